@@ -1,0 +1,228 @@
+// Project JSON: validation and import (export is in project_json.cpp).
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include "model/project_json.h"
+#include "model/store_util.h"
+
+namespace sw::model {
+
+namespace {
+
+[[noreturn]] void invalid(const QString& where, const QString& what) {
+  throw StoreError(StoreError::Kind::Invalid, QStringLiteral("Project JSON: %1: %2.").arg(where, what));
+}
+
+void requireString(const QJsonObject& o, const char* key, const QString& where, bool nonEmpty) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  if (!v.isString()) invalid(where, QStringLiteral("'%1' must be a string").arg(QLatin1String(key)));
+  if (nonEmpty && v.toString().trimmed().isEmpty())
+    invalid(where, QStringLiteral("'%1' must not be empty").arg(QLatin1String(key)));
+}
+
+void optionalNumber(const QJsonObject& o, const char* key, const QString& where, double min) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  if (v.isUndefined()) return;
+  if (!v.isDouble()) invalid(where, QStringLiteral("'%1' must be a number").arg(QLatin1String(key)));
+  if (v.toDouble() < min)
+    invalid(where, QStringLiteral("'%1' must be at least %2").arg(QLatin1String(key)).arg(min));
+}
+
+QJsonArray arrayOf(const QJsonObject& o, const char* key, const QString& where) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  if (v.isUndefined()) return {};
+  if (!v.isArray()) invalid(where, QStringLiteral("'%1' must be an array").arg(QLatin1String(key)));
+  return v.toArray();
+}
+
+void validateScene(const QJsonObject& s, const QString& where, const QSet<QString>& characters) {
+  optionalNumber(s, "targetDuration", where, 0.1);
+  const QJsonArray dialogue = arrayOf(s, "dialogue", where);
+  for (int i = 0; i < dialogue.size(); ++i) {
+    const QString at = QStringLiteral("%1.dialogue[%2]").arg(where).arg(i);
+    const QJsonObject line = dialogue[i].toObject();
+    requireString(line, "character", at, true);
+    requireString(line, "text", at, false);
+    if (!characters.contains(line["character"].toString()))
+      invalid(at, QStringLiteral("character '%1' is not in 'characters'").arg(line["character"].toString()));
+  }
+  const QJsonArray sfx = arrayOf(s, "sfx", where);
+  for (int i = 0; i < sfx.size(); ++i) {
+    const QString at = QStringLiteral("%1.sfx[%2]").arg(where).arg(i);
+    if (!sfx[i].toObject()["time"].isDouble()) invalid(at, QStringLiteral("'time' must be a number"));
+    optionalNumber(sfx[i].toObject(), "time", at, 0);
+  }
+  const QJsonArray chunks = arrayOf(s, "chunks", where);
+  for (int i = 0; i < chunks.size(); ++i) {
+    const QString at = QStringLiteral("%1.chunks[%2]").arg(where).arg(i);
+    const QJsonObject c = chunks[i].toObject();
+    const QString status = c["status"].toString(QStringLiteral("pending"));
+    if (!chunkStatusFromString(status)) invalid(at, QStringLiteral("unknown status '%1'").arg(status));
+    const QString transition = c["transition"].toString(QStringLiteral("cut"));
+    if (transition != QLatin1String("cut") && transition != QLatin1String("crossfade"))
+      invalid(at, QStringLiteral("transition must be 'cut' or 'crossfade'"));
+  }
+}
+
+Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int position,
+               const std::function<std::optional<Id>(const QJsonValue&, const QString&)>& asset,
+               const QString& where) {
+  Chunk chunk;
+  chunk.sceneId = sceneId;
+  chunk.position = position;
+  chunk.prompt = c["prompt"].toString();
+  chunk.direction = c["direction"].toString();
+  chunk.seed = qint64(c["seed"].toDouble());
+  chunk.modelKey = c["modelKey"].toString();
+  chunk.status = chunkStatusFromString(c["status"].toString(QStringLiteral("pending"))).value();
+  chunk.trimIn = c["trimIn"].toDouble();
+  chunk.trimOut = c["trimOut"].toDouble();
+  chunk.transition = c["transition"].toString(QStringLiteral("cut"));
+  chunk.transitionDuration = c["transitionDuration"].toDouble();
+  chunk.error = c["error"].toString();
+  const Id id = store.addChunk(chunk);
+  for (const QJsonValue& tv : c["takes"].toArray()) {
+    const QJsonObject t = tv.toObject();
+    auto assetId = asset(t["asset"], where + QStringLiteral(".takes"));
+    if (!assetId) invalid(where, QStringLiteral("a take has no asset"));
+    store.addTake(Take{0, id, *assetId, t["prompt"].toString(), qint64(t["seed"].toDouble()),
+                       t["modelKey"].toString(), t["cost"].toDouble(), {}});
+  }
+  // Takes make the last one active; restore what the document says is active.
+  chunk.id = id;
+  chunk.assetId = asset(c["asset"], where);
+  chunk.seed = qint64(c["seed"].toDouble());
+  chunk.cost = c["cost"].toDouble();
+  store.updateChunk(chunk);
+  return id;
+}
+
+}  // namespace
+
+void validateProjectJson(const QJsonObject& doc) {
+  if (doc["format"].toString() != QLatin1String(kProjectJsonFormat))
+    invalid(QStringLiteral("top level"), QStringLiteral("'format' must be \"%1\"").arg(QLatin1String(kProjectJsonFormat)));
+  const int version = doc["version"].toInt(-1);
+  if (version < 1 || version > kProjectJsonVersion)
+    invalid(QStringLiteral("top level"),
+            QStringLiteral("unsupported 'version' %1 (this build reads 1..%2)").arg(version).arg(kProjectJsonVersion));
+  requireString(doc["project"].toObject(), "name", QStringLiteral("project"), true);
+  QSet<QString> names;
+  const QJsonArray characters = arrayOf(doc, "characters", QStringLiteral("top level"));
+  for (int i = 0; i < characters.size(); ++i) {
+    const QString at = QStringLiteral("characters[%1]").arg(i);
+    requireString(characters[i].toObject(), "name", at, true);
+    const QString name = characters[i].toObject()["name"].toString().trimmed();
+    if (names.contains(name)) invalid(at, QStringLiteral("duplicate character '%1'").arg(name));
+    names.insert(name);
+  }
+  const QJsonArray assets = arrayOf(doc, "assets", QStringLiteral("top level"));
+  for (int i = 0; i < assets.size(); ++i) {
+    const QString at = QStringLiteral("assets[%1]").arg(i);
+    requireString(assets[i].toObject(), "cacheKey", at, true);
+    requireString(assets[i].toObject(), "kind", at, true);
+  }
+  const QJsonArray scenes = arrayOf(doc, "scenes", QStringLiteral("top level"));
+  for (int i = 0; i < scenes.size(); ++i)
+    validateScene(scenes[i].toObject(), QStringLiteral("scenes[%1]").arg(i), names);
+}
+
+void importProject(ProjectStore& store, const QJsonObject& doc) {
+  validateProjectJson(doc);
+  store.transaction([&] {
+    const QJsonObject project = doc["project"].toObject();
+    store.setProjectName(project["name"].toString());
+    store.setProjectSettings(project["settings"].toObject());
+    QMap<QString, Id> characterIds;
+    for (const QJsonValue& v : doc["characters"].toArray()) {
+      const QJsonObject c = v.toObject();
+      characterIds.insert(c["name"].toString().trimmed(),
+                          store.addCharacter(Character{0, c["name"].toString(), c["voice"].toString(),
+                                                       c["voiceSettings"].toObject()}));
+    }
+    for (const QJsonValue& v : doc["assets"].toArray()) {
+      store.addAsset(assetFromJson(v.toObject()));
+    }
+    auto assetId = [&](const QJsonValue& key, const QString& where) -> std::optional<Id> {
+      if (key.isNull() || key.isUndefined()) return std::nullopt;
+      auto a = store.assetByCacheKey(key.toString());
+      if (!a) invalid(where, QStringLiteral("refers to unknown asset '%1'").arg(key.toString()));
+      return a->id;
+    };
+    const QJsonArray scenes = doc["scenes"].toArray();
+    for (int i = 0; i < scenes.size(); ++i) {
+      const QJsonObject s = scenes[i].toObject();
+      const QString where = QStringLiteral("scenes[%1]").arg(i);
+      Scene scene;
+      scene.title = s["title"].toString();
+      scene.script = s["script"].toString();
+      scene.narration = s["narration"].toString();
+      scene.visualPrompt = s["visualPrompt"].toString();
+      scene.directionPrompt = s["directionPrompt"].toString();
+      scene.targetDuration = s["targetDuration"].toDouble(10.0);
+      scene.modelKey = s["modelKey"].toString();
+      const QJsonObject music = s["music"].toObject();
+      scene.musicPrompt = music["prompt"].toString();
+      scene.musicMood = music["mood"].toString();
+      scene.musicTempo = music["tempo"].toInt();
+      scene.referenceAssetId = assetId(s["referenceAsset"], where);
+      scene.narrationAssetId = assetId(s["narrationAsset"], where);
+      scene.musicAssetId = assetId(s["musicAsset"], where);
+      const Id sceneId = store.addScene(scene);
+      for (const QJsonValue& lv : s["dialogue"].toArray()) {
+        const QJsonObject l = lv.toObject();
+        store.addDialogueLine(DialogueLine{0, sceneId, 0, characterIds.value(l["character"].toString().trimmed()),
+                                           l["text"].toString(), assetId(l["asset"], where)});
+      }
+      for (const QJsonValue& cv : s["sfx"].toArray()) {
+        const QJsonObject c = cv.toObject();
+        store.addSfxCue(SfxCue{0, sceneId, c["time"].toDouble(), c["description"].toString(),
+                               c["file"].toString(), c["gainDb"].toDouble(), assetId(c["asset"], where)});
+      }
+      const QJsonArray chunks = s["chunks"].toArray();
+      for (int k = 0; k < chunks.size(); ++k)
+        importChunk(store, chunks[k].toObject(), sceneId, k, assetId,
+                    QStringLiteral("%1.chunks[%2]").arg(where).arg(k));
+    }
+  });
+}
+
+QJsonObject readJsonFile(const QString& path) {
+  QFile file(path);
+  if (!file.exists())
+    throw StoreError(StoreError::Kind::NotFound, QStringLiteral("%1: no such file.").arg(path));
+  if (!file.open(QIODevice::ReadOnly))
+    throw StoreError(StoreError::Kind::Io, QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
+  QJsonParseError error{};
+  const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+  if (error.error != QJsonParseError::NoError)
+    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("%1: not valid JSON at byte %2 (%3).")
+                                                    .arg(path).arg(error.offset).arg(error.errorString()));
+  if (!doc.isObject())
+    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("%1: the JSON must be an object.").arg(path));
+  return doc.object();
+}
+
+std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder) {
+  const QJsonObject doc = readJsonFile(jsonPath);
+  validateProjectJson(doc);
+  const bool folderExisted = QFileInfo::exists(folder);
+  std::unique_ptr<ProjectStore> store =
+      ProjectStore::create(folder, doc["project"].toObject()["name"].toString());
+  try {
+    importProject(*store, doc);
+  } catch (...) {
+    const QString dbPath = store->databasePath();
+    store.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(dbPath + QLatin1String(suffix));
+    if (!folderExisted) QDir(folder).removeRecursively();
+    throw;
+  }
+  return store;
+}
+
+}  // namespace sw::model

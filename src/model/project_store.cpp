@@ -1,0 +1,243 @@
+#include "model/project_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include "model/schema.h"
+#include "model/store_util.h"
+
+namespace sw::model {
+
+using detail::jsonText;
+using detail::nowText;
+using detail::parseJson;
+using detail::parseTime;
+
+namespace {
+
+QString databaseIn(const QString& folderOrFile) {
+  QFileInfo info(folderOrFile);
+  if (info.isFile()) return info.absoluteFilePath();
+  return QDir(folderOrFile).absoluteFilePath(QString::fromLatin1(ProjectStore::kDatabaseName));
+}
+
+// Reads the 16-byte SQLite header without letting SQLite touch the file.
+void checkHeader(const QString& dbPath) {
+  QFile file(dbPath);
+  if (!file.exists())
+    throw StoreError(StoreError::Kind::NotFound,
+                     QStringLiteral("%1: no project here (project.db is missing). Create one with "
+                                    "'scenewright-cli new' or choose another folder.")
+                         .arg(dbPath));
+  if (!file.open(QIODevice::ReadOnly))
+    throw StoreError(StoreError::Kind::Io, QStringLiteral("%1: cannot be read (%2).")
+                                               .arg(dbPath, file.errorString()));
+  const QByteArray header = file.read(16);
+  if (file.size() == 0)
+    throw StoreError(StoreError::Kind::Damaged,
+                     QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
+  if (header != QByteArray("SQLite format 3\0", 16))
+    throw StoreError(StoreError::Kind::NotAProject,
+                     QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
+                                    "database). Open a folder created by Scenewright.")
+                         .arg(dbPath));
+  if (file.size() < 512)
+    throw StoreError(StoreError::Kind::Damaged,
+                     QStringLiteral("%1: the project file is truncated (%2 bytes). Restore it from a "
+                                    "backup.").arg(dbPath).arg(file.size()));
+}
+
+// Read-only checks: ours, not too new, not damaged. Writes nothing.
+void checkReadOnly(const QString& dbPath) {
+  try {
+    Database db(dbPath, Database::Mode::ReadOnly);
+    const int appId = schema::applicationId(db);
+    const int version = schema::userVersion(db);
+    if (appId != schema::kApplicationId)
+      throw StoreError(StoreError::Kind::NotAProject,
+                       QStringLiteral("%1: not a Scenewright project (it is an SQLite database of "
+                                      "another program). Nothing was changed.").arg(dbPath));
+    if (version > schema::kCurrentVersion)
+      throw StoreError(StoreError::Kind::TooNew,
+                       QStringLiteral("%1: made by a newer Scenewright (project format %2, this "
+                                      "version reads up to %3). Update Scenewright to open it; "
+                                      "nothing was changed.")
+                           .arg(dbPath).arg(version).arg(schema::kCurrentVersion));
+    Statement check = db.prepare("PRAGMA quick_check");
+    const QString result = check.step() ? check.text(0) : QStringLiteral("no answer");
+    if (result != QLatin1String("ok"))
+      throw StoreError(StoreError::Kind::Damaged,
+                       QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
+                                      "backup; nothing was changed.").arg(dbPath, result));
+  } catch (const StoreError& e) {
+    if (e.kind() == StoreError::Kind::Damaged || e.kind() == StoreError::Kind::NotAProject ||
+        e.kind() == StoreError::Kind::TooNew)
+      throw;
+    if (e.kind() == StoreError::Kind::Io && !QFileInfo(dbPath).isReadable()) throw;
+    throw StoreError(StoreError::Kind::Damaged,
+                     QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
+                                    "backup; nothing was changed.").arg(dbPath, e.message()));
+  }
+}
+
+void configure(Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  Statement wal = db.prepare("PRAGMA journal_mode = WAL");
+  wal.step();
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+}  // namespace
+
+ProjectStore::ProjectStore(const QString& folder, std::unique_ptr<Database> db)
+    : folder_(folder), db_(std::move(db)) {}
+
+ProjectStore::~ProjectStore() = default;
+
+void ProjectStore::validate(const QString& folder) {
+  const QString dbPath = databaseIn(folder);
+  checkHeader(dbPath);
+  checkReadOnly(dbPath);
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder) {
+  const QString dbPath = databaseIn(folder);
+  validate(folder);
+  auto db = std::make_unique<Database>(dbPath, Database::Mode::ReadWrite);
+  configure(*db);
+  schema::migrate(*db);
+  return std::unique_ptr<ProjectStore>(
+      new ProjectStore(QFileInfo(dbPath).absolutePath(), std::move(db)));
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::create(const QString& folder, const QString& name) {
+  if (name.trimmed().isEmpty())
+    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("A project needs a name."));
+  QDir dir(folder);
+  if (!dir.exists() && !QDir().mkpath(folder))
+    throw StoreError(StoreError::Kind::Io,
+                     QStringLiteral("%1: cannot create the project folder (check permissions and "
+                                    "free space).").arg(folder));
+  const QString dbPath = dir.absoluteFilePath(QString::fromLatin1(kDatabaseName));
+  if (QFileInfo::exists(dbPath))
+    throw StoreError(StoreError::Kind::Invalid,
+                     QStringLiteral("%1: a project already exists here; open it or choose another "
+                                    "folder.").arg(dir.absolutePath()));
+  auto db = std::make_unique<Database>(dbPath, Database::Mode::Create);
+  configure(*db);
+  schema::migrate(*db);
+  Statement insert = db->prepare(
+      "INSERT INTO projects (id, name, settings, created, modified) VALUES (1, ?, '{}', ?, ?)");
+  const QString now = nowText();
+  insert.bind(1, name.trimmed()).bind(2, now).bind(3, now).run();
+  dir.mkpath(QStringLiteral("exports"));
+  return std::unique_ptr<ProjectStore>(new ProjectStore(dir.absolutePath(), std::move(db)));
+}
+
+QString ProjectStore::databasePath() const { return db_->path(); }
+
+QString ProjectStore::exportsFolder() const {
+  QDir dir(folder_);
+  dir.mkpath(QStringLiteral("exports"));
+  return dir.absoluteFilePath(QStringLiteral("exports"));
+}
+
+int ProjectStore::schemaVersion() { return schema::userVersion(*db_); }
+
+QString ProjectStore::integrityCheck() {
+  Statement st = db_->prepare("PRAGMA integrity_check");
+  return st.step() ? st.text(0) : QString();
+}
+
+void ProjectStore::transaction(const std::function<void()>& work) {
+  if (transactionDepth_ > 0) {
+    work();
+    return;
+  }
+  Transaction tx(*db_);
+  ++transactionDepth_;
+  try {
+    work();
+  } catch (...) {
+    --transactionDepth_;
+    throw;
+  }
+  --transactionDepth_;
+  tx.commit();
+}
+
+void ProjectStore::touch() {
+  db_->prepare("UPDATE projects SET modified = ? WHERE id = 1").bind(1, nowText()).run();
+}
+
+Project ProjectStore::project() {
+  Statement st = db_->prepare("SELECT id, name, settings, created, modified FROM projects");
+  if (!st.step())
+    throw StoreError(StoreError::Kind::Damaged,
+                     QStringLiteral("%1: the project record is missing.").arg(databasePath()));
+  return Project{st.int64(0), st.text(1), parseJson(st.text(2)), parseTime(st.text(3)),
+                 parseTime(st.text(4))};
+}
+
+void ProjectStore::setProjectName(const QString& name) {
+  if (name.trimmed().isEmpty())
+    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("A project needs a name."));
+  db_->prepare("UPDATE projects SET name = ?, modified = ? WHERE id = 1")
+      .bind(1, name.trimmed()).bind(2, nowText()).run();
+}
+
+void ProjectStore::setProjectSettings(const QJsonObject& settings) {
+  db_->prepare("UPDATE projects SET settings = ?, modified = ? WHERE id = 1")
+      .bind(1, jsonText(settings)).bind(2, nowText()).run();
+}
+
+namespace {
+Character readCharacter(const Statement& st) {
+  return Character{st.int64(0), st.text(1), st.text(2), parseJson(st.text(3))};
+}
+constexpr const char* kCharacterColumns = "SELECT id, name, voice, voice_settings FROM characters ";
+}  // namespace
+
+QList<Character> ProjectStore::characters() {
+  Statement st = db_->prepare((std::string(kCharacterColumns) + "ORDER BY id").c_str());
+  QList<Character> out;
+  while (st.step()) out.append(readCharacter(st));
+  return out;
+}
+
+std::optional<Character> ProjectStore::character(Id id) {
+  Statement st = db_->prepare((std::string(kCharacterColumns) + "WHERE id = ?").c_str());
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return readCharacter(st);
+}
+
+std::optional<Character> ProjectStore::characterByName(const QString& name) {
+  Statement st = db_->prepare((std::string(kCharacterColumns) + "WHERE name = ?").c_str());
+  st.bind(1, name);
+  if (!st.step()) return std::nullopt;
+  return readCharacter(st);
+}
+
+Id ProjectStore::addCharacter(const Character& c) {
+  db_->prepare("INSERT INTO characters (name, voice, voice_settings) VALUES (?, ?, ?)")
+      .bind(1, c.name.trimmed()).bind(2, c.voice).bind(3, jsonText(c.voiceSettings)).run();
+  const Id id = db_->lastInsertId();
+  touch();
+  return id;
+}
+
+void ProjectStore::updateCharacter(const Character& c) {
+  db_->prepare("UPDATE characters SET name = ?, voice = ?, voice_settings = ? WHERE id = ?")
+      .bind(1, c.name.trimmed()).bind(2, c.voice).bind(3, jsonText(c.voiceSettings)).bind(4, c.id)
+      .run();
+  touch();
+}
+
+void ProjectStore::removeCharacter(Id id) {
+  db_->prepare("DELETE FROM characters WHERE id = ?").bind(1, id).run();
+  touch();
+}
+
+}  // namespace sw::model

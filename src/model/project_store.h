@@ -1,0 +1,126 @@
+// ProjectStore: the one way into a project's SQLite file. The CLI, the GUI and the render job
+// all use it; there is no SQL outside src/model.
+//
+// Threading: a ProjectStore is one SQLite connection and must be used from one thread only.
+// Other threads (render jobs, thumbnail workers) open their own ProjectStore on the same folder;
+// WAL mode lets readers run while a writer commits. Every multi-row change is one transaction.
+// Errors are thrown as StoreError with a message that names the file and what to do.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "model/sqlite_db.h"
+#include "model/types.h"
+
+namespace sw::model {
+
+class ProjectStore {
+ public:
+  static constexpr const char* kDatabaseName = "project.db";
+  static constexpr const char* kSuffix = ".scenewright";
+
+  // Creates a new project folder (created if missing; must not already hold a project).
+  static std::unique_ptr<ProjectStore> create(const QString& folder, const QString& name);
+  // Opens an existing project. `folder` may also be the path of its project.db.
+  // A file that is not ours, is newer than this build, or is damaged is rejected before
+  // anything is written to it.
+  static std::unique_ptr<ProjectStore> open(const QString& folder);
+  // Checks a project without opening it for writing; throws StoreError like open().
+  static void validate(const QString& folder);
+
+  ~ProjectStore();
+  ProjectStore(const ProjectStore&) = delete;
+  ProjectStore& operator=(const ProjectStore&) = delete;
+
+  QString folder() const { return folder_; }
+  QString databasePath() const;
+  QString exportsFolder() const;  // <folder>/exports, created on demand
+  int schemaVersion();
+  QString integrityCheck();  // "ok" when healthy
+
+  // Runs `work` inside one IMMEDIATE transaction (nested calls join the outer one).
+  void transaction(const std::function<void()>& work);
+
+  // Project
+  Project project();
+  void setProjectName(const QString& name);
+  void setProjectSettings(const QJsonObject& settings);
+
+  // Characters
+  QList<Character> characters();
+  std::optional<Character> character(Id id);
+  std::optional<Character> characterByName(const QString& name);
+  Id addCharacter(const Character& character);
+  void updateCharacter(const Character& character);
+  void removeCharacter(Id id);  // refused while dialogue lines use the character
+
+  // Scenes (positions are kept dense: 0..n-1)
+  QList<Scene> scenes();
+  std::optional<Scene> scene(Id id);
+  std::optional<Scene> sceneAt(int position);
+  Id addScene(const Scene& scene, int position = -1);  // -1 = append
+  void updateScene(const Scene& scene);                // all fields except position
+  void moveScene(Id id, int newPosition);
+  void removeScene(Id id);  // cascades to its lines, cues, chunks
+
+  // Dialogue lines and SFX cues of a scene
+  QList<DialogueLine> dialogueLines(Id sceneId);
+  Id addDialogueLine(const DialogueLine& line, int position = -1);
+  void updateDialogueLine(const DialogueLine& line);
+  void removeDialogueLine(Id id);
+  QList<SfxCue> sfxCues(Id sceneId);
+  Id addSfxCue(const SfxCue& cue);
+  void updateSfxCue(const SfxCue& cue);
+  void removeSfxCue(Id id);
+
+  // Chunks and takes
+  QList<Chunk> chunks(Id sceneId);
+  std::optional<Chunk> chunk(Id id);
+  Id addChunk(const Chunk& chunk);
+  void updateChunk(const Chunk& chunk);
+  void setChunkStatus(Id id, ChunkStatus status, const QString& error = {});
+  void removeChunk(Id id);
+  // Replaces a scene's chunk list in one transaction (new plan); returns the new ids.
+  QList<Id> replaceChunks(Id sceneId, const QList<Chunk>& chunks);
+  QList<Take> takes(Id chunkId);
+  // Records a new take and makes it the chunk's active one (status ready).
+  Id addTake(const Take& take);
+  void setActiveTake(Id chunkId, Id takeId);
+  // Marks ready chunks after `position` in the scene stale (their start frame changed).
+  int markDownstreamStale(Id sceneId, int position);
+
+  // Assets
+  Id addAsset(const Asset& asset);  // returns the existing id when the cache key is known
+  std::optional<Asset> asset(Id id);
+  std::optional<Asset> assetByCacheKey(const QString& cacheKey);
+  QList<Asset> assets();
+
+  // Render jobs and their event log
+  Id createJob(const RenderJob& job);
+  std::optional<RenderJob> job(Id id);
+  QList<RenderJob> jobs();
+  void updateJobProgress(Id id, const QString& stage, double progress);
+  void setJobStatus(Id id, JobStatus status, const QString& errorMessage = {});
+  void setJobOutput(Id id, const QString& outputPath, double cost);
+  // Jobs left 'processing' by a process that died become 'interrupted'; returns how many.
+  int markInterruptedJobs();
+  Id addJobEvent(const JobEvent& event);
+  QList<JobEvent> jobEvents(Id jobId);
+
+  Database& database() { return *db_; }
+
+ private:
+  ProjectStore(const QString& folder, std::unique_ptr<Database> db);
+  void touch();
+  void renumberScenes();
+
+  QString folder_;
+  std::unique_ptr<Database> db_;
+  int transactionDepth_ = 0;
+};
+
+}  // namespace sw::model

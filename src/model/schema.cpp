@@ -1,0 +1,166 @@
+#include "model/schema.h"
+
+#include <array>
+
+namespace sw::model::schema {
+
+namespace {
+
+// Step N takes a database from version N-1 to version N. Never edit a released step:
+// add a new one instead, and a test that migrates from every earlier version.
+constexpr const char* kStep1 = R"SQL(
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  settings TEXT NOT NULL DEFAULT '{}',
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+CREATE TABLE assets (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('video','image','speech','music','sfx','render','frame')),
+  cache_key TEXT NOT NULL UNIQUE,
+  file_path TEXT NOT NULL,
+  mime TEXT NOT NULL DEFAULT '',
+  duration REAL NOT NULL DEFAULT 0 CHECK (duration >= 0),
+  width INTEGER NOT NULL DEFAULT 0,
+  height INTEGER NOT NULL DEFAULT 0,
+  provider TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL DEFAULT '',
+  parameters TEXT NOT NULL DEFAULT '{}',
+  cost REAL NOT NULL DEFAULT 0 CHECK (cost >= 0),
+  created TEXT NOT NULL
+);
+CREATE TABLE characters (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  voice TEXT NOT NULL DEFAULT '',
+  voice_settings TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE scenes (
+  id INTEGER PRIMARY KEY,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  title TEXT NOT NULL DEFAULT '',
+  script TEXT NOT NULL DEFAULT '',
+  narration TEXT NOT NULL DEFAULT '',
+  visual_prompt TEXT NOT NULL DEFAULT '',
+  direction_prompt TEXT NOT NULL DEFAULT '',
+  target_duration REAL NOT NULL DEFAULT 10 CHECK (target_duration > 0),
+  model_key TEXT NOT NULL DEFAULT '',
+  music_prompt TEXT NOT NULL DEFAULT '',
+  music_mood TEXT NOT NULL DEFAULT '',
+  music_tempo INTEGER NOT NULL DEFAULT 0 CHECK (music_tempo >= 0),
+  reference_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL
+);
+CREATE TABLE dialogue_lines (
+  id INTEGER PRIMARY KEY,
+  scene_id INTEGER NOT NULL REFERENCES scenes(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  character_id INTEGER NOT NULL REFERENCES characters(id) ON DELETE RESTRICT,
+  text TEXT NOT NULL,
+  asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL
+);
+CREATE TABLE sfx_cues (
+  id INTEGER PRIMARY KEY,
+  scene_id INTEGER NOT NULL REFERENCES scenes(id) ON DELETE CASCADE,
+  time REAL NOT NULL CHECK (time >= 0),
+  description TEXT NOT NULL DEFAULT '',
+  file TEXT NOT NULL DEFAULT '',
+  asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL
+);
+CREATE TABLE chunks (
+  id INTEGER PRIMARY KEY,
+  scene_id INTEGER NOT NULL REFERENCES scenes(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  prompt TEXT NOT NULL DEFAULT '',
+  direction TEXT NOT NULL DEFAULT '',
+  seed INTEGER NOT NULL DEFAULT 0,
+  model_key TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','generating','ready','failed','stale')),
+  asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+  trim_in REAL NOT NULL DEFAULT 0 CHECK (trim_in >= 0),
+  trim_out REAL NOT NULL DEFAULT 0 CHECK (trim_out >= 0),
+  transition TEXT NOT NULL DEFAULT 'cut' CHECK (transition IN ('cut','crossfade')),
+  transition_duration REAL NOT NULL DEFAULT 0 CHECK (transition_duration >= 0),
+  cost REAL NOT NULL DEFAULT 0 CHECK (cost >= 0),
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE render_jobs (
+  id INTEGER PRIMARY KEY,
+  scene_id INTEGER REFERENCES scenes(id) ON DELETE SET NULL,
+  spec TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL DEFAULT 'queued'
+    CHECK (status IN ('queued','processing','completed','failed','cancelled','interrupted')),
+  stage TEXT NOT NULL DEFAULT '',
+  progress REAL NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+  error_message TEXT NOT NULL DEFAULT '',
+  output_path TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  started TEXT,
+  finished TEXT,
+  cost REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE job_events (
+  id INTEGER PRIMARY KEY,
+  job_id INTEGER NOT NULL REFERENCES render_jobs(id) ON DELETE CASCADE,
+  time TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('info','warning','error')),
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL DEFAULT '',
+  data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX scenes_position ON scenes(position);
+CREATE INDEX dialogue_scene ON dialogue_lines(scene_id, position);
+CREATE INDEX sfx_scene ON sfx_cues(scene_id, time);
+CREATE INDEX chunks_scene ON chunks(scene_id, position);
+CREATE INDEX job_events_job ON job_events(job_id, id);
+)SQL";
+
+// v2: takes (every generated version of a chunk is kept), audio asset links on scenes,
+// per-cue SFX gain.
+constexpr const char* kStep2 = R"SQL(
+ALTER TABLE scenes ADD COLUMN narration_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL;
+ALTER TABLE scenes ADD COLUMN music_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL;
+ALTER TABLE sfx_cues ADD COLUMN gain_db REAL NOT NULL DEFAULT 0;
+CREATE TABLE takes (
+  id INTEGER PRIMARY KEY,
+  chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+  asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+  prompt TEXT NOT NULL DEFAULT '',
+  seed INTEGER NOT NULL DEFAULT 0,
+  model_key TEXT NOT NULL DEFAULT '',
+  cost REAL NOT NULL DEFAULT 0,
+  created TEXT NOT NULL,
+  UNIQUE (chunk_id, asset_id)
+);
+CREATE INDEX takes_chunk ON takes(chunk_id, id);
+INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created)
+  SELECT id, asset_id, prompt, seed, model_key, cost, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  FROM chunks WHERE asset_id IS NOT NULL;
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2};
+static_assert(kSteps.size() == kCurrentVersion);
+
+int pragmaInt(Database& db, const char* sql) {
+  Statement st = db.prepare(sql);
+  return st.step() ? int(st.int64(0)) : 0;
+}
+
+}  // namespace
+
+int userVersion(Database& db) { return pragmaInt(db, "PRAGMA user_version"); }
+int applicationId(Database& db) { return pragmaInt(db, "PRAGMA application_id"); }
+
+void migrate(Database& db, int target) {
+  for (int version = userVersion(db); version < target; ++version) {
+    Transaction tx(db);
+    db.exec(kSteps[size_t(version)]);
+    if (version == 0) db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+    tx.commit();
+  }
+}
+
+}  // namespace sw::model::schema

@@ -1,0 +1,203 @@
+// ProjectStore: chunks, takes and assets.
+#include "model/project_store.h"
+#include "model/store_util.h"
+
+namespace sw::model {
+
+using detail::jsonText;
+using detail::nowText;
+using detail::parseJson;
+using detail::parseTime;
+
+namespace {
+
+constexpr const char* kChunkSelect =
+    "SELECT id, scene_id, position, prompt, direction, seed, model_key, status, asset_id, "
+    "trim_in, trim_out, transition, transition_duration, cost, error FROM chunks ";
+
+Chunk readChunk(const Statement& st) {
+  Chunk c;
+  c.id = st.int64(0);
+  c.sceneId = st.int64(1);
+  c.position = int(st.int64(2));
+  c.prompt = st.text(3);
+  c.direction = st.text(4);
+  c.seed = st.int64(5);
+  c.modelKey = st.text(6);
+  c.status = chunkStatusFromString(st.text(7)).value_or(ChunkStatus::Pending);
+  c.assetId = st.optionalId(8);
+  c.trimIn = st.real(9);
+  c.trimOut = st.real(10);
+  c.transition = st.text(11);
+  c.transitionDuration = st.real(12);
+  c.cost = st.real(13);
+  c.error = st.text(14);
+  return c;
+}
+
+// Binds the editable chunk columns (prompt .. error) at 1..12.
+void bindChunk(Statement& st, const Chunk& c) {
+  st.bind(1, c.prompt).bind(2, c.direction).bind(3, c.seed).bind(4, c.modelKey)
+      .bind(5, toString(c.status)).bind(6, c.assetId).bind(7, c.trimIn).bind(8, c.trimOut)
+      .bind(9, c.transition).bind(10, c.transitionDuration).bind(11, c.cost).bind(12, c.error);
+}
+
+constexpr const char* kAssetSelect =
+    "SELECT id, kind, cache_key, file_path, mime, duration, width, height, provider, model, "
+    "parameters, cost, created FROM assets ";
+
+Asset readAsset(const Statement& st) {
+  return Asset{st.int64(0),  st.text(1),  st.text(2),   st.text(3),
+               st.text(4),   st.real(5),  int(st.int64(6)), int(st.int64(7)),
+               st.text(8),   st.text(9),  parseJson(st.text(10)), st.real(11),
+               parseTime(st.text(12))};
+}
+
+}  // namespace
+
+QList<Chunk> ProjectStore::chunks(Id sceneId) {
+  Statement st = db_->prepare((std::string(kChunkSelect) + "WHERE scene_id = ? ORDER BY position, id").c_str());
+  st.bind(1, sceneId);
+  QList<Chunk> out;
+  while (st.step()) out.append(readChunk(st));
+  return out;
+}
+
+std::optional<Chunk> ProjectStore::chunk(Id id) {
+  Statement st = db_->prepare((std::string(kChunkSelect) + "WHERE id = ?").c_str());
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return readChunk(st);
+}
+
+Id ProjectStore::addChunk(const Chunk& c) {
+  Statement st = db_->prepare(
+      "INSERT INTO chunks (prompt, direction, seed, model_key, status, asset_id, trim_in, "
+      "trim_out, transition, transition_duration, cost, error, scene_id, position) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  bindChunk(st, c);
+  st.bind(13, c.sceneId).bind(14, c.position).run();
+  const Id id = db_->lastInsertId();
+  touch();
+  return id;
+}
+
+void ProjectStore::updateChunk(const Chunk& c) {
+  Statement st = db_->prepare(
+      "UPDATE chunks SET prompt = ?, direction = ?, seed = ?, model_key = ?, status = ?, "
+      "asset_id = ?, trim_in = ?, trim_out = ?, transition = ?, transition_duration = ?, "
+      "cost = ?, error = ?, position = ? WHERE id = ?");
+  bindChunk(st, c);
+  st.bind(13, c.position).bind(14, c.id).run();
+  if (db_->changes() == 0)
+    throw StoreError(StoreError::Kind::Missing, QStringLiteral("Chunk %1 no longer exists.").arg(c.id));
+  touch();
+}
+
+void ProjectStore::setChunkStatus(Id id, ChunkStatus status, const QString& error) {
+  db_->prepare("UPDATE chunks SET status = ?, error = ? WHERE id = ?")
+      .bind(1, toString(status)).bind(2, error).bind(3, id).run();
+  touch();
+}
+
+void ProjectStore::removeChunk(Id id) {
+  db_->prepare("DELETE FROM chunks WHERE id = ?").bind(1, id).run();
+  touch();
+}
+
+QList<Id> ProjectStore::replaceChunks(Id sceneId, const QList<Chunk>& list) {
+  QList<Id> ids;
+  transaction([&] {
+    db_->prepare("DELETE FROM chunks WHERE scene_id = ?").bind(1, sceneId).run();
+    for (int i = 0; i < list.size(); ++i) {
+      Chunk c = list[i];
+      c.sceneId = sceneId;
+      c.position = i;
+      ids.append(addChunk(c));
+    }
+  });
+  return ids;
+}
+
+QList<Take> ProjectStore::takes(Id chunkId) {
+  Statement st = db_->prepare(
+      "SELECT id, chunk_id, asset_id, prompt, seed, model_key, cost, created FROM takes "
+      "WHERE chunk_id = ? ORDER BY id");
+  st.bind(1, chunkId);
+  QList<Take> out;
+  while (st.step())
+    out.append(Take{st.int64(0), st.int64(1), st.int64(2), st.text(3), st.int64(4), st.text(5),
+                    st.real(6), parseTime(st.text(7))});
+  return out;
+}
+
+Id ProjectStore::addTake(const Take& take) {
+  Id id = 0;
+  transaction([&] {
+    db_->prepare("INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, take.chunkId).bind(2, take.assetId).bind(3, take.prompt).bind(4, take.seed)
+        .bind(5, take.modelKey).bind(6, take.cost).bind(7, nowText()).run();
+    id = db_->lastInsertId();
+    setActiveTake(take.chunkId, id);
+  });
+  return id;
+}
+
+void ProjectStore::setActiveTake(Id chunkId, Id takeId) {
+  transaction([&] {
+    Statement st = db_->prepare(
+        "SELECT asset_id, prompt, seed, model_key, cost FROM takes WHERE id = ? AND chunk_id = ?");
+    st.bind(1, takeId).bind(2, chunkId);
+    if (!st.step())
+      throw StoreError(StoreError::Kind::Missing,
+                       QStringLiteral("Take %1 does not belong to chunk %2.").arg(takeId).arg(chunkId));
+    db_->prepare("UPDATE chunks SET asset_id = ?, seed = ?, cost = ?, status = 'ready', error = '' "
+                 "WHERE id = ?")
+        .bind(1, st.int64(0)).bind(2, st.int64(2)).bind(3, st.real(4)).bind(4, chunkId).run();
+    touch();
+  });
+}
+
+int ProjectStore::markDownstreamStale(Id sceneId, int position) {
+  db_->prepare("UPDATE chunks SET status = 'stale' WHERE scene_id = ? AND position > ? "
+               "AND status = 'ready'")
+      .bind(1, sceneId).bind(2, position).run();
+  const int n = db_->changes();
+  touch();
+  return n;
+}
+
+Id ProjectStore::addAsset(const Asset& a) {
+  if (auto existing = assetByCacheKey(a.cacheKey)) return existing->id;
+  db_->prepare("INSERT INTO assets (kind, cache_key, file_path, mime, duration, width, height, "
+               "provider, model, parameters, cost, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, a.kind).bind(2, a.cacheKey).bind(3, a.filePath).bind(4, a.mime).bind(5, a.duration)
+      .bind(6, a.width).bind(7, a.height).bind(8, a.provider).bind(9, a.model)
+      .bind(10, jsonText(a.parameters)).bind(11, a.cost)
+      .bind(12, a.created.isValid() ? detail::timeText(a.created) : nowText()).run();
+  return db_->lastInsertId();
+}
+
+std::optional<Asset> ProjectStore::asset(Id id) {
+  Statement st = db_->prepare((std::string(kAssetSelect) + "WHERE id = ?").c_str());
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return readAsset(st);
+}
+
+std::optional<Asset> ProjectStore::assetByCacheKey(const QString& cacheKey) {
+  Statement st = db_->prepare((std::string(kAssetSelect) + "WHERE cache_key = ?").c_str());
+  st.bind(1, cacheKey);
+  if (!st.step()) return std::nullopt;
+  return readAsset(st);
+}
+
+QList<Asset> ProjectStore::assets() {
+  Statement st = db_->prepare((std::string(kAssetSelect) + "ORDER BY id").c_str());
+  QList<Asset> out;
+  while (st.step()) out.append(readAsset(st));
+  return out;
+}
+
+}  // namespace sw::model
