@@ -1,0 +1,115 @@
+#include "render/media/media_error.h"
+#include "render/media/media_writer.h"
+#include "render/media/probe.h"
+#include "support/media_fixtures.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace sw::media;
+using namespace sw::testsupport;
+
+TEST(MediaWriter, WritesH264AacAndRenamesAtomically) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("clip.mp4");
+  ClipSpec spec;
+  spec.seconds = 1.0;
+  makeClip(path, spec);
+  EXPECT_TRUE(QFile::exists(path));
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1) << "temp file left behind";
+  EXPECT_EQ(countVideoFrames(path), 25);
+}
+
+TEST(MediaWriter, DestructorWithoutFinishLeavesNothing) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("never.mp4");
+  {
+    MediaWriter w(path);
+    VideoEncodeSettings vs;
+    vs.width = 64;
+    vs.height = 64;
+    vs.preset = "ultrafast";
+    w.addVideoStream(vs);
+    std::vector<uint8_t> rgba(64 * 64 * 4, 200);
+    for (int i = 0; i < 5; ++i) w.writeRgba(rgba.data(), 64, 64, 64 * 4);
+    EXPECT_TRUE(QFile::exists(w.tempPath()));
+  }
+  EXPECT_FALSE(QFile::exists(path));
+  EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+TEST(MediaWriter, UnwritableFolderSaysSo) {
+  try {
+    MediaWriter w("/nonexistent-folder-sw/out.mp4");
+    FAIL() << "expected MediaError";
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::Unwritable);
+    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+  }
+}
+
+TEST(MediaProbe, ReportsStreamFields) {
+  QTemporaryDir dir;
+  ClipSpec spec;
+  spec.seconds = 2.0;
+  spec.fps = {30, 1};
+  spec.gop = 15;
+  const QString path = makeClip(dir.filePath("p.mp4"), spec);
+  const ProbeResult r = probe(path);
+  ASSERT_NE(r.video(), nullptr);
+  ASSERT_NE(r.audio(), nullptr);
+  EXPECT_NEAR(r.duration, 2.0, 0.1);
+  EXPECT_EQ(r.video()->codec, "h264");
+  EXPECT_EQ(r.video()->profile, "High");
+  EXPECT_EQ(r.video()->width, 320);
+  EXPECT_EQ(r.video()->height, 180);
+  EXPECT_EQ(r.video()->pixelFormat, "yuv420p");
+  EXPECT_NEAR(r.video()->frameRate(), 30.0, 1e-6);
+  EXPECT_FALSE(r.video()->variableFrameRate);
+  ASSERT_EQ(r.video()->keyframes.size(), 4u);
+  EXPECT_NEAR(r.video()->keyframes[1], 0.5, 1e-3);
+  EXPECT_EQ(r.audio()->codec, "aac");
+  EXPECT_EQ(r.audio()->sampleRate, 48000);
+  EXPECT_EQ(r.audio()->channels, 2);
+  const QJsonObject j = r.toJson();
+  EXPECT_EQ(j["streams"].toArray().size(), 2);
+  EXPECT_EQ(j["streams"].toArray()[0].toObject()["keyframes"].toArray().size(), 4);
+}
+
+TEST(MediaProbe, DetectsVariableFrameRate) {
+  QTemporaryDir dir;
+  ClipSpec spec;
+  spec.audio = false;
+  const QString path = makeVfrClip(dir.filePath("vfr.mp4"), spec);
+  const ProbeResult r = probe(path);
+  ASSERT_NE(r.video(), nullptr);
+  EXPECT_TRUE(r.video()->variableFrameRate);
+  EXPECT_EQ(r.audio(), nullptr);
+}
+
+TEST(MediaProbe, BadInputsGiveClearErrors) {
+  QTemporaryDir dir;
+  const QString empty = dir.filePath("empty.mp4");
+  QFile(empty).open(QIODevice::WriteOnly);
+  try {
+    probe(empty);
+    FAIL();
+  } catch (const MediaError& e) {
+    EXPECT_NE(std::string(e.what()).find("empty"), std::string::npos) << e.what();
+  }
+  try {
+    probe(dir.filePath("missing.mp4"));
+    FAIL();
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::NotFound);
+  }
+  const QString junk = dir.filePath("junk.mp4");
+  QFile j(junk);
+  j.open(QIODevice::WriteOnly);
+  j.write(QByteArray(4096, 'x'));
+  j.close();
+  EXPECT_THROW(probe(junk), MediaError);
+}
