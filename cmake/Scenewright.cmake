@@ -16,12 +16,16 @@ function(scenewright_room name)
 endfunction()
 
 # A GoogleTest executable registered with ctest:
-# scenewright_test(NAME SOURCES ... LINKS ... [LABELS ...])
+# scenewright_test(NAME [CUSTOM_MAIN] SOURCES ... LINKS ... [LABELS ...])
+# Without CUSTOM_MAIN the test links gtest_main; GUI tests bring a main() that makes a QApplication.
 function(scenewright_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LINKS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "CUSTOM_MAIN" "" "SOURCES;LINKS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES AUTOMOC ON)
   target_link_libraries(${name} PRIVATE ${ARG_LINKS} GTest::gtest GTest::gmock)
+  if(NOT ARG_CUSTOM_MAIN)
+    target_link_libraries(${name} PRIVATE GTest::gtest_main)
+  endif()
   target_compile_definitions(${name} PRIVATE
     SW_SOURCE_DIR="${PROJECT_SOURCE_DIR}" SW_BINARY_DIR="${PROJECT_BINARY_DIR}")
   scenewright_warnings(${name})

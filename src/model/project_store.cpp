@@ -151,19 +151,12 @@ QString ProjectStore::integrityCheck() {
 }
 
 void ProjectStore::transaction(const std::function<void()>& work) {
-  if (transactionDepth_ > 0) {
+  if (db_->inTransaction()) {  // join the caller's transaction
     work();
     return;
   }
   Transaction tx(*db_);
-  ++transactionDepth_;
-  try {
-    work();
-  } catch (...) {
-    --transactionDepth_;
-    throw;
-  }
-  --transactionDepth_;
+  work();
   tx.commit();
 }
 

@@ -120,7 +120,6 @@ class ProjectStore {
 
   QString folder_;
   std::unique_ptr<Database> db_;
-  int transactionDepth_ = 0;
 };
 
 }  // namespace sw::model

@@ -88,6 +88,7 @@ Statement Database::prepare(const char* sql) {
 
 qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 int Database::changes() const { return sqlite3_changes(db_.get()); }
+bool Database::inTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
 Statement::Statement(Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
 

@@ -30,6 +30,7 @@ class Database {
   Statement prepare(const char* sql);         // throws with the SQL error text
   qint64 lastInsertId() const;
   int changes() const;
+  bool inTransaction() const;
   QString path() const { return path_; }
   sqlite3* handle() const { return db_.get(); }
 

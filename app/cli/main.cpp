@@ -1,0 +1,96 @@
+// scenewright-cli: the command-line frame. Dispatches to the registered commands,
+// prints --help, and maps errors to exit codes 0 / 1 (user error) / 2 (internal error).
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+#include <exception>
+
+#include "command.h"
+#include "model/store_error.h"
+
+namespace sw::cli {
+#ifdef SW_HAVE_SCRIPT_COMMANDS
+void registerScriptCommands(QList<Command>& out);
+#endif
+#ifdef SW_HAVE_RENDER_COMMANDS
+void registerRenderCommands(QList<Command>& out);
+#endif
+}  // namespace sw::cli
+
+namespace {
+
+using sw::cli::Command;
+
+QList<Command> allCommands() {
+  QList<Command> commands;
+  sw::cli::registerProjectCommands(commands);
+  sw::cli::registerMediaCommands(commands);
+#ifdef SW_HAVE_SCRIPT_COMMANDS
+  sw::cli::registerScriptCommands(commands);
+#endif
+#ifdef SW_HAVE_RENDER_COMMANDS
+  sw::cli::registerRenderCommands(commands);
+#endif
+  return commands;
+}
+
+void printOverview(const QList<Command>& commands, FILE* to) {
+  QTextStream out(to);
+  out << "Usage: scenewright-cli COMMAND [OPTIONS] [ARGS]\n\n"
+      << "Scenewright's command line: projects, media, rendering.\n\nCommands:\n";
+  for (const Command& c : commands) out << "  " << c.name.leftJustified(14) << c.summary << '\n';
+  out << "\nRun 'scenewright-cli COMMAND --help' for a command's options.\n"
+      << "Exit codes: 0 success, 1 user error, 2 internal error.\n";
+}
+
+void printError(const QString& message) {
+  // One line, so scripts can show it as it is.
+  QString line = message;
+  line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+  QTextStream(stderr) << "scenewright-cli: " << line << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("scenewright"));
+  QCoreApplication::setOrganizationName(QStringLiteral("scenewright"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
+
+  const QList<Command> commands = allCommands();
+  QStringList args = app.arguments().mid(1);
+  if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
+      args.first() == QLatin1String("help")) {
+    printOverview(commands, stdout);
+    return args.isEmpty() ? sw::cli::kExitUserError : sw::cli::kExitOk;
+  }
+  if (args.first() == QLatin1String("--version")) {
+    QTextStream(stdout) << "scenewright-cli " << SCENEWRIGHT_VERSION << '\n';
+    return sw::cli::kExitOk;
+  }
+  const QString name = args.takeFirst();
+  for (const Command& command : commands) {
+    if (command.name != name) continue;
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+      QTextStream(stdout) << command.usage;
+      return sw::cli::kExitOk;
+    }
+    try {
+      return command.run(args);
+    } catch (const sw::cli::UserError& e) {
+      printError(QString::fromStdString(e.what()));
+      return sw::cli::kExitUserError;
+    } catch (const sw::model::StoreError& e) {
+      // A project that is missing, foreign, newer or damaged is the user's to fix.
+      printError(e.message());
+      const bool internal = e.kind() == sw::model::StoreError::Kind::Constraint;
+      return internal ? sw::cli::kExitInternalError : sw::cli::kExitUserError;
+    } catch (const std::exception& e) {
+      printError(QStringLiteral("internal error: %1").arg(QString::fromStdString(e.what())));
+      return sw::cli::kExitInternalError;
+    }
+  }
+  printError(QStringLiteral("unknown command '%1'. Run 'scenewright-cli --help' for the list.").arg(name));
+  return sw::cli::kExitUserError;
+}

@@ -1,0 +1,32 @@
+// What a user asks for when they press Render Scene (dialog, CLI `render`, batch).
+// Serialised as the render job's spec in the store, so a job can be resumed after a restart.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+#include "model/types.h"
+
+namespace sw::render {
+
+struct RenderRequest {
+  QList<model::Id> sceneIds;  // one job per scene; several = a batch
+  bool narration = true;
+  bool dialogue = true;
+  bool music = true;
+  bool sfx = true;
+  QString resolution = QStringLiteral("720p");  // 480p | 720p | 1080p | 2160p
+  QString aspect = QStringLiteral("16:9");      // 16:9 | 9:16 | 1:1
+  bool preview = false;                         // fast low-res (overrides resolution to 480p, fast preset)
+  QString outputPath;                           // empty: <project>/exports/<scene title>.mp4
+  std::optional<double> budgetUsd;              // stop before exceeding
+  QString backend;                              // empty: settings; "local" or a cloud id
+  QString modelKey;                             // empty: scene's model, else project default
+
+  QJsonObject toJson() const;
+  static RenderRequest fromJson(const QJsonObject& json);
+};
+
+}  // namespace sw::render

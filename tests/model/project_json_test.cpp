@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include "model/project_json.h"
+
+using namespace sw::model;
+
+namespace {
+
+QString samplePath() { return QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json"); }
+
+QString writeJson(const QTemporaryDir& tmp, const QString& name, const QJsonObject& doc) {
+  const QString path = tmp.filePath(name);
+  QFile f(path);
+  f.open(QIODevice::WriteOnly);
+  f.write(QJsonDocument(doc).toJson());
+  return path;
+}
+
+}  // namespace
+
+TEST(ProjectJson, SampleProjectImportsWithEverything) {
+  QTemporaryDir tmp;
+  auto store = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("Sample.scenewright")));
+  EXPECT_EQ(store->characters().size(), 2);
+  const auto scenes = store->scenes();
+  ASSERT_GE(scenes.size(), 2);
+  ASSERT_LE(scenes.size(), 3);
+  int lines = 0, cues = 0;
+  for (const Scene& s : scenes) {
+    EXPECT_FALSE(s.narration.isEmpty());
+    EXPECT_FALSE(s.musicPrompt.isEmpty());
+    lines += int(store->dialogueLines(s.id).size());
+    cues += int(store->sfxCues(s.id).size());
+  }
+  EXPECT_GT(lines, 0);
+  EXPECT_GT(cues, 0);
+}
+
+TEST(ProjectJson, ExportImportExportIsStable) {
+  QTemporaryDir tmp;
+  auto first = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("a")));
+  // Add generated state so chunks, takes and assets are covered too.
+  const Id scene = first->scenes().first().id;
+  Asset a;
+  a.kind = QStringLiteral("video");
+  a.cacheKey = QStringLiteral("deadbeef");
+  a.filePath = QStringLiteral("/cache/deadbeef.mp4");
+  a.duration = 5;
+  Asset b = a;
+  b.cacheKey = QStringLiteral("cafe");
+  const Id assetA = first->addAsset(a);
+  const Id assetB = first->addAsset(b);
+  Chunk c;
+  c.sceneId = scene;
+  c.prompt = QStringLiteral("waves");
+  const Id chunk = first->addChunk(c);
+  const Id takeA = first->addTake({0, chunk, assetA, QStringLiteral("waves"), 1, QStringLiteral("local"), 0, {}});
+  first->addTake({0, chunk, assetB, QStringLiteral("waves"), 2, QStringLiteral("local"), 0, {}});
+  first->setActiveTake(chunk, takeA);
+
+  const QJsonObject exported = exportProject(*first);
+  const QString path = writeJson(tmp, QStringLiteral("a.json"), exported);
+  auto second = importProjectFile(path, tmp.filePath(QStringLiteral("b")));
+  EXPECT_EQ(exportProject(*second), exported);
+  const Chunk imported = second->chunks(second->scenes().first().id).first();
+  EXPECT_EQ(second->asset(*imported.assetId)->cacheKey, QStringLiteral("deadbeef"));
+  EXPECT_EQ(second->takes(imported.id).size(), 2);
+}
+
+TEST(ProjectJson, InvalidDocumentsNameTheBadFieldAndCreateNothing) {
+  QTemporaryDir tmp;
+  QJsonObject doc = readJsonFile(samplePath());
+  QJsonArray scenes = doc["scenes"].toArray();
+  QJsonObject scene = scenes[0].toObject();
+  QJsonArray dialogue = scene["dialogue"].toArray();
+  dialogue.append(QJsonObject{{"character", "NOBODY"}, {"text", "boo"}});
+  scene["dialogue"] = dialogue;
+  scenes[0] = scene;
+  doc["scenes"] = scenes;
+  const QString path = writeJson(tmp, QStringLiteral("bad.json"), doc);
+  const QString target = tmp.filePath(QStringLiteral("never"));
+  try {
+    importProjectFile(path, target);
+    FAIL() << "import accepted an unknown character";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::Invalid);
+    EXPECT_TRUE(e.message().contains(QStringLiteral("scenes[0].dialogue")));
+    EXPECT_TRUE(e.message().contains(QStringLiteral("NOBODY")));
+  }
+  EXPECT_FALSE(QDir(target).exists());
+}
+
+TEST(ProjectJson, MalformedJsonReportsThePosition) {
+  QTemporaryDir tmp;
+  const QString path = tmp.filePath(QStringLiteral("broken.json"));
+  QFile f(path);
+  f.open(QIODevice::WriteOnly);
+  f.write("{\"format\": \"scenewright-project\", ");
+  f.close();
+  try {
+    readJsonFile(path);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_TRUE(e.message().contains(QStringLiteral("not valid JSON at byte")));
+  }
+}
+
+TEST(ProjectJson, WrongFormatOrVersionIsRefused) {
+  EXPECT_THROW(validateProjectJson(QJsonObject{{"format", "other"}, {"version", 1}}), StoreError);
+  EXPECT_THROW(validateProjectJson(QJsonObject{{"format", kProjectJsonFormat}, {"version", 99},
+                                               {"project", QJsonObject{{"name", "x"}}}}),
+               StoreError);
+  EXPECT_NO_THROW(validateProjectJson(QJsonObject{{"format", kProjectJsonFormat}, {"version", 1},
+                                                  {"project", QJsonObject{{"name", "x"}}}}));
+}
