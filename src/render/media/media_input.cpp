@@ -94,6 +94,13 @@ int64_t MediaInput::startTime(int streamIndex) const {
   return st == AV_NOPTS_VALUE ? 0 : st;
 }
 
+int64_t MediaInput::originMicros() const {
+  if (video_ >= 0 && ctx_->streams[video_]->start_time != AV_NOPTS_VALUE) {
+    return av_rescale_q(ctx_->streams[video_]->start_time, ctx_->streams[video_]->time_base, AV_TIME_BASE_Q);
+  }
+  return ctx_->start_time == AV_NOPTS_VALUE ? 0 : ctx_->start_time;
+}
+
 FrameReader::FrameReader(MediaInput& input, int streamIndex, int threads)
     : input_(input), index_(streamIndex), pkt_(makePacket()) {
   AVStream* st = input.stream(streamIndex);
@@ -111,7 +118,7 @@ FrameReader::FrameReader(MediaInput& input, int streamIndex, int threads)
   if (st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO) dec_->framerate = av_guess_frame_rate(input.context(), st, nullptr);
   dec_->thread_count = threads;
   checkAv(avcodec_open2(dec_.get(), codec, nullptr), QStringLiteral("Cannot open the decoder"), input.path(), label);
-  start_ = input.startTime(streamIndex);
+  start_ = av_rescale_q(input.originMicros(), AV_TIME_BASE_Q, st->time_base);
 }
 
 bool FrameReader::feed() {

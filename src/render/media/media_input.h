@@ -28,6 +28,9 @@ class MediaInput {
   void seek(int streamIndex, int64_t ts);
   // Stream start time (0 when unknown) in its own time base.
   int64_t startTime(int streamIndex) const;
+  // The file's time origin in AV_TIME_BASE units: the video stream's start (or the container's),
+  // so video and audio of one file share one clock starting at 0.
+  int64_t originMicros() const;
 
  private:
   QString path_;
@@ -36,8 +39,8 @@ class MediaInput {
   int audio_ = -1;
 };
 
-// Decodes one stream of a MediaInput. frames come out with pts = best_effort_timestamp minus the
-// stream's start time (so the file's first frame is at 0), in the stream's time base.
+// Decodes one stream of a MediaInput. Frames come out with pts = best_effort_timestamp minus the
+// file's origin (MediaInput::originMicros: the first video frame is at 0), in the stream's time base.
 class FrameReader {
  public:
   FrameReader(MediaInput& input, int streamIndex, int threads = 0);

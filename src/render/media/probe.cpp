@@ -40,6 +40,7 @@ StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
     s.frameRateNum = fr.num;
     s.frameRateDen = fr.den ? fr.den : 1;
     s.frameCount = st->nb_frames;
+    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
   } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
     s.sampleRate = par->sample_rate;
     s.channels = par->ch_layout.nb_channels;

@@ -1,0 +1,156 @@
+// Smart render: stream-copy whole GOPs, re-encode only the frames around in-GOP cuts and
+// crossfades with the source's own x264 settings, so the parameter sets stay identical.
+#include "render/media/encoders.h"
+#include "render/media/h264_params.h"
+#include "render/media/media_error.h"
+#include "render/media/media_input.h"
+#include "render/media/video_paths.h"
+#include "render/media/video_source.h"
+
+#include <QStringList>
+#include <cmath>
+
+namespace sw::media {
+
+namespace {
+
+struct CopyRange {
+  size_t seg;
+  int64_t first, end;  // file frames
+  int64_t outFrame;    // where `first` lands
+};
+
+std::string readX264Options(const QString& file) {
+  MediaInput in(file, true);
+  const AVCodecParameters* par = in.stream(in.videoStream())->codecpar;
+  std::string o = findX264Options(par->extradata, par->extradata_size);
+  PacketPtr pkt = makePacket();
+  for (int n = 0; o.empty() && n < 8 && in.read(pkt.get()); ++n) {
+    if (pkt->stream_index == in.videoStream()) o = findX264Options(pkt->data, pkt->size);
+  }
+  return o;
+}
+
+VideoEncodeSettings matchedSettings(const Timeline& t, const std::string& params) {
+  const StreamInfo& v = *t.segments.front().probe.video();
+  VideoEncodeSettings s;
+  s.width = t.width;
+  s.height = t.height;
+  s.fps = t.fps;
+  s.preset = "medium";
+  s.profile = v.profile.toLower().toStdString();
+  s.gop = 0;
+  s.x264Params = params;
+  return s;
+}
+
+QString encoderBlocker(const Timeline& t, std::string* params) {
+  const QString file = t.segments.front().spec.file;
+  std::string why;
+  const std::string options = readX264Options(file);
+  if (options.empty()) return QStringLiteral("%1 carries no x264 settings (not encoded by x264)").arg(file);
+  *params = x264ParamsFromOptions(parseX264Options(options), &why);
+  if (params->empty()) return QStringLiteral("%1: %2").arg(file, QString::fromStdString(why));
+  return {};
+}
+
+std::vector<int64_t> keyframeIndices(const ResolvedSegment& s, const Timeline& t) {
+  std::vector<int64_t> k;
+  for (double sec : s.probe.video()->keyframes) k.push_back(std::llround(sec * av_q2d(t.fps)));
+  return k;
+}
+
+int64_t fileFrameCount(const ResolvedSegment& s, const Timeline& t) {
+  const StreamInfo& v = *s.probe.video();
+  return v.frameCount > 0 ? v.frameCount : std::llround(v.duration * av_q2d(t.fps));
+}
+
+std::vector<CopyRange> copyRanges(const Timeline& t) {
+  std::vector<CopyRange> out;
+  for (size_t i = 0; i < t.segments.size(); ++i) {
+    const ResolvedSegment& s = t.segments[i];
+    const int64_t xin = i > 0 ? t.segments[i - 1].xfadeFrames : 0;
+    const int64_t plainStart = s.inFrame + xin;
+    const int64_t plainEnd = s.inFrame + s.frames - s.xfadeFrames;
+    const auto keys = keyframeIndices(s, t);
+    int64_t k1 = -1, k2 = -1;
+    for (int64_t k : keys) {
+      if (k >= plainStart && k1 < 0) k1 = k;
+      if (k <= plainEnd) k2 = k;
+    }
+    if (s.xfadeFrames == 0 && plainEnd >= fileFrameCount(s, t)) k2 = plainEnd;
+    if (k1 >= 0 && k2 > k1) out.push_back({i, k1, k2, s.outStart + (k1 - s.inFrame)});
+  }
+  return out;
+}
+
+int64_t encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, int64_t first, int64_t last,
+                     StitchMuxer& mux, const VideoProgress& progress) {
+  const QByteArray& extra = t.segments.front().probe.video()->extradata;
+  const int lengthSize = extra.size() > 4 && extra[0] == 1 ? (extra[4] & 3) + 1 : 4;
+  VideoEncoder enc(settings);
+  TimelineVideoSource src(t, first, last);
+  FramePtr f = makeFrame();
+  const AVRational tb = enc.context()->time_base;
+  PacketPtr conv = makePacket();
+  auto sink = [&](AVPacket* p) {
+    // The output keeps the source's avcC extradata, so NAL units must be length-prefixed.
+    const QByteArray avcc = annexBToLengthPrefixed(p->data, p->size, lengthSize);
+    av_packet_unref(conv.get());
+    checkAv(av_new_packet(conv.get(), static_cast<int>(avcc.size())), QStringLiteral("Out of memory"), QString());
+    std::copy(avcc.begin(), avcc.end(), conv->data);
+    checkAv(av_packet_copy_props(conv.get(), p), QStringLiteral("Out of memory"), QString());
+    mux.writeVideo(conv.get(), tb);
+  };
+  int64_t n = 0;
+  while (src.next(f.get())) {
+    enc.encode(f.get(), sink);
+    progress.frames(first + ++n);
+  }
+  enc.encode(nullptr, sink);
+  return n;
+}
+
+}  // namespace
+
+QString smartRenderBlocker(const Timeline& t) {
+  std::string params;
+  const QString why = encoderBlocker(t, &params);
+  if (!why.isEmpty()) return why;
+  const ResolvedSegment& s0 = t.segments.front();
+  VideoEncodeSettings settings = matchedSettings(t, params);
+  try {
+    VideoEncoder probeEncoder(settings);
+    const AVCodecContext* c = probeEncoder.context();
+    const QByteArray mine(reinterpret_cast<const char*>(c->extradata), c->extradata_size);
+    if (!(parameterSets(mine) == parameterSets(s0.probe.video()->extradata))) {
+      return QStringLiteral("re-encoding with the source's x264 settings gives different H.264 parameter sets (SPS/PPS)");
+    }
+  } catch (const MediaError& e) {
+    return QStringLiteral("cannot open an encoder with the source's x264 settings: %1").arg(e.message());
+  }
+  return {};
+}
+
+int64_t writeSmartRender(const Timeline& t, StitchMuxer& mux, const VideoProgress& progress) {
+  std::string params;
+  encoderBlocker(t, &params);
+  const VideoEncodeSettings settings = matchedSettings(t, params);
+  const ResolvedSegment& s0 = t.segments.front();
+  {
+    MediaInput first(s0.spec.file, true);
+    AVStream* st = first.stream(first.videoStream());
+    mux.addVideoCopy(st->codecpar, st->time_base);
+  }
+  mux.start();
+  int64_t cursor = 0, encoded = 0;
+  for (const CopyRange& r : copyRanges(t)) {
+    if (cursor < r.outFrame) encoded += encodeIsland(t, settings, cursor, r.outFrame, mux, progress);
+    copyPackets(t.segments[r.seg], t, r.first, r.end, r.outFrame, mux, progress);
+    cursor = r.outFrame + (r.end - r.first);
+  }
+  if (cursor < t.totalFrames) encoded += encodeIsland(t, settings, cursor, t.totalFrames, mux, progress);
+  return encoded;
+}
+
+}  // namespace sw::media

@@ -1,0 +1,75 @@
+#include "render/media/stitcher.h"
+
+#include "render/media/audio_mix.h"
+#include "render/media/media_error.h"
+#include "render/media/muxer.h"
+#include "render/media/output_file.h"
+#include "render/media/timeline.h"
+#include "render/media/video_paths.h"
+
+#include <QElapsedTimer>
+
+namespace sw::media {
+
+QJsonObject StitchReport::toJson() const {
+  return QJsonObject{{"output", output}, {"path", stitchPathName(path)}, {"reason", reason},
+                     {"frames", static_cast<double>(frames)}, {"duration", duration}, {"elapsed", elapsed},
+                     {"reencodedFrames", static_cast<double>(reencodedFrames)},
+                     {"mixLoudness", measuredMix.integrated}, {"compatibility", compatibility.toJson()}};
+}
+
+QString StitchReport::summary() const {
+  return QStringLiteral("%1: %2, %3 s in %4 s -> %5")
+      .arg(stitchPathName(path))
+      .arg(frames)
+      .arg(duration, 0, 'f', 3)
+      .arg(elapsed, 0, 'f', 2)
+      .arg(output);
+}
+
+namespace {
+
+StitchPath choosePath(const Timeline& t, StitchReport& r) {
+  if (r.compatibility.path != StitchPath::SmartRender) return r.compatibility.path;
+  const QString blocker = smartRenderBlocker(t);
+  if (blocker.isEmpty()) return StitchPath::SmartRender;
+  r.reason += QStringLiteral("; smart render not possible (%1), so everything is re-encoded").arg(blocker);
+  return StitchPath::FullReencode;
+}
+
+}  // namespace
+
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
+  QElapsedTimer clock;
+  clock.start();
+  StitchReport r;
+  r.output = plan.output.path;
+  control.report(0, QStringLiteral("probe"));
+  const Timeline t = resolveTimeline(plan);
+  r.compatibility = checkCompatibility(t);
+  r.reason = r.compatibility.reason;
+  r.path = choosePath(t, r);
+  r.frames = t.totalFrames;
+  r.duration = t.duration();
+  OutputFile out(plan.output.path);  // fails fast on an unwritable folder
+  control.checkCancel();
+  AudioRender audio(plan, t, control);
+  audio.run(2, 20);
+  r.measuredMix = audio.measured();
+  StitchMuxer mux(out, audio.encoder().context(), audio.packets());
+  const VideoProgress progress{control, 20, 99, t.totalFrames};
+  switch (r.path) {
+    case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
+    case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
+    case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress); break;
+  }
+  mux.finish();
+  control.checkCancel();
+  control.report(99, QStringLiteral("finish"));
+  out.finish();
+  r.elapsed = clock.elapsed() / 1000.0;
+  control.report(100, QStringLiteral("done"));
+  return r;
+}
+
+}  // namespace sw::media

@@ -1,0 +1,37 @@
+// stitch(): renders a RenderPlan to its output file. Picks one of three video paths
+//   stream-copy   : every input matches the output and every cut is on a keyframe (remux only)
+//   smart-render  : inputs match but some cuts fall inside a GOP or crossfade: only the GOPs
+//                   around those points are re-encoded with the source's x264 settings
+//   full-reencode : decode, normalise (scale+pad, fps, yuv420p, SAR 1), trim, crossfade, encode
+// Audio is always rendered fresh (chunk audio with cut fades, clips, ducking, EBU R128) and muxed.
+// The output is written under a temporary name in its folder and renamed at the end; on error or
+// cancellation nothing is left at the output path.
+#pragma once
+
+#include "render/media/compat.h"
+#include "render/media/export_control.h"
+#include "render/media/loudness.h"
+#include "render/media/render_plan.h"
+
+#include <QJsonObject>
+
+namespace sw::media {
+
+struct StitchReport {
+  QString output;
+  StitchPath path = StitchPath::FullReencode;
+  QString reason;               // why this path (and why a smart render fell back)
+  CompatReport compatibility;
+  int64_t frames = 0;
+  double duration = 0.0;        // planned = written, seconds
+  double elapsed = 0.0;         // wall-clock seconds spent
+  LoudnessStats measuredMix;    // loudness of the mix before normalisation
+  int64_t reencodedFrames = 0;  // frames that went through the encoder (smart/full)
+
+  QJsonObject toJson() const;
+  QString summary() const;      // one line: path, duration, seconds spent
+};
+
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control = {});
+
+}  // namespace sw::media
