@@ -1,0 +1,189 @@
+#include "ui/dialogue_model.h"
+
+#include <QUndoStack>
+
+#include "ui/project_session.h"
+#include "ui/row_commands.h"
+
+namespace sw::ui {
+
+DialogueModel::DialogueModel(ProjectSession* session, QObject* parent)
+    : QAbstractTableModel(parent), session_(session) {
+  connect(session, &ProjectSession::sceneContentChanged, this, [this](qint64 id) {
+    if (id == sceneId_) reload();
+  });
+  connect(session, &ProjectSession::charactersChanged, this, &DialogueModel::reload);
+  connect(session, &ProjectSession::scenesReset, this, &DialogueModel::reload);
+}
+
+void DialogueModel::setScene(model::Id sceneId) {
+  sceneId_ = sceneId;
+  reload();
+}
+
+void DialogueModel::reload() {
+  beginResetModel();
+  sceneId_ = session_->resolve(Entity::Scene, sceneId_);
+  names_.clear();
+  for (const model::Character& c : session_->store().characters()) names_.insert(c.id, c.name);
+  rows_ = sceneId_ && session_->store().scene(sceneId_) ? session_->store().dialogueLines(sceneId_)
+                                                        : QList<model::DialogueLine>();
+  endResetModel();
+}
+
+int DialogueModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : int(rows_.size());
+}
+
+int DialogueModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DialogueModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+  const model::DialogueLine& line = rows_.at(index.row());
+  if (role == CharacterIdRole) return line.characterId;
+  if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+  if (index.column() == CharacterColumn)
+    return role == Qt::EditRole ? QVariant(line.characterId) : QVariant(names_.value(line.characterId));
+  return line.text;
+}
+
+QVariant DialogueModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  return section == CharacterColumn ? tr("Character") : tr("Line");
+}
+
+Qt::ItemFlags DialogueModel::flags(const QModelIndex& index) const {
+  if (!index.isValid()) return Qt::NoItemFlags;
+  return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+}
+
+bool DialogueModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole) return false;
+  const model::DialogueLine before = rows_.at(index.row());
+  model::DialogueLine after = before;
+  if (index.column() == CharacterColumn) {
+    after.characterId = value.toLongLong();
+    if (after.characterId == before.characterId || !names_.contains(after.characterId)) return false;
+  } else {
+    after.text = value.toString();
+    if (after.text == before.text) return false;
+  }
+  const QString field = index.column() == CharacterColumn ? tr("speaker") : tr("dialogue line");
+  session_->undoStack()->push(new EditRowCommand<model::DialogueLine>(
+      session_, before, after, field, tr("Edit %1").arg(field)));
+  return true;
+}
+
+void DialogueModel::addLine(model::Id characterId, const QString& text) {
+  if (!sceneId_) return;
+  model::DialogueLine line;
+  line.sceneId = sceneId_;
+  line.characterId = characterId;
+  line.text = text;
+  line.position = int(rows_.size());
+  session_->undoStack()->push(
+      new AddRemoveRowCommand<model::DialogueLine>(session_, line, false, tr("Add dialogue line")));
+}
+
+void DialogueModel::removeLine(int row) {
+  if (row < 0 || row >= rows_.size()) return;
+  session_->undoStack()->push(new AddRemoveRowCommand<model::DialogueLine>(
+      session_, rows_.at(row), true, tr("Delete dialogue line")));
+}
+
+// --- SFX cues ---
+
+SfxCueModel::SfxCueModel(ProjectSession* session, QObject* parent)
+    : QAbstractTableModel(parent), session_(session) {
+  connect(session, &ProjectSession::sceneContentChanged, this, [this](qint64 id) {
+    if (id == sceneId_) reload();
+  });
+  connect(session, &ProjectSession::scenesReset, this, &SfxCueModel::reload);
+}
+
+void SfxCueModel::setScene(model::Id sceneId) {
+  sceneId_ = sceneId;
+  reload();
+}
+
+void SfxCueModel::reload() {
+  beginResetModel();
+  sceneId_ = session_->resolve(Entity::Scene, sceneId_);
+  rows_ = sceneId_ && session_->store().scene(sceneId_) ? session_->store().sfxCues(sceneId_)
+                                                        : QList<model::SfxCue>();
+  endResetModel();
+}
+
+int SfxCueModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : int(rows_.size());
+}
+
+int SfxCueModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SfxCueModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+  if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+  const model::SfxCue& cue = rows_.at(index.row());
+  switch (index.column()) {
+    case TimeColumn: return cue.time;
+    case DescriptionColumn: return cue.description;
+    case FileColumn: return cue.file;
+    case GainColumn: return cue.gainDb;
+    default: return {};
+  }
+}
+
+QVariant SfxCueModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case TimeColumn: return tr("Time (s)");
+    case DescriptionColumn: return tr("Sound");
+    case FileColumn: return tr("File");
+    case GainColumn: return tr("Gain (dB)");
+    default: return {};
+  }
+}
+
+Qt::ItemFlags SfxCueModel::flags(const QModelIndex& index) const {
+  if (!index.isValid()) return Qt::NoItemFlags;
+  return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+}
+
+bool SfxCueModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole) return false;
+  const model::SfxCue before = rows_.at(index.row());
+  model::SfxCue after = before;
+  switch (index.column()) {
+    case TimeColumn: after.time = std::max(0.0, value.toDouble()); break;
+    case DescriptionColumn: after.description = value.toString(); break;
+    case FileColumn: after.file = value.toString(); break;
+    case GainColumn: after.gainDb = value.toDouble(); break;
+    default: return false;
+  }
+  const QString field = headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
+  session_->undoStack()->push(new EditRowCommand<model::SfxCue>(
+      session_, before, after, field, tr("Edit sound cue")));
+  return true;
+}
+
+void SfxCueModel::addCue(double time, const QString& description) {
+  if (!sceneId_) return;
+  model::SfxCue cue;
+  cue.sceneId = sceneId_;
+  cue.time = time;
+  cue.description = description;
+  session_->undoStack()->push(
+      new AddRemoveRowCommand<model::SfxCue>(session_, cue, false, tr("Add sound cue")));
+}
+
+void SfxCueModel::removeCue(int row) {
+  if (row < 0 || row >= rows_.size()) return;
+  session_->undoStack()->push(new AddRemoveRowCommand<model::SfxCue>(
+      session_, rows_.at(row), true, tr("Delete sound cue")));
+}
+
+}  // namespace sw::ui

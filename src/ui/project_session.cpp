@@ -1,0 +1,62 @@
+#include "ui/project_session.h"
+
+#include <QUndoStack>
+
+namespace sw::ui {
+
+ProjectSession::ProjectSession(std::unique_ptr<model::ProjectStore> store)
+    : store_(std::move(store)), undo_(new QUndoStack(this)) {
+  undo_->setUndoLimit(500);
+}
+
+ProjectSession::~ProjectSession() {
+  // Commands may reference the session while being destroyed; clear them first.
+  undo_->clear();
+}
+
+std::unique_ptr<ProjectSession> ProjectSession::create(const QString& folder, const QString& name) {
+  return std::unique_ptr<ProjectSession>(new ProjectSession(model::ProjectStore::create(folder, name)));
+}
+
+std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {
+  auto store = model::ProjectStore::open(folder);
+  store->markInterruptedJobs();
+  return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(store)));
+}
+
+QString ProjectSession::projectName() { return store_->project().name; }
+
+bool ProjectSession::write(const std::function<void()>& work) {
+  setModified(true);
+  try {
+    store_->transaction(work);
+  } catch (const model::StoreError& e) {
+    emit storeError(e.message());
+    return false;
+  }
+  setModified(false);
+  return true;
+}
+
+void ProjectSession::setModified(bool modified) {
+  if (modified_ == modified) return;
+  modified_ = modified;
+  emit modifiedChanged(modified);
+}
+
+model::Id ProjectSession::resolve(Entity kind, model::Id id) const {
+  // Follows chains: a row deleted and restored twice has been renumbered twice.
+  model::Id current = id;
+  for (int guard = 0; guard < 64; ++guard) {
+    const auto it = remap_.constFind(qMakePair(int(kind), current));
+    if (it == remap_.constEnd()) break;
+    current = it.value();
+  }
+  return current;
+}
+
+void ProjectSession::remap(Entity kind, model::Id oldId, model::Id newId) {
+  if (oldId != newId) remap_.insert(qMakePair(int(kind), oldId), newId);
+}
+
+}  // namespace sw::ui

@@ -1,0 +1,70 @@
+// ProjectSession: one open project in the GUI. Owns the GUI thread's ProjectStore connection
+// and the undo stack, routes every write through write() so the window can show whether the
+// store has the latest edit, and tells models what changed. Entities are referred to by id;
+// when undo re-creates a deleted row it gets a new id, and resolve() maps the old one to it.
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+
+#include "model/project_store.h"
+
+class QUndoStack;
+
+namespace sw::ui {
+
+enum class Entity { Scene, Character, DialogueLine, SfxCue, Chunk, Take };
+
+class ProjectSession : public QObject {
+  Q_OBJECT
+ public:
+  // Both throw model::StoreError with a readable message.
+  static std::unique_ptr<ProjectSession> create(const QString& folder, const QString& name);
+  static std::unique_ptr<ProjectSession> open(const QString& folder);
+  ~ProjectSession() override;
+
+  model::ProjectStore& store() { return *store_; }
+  QUndoStack* undoStack() const { return undo_; }
+  QString folder() const { return store_->folder(); }
+  QString projectName();
+
+  // Runs a store write. While it runs (and if it failed) the project counts as modified.
+  // Returns false and emits storeError() when the store refused the write.
+  bool write(const std::function<void()>& work);
+  bool modified() const { return modified_; }
+
+  model::Id resolve(Entity kind, model::Id id) const;
+  void remap(Entity kind, model::Id oldId, model::Id newId);
+
+  // Change notifications (emitted by commands and by the render queue wiring).
+  void notifyScenesReset() { emit scenesReset(); }
+  void notifySceneChanged(model::Id id) { emit sceneChanged(id); }
+  void notifySceneMoved(int from, int to) { emit sceneMoved(from, to); }
+  void notifyCharactersChanged() { emit charactersChanged(); }
+  void notifySceneContentChanged(model::Id sceneId) { emit sceneContentChanged(sceneId); }
+  void notifyChunksChanged(model::Id sceneId) { emit chunksChanged(sceneId); }
+
+ Q_SIGNALS:
+  void modifiedChanged(bool modified);
+  void storeError(const QString& message);
+  void scenesReset();
+  void sceneChanged(qint64 sceneId);            // a scene's own fields
+  void sceneMoved(int from, int to);
+  void sceneContentChanged(qint64 sceneId);     // its dialogue lines or SFX cues
+  void chunksChanged(qint64 sceneId);           // its chunks or takes
+  void charactersChanged();
+
+ private:
+  explicit ProjectSession(std::unique_ptr<model::ProjectStore> store);
+  void setModified(bool modified);
+
+  std::unique_ptr<model::ProjectStore> store_;
+  QUndoStack* undo_ = nullptr;
+  bool modified_ = false;
+  QHash<QPair<int, model::Id>, model::Id> remap_;
+};
+
+}  // namespace sw::ui

@@ -1,0 +1,84 @@
+// The scene editor: script, narration, dialogue, music, SFX cues, prompts, target duration and
+// model. Every change is an undoable command written to the store at once.
+#pragma once
+
+#include <QWidget>
+#include <functional>
+
+#include "model/types.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableView;
+class QTabWidget;
+
+namespace sw::providers {
+class ModelRegistry;
+}
+
+namespace sw::ui {
+
+class ProjectSession;
+class CharacterModel;
+class DialogueModel;
+class SfxCueModel;
+
+class SceneInspector : public QWidget {
+  Q_OBJECT
+ public:
+  SceneInspector(ProjectSession* session, CharacterModel* characters, QWidget* parent = nullptr);
+  void setRegistry(const providers::ModelRegistry* registry);
+  void setScene(model::Id sceneId);
+  model::Id sceneId() const { return sceneId_; }
+
+  // The fields, exposed for tests and for the main window's focus handling.
+  QLineEdit* titleEdit() const { return title_; }
+  QPlainTextEdit* scriptEdit() const { return script_; }
+  QPlainTextEdit* narrationEdit() const { return narration_; }
+  QPlainTextEdit* visualPromptEdit() const { return visual_; }
+  QDoubleSpinBox* durationSpin() const { return duration_; }
+  QComboBox* modelCombo() const { return model_; }
+  QLabel* planLabel() const { return plan_; }
+  DialogueModel* dialogueModel() const { return dialogue_; }
+  SfxCueModel* sfxModel() const { return sfx_; }
+
+ private:
+  QWidget* buildSceneTab();
+  QWidget* buildAudioTab();
+  QWidget* buildDialogueBox();
+  QWidget* buildSfxBox();
+  void load();
+  void fillModels();
+  void updatePlan();
+  void edit(const QString& field, const std::function<void(model::Scene&)>& change);
+  QPlainTextEdit* textArea(const QString& placeholder, int lines);
+
+  ProjectSession* session_;
+  CharacterModel* characters_;
+  const providers::ModelRegistry* registry_ = nullptr;
+  model::Id sceneId_ = 0;
+  bool loading_ = false;
+
+  QTabWidget* tabs_ = nullptr;
+  QLineEdit* title_ = nullptr;
+  QPlainTextEdit* script_ = nullptr;
+  QPlainTextEdit* narration_ = nullptr;
+  QPlainTextEdit* visual_ = nullptr;
+  QPlainTextEdit* direction_ = nullptr;
+  QDoubleSpinBox* duration_ = nullptr;
+  QComboBox* model_ = nullptr;
+  QLabel* plan_ = nullptr;
+  QLineEdit* musicPrompt_ = nullptr;
+  QLineEdit* musicMood_ = nullptr;
+  QSpinBox* musicTempo_ = nullptr;
+  DialogueModel* dialogue_ = nullptr;
+  SfxCueModel* sfx_ = nullptr;
+  QTableView* dialogueView_ = nullptr;
+  QTableView* sfxView_ = nullptr;
+};
+
+}  // namespace sw::ui
