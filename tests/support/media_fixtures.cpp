@@ -15,6 +15,9 @@ namespace sw::testsupport {
 
 namespace {
 
+// FFmpeg's informational logging (x264 statistics...) would drown the test output.
+const bool kQuietLogs = (av_log_set_level(AV_LOG_ERROR), true);
+
 constexpr double kPi = 3.14159265358979323846;
 
 struct Yuv {

@@ -61,6 +61,11 @@ void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int
     throw MediaError(MediaError::Kind::InvalidInput,
                      QStringLiteral("%1: no keyframe found at %2 s to copy from.").arg(s.spec.file).arg(t.frameSeconds(first)));
   }
+  if (done + 1 < end - first) {
+    throw MediaError(MediaError::Kind::InvalidInput,
+                     QStringLiteral("%1 ends after %2 of %3 planned frames: the file is truncated or damaged.")
+                         .arg(s.spec.file).arg(done).arg(end - first));
+  }
 }
 
 void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& progress) {

@@ -1,0 +1,121 @@
+#include "render/media/media_error.h"
+#include "render/media/stitcher.h"
+#include "support/media_fixtures.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <atomic>
+#include <gtest/gtest.h>
+
+using namespace sw::media;
+using namespace sw::testsupport;
+
+namespace {
+
+class MediaBadInput : public ::testing::Test {
+ protected:
+  void SetUp() override { good = makeClip(dir.filePath("good.mp4")); }
+  // Stitches good + bad; expects a MediaError mentioning `needle` and no output file.
+  void expectFailure(const QString& bad, const char* needle, MediaError::Kind kind) {
+    RenderPlan p;
+    for (const QString& f : {good, bad}) {
+      VideoSegment s;
+      s.file = f;
+      p.segments.push_back(s);
+    }
+    p.output.path = dir.filePath("out.mp4");
+    p.output.preset = "veryfast";
+    try {
+      stitch(p);
+      ADD_FAILURE() << "no error for " << bad.toStdString();
+    } catch (const MediaError& e) {
+      EXPECT_EQ(e.kind(), kind) << e.what();
+      EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(bad.toStdString()), std::string::npos) << "names the file: " << e.what();
+    }
+    expectNoOutput();
+  }
+  void expectNoOutput() {
+    const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+    for (const QString& f : files) EXPECT_FALSE(f.contains("out")) << "left behind: " << f.toStdString();
+  }
+  QString write(const QString& name, const QByteArray& bytes) {
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return f.fileName();
+  }
+  QTemporaryDir dir;
+  QString good;
+};
+
+}  // namespace
+
+TEST_F(MediaBadInput, ZeroByteFile) { expectFailure(write("zero.mp4", {}), "empty", MediaError::Kind::InvalidInput); }
+
+TEST_F(MediaBadInput, MissingFile) {
+  expectFailure(dir.filePath("missing.mp4"), "does not exist", MediaError::Kind::NotFound);
+}
+
+TEST_F(MediaBadInput, TruncatedMp4) {
+  QFile f(good);
+  f.open(QIODevice::ReadOnly);
+  const QByteArray all = f.readAll();
+  expectFailure(write("trunc.mp4", all.left(all.size() / 2)), "truncated", MediaError::Kind::InvalidInput);
+}
+
+TEST_F(MediaBadInput, PngNamedMp4) {
+  const QByteArray png = QByteArray::fromBase64(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+  expectFailure(write("image.mp4", png), "not a video", MediaError::Kind::InvalidInput);
+}
+
+TEST_F(MediaBadInput, FileWithNoVideo) {
+  WavSpec w;
+  w.seconds = 0.5;
+  const QString wav = makeWav(dir.filePath("sound.wav"), w);
+  expectFailure(wav, "no video", MediaError::Kind::InvalidInput);
+}
+
+TEST_F(MediaBadInput, UnwritableOutput) {
+  RenderPlan p;
+  VideoSegment s;
+  s.file = good;
+  p.segments.push_back(s);
+  p.output.path = "/proc/sw-cannot-write-here/out.mp4";
+  try {
+    stitch(p);
+    FAIL();
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::Unwritable) << e.what();
+  }
+}
+
+TEST_F(MediaBadInput, CancellationLeavesNoPartialOutput) {
+  RenderPlan p;
+  for (int i = 0; i < 3; ++i) {
+    VideoSegment s;
+    s.file = good;
+    s.in = 0.2;  // forces re-encoding work
+    p.segments.push_back(s);
+  }
+  p.output.path = dir.filePath("out.mp4");
+  p.output.preset = "veryfast";
+  std::atomic<bool> cancel{false};
+  double lastPercent = 0;
+  ExportControl control;
+  control.cancel = &cancel;
+  control.progress = [&](double percent, const QString& stage) {
+    lastPercent = percent;
+    if (stage == "video" && percent > 40) cancel = true;
+  };
+  try {
+    stitch(p, control);
+    FAIL() << "not cancelled";
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::Cancelled) << e.what();
+  }
+  EXPECT_LT(lastPercent, 60) << "stopped soon after the request";
+  expectNoOutput();
+}
