@@ -1,0 +1,117 @@
+// HttpClient::download: temp file -> verify -> hand over. Nothing unverified survives.
+#include "providers/cloud/http_client.h"
+
+#include "providers/cloud/error_body.h"
+#include "providers/cloud/reply_runner.h"
+#include "render/media/media_error.h"
+#include "render/media/probe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTemporaryFile>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCloudHttp)
+
+namespace sw::providers::cloud {
+
+namespace {
+
+QString label(const DownloadRequest& r) {
+  return r.label.isEmpty() ? QStringLiteral("Download of %1").arg(safeUrl(r.url)) : r.label;
+}
+
+// Empty when the file is complete and readable, otherwise why it is not.
+QString verify(const DownloadRequest& request, const RawResult& result, QTemporaryFile& file) {
+  file.flush();
+  const qint64 size = file.size();
+  if (size <= 0) return QStringLiteral("the server sent an empty file");
+  const QByteArray length = result.response.header("content-length");
+  if (!length.isEmpty() && result.response.header("content-encoding").isEmpty() &&
+      length.toLongLong() != size) {
+    return QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(size).arg(QString::fromLatin1(length));
+  }
+  if (!request.probeMedia) return {};
+  try {
+    sw::media::ProbeOptions options;
+    options.keyframes = false;
+    options.vfrScanSeconds = 0;
+    const auto info = sw::media::probe(file.fileName(), options);
+    if (!info.video() && !info.audio()) return QStringLiteral("the file holds neither audio nor video");
+  } catch (const sw::media::MediaError& e) {
+    return QStringLiteral("the file is not readable media (%1)").arg(e.message());
+  }
+  return {};
+}
+
+bool handOver(const DownloadRequest& request, QTemporaryFile& file, DownloadedFile& out) {
+  file.close();
+  if (!request.destinationPath.isEmpty()) {
+    QFile::remove(request.destinationPath);
+    if (!file.rename(request.destinationPath)) return false;
+  }
+  file.setAutoRemove(false);
+  out.path = file.fileName();
+  out.size = QFileInfo(out.path).size();
+  return true;
+}
+
+}  // namespace
+
+std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest& request, int index,
+                                                          QString& lastError) {
+  const QString dir = request.directory.isEmpty() ? QDir::tempPath() : request.directory;
+  QTemporaryFile file(QDir(dir).filePath(QStringLiteral("sw-download-XXXXXX.") + request.suffix));
+  file.setAutoRemove(true);
+  if (!file.open()) {
+    throw HttpError(HttpError::Kind::BadDownload,
+                    QStringLiteral("%1: cannot create a file in %2 (%3); check that the folder exists and is writable")
+                        .arg(label(request), dir, file.errorString()));
+  }
+  HttpRequest http;
+  http.url = request.url;
+  http.headers = request.headers;
+  http.timeoutSeconds = request.timeoutSeconds;
+  http.label = label(request);
+  const RawResult result = runRequest(http, {options_.clock.get(), options_.cancelled, &file, request.progress});
+  qCInfo(lcCloudHttp).noquote() << "GET" << safeUrl(request.url) << "->" << result.response.status
+                                << result.sinkBytes << "bytes" << (result.transportFailed() ? result.errorString : QString());
+  if (result.cancelled) throw HttpError(HttpError::Kind::Cancelled, http.label + ": cancelled");
+  if (result.sinkFailed) {
+    throw HttpError(HttpError::Kind::BadDownload,
+                    QStringLiteral("%1: writing %2 failed (%3); free some disk space")
+                        .arg(http.label, file.fileName(), file.errorString()));
+  }
+  const bool ok = !result.transportFailed() && result.response.status >= 200 && result.response.status < 300;
+  if (!ok) {
+    if (retryDelay(http, result, index) < 0) fail(http, result, index + 1);
+    lastError = result.transportFailed() ? result.errorString : statusReason(result.response.status);
+    return std::nullopt;
+  }
+  lastError = verify(request, result, file);
+  if (!lastError.isEmpty()) return std::nullopt;
+  DownloadedFile out;
+  out.contentType = result.response.header("content-type");
+  if (!handOver(request, file, out)) {
+    throw HttpError(HttpError::Kind::BadDownload,
+                    QStringLiteral("%1: cannot move the file to %2").arg(http.label, request.destinationPath));
+  }
+  return out;
+}
+
+DownloadedFile HttpClient::download(const DownloadRequest& request) {
+  QString lastError;
+  for (int index = 0;; ++index) {
+    if (auto done = downloadAttempt(request, index, lastError)) return *done;
+    if (index + 1 >= options_.retry.maxAttempts) break;
+    const qint64 delay = backoffDelayMs(options_.retry, index, random_);
+    qCInfo(lcCloudHttp).noquote() << label(request) << "failed:" << lastError << "- retrying in" << delay << "ms";
+    sleepMs(delay, label(request));
+  }
+  throw HttpError(HttpError::Kind::BadDownload,
+                  QStringLiteral("%1 failed after %2 attempts: %3")
+                      .arg(label(request)).arg(options_.retry.maxAttempts).arg(lastError));
+}
+
+}  // namespace sw::providers::cloud
