@@ -88,6 +88,7 @@ struct ParsedSfx {
 
 struct ParsedScene {
   QString heading;        // "INT. LIGHTHOUSE - NIGHT"
+  QString sourceText;     // the scene's lines as written (heading included)
   QString visualPrompt;   // the action paragraphs
   QString direction;      // [[CAMERA: ...]] notes
   QList<ParsedDialogue> lines;  // in order; narration lines included with narration = true
