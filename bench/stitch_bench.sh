@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Media engine benchmark: scenewright-cli vs the ffmpeg CLI on the same corpus, in one run.
+#   (a) plain re-stitch            vs concat demuxer -c copy           (target ratio <= 1.0)
+#   (b) 1080p render + narration/music/SFX vs one ffmpeg -filter_complex (target <= 0.9)
+#   (c) every chunk trimmed 0.4 s at its head: smart render vs full re-encode (target <= 0.35)
+#   (d) peak RSS of a 10-minute vs a 1-minute render                   (target <= 1.2)
+# Usage: bench/stitch_bench.sh [path/to/scenewright-cli] [work-dir]
+# Needs the Debian package ffmpeg (tagged bench in scripts/deps.txt) for corpus and baselines.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLI="${1:-$ROOT/build/app/cli/scenewright-cli}"
+WORK="${2:-${TMPDIR:-/tmp}/scenewright-bench}"
+command -v ffmpeg >/dev/null || { echo "stitch_bench: install the Debian package ffmpeg" >&2; exit 1; }
+[[ -x "$CLI" ]] || { echo "stitch_bench: build scenewright-cli first ($CLI)" >&2; exit 1; }
+mkdir -p "$WORK"
+cd "$WORK"
+FF=(ffmpeg -nostdin -hide_banner -loglevel error -y)
+
+# run NAME CMD...: wall seconds and peak RSS (KiB) of CMD, appended to results.txt
+run() {
+  local name="$1"; shift
+  python3 - "$name" "$@" <<'PY'
+import os, sys, time, resource
+name, cmd = sys.argv[1], sys.argv[2:]
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1); os.dup2(fd, 2)
+    os.execvp(cmd[0], cmd)
+_, status, usage = os.wait4(pid, 0)
+dt = time.monotonic() - t0
+if status != 0:
+    sys.exit(f"{name}: command failed ({status}): {' '.join(cmd)}")
+with open("results.txt", "a") as f:
+    f.write(f"{name} {dt:.3f} {usage.ru_maxrss}\n")
+print(f"  {name:<14} {dt:8.2f} s  {usage.ru_maxrss/1024:8.1f} MiB")
+PY
+}
+
+echo "== corpus in $WORK"
+X264=(-c:v libx264 -profile:v high -preset medium -crf 23 -pix_fmt yuv420p -g 60 -keyint_min 60 -sc_threshold 0)
+for i in $(seq -w 1 12); do
+  [[ -f chunk$i.mp4 ]] && continue
+  "${FF[@]}" -f lavfi -i "testsrc2=s=1280x720:r=30:d=5" -f lavfi -i "sine=f=$((300 + 10#$i * 40)):d=5:r=48000" \
+    "${X264[@]}" -c:a aac -b:a 128k -ac 2 -ar 48000 -shortest "chunk$i.mp4"
+done
+[[ -f narration.wav ]] || "${FF[@]}" -f lavfi -i "sine=f=220:d=40:r=48000,volume=0.5" -ac 1 narration.wav
+[[ -f music.wav ]] || "${FF[@]}" -f lavfi -i "anoisesrc=d=60:c=pink:r=48000:a=0.2" -ac 2 music.wav
+[[ -f sfx.wav ]] || "${FF[@]}" -f lavfi -i "sine=f=1000:d=1:r=48000" -ac 2 sfx.wav
+CHUNKS=(chunk*.mp4)
+: > list.txt
+for c in "${CHUNKS[@]}"; do echo "file '$PWD/$c'" >> list.txt; done
+: > results.txt
+
+echo "== (a) plain re-stitch"
+run a_ours "$CLI" stitch -o a_ours.mp4 "${CHUNKS[@]}"
+run a_ffmpeg "${FF[@]}" -f concat -safe 0 -i list.txt -c copy -movflags +faststart a_ff.mp4
+
+echo "== (b) 1080p with narration + music + sfx"
+run b_ours "$CLI" stitch -o b_ours.mp4 --resolution 1080p --preset medium --crf 23 \
+  --audio narration=narration.wav@5 --audio music=music.wav --audio sfx=sfx.wav@20 "${CHUNKS[@]}"
+inputs=(); vpads=""; n=${#CHUNKS[@]}
+for k in "${!CHUNKS[@]}"; do
+  inputs+=(-i "${CHUNKS[$k]}")
+  vpads+="[$k:v]scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p[v$k];"
+done
+cat_in=""; for k in "${!CHUNKS[@]}"; do cat_in+="[v$k][$k:a]"; done
+fc="${vpads}${cat_in}concat=n=$n:v=1:a=1[v][bus];"
+fc+="[$n:a]adelay=5000:all=1[nar];[$((n+1)):a]atrim=end=60,afade=t=out:st=58.5:d=1.5[mus];[$((n+2)):a]adelay=20000:all=1[sfx];"
+fc+="[nar]asplit=2[key][nmix];[mus][key]sidechaincompress=threshold=0.03:ratio=8[duck];"
+fc+="[bus][nmix][duck][sfx]amix=inputs=4:normalize=0:duration=first,loudnorm=I=-16,aresample=48000[a]"
+run b_ffmpeg "${FF[@]}" "${inputs[@]}" -i narration.wav -i music.wav -i sfx.wav -filter_complex "$fc" \
+  -map "[v]" -map "[a]" -c:v libx264 -preset medium -crf 23 -g 60 -c:a aac -b:a 160k -movflags +faststart b_ff.mp4
+
+echo "== (c) every chunk trimmed 0.4 s at its head"
+python3 - "${CHUNKS[@]}" <<'PY'
+import json, os, sys
+segs = [{"file": os.path.abspath(f), "in": 0.4} for f in sys.argv[1:]]
+plan = {"version": 1, "segments": segs, "audio": [],
+        "output": {"path": os.path.abspath("c_ours.mp4"), "preset": "medium", "crf": 23}}
+json.dump(plan, open("trim_plan.json", "w"), indent=1)
+PY
+run c_ours "$CLI" stitch --plan trim_plan.json
+tp=""; cat_in=""
+for k in "${!CHUNKS[@]}"; do
+  tp+="[$k:v]trim=start=0.4,setpts=PTS-STARTPTS[v$k];[$k:a]atrim=start=0.4,asetpts=PTS-STARTPTS[a$k];"
+  cat_in+="[v$k][a$k]"
+done
+run c_ffmpeg "${FF[@]}" "${inputs[@]}" -filter_complex "${tp}${cat_in}concat=n=$n:v=1:a=1[v][a]" \
+  -map "[v]" -map "[a]" -c:v libx264 -preset medium -crf 23 -g 60 -c:a aac -movflags +faststart c_ff.mp4
+
+echo "== (d) peak RSS: 10-minute vs 1-minute render (full re-encode at 480p, ultrafast)"
+LONG=(); for r in $(seq 10); do LONG+=("${CHUNKS[@]}"); done
+run d_1min "$CLI" stitch -o d_1min.mp4 --resolution 480p --preset ultrafast "${CHUNKS[@]}"
+run d_10min "$CLI" stitch -o d_10min.mp4 --resolution 480p --preset ultrafast "${LONG[@]}"
+
+echo "== ratios (ours / baseline)"
+python3 - <<'PY'
+r = {}
+for line in open("results.txt"):
+    name, t, rss = line.split()
+    r[name] = (float(t), int(rss))
+def show(label, a, b, idx, target):
+    ratio = r[a][idx] / r[b][idx]
+    print(f"  {label:<44} {ratio:6.2f}  (target <= {target}) {'ok' if ratio <= target else 'MISSED'}")
+show("(a) re-stitch vs concat -c copy (time)", "a_ours", "a_ffmpeg", 0, 1.0)
+show("(b) 1080p + mix vs ffmpeg filter_complex (time)", "b_ours", "b_ffmpeg", 0, 0.9)
+show("(c) smart render vs full re-encode (time)", "c_ours", "c_ffmpeg", 0, 0.35)
+show("(d) peak RSS 10 min vs 1 min", "d_10min", "d_1min", 1, 1.2)
+PY
