@@ -60,7 +60,7 @@ bool handOver(const DownloadRequest& request, QTemporaryFile& file, DownloadedFi
 }  // namespace
 
 std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest& request, int index,
-                                                          QString& lastError) {
+                                                          QString& lastError, qint64& wait) {
   const QString dir = request.directory.isEmpty() ? QDir::tempPath() : request.directory;
   QTemporaryFile file(QDir(dir).filePath(QStringLiteral("sw-download-XXXXXX.") + request.suffix));
   file.setAutoRemove(true);
@@ -71,6 +71,8 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   }
   HttpRequest http;
   http.url = request.url;
+  http.method = request.method;
+  http.body = request.body;
   http.headers = request.headers;
   http.timeoutSeconds = request.timeoutSeconds;
   http.label = label(request);
@@ -85,10 +87,15 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   }
   const bool ok = !result.transportFailed() && result.response.status >= 200 && result.response.status < 300;
   if (!ok) {
-    if (retryDelay(http, result, index) < 0) fail(http, result, index + 1);
-    lastError = result.transportFailed() ? result.errorString : statusReason(result.response.status);
+    wait = retryDelay(http, result, index);
+    const bool lastTransportFailure = result.transportFailed() && index + 1 >= options_.retry.maxAttempts;
+    if (wait < 0 && !lastTransportFailure) fail(http, result, index + 1);
+    lastError = result.timedOut ? QStringLiteral("no data for %1 s").arg(request.timeoutSeconds)
+                : result.transportFailed() ? QStringLiteral("the connection broke (%1)").arg(result.errorString)
+                                           : statusReason(result.response.status);
     return std::nullopt;
   }
+  wait = backoffDelayMs(options_.retry, index, random_);
   lastError = verify(request, result, file);
   if (!lastError.isEmpty()) return std::nullopt;
   DownloadedFile out;
@@ -103,9 +110,9 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
 DownloadedFile HttpClient::download(const DownloadRequest& request) {
   QString lastError;
   for (int index = 0;; ++index) {
-    if (auto done = downloadAttempt(request, index, lastError)) return *done;
+    qint64 delay = 0;
+    if (auto done = downloadAttempt(request, index, lastError, delay)) return *done;
     if (index + 1 >= options_.retry.maxAttempts) break;
-    const qint64 delay = backoffDelayMs(options_.retry, index, random_);
     qCInfo(lcCloudHttp).noquote() << label(request) << "failed:" << lastError << "- retrying in" << delay << "ms";
     sleepMs(delay, label(request));
   }

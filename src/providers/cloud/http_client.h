@@ -23,6 +23,8 @@ struct RawResult;
 
 struct DownloadRequest {
   QUrl url;
+  QByteArray method = "GET";       // POST for services that answer a request with the file (TTS)
+  QByteArray body;
   HeaderList headers;              // only add a token when the host belongs to its service
   QString directory;               // where the temporary file is written (same filesystem as destination)
   QString destinationPath;         // final path; empty = keep the temporary name (with suffix)
@@ -72,7 +74,7 @@ class HttpClient {
   qint64 retryDelay(const HttpRequest& request, const RawResult& result, int index);
   [[noreturn]] void fail(const HttpRequest& request, const RawResult& result, int attempts);
   std::optional<DownloadedFile> downloadAttempt(const DownloadRequest& request, int index,
-                                                QString& lastError);
+                                                QString& lastError, qint64& wait);
 
   Options options_;
   QRandomGenerator random_;
