@@ -10,9 +10,21 @@
 #include <memory>
 
 #include "model/types.h"
+#include "providers/backend_factory.h"
 #include "render/job/render_request.h"
 
+namespace sw::model {
+class ProjectStore;
+}
+
 namespace sw::render {
+
+// Jobs left 'processing' by a process that is gone become 'interrupted' (shown with Resume).
+// Returns how many were marked. Jobs of a live process (another window, a CLI render) are kept.
+int recoverInterruptedJobs(model::ProjectStore& store);
+
+// The asset cache folder: $SCENEWRIGHT_CACHE_DIR if set, else ~/.cache/scenewright/assets.
+QString defaultCacheDirectory();
 
 class RenderQueue : public QObject {
   Q_OBJECT
@@ -28,7 +40,16 @@ class RenderQueue : public QObject {
   void retryFailed(model::Id jobId); // re-runs only failed / missing parts
   void resume(model::Id jobId);      // continues an interrupted job from the cache
   bool isRunning(model::Id jobId) const;
-  void waitForIdle();                // for tests and the CLI: blocks until no job runs
+  int runningCount() const;
+  void waitForIdle();                // for tests and the CLI: runs the event loop until no job runs
+
+  // Which backend serves each capability (default: all local) and per-backend options.
+  void setBackendSettings(const providers::BackendSettings& settings, const QJsonObject& options = {});
+  // Model registry (default: resources/models.json merged with the user's override file).
+  void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models);
+  // Asset cache folder (default: $SCENEWRIGHT_CACHE_DIR or <user cache>/assets).
+  void setCacheDirectory(const QString& directory);
+  QString cacheDirectory() const;
 
  Q_SIGNALS:
   void jobChanged(qint64 jobId);     // status changed: reread the row from the store

@@ -24,6 +24,7 @@ struct RenderRequest {
   std::optional<double> budgetUsd;              // stop before exceeding
   QString backend;                              // empty: settings; "local" or a cloud id
   QString modelKey;                             // empty: scene's model, else project default
+  bool offline = false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);
