@@ -13,7 +13,10 @@ namespace sw::fakecloud {
 
 // ---- FakeState ----------------------------------------------------------------------------
 
-FakeState::FakeState(double s) : scale(s > 0 ? s : 1.0), models(defaultModels()) { clock.start(); }
+FakeState::FakeState(double s)
+    : scale(s > 0 ? s : 1.0), startedUtc(QDateTime::currentDateTimeUtc()), models(defaultModels()) {
+  clock.start();
+}
 
 qint64 FakeState::nowMs() const { return static_cast<qint64>(double(clock.nsecsElapsed()) / 1e6 / scale); }
 
@@ -22,8 +25,9 @@ qint64 FakeState::realMs(qint64 virtualMs) const {
 }
 
 QString FakeState::isoTime(qint64 virtualMs) const {
-  static const QDateTime epoch(QDate(2026, 3, 2), QTime(10, 0), QTimeZone::utc());
-  return epoch.addMSecs(virtualMs).toString(Qt::ISODateWithMs);
+  // Starts at the real time the server started (clients filter by created_after), then runs
+  // on the scaled clock.
+  return startedUtc.addMSecs(virtualMs).toString(Qt::ISODateWithMs);
 }
 
 QString FakeState::newId(int length) {

@@ -5,6 +5,7 @@
 #include "fakecloud/fake_cloud_server.h"
 #include "fakecloud/fake_http.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -51,6 +52,7 @@ class FakeState {
   mutable QMutex mutex;
   double scale;
   QElapsedTimer clock;
+  QDateTime startedUtc;
   FakeTokens tokens;
   QUrl base;                    // http://127.0.0.1:port
   QUrl deliveryBase;            // empty = base + /delivery

@@ -56,7 +56,9 @@ void finish(FakeState& st, FakePrediction& p) {
   o["completed_at"] = st.isoTime(now);
   o["metrics"] = QJsonObject{{"predict_time", 52.67}, {"total_time", 58.43}};
   p.completedAtMs = now;
-  const FakeModel* m = findModel(st, p.modelName, {});
+  const auto it = std::find_if(st.models.begin(), st.models.end(),
+                               [&p](const FakeModel& fm) { return fm.name == p.modelName; });
+  const FakeModel* m = it == st.models.end() ? nullptr : &*it;
   const QString kind = m ? outputKind(*m, o.value("input").toObject()) : "mp4";
   switch (p.outcome) {
     case Outcome::Succeeded: {

@@ -77,7 +77,7 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   http.timeoutSeconds = request.timeoutSeconds;
   http.label = label(request);
   const RawResult result = runRequest(http, {options_.clock.get(), options_.cancelled, &file, request.progress});
-  qCInfo(lcCloudHttp).noquote() << "GET" << safeUrl(request.url) << "->" << result.response.status
+  qCInfo(lcCloudHttp).noquote() << request.method << safeUrl(request.url) << "->" << result.response.status
                                 << result.sinkBytes << "bytes" << (result.transportFailed() ? result.errorString : QString());
   if (result.cancelled) throw HttpError(HttpError::Kind::Cancelled, http.label + ": cancelled");
   if (result.sinkFailed) {

@@ -43,6 +43,7 @@ int statusOf(const QNetworkReply& reply) {
 
 // Moves what has arrived: a 2xx body into the sink, anything else into memory.
 void drain(QNetworkReply* reply, const RunHooks& hooks, RawResult& result) {
+  if (!reply->isOpen()) return;
   const QByteArray chunk = reply->readAll();
   if (chunk.isEmpty() || result.sinkFailed) return;
   const int status = statusOf(*reply);

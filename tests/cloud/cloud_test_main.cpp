@@ -1,0 +1,18 @@
+// GoogleTest main for the cloud tests: a QCoreApplication (the HTTP client runs local event
+// loops) and the fake server's keys in the environment, as a user would set them.
+#include "fakecloud/fake_cloud_server.h"
+
+#include <QCoreApplication>
+#include <gtest/gtest.h>
+
+int main(int argc, char** argv) {
+  const sw::fakecloud::FakeTokens tokens;
+  qputenv("REPLICATE_API_TOKEN", tokens.replicate);
+  qputenv("ELEVENLABS_API_KEY", tokens.elevenlabs);
+  qputenv("OPENAI_API_KEY", tokens.openai);
+  qunsetenv("REPLICATE_BASE_URL");
+  qunsetenv("OLLAMA_HOST");
+  QCoreApplication app(argc, argv);
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
