@@ -8,6 +8,10 @@
 #include "command.h"
 #include "model/store_error.h"
 
+extern "C" {
+#include <libavutil/log.h>
+}
+
 namespace sw::cli {
 #ifdef SW_HAVE_SCRIPT_COMMANDS
 void registerScriptCommands(QList<Command>& out);
@@ -57,6 +61,9 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationName(QStringLiteral("scenewright"));
   QCoreApplication::setOrganizationName(QStringLiteral("scenewright"));
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
+
+  // FFmpeg's own chatter (encoder statistics...) only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
+  av_log_set_level(qEnvironmentVariableIsSet("SCENEWRIGHT_FFMPEG_LOG") ? AV_LOG_INFO : AV_LOG_ERROR);
 
   const QList<Command> commands = allCommands();
   QStringList args = app.arguments().mid(1);
