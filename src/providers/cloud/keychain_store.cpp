@@ -22,11 +22,15 @@ const QString kService = QStringLiteral("Scenewright");
 QString runJob(QKeychain::Job& job) {
   job.setAutoDelete(false);
   QEventLoop loop;
-  QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+  bool finished = false;
+  QObject::connect(&job, &QKeychain::Job::finished, &loop, [&finished, &loop] {
+    finished = true;
+    loop.quit();
+  });
   QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);
   job.start();
-  loop.exec();
-  if (!job.isFinished()) return QStringLiteral("no answer from the keychain service");
+  if (!finished) loop.exec();
+  if (!finished) return QStringLiteral("no answer from the keychain service");
   if (job.error() == QKeychain::NoError) return {};
   if (job.error() == QKeychain::EntryNotFound) return QStringLiteral("entry-not-found");
   return job.errorString();
