@@ -156,3 +156,15 @@ TEST_F(MediaStitch, CrossfadeFramesAreBlends) {
     prev = frames[f].meanLuma;
   }
 }
+
+TEST_F(MediaStitch, DropFirstFrameSkipsTheRepeatedFrame) {
+  ClipSpec seeded;
+  seeded.markerAt = 0.0;  // frame 0 stands for the predecessor's last frame
+  const QString a = clip("a.mp4"), b = clip("b.mp4", seeded);
+  RenderPlan plan = planOf({a, b}, dir.filePath("out.mp4"));
+  plan.segments[1].dropFirstFrame = true;
+  const StitchReport r = stitch(plan);
+  EXPECT_EQ(r.frames, 99);
+  EXPECT_EQ(countVideoFrames(dir.filePath("out.mp4")), 99);
+  EXPECT_TRUE(findFlashTimes(dir.filePath("out.mp4")).empty()) << "the duplicate frame was kept";
+}

@@ -107,41 +107,60 @@ std::vector<std::unique_ptr<MixSource>> AudioRender::makeSources() const {
   return s;
 }
 
-void AudioRender::runPass(const std::string& tail, double from, double to,
-                          const std::function<void(AVFrame*)>& sink) {
-  auto sources = makeSources();
+// One run of the mix graph over fresh sources, advanced step by step.
+struct MixRun {
+  std::vector<std::unique_ptr<MixSource>> sources;
+  std::unique_ptr<FilterGraph> graph;
+  FramePtr in = makeFrame();
+  FramePtr res = makeFrame();
+  bool done = false;
+};
+
+std::unique_ptr<MixRun> AudioRender::startRun(const std::string& tail) const {
+  auto run = std::make_unique<MixRun>();
+  run->sources = makeSources();
   std::vector<GraphInput> inputs;
   const bool bus = plan_.output.chunkAudio == ChunkAudio::Keep;
-  for (size_t i = 0; i < sources.size(); ++i) {
+  for (size_t i = 0; i < run->sources.size(); ++i) {
     const std::string label = bus && i == 0 ? "bus" : "c" + std::to_string(bus ? i - 1 : i);
-    inputs.push_back({label, true, sources[i]->args});
+    inputs.push_back({label, true, run->sources[i]->args});
   }
   GraphOutput out{"out", true, AV_PIX_FMT_NONE, kMixRate, 2, encoder_->context()->frame_size};
-  FilterGraph graph(inputs, {out}, graphDescription(tail), QStringLiteral("audio mix"));
-  FramePtr in = makeFrame(), res = makeFrame();
-  const double total = std::max(1.0, static_cast<double>(samples_));
-  for (;;) {
-    FilterGraph::Pull p;
-    while ((p = graph.pull(0, res.get())) == FilterGraph::Pull::Frame) {
-      sink(res.get());
-      control_.report(from + (to - from) * std::min(1.0, (res->pts + res->nb_samples) / total), QStringLiteral("audio"));
-    }
-    if (p == FilterGraph::Pull::Eof) break;
-    control_.checkCancel();
-    MixSource* next = nullptr;
-    size_t idx = 0;
-    for (size_t i = 0; i < sources.size(); ++i) {
-      if (!sources[i]->closed && (!next || sources[i]->fed < next->fed)) next = sources[idx = i].get();
-    }
-    if (!next) break;  // everything pushed and the graph wants nothing more
-    if (next->next(in.get())) {
-      const double t = next->seconds(in.get());
-      next->fed = std::max(next->fed, next->start + (t - next->skip)) + 1e-6;
-      graph.push(static_cast<int>(idx), in.get());
-    } else {
-      graph.push(static_cast<int>(idx), nullptr);
-      next->closed = true;
-    }
+  run->graph = std::make_unique<FilterGraph>(inputs, std::vector<GraphOutput>{out}, graphDescription(tail),
+                                             QStringLiteral("audio mix"));
+  return run;
+}
+
+// Delivers the frames the graph has ready, or feeds it one frame of its most starved input.
+void AudioRender::step(MixRun& run, const std::function<void(AVFrame*)>& sink) const {
+  FilterGraph::Pull p;
+  bool delivered = false;
+  while ((p = run.graph->pull(0, run.res.get())) == FilterGraph::Pull::Frame) {
+    sink(run.res.get());
+    delivered = true;
+  }
+  if (p == FilterGraph::Pull::Eof) {
+    run.done = true;
+    return;
+  }
+  if (delivered) return;
+  control_.checkCancel();
+  MixSource* next = nullptr;
+  size_t idx = 0;
+  for (size_t i = 0; i < run.sources.size(); ++i) {
+    if (!run.sources[i]->closed && (!next || run.sources[i]->fed < next->fed)) next = run.sources[idx = i].get();
+  }
+  if (!next) {
+    run.done = true;  // everything pushed and the graph wants nothing more
+    return;
+  }
+  if (next->next(run.in.get())) {
+    const double t = next->seconds(run.in.get());
+    next->fed = std::max(next->fed, next->start + (t - next->skip)) + 1e-6;
+    run.graph->push(static_cast<int>(idx), run.in.get());
+  } else {
+    run.graph->push(static_cast<int>(idx), nullptr);
+    next->closed = true;
   }
 }
 
@@ -149,6 +168,11 @@ std::string AudioRender::loudnormTail() const {
   const double target = plan_.output.loudnessTarget;
   if (!measured_.hasSignal()) return "[mixed]anull[out]";
   const double gain = target - measured_.integrated;
+  const std::string n0 = std::to_string(samples_);
+  if (measured_.truePeak + gain <= -1.0) {
+    // loudnorm's linear mode is exactly this gain, but it runs at 192 kHz; apply it directly.
+    return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 + "[out]";
+  }
   const double tp = std::clamp(measured_.truePeak + gain + 0.1, -1.5, 0.0);
   const double lra = std::clamp(measured_.range + 1.0, 7.0, 20.0);
   const std::string n = std::to_string(samples_);
@@ -159,16 +183,38 @@ std::string AudioRender::loudnormTail() const {
          ",atrim=end_sample=" + n + "[out]";
 }
 
-void AudioRender::run(double from, double to) {
-  const double mid = from + (to - from) * 0.4;
+void AudioRender::measure(double from, double to) {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   LoudnessMeter meter(audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
-  runPass("[mixed]anull[out]", from, mid, [&](AVFrame* f) { meter.push(f); });
+  auto run = startRun("[mixed]anull[out]");
+  const double total = std::max(1.0, static_cast<double>(samples_));
+  while (!run->done) {
+    step(*run, [&](AVFrame* f) {
+      meter.push(f);
+      control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total), QStringLiteral("audio"));
+    });
+  }
   measured_ = meter.finish();
-  packets_.clear();
-  auto keep = [&](AVPacket* p) { packets_.emplace_back(av_packet_clone(p)); };
-  runPass(loudnormTail(), mid, to, [&](AVFrame* f) { encoder_->push(f, keep); });
-  encoder_->flush(keep);
+  encodeRun_ = startRun(loudnormTail());
+}
+
+bool AudioRender::nextPacket(AVPacket* out) {
+  auto keep = [&](AVPacket* p) { pending_.emplace_back(av_packet_clone(p)); };
+  while (pending_.empty()) {
+    if (!encodeRun_) return false;
+    if (!encodeRun_->done) {
+      step(*encodeRun_, [&](AVFrame* f) { encoder_->push(f, keep); });
+    } else if (!flushed_) {
+      encoder_->flush(keep);
+      flushed_ = true;
+    } else {
+      return false;
+    }
+  }
+  av_packet_unref(out);
+  av_packet_move_ref(out, pending_.front().get());
+  pending_.pop_front();
+  return true;
 }
 
 }  // namespace sw::media

@@ -2,7 +2,9 @@
 // plan's clips (narration/dialogue at their start times, music trimmed to the video with a
 // fade-out and ducked under speech, SFX at cue times, each with gain; amix normalize=0), then
 // normalises loudness in two passes (ebur128 measure, loudnorm linear=true with the measured
-// values, aresample=48000) and encodes AAC. Packets are kept in memory (about 1.2 MB/min).
+// values, aresample=48000) and encodes AAC. measure() runs the first pass; the second pass is
+// streamed: nextPacket() mixes and encodes just enough to return the next AAC packet, so memory
+// does not grow with the length of the render.
 #pragma once
 
 #include "render/media/encoders.h"
@@ -11,6 +13,8 @@
 #include "render/media/render_plan.h"
 #include "render/media/timeline.h"
 
+#include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -18,17 +22,19 @@ namespace sw::media {
 
 class FilterGraph;
 struct MixSource;
+struct MixRun;
 
 class AudioRender {
  public:
   AudioRender(const RenderPlan& plan, const Timeline& timeline, const ExportControl& control);
   ~AudioRender();
 
-  // Runs both passes; progress is reported between `from` and `to` percent.
-  void run(double from, double to);
+  // First pass (loudness measurement); progress is reported between `from` and `to` percent.
+  void measure(double from, double to);
+  // Next AAC packet of the normalised mix (time base 1/48000); false at the end.
+  bool nextPacket(AVPacket* out);
 
   AudioEncoder& encoder() { return *encoder_; }
-  std::vector<PacketPtr>& packets() { return packets_; }  // AAC, time base 1/48000
   const LoudnessStats& measured() const { return measured_; }
   int64_t samples() const { return samples_; }
   // The mix graph description (for logs and tests).
@@ -36,7 +42,8 @@ class AudioRender {
 
  private:
   std::vector<std::unique_ptr<MixSource>> makeSources() const;
-  void runPass(const std::string& tail, double from, double to, const std::function<void(AVFrame*)>& sink);
+  std::unique_ptr<MixRun> startRun(const std::string& tail) const;
+  void step(MixRun& run, const std::function<void(AVFrame*)>& sink) const;
   std::string loudnormTail() const;
 
   const RenderPlan& plan_;
@@ -45,7 +52,9 @@ class AudioRender {
   std::vector<AudioClip> clips_;       // clips that fall inside the video
   std::vector<double> clipDurations_;  // after trimming to the video
   std::unique_ptr<AudioEncoder> encoder_;
-  std::vector<PacketPtr> packets_;
+  std::unique_ptr<MixRun> encodeRun_;
+  std::deque<PacketPtr> pending_;
+  bool flushed_ = false;
   LoudnessStats measured_;
   int64_t samples_ = 0;
 };

@@ -2,8 +2,8 @@
 
 namespace sw::media {
 
-StitchMuxer::StitchMuxer(OutputFile& out, const AVCodecContext* audioEncoder, std::vector<PacketPtr>& audioPackets)
-    : out_(out), audio_(audioPackets), audioEnc_(audioEncoder) {
+StitchMuxer::StitchMuxer(OutputFile& out, const AVCodecContext* audioEncoder, AudioSource nextAudio)
+    : out_(out), nextAudio_(std::move(nextAudio)), audioPkt_(makePacket()), audioEnc_(audioEncoder) {
   if (audioEncoder) audioTb_ = audioEncoder->time_base;
 }
 
@@ -21,13 +21,20 @@ void StitchMuxer::start() {
 AVRational StitchMuxer::videoTimeBase() const { return out_.stream(video_)->time_base; }
 
 void StitchMuxer::writeAudioUntil(double seconds) {
-  while (audioStream_ >= 0 && nextAudio_ < audio_.size()) {
-    AVPacket* p = audio_[nextAudio_].get();
+  while (audioStream_ >= 0 && !audioDone_) {
+    if (!audioPending_) {
+      audioPending_ = nextAudio_(audioPkt_.get());
+      if (!audioPending_) {
+        audioDone_ = true;
+        break;
+      }
+    }
+    AVPacket* p = audioPkt_.get();
     if (p->pts != AV_NOPTS_VALUE && p->pts * av_q2d(audioTb_) > seconds) break;
     p->stream_index = audioStream_;
     out_.write(p, audioTb_);
-    audio_[nextAudio_].reset();  // free as we go
-    ++nextAudio_;
+    av_packet_unref(p);
+    audioPending_ = false;
   }
 }
 

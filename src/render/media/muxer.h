@@ -1,18 +1,19 @@
-// StitchMuxer: one video stream (encoded or stream-copied) plus the pre-rendered AAC packets,
-// interleaved into an OutputFile with monotonic dts per stream.
+// StitchMuxer: one video stream (encoded or stream-copied) plus AAC packets pulled on demand from
+// an audio source, interleaved into an OutputFile with monotonic dts per stream.
 #pragma once
 
 #include "render/media/ffmpeg_raii.h"
 #include "render/media/output_file.h"
 
-#include <vector>
+#include <functional>
 
 namespace sw::media {
 
 class StitchMuxer {
  public:
-  // audioPackets: AAC packets in audioTb (may be empty when audioEncoder is null).
-  StitchMuxer(OutputFile& out, const AVCodecContext* audioEncoder, std::vector<PacketPtr>& audioPackets);
+  // nextAudio fills the next AAC packet (encoder time base) and returns false at the end.
+  using AudioSource = std::function<bool(AVPacket*)>;
+  StitchMuxer(OutputFile& out, const AVCodecContext* audioEncoder, AudioSource nextAudio);
 
   // Video stream from an encoder, or copied parameters; call one before start().
   void addVideoFromEncoder(const AVCodecContext* encoder);
@@ -30,12 +31,14 @@ class StitchMuxer {
   void writeAudioUntil(double seconds);
 
   OutputFile& out_;
-  std::vector<PacketPtr>& audio_;
+  AudioSource nextAudio_;
+  PacketPtr audioPkt_;
+  bool audioPending_ = false;
+  bool audioDone_ = false;
   AVRational audioTb_{1, 48000};
   const AVCodecContext* audioEnc_;
   int video_ = -1;
   int audioStream_ = -1;
-  size_t nextAudio_ = 0;
   int64_t lastDts_ = AV_NOPTS_VALUE;
   int64_t videoPackets_ = 0;
 };

@@ -19,7 +19,7 @@ QJsonObject StitchReport::toJson() const {
 }
 
 QString StitchReport::summary() const {
-  return QStringLiteral("%1: %2, %3 s in %4 s -> %5")
+  return QStringLiteral("%1: %2 frames, %3 s in %4 s -> %5")
       .arg(stitchPathName(path))
       .arg(frames)
       .arg(duration, 0, 'f', 3)
@@ -54,10 +54,10 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   OutputFile out(plan.output.path);  // fails fast on an unwritable folder
   control.checkCancel();
   AudioRender audio(plan, t, control);
-  audio.run(2, 20);
+  audio.measure(2, 15);
   r.measuredMix = audio.measured();
-  StitchMuxer mux(out, audio.encoder().context(), audio.packets());
-  const VideoProgress progress{control, 20, 99, t.totalFrames};
+  StitchMuxer mux(out, audio.encoder().context(), [&audio](AVPacket* p) { return audio.nextPacket(p); });
+  const VideoProgress progress{control, 15, 99, t.totalFrames};
   switch (r.path) {
     case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
     case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
