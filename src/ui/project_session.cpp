@@ -2,6 +2,8 @@
 
 #include <QUndoStack>
 
+#include "render/job/render_queue.h"
+
 namespace sw::ui {
 
 ProjectSession::ProjectSession(std::unique_ptr<model::ProjectStore> store)
@@ -20,7 +22,7 @@ std::unique_ptr<ProjectSession> ProjectSession::create(const QString& folder, co
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {
   auto store = model::ProjectStore::open(folder);
-  store->markInterruptedJobs();
+  render::recoverInterruptedJobs(*store);  // jobs of a dead process show Resume
   return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(store)));
 }
 

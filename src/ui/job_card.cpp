@@ -1,0 +1,92 @@
+#include "ui/job_card.h"
+
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+#include "ui/render_job_model.h"
+#include "ui/ui_format.h"
+
+namespace sw::ui {
+
+JobCard::JobCard(model::Id jobId, QWidget* parent)
+    : QFrame(parent), jobId_(jobId), title_(new QLabel), stage_(new QLabel), eta_(new QLabel),
+      error_(new QLabel), progress_(new QProgressBar) {
+  setFrameShape(QFrame::StyledPanel);
+  setObjectName(QStringLiteral("jobCard%1").arg(jobId));
+  progress_->setRange(0, 1000);
+  progress_->setTextVisible(true);
+  stage_->setWordWrap(true);
+  error_->setWordWrap(true);
+  error_->setStyleSheet(QStringLiteral("color: #dc2626;"));
+  error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  eta_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  auto* buttons = new QHBoxLayout;
+  buttons->setSpacing(4);
+  pause_ = button(tr("Pause"), &JobCard::pauseClicked);
+  cancel_ = button(tr("Cancel"), &JobCard::cancelClicked);
+  retry_ = button(tr("Retry failed parts"), &JobCard::retryClicked);
+  resume_ = button(tr("Resume"), &JobCard::resumeClicked);
+  open_ = button(tr("Open"), &JobCard::openClicked);
+  folder_ = button(tr("Show in folder"), &JobCard::folderClicked);
+  saveAs_ = button(tr("Save as…"), &JobCard::saveAsClicked);
+  for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_}) buttons->addWidget(b);
+  buttons->addStretch();
+  auto* grid = new QGridLayout(this);
+  grid->setContentsMargins(6, 4, 6, 4);
+  grid->addWidget(title_, 0, 0);
+  grid->addWidget(eta_, 0, 1);
+  grid->addWidget(progress_, 1, 0, 1, 2);
+  grid->addWidget(stage_, 2, 0, 1, 2);
+  grid->addWidget(error_, 3, 0, 1, 2);
+  grid->addLayout(buttons, 4, 0, 1, 2);
+}
+
+QPushButton* JobCard::button(const QString& text, void (JobCard::*signal)()) {
+  auto* b = new QPushButton(text);
+  b->setAutoDefault(false);
+  connect(b, &QPushButton::clicked, this, signal);
+  return b;
+}
+
+void JobCard::update(const QModelIndex& index, bool paused, bool controls, const QString& reason) {
+  const auto status = model::JobStatus(index.data(RenderJobModel::StatusRole).toInt());
+  const double percent = index.data(RenderJobModel::ProgressRole).toDouble();
+  const double eta = index.data(RenderJobModel::EtaRole).toDouble();
+  const QString error = index.data(RenderJobModel::ErrorRole).toString();
+  const QString output = index.data(RenderJobModel::OutputRole).toString();
+  const bool running = status == model::JobStatus::Processing || status == model::JobStatus::Queued;
+  const bool done = status == model::JobStatus::Completed;
+  QString stateText = RenderJobModel::statusText(status);
+  if (paused && running) stateText = tr("Paused");
+  title_->setText(tr("<b>%1</b> · %2").arg(index.data(RenderJobModel::SceneTitleRole).toString().toHtmlEscaped(),
+                                          stateText));
+  progress_->setValue(int(percent * 10));
+  progress_->setFormat(QStringLiteral("%1%").arg(percent, 0, 'f', 0));
+  const QString stage = index.data(RenderJobModel::StageRole).toString();
+  stage_->setText(done ? tr("Saved to %1").arg(output) : stage);
+  stage_->setVisible(!stage_->text().isEmpty());
+  eta_->setText(running && eta >= 0 ? tr("about %1 left").arg(formatDuration(eta)) : QString());
+  error_->setText(error.isEmpty() ? QString() : tr("Failed while %1: %2").arg(stage.isEmpty() ? tr("starting") : stage, error));
+  error_->setVisible(!error.isEmpty() && status == model::JobStatus::Failed);
+  pause_->setText(paused ? tr("Continue") : tr("Pause"));
+  pause_->setVisible(running);
+  cancel_->setVisible(running);
+  retry_->setVisible(status == model::JobStatus::Failed);
+  resume_->setVisible(status == model::JobStatus::Interrupted || status == model::JobStatus::Cancelled);
+  const bool haveFile = done && QFileInfo::exists(output);
+  for (QPushButton* b : {open_, folder_, saveAs_}) {
+    b->setVisible(done);
+    b->setEnabled(haveFile);
+    b->setToolTip(haveFile ? QString() : tr("The rendered file is no longer at %1.").arg(output));
+  }
+  for (QPushButton* b : {pause_, cancel_, retry_, resume_}) {
+    b->setEnabled(controls);
+    b->setToolTip(controls ? QString() : reason);
+  }
+}
+
+}  // namespace sw::ui

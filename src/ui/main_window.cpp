@@ -1,0 +1,267 @@
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "providers/model_registry.h"
+#include "ui/backup_manager.h"
+#include "ui/character_model.h"
+#include "ui/chunk_inspector.h"
+#include "ui/chunk_model.h"
+#include "ui/preview_player.h"
+#include "ui/project_pane.h"
+#include "ui/project_session.h"
+#include "ui/render_job_model.h"
+#include "ui/render_queue_panel.h"
+#include "ui/scene_inspector.h"
+#include "ui/scene_list_model.h"
+#include "ui/thumbnail_loader.h"
+#include "ui/timeline_widget.h"
+
+#include "render/job/render_queue.h"
+
+namespace sw::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), thumbnails_(new ThumbnailLoader(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+  setWindowIcon(QIcon(QStringLiteral(":/scenewright/icons/org.scenewright.Scenewright.svg")));
+  setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+  loadRegistry();
+  createActions();
+  createMenus();
+  createDocks();
+  statusProject_ = new QLabel;
+  statusBar()->addPermanentWidget(statusProject_);
+  setCentralWidget(welcomeWidget());
+  QSettings settings;
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1360, 860);
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  updateTitle();
+  updateActions();
+  updateRecentMenu();
+  statusBar()->showMessage(tr("Ready"));
+}
+
+MainWindow::~MainWindow() { closeProject(); }
+
+void MainWindow::loadRegistry() {
+  try {
+    registry_ = std::make_shared<const providers::ModelRegistry>(providers::ModelRegistry::load());
+  } catch (const std::exception& e) {
+    registryError_ = QString::fromUtf8(e.what());
+  }
+}
+
+QAction* MainWindow::action(const QString& objectName) const {
+  return findChild<QAction*>(objectName);
+}
+
+namespace {
+QAction* makeAction(QObject* owner, const QString& name, const QString& text, const QString& icon,
+                    QKeySequence shortcut = {}) {
+  auto* a = new QAction(QIcon::fromTheme(icon), text, owner);
+  a->setObjectName(name);
+  if (!shortcut.isEmpty()) a->setShortcut(shortcut);
+  return a;
+}
+}  // namespace
+
+void MainWindow::createActions() {
+  connect(makeAction(this, QStringLiteral("actionNew"), tr("&New Project…"), QStringLiteral("document-new"), QKeySequence::New),
+          &QAction::triggered, this, &MainWindow::chooseNewProject);
+  connect(makeAction(this, QStringLiteral("actionOpen"), tr("&Open Project…"), QStringLiteral("document-open"), QKeySequence::Open),
+          &QAction::triggered, this, &MainWindow::chooseOpenProject);
+  connect(makeAction(this, QStringLiteral("actionSaveAs"), tr("Save Project &As…"), QStringLiteral("document-save-as"), QKeySequence::SaveAs),
+          &QAction::triggered, this, &MainWindow::chooseSaveAs);
+  connect(makeAction(this, QStringLiteral("actionImportScript"), tr("&Import Script…"), QStringLiteral("document-import"), QKeySequence(tr("Ctrl+I"))),
+          &QAction::triggered, this, &MainWindow::importScript);
+  connect(makeAction(this, QStringLiteral("actionBackupNow"), tr("&Back Up Now"), QStringLiteral("document-save")),
+          &QAction::triggered, this, [this] { if (backups_) backups_->backupNow(); });
+  auto* quit = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
+  quit->setMenuRole(QAction::QuitRole);
+  connect(quit, &QAction::triggered, this, &QWidget::close);
+  auto* undo = makeAction(this, QStringLiteral("actionUndo"), tr("&Undo"), QStringLiteral("edit-undo"), QKeySequence::Undo);
+  auto* redo = makeAction(this, QStringLiteral("actionRedo"), tr("&Redo"), QStringLiteral("edit-redo"), QKeySequence::Redo);
+  connect(undo, &QAction::triggered, this, [this] { if (session_) session_->undoStack()->undo(); });
+  connect(redo, &QAction::triggered, this, [this] { if (session_) session_->undoStack()->redo(); });
+  connect(makeAction(this, QStringLiteral("actionAddScene"), tr("Add &Scene"), QStringLiteral("list-add"), QKeySequence(tr("Ctrl+Shift+N"))),
+          &QAction::triggered, this, [this] { if (pane_) pane_->addScene(); });
+  connect(makeAction(this, QStringLiteral("actionDuplicateScene"), tr("&Duplicate Scene"), QStringLiteral("edit-copy"), QKeySequence(tr("Ctrl+D"))),
+          &QAction::triggered, this, [this] { if (pane_) pane_->duplicateScene(); });
+  connect(makeAction(this, QStringLiteral("actionDeleteScene"), tr("De&lete Scene"), QStringLiteral("edit-delete")),
+          &QAction::triggered, this, [this] { if (pane_) pane_->deleteScenes(); });
+  auto* prefs = makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
+  if (prefs->shortcut().isEmpty()) prefs->setShortcut(QKeySequence(tr("Ctrl+,")));
+  prefs->setMenuRole(QAction::PreferencesRole);
+  connect(prefs, &QAction::triggered, this, &MainWindow::showPreferences);
+  connect(makeAction(this, QStringLiteral("actionRender"), tr("&Render Scene…"), QStringLiteral("media-record"), QKeySequence(tr("Ctrl+R"))),
+          &QAction::triggered, this, [this] { showRenderDialog(); });
+  connect(makeAction(this, QStringLiteral("actionZoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn),
+          &QAction::triggered, this, [this] { if (timeline_) timeline_->zoomIn(); });
+  connect(makeAction(this, QStringLiteral("actionZoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"), QKeySequence::ZoomOut),
+          &QAction::triggered, this, [this] { if (timeline_) timeline_->zoomOut(); });
+  connect(makeAction(this, QStringLiteral("actionZoomFit"), tr("Zoom to &Fit"), QStringLiteral("zoom-fit-best"), QKeySequence(tr("Ctrl+0"))),
+          &QAction::triggered, this, [this] {
+            if (timeline_) timeline_->zoomToFit(timelineScroll_->viewport()->width());
+          });
+  connect(makeAction(this, QStringLiteral("actionPlay"), tr("&Play / Pause"), QStringLiteral("media-playback-start"), QKeySequence(Qt::Key_Space)),
+          &QAction::triggered, this, [this] { if (player_) player_->togglePlay(); });
+  connect(makeAction(this, QStringLiteral("actionPreviewRender"), tr("Preview &Last Render"), QStringLiteral("video-x-generic")),
+          &QAction::triggered, this, [this] {
+            if (player_ && !lastRender_.isEmpty()) player_->setFile(lastRender_, tr("Last render: %1").arg(lastRender_));
+          });
+  connect(makeAction(this, QStringLiteral("actionAbout"), tr("&About Scenewright"), QStringLiteral("help-about")),
+          &QAction::triggered, this, [this] {
+            QMessageBox::about(this, tr("About Scenewright"),
+                               tr("<b>Scenewright %1</b><p>A director's console for AI-generated video.</p>")
+                                   .arg(QApplication::applicationVersion()));
+          });
+  action(QStringLiteral("actionPlay"))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(action(QStringLiteral("actionNew")));
+  file->addAction(action(QStringLiteral("actionOpen")));
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+  file->addAction(action(QStringLiteral("actionSaveAs")));
+  file->addSeparator();
+  file->addAction(action(QStringLiteral("actionImportScript")));
+  file->addSeparator();
+  file->addAction(action(QStringLiteral("actionBackupNow")));
+  backupMenu_ = file->addMenu(tr("Restore &Backup"));
+  backupMenu_->setObjectName(QStringLiteral("backupMenu"));
+  connect(backupMenu_, &QMenu::aboutToShow, this, &MainWindow::updateBackupMenu);
+  file->addSeparator();
+  file->addAction(action(QStringLiteral("actionQuit")));
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(action(QStringLiteral("actionUndo")));
+  edit->addAction(action(QStringLiteral("actionRedo")));
+  edit->addSeparator();
+  edit->addAction(action(QStringLiteral("actionPreferences")));
+
+  QMenu* scene = menuBar()->addMenu(tr("&Scene"));
+  for (const char* name : {"actionAddScene", "actionDuplicateScene", "actionDeleteScene"})
+    scene->addAction(action(QString::fromLatin1(name)));
+  scene->addSeparator();
+  scene->addAction(action(QStringLiteral("actionRender")));
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->setObjectName(QStringLiteral("viewMenu"));
+  for (const char* name : {"actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay", "actionPreviewRender"})
+    view->addAction(action(QString::fromLatin1(name)));
+  view->addSeparator();
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(action(QStringLiteral("actionAbout")));
+
+  QToolBar* bar = addToolBar(tr("Main"));
+  bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  for (const char* name : {"actionNew", "actionOpen", "actionUndo", "actionRedo", "actionAddScene", "actionRender"})
+    bar->addAction(action(QString::fromLatin1(name)));
+}
+
+void MainWindow::createDocks() {
+  auto dock = [this](const QString& name, const QString& title, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                   QDockWidget::DockWidgetClosable);
+    addDockWidget(area, d);
+    findChild<QMenu*>(QStringLiteral("viewMenu"))->addAction(d->toggleViewAction());
+    return d;
+  };
+  projectDock_ = dock(QStringLiteral("projectDock"), tr("Project"), Qt::LeftDockWidgetArea);
+  inspectorDock_ = dock(QStringLiteral("inspectorDock"), tr("Scene"), Qt::RightDockWidgetArea);
+  chunkDock_ = dock(QStringLiteral("chunkDock"), tr("Chunk"), Qt::RightDockWidgetArea);
+  timelineDock_ = dock(QStringLiteral("timelineDock"), tr("Timeline"), Qt::BottomDockWidgetArea);
+  queueDock_ = dock(QStringLiteral("queueDock"), tr("Render Queue"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(inspectorDock_, chunkDock_);
+  inspectorDock_->raise();
+  splitDockWidget(timelineDock_, queueDock_, Qt::Horizontal);
+  resizeDocks({projectDock_, inspectorDock_}, {330, 420}, Qt::Horizontal);
+  resizeDocks({timelineDock_, queueDock_}, {900, 380}, Qt::Horizontal);
+  resizeDocks({timelineDock_}, {300}, Qt::Vertical);
+}
+
+QWidget* MainWindow::welcomeWidget() {
+  auto* page = new QWidget;
+  auto* layout = new QVBoxLayout(page);
+  layout->addStretch();
+  auto* title = new QLabel(tr("<h2>Scenewright</h2><p>Open a project folder or create a new one.</p>"));
+  title->setAlignment(Qt::AlignCenter);
+  auto* create = new QPushButton(tr("New Project…"));
+  auto* open = new QPushButton(tr("Open Project…"));
+  connect(create, &QPushButton::clicked, this, &MainWindow::chooseNewProject);
+  connect(open, &QPushButton::clicked, this, &MainWindow::chooseOpenProject);
+  layout->addWidget(title);
+  for (QPushButton* b : {create, open}) layout->addWidget(b, 0, Qt::AlignHCenter);
+  layout->addStretch();
+  return page;
+}
+
+void MainWindow::updateTitle() {
+  if (!session_) {
+    setWindowTitle(tr("Scenewright"));
+    setWindowModified(false);
+    statusProject_->clear();
+    return;
+  }
+  setWindowTitle(tr("%1 [*]— Scenewright").arg(session_->projectName()));
+  setWindowModified(session_->modified());
+  statusProject_->setText(tr("%1 scenes · %2").arg(scenes_->rowCount()).arg(session_->folder()));
+}
+
+void MainWindow::updateActions() {
+  const bool open = session_ != nullptr;
+  for (const char* name : {"actionSaveAs", "actionImportScript", "actionBackupNow", "actionAddScene",
+                           "actionDuplicateScene", "actionDeleteScene", "actionZoomIn", "actionZoomOut",
+                           "actionZoomFit", "actionPlay"})
+    action(QString::fromLatin1(name))->setEnabled(open);
+  backupMenu_->setEnabled(open);
+  auto* undo = action(QStringLiteral("actionUndo"));
+  auto* redo = action(QStringLiteral("actionRedo"));
+  undo->setEnabled(open && session_->undoStack()->canUndo());
+  redo->setEnabled(open && session_->undoStack()->canRedo());
+  undo->setText(open && undo->isEnabled() ? tr("&Undo %1").arg(session_->undoStack()->undoText()) : tr("&Undo"));
+  redo->setText(open && redo->isEnabled() ? tr("&Redo %1").arg(session_->undoStack()->redoText()) : tr("&Redo"));
+  auto* render = action(QStringLiteral("actionRender"));
+  const QString reason = renderUnavailableReason();
+  render->setEnabled(open && scenes_->rowCount() > 0);
+  render->setToolTip(reason.isEmpty() ? tr("Render the selected scenes (Ctrl+R)") : reason);
+  action(QStringLiteral("actionPreviewRender"))->setEnabled(!lastRender_.isEmpty());
+}
+
+void MainWindow::showError(const QString& title, const QString& text) {
+  lastError_ = text;
+  statusBar()->showMessage(text, 10000);
+  auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();  // window-modal, does not block the event loop
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  closeProject();
+  event->accept();
+}
+
+}  // namespace sw::ui

@@ -1,0 +1,139 @@
+// The director's console: project pane, scene and chunk inspectors, chunk timeline, preview
+// player and render queue in movable docks (layout restored with QSettings), menus and toolbar
+// with the standard shortcuts, a status bar, and a title that shows the project and a modified
+// mark until the store has the edit.
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <memory>
+
+#include "model/types.h"
+
+class QLabel;
+class QMenu;
+class QScrollArea;
+
+namespace sw::providers {
+class ModelRegistry;
+}
+namespace sw::render {
+class RenderQueue;
+struct RenderRequest;
+}
+
+namespace sw::ui {
+
+class BackupManager;
+class CharacterModel;
+class ChunkInspector;
+class ChunkModel;
+class PreviewPlayer;
+class ProjectPane;
+class ProjectSession;
+class RenderJobModel;
+class RenderQueuePanel;
+class RenderSceneDialog;
+class SceneInspector;
+class SceneListModel;
+class ThumbnailLoader;
+class TimelineWidget;
+struct RegenerateRequest;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Project life cycle. Errors are shown to the user and returned as false.
+  bool newProject(const QString& folder, const QString& name);
+  bool openProject(const QString& folder);
+  bool saveProjectAs(const QString& folder);  // copies the database, then opens the copy
+  void closeProject();
+  QString lastError() const { return lastError_; }
+
+  // Opens the Render Scene dialog (window-modal, not blocking) for the selected scenes.
+  RenderSceneDialog* showRenderDialog();
+  QList<model::Id> enqueueRender(const render::RenderRequest& request);
+
+  ProjectSession* session() const { return session_.get(); }
+  ProjectPane* projectPane() const { return pane_; }
+  SceneInspector* sceneInspector() const { return sceneInspector_; }
+  ChunkInspector* chunkInspector() const { return chunkInspector_; }
+  TimelineWidget* timeline() const { return timeline_; }
+  PreviewPlayer* previewPlayer() const { return player_; }
+  RenderQueuePanel* queuePanel() const { return queuePanel_; }
+  RenderJobModel* jobModel() const { return jobs_; }
+  SceneListModel* sceneModel() const { return scenes_; }
+  CharacterModel* characterModel() const { return characters_; }
+  render::RenderQueue* renderQueue() const { return queue_.get(); }
+  BackupManager* backups() const { return backups_; }
+  QAction* action(const QString& objectName) const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void createMenus();
+  void createDocks();
+  void attachProject(std::unique_ptr<ProjectSession> session);
+  void buildProjectWidgets();
+  void connectProjectWidgets();
+  QWidget* welcomeWidget();
+  void updateTitle();
+  void updateActions();
+  void updateRecentMenu();
+  void updateBackupMenu();
+  void addRecent(const QString& folder);
+  void showError(const QString& title, const QString& text);
+  void restoreBackup(const QString& file);
+  void importScript();
+  void chooseNewProject();
+  void chooseOpenProject();
+  void chooseSaveAs();
+  void showPreferences();
+  void onSceneSelected(model::Id sceneId);
+  void onChunkSelected(model::Id chunkId);
+  void previewScene(model::Id sceneId);
+  void loadRegistry();
+
+  // Render wiring (main_window_render.cpp).
+  void createRenderQueue();
+  void connectRenderQueue();
+  void regenerate(const RegenerateRequest& request);
+  void regenerateStale(model::Id sceneId);
+  void saveRenderAs(model::Id jobId);
+  QString renderUnavailableReason() const;
+
+  std::unique_ptr<ProjectSession> session_;
+  std::shared_ptr<const providers::ModelRegistry> registry_;
+  QString registryError_;
+  std::unique_ptr<render::RenderQueue> queue_;
+  ThumbnailLoader* thumbnails_ = nullptr;
+  BackupManager* backups_ = nullptr;
+  SceneListModel* scenes_ = nullptr;
+  CharacterModel* characters_ = nullptr;
+  ChunkModel* chunks_ = nullptr;
+  RenderJobModel* jobs_ = nullptr;
+  ProjectPane* pane_ = nullptr;
+  SceneInspector* sceneInspector_ = nullptr;
+  ChunkInspector* chunkInspector_ = nullptr;
+  TimelineWidget* timeline_ = nullptr;
+  QScrollArea* timelineScroll_ = nullptr;
+  PreviewPlayer* player_ = nullptr;
+  RenderQueuePanel* queuePanel_ = nullptr;
+  QDockWidget* projectDock_ = nullptr;
+  QDockWidget* inspectorDock_ = nullptr;
+  QDockWidget* chunkDock_ = nullptr;
+  QDockWidget* queueDock_ = nullptr;
+  QDockWidget* timelineDock_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QMenu* backupMenu_ = nullptr;
+  QLabel* statusProject_ = nullptr;
+  QString lastError_;
+  QString lastRender_;
+};
+
+}  // namespace sw::ui

@@ -1,0 +1,353 @@
+// MainWindow: opening, creating, copying and closing projects; recent list; backups; import.
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "model/store_backup.h"
+#include "providers/local/fountain_parser.h"
+#include "providers/model_registry.h"
+#include "render/media/thumbnails.h"
+#include "ui/app_settings.h"
+#include "ui/backup_manager.h"
+#include "ui/character_model.h"
+#include "ui/chunk_inspector.h"
+#include "ui/chunk_model.h"
+#include "ui/import_script_command.h"
+#include "ui/main_window.h"
+#include "ui/preferences_dialog.h"
+#include "ui/preview_player.h"
+#include "ui/project_pane.h"
+#include "ui/project_session.h"
+#include "ui/render_job_model.h"
+#include "ui/render_queue_panel.h"
+#include "ui/scene_inspector.h"
+#include "ui/scene_list_model.h"
+#include "ui/thumbnail_loader.h"
+#include "ui/timeline_widget.h"
+
+#include "render/job/render_queue.h"
+
+namespace sw::ui {
+
+namespace {
+constexpr int kMaxRecent = 10;
+
+// Decodes a keyframe with the media engine (disk-cached) and scales it; worker thread only.
+QImage decodeThumbnail(const QString& cacheDir, const QString& path, double seconds, int height) {
+  const QByteArray png = media::Thumbnailer(cacheDir).thumbnail(path, seconds, height * 16 / 9);
+  QImage image = QImage::fromData(png, "PNG");
+  return image.isNull() ? image : image.scaledToHeight(height, Qt::SmoothTransformation);
+}
+}  // namespace
+
+bool MainWindow::newProject(const QString& folder, const QString& name) {
+  try {
+    attachProject(ProjectSession::create(folder, name));
+    return true;
+  } catch (const model::StoreError& e) {
+    showError(tr("Cannot create the project"), e.message());
+    return false;
+  }
+}
+
+bool MainWindow::openProject(const QString& folder) {
+  try {
+    attachProject(ProjectSession::open(folder));
+    return true;
+  } catch (const model::StoreError& e) {
+    showError(tr("Cannot open the project"), e.message());
+    return false;
+  }
+}
+
+void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
+  closeProject();
+  session_ = std::move(session);
+  addRecent(session_->folder());
+  buildProjectWidgets();
+  connectProjectWidgets();
+  createRenderQueue();
+  backups_ = new BackupManager(session_->folder(), this);
+  connect(backups_, &BackupManager::backupFinished, this, [this](const QString& file, const QString& error) {
+    statusBar()->showMessage(error.isEmpty() ? tr("Backed up to %1").arg(QFileInfo(file).fileName())
+                                             : tr("Backup failed: %1").arg(error), 6000);
+  });
+  backups_->backupNow();
+  if (scenes_->rowCount() > 0) pane_->selectScene(scenes_->sceneId(0));
+  updateTitle();
+  updateActions();
+  statusBar()->showMessage(tr("Opened %1").arg(session_->folder()), 5000);
+}
+
+void MainWindow::buildProjectWidgets() {
+  const QString thumbCache =
+      QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("thumbnails"));
+  thumbnails_->setFunction([thumbCache](const QString& path, double seconds, int height) {
+    return decodeThumbnail(thumbCache, path, seconds, height);
+  });
+  ProjectSession* s = session_.get();
+  scenes_ = new SceneListModel(s, this);
+  characters_ = new CharacterModel(s, this);
+  chunks_ = new ChunkModel(s, this);
+  jobs_ = new RenderJobModel(s, this);
+  if (registry_) {
+    std::shared_ptr<const providers::ModelRegistry> registry = registry_;
+    scenes_->setCostEstimator([registry, s](const model::Scene& scene) -> std::optional<double> {
+      try {
+        const QString projectModel = s->store().project().settings.value(QStringLiteral("defaultModel")).toString();
+        const auto& entry = registry->resolve(scene.modelKey, projectModel);
+        return providers::chunkCount(scene.targetDuration, entry) * entry.costPerCall;
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+    });
+  }
+  pane_ = new ProjectPane(s, scenes_, characters_);
+  sceneInspector_ = new SceneInspector(s, characters_);
+  sceneInspector_->setRegistry(registry_.get());
+  chunkInspector_ = new ChunkInspector(s, thumbnails_);
+  chunkInspector_->setRegistry(registry_.get());
+  timeline_ = new TimelineWidget(s, chunks_, thumbnails_);
+  timelineScroll_ = new QScrollArea;
+  timelineScroll_->setWidget(timeline_);
+  timelineScroll_->setWidgetResizable(false);
+  timelineScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  player_ = new PreviewPlayer;
+  queuePanel_ = new RenderQueuePanel(jobs_);
+  projectDock_->setWidget(pane_);
+  inspectorDock_->setWidget(sceneInspector_);
+  chunkDock_->setWidget(chunkInspector_);
+  timelineDock_->setWidget(timelineScroll_);
+  queueDock_->setWidget(queuePanel_);
+  setCentralWidget(player_);
+}
+
+void MainWindow::connectProjectWidgets() {
+  ProjectSession* s = session_.get();
+  connect(s, &ProjectSession::modifiedChanged, this, &MainWindow::updateTitle);
+  connect(s, &ProjectSession::storeError, this, [this](const QString& text) {
+    showError(tr("The change was not saved"), text);
+    updateTitle();
+  });
+  connect(s->undoStack(), &QUndoStack::indexChanged, this, [this] {
+    updateActions();
+    updateTitle();
+    if (backups_) backups_->markChanged();
+  });
+  connect(pane_, &ProjectPane::currentSceneChanged, this, &MainWindow::onSceneSelected);
+  connect(timeline_, &TimelineWidget::chunkSelected, this, &MainWindow::onChunkSelected);
+  connect(timeline_, &TimelineWidget::seekRequested, this, [this](double) { timeline_->setFocus(); });
+  connect(player_, &PreviewPlayer::sequencePositionChanged, timeline_, &TimelineWidget::setPlayhead);
+  connect(chunkInspector_, &ChunkInspector::regenerateRequested, this, &MainWindow::regenerate);
+  connect(chunkInspector_, &ChunkInspector::regenerateStaleRequested, this, &MainWindow::regenerateStale);
+  connect(scenes_, &QAbstractItemModel::modelReset, this, [this] { updateActions(); updateTitle(); });
+}
+
+void MainWindow::closeProject() {
+  if (!session_) return;
+  if (backups_) {
+    backups_->waitForIdle();
+    delete backups_;
+    backups_ = nullptr;
+  }
+  queue_.reset();  // stops workers; unfinished jobs resume from the store next time
+  for (QDockWidget* dock : {projectDock_, inspectorDock_, chunkDock_, timelineDock_, queueDock_}) {
+    if (QWidget* w = dock->widget()) {
+      dock->setWidget(nullptr);
+      delete w;
+    }
+  }
+  setCentralWidget(welcomeWidget());  // deletes the player
+  pane_ = nullptr; sceneInspector_ = nullptr; chunkInspector_ = nullptr; timeline_ = nullptr;
+  timelineScroll_ = nullptr; player_ = nullptr; queuePanel_ = nullptr;
+  delete scenes_; delete characters_; delete chunks_; delete jobs_;
+  scenes_ = nullptr; characters_ = nullptr; chunks_ = nullptr; jobs_ = nullptr;
+  session_.reset();
+  updateTitle();
+  updateActions();
+}
+
+void MainWindow::onSceneSelected(model::Id sceneId) {
+  sceneInspector_->setScene(sceneId);
+  chunks_->setScene(sceneId);
+  if (registry_) {
+    if (const auto scene = session_->store().scene(sceneId)) {
+      try {
+        chunks_->setPlannedChunkDuration(registry_->resolve(scene->modelKey).actualChunkDuration);
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  chunkInspector_->setChunk(0);
+  previewScene(sceneId);
+}
+
+void MainWindow::onChunkSelected(model::Id chunkId) {
+  chunkInspector_->setChunk(chunkId);
+  chunkDock_->raise();
+  const int row = chunks_->rowOf(chunkId);
+  const QString path = row >= 0 ? chunks_->index(row).data(ChunkModel::AssetPathRole).toString() : QString();
+  if (!path.isEmpty()) player_->setFile(path, tr("Chunk %1").arg(row + 1));
+}
+
+void MainWindow::previewScene(model::Id sceneId) {
+  QStringList files;
+  for (int row = 0; row < chunks_->rowCount(); ++row) {
+    const QString path = chunks_->index(row).data(ChunkModel::AssetPathRole).toString();
+    if (!path.isEmpty()) files.append(path);
+  }
+  const auto scene = sceneId ? session_->store().scene(sceneId) : std::nullopt;
+  if (files.isEmpty())
+    player_->clear(scene ? tr("%1: no generated chunks to preview yet.").arg(scene->title)
+                         : tr("Nothing to preview yet."));
+  else
+    player_->setSequence(files, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
+}
+
+void MainWindow::chooseNewProject() {
+  QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QDir::homePath(),
+                                              tr("Scenewright project (*.scenewright)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix))) path += QLatin1String(model::ProjectStore::kSuffix);
+  newProject(path, QFileInfo(path).completeBaseName());
+}
+
+void MainWindow::chooseOpenProject() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
+  if (!folder.isEmpty()) openProject(folder);
+}
+
+void MainWindow::chooseSaveAs() {
+  if (!session_) return;
+  QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), session_->folder(),
+                                              tr("Scenewright project (*.scenewright)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix))) path += QLatin1String(model::ProjectStore::kSuffix);
+  saveProjectAs(path);
+}
+
+bool MainWindow::saveProjectAs(const QString& folder) {
+  if (!session_) return false;
+  if (QFileInfo::exists(QDir(folder).filePath(QLatin1String(model::ProjectStore::kDatabaseName)))) {
+    showError(tr("Cannot save the project"), tr("%1 already holds a project. Choose another folder.").arg(folder));
+    return false;
+  }
+  try {
+    // One consistent copy of the database; generated media stay in the shared cache.
+    model::backupProject(session_->folder(), QDir(folder).filePath(QLatin1String(model::ProjectStore::kDatabaseName)));
+    auto copy = ProjectSession::open(folder);
+    copy->store().setProjectName(QFileInfo(folder).completeBaseName());
+    attachProject(std::move(copy));
+    return true;
+  } catch (const model::StoreError& e) {
+    showError(tr("Cannot save the project"), e.message());
+    return false;
+  }
+}
+
+void MainWindow::addRecent(const QString& folder) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+  recent.removeAll(folder);
+  recent.prepend(folder);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue(QStringLiteral("recentProjects"), recent);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+  for (int i = 0; i < recent.size(); ++i) {
+    QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent.at(i)));
+    const QString folder = recent.at(i);
+    connect(a, &QAction::triggered, this, [this, folder] { openProject(folder); });
+  }
+  if (recent.isEmpty()) recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
+  else {
+    recentMenu_->addSeparator();
+    connect(recentMenu_->addAction(tr("Clear List")), &QAction::triggered, this, [this] {
+      QSettings().remove(QStringLiteral("recentProjects"));
+      updateRecentMenu();
+    });
+  }
+}
+
+void MainWindow::updateBackupMenu() {
+  backupMenu_->clear();
+  const QFileInfoList list = backups_ ? backups_->backups() : QFileInfoList();
+  for (const QFileInfo& info : list) {
+    const QString label = QLocale().toString(info.lastModified(), QLocale::ShortFormat);
+    const QString file = info.absoluteFilePath();
+    connect(backupMenu_->addAction(tr("Backup of %1").arg(label)), &QAction::triggered, this,
+            [this, file] { restoreBackup(file); });
+  }
+  if (list.isEmpty()) backupMenu_->addAction(tr("No backups yet"))->setEnabled(false);
+}
+
+void MainWindow::restoreBackup(const QString& file) {
+  if (!session_) return;
+  const auto answer = QMessageBox::question(
+      this, tr("Restore Backup"),
+      tr("Replace the project with the backup from %1?\nThe current state is backed up first, so "
+         "this can be reverted from the same menu.").arg(QFileInfo(file).lastModified().toString()));
+  if (answer != QMessageBox::Yes) return;
+  const QString folder = session_->folder();
+  backups_->waitForIdle();
+  const QString safety = QDir(backups_->folder()).filePath(
+      QStringLiteral("project-%1-before-restore.db").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+  closeProject();
+  try {
+    model::backupProject(folder, safety);
+    model::restoreProject(file, folder);
+  } catch (const model::StoreError& e) {
+    showError(tr("Cannot restore the backup"), e.message());
+  }
+  openProject(folder);
+}
+
+void MainWindow::importScript() {
+  if (!session_) return;
+  const QString file = QFileDialog::getOpenFileName(this, tr("Import Script"), session_->folder(),
+                                                    tr("Fountain screenplay (*.fountain *.spmd *.txt)"));
+  if (file.isEmpty()) return;
+  auto* watcher = new QFutureWatcher<providers::ParsedScript>(this);
+  connect(watcher, &QFutureWatcher<providers::ParsedScript>::finished, this, [this, watcher, file] {
+    watcher->deleteLater();
+    if (!session_) return;
+    const providers::ParsedScript script = watcher->result();
+    if (script.scenes.isEmpty())
+      return showError(tr("Nothing imported"), tr("%1 has no scenes (scene headings start with INT. or EXT.).").arg(file));
+    auto* command = new ImportScriptCommand(session_.get(), script, tr("Import %1").arg(QFileInfo(file).fileName()));
+    session_->undoStack()->push(command);
+    const auto& s = command->summary();
+    statusBar()->showMessage(tr("Imported %1 scenes, %2 new characters, %3 dialogue lines.")
+                                 .arg(s.scenesAdded).arg(s.charactersAdded).arg(s.dialogueLines), 8000);
+  });
+  watcher->setFuture(QtConcurrent::run([file] {
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) return providers::ParsedScript{};
+    return providers::local::parseFountain(QString::fromUtf8(in.readAll()));
+  }));
+}
+
+void MainWindow::showPreferences() {
+  auto* dialog = new PreferencesDialog(registry_.get(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+}
+
+}  // namespace sw::ui

@@ -1,0 +1,289 @@
+#include "ui/preferences_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "providers/asset_cache.h"
+#include "providers/cloud/service_config.h"
+#include "providers/model_registry.h"
+#include "render/job/render_queue.h"
+#include "ui/ui_format.h"
+
+namespace sw::ui {
+
+using providers::Capability;
+using providers::cloud::Service;
+
+namespace {
+const QList<Service> kServices = {Service::Replicate, Service::ElevenLabs, Service::OpenAI, Service::Ollama};
+
+QString capabilityLabel(Capability c) {
+  switch (c) {
+    case Capability::Script: return PreferencesDialog::tr("Script parsing:");
+    case Capability::Image: return PreferencesDialog::tr("Images:");
+    case Capability::Video: return PreferencesDialog::tr("Video:");
+    case Capability::Speech: return PreferencesDialog::tr("Speech:");
+    case Capability::Music: return PreferencesDialog::tr("Music:");
+    case Capability::SoundEffect: return PreferencesDialog::tr("Sound effects:");
+    case Capability::LipSync: return PreferencesDialog::tr("Lip sync:");
+  }
+  return {};
+}
+
+QString settingFor(const providers::BackendSettings& s, Capability c) {
+  return c == Capability::LipSync ? s.lipSync : s.backendFor(c);
+}
+
+void setSettingFor(providers::BackendSettings& s, Capability c, const QString& id) {
+  switch (c) {
+    case Capability::Script: s.script = id; break;
+    case Capability::Image: s.image = id; break;
+    case Capability::Video: s.video = id; break;
+    case Capability::Speech: s.speech = id; break;
+    case Capability::Music: s.music = id; break;
+    case Capability::SoundEffect: s.soundEffect = id; break;
+    case Capability::LipSync: s.lipSync = id; break;
+  }
+}
+}  // namespace
+
+PreferencesDialog::PreferencesDialog(const providers::ModelRegistry* registry, QWidget* parent)
+    : QDialog(parent), registry_(registry), initial_(AppSettings::load()) {
+  setWindowTitle(tr("Preferences"));
+  setObjectName(QStringLiteral("preferencesDialog"));
+  auto* tabs = new QTabWidget;
+  tabs->addTab(buildGenerationTab(), tr("Generation"));
+  tabs->addTab(buildServicesTab(), tr("Cloud services"));
+  tabs->addTab(buildRenderTab(), tr("Render"));
+  tabs->addTab(buildCacheTab(), tr("Cache"));
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(tabs);
+  layout->addWidget(buttons);
+  refreshKeyStatus();
+  measureCache();
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+QWidget* PreferencesDialog::buildGenerationTab() {
+  auto* page = new QWidget;
+  auto* form = new QFormLayout(page);
+  const providers::BackendFactory factory = providers::makeBackendFactory(
+      registry_ ? std::make_shared<providers::ModelRegistry>(*registry_) : nullptr);
+  for (Capability c : {Capability::Script, Capability::Image, Capability::Video, Capability::Speech,
+                       Capability::Music, Capability::SoundEffect, Capability::LipSync}) {
+    auto* combo = new QComboBox;
+    if (c == Capability::LipSync) combo->addItem(tr("None"), QString());
+    for (const QString& id : factory.ids(c))
+      combo->addItem(id == QLatin1String("local") ? tr("Local (no network, free)") : id, id);
+    const int current = combo->findData(settingFor(initial_.backends, c));
+    combo->setCurrentIndex(std::max(0, current));
+    backends_.insert(int(c), combo);
+    form->addRow(capabilityLabel(c), combo);
+  }
+  defaultModel_ = new QComboBox;
+  if (registry_)
+    for (const QString& key : registry_->keys())
+      defaultModel_->addItem(tr("%1 — %2/chunk").arg(registry_->model(key).displayName,
+                                                     formatCost(registry_->model(key).costPerCall)), key);
+  const QString model = initial_.backends.defaultModel.isEmpty() && registry_ ? registry_->defaultKey()
+                                                                               : initial_.backends.defaultModel;
+  defaultModel_->setCurrentIndex(std::max(0, defaultModel_->findData(model)));
+  form->addRow(tr("Default video model:"), defaultModel_);
+  return page;
+}
+
+QWidget* PreferencesDialog::buildServicesTab() {
+  auto* page = new QWidget;
+  auto* layout = new QVBoxLayout(page);
+  for (Service service : kServices) {
+    auto* box = new QGroupBox(providers::cloud::serviceName(service));
+    auto* form = new QFormLayout(box);
+    ServiceRow row;
+    row.baseUrl = new QLineEdit(initial_.backendOptions.value(providers::cloud::serviceId(service))
+                                    .toObject().value(QStringLiteral("baseUrl")).toString());
+    row.baseUrl->setPlaceholderText(providers::cloud::defaultBaseUrl(service).toString());
+    form->addRow(tr("Base URL:"), row.baseUrl);
+    if (!providers::cloud::keyVariable(service).isEmpty()) {
+      row.key = new QLineEdit;
+      row.key->setEchoMode(QLineEdit::Password);
+      row.key->setPlaceholderText(tr("unchanged"));
+      row.key->setToolTip(tr("Stored in the system keychain, never in the project or settings. "
+                             "Without a keychain, set %1 in the environment.")
+                              .arg(providers::cloud::keyVariable(service)));
+      form->addRow(tr("API key:"), row.key);
+    }
+    row.status = new QLabel(tr("Checking…"));
+    row.status->setWordWrap(true);
+    form->addRow(tr("Status:"), row.status);
+    services_.insert(int(service), row);
+    layout->addWidget(box);
+  }
+  layout->addStretch();
+  return page;
+}
+
+QWidget* PreferencesDialog::buildRenderTab() {
+  auto* page = new QWidget;
+  auto* form = new QFormLayout(page);
+  resolution_ = new QComboBox;
+  for (const char* r : {"480p", "720p", "1080p", "2160p"}) resolution_->addItem(QString::fromLatin1(r));
+  resolution_->setCurrentText(initial_.resolution);
+  loudness_ = new QDoubleSpinBox;
+  loudness_->setRange(-36.0, -6.0);
+  loudness_->setDecimals(1);
+  loudness_->setSuffix(tr(" LUFS"));
+  loudness_->setValue(initial_.loudnessLufs);
+  loudness_->setToolTip(tr("Integrated loudness of the exported mix (EBU R128). -14 to -16 suits "
+                           "streaming sites, -23 broadcast."));
+  form->addRow(tr("Default resolution:"), resolution_);
+  form->addRow(tr("Loudness target:"), loudness_);
+  return page;
+}
+
+QWidget* PreferencesDialog::buildCacheTab() {
+  auto* page = new QWidget;
+  auto* form = new QFormLayout(page);
+  cacheDir_ = new QLineEdit(initial_.cacheDirectory);
+  cacheDir_->setPlaceholderText(render::defaultCacheDirectory());
+  auto* browse = new QToolButton;
+  browse->setText(tr("Browse…"));
+  connect(browse, &QToolButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Cache location"), settings().effectiveCacheDirectory());
+    if (!dir.isEmpty()) {
+      cacheDir_->setText(dir);
+      measureCache();
+    }
+  });
+  auto* dirRow = new QHBoxLayout;
+  dirRow->addWidget(cacheDir_, 1);
+  dirRow->addWidget(browse);
+  cacheSize_ = new QLabel(tr("Measuring…"));
+  cacheSize_->setObjectName(QStringLiteral("cacheSizeLabel"));
+  clearCache_ = new QPushButton(tr("Clear cache…"));
+  clearCache_->setToolTip(tr("Deletes every generated file in the cache. Re-rendering will "
+                             "generate (and pay for) them again."));
+  connect(clearCache_, &QPushButton::clicked, this, &PreferencesDialog::clearCache);
+  form->addRow(tr("Location:"), dirRow);
+  form->addRow(tr("Size:"), cacheSize_);
+  form->addRow(QString(), clearCache_);
+  return page;
+}
+
+AppSettings PreferencesDialog::settings() const {
+  AppSettings s = initial_;
+  for (auto it = backends_.begin(); it != backends_.end(); ++it)
+    setSettingFor(s.backends, Capability(it.key()), it.value()->currentData().toString());
+  s.backends.defaultModel = defaultModel_->currentData().toString();
+  for (auto it = services_.begin(); it != services_.end(); ++it) {
+    const QString id = providers::cloud::serviceId(Service(it.key()));
+    QJsonObject options = s.backendOptions.value(id).toObject();
+    const QString url = it.value().baseUrl->text().trimmed();
+    url.isEmpty() ? options.remove(QStringLiteral("baseUrl"))
+                  : (void)options.insert(QStringLiteral("baseUrl"),
+                                         providers::cloud::normaliseBaseUrl(Service(it.key()), url).toString());
+    options.isEmpty() ? s.backendOptions.remove(id) : (void)s.backendOptions.insert(id, options);
+  }
+  s.resolution = resolution_->currentText();
+  s.loudnessLufs = loudness_->value();
+  s.cacheDirectory = cacheDir_->text().trimmed();
+  return s;
+}
+
+void PreferencesDialog::refreshKeyStatus() {
+  const QJsonObject options = settings().backendOptions;
+  for (auto it = services_.begin(); it != services_.end(); ++it) {
+    const Service service = Service(it.key());
+    QLabel* label = it.value().status;
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, label] {
+      label->setText(watcher->result());
+      watcher->deleteLater();
+    });
+    const QJsonObject serviceOptions = options.value(providers::cloud::serviceId(service)).toObject();
+    watcher->setFuture(QtConcurrent::run([service, serviceOptions] {
+      auto secrets = providers::cloud::makeKeychainStore();
+      return providers::cloud::resolveEndpoint(service, serviceOptions,
+                                               QProcessEnvironment::systemEnvironment(), secrets.get())
+          .status;
+    }));
+  }
+}
+
+void PreferencesDialog::measureCache() {
+  const QString dir = settings().effectiveCacheDirectory();
+  cacheSize_->setText(tr("Measuring…"));
+  auto* watcher = new QFutureWatcher<qint64>(this);
+  connect(watcher, &QFutureWatcher<qint64>::finished, this, [this, watcher, dir] {
+    const qint64 bytes = watcher->result();
+    watcher->deleteLater();
+    cacheSize_->setText(tr("%1 in %2").arg(formatBytes(bytes), dir));
+    emit cacheSizeKnown(bytes);
+  });
+  watcher->setFuture(QtConcurrent::run([dir] { return providers::AssetCache(dir).size(); }));
+}
+
+void PreferencesDialog::clearCache() {
+  const QString dir = settings().effectiveCacheDirectory();
+  const auto answer = QMessageBox::question(
+      this, tr("Clear cache"),
+      tr("Delete every generated file in %1?\nRendering again will regenerate (and pay for) them.").arg(dir));
+  if (answer != QMessageBox::Yes) return;
+  clearCache_->setEnabled(false);
+  auto* watcher = new QFutureWatcher<void>(this);
+  connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    clearCache_->setEnabled(true);
+    measureCache();
+  });
+  watcher->setFuture(QtConcurrent::run([dir] { providers::AssetCache(dir).clear(); }));
+}
+
+void PreferencesDialog::accept() {
+  const AppSettings s = settings();
+  s.save();
+  QList<QPair<Service, QString>> keys;
+  for (auto it = services_.begin(); it != services_.end(); ++it)
+    if (it.value().key && !it.value().key->text().isEmpty())
+      keys.append({Service(it.key()), it.value().key->text()});
+  if (!keys.isEmpty()) {
+    // The keychain may be slow (D-Bus); store off the GUI thread and report failures.
+    auto* watcher = new QFutureWatcher<QStringList>(parent());
+    QWidget* owner = parentWidget();
+    connect(watcher, &QFutureWatcher<QStringList>::finished, watcher, [watcher, owner] {
+      const QStringList errors = watcher->result();
+      watcher->deleteLater();
+      if (!errors.isEmpty())
+        QMessageBox::warning(owner, tr("API keys not saved"), errors.join(QLatin1Char('\n')));
+    });
+    watcher->setFuture(QtConcurrent::run([keys] {
+      QStringList errors;
+      auto secrets = providers::cloud::makeKeychainStore();
+      for (const auto& [service, key] : keys) {
+        const QString error = providers::cloud::storeApiKey(service, key, *secrets);
+        if (!error.isEmpty()) errors.append(error);
+      }
+      return errors;
+    }));
+  }
+  QDialog::accept();
+}
+
+}  // namespace sw::ui

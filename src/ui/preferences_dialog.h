@@ -1,0 +1,69 @@
+// Preferences: backend per capability (local / cloud), API keys (system keychain), service
+// base URLs, default model, default resolution and loudness, cache location, size and Clear.
+// Keychain access and cache scans run on worker threads; results arrive via QFutureWatcher.
+#pragma once
+
+#include <QDialog>
+#include <QMap>
+
+#include "ui/app_settings.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace sw::providers {
+class ModelRegistry;
+}
+
+namespace sw::ui {
+
+class PreferencesDialog : public QDialog {
+  Q_OBJECT
+ public:
+  PreferencesDialog(const providers::ModelRegistry* registry, QWidget* parent = nullptr);
+  ~PreferencesDialog() override;
+
+  AppSettings settings() const;  // what the dialog shows now
+  void accept() override;        // saves settings and keys
+
+  QComboBox* backendCombo(providers::Capability capability) const { return backends_.value(int(capability)); }
+  QComboBox* defaultModelCombo() const { return defaultModel_; }
+  QComboBox* resolutionCombo() const { return resolution_; }
+  QDoubleSpinBox* loudnessSpin() const { return loudness_; }
+  QLabel* cacheSizeLabel() const { return cacheSize_; }
+  QPushButton* clearCacheButton() const { return clearCache_; }
+  QLineEdit* cacheDirectoryEdit() const { return cacheDir_; }
+
+ Q_SIGNALS:
+  void cacheSizeKnown(qint64 bytes);
+
+ private:
+  QWidget* buildGenerationTab();
+  QWidget* buildServicesTab();
+  QWidget* buildRenderTab();
+  QWidget* buildCacheTab();
+  void refreshKeyStatus();
+  void measureCache();
+  void clearCache();
+
+  const providers::ModelRegistry* registry_;
+  AppSettings initial_;
+  QMap<int, QComboBox*> backends_;
+  QComboBox* defaultModel_ = nullptr;
+  struct ServiceRow {
+    QLineEdit* baseUrl = nullptr;
+    QLineEdit* key = nullptr;
+    QLabel* status = nullptr;
+  };
+  QMap<int, ServiceRow> services_;
+  QComboBox* resolution_ = nullptr;
+  QDoubleSpinBox* loudness_ = nullptr;
+  QLineEdit* cacheDir_ = nullptr;
+  QLabel* cacheSize_ = nullptr;
+  QPushButton* clearCache_ = nullptr;
+};
+
+}  // namespace sw::ui

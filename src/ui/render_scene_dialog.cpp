@@ -1,0 +1,169 @@
+#include "ui/render_scene_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "ui/project_session.h"
+#include "ui/ui_format.h"
+
+namespace sw::ui {
+
+namespace {
+QString safeFileName(QString title) {
+  title.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QStringLiteral("_"));
+  title = title.trimmed();
+  return title.isEmpty() ? QStringLiteral("scene") : title;
+}
+}  // namespace
+
+RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
+                                     const providers::ModelRegistry* registry, QWidget* parent)
+    : QDialog(parent), session_(session), sceneIds_(sceneIds),
+      summary_(summarizeRender(session->store(), sceneIds, registry)) {
+  setObjectName(QStringLiteral("renderSceneDialog"));
+  const auto first = sceneIds.isEmpty() ? std::nullopt : session->store().scene(sceneIds.first());
+  setWindowTitle(sceneIds.size() == 1 && first ? tr("Render Scene: %1").arg(first->title)
+                                               : tr("Render %n Scenes", nullptr, int(sceneIds.size())));
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(buildVideoBox());
+  layout->addWidget(buildAudioBox());
+  layout->addWidget(buildOutputBox());
+  cost_ = new QLabel;
+  cost_->setObjectName(QStringLiteral("costLabel"));
+  cost_->setWordWrap(true);
+  layout->addWidget(cost_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+  render_ = buttons->addButton(tr("&Render"), QDialogButtonBox::AcceptRole);
+  render_->setObjectName(QStringLiteral("renderButton"));
+  render_->setDefault(true);
+  render_->setEnabled(!sceneIds.isEmpty());
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  layout->addWidget(buttons);
+  updateCost();
+  setMinimumWidth(480);
+}
+
+QWidget* RenderSceneDialog::buildVideoBox() {
+  auto* box = new QGroupBox(tr("Video"));
+  auto* form = new QFormLayout(box);
+  segments_ = new QLabel(tr("Video segments: %1 of %2 ready").arg(summary_.ready).arg(summary_.segments));
+  segments_->setObjectName(QStringLiteral("segmentsLabel"));
+  form->addRow(segments_);
+  form->addRow(tr("Total duration:"), new QLabel(formatDuration(summary_.duration)));
+  QSettings settings;
+  resolution_ = new QComboBox;
+  for (const char* r : {"480p", "720p", "1080p", "2160p"}) resolution_->addItem(QString::fromLatin1(r));
+  resolution_->setCurrentText(settings.value(QStringLiteral("render/resolution"), QStringLiteral("720p")).toString());
+  aspect_ = new QComboBox;
+  aspect_->addItem(tr("16:9 (landscape)"), QStringLiteral("16:9"));
+  aspect_->addItem(tr("9:16 (vertical)"), QStringLiteral("9:16"));
+  aspect_->addItem(tr("1:1 (square)"), QStringLiteral("1:1"));
+  preview_ = new QCheckBox(tr("Preview mode (fast, 480p, lower quality)"));
+  connect(preview_, &QCheckBox::toggled, resolution_, &QWidget::setDisabled);
+  form->addRow(tr("Resolution:"), resolution_);
+  form->addRow(tr("Aspect:"), aspect_);
+  form->addRow(preview_);
+  return box;
+}
+
+QCheckBox* RenderSceneDialog::track(const QString& label, bool present, const QString& absentReason) {
+  auto* box = new QCheckBox(present ? label : tr("%1 — %2").arg(label, absentReason));
+  box->setChecked(present);
+  box->setEnabled(present);
+  if (!present) box->setToolTip(absentReason);
+  return box;
+}
+
+QWidget* RenderSceneDialog::buildAudioBox() {
+  auto* box = new QGroupBox(tr("Audio tracks"));
+  auto* layout = new QVBoxLayout(box);
+  const RenderSummary& s = summary_;
+  narration_ = track(s.narrationGenerated ? tr("Narration (%1)").arg(formatDuration(s.narrationSeconds))
+                                          : tr("Narration (about %1, to generate)").arg(formatDuration(s.narrationSeconds)),
+                     s.narrationSeconds > 0, tr("no narration text"));
+  dialogue_ = track(tr("Dialogue (%n line(s)", nullptr, s.dialogueLines) +
+                        tr(", %n character(s))", nullptr, s.dialogueCharacters),
+                    s.dialogueLines > 0, tr("no dialogue lines"));
+  music_ = track(tr("Music (%1)").arg(formatDuration(s.musicSeconds)), s.musicSeconds > 0,
+                 tr("no music prompt"));
+  sfx_ = track(tr("Sound effects (%n cue(s))", nullptr, s.sfxCues), s.sfxCues > 0, tr("no SFX cues"));
+  narration_->setObjectName(QStringLiteral("narrationTrack"));
+  dialogue_->setObjectName(QStringLiteral("dialogueTrack"));
+  music_->setObjectName(QStringLiteral("musicTrack"));
+  sfx_->setObjectName(QStringLiteral("sfxTrack"));
+  for (QCheckBox* b : {narration_, dialogue_, music_, sfx_}) layout->addWidget(b);
+  return box;
+}
+
+QWidget* RenderSceneDialog::buildOutputBox() {
+  auto* box = new QGroupBox(tr("Output"));
+  auto* row = new QHBoxLayout(box);
+  output_ = new QLineEdit;
+  output_->setObjectName(QStringLiteral("outputEdit"));
+  auto* browse = new QToolButton;
+  browse->setText(tr("Browse…"));
+  if (sceneIds_.size() == 1) {
+    const auto scene = session_->store().scene(sceneIds_.first());
+    output_->setText(QDir(session_->folder()).filePath(
+        QStringLiteral("exports/%1.mp4").arg(safeFileName(scene ? scene->title : QString()))));
+  } else {
+    output_->setPlaceholderText(tr("Each scene to exports/<scene title>.mp4"));
+    output_->setEnabled(false);
+    browse->setEnabled(false);
+  }
+  connect(browse, &QToolButton::clicked, this, &RenderSceneDialog::browse);
+  row->addWidget(output_, 1);
+  row->addWidget(browse);
+  return box;
+}
+
+void RenderSceneDialog::browse() {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Render to"), output_->text(),
+                                                    tr("MP4 video (*.mp4)"));
+  if (!file.isEmpty()) output_->setText(file.endsWith(QLatin1String(".mp4")) ? file : file + QStringLiteral(".mp4"));
+}
+
+void RenderSceneDialog::updateCost() {
+  const int generate = summary_.toGenerate();
+  QString text = tr("Will generate %n video segment(s)", nullptr, generate) +
+                 tr(" and take %n from the cache.", nullptr, summary_.ready);
+  if (summary_.costToGenerate)
+    text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*summary_.costToGenerate));
+  else
+    text += QLatin1Char(' ') + tr("Cost unknown: %1").arg(summary_.costNote);
+  cost_->setText(text);
+}
+
+void RenderSceneDialog::setRenderAvailable(bool available, const QString& reason) {
+  render_->setEnabled(available && !sceneIds_.isEmpty());
+  render_->setToolTip(available ? QString() : reason);
+}
+
+render::RenderRequest RenderSceneDialog::request() const {
+  render::RenderRequest r;
+  r.sceneIds = sceneIds_;
+  r.narration = narration_->isEnabled() && narration_->isChecked();
+  r.dialogue = dialogue_->isEnabled() && dialogue_->isChecked();
+  r.music = music_->isEnabled() && music_->isChecked();
+  r.sfx = sfx_->isEnabled() && sfx_->isChecked();
+  r.resolution = resolution_->currentText();
+  r.aspect = aspect_->currentData().toString();
+  r.preview = preview_->isChecked();
+  if (sceneIds_.size() == 1) r.outputPath = output_->text().trimmed();
+  return r;
+}
+
+}  // namespace sw::ui

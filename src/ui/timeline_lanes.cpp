@@ -1,0 +1,67 @@
+#include "ui/timeline_lanes.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QRegularExpression>
+
+namespace sw::ui {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("sw::ui::TimelineWidget", text); }
+
+double assetSeconds(model::ProjectStore& store, std::optional<model::Id> assetId, double fallback) {
+  if (!assetId) return fallback;
+  const auto asset = store.asset(*assetId);
+  return asset && asset->duration > 0 ? asset->duration : fallback;
+}
+}  // namespace
+
+double estimatedSpeechSeconds(const QString& text) {
+  const int words = int(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
+  return words == 0 ? 0.0 : std::max(0.8, words / 2.6);
+}
+
+QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds) {
+  QList<AudioLane> lanes;
+  const auto scene = store.scene(sceneId);
+  if (!scene) return lanes;
+  AudioLane narration{AudioLane::Narration, tr("Narration"), {}};
+  if (!scene->narration.trimmed().isEmpty()) {
+    const double seconds = assetSeconds(store, scene->narrationAssetId,
+                                        estimatedSpeechSeconds(scene->narration));
+    narration.clips.append({0.0, seconds, scene->narration.left(60), scene->narrationAssetId.has_value()});
+  }
+  lanes.append(narration);
+
+  const QList<model::DialogueLine> lines = store.dialogueLines(sceneId);
+  QMap<model::Id, AudioLane> byCharacter;
+  const double slot = lines.isEmpty() ? 0.0 : sceneSeconds / lines.size();
+  for (int i = 0; i < lines.size(); ++i) {
+    const model::DialogueLine& line = lines.at(i);
+    if (!byCharacter.contains(line.characterId)) {
+      const auto who = store.character(line.characterId);
+      byCharacter.insert(line.characterId,
+                         AudioLane{AudioLane::Dialogue, who ? who->name : tr("Dialogue"), {}});
+    }
+    const double seconds = assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text));
+    byCharacter[line.characterId].clips.append(
+        {i * slot, std::min(seconds, std::max(slot, 0.5)), line.text.left(40), line.assetId.has_value()});
+  }
+  if (byCharacter.isEmpty()) lanes.append(AudioLane{AudioLane::Dialogue, tr("Dialogue"), {}});
+  for (const AudioLane& lane : byCharacter) lanes.append(lane);
+
+  AudioLane music{AudioLane::Music, tr("Music"), {}};
+  if (!scene->musicPrompt.trimmed().isEmpty() || scene->musicAssetId)
+    music.clips.append({0.0, sceneSeconds, scene->musicPrompt, scene->musicAssetId.has_value()});
+  lanes.append(music);
+
+  AudioLane sfx{AudioLane::Sfx, tr("SFX"), {}};
+  for (const model::SfxCue& cue : store.sfxCues(sceneId))
+    sfx.clips.append({cue.time, assetSeconds(store, cue.assetId, 1.0),
+                      cue.description.isEmpty() ? cue.file : cue.description,
+                      cue.assetId.has_value() || !cue.file.isEmpty()});
+  lanes.append(sfx);
+  return lanes;
+}
+
+}  // namespace sw::ui

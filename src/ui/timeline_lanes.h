@@ -1,0 +1,34 @@
+// The audio lanes drawn under the chunk timeline: narration, dialogue per character, music and
+// SFX, each a list of clips placed at their times in the scene.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include "model/project_store.h"
+
+namespace sw::ui {
+
+struct LaneClip {
+  double start = 0.0;
+  double duration = 0.0;
+  QString label;
+  bool generated = false;  // an asset exists (else planned from the text)
+};
+
+struct AudioLane {
+  enum Kind { Narration, Dialogue, Music, Sfx };
+  Kind kind = Narration;
+  QString title;
+  QList<LaneClip> clips;
+};
+
+// Spoken text length estimate used until speech is generated (about 2.6 words per second).
+double estimatedSpeechSeconds(const QString& text);
+
+// Narration from 0; dialogue lines one after another spread over the scene (one lane per
+// character); music over the whole scene; SFX at their cue times. Durations come from the
+// generated assets when they exist.
+QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds);
+
+}  // namespace sw::ui

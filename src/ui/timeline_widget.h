@@ -1,0 +1,76 @@
+// The chunk timeline: the selected scene's chunks left to right (width proportional to
+// duration) with filmstrip thumbnails, status badges, transitions and trim handles, and the
+// audio lanes below. Zoom with Ctrl+wheel or +/-; scroll with the enclosing scroll area.
+#pragma once
+
+#include <QWidget>
+
+#include "model/types.h"
+#include "ui/timeline_lanes.h"
+
+class QTimer;
+
+namespace sw::ui {
+
+class ChunkModel;
+class ProjectSession;
+class ThumbnailLoader;
+
+class TimelineWidget : public QWidget {
+  Q_OBJECT
+ public:
+  TimelineWidget(ProjectSession* session, ChunkModel* chunks, ThumbnailLoader* thumbnails,
+                 QWidget* parent = nullptr);
+
+  double pixelsPerSecond() const { return pixelsPerSecond_; }
+  void setPixelsPerSecond(double pps);
+  void zoomIn() { setPixelsPerSecond(pixelsPerSecond_ * 1.25); }
+  void zoomOut() { setPixelsPerSecond(pixelsPerSecond_ / 1.25); }
+  void zoomToFit(int viewportWidth);
+  model::Id selectedChunk() const { return selected_; }
+  void selectChunk(model::Id chunkId);
+  void setPlayhead(double seconds);
+  QRectF chunkRect(int row) const;  // in widget coordinates
+  QSize sizeHint() const override;
+
+ Q_SIGNALS:
+  void chunkSelected(qint64 chunkId);
+  void seekRequested(double seconds);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+
+ private:
+  enum class Drag { None, TrimIn, TrimOut };
+  void rebuild();
+  void paintRuler(QPainter& p, const QRect& exposed);
+  void paintChunk(QPainter& p, int row);
+  void paintFilmstrip(QPainter& p, int row, const QRectF& r);
+  void paintBadge(QPainter& p, int row, const QRectF& r);
+  void paintTransition(QPainter& p, int row);
+  void paintLanes(QPainter& p);
+  int hitChunk(const QPointF& pos, Drag* edge) const;
+  void finishTrim();
+  double laneTop() const;
+
+  ProjectSession* session_;
+  ChunkModel* chunks_;
+  ThumbnailLoader* thumbnails_;
+  QList<AudioLane> lanes_;
+  QTimer* spinner_;
+  int spinnerAngle_ = 0;
+  double pixelsPerSecond_ = 40.0;
+  double playhead_ = -1.0;
+  model::Id selected_ = 0;
+  Drag drag_ = Drag::None;
+  int dragRow_ = -1;
+  double dragStartX_ = 0.0;
+  double dragDelta_ = 0.0;
+};
+
+}  // namespace sw::ui
