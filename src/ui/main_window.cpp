@@ -191,13 +191,13 @@ void MainWindow::createDocks() {
   inspectorDock_ = dock(QStringLiteral("inspectorDock"), tr("Scene"), Qt::RightDockWidgetArea);
   chunkDock_ = dock(QStringLiteral("chunkDock"), tr("Chunk"), Qt::RightDockWidgetArea);
   timelineDock_ = dock(QStringLiteral("timelineDock"), tr("Timeline"), Qt::BottomDockWidgetArea);
-  queueDock_ = dock(QStringLiteral("queueDock"), tr("Render Queue"), Qt::BottomDockWidgetArea);
+  queueDock_ = dock(QStringLiteral("queueDock"), tr("Render Queue"), Qt::RightDockWidgetArea);
   tabifyDockWidget(inspectorDock_, chunkDock_);
   inspectorDock_->raise();
-  splitDockWidget(timelineDock_, queueDock_, Qt::Horizontal);
-  resizeDocks({projectDock_, inspectorDock_}, {330, 420}, Qt::Horizontal);
-  resizeDocks({timelineDock_, queueDock_}, {900, 380}, Qt::Horizontal);
-  resizeDocks({timelineDock_}, {300}, Qt::Vertical);
+  splitDockWidget(inspectorDock_, queueDock_, Qt::Vertical);
+  resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
+  resizeDocks({inspectorDock_, queueDock_}, {420, 200}, Qt::Vertical);
+  resizeDocks({timelineDock_}, {280}, Qt::Vertical);
 }
 
 QWidget* MainWindow::welcomeWidget() {

@@ -133,6 +133,8 @@ void MainWindow::buildProjectWidgets() {
   timelineDock_->setWidget(timelineScroll_);
   queueDock_->setWidget(queuePanel_);
   setCentralWidget(player_);
+  player_->addAction(action(QStringLiteral("actionPlay")));
+  timeline_->addAction(action(QStringLiteral("actionPlay")));
 }
 
 void MainWindow::connectProjectWidgets() {
@@ -154,6 +156,10 @@ void MainWindow::connectProjectWidgets() {
   connect(chunkInspector_, &ChunkInspector::regenerateRequested, this, &MainWindow::regenerate);
   connect(chunkInspector_, &ChunkInspector::regenerateStaleRequested, this, &MainWindow::regenerateStale);
   connect(scenes_, &QAbstractItemModel::modelReset, this, [this] { updateActions(); updateTitle(); });
+  // New takes arrive while the scene is shown: refresh the scene preview unless it is playing.
+  connect(chunks_, &QAbstractItemModel::modelReset, this, [this] {
+    if (!player_->isPlaying() && !chunkInspector_->chunkId()) previewScene(chunks_->sceneId());
+  });
 }
 
 void MainWindow::closeProject() {
@@ -205,11 +211,13 @@ void MainWindow::onChunkSelected(model::Id chunkId) {
 
 void MainWindow::previewScene(model::Id sceneId) {
   QStringList files;
+  if (!sceneId) return player_->clear(tr("Nothing to preview yet."));
   for (int row = 0; row < chunks_->rowCount(); ++row) {
     const QString path = chunks_->index(row).data(ChunkModel::AssetPathRole).toString();
     if (!path.isEmpty()) files.append(path);
   }
   const auto scene = sceneId ? session_->store().scene(sceneId) : std::nullopt;
+  if (files == player_->sequence() && !files.isEmpty()) return;
   if (files.isEmpty())
     player_->clear(scene ? tr("%1: no generated chunks to preview yet.").arg(scene->title)
                          : tr("Nothing to preview yet."));

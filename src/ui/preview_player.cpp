@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QSlider>
+#include <QPalette>
 #include <QStyle>
 #include <QToolButton>
 #include <QUrl>
@@ -27,7 +28,10 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   player_->setVideoOutput(video_);
   video_->setMinimumSize(240, 135);
   video_->setAspectRatioMode(Qt::KeepAspectRatio);
-  video_->setStyleSheet(QStringLiteral("background: black;"));
+  QPalette dark = video_->palette();
+  dark.setColor(QPalette::Window, Qt::black);
+  video_->setPalette(dark);
+  video_->setAutoFillBackground(true);
   title_->setTextFormat(Qt::PlainText);
   time_->setText(formatDuration(0));
   volume_->setRange(0, 100);
@@ -40,6 +44,8 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   play_->setObjectName(QStringLiteral("playButton"));
   auto* back = tool(QStringLiteral("media-skip-backward"), tr("◀|"), tr("One frame back"));
   auto* forward = tool(QStringLiteral("media-skip-forward"), tr("|▶"), tr("One frame forward"));
+  back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+  forward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   connect(play_, &QToolButton::clicked, this, &PreviewPlayer::togglePlay);
   connect(back, &QToolButton::clicked, this, [this] { stepFrames(-1); });
   connect(forward, &QToolButton::clicked, this, [this] { stepFrames(1); });
@@ -120,6 +126,8 @@ void PreviewPlayer::next() {
   load(files_.isEmpty() ? -1 : 0);
   updateButtons();
 }
+
+bool PreviewPlayer::isPlaying() const { return playing_; }
 
 void PreviewPlayer::togglePlay() {
   if (current_ < 0) return;

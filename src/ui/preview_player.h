@@ -28,6 +28,7 @@ class PreviewPlayer : public QWidget {
   QMediaPlayer* player() const { return player_; }
   QToolButton* playButton() const { return play_; }
 
+  bool isPlaying() const;
   void togglePlay();
   void stepFrames(int frames);
   void next();

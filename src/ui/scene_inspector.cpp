@@ -25,6 +25,7 @@
 #include "ui/project_session.h"
 #include "ui/scene_commands.h"
 #include "ui/ui_format.h"
+#include "ui/undo_shortcut_filter.h"
 
 namespace sw::ui {
 
@@ -51,6 +52,9 @@ SceneInspector::SceneInspector(ProjectSession* session, CharacterModel* characte
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(tabs_);
+  for (QWidget* field : std::initializer_list<QWidget*>{title_, script_, visual_, direction_, narration_,
+                                                        musicPrompt_, musicMood_})
+    UndoShortcutFilter::install(field);
   connect(session, &ProjectSession::sceneChanged, this, [this](qint64 id) {
     if (id == sceneId_) load();
   });

@@ -174,6 +174,7 @@ void TimelineWidget::paintChunk(QPainter& p, int row) {
   paintFilmstrip(p, row, r);
   p.restore();
   const bool selected = chunk.id == selected_;
+  p.setBrush(Qt::NoBrush);
   p.setPen(QPen(selected ? palette().color(QPalette::Highlight) : statusColor(chunk.status),
                 selected ? 3 : 1.5));
   p.drawPath(shape);
@@ -192,7 +193,7 @@ void TimelineWidget::paintFilmstrip(QPainter& p, int row, const QRectF& r) {
   const QString path = index.data(ChunkModel::AssetPathRole).toString();
   const int thumbHeight = kChunkHeight - 22;
   const int thumbWidth = thumbHeight * 16 / 9;
-  const int frames = std::max(1, int(r.width() / thumbWidth));
+  const int frames = std::max(1, int(std::ceil(r.width() / thumbWidth)));
   const double duration = index.data(ChunkModel::DurationRole).toDouble();
   const double trimIn = chunks_->chunk(row).trimIn;
   bool any = false;

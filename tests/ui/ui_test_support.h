@@ -1,0 +1,29 @@
+// Helpers for the GUI tests: project folders, a scene with content, event-loop waiting.
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+#include <functional>
+#include <memory>
+
+#include "model/project_store.h"
+
+namespace sw::ui::test {
+
+// A project folder inside a fresh temporary directory.
+struct TempProject {
+  QTemporaryDir dir;
+  QString folder() const { return dir.filePath(QStringLiteral("Test.scenewright")); }
+};
+
+// Adds a scene with narration, two dialogue lines by two characters, one SFX cue, no music.
+model::Id addRichScene(model::ProjectStore& store, const QString& title, double seconds = 3.0);
+
+// Processes events until `done` is true; fails the test after `maxRounds` rounds of at most
+// 50 ms each (a generous cap, not a timing assertion).
+bool spinUntil(const std::function<bool()>& done, int maxRounds = 2400);
+
+// The sample project (resources/sample/sample_project.json) imported into `folder`.
+std::unique_ptr<model::ProjectStore> importSample(const QString& folder);
+
+}  // namespace sw::ui::test
