@@ -1,1454 +1,1403 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="de_DE">
+<TS version="2.1" language="de">
 <context>
-    <name>CharacterModel</name>
+    <name>main</name>
+    <message>
+        <source>Director's console for AI-generated video.</source>
+        <translation>Regiepult für KI-generierte Videos.</translation>
+    </message>
+    <message>
+        <source>Project folder (NAME.scenewright) to open.</source>
+        <translation>Zu öffnender Projektordner (NAME.scenewright).</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
-        <translation type="unfinished"></translation>
+        <translation>Figur</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme</translation>
     </message>
     <message>
         <source>character name</source>
-        <translation type="unfinished"></translation>
+        <translation>Figurenname</translation>
     </message>
     <message>
         <source>voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <source>Add character &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>Add character "%1"</source>
+        <translation>Figur „%1“ hinzufügen</translation>
     </message>
     <message>
-        <source>Delete character &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>Delete character "%1"</source>
+        <translation>Figur „%1“ löschen</translation>
     </message>
 </context>
 <context>
-    <name>ChunkInspector</name>
+    <name>sw::ui::ChunkInspector</name>
     <message>
-        <source>Click a take to make it the chunk&apos;s active one.</source>
-        <translation type="unfinished"></translation>
+        <source>Click a take to make it the chunk's active one.</source>
+        <translation>Klicken Sie auf eine Aufnahme, um sie für den Abschnitt zu verwenden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Takes&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aufnahmen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>New seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Seed</translation>
     </message>
     <message>
         <source>Pick a random seed for the next take</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen zufälligen Seed für die nächste Aufnahme wählen</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu erzeugen</translation>
     </message>
     <message>
         <source>Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
-        <source>Scene&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <source>Scene's model</source>
+        <translation>Modell der Szene</translation>
     </message>
     <message>
         <source>&lt;b&gt;No chunk selected&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Abschnitt ausgewählt&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chunk %1 of %2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Abschnitt %1 von %2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Generate a new take with the prompt, seed and model above; the current take is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Aufnahme mit obigem Prompt, Seed und Modell erzeugen; die aktuelle Aufnahme bleibt erhalten.</translation>
     </message>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n veralteten Abschnitt neu erzeugen</numerusform><numerusform>%n veraltete Abschnitte neu erzeugen</numerusform></translation>
     </message>
     <message>
         <source>These chunks started from an older last frame of the chunk before them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Abschnitte beginnen mit einem älteren letzten Bild des vorherigen Abschnitts.</translation>
     </message>
     <message>
         <source>Use take %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1 verwenden</translation>
     </message>
 </context>
 <context>
-    <name>ChunkModel</name>
+    <name>sw::ui::ChunkModel</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Generating</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erzeugt</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet</translation>
     </message>
     <message>
         <source>Chunk %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt %1 (%2)</translation>
     </message>
 </context>
 <context>
-    <name>DialogueModel</name>
+    <name>sw::ui::DialogueModel</name>
     <message>
         <source>Character</source>
-        <translation type="unfinished"></translation>
+        <translation>Figur</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher</translation>
     </message>
     <message>
         <source>dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialogzeile</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>Add dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialogzeile hinzufügen</translation>
     </message>
     <message>
         <source>Delete dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialogzeile löschen</translation>
     </message>
 </context>
 <context>
-    <name>EditSceneCommand</name>
-    <message>
-        <source>Edit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobCard</name>
+    <name>sw::ui::JobCard</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Retry failed parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Teile wiederholen</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Ordner zeigen</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern unter…</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert unter %1</translation>
     </message>
     <message>
         <source>about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1</translation>
     </message>
     <message>
         <source>Failed while %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler beim Schritt „%1“: %2</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>The rendered file is no longer at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gerenderte Datei liegt nicht mehr unter %1.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>sw::ui::MainWindow</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Save Project &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Import Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehbuch &amp;importieren…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>&amp;Back Up Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Add &amp;Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Szene hinzufügen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>&amp;Duplicate Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene &amp;duplizieren</translation>
     </message>
     <message>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>De&amp;lete Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;Render Scene…</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene &amp;rendern…</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einpassen</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>&amp;Play / Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe / Pause</translation>
     </message>
     <message>
         <source>Preview &amp;Last Render</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Letztes Rendering ansehen</translation>
     </message>
     <message>
         <source>Last render: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Rendering: %1</translation>
     </message>
     <message>
         <source>&amp;About Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Scenewright</translation>
     </message>
     <message>
         <source>About Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Scenewright</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director's console for AI-generated video.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;Ein Regiepult für KI-generierte Videos.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>Restore &amp;Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung &amp;wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Szene</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene</translation>
     </message>
     <message>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>Render Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Render-Warteschlange</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Open a project folder or create a new one.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Projektordner oder legen Sie einen neuen an.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt…</translation>
     </message>
     <message>
         <source>Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen…</translation>
     </message>
     <message>
         <source>Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenewright</translation>
     </message>
     <message>
-        <source>%1 [*]— Scenewright</source>
-        <translation type="unfinished"></translation>
+        <source>%1[*] — Scenewright</source>
+        <translation>%1[*] — Scenewright</translation>
     </message>
     <message>
         <source>%1 scenes · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenen · %2</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
         <source>Render the selected scenes (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Szenen rendern (Ctrl+R)</translation>
     </message>
     <message>
         <source>Cannot create the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Backed up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesichert als %1</translation>
     </message>
     <message>
         <source>Backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>The change was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
         <source>Chunk %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no generated chunks to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt %1</translation>
     </message>
     <message>
         <source>Nothing to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zur Vorschau.</translation>
+    </message>
+    <message>
+        <source>%1: no generated chunks to preview yet.</source>
+        <translation>%1: noch keine erzeugten Abschnitte zur Vorschau.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1: %n Abschnitt nacheinander</numerusform><numerusform>%1: %n Abschnitte nacheinander</numerusform></translation>
     </message>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <source>Scenewright project (*.scenewright)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenewright-Projekt (*.scenewright)</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern unter</translation>
     </message>
     <message>
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>%1 already holds a project. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits ein Projekt. Wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Backup of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung vom %1</translation>
     </message>
     <message>
         <source>No backups yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherungen</translation>
     </message>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>Replace the project with the backup from %1?
 The current state is backed up first, so this can be reverted from the same menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt durch die Sicherung vom %1 ersetzen?
+Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückgeholt werden.</translation>
     </message>
     <message>
         <source>Cannot restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung kann nicht wiederhergestellt werden</translation>
     </message>
     <message>
         <source>Import Script</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehbuch importieren</translation>
     </message>
     <message>
         <source>Fountain screenplay (*.fountain *.spmd *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fountain-Drehbuch (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
         <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts importiert</translation>
     </message>
     <message>
         <source>%1 has no scenes (scene headings start with INT. or EXT.).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine Szenen (Szenenüberschriften beginnen mit INT. oder EXT.).</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Imported %1 scenes, %2 new characters, %3 dialogue lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenen, %2 neue Figuren und %3 Dialogzeilen importiert.</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
         <source>The render engine could not be started for this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Render-Engine konnte für dieses Projekt nicht gestartet werden.</translation>
     </message>
     <message>
         <source>Render finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendern abgeschlossen: %1</translation>
     </message>
     <message>
         <source>Render failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Select the scenes to render first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die zu rendernden Szenen aus.</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n render(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Rendering eingereiht.</numerusform><numerusform>%n Renderings eingereiht.</numerusform></translation>
     </message>
     <message>
         <source>A take is being generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufnahme wird gerade erzeugt.</translation>
     </message>
     <message>
         <source>Generating a new take of chunk %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufnahme von Abschnitt %1 wird erzeugt…</translation>
     </message>
     <message>
         <source>Regenerate failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>New take ready; %n later chunk(s) marked stale.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Neue Aufnahme fertig; %n folgender Abschnitt als veraltet markiert.</numerusform><numerusform>Neue Aufnahme fertig; %n folgende Abschnitte als veraltet markiert.</numerusform></translation>
     </message>
     <message>
         <source>Save Video As</source>
-        <translation type="unfinished"></translation>
+        <translation>Video speichern unter</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
         <source>Copying to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 kopiert…</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Cannot save the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Could not write %1 (check free space and permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden (freien Speicher und Zugriffsrechte prüfen).</translation>
     </message>
 </context>
 <context>
-    <name>MoveSceneCommand</name>
-    <message>
-        <source>Move scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
+    <name>sw::ui::PreferencesDialog</name>
     <message>
         <source>Script parsing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehbuch-Analyse:</translation>
     </message>
     <message>
         <source>Images:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder:</translation>
     </message>
     <message>
         <source>Video:</source>
-        <translation type="unfinished"></translation>
+        <translation>Video:</translation>
     </message>
     <message>
         <source>Speech:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <source>Music:</source>
-        <translation type="unfinished"></translation>
+        <translation>Musik:</translation>
     </message>
     <message>
         <source>Sound effects:</source>
-        <translation type="unfinished"></translation>
+        <translation>Soundeffekte:</translation>
     </message>
     <message>
         <source>Lip sync:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lippensynchronisation:</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugung</translation>
     </message>
     <message>
         <source>Cloud services</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud-Dienste</translation>
     </message>
     <message>
         <source>Render</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendern</translation>
     </message>
     <message>
         <source>Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Local (no network, free)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal (ohne Netzwerk, kostenlos)</translation>
     </message>
     <message>
         <source>%1 — %2/chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2/Abschnitt</translation>
     </message>
     <message>
         <source>Default video model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Videomodell:</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL:</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>Stored in the system keychain, never in the project or settings. Without a keychain, set %1 in the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie im Projekt oder in den Einstellungen. Ohne Schlüsselbund setzen Sie %1 in der Umgebung.</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel:</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source> LUFS</source>
-        <translation type="unfinished"></translation>
+        <translation> LUFS</translation>
     </message>
     <message>
         <source>Integrated loudness of the exported mix (EBU R128). -14 to -16 suits streaming sites, -23 broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Lautheit der exportierten Mischung (EBU R128). -14 bis -16 für Streaming-Seiten, -23 für Rundfunk.</translation>
     </message>
     <message>
         <source>Default resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardauflösung:</translation>
     </message>
     <message>
         <source>Loudness target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel-Lautheit:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Cache location</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Ort</translation>
     </message>
     <message>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gemessen…</translation>
     </message>
     <message>
         <source>Clear cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache leeren…</translation>
     </message>
     <message>
         <source>Deletes every generated file in the cache. Re-rendering will generate (and pay for) them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht alle erzeugten Dateien im Cache. Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>Clear cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache leeren</translation>
     </message>
     <message>
         <source>Delete every generated file in %1?
 Rendering again will regenerate (and pay for) them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle erzeugten Dateien in %1 löschen?
+Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message>
         <source>API keys not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel nicht gespeichert</translation>
     </message>
 </context>
 <context>
-    <name>PreviewPlayer</name>
+    <name>sw::ui::PreviewPlayer</name>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
     <message>
         <source>Play / pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe / Pause (Leertaste)</translation>
     </message>
     <message>
         <source>◀|</source>
-        <translation type="unfinished"></translation>
+        <translation>◀|</translation>
     </message>
     <message>
         <source>One frame back</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild zurück</translation>
     </message>
     <message>
         <source>|▶</source>
-        <translation type="unfinished"></translation>
+        <translation>|▶</translation>
     </message>
     <message>
         <source>One frame forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild vor</translation>
     </message>
     <message>
         <source>Cannot play: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe nicht möglich: %1</translation>
     </message>
     <message>
         <source>Nothing to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zur Vorschau.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
-    <name>ProjectPane</name>
+    <name>sw::ui::ProjectPane</name>
     <message>
         <source>&lt;b&gt;Scenes&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Szenen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add a scene after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Szene nach der ausgewählten hinzufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Duplicate the selected scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Szene duplizieren</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the selected scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Szenen löschen</translation>
     </message>
     <message>
         <source>Add a character</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Figur hinzufügen</translation>
     </message>
     <message>
         <source>Delete the selected character (only when no dialogue uses it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Figur löschen (nur wenn kein Dialog sie verwendet)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Characters&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Figuren&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Character %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Figur %1</translation>
     </message>
     <message>
         <source>Scene %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene %1</translation>
     </message>
     <message>
         <source>Add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene hinzufügen</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Duplicate scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene duplizieren</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Szene löschen</numerusform><numerusform>%n Szenen löschen</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>RemoveSceneCommand</name>
-    <message>
-        <source>Delete scene &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RenderJobModel</name>
+    <name>sw::ui::RenderJobModel</name>
     <message>
         <source>Job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag %1</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gerendert</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
-    <name>RenderQueuePanel</name>
+    <name>sw::ui::RenderQueuePanel</name>
     <message>
         <source>No renders yet. Select a scene and choose Render Scene (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RenderSceneDialog</name>
-    <message>
-        <source>Render Scene: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Render %n Scenes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Render</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video segments: %1 of %2 ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total duration:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>16:9 (landscape)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>9:16 (vertical)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1:1 (square)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview mode (fast, 480p, lower quality)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aspect:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio tracks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration (about %1, to generate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no narration text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Dialogue (%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n character(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no dialogue lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no music prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Sound effects (%n cue(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no SFX cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Will generate %n video segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> and take %n from the cache.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Estimated cost: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost unknown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SceneInspector</name>
-    <message>
-        <source>Scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happens in this scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the camera sees: setting, light, style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Camera, action, shot (added to every chunk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scr&amp;ipt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Visual prompt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;irection:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target &amp;duration:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>script</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>visual prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spoken by the narrator over the scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. sparse piano, rain outside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mood:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tempo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>music prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>music mood</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tempo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sound effects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>door slams</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model registry is not available, so no chunk plan can be shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chunk(s) of %1 s with %2: about %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SceneListModel</name>
-    <message>
-        <source>Not generated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stale</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 chunks, %2 ready, %3 spent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Est. cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SfxCueModel</name>
-    <message>
-        <source>Time (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gain (dB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TakeModel</name>
-    <message>
-        <source>Take %1%2
-seed %3 · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (active)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineWidget</name>
-    <message>
-        <source>Chunk timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No chunks yet: Render Scene plans and generates them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a scene to see its chunks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trim chunk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Director&apos;s console for AI-generated video.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project folder (NAME.scenewright) to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sw::ui</name>
-    <message>
-        <source>Narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SFX</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Renderings. Wählen Sie eine Szene und dann „Szene rendern“ (Ctrl+R).</translation>
     </message>
 </context>
 <context>
     <name>sw::ui::RenderSceneDialog</name>
     <message>
+        <source>Render Scene: %1</source>
+        <translation>Szene rendern: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Render %n Scenes</source>
+        <translation><numerusform>%n Szene rendern</numerusform><numerusform>%n Szenen rendern</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Render</source>
+        <translation>&amp;Rendern</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Video segments: %1 of %2 ready</source>
+        <translation>Videosegmente: %1 von %2 fertig</translation>
+    </message>
+    <message>
+        <source>Total duration:</source>
+        <translation>Gesamtdauer:</translation>
+    </message>
+    <message>
+        <source>16:9 (landscape)</source>
+        <translation>16:9 (Querformat)</translation>
+    </message>
+    <message>
+        <source>9:16 (vertical)</source>
+        <translation>9:16 (Hochformat)</translation>
+    </message>
+    <message>
+        <source>1:1 (square)</source>
+        <translation>1:1 (quadratisch)</translation>
+    </message>
+    <message>
+        <source>Preview mode (fast, 480p, lower quality)</source>
+        <translation>Vorschaumodus (schnell, 480p, geringere Qualität)</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>Aspect:</source>
+        <translation>Seitenverhältnis:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Audio tracks</source>
+        <translation>Tonspuren</translation>
+    </message>
+    <message>
+        <source>Narration (%1)</source>
+        <translation>Erzählung (%1)</translation>
+    </message>
+    <message>
+        <source>Narration (about %1, to generate)</source>
+        <translation>Erzählung (etwa %1, wird erzeugt)</translation>
+    </message>
+    <message>
+        <source>no narration text</source>
+        <translation>kein Erzähltext</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialogue (%n line(s)</source>
+        <translation><numerusform>Dialog (%n Zeile</numerusform><numerusform>Dialog (%n Zeilen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n character(s))</source>
+        <translation><numerusform>, %n Figur)</numerusform><numerusform>, %n Figuren)</numerusform></translation>
+    </message>
+    <message>
+        <source>no dialogue lines</source>
+        <translation>keine Dialogzeilen</translation>
+    </message>
+    <message>
+        <source>Music (%1)</source>
+        <translation>Musik (%1)</translation>
+    </message>
+    <message>
+        <source>no music prompt</source>
+        <translation>kein Musik-Prompt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sound effects (%n cue(s))</source>
+        <translation><numerusform>Soundeffekte (%n Einsatz)</numerusform><numerusform>Soundeffekte (%n Einsätze)</numerusform></translation>
+    </message>
+    <message>
+        <source>no SFX cues</source>
+        <translation>keine Soundeffekte</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
+        <translation>Jede Szene nach exports/&lt;Szenentitel&gt;.mp4</translation>
+    </message>
+    <message>
+        <source>Render to</source>
+        <translation>Rendern nach</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Will generate %n video segment(s)</source>
+        <translation><numerusform>Erzeugt %n Videosegment</numerusform><numerusform>Erzeugt %n Videosegmente</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> and take %n from the cache.</source>
+        <translation><numerusform> und nimmt %n aus dem Cache.</numerusform><numerusform> und nimmt %n aus dem Cache.</numerusform></translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1.</source>
+        <translation>Geschätzte Kosten: %1.</translation>
+    </message>
+    <message>
+        <source>Cost unknown: %1</source>
+        <translation>Kosten unbekannt: %1</translation>
+    </message>
+    <message>
         <source>The model registry could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modellverzeichnis konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneCommands</name>
+    <message>
+        <source>Delete scene "%1"</source>
+        <translation>Szene „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Move scene</source>
+        <translation>Szene verschieben</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneInspector</name>
+    <message>
+        <source>Scene</source>
+        <translation>Szene</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>What happens in this scene</source>
+        <translation>Was in dieser Szene geschieht</translation>
+    </message>
+    <message>
+        <source>What the camera sees: setting, light, style</source>
+        <translation>Was die Kamera sieht: Ort, Licht, Stil</translation>
+    </message>
+    <message>
+        <source>Camera, action, shot (added to every chunk)</source>
+        <translation>Kamera, Handlung, Einstellung (jedem Abschnitt angefügt)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Scr&amp;ipt:</source>
+        <translation>&amp;Drehbuch:</translation>
+    </message>
+    <message>
+        <source>&amp;Visual prompt:</source>
+        <translation>&amp;Bild-Prompt:</translation>
+    </message>
+    <message>
+        <source>D&amp;irection:</source>
+        <translation>&amp;Regie:</translation>
+    </message>
+    <message>
+        <source>Target &amp;duration:</source>
+        <translation>Ziel&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>Drehbuch</translation>
+    </message>
+    <message>
+        <source>visual prompt</source>
+        <translation>Bild-Prompt</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Regie</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Spoken by the narrator over the scene</source>
+        <translation>Vom Erzähler über der Szene gesprochen</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>e.g. sparse piano, rain outside</source>
+        <translation>z. B. spärliches Klavier, Regen draußen</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Mood:</source>
+        <translation>Stimmung:</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>music prompt</source>
+        <translation>Musik-Prompt</translation>
+    </message>
+    <message>
+        <source>music mood</source>
+        <translation>Musikstimmung</translation>
+    </message>
+    <message>
+        <source>tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Dialog</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Narrator</source>
+        <translation>Erzähler</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>Soundeffekte</translation>
+    </message>
+    <message>
+        <source>Add cue</source>
+        <translation>Einsatz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove cue</source>
+        <translation>Einsatz entfernen</translation>
+    </message>
+    <message>
+        <source>door slams</source>
+        <translation>Tür knallt</translation>
+    </message>
+    <message>
+        <source>Project default</source>
+        <translation>Projektstandard</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The model registry is not available, so no chunk plan can be shown.</source>
+        <translation>Das Modellverzeichnis ist nicht verfügbar, daher kann kein Abschnittsplan angezeigt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s) of %1 s with %2: about %3</source>
+        <translation><numerusform>%n Abschnitt zu %1 s mit %2: etwa %3</numerusform><numerusform>%n Abschnitte zu %1 s mit %2: etwa %3</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneListModel</name>
+    <message>
+        <source>Not generated</source>
+        <translation>Nicht erzeugt</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Wird erzeugt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <translation><numerusform>%n veraltet</numerusform><numerusform>%n veraltet</numerusform></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ready</source>
+        <translation>%1 von %2 fertig</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 chunks, %2 ready, %3 spent</source>
+        <translation>%1 Abschnitte, %2 fertig, %3 ausgegeben</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Szene</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation>Gesch. Kosten</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SfxCueModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Geräusch</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Gain (dB)</source>
+        <translation>Pegel (dB)</translation>
+    </message>
+    <message>
+        <source>Edit sound cue</source>
+        <translation>Soundeffekt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add sound cue</source>
+        <translation>Soundeffekt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete sound cue</source>
+        <translation>Soundeffekt löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TakeModel</name>
+    <message>
+        <source>Take %1%2
+seed %3 · %4</source>
+        <translation>Aufnahme %1%2
+Seed %3 · %4</translation>
+    </message>
+    <message>
+        <source> (active)</source>
+        <translation> (aktiv)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TimelineWidget</name>
+    <message>
+        <source>Narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Dialog</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>SFX</source>
+        <translation>Effekte</translation>
+    </message>
+    <message>
+        <source>Chunk timeline</source>
+        <translation>Abschnitts-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No chunks yet: Render Scene plans and generates them.</source>
+        <translation>Noch keine Abschnitte: „Szene rendern“ plant und erzeugt sie.</translation>
+    </message>
+    <message>
+        <source>Select a scene to see its chunks.</source>
+        <translation>Wählen Sie eine Szene, um ihre Abschnitte zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Trim chunk</source>
+        <translation>Abschnitt trimmen</translation>
     </message>
 </context>
 </TS>

@@ -2,1439 +2,1402 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CharacterModel</name>
+    <name>main</name>
+    <message>
+        <source>Director's console for AI-generated video.</source>
+        <translation>AI 生成视频的导演台。</translation>
+    </message>
+    <message>
+        <source>Project folder (NAME.scenewright) to open.</source>
+        <translation>要打开的项目文件夹（NAME.scenewright）。</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>声音</translation>
     </message>
     <message>
         <source>character name</source>
-        <translation type="unfinished"></translation>
+        <translation>角色名称</translation>
     </message>
     <message>
         <source>voice</source>
-        <translation type="unfinished"></translation>
+        <translation>声音</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑%1</translation>
     </message>
     <message>
-        <source>Add character &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>Add character "%1"</source>
+        <translation>添加角色“%1”</translation>
     </message>
     <message>
-        <source>Delete character &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>Delete character "%1"</source>
+        <translation>删除角色“%1”</translation>
     </message>
 </context>
 <context>
-    <name>ChunkInspector</name>
+    <name>sw::ui::ChunkInspector</name>
     <message>
-        <source>Click a take to make it the chunk&apos;s active one.</source>
-        <translation type="unfinished"></translation>
+        <source>Click a take to make it the chunk's active one.</source>
+        <translation>点击某个版本，使其成为该片段的当前版本。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Takes&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;版本&lt;/b&gt;</translation>
     </message>
     <message>
         <source>New seed</source>
-        <translation type="unfinished"></translation>
+        <translation>新种子</translation>
     </message>
     <message>
         <source>Pick a random seed for the next take</source>
-        <translation type="unfinished"></translation>
+        <translation>为下一个版本随机选择种子</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
         <source>Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词：</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>种子：</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>费用：</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
-        <source>Scene&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <source>Scene's model</source>
+        <translation>场景的模型</translation>
     </message>
     <message>
         <source>&lt;b&gt;No chunk selected&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;未选择片段&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chunk %1 of %2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;片段 %1 / %2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Generate a new take with the prompt, seed and model above; the current take is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用上面的提示词、种子和模型生成新版本；当前版本会保留。</translation>
     </message>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>重新生成 %n 个过期片段</numerusform></translation>
     </message>
     <message>
         <source>These chunks started from an older last frame of the chunk before them.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些片段是从前一片段的旧末帧开始生成的。</translation>
     </message>
     <message>
         <source>Use take %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用版本 %1</translation>
     </message>
 </context>
 <context>
-    <name>ChunkModel</name>
+    <name>sw::ui::ChunkModel</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待生成</translation>
     </message>
     <message>
         <source>Generating</source>
-        <translation type="unfinished"></translation>
+        <translation>生成中</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Chunk %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>片段 %1（%2）</translation>
     </message>
 </context>
 <context>
-    <name>DialogueModel</name>
+    <name>sw::ui::DialogueModel</name>
     <message>
         <source>Character</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>台词</translation>
     </message>
     <message>
         <source>speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>说话人</translation>
     </message>
     <message>
         <source>dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>对白</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑%1</translation>
     </message>
     <message>
         <source>Add dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>添加对白</translation>
     </message>
     <message>
         <source>Delete dialogue line</source>
-        <translation type="unfinished"></translation>
+        <translation>删除对白</translation>
     </message>
 </context>
 <context>
-    <name>EditSceneCommand</name>
-    <message>
-        <source>Edit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobCard</name>
+    <name>sw::ui::JobCard</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Retry failed parts</source>
-        <translation type="unfinished"></translation>
+        <translation>重试失败部分</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1</translation>
     </message>
     <message>
         <source>about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余约 %1</translation>
     </message>
     <message>
         <source>Failed while %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在“%1”步骤失败：%2</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>The rendered file is no longer at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染文件已不在 %1。</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>sw::ui::MainWindow</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
         <source>Save Project &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Import Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>&amp;Back Up Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Add &amp;Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>添加场景(&amp;S)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>&amp;Duplicate Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>复制场景(&amp;D)</translation>
     </message>
     <message>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>De&amp;lete Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>删除场景(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;Render Scene…</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染场景(&amp;R)…</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>&amp;Play / Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Preview &amp;Last Render</source>
-        <translation type="unfinished"></translation>
+        <translation>预览上次渲染(&amp;L)</translation>
     </message>
     <message>
         <source>Last render: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次渲染：%1</translation>
     </message>
     <message>
         <source>&amp;About Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Scenewright(&amp;A)</translation>
     </message>
     <message>
         <source>About Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Scenewright</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director's console for AI-generated video.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;AI 生成视频的导演台。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>Restore &amp;Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>场景(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>场景</translation>
     </message>
     <message>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>片段</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Render Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染队列</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Open a project folder or create a new one.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;打开一个项目文件夹或新建项目。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建项目…</translation>
     </message>
     <message>
         <source>Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目…</translation>
     </message>
     <message>
         <source>Scenewright</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenewright</translation>
     </message>
     <message>
-        <source>%1 [*]— Scenewright</source>
-        <translation type="unfinished"></translation>
+        <source>%1[*] — Scenewright</source>
+        <translation>%1[*] — Scenewright</translation>
     </message>
     <message>
         <source>%1 scenes · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个场景 · %2</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)：%1</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
         <source>Render the selected scenes (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染所选场景（Ctrl+R）</translation>
     </message>
     <message>
         <source>Cannot create the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建项目</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开项目</translation>
     </message>
     <message>
         <source>Backed up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份到 %1</translation>
     </message>
     <message>
         <source>Backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份失败：%1</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>The change was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>更改未保存</translation>
     </message>
     <message>
         <source>Chunk %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no generated chunks to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>片段 %1</translation>
     </message>
     <message>
         <source>Nothing to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可预览内容。</translation>
+    </message>
+    <message>
+        <source>%1: no generated chunks to preview yet.</source>
+        <translation>%1：还没有可预览的已生成片段。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1：依次播放 %n 个片段</numerusform></translation>
     </message>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>新建项目</translation>
     </message>
     <message>
         <source>Scenewright project (*.scenewright)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenewright 项目 (*.scenewright)</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为</translation>
     </message>
     <message>
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存项目</translation>
     </message>
     <message>
         <source>%1 already holds a project. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有项目。请选择其他文件夹。</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近的项目</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>清除列表</translation>
     </message>
     <message>
         <source>Backup of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的备份</translation>
     </message>
     <message>
         <source>No backups yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有备份</translation>
     </message>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Replace the project with the backup from %1?
 The current state is backed up first, so this can be reverted from the same menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 的备份替换此项目吗？
+当前状态会先备份，之后可在同一菜单中恢复。</translation>
     </message>
     <message>
         <source>Cannot restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复备份</translation>
     </message>
     <message>
         <source>Import Script</source>
-        <translation type="unfinished"></translation>
+        <translation>导入剧本</translation>
     </message>
     <message>
         <source>Fountain screenplay (*.fountain *.spmd *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
         <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容</translation>
     </message>
     <message>
         <source>%1 has no scenes (scene headings start with INT. or EXT.).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有场景（场景标题以 INT. 或 EXT. 开头）。</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 %1</translation>
     </message>
     <message>
         <source>Imported %1 scenes, %2 new characters, %3 dialogue lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %1 个场景、%2 个新角色、%3 行对白。</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个项目。</translation>
     </message>
     <message>
         <source>The render engine could not be started for this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为此项目启动渲染引擎。</translation>
     </message>
     <message>
         <source>Render finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染完成：%1</translation>
     </message>
     <message>
         <source>Render failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染失败：%1</translation>
     </message>
     <message>
         <source>Select the scenes to render first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要渲染的场景。</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n render(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已加入 %n 个渲染任务。</numerusform></translation>
     </message>
     <message>
         <source>A take is being generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成一个版本。</translation>
     </message>
     <message>
         <source>Generating a new take of chunk %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成片段 %1 的新版本…</translation>
     </message>
     <message>
         <source>Regenerate failed</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成失败</translation>
     </message>
     <message numerus="yes">
         <source>New take ready; %n later chunk(s) marked stale.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>新版本已就绪；%n 个后续片段已标记为过期。</numerusform></translation>
     </message>
     <message>
         <source>Save Video As</source>
-        <translation type="unfinished"></translation>
+        <translation>视频另存为</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
         <source>Copying to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制到 %1…</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Cannot save the video</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存视频</translation>
     </message>
     <message>
         <source>Could not write %1 (check free space and permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1（请检查剩余空间和权限）。</translation>
     </message>
 </context>
 <context>
-    <name>MoveSceneCommand</name>
-    <message>
-        <source>Move scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
+    <name>sw::ui::PreferencesDialog</name>
     <message>
         <source>Script parsing:</source>
-        <translation type="unfinished"></translation>
+        <translation>剧本解析：</translation>
     </message>
     <message>
         <source>Images:</source>
-        <translation type="unfinished"></translation>
+        <translation>图像：</translation>
     </message>
     <message>
         <source>Video:</source>
-        <translation type="unfinished"></translation>
+        <translation>视频：</translation>
     </message>
     <message>
         <source>Speech:</source>
-        <translation type="unfinished"></translation>
+        <translation>语音：</translation>
     </message>
     <message>
         <source>Music:</source>
-        <translation type="unfinished"></translation>
+        <translation>音乐：</translation>
     </message>
     <message>
         <source>Sound effects:</source>
-        <translation type="unfinished"></translation>
+        <translation>音效：</translation>
     </message>
     <message>
         <source>Lip sync:</source>
-        <translation type="unfinished"></translation>
+        <translation>口型同步：</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>Generation</source>
-        <translation type="unfinished"></translation>
+        <translation>生成</translation>
     </message>
     <message>
         <source>Cloud services</source>
-        <translation type="unfinished"></translation>
+        <translation>云服务</translation>
     </message>
     <message>
         <source>Render</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染</translation>
     </message>
     <message>
         <source>Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Local (no network, free)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地（无需网络，免费）</translation>
     </message>
     <message>
         <source>%1 — %2/chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 每片段 %2</translation>
     </message>
     <message>
         <source>Default video model:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认视频模型：</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL：</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>不变</translation>
     </message>
     <message>
         <source>Stored in the system keychain, never in the project or settings. Without a keychain, set %1 in the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在系统钥匙串中，绝不会写入项目或设置。若没有钥匙串，请在环境变量中设置 %1。</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥：</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source> LUFS</source>
-        <translation type="unfinished"></translation>
+        <translation> LUFS</translation>
     </message>
     <message>
         <source>Integrated loudness of the exported mix (EBU R128). -14 to -16 suits streaming sites, -23 broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出混音的综合响度（EBU R128）。流媒体网站适合 -14 至 -16，广播适合 -23。</translation>
     </message>
     <message>
         <source>Default resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认分辨率：</translation>
     </message>
     <message>
         <source>Loudness target:</source>
-        <translation type="unfinished"></translation>
+        <translation>目标响度：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Cache location</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存位置</translation>
     </message>
     <message>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>Clear cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>清除缓存…</translation>
     </message>
     <message>
         <source>Deletes every generated file in the cache. Re-rendering will generate (and pay for) them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除缓存中所有已生成的文件。重新渲染时会再次生成（并再次付费）。</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>位置：</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>大小：</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中共 %1</translation>
     </message>
     <message>
         <source>Clear cache</source>
-        <translation type="unfinished"></translation>
+        <translation>清除缓存</translation>
     </message>
     <message>
         <source>Delete every generated file in %1?
 Rendering again will regenerate (and pay for) them.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 中所有已生成的文件吗？
+再次渲染时会重新生成（并再次付费）。</translation>
     </message>
     <message>
         <source>API keys not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥未保存</translation>
     </message>
 </context>
 <context>
-    <name>PreviewPlayer</name>
+    <name>sw::ui::PreviewPlayer</name>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>音量</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Play / pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放/暂停（空格键）</translation>
     </message>
     <message>
         <source>◀|</source>
-        <translation type="unfinished"></translation>
+        <translation>◀|</translation>
     </message>
     <message>
         <source>One frame back</source>
-        <translation type="unfinished"></translation>
+        <translation>后退一帧</translation>
     </message>
     <message>
         <source>|▶</source>
-        <translation type="unfinished"></translation>
+        <translation>|▶</translation>
     </message>
     <message>
         <source>One frame forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前进一帧</translation>
     </message>
     <message>
         <source>Cannot play: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法播放：%1</translation>
     </message>
     <message>
         <source>Nothing to preview yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可预览内容。</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
-    <name>ProjectPane</name>
+    <name>sw::ui::ProjectPane</name>
     <message>
         <source>&lt;b&gt;Scenes&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;场景&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Add a scene after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选场景之后添加场景</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Duplicate the selected scene</source>
-        <translation type="unfinished"></translation>
+        <translation>复制所选场景</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete the selected scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选场景</translation>
     </message>
     <message>
         <source>Add a character</source>
-        <translation type="unfinished"></translation>
+        <translation>添加角色</translation>
     </message>
     <message>
         <source>Delete the selected character (only when no dialogue uses it)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选角色（仅当没有对白使用它时）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Characters&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;角色&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Character %1</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1</translation>
     </message>
     <message>
         <source>Scene %1</source>
-        <translation type="unfinished"></translation>
+        <translation>场景 %1</translation>
     </message>
     <message>
         <source>Add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>添加场景</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（副本）</translation>
     </message>
     <message>
         <source>Duplicate scene</source>
-        <translation type="unfinished"></translation>
+        <translation>复制场景</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 个场景</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>RemoveSceneCommand</name>
-    <message>
-        <source>Delete scene &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RenderJobModel</name>
+    <name>sw::ui::RenderJobModel</name>
     <message>
         <source>Job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染中</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
-    <name>RenderQueuePanel</name>
+    <name>sw::ui::RenderQueuePanel</name>
     <message>
         <source>No renders yet. Select a scene and choose Render Scene (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RenderSceneDialog</name>
-    <message>
-        <source>Render Scene: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Render %n Scenes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Render</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video segments: %1 of %2 ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total duration:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>16:9 (landscape)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>9:16 (vertical)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1:1 (square)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview mode (fast, 480p, lower quality)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aspect:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio tracks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration (about %1, to generate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no narration text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Dialogue (%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n character(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no dialogue lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no music prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Sound effects (%n cue(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no SFX cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Will generate %n video segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> and take %n from the cache.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Estimated cost: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost unknown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SceneInspector</name>
-    <message>
-        <source>Scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happens in this scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the camera sees: setting, light, style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Camera, action, shot (added to every chunk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scr&amp;ipt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Visual prompt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;irection:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target &amp;duration:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>script</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>visual prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spoken by the narrator over the scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. sparse piano, rain outside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mood:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tempo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>music prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>music mood</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tempo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Narrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sound effects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>door slams</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model registry is not available, so no chunk plan can be shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chunk(s) of %1 s with %2: about %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SceneListModel</name>
-    <message>
-        <source>Not generated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stale</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 chunks, %2 ready, %3 spent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Est. cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SfxCueModel</name>
-    <message>
-        <source>Time (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gain (dB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete sound cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TakeModel</name>
-    <message>
-        <source>Take %1%2
-seed %3 · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (active)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineWidget</name>
-    <message>
-        <source>Chunk timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No chunks yet: Render Scene plans and generates them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a scene to see its chunks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trim chunk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Director&apos;s console for AI-generated video.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project folder (NAME.scenewright) to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sw::ui</name>
-    <message>
-        <source>Narration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SFX</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有渲染任务。选择一个场景，然后选择“渲染场景”（Ctrl+R）。</translation>
     </message>
 </context>
 <context>
     <name>sw::ui::RenderSceneDialog</name>
     <message>
+        <source>Render Scene: %1</source>
+        <translation>渲染场景：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Render %n Scenes</source>
+        <translation><numerusform>渲染 %n 个场景</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Render</source>
+        <translation>渲染(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Video segments: %1 of %2 ready</source>
+        <translation>视频片段：%2 个中 %1 个就绪</translation>
+    </message>
+    <message>
+        <source>Total duration:</source>
+        <translation>总时长：</translation>
+    </message>
+    <message>
+        <source>16:9 (landscape)</source>
+        <translation>16:9（横屏）</translation>
+    </message>
+    <message>
+        <source>9:16 (vertical)</source>
+        <translation>9:16（竖屏）</translation>
+    </message>
+    <message>
+        <source>1:1 (square)</source>
+        <translation>1:1（方形）</translation>
+    </message>
+    <message>
+        <source>Preview mode (fast, 480p, lower quality)</source>
+        <translation>预览模式（快速，480p，较低画质）</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Aspect:</source>
+        <translation>宽高比：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Audio tracks</source>
+        <translation>音轨</translation>
+    </message>
+    <message>
+        <source>Narration (%1)</source>
+        <translation>旁白（%1）</translation>
+    </message>
+    <message>
+        <source>Narration (about %1, to generate)</source>
+        <translation>旁白（约 %1，待生成）</translation>
+    </message>
+    <message>
+        <source>no narration text</source>
+        <translation>没有旁白文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialogue (%n line(s)</source>
+        <translation><numerusform>对白（%n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n character(s))</source>
+        <translation><numerusform>，%n 个角色）</numerusform></translation>
+    </message>
+    <message>
+        <source>no dialogue lines</source>
+        <translation>没有对白</translation>
+    </message>
+    <message>
+        <source>Music (%1)</source>
+        <translation>音乐（%1）</translation>
+    </message>
+    <message>
+        <source>no music prompt</source>
+        <translation>没有音乐提示词</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sound effects (%n cue(s))</source>
+        <translation><numerusform>音效（%n 个提示点）</numerusform></translation>
+    </message>
+    <message>
+        <source>no SFX cues</source>
+        <translation>没有音效提示点</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
+        <translation>每个场景输出到 exports/&lt;场景标题&gt;.mp4</translation>
+    </message>
+    <message>
+        <source>Render to</source>
+        <translation>渲染到</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Will generate %n video segment(s)</source>
+        <translation><numerusform>将生成 %n 个视频片段</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> and take %n from the cache.</source>
+        <translation><numerusform>，并从缓存中取用 %n 个。</numerusform></translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1.</source>
+        <translation>预计费用：%1。</translation>
+    </message>
+    <message>
+        <source>Cost unknown: %1</source>
+        <translation>费用未知：%1</translation>
+    </message>
+    <message>
         <source>The model registry could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载模型注册表。</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneCommands</name>
+    <message>
+        <source>Delete scene "%1"</source>
+        <translation>删除场景“%1”</translation>
+    </message>
+    <message>
+        <source>Move scene</source>
+        <translation>移动场景</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneInspector</name>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>What happens in this scene</source>
+        <translation>这个场景中发生了什么</translation>
+    </message>
+    <message>
+        <source>What the camera sees: setting, light, style</source>
+        <translation>镜头看到的内容：场景、光线、风格</translation>
+    </message>
+    <message>
+        <source>Camera, action, shot (added to every chunk)</source>
+        <translation>镜头、动作、景别（附加到每个片段）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Scr&amp;ipt:</source>
+        <translation>剧本(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Visual prompt:</source>
+        <translation>画面提示词(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>D&amp;irection:</source>
+        <translation>导演指示(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Target &amp;duration:</source>
+        <translation>目标时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <source>visual prompt</source>
+        <translation>画面提示词</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>导演指示</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Spoken by the narrator over the scene</source>
+        <translation>由旁白在场景中朗读</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>e.g. sparse piano, rain outside</source>
+        <translation>例如：稀疏的钢琴，窗外下雨</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <source>Mood:</source>
+        <translation>情绪：</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>music prompt</source>
+        <translation>音乐提示词</translation>
+    </message>
+    <message>
+        <source>music mood</source>
+        <translation>音乐情绪</translation>
+    </message>
+    <message>
+        <source>tempo</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>对白</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加台词</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除台词</translation>
+    </message>
+    <message>
+        <source>Narrator</source>
+        <translation>旁白者</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>Add cue</source>
+        <translation>添加提示点</translation>
+    </message>
+    <message>
+        <source>Remove cue</source>
+        <translation>删除提示点</translation>
+    </message>
+    <message>
+        <source>door slams</source>
+        <translation>关门声</translation>
+    </message>
+    <message>
+        <source>Project default</source>
+        <translation>项目默认</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The model registry is not available, so no chunk plan can be shown.</source>
+        <translation>模型注册表不可用，无法显示片段计划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s) of %1 s with %2: about %3</source>
+        <translation><numerusform>使用 %2 生成 %n 个 %1 秒的片段：约 %3</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SceneListModel</name>
+    <message>
+        <source>Not generated</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <translation><numerusform>%n 个过期</numerusform></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ready</source>
+        <translation>%2 个中 %1 个就绪</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 chunks, %2 ready, %3 spent</source>
+        <translation>%1 个片段，%2 个就绪，已花费 %3</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::SfxCueModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Gain (dB)</source>
+        <translation>增益（dB）</translation>
+    </message>
+    <message>
+        <source>Edit sound cue</source>
+        <translation>编辑音效提示点</translation>
+    </message>
+    <message>
+        <source>Add sound cue</source>
+        <translation>添加音效提示点</translation>
+    </message>
+    <message>
+        <source>Delete sound cue</source>
+        <translation>删除音效提示点</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TakeModel</name>
+    <message>
+        <source>Take %1%2
+seed %3 · %4</source>
+        <translation>版本 %1%2
+种子 %3 · %4</translation>
+    </message>
+    <message>
+        <source> (active)</source>
+        <translation>（当前）</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TimelineWidget</name>
+    <message>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>对白</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>SFX</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>Chunk timeline</source>
+        <translation>片段时间线</translation>
+    </message>
+    <message>
+        <source>No chunks yet: Render Scene plans and generates them.</source>
+        <translation>还没有片段：“渲染场景”会规划并生成它们。</translation>
+    </message>
+    <message>
+        <source>Select a scene to see its chunks.</source>
+        <translation>选择一个场景以查看其片段。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Trim chunk</source>
+        <translation>修剪片段</translation>
     </message>
 </context>
 </TS>

@@ -223,7 +223,7 @@ void MainWindow::updateTitle() {
     statusProject_->clear();
     return;
   }
-  setWindowTitle(tr("%1 [*]— Scenewright").arg(session_->projectName()));
+  setWindowTitle(tr("%1[*] — Scenewright").arg(session_->projectName()));
   setWindowModified(session_->modified());
   statusProject_->setText(tr("%1 scenes · %2").arg(scenes_->rowCount()).arg(session_->folder()));
 }

@@ -6,10 +6,6 @@
 
 namespace sw::ui {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("sw::ui::SceneCommands", text); }
-}  // namespace
-
 AddSceneCommand::AddSceneCommand(ProjectSession* session, SceneSnapshot content, int position,
                                  const QString& text)
     : QUndoCommand(text), session_(session), content_(std::move(content)), position_(position) {}
@@ -46,7 +42,7 @@ void RemoveSceneCommand::redo() {
     session_->store().removeScene(id);
   });
   if (!ok) return setObsolete(true);
-  setText(tr("Delete scene \"%1\"").arg(saved_.scene.title));
+  setText(QCoreApplication::translate("sw::ui::SceneCommands", "Delete scene \"%1\"").arg(saved_.scene.title));
   session_->notifyScenesReset();
 }
 
@@ -56,7 +52,7 @@ void RemoveSceneCommand::undo() {
 }
 
 MoveSceneCommand::MoveSceneCommand(ProjectSession* session, model::Id sceneId, int from, int to)
-    : QUndoCommand(tr("Move scene")), session_(session), sceneId_(sceneId), from_(from), to_(to) {}
+    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Move scene")), session_(session), sceneId_(sceneId), from_(from), to_(to) {}
 
 void MoveSceneCommand::move(int from, int to) {
   const model::Id id = session_->resolve(Entity::Scene, sceneId_);
@@ -69,7 +65,7 @@ void MoveSceneCommand::undo() { move(to_, from_); }
 
 EditSceneCommand::EditSceneCommand(ProjectSession* session, const model::Scene& before,
                                    const model::Scene& after, const QString& field)
-    : QUndoCommand(tr("Edit %1").arg(field)), session_(session), before_(before), after_(after),
+    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Edit %1").arg(field)), session_(session), before_(before), after_(after),
       field_(field) {}
 
 void EditSceneCommand::apply(const model::Scene& scene) {

@@ -7,7 +7,6 @@
 namespace sw::ui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("sw::ui::TimelineWidget", text); }
 
 double assetSeconds(model::ProjectStore& store, std::optional<model::Id> assetId, double fallback) {
   if (!assetId) return fallback;
@@ -25,7 +24,7 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
   QList<AudioLane> lanes;
   const auto scene = store.scene(sceneId);
   if (!scene) return lanes;
-  AudioLane narration{AudioLane::Narration, tr("Narration"), {}};
+  AudioLane narration{AudioLane::Narration, QCoreApplication::translate("sw::ui::TimelineWidget", "Narration"), {}};
   if (!scene->narration.trimmed().isEmpty()) {
     const double seconds = assetSeconds(store, scene->narrationAssetId,
                                         estimatedSpeechSeconds(scene->narration));
@@ -41,21 +40,21 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
     if (!byCharacter.contains(line.characterId)) {
       const auto who = store.character(line.characterId);
       byCharacter.insert(line.characterId,
-                         AudioLane{AudioLane::Dialogue, who ? who->name : tr("Dialogue"), {}});
+                         AudioLane{AudioLane::Dialogue, who ? who->name : QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
     }
     const double seconds = assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text));
     byCharacter[line.characterId].clips.append(
         {i * slot, std::min(seconds, std::max(slot, 0.5)), line.text.left(40), line.assetId.has_value()});
   }
-  if (byCharacter.isEmpty()) lanes.append(AudioLane{AudioLane::Dialogue, tr("Dialogue"), {}});
+  if (byCharacter.isEmpty()) lanes.append(AudioLane{AudioLane::Dialogue, QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
   for (const AudioLane& lane : byCharacter) lanes.append(lane);
 
-  AudioLane music{AudioLane::Music, tr("Music"), {}};
+  AudioLane music{AudioLane::Music, QCoreApplication::translate("sw::ui::TimelineWidget", "Music"), {}};
   if (!scene->musicPrompt.trimmed().isEmpty() || scene->musicAssetId)
     music.clips.append({0.0, sceneSeconds, scene->musicPrompt, scene->musicAssetId.has_value()});
   lanes.append(music);
 
-  AudioLane sfx{AudioLane::Sfx, tr("SFX"), {}};
+  AudioLane sfx{AudioLane::Sfx, QCoreApplication::translate("sw::ui::TimelineWidget", "SFX"), {}};
   for (const model::SfxCue& cue : store.sfxCues(sceneId))
     sfx.clips.append({cue.time, assetSeconds(store, cue.assetId, 1.0),
                       cue.description.isEmpty() ? cue.file : cue.description,

@@ -67,7 +67,7 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("$0.00")));
   EXPECT_TRUE(dialog->outputEdit()->text().endsWith(QStringLiteral("exports/Storm Warning.mp4")));
   EXPECT_TRUE(dialog->renderButton()->isEnabled());
-  QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton);
+  QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton, {}, QPoint(8, dialog->dialogueBox()->height() / 2));
   dialog->previewBox()->setChecked(true);
   const render::RenderRequest request = dialog->request();
   EXPECT_EQ(request.sceneIds, QList<model::Id>{sceneId});
