@@ -192,9 +192,9 @@ void MainWindow::createDocks() {
   chunkDock_ = dock(QStringLiteral("chunkDock"), tr("Chunk"), Qt::RightDockWidgetArea);
   timelineDock_ = dock(QStringLiteral("timelineDock"), tr("Timeline"), Qt::BottomDockWidgetArea);
   queueDock_ = dock(QStringLiteral("queueDock"), tr("Render Queue"), Qt::RightDockWidgetArea);
+  splitDockWidget(inspectorDock_, queueDock_, Qt::Vertical);
   tabifyDockWidget(inspectorDock_, chunkDock_);
   inspectorDock_->raise();
-  splitDockWidget(inspectorDock_, queueDock_, Qt::Vertical);
   resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
   resizeDocks({inspectorDock_, queueDock_}, {420, 200}, Qt::Vertical);
   resizeDocks({timelineDock_}, {280}, Qt::Vertical);
