@@ -169,7 +169,7 @@ std::string AudioRender::loudnormTail() const {
   if (!measured_.hasSignal()) return "[mixed]anull[out]";
   const double gain = target - measured_.integrated;
   const std::string n0 = std::to_string(samples_);
-  if (measured_.truePeak + gain <= -1.0) {
+  if (measured_.truePeak + gain <= -1.5) {  // -1 dBTP with 0.5 dB for inter-sample peaks
     // loudnorm's linear mode is exactly this gain, but it runs at 192 kHz; apply it directly.
     return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 + "[out]";
   }

@@ -88,7 +88,7 @@ void indexKeyframes(MediaInput& input, StreamInfo& v) {
 }  // namespace
 
 ProbeResult probe(const QString& path, const ProbeOptions& options) {
-  MediaInput input(path);
+  MediaInput input(path, options.requireVideo);
   AVFormatContext* ctx = input.context();
   ProbeResult r;
   r.path = path;

@@ -53,6 +53,7 @@ struct ProbeResult {
 struct ProbeOptions {
   bool keyframes = true;        // list keyframe times (index, or a packet scan without decoding)
   double vfrScanSeconds = 5.0;  // how much of the video to scan for variable frame rate
+  bool requireVideo = false;    // throw MediaError unless the file has a (non still-image) video
 };
 
 // Throws MediaError for missing, empty or unreadable files.

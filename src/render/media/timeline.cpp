@@ -10,8 +10,9 @@ namespace sw::media {
 namespace {
 
 ProbeResult probeVideo(const QString& file) {
-  { MediaInput check(file, true); }  // missing / empty / still image / no video: clear errors
-  return probe(file);
+  ProbeOptions options;
+  options.requireVideo = true;  // missing / empty / still image / no video: clear errors
+  return probe(file, options);
 }
 
 void resolveOutput(const RenderPlan& plan, const ProbeResult& first, Timeline& t) {
