@@ -135,10 +135,11 @@ ParsedScript FountainBuilder::run(const QString& text) {
       pendingNotes_.clear();
       block_.notes << line.notes;
     } else if (line.text.isEmpty()) {
+      if (!line.notes.isEmpty() && block_.firstLine == 0) block_.firstLine = line.number;
       block_.notes << line.notes;
       if (line.notes.isEmpty()) flush();
     } else {
-      if (block_.lines.isEmpty()) block_.firstLine = line.number;
+      if (block_.lines.isEmpty() && block_.firstLine == 0) block_.firstLine = line.number;
       block_.lines.append(line);
       block_.notes << line.notes;
     }
@@ -190,7 +191,8 @@ bool FountainBuilder::handleDialogue(const Block& block) {
   const auto m = cue.match(first);
   const QString name = m.captured(1).trimmed();
   if (!m.hasMatch() || name.isEmpty() || first.startsWith('!') || first.endsWith(QLatin1String("TO:"))) return false;
-  if (!forced && (name != name.toUpper() || !name.contains(QRE(QStringLiteral("[A-Z]"))))) return false;
+  static const QRE plainName(QStringLiteral("^[\\p{Lu}0-9 .'&-]*\\p{Lu}[\\p{Lu}0-9 .'&-]*$"));
+  if (!forced && !plainName.match(name).hasMatch()) return false;  // not "# SECTION", "= synopsis"
   const QString extension = m.captured(3).toUpper().remove(' ');
   const bool narration = name.compare(QLatin1String("NARRATOR"), Qt::CaseInsensitive) == 0 ||
                          extension.contains(QLatin1String("V.O"));

@@ -162,6 +162,8 @@ sw::media::FramePtr frameFromImage(const QImage& source) {
   frame->width = image.width();
   frame->height = image.height();
   sw::media::checkAv(av_frame_get_buffer(frame.get(), 0), QStringLiteral("allocate a picture"), QString());
+  // SIMD scalers may read into the row padding: keep it defined so output is deterministic.
+  std::memset(frame->buf[0]->data, 0, frame->buf[0]->size);
   for (int y = 0; y < image.height(); ++y)
     std::memcpy(frame->data[0] + static_cast<ptrdiff_t>(y) * frame->linesize[0], image.constScanLine(y),
                 static_cast<size_t>(image.width()) * 4);

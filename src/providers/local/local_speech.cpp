@@ -4,7 +4,14 @@
 #include "providers/local/local_video.h"
 #include "providers/local/wav_file.h"
 
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QCoreApplication>
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -45,17 +52,67 @@ int engineRate() {  // call with the mutex held
   return rate;
 }
 
+[[noreturn]] void unknownVoice(const SpeechRequest& r, const QString& voice) {
+  throw ProviderError(Kind::Invalid, QStringLiteral("espeak-ng has no voice \"%1\" (for %2); use a voice "
+                                                    "like en-us+m3 or en+f2 (language+variant).")
+                                         .arg(voice, r.character.isEmpty() ? QStringLiteral("narration") : r.character));
+}
+
+QString readText(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// espeak-ng 1.51 keeps its pitch-flutter phase in a function-static counter that no API resets,
+// so the same text would come out a few samples different each time. A voice file that is the
+// language file + the variant's lines + "flutter 0" makes every synthesis identical.
+QString voiceDefinition(const SpeechRequest& r, const QString& voice) {
+  const QString language = voice.section('+', 0, 0).toLower();
+  const QString variant = voice.section('+', 1);
+  const char* dataPath = nullptr;
+  espeak_Info(&dataPath);
+  const QDir data(QString::fromLocal8Bit(dataPath ? dataPath : ""));
+  QString text;
+  for (QDirIterator it(data.filePath(QStringLiteral("lang")), QDir::Files, QDirIterator::Subdirectories);
+       it.hasNext() && text.isEmpty();) {
+    if (QFileInfo(it.next()).fileName().toLower() == language) text = readText(it.filePath());
+  }
+  if (text.isEmpty() || variant.contains('/') || variant.contains(QLatin1String(".."))) unknownVoice(r, voice);
+  if (!variant.isEmpty()) {
+    const QString variantText = readText(data.filePath(QStringLiteral("voices/!v/") + variant));
+    if (variantText.isEmpty()) unknownVoice(r, voice);
+    for (const QString& line : variantText.split('\n')) {
+      const QString key = line.trimmed().section(' ', 0, 0);
+      if (key != QLatin1String("name") && key != QLatin1String("language")) text += '\n' + line;
+    }
+  }
+  return text + QStringLiteral("\nflutter 0\n");
+}
+
+// espeak-ng lower-cases the path it is given, so the voice file lives in a lower-case path.
+QString voiceFilePath() {
+  const QString temp = QDir::tempPath();
+  const QString dir = temp == temp.toLower() ? temp : QStringLiteral("/tmp");
+  return QDir(dir).filePath(QStringLiteral("scenewright-espeak-%1.voice").arg(QCoreApplication::applicationPid()));
+}
+
 void applyVoice(const SpeechRequest& r, const QString& voice) {
-  if (espeak_SetVoiceByName(voice.toUtf8().constData()) != EE_OK)
-    throw ProviderError(Kind::Invalid, QStringLiteral("espeak-ng has no voice \"%1\" (for %2); use a "
-                                                      "voice like en-us+m3 or en-gb+f2.")
-                                           .arg(voice, r.character.isEmpty() ? QStringLiteral("narration") : r.character));
+  const QString path = voiceFilePath();
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(voiceDefinition(r, voice).toUtf8()) < 0)
+    throw ProviderError(Kind::Failed, QStringLiteral("Cannot write the espeak-ng voice file %1: %2.")
+                                          .arg(path, file.errorString()));
+  file.close();
+  const espeak_ng_STATUS status = espeak_ng_SetVoiceByFile(QFile::encodeName(path).constData());
+  QFile::remove(path);
+  if (status != ENS_OK) unknownVoice(r, voice);
   const QJsonObject s = r.voiceSettings;
   const double speed = s.value("speed").toDouble(1.0);
   const int rate = s.value("rate").toInt(static_cast<int>(espeakRATE_NORMAL * speed));
   espeak_SetParameter(espeakRATE, std::clamp(rate, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
-  espeak_SetParameter(espeakPITCH, std::clamp(s.value("pitch").toInt(50), 0, 100), 0);
-  espeak_SetParameter(espeakRANGE, std::clamp(s.value("range").toInt(50), 0, 100), 0);
+  // Pitch and range stay as the voice variant sets them unless the character overrides them.
+  if (s.contains("pitch")) espeak_SetParameter(espeakPITCH, std::clamp(s.value("pitch").toInt(), 0, 100), 0);
+  if (s.contains("range")) espeak_SetParameter(espeakRANGE, std::clamp(s.value("range").toInt(), 0, 100), 0);
 }
 
 PcmAudio synthesise(const SpeechRequest& r, const QString& voice, const GenerationContext& ctx) {
@@ -81,8 +138,8 @@ PcmAudio synthesise(const SpeechRequest& r, const QString& voice, const Generati
 }  // namespace
 
 QString LocalSpeechGenerator::defaultVoice(int characterIndex) const {
-  static const char* const kVoices[] = {"en-us+m3", "en-us+f3", "en-gb+m4", "en-gb+f4",
-                                        "en-us+m7", "en-us+f2", "en-gb+m2", "en-gb+f5"};
+  static const char* const kVoices[] = {"en-us+m3", "en-us+f3", "en+m4", "en+f4",
+                                        "en-us+m7", "en-us+f2", "en+m2", "en+f5"};
   const int n = static_cast<int>(std::size(kVoices));
   return QString::fromLatin1(kVoices[((characterIndex % n) + n) % n]);
 }

@@ -14,7 +14,7 @@ class LocalSpeechGenerator : public SpeechGenerator {
   GenerationResult generate(const SpeechRequest& request, const GenerationContext& ctx) override;
   double estimateCostUsd(const SpeechRequest&) const override { return 0.0; }
   QString defaultVoice(int characterIndex) const override;
-  static QString narratorVoice() { return QStringLiteral("en-gb+m1"); }
+  static QString narratorVoice() { return QStringLiteral("en+m1"); }
 };
 
 }  // namespace sw::providers::local

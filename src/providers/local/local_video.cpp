@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSaveFile>
 #include <cmath>
 
@@ -30,49 +31,46 @@ QImage startPicture(const VideoRequest& r, int width, int height) {
   return image.convertToFormat(QImage::Format_RGBA8888);
 }
 
-// scale up 2x (smooth zoompan), move the camera, caption, yuv420p.
-QString graphFor(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const QString& captionFile) {
+struct Camera {
+  double zoom = 0.15;  // total zoom over the chunk
+  double fx = 0.5, fy = 0.5;  // where the camera drifts to (fraction of the free margin)
+};
+
+Camera cameraFor(const VideoRequest& r) {
   Rng rng(stableHash(r.fullPrompt(), r.seed) ^ 0x5eedULL);
-  const double zoom = 0.10 + 0.15 * rng.uniform();
-  const double fx = 0.2 + 0.6 * rng.uniform(), fy = 0.2 + 0.6 * rng.uniform();
-  const int n = std::max(1, p.frames - 1);
-  QString g = QStringLiteral("[in]scale=%1:%2:flags=bicubic,setsar=1,"
-                             "zoompan=z='1+%3*on/%4':x='(iw-iw/zoom)*%5':y='(ih-ih/zoom)*%6':"
-                             "d=%7:s=%8x%9:fps=%10")
-                  .arg(p.width * 2).arg(p.height * 2).arg(zoom).arg(n).arg(fx).arg(fy)
-                  .arg(p.frames).arg(p.width).arg(p.height).arg(p.fps);
-  const QString caption = r.fullPrompt();
-  if (!caption.isEmpty()) g += ',' + captionFilter(caption, captionFile, p.width, p.height, p.duration);
-  return g + QStringLiteral(",format=yuv420p[out]");
+  Camera c;
+  c.zoom = 0.10 + 0.15 * rng.uniform();
+  c.fx = 0.2 + 0.6 * rng.uniform();
+  c.fy = 0.2 + 0.6 * rng.uniform();
+  return c;
+}
+
+// Frame i of the moving camera: a crop that starts as the whole picture and narrows smoothly,
+// drawn at the chunk size with bilinear filtering (pure CPU code: identical on every run).
+QImage cameraFrame(const QImage& source, const Camera& c, int i, const LocalVideoGenerator::Plan& p) {
+  const double t = p.frames > 1 ? static_cast<double>(i) / (p.frames - 1) : 0.0;
+  const double zoom = 1.0 + c.zoom * t;
+  const double w = source.width() / zoom, h = source.height() / zoom;
+  QImage out(p.width, p.height, QImage::Format_RGBA8888);
+  out.fill(Qt::black);
+  QPainter painter(&out);
+  painter.setRenderHint(QPainter::SmoothPixmapTransform);
+  painter.drawImage(QRectF(0, 0, p.width, p.height), source,
+                    QRectF((source.width() - w) * c.fx, (source.height() - h) * c.fy, w, h));
+  return out;
 }
 
 void renderChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const QString& preset,
                  const QString& output, const GenerationContext& ctx) {
-  using namespace sw::media;
-  const QImage picture = startPicture(r, p.width, p.height);
-  const QString captionFile = output + QStringLiteral(".caption.txt");
-  struct Cleanup {
-    QString path;
-    ~Cleanup() { QFile::remove(path); }
-  } cleanup{captionFile};
-  FramePtr in = frameFromImage(picture);
-  const std::string args = videoSourceArgs(in->width, in->height, AV_PIX_FMT_RGBA, AVRational{1, p.fps},
-                                           AVRational{1, 1}, AVRational{p.fps, 1});
-  FilterGraph graph({GraphInput{"in", false, args}}, {GraphOutput{"out", false, AV_PIX_FMT_YUV420P}},
-                    graphFor(r, p, captionFile).toStdString(), QStringLiteral("local video drawing"));
-  graph.push(0, in.get());
-  graph.push(0, nullptr);
-  MediaWriter writer(output);
+  sw::media::MediaWriter writer(output);
   writer.addVideoStream({.width = p.width, .height = p.height, .fps = {p.fps, 1}, .crf = 20,
                          .preset = preset.toStdString(), .gop = p.fps});
-  FramePtr frame = makeFrame();
-  while (graph.pull(0, frame.get()) == FilterGraph::Pull::Frame) {
-    ctx.throwIfCancelled(QStringLiteral("Local video generation"));
-    writer.writeVideo(frame.get());
-    av_frame_unref(frame.get());
+  drawChunk(r, p, output + QStringLiteral(".caption.txt"), ctx, [&](const QImage& frame) {
+    // a fresh zero-padded picture, so the encoder's converter never sees undefined row padding
+    writer.writeVideo(frameFromImage(frame).get());
     ctx.reportProgress(95.0 * static_cast<double>(writer.videoFramesWritten()) / p.frames,
                        QStringLiteral("drawing frame %1 of %2").arg(writer.videoFramesWritten()).arg(p.frames));
-  }
+  });
   if (writer.videoFramesWritten() != p.frames)
     throw ProviderError(Kind::BadOutput, QStringLiteral("Local video drawing produced %1 frames instead "
                                                         "of %2.").arg(writer.videoFramesWritten()).arg(p.frames));
@@ -80,6 +78,38 @@ void renderChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, cons
 }
 
 }  // namespace
+
+void drawChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const QString& captionFile,
+               const GenerationContext& ctx, const std::function<void(const QImage&)>& sink) {
+  using namespace sw::media;
+  const QImage picture = startPicture(r, p.width, p.height);
+  const Camera camera = cameraFor(r);
+  struct Cleanup {
+    QString path;
+    ~Cleanup() { QFile::remove(path); }
+  } cleanup{captionFile};
+  const QString caption = r.fullPrompt().isEmpty() ? QStringLiteral("null")
+                                                   : captionFilter(r.fullPrompt(), captionFile, p.width, p.height, p.duration);
+  const std::string args = videoSourceArgs(p.width, p.height, AV_PIX_FMT_RGBA, AVRational{1, p.fps},
+                                           AVRational{1, 1}, AVRational{p.fps, 1});
+  FilterGraph graph({GraphInput{"in", false, args}}, {GraphOutput{"out", false, AV_PIX_FMT_RGBA}},
+                    QStringLiteral("[in]%1[out]").arg(caption).toStdString(), QStringLiteral("local video caption"));
+  FramePtr pulled = makeFrame();
+  for (int i = 0; i <= p.frames; ++i) {
+    ctx.throwIfCancelled(QStringLiteral("Local video generation"));
+    if (i < p.frames) {
+      FramePtr in = frameFromImage(cameraFrame(picture, camera, i, p));
+      in->pts = i;
+      graph.push(0, in.get());
+    } else {
+      graph.push(0, nullptr);
+    }
+    while (graph.pull(0, pulled.get()) == FilterGraph::Pull::Frame) {
+      sink(imageFromRgbaFrame(pulled.get()));
+      av_frame_unref(pulled.get());
+    }
+  }
+}
 
 QString localOutputPath(const GenerationContext& ctx, const QString& prefix, const QString& cacheKey,
                         const QString& extension) {

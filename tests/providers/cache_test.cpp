@@ -1,0 +1,117 @@
+#include "provider_test_util.h"
+
+#include "providers/asset_cache.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace sw::providers;
+using sw::providers::test::writeFile;
+
+namespace {
+
+VideoRequest baseRequest(const QString& image) {
+  VideoRequest r;
+  r.prompt = QStringLiteral("Waves on rocks");
+  r.direction = QStringLiteral("slow pan");
+  r.seed = 42;
+  r.model = sw::providers::test::builtinRegistry().model("hailuo");
+  r.startImage = image;
+  return r;
+}
+
+}  // namespace
+
+TEST(ProvidersCache, KeyIsStableAndPathIndependent) {
+  QTemporaryDir dir;
+  writeFile(dir.filePath("a.png"), "picture-bytes");
+  writeFile(dir.filePath("b.png"), "picture-bytes");
+  const QString k1 = AssetCache::key(cacheRequest(baseRequest(dir.filePath("a.png")), "replicate"));
+  const QString k2 = AssetCache::key(cacheRequest(baseRequest(dir.filePath("a.png")), "replicate"));
+  const QString k3 = AssetCache::key(cacheRequest(baseRequest(dir.filePath("b.png")), "replicate"));
+  EXPECT_EQ(k1.size(), 64);
+  EXPECT_EQ(k1, k2);
+  EXPECT_EQ(k1, k3) << "same content under another name is the same request";
+}
+
+TEST(ProvidersCache, KeyChangesWithSeedPromptModelBackendAndInputContent) {
+  QTemporaryDir dir;
+  const QString image = dir.filePath("a.png");
+  writeFile(image, "picture-bytes");
+  const VideoRequest base = baseRequest(image);
+  const QString k = AssetCache::key(cacheRequest(base, "replicate"));
+
+  VideoRequest seed = base;
+  seed.seed = 43;
+  EXPECT_NE(AssetCache::key(cacheRequest(seed, "replicate")), k);
+  VideoRequest prompt = base;
+  prompt.prompt += '!';
+  EXPECT_NE(AssetCache::key(cacheRequest(prompt, "replicate")), k);
+  VideoRequest model = base;
+  model.model = sw::providers::test::builtinRegistry().model("wan");
+  EXPECT_NE(AssetCache::key(cacheRequest(model, "replicate")), k);
+  EXPECT_NE(AssetCache::key(cacheRequest(base, "local")), k);
+
+  writeFile(image, "picture-bytes-changed");
+  EXPECT_NE(AssetCache::key(cacheRequest(base, "replicate")), k) << "input file content is hashed";
+  QFile::remove(image);
+  EXPECT_THROW(AssetCache::key(cacheRequest(base, "replicate")), ProviderError);
+}
+
+TEST(ProvidersCache, StoreIsAtomicAndEntriesAreListed) {
+  QTemporaryDir dir;
+  AssetCache cache(dir.filePath("assets"));
+  const QString key = QString(64, 'a');
+  EXPECT_FALSE(cache.lookup(key));
+
+  // an interrupted download: a temp file left behind is never an entry
+  const QString partial = cache.temporaryPath("mp4");
+  writeFile(partial, "half a file");
+  EXPECT_FALSE(cache.lookup(key));
+  EXPECT_TRUE(cache.entries().isEmpty());
+
+  // empty output is refused
+  const QString empty = dir.filePath("empty.mp4");
+  writeFile(empty, "");
+  EXPECT_THROW(cache.store(key, empty), ProviderError);
+  EXPECT_FALSE(cache.lookup(key));
+
+  // a file from elsewhere is staged and renamed into place
+  const QString produced = dir.filePath("out.mp4");
+  writeFile(produced, "complete media");
+  GenerationResult meta;
+  meta.mime = "video/mp4";
+  meta.duration = 5.0;
+  const QString path = cache.store(key, produced, resultToJson(meta));
+  EXPECT_EQ(QFileInfo(path).fileName(), key + ".mp4");
+  EXPECT_FALSE(QFile::exists(produced));
+  ASSERT_TRUE(cache.lookup(key));
+  EXPECT_EQ(*cache.lookup(key), path);
+  EXPECT_DOUBLE_EQ(resultFromJson(cache.metadata(key)).duration, 5.0);
+
+  // storing the same key again keeps the first entry
+  const QString again = dir.filePath("again.mp4");
+  writeFile(again, "other bytes");
+  EXPECT_EQ(cache.store(key, again), path);
+  EXPECT_EQ(sw::providers::test::sha256File(path),
+            QString::fromLatin1(QCryptographicHash::hash("complete media", QCryptographicHash::Sha256).toHex()));
+
+  const QString key2 = QString(64, 'b');
+  const QString inside = cache.temporaryPath("wav");
+  writeFile(inside, "0123456789");
+  cache.store(key2, inside);
+  EXPECT_EQ(cache.entries().size(), 2);
+  EXPECT_EQ(cache.size(), qint64(QByteArray("complete media").size() + 10));
+  EXPECT_TRUE(cache.remove(key2));
+  EXPECT_EQ(cache.entries().size(), 1);
+  cache.clear();
+  EXPECT_EQ(cache.size(), 0);
+  EXPECT_TRUE(QDir(cache.directory()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+TEST(ProvidersCache, DefaultDirectoryIsUnderTheUserCache) {
+  EXPECT_TRUE(AssetCache::defaultDirectory().endsWith("/assets"));
+}

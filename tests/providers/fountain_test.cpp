@@ -1,0 +1,160 @@
+#include "providers/local/fountain_parser.h"
+
+#include <QFile>
+#include <gtest/gtest.h>
+
+using namespace sw::providers;
+using sw::providers::local::parseFountain;
+
+namespace {
+
+const char* kScreenplay = R"(Title: **The Test**
+    Part Two
+Author: Someone
+Draft date: 1 May
+
+# ACT ONE
+= The setup, a synopsis line.
+
+INT. KITCHEN - DAY #1#
+[[DURATION: 12s]]
+[[CAMERA: slow dolly in]]
+[[MUSIC: light jazz, mood: happy, 120 bpm]]
+
+Steam rises from a *kettle*. ALICE reads a letter.
+
+She frowns. [[SFX: kettle whistle @ 3.5s]]
+
+ALICE
+(quietly)
+It can't be true.
+Not again.
+
+BOB (CONT'D)
+It is.
+
+NARRATOR
+She had waited ten years for this letter.
+
+[[This is an ordinary note and is ignored.]]
+
+CUT TO:
+
+EXT. GARDEN - NIGHT
+[[CAMERA: handheld]]
+[[CAMERA: low angle]]
+[[SFX: thunder]]
+[[DURATION: soon]]
+
+Rain falls on the roses.
+
+BOB (V.O.)
+I should have told her.
+
+@McCLANE
+Yippee.
+
+/* A boneyard
+ALICE
+This line was cut.
+*/
+
+INT./EXT. CAR - MOVING
+[[MUSIC: dark synth drones
+at 80 bpm]]
+
+The car speeds away.
+
+I/E. TRAIN - DAWN
+
+.FLASHBACK
+
+ALICE ^
+Goodbye.
+)";
+
+}  // namespace
+
+TEST(ProvidersFountain, ParsesEveryRule) {
+  const ParsedScript s = parseFountain(QString::fromUtf8(kScreenplay));
+  EXPECT_EQ(s.title, QStringLiteral("The Test Part Two"));
+  ASSERT_EQ(s.scenes.size(), 5);
+  EXPECT_EQ(s.characters, (QStringList{"ALICE", "BOB", "MCCLANE"}));
+
+  const ParsedScene& kitchen = s.scenes[0];
+  EXPECT_EQ(kitchen.heading, QStringLiteral("INT. KITCHEN - DAY"));
+  EXPECT_EQ(kitchen.visualPrompt, QStringLiteral("Steam rises from a kettle. ALICE reads a letter. She frowns."));
+  EXPECT_EQ(kitchen.direction, QStringLiteral("slow dolly in"));
+  ASSERT_TRUE(kitchen.duration);
+  EXPECT_DOUBLE_EQ(*kitchen.duration, 12.0);
+  EXPECT_EQ(kitchen.musicPrompt, QStringLiteral("light jazz, mood: happy, 120 bpm"));
+  EXPECT_EQ(kitchen.musicMood, QStringLiteral("happy"));
+  EXPECT_EQ(kitchen.musicTempo, 120);
+  ASSERT_EQ(kitchen.sfx.size(), 1);
+  EXPECT_EQ(kitchen.sfx[0].description, QStringLiteral("kettle whistle"));
+  EXPECT_DOUBLE_EQ(kitchen.sfx[0].time, 3.5);
+  ASSERT_EQ(kitchen.lines.size(), 3);
+  EXPECT_EQ(kitchen.lines[0].character, QStringLiteral("ALICE"));
+  EXPECT_EQ(kitchen.lines[0].text, QStringLiteral("It can't be true. Not again."));  // parenthetical skipped
+  EXPECT_FALSE(kitchen.lines[0].narration);
+  EXPECT_EQ(kitchen.lines[1].character, QStringLiteral("BOB"));
+  EXPECT_TRUE(kitchen.lines[2].narration);
+  EXPECT_EQ(kitchen.narration(), QStringLiteral("She had waited ten years for this letter."));
+  EXPECT_TRUE(kitchen.sourceText.startsWith("INT. KITCHEN - DAY"));
+  EXPECT_FALSE(kitchen.visualPrompt.contains("CUT TO"));
+
+  const ParsedScene& garden = s.scenes[1];
+  EXPECT_EQ(garden.direction, QStringLiteral("handheld; low angle"));
+  EXPECT_FALSE(garden.duration) << "an unparsable duration is ignored";
+  ASSERT_EQ(garden.sfx.size(), 1);
+  EXPECT_DOUBLE_EQ(garden.sfx[0].time, 0.0);
+  ASSERT_EQ(garden.lines.size(), 2);
+  EXPECT_TRUE(garden.lines[0].narration) << "NAME (V.O.) is narration";
+  EXPECT_EQ(garden.lines[0].character, QStringLiteral("BOB"));
+  EXPECT_EQ(garden.lines[1].character, QStringLiteral("MCCLANE"));  // forced with @
+  EXPECT_EQ(garden.narration(), QStringLiteral("I should have told her."));
+  EXPECT_FALSE(garden.visualPrompt.contains("cut")) << "boneyard removed";
+
+  EXPECT_EQ(s.scenes[2].heading, QStringLiteral("INT./EXT. CAR - MOVING"));
+  EXPECT_EQ(s.scenes[2].musicTempo, 80) << "a note may span lines";
+  EXPECT_EQ(s.scenes[2].musicMood, QStringLiteral("dark"));
+  EXPECT_EQ(s.scenes[3].heading, QStringLiteral("I/E. TRAIN - DAWN"));
+  EXPECT_EQ(s.scenes[4].heading, QStringLiteral("FLASHBACK"));  // forced heading
+  ASSERT_EQ(s.scenes[4].lines.size(), 1);
+  EXPECT_EQ(s.scenes[4].lines[0].character, QStringLiteral("ALICE"));  // dual-dialogue caret
+
+  ASSERT_EQ(s.warnings.size(), 1) << s.warnings.join(" / ").toStdString();
+  EXPECT_TRUE(s.warnings[0].contains("DURATION")) << s.warnings[0].toStdString();
+}
+
+TEST(ProvidersFountain, TextWithoutHeadingsGivesNoSceneAndAWarning) {
+  const ParsedScript s = parseFountain("Just some prose about a dog.\n\nAnd more.");
+  EXPECT_TRUE(s.scenes.isEmpty());
+  EXPECT_FALSE(s.warnings.isEmpty());
+}
+
+TEST(ProvidersFountain, BundledSampleHasThreeScenesTwoCharactersAndCues) {
+  QFile file(QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample.fountain"));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const ParsedScript s = parseFountain(QString::fromUtf8(file.readAll()));
+  EXPECT_TRUE(s.warnings.isEmpty()) << s.warnings.join("; ").toStdString();
+  ASSERT_EQ(s.scenes.size(), 3);
+  EXPECT_EQ(s.characters, (QStringList{"TOM", "MARA"}));
+  for (const ParsedScene& scene : s.scenes) {
+    ASSERT_TRUE(scene.duration);
+    EXPECT_GE(*scene.duration, 8.0);
+    EXPECT_LE(*scene.duration, 10.0);
+    EXPECT_FALSE(scene.musicPrompt.isEmpty());
+    EXPECT_FALSE(scene.sfx.isEmpty());
+    EXPECT_FALSE(scene.visualPrompt.isEmpty());
+    EXPECT_FALSE(scene.direction.isEmpty());
+  }
+  EXPECT_FALSE(s.scenes[0].narration().isEmpty());
+  EXPECT_FALSE(s.scenes[2].narration().isEmpty());
+}
+
+TEST(ProvidersFountain, LocalParserRefusesProse) {
+  local::FountainParser parser;
+  EXPECT_THROW(parser.parse({"A dog runs.", "prose"}, GenerationContext{}), ProviderError);
+  EXPECT_EQ(parser.parse({"EXT. PARK - DAY\n\nA dog runs.", "fountain"}, GenerationContext{}).scenes.size(), 1);
+}

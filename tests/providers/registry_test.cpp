@@ -1,0 +1,145 @@
+#include "provider_test_util.h"
+
+#include "providers/model_registry.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace sw::providers;
+using sw::providers::test::builtinRegistry;
+
+namespace {
+
+VideoRequest requestFor(const QString& key) {
+  VideoRequest r;
+  r.prompt = QStringLiteral("A lighthouse at dusk");
+  r.model = builtinRegistry().model(key);
+  return r;
+}
+
+std::string refusal(const VideoRequest& r) {
+  try {
+    ModelRegistry::validate(r);
+  } catch (const ProviderError& e) {
+    EXPECT_EQ(e.kind(), ProviderError::Kind::Invalid);
+    EXPECT_FALSE(e.retryable());
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST(ProvidersRegistry, LoadsBuiltinModelsWithTheirOwnFieldNames) {
+  const ModelRegistry& reg = builtinRegistry();
+  for (const char* key : {"hailuo", "wan", "zeroscope", "animatediff", "runway", "local"})
+    EXPECT_TRUE(reg.contains(QString::fromLatin1(key))) << key;
+  EXPECT_EQ(reg.defaultKey(), QStringLiteral("hailuo"));
+  const ModelEntry& hailuo = reg.model("hailuo");
+  EXPECT_EQ(hailuo.params.image, QStringLiteral("first_frame_image"));
+  EXPECT_EQ(hailuo.fps, 30);
+  EXPECT_EQ(hailuo.height, 720);
+  EXPECT_DOUBLE_EQ(hailuo.actualChunkDuration, 5.0);
+  EXPECT_EQ(reg.model("wan").params.image, QStringLiteral("image"));
+  EXPECT_TRUE(reg.model("wan").requiresImageInput);
+  EXPECT_FALSE(reg.model("zeroscope").supportsImageInput);
+  EXPECT_EQ(reg.model("local").backend, QStringLiteral("local"));
+  EXPECT_EQ(reg.model("local").costPerCall, 0.0);
+  EXPECT_GT(hailuo.costPerCall, 0.0);
+}
+
+TEST(ProvidersRegistry, ChunkCountIsCeilOfDurationOverActualChunk) {
+  const ModelRegistry& reg = builtinRegistry();
+  EXPECT_EQ(chunkCount(30.0, reg.model("hailuo")), 6);
+  EXPECT_EQ(chunkCount(30.0, reg.model("animatediff")), 15);
+  EXPECT_EQ(chunkCount(10.0, reg.model("zeroscope")), 4);
+  EXPECT_EQ(chunkCount(5.0, reg.model("hailuo")), 1);
+  EXPECT_EQ(chunkCount(5.01, reg.model("hailuo")), 2);
+  EXPECT_EQ(chunkCount(0.0, reg.model("hailuo")), 0);
+}
+
+TEST(ProvidersRegistry, UserFileOverridesByKeyAndAddsModels) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("models.json");
+  sw::providers::test::writeFile(path, R"({"default": "wan", "models": {
+      "hailuo": {"cost_per_call": 0.5, "params": {"seed": "seed"}},
+      "mine": {"backend": "replicate", "model_id": "me/mine", "fps": 12, "width": 640, "height": 360,
+               "actual_chunk_duration": 4}}})");
+  const ModelRegistry reg = ModelRegistry::load(path);
+  EXPECT_EQ(reg.defaultKey(), QStringLiteral("wan"));
+  EXPECT_DOUBLE_EQ(reg.model("hailuo").costPerCall, 0.5);
+  EXPECT_EQ(reg.model("hailuo").params.seed, QStringLiteral("seed"));
+  EXPECT_EQ(reg.model("hailuo").params.image, QStringLiteral("first_frame_image"));  // kept
+  EXPECT_EQ(reg.model("hailuo").fps, 30);                                            // kept
+  EXPECT_EQ(reg.model("mine").fps, 12);
+  EXPECT_EQ(chunkCount(10.0, reg.model("mine")), 3);
+}
+
+TEST(ProvidersRegistry, BrokenUserFileIsReportedWithItsPath) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("models.json");
+  sw::providers::test::writeFile(path, "{ not json");
+  try {
+    ModelRegistry::load(path);
+    FAIL() << "a broken override must be refused";
+  } catch (const ProviderError& e) {
+    EXPECT_NE(QString::fromStdString(e.what()).indexOf(path), -1) << e.what();
+  }
+  sw::providers::test::writeFile(path, R"({"models": {"bad": {"backend": "replicate"}}})");
+  EXPECT_THROW(ModelRegistry::load(path), ProviderError);
+}
+
+TEST(ProvidersRegistry, DefaultModelIsOneSetting) {
+  ModelRegistry reg = builtinRegistry();
+  EXPECT_EQ(reg.resolve({}).key, QStringLiteral("hailuo"));
+  EXPECT_EQ(reg.resolve({}, "wan").key, QStringLiteral("wan"));
+  EXPECT_EQ(reg.resolve("runway", "wan").key, QStringLiteral("runway"));
+  reg.setDefaultKey("animatediff");
+  EXPECT_EQ(reg.resolve({}).key, QStringLiteral("animatediff"));
+  EXPECT_THROW(reg.setDefaultKey("nope"), ProviderError);
+  EXPECT_THROW(reg.model("nope"), ProviderError);
+}
+
+TEST(ProvidersRegistry, ValidateRefusesWhatTheModelCannotHonour) {
+  QTemporaryDir dir;
+  const QString image = dir.filePath("start.png");
+  sw::providers::test::writeFile(image, "not empty");
+
+  VideoRequest zeroscope = requestFor("zeroscope");
+  zeroscope.startImage = image;
+  EXPECT_NE(refusal(zeroscope).find("text-to-video only"), std::string::npos);
+
+  EXPECT_NE(refusal(requestFor("wan")).find("needs a start image"), std::string::npos);
+
+  VideoRequest runway = requestFor("runway");
+  runway.startImage = image;
+  runway.duration = 7;
+  EXPECT_NE(refusal(runway).find("allowed durations"), std::string::npos);
+  runway.duration = 10;
+  EXPECT_EQ(refusal(runway), "");
+
+  VideoRequest hailuo = requestFor("hailuo");
+  hailuo.fps = 24;
+  EXPECT_NE(refusal(hailuo).find("30 fps"), std::string::npos);
+  hailuo.fps = 0;
+  hailuo.width = 640;
+  hailuo.height = 360;
+  EXPECT_NE(refusal(hailuo).find("cannot output 640x360"), std::string::npos);
+
+  VideoRequest empty = requestFor("hailuo");
+  empty.prompt.clear();
+  EXPECT_NE(refusal(empty).find("prompt"), std::string::npos);
+
+  VideoRequest missing = requestFor("hailuo");
+  missing.startImage = dir.filePath("missing.png");
+  EXPECT_NE(refusal(missing).find("missing"), std::string::npos);
+
+  VideoRequest local = requestFor("local");
+  local.width = 320;
+  local.height = 180;
+  EXPECT_EQ(refusal(local), "");
+  local.width = 160;
+  local.height = 90;
+  EXPECT_NE(refusal(local).find("320x180"), std::string::npos);
+}

@@ -1,0 +1,12 @@
+// GoogleTest main with a QCoreApplication (application name for QStandardPaths; QtConcurrent).
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <gtest/gtest.h>
+
+int main(int argc, char** argv) {
+  QStandardPaths::setTestModeEnabled(true);  // never touch the user's real config or cache
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("scenewright-tests"));
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
