@@ -54,6 +54,8 @@ struct RenderQueue::Private {
 
 RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>()) {
+  if (!QCoreApplication::instance())
+    throw std::logic_error("RenderQueue reports through queued signals: create a QCoreApplication first");
   d->folder = projectFolder;
   d->pool.setMaxThreadCount(2);  // scenes of a batch render side by side
   d->store = model::ProjectStore::open(projectFolder);

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <cmath>
 
 #include "model/store_error.h"
 #include "providers/provider_error.h"
@@ -23,7 +24,7 @@ void outputSize(const QString& resolution, const QString& aspect, int* width, in
   if (resolution == QLatin1String("480p")) h = 480;
   else if (resolution == QLatin1String("1080p")) h = 1080;
   else if (resolution == QLatin1String("2160p")) h = 2160;
-  const auto even = [](double v) { return int(v / 2) * 2; };
+  const auto even = [](double v) { return int(std::lround(v / 2)) * 2; };
   if (aspect == QLatin1String("9:16")) {
     *width = h;
     *height = even(h * 16.0 / 9.0);
@@ -201,6 +202,8 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
 
     const QString path = request_.outputPath.isEmpty()
                              ? defaultOutputPath(s.store->exportsFolder(), s.scene) : request_.outputPath;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+      throw JobFailure(QStringLiteral("Cannot create the folder for %1: check the path and permissions.").arg(path));
     const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path));
     s.stage(QStringLiteral("stitching"), 75);
     media::ExportControl control;

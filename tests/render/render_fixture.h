@@ -1,0 +1,37 @@
+// A tiny project (320x180, 12 fps, 1 s chunks on the local backend) and a render queue bound to
+// a private cache, so render tests are real end to end and still take seconds.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <QTemporaryDir>
+#include <memory>
+
+#include "model/project_store.h"
+#include "providers/model_registry.h"
+#include "render/job/render_queue.h"
+
+namespace sw::testing {
+
+class RenderFixture : public ::testing::Test {
+ protected:
+  void SetUp() override;
+
+  QString projectFolder() const { return tmp.filePath(QStringLiteral("Tiny.scenewright")); }
+  QString cacheFolder() const { return tmp.filePath(QStringLiteral("cache")); }
+  QString configFolder() const { return tmp.filePath(QStringLiteral("config")); }
+  std::unique_ptr<model::ProjectStore> openStore() const { return model::ProjectStore::open(projectFolder()); }
+  std::unique_ptr<render::RenderQueue> makeQueue() const;
+  render::RenderRequest request() const;  // the tiny scene, preview, every track
+  // Renders and waits; returns the job id.
+  model::Id renderAndWait(const render::RenderRequest& request);
+  int eventsOfKind(model::Id jobId, const QString& kind, const QString& assetKind = {});
+
+  QTemporaryDir tmp;
+  model::Id sceneId = 0;
+  std::shared_ptr<const providers::ModelRegistry> registry;
+  double chunkSeconds = 1.0;
+  int fps = 12;
+};
+
+}  // namespace sw::testing

@@ -1,0 +1,154 @@
+// End-to-end render jobs on the local backend: real generation, real FFmpeg, real SQLite.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "providers/asset_cache.h"
+#include "render/job/regenerate.h"
+#include "render/media/probe.h"
+#include "render_fixture.h"
+#include "support/media_fixtures.h"
+
+using namespace sw;
+using sw::testing::RenderFixture;
+
+namespace {
+QJsonObject readJson(const QString& path) {
+  QFile f(path);
+  f.open(QIODevice::ReadOnly);
+  return QJsonDocument::fromJson(f.readAll()).object();
+}
+}  // namespace
+
+using RenderJob = RenderFixture;
+
+TEST_F(RenderJob, LocalRenderMakesAnMp4WithEveryTrack) {
+  const model::Id job = renderAndWait(request());
+  auto store = openStore();
+  const auto row = store->job(job);
+  ASSERT_TRUE(row.has_value());
+  ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
+  EXPECT_DOUBLE_EQ(row->progress, 100.0);
+  const QString out = request().outputPath;
+  ASSERT_EQ(row->outputPath, out);
+
+  const media::ProbeResult probe = media::probe(out);
+  ASSERT_EQ(probe.streams.size(), 2u);
+  const double frame = 1.0 / fps;
+  // 3 chunks (1 s, 1 s, 0.5 s) minus the repeated first frame of chunks 2 and 3.
+  EXPECT_NEAR(probe.duration, 2.5 - 2 * frame, 1.5 * frame);
+  const QJsonObject manifest = readJson(out + QStringLiteral(".json"));
+  EXPECT_EQ(manifest["format"].toString(), QStringLiteral("scenewright-manifest"));
+  // Chunks, narration, music, SFX and the dialogue that fits before the picture ends.
+  EXPECT_GE(manifest["assets"].toArray().size(), 3 + 1 + 1 + 1 + 1);
+  EXPECT_EQ(manifest["plan"].toObject()["segments"].toArray().size(), 3);
+
+  // Every chunk is ready with one take; chunks 2 and 3 continued from their predecessor.
+  const auto chunks = store->chunks(sceneId);
+  ASSERT_EQ(chunks.size(), 3);
+  for (const auto& c : chunks) {
+    EXPECT_EQ(c.status, model::ChunkStatus::Ready);
+    EXPECT_EQ(store->takes(c.id).size(), 1);
+  }
+  EXPECT_FALSE(store->asset(*chunks[0].assetId)->parameters["continuity"].toBool());
+  EXPECT_TRUE(store->asset(*chunks[1].assetId)->parameters["continuity"].toBool());
+  const auto scene = store->scene(sceneId);
+  EXPECT_TRUE(scene->narrationAssetId.has_value());
+  EXPECT_TRUE(scene->musicAssetId.has_value());
+  EXPECT_TRUE(scene->referenceAssetId.has_value());
+  for (const auto& line : store->dialogueLines(sceneId)) EXPECT_TRUE(line.assetId.has_value());
+  // Loudness normalised to the project's target (-16 LUFS) within a loose margin for 2.3 s.
+  EXPECT_NEAR(sw::testsupport::integratedLoudness(out), -16.0, 2.0);
+}
+
+TEST_F(RenderJob, ChunkContinuesFromThePreviousLastFrame) {
+  renderAndWait(request());
+  auto store = openStore();
+  const auto chunks = store->chunks(sceneId);
+  const QString first = store->asset(*chunks[0].assetId)->filePath;
+  const QString second = store->asset(*chunks[1].assetId)->filePath;
+  const double lastOfFirst = sw::testsupport::lumaAt(first, chunkSeconds - 0.5 / fps);
+  const double firstOfSecond = sw::testsupport::lumaAt(second, 0.0);
+  EXPECT_NEAR(firstOfSecond, lastOfFirst, 4.0);
+}
+
+TEST_F(RenderJob, SecondRenderComesFromTheCacheAlone) {
+  const model::Id first = renderAndWait(request());
+  EXPECT_GT(eventsOfKind(first, QStringLiteral("asset.generated")), 0);
+  QFile::remove(request().outputPath);
+  const model::Id second = renderAndWait(request());
+  EXPECT_EQ(openStore()->job(second)->status, model::JobStatus::Completed);
+  EXPECT_EQ(eventsOfKind(second, QStringLiteral("asset.generated")), 0);
+  EXPECT_GT(eventsOfKind(second, QStringLiteral("asset.cached")), 0);
+  EXPECT_TRUE(QFileInfo::exists(request().outputPath));
+}
+
+TEST_F(RenderJob, RestitchIsOfflineAndNamesWhatIsMissing) {
+  renderAndWait(request());
+  render::RenderRequest again = request();
+  again.offline = true;
+  again.outputPath = tmp.filePath(QStringLiteral("out/restitched.mp4"));
+  const model::Id ok = renderAndWait(again);
+  EXPECT_EQ(openStore()->job(ok)->status, model::JobStatus::Completed);
+  EXPECT_EQ(eventsOfKind(ok, QStringLiteral("asset.generated")), 0);
+
+  providers::AssetCache(cacheFolder()).clear();
+  again.outputPath = tmp.filePath(QStringLiteral("out/never.mp4"));
+  const model::Id missing = renderAndWait(again);
+  const auto row = openStore()->job(missing);
+  EXPECT_EQ(row->status, model::JobStatus::Failed);
+  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("not in the asset cache"))) << row->errorMessage.toStdString();
+  EXPECT_FALSE(QFileInfo::exists(again.outputPath));
+}
+
+TEST_F(RenderJob, CancelStopsTheJobAndLeavesNoOutput) {
+  auto queue = makeQueue();
+  QList<model::Id> ids;
+  QObject::connect(queue.get(), &render::RenderQueue::jobProgress, [&](qint64 id, const QString&, double, double) {
+    queue->cancel(id);
+  });
+  ids = queue->enqueue(request());
+  queue->waitForIdle();
+  const auto row = openStore()->job(ids.first());
+  EXPECT_EQ(row->status, model::JobStatus::Cancelled);
+  EXPECT_FALSE(QFileInfo::exists(request().outputPath));
+  for (const auto& c : openStore()->chunks(sceneId)) EXPECT_NE(c.status, model::ChunkStatus::Generating);
+}
+
+TEST_F(RenderJob, RegenerateAddsATakeAndMarksLaterChunksStale) {
+  renderAndWait(request());
+  auto store = openStore();
+  const auto chunks = store->chunks(sceneId);
+  providers::BackendSettings settings;
+  auto backends = providers::makeBackendFactory(registry).create(settings);
+  auto cache = std::make_shared<providers::AssetCache>(cacheFolder());
+  render::RegenerateRequest r;
+  r.chunkId = chunks[0].id;
+  r.prompt = QStringLiteral("a stormy harbour");
+  const render::RegenerateResult result = render::regenerateChunk(projectFolder(), r, backends, cache);
+  ASSERT_TRUE(result.ok) << result.error.toStdString();
+  EXPECT_EQ(result.staleMarked, 2);
+  store = openStore();
+  EXPECT_EQ(store->takes(chunks[0].id).size(), 2);
+  EXPECT_EQ(store->chunk(chunks[0].id)->prompt, QStringLiteral("a stormy harbour"));
+  EXPECT_NE(store->chunk(chunks[0].id)->assetId, chunks[0].assetId);
+  EXPECT_EQ(store->chunk(chunks[1].id)->status, model::ChunkStatus::Stale);
+  // Switching back to the first take costs nothing and restores the old file.
+  store->setActiveTake(chunks[0].id, store->takes(chunks[0].id).first().id);
+  EXPECT_EQ(store->chunk(chunks[0].id)->assetId, chunks[0].assetId);
+}
+
+TEST_F(RenderJob, TrackSelectionLeavesOutUnchosenAudio) {
+  render::RenderRequest r = request();
+  r.music = false;
+  r.sfx = false;
+  r.dialogue = false;
+  const model::Id job = renderAndWait(r);
+  ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Completed);
+  const QJsonObject manifest = readJson(r.outputPath + QStringLiteral(".json"));
+  const QJsonArray audio = manifest["plan"].toObject()["audio"].toArray();
+  ASSERT_EQ(audio.size(), 1);
+  EXPECT_EQ(audio[0].toObject()["track"].toString(), QStringLiteral("narration"));
+}

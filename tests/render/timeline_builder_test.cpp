@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "render/job/timeline_builder.h"
+
+using namespace sw;
+using namespace sw::render;
+
+namespace {
+TimelineInputs threeChunks() {
+  TimelineInputs in;
+  in.fps = 25;
+  for (int i = 0; i < 3; ++i) {
+    TimelineSegment s;
+    s.file = QStringLiteral("/c/%1.mp4").arg(i);
+    s.fileDuration = 5.0;
+    s.dropFirstFrame = i > 0;
+    in.segments.append(s);
+  }
+  return in;
+}
+}  // namespace
+
+TEST(RenderTimeline, DurationCountsTrimsDroppedFramesAndCrossfades) {
+  TimelineInputs in = threeChunks();
+  EXPECT_NEAR(timelineDuration(in), 15.0 - 2 * 0.04, 1e-9);
+  in.segments[0].trimIn = 0.4;
+  in.segments[2].useful = 2.0;
+  in.segments[0].crossfade = true;
+  in.segments[0].transitionDuration = 0.5;
+  EXPECT_NEAR(timelineDuration(in), 4.6 + 4.96 + 1.96 - 0.5, 1e-9);
+  const QList<double> starts = segmentStarts(in);
+  EXPECT_NEAR(starts[1], 4.1, 1e-9);
+}
+
+TEST(RenderTimeline, SpeechNeverOverlapsAndFollowsItsSegment) {
+  TimelineInputs in = threeChunks();
+  in.narration = TimelineClip{QStringLiteral("n.wav"), 3.0};
+  in.dialogue = {TimelineClip{QStringLiteral("a.wav"), 2.0}, TimelineClip{QStringLiteral("b.wav"), 1.0},
+                 TimelineClip{QStringLiteral("c.wav"), 1.5}};
+  const SpeechPlacement p = placeSpeech(in);
+  ASSERT_TRUE(p.narrationStart.has_value());
+  EXPECT_NEAR(*p.narrationStart, 0.25, 1e-9);
+  ASSERT_EQ(p.dialogueStarts.size(), 3);
+  double previousEnd = *p.narrationStart + 3.0;
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_GT(p.dialogueStarts[k], previousEnd);
+    previousEnd = p.dialogueStarts[k] + in.dialogue[k].duration;
+  }
+  // Line 3 belongs to segment 3 (starting near 9.96 s), so it waits for it.
+  EXPECT_GE(p.dialogueStarts[2], segmentStarts(in)[2]);
+}
+
+TEST(RenderTimeline, PlanHasTracksMusicCutAndLateCuesDropped) {
+  TimelineInputs in = threeChunks();
+  in.narration = TimelineClip{QStringLiteral("n.wav"), 2.0};
+  in.music = TimelineClip{QStringLiteral("m.wav"), 60.0};
+  in.sfx = {TimelineClip{QStringLiteral("s1.wav"), 1.0, 3.5, -6}, TimelineClip{QStringLiteral("late.wav"), 1.0, 99.0, 0}};
+  media::OutputSettings out;
+  out.path = QStringLiteral("/tmp/x.mp4");
+  const media::RenderPlan plan = buildRenderPlan(in, out);
+  ASSERT_EQ(plan.segments.size(), 3u);
+  EXPECT_TRUE(plan.segments[1].dropFirstFrame);
+  int music = 0, sfx = 0;
+  for (const auto& clip : plan.audio) {
+    if (clip.track == media::AudioTrack::Music) {
+      ++music;
+      EXPECT_NEAR(clip.out, timelineDuration(in), 1e-9);
+      EXPECT_GT(clip.fadeOut, 0);
+      EXPECT_LT(clip.gainDb, 0);
+    }
+    if (clip.track == media::AudioTrack::Sfx) {
+      ++sfx;
+      EXPECT_DOUBLE_EQ(clip.start, 3.5);
+      EXPECT_DOUBLE_EQ(clip.gainDb, -6);
+    }
+  }
+  EXPECT_EQ(music, 1);
+  EXPECT_EQ(sfx, 1);
+  EXPECT_NO_THROW(plan.validate());
+}
