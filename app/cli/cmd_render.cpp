@@ -15,6 +15,7 @@
 #include "command.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
+#include "render/job/app_settings.h"
 #include "render/job/regenerate.h"
 #include "render/job/render_queue.h"
 
@@ -84,6 +85,13 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
   return failures ? kExitUserError : kExitOk;
 }
 
+// The GUI's Preferences (backends per capability, service options, cache folder) apply here too.
+void configure(render::RenderQueue& queue) {
+  const render::AppSettings settings = render::AppSettings::load();
+  queue.setBackendSettings(settings.backends, settings.backendOptions);
+  queue.setCacheDirectory(settings.effectiveCacheDirectory());
+}
+
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   render::RenderRequest r;
   for (const QString& s : p.values(QStringLiteral("scene"))) r.sceneIds.append(resolveScene(store, s));
@@ -142,6 +150,7 @@ int runRender(const QStringList& args, bool offline) {
   request.offline = offline;
   if (offline) request.backend = QStringLiteral("local");  // nothing is generated offline
   render::RenderQueue queue(folder);
+  configure(queue);
   const QList<Id> jobs = queue.enqueue(request);
   return drive(queue, jobs);
 }
@@ -157,6 +166,7 @@ int runResume(const QStringList& args) {
   if (store->job(job)->status == JobStatus::Completed) throw UserError(QStringLiteral("job %1 is already completed").arg(job));
   store.reset();
   render::RenderQueue queue(folder);
+  configure(queue);
   queue.resume(job);
   return drive(queue, {job});
 }
@@ -210,10 +220,11 @@ int runRegenerate(const QStringList& args) {
   r.modelKey = p.value(QStringLiteral("model"));
   const QString folder = p.positionalArguments().first();
   if (!model::ProjectStore::open(folder)->chunk(r.chunkId)) throw UserError(QStringLiteral("no chunk %1 in this project").arg(r.chunkId));
-  providers::BackendSettings settings;
+  const render::AppSettings app = render::AppSettings::load();
+  providers::BackendSettings settings = app.backends;
   if (p.isSet(QStringLiteral("backend"))) settings.video = settings.image = p.value(QStringLiteral("backend"));
-  auto backends = providers::makeBackendFactory().create(settings);
-  auto cache = std::make_shared<providers::AssetCache>(render::defaultCacheDirectory());
+  auto backends = providers::makeBackendFactory(nullptr, app.backendOptions).create(settings);
+  auto cache = std::make_shared<providers::AssetCache>(app.effectiveCacheDirectory());
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   std::signal(SIGINT, onSigint);
   const render::RegenerateResult result = render::regenerateChunk(folder, r, backends, cache, cancel,

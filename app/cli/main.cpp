@@ -7,6 +7,7 @@
 
 #include "command.h"
 #include "model/store_error.h"
+#include "render/job/app_settings.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -58,8 +59,7 @@ void printError(const QString& message) {
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  QCoreApplication::setApplicationName(QStringLiteral("scenewright"));
-  QCoreApplication::setOrganizationName(QStringLiteral("scenewright"));
+  sw::render::applyApplicationIdentity();  // same settings and models.json as the GUI
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
 
   // FFmpeg's own chatter (encoder statistics...) only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.

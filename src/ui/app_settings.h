@@ -1,25 +1,8 @@
-// The application's settings (QSettings, organisation "Scenewright"): backends per capability,
-// per-backend options (base URLs), default render resolution and loudness, cache location.
-// API keys are never stored here (they live in the system keychain).
+// The application's settings live in the render room (the CLI reads them too).
 #pragma once
 
-#include <QJsonObject>
-#include <QString>
-
-#include "providers/backend_factory.h"
+#include "render/job/app_settings.h"
 
 namespace sw::ui {
-
-struct AppSettings {
-  providers::BackendSettings backends;  // includes the default model
-  QJsonObject backendOptions;           // {"replicate": {"baseUrl": "..."}, ...}
-  QString resolution = QStringLiteral("720p");
-  double loudnessLufs = -16.0;
-  QString cacheDirectory;               // empty = AssetCache::defaultDirectory()
-
-  static AppSettings load();
-  void save() const;
-  QString effectiveCacheDirectory() const;
-};
-
+using render::AppSettings;
 }  // namespace sw::ui

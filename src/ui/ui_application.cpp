@@ -5,12 +5,12 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+#include "render/job/app_settings.h"
+
 namespace sw::ui {
 
 QString setupApplication(QApplication& app, const QLocale& locale) {
-  QApplication::setOrganizationName(QStringLiteral("Scenewright"));
-  QApplication::setOrganizationDomain(QStringLiteral("scenewright.org"));
-  QApplication::setApplicationName(QStringLiteral("Scenewright"));
+  render::applyApplicationIdentity();
   QApplication::setApplicationVersion(QStringLiteral(SW_UI_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("org.scenewright.Scenewright"));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/scenewright/icons/org.scenewright.Scenewright.svg")));

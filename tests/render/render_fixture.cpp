@@ -38,8 +38,8 @@ QJsonObject tinyModel(double chunkSeconds, int fps) {
 
 void RenderFixture::SetUp() {
   ASSERT_TRUE(tmp.isValid());
-  // The override file the CLI also reads (<XDG_CONFIG_HOME>/scenewright/scenewright/models.json).
-  const QString configDir = configFolder() + QStringLiteral("/scenewright/scenewright");
+  // The override file the CLI also reads (<XDG_CONFIG_HOME>/Scenewright/Scenewright/models.json).
+  const QString configDir = configFolder() + QStringLiteral("/Scenewright/Scenewright");
   QDir().mkpath(configDir);
   const QString overridePath = configDir + QStringLiteral("/models.json");
   QFile f(overridePath);

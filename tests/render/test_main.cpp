@@ -3,10 +3,11 @@
 
 #include <QCoreApplication>
 
+#include "render/job/app_settings.h"
+
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  QCoreApplication::setApplicationName(QStringLiteral("scenewright"));
-  QCoreApplication::setOrganizationName(QStringLiteral("scenewright"));
+  sw::render::applyApplicationIdentity();
   ::testing::InitGoogleTest(&argc, argv);
   return RUN_ALL_TESTS();
 }

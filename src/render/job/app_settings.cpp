@@ -1,11 +1,20 @@
-#include "ui/app_settings.h"
+#include "render/job/app_settings.h"
+
+#include <QCoreApplication>
 
 #include <QJsonDocument>
 #include <QSettings>
 
 #include "render/job/render_queue.h"
 
-namespace sw::ui {
+namespace sw::render {
+
+void applyApplicationIdentity() {
+  QCoreApplication::setOrganizationName(QStringLiteral("Scenewright"));
+  QCoreApplication::setOrganizationDomain(QStringLiteral("scenewright.org"));
+  QCoreApplication::setApplicationName(QStringLiteral("Scenewright"));
+}
+
 
 namespace {
 QJsonObject readJson(const QSettings& s, const QString& key) {
@@ -37,7 +46,9 @@ void AppSettings::save() const {
 }
 
 QString AppSettings::effectiveCacheDirectory() const {
-  return cacheDirectory.isEmpty() ? render::defaultCacheDirectory() : cacheDirectory;
+  // $SCENEWRIGHT_CACHE_DIR wins (scripts, tests), then Preferences, then the default.
+  if (qEnvironmentVariableIsSet("SCENEWRIGHT_CACHE_DIR") || cacheDirectory.isEmpty()) return defaultCacheDirectory();
+  return cacheDirectory;
 }
 
-}  // namespace sw::ui
+}  // namespace sw::render
