@@ -193,24 +193,15 @@ constexpr const char* kCharacterColumns = "SELECT id, name, voice, voice_setting
 }  // namespace
 
 QList<Character> ProjectStore::characters() {
-  Statement st = db_->prepare((std::string(kCharacterColumns) + "ORDER BY id").c_str());
-  QList<Character> out;
-  while (st.step()) out.append(readCharacter(st));
-  return out;
+  return detail::queryAll(*db_, kCharacterColumns, "ORDER BY id", readCharacter);
 }
 
 std::optional<Character> ProjectStore::character(Id id) {
-  Statement st = db_->prepare((std::string(kCharacterColumns) + "WHERE id = ?").c_str());
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return readCharacter(st);
+  return detail::queryOne(*db_, kCharacterColumns, "WHERE id = ?", id, readCharacter);
 }
 
 std::optional<Character> ProjectStore::characterByName(const QString& name) {
-  Statement st = db_->prepare((std::string(kCharacterColumns) + "WHERE name = ?").c_str());
-  st.bind(1, name);
-  if (!st.step()) return std::nullopt;
-  return readCharacter(st);
+  return detail::queryOne(*db_, kCharacterColumns, "WHERE name = ?", name, readCharacter);
 }
 
 Id ProjectStore::addCharacter(const Character& c) {

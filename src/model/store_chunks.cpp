@@ -56,18 +56,11 @@ Asset readAsset(const Statement& st) {
 }  // namespace
 
 QList<Chunk> ProjectStore::chunks(Id sceneId) {
-  Statement st = db_->prepare((std::string(kChunkSelect) + "WHERE scene_id = ? ORDER BY position, id").c_str());
-  st.bind(1, sceneId);
-  QList<Chunk> out;
-  while (st.step()) out.append(readChunk(st));
-  return out;
+  return detail::queryAll(*db_, kChunkSelect, "WHERE scene_id = ? ORDER BY position, id", sceneId, readChunk);
 }
 
 std::optional<Chunk> ProjectStore::chunk(Id id) {
-  Statement st = db_->prepare((std::string(kChunkSelect) + "WHERE id = ?").c_str());
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return readChunk(st);
+  return detail::queryOne(*db_, kChunkSelect, "WHERE id = ?", id, readChunk);
 }
 
 Id ProjectStore::addChunk(const Chunk& c) {
@@ -180,24 +173,15 @@ Id ProjectStore::addAsset(const Asset& a) {
 }
 
 std::optional<Asset> ProjectStore::asset(Id id) {
-  Statement st = db_->prepare((std::string(kAssetSelect) + "WHERE id = ?").c_str());
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return readAsset(st);
+  return detail::queryOne(*db_, kAssetSelect, "WHERE id = ?", id, readAsset);
 }
 
 std::optional<Asset> ProjectStore::assetByCacheKey(const QString& cacheKey) {
-  Statement st = db_->prepare((std::string(kAssetSelect) + "WHERE cache_key = ?").c_str());
-  st.bind(1, cacheKey);
-  if (!st.step()) return std::nullopt;
-  return readAsset(st);
+  return detail::queryOne(*db_, kAssetSelect, "WHERE cache_key = ?", cacheKey, readAsset);
 }
 
 QList<Asset> ProjectStore::assets() {
-  Statement st = db_->prepare((std::string(kAssetSelect) + "ORDER BY id").c_str());
-  QList<Asset> out;
-  while (st.step()) out.append(readAsset(st));
-  return out;
+  return detail::queryAll(*db_, kAssetSelect, "ORDER BY id", readAsset);
 }
 
 }  // namespace sw::model

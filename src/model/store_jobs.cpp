@@ -47,17 +47,11 @@ Id ProjectStore::createJob(const RenderJob& job) {
 }
 
 std::optional<RenderJob> ProjectStore::job(Id id) {
-  Statement st = db_->prepare((std::string(kJobSelect) + "WHERE id = ?").c_str());
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return readJob(st);
+  return detail::queryOne(*db_, kJobSelect, "WHERE id = ?", id, readJob);
 }
 
 QList<RenderJob> ProjectStore::jobs() {
-  Statement st = db_->prepare((std::string(kJobSelect) + "ORDER BY id").c_str());
-  QList<RenderJob> out;
-  while (st.step()) out.append(readJob(st));
-  return out;
+  return detail::queryAll(*db_, kJobSelect, "ORDER BY id", readJob);
 }
 
 void ProjectStore::updateJobProgress(Id id, const QString& stage, double progress) {

@@ -48,24 +48,15 @@ int countScenes(Database& db) {
 }  // namespace
 
 QList<Scene> ProjectStore::scenes() {
-  Statement st = db_->prepare((std::string(kSceneSelect) + "ORDER BY position, id").c_str());
-  QList<Scene> out;
-  while (st.step()) out.append(readScene(st));
-  return out;
+  return detail::queryAll(*db_, kSceneSelect, "ORDER BY position, id", readScene);
 }
 
 std::optional<Scene> ProjectStore::scene(Id id) {
-  Statement st = db_->prepare((std::string(kSceneSelect) + "WHERE id = ?").c_str());
-  st.bind(1, id);
-  if (!st.step()) return std::nullopt;
-  return readScene(st);
+  return detail::queryOne(*db_, kSceneSelect, "WHERE id = ?", id, readScene);
 }
 
 std::optional<Scene> ProjectStore::sceneAt(int position) {
-  Statement st = db_->prepare((std::string(kSceneSelect) + "WHERE position = ?").c_str());
-  st.bind(1, position);
-  if (!st.step()) return std::nullopt;
-  return readScene(st);
+  return detail::queryOne(*db_, kSceneSelect, "WHERE position = ?", position, readScene);
 }
 
 Id ProjectStore::addScene(const Scene& scene, int position) {
