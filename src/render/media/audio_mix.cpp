@@ -86,6 +86,9 @@ AudioRender::AudioRender(const RenderPlan& plan, const Timeline& t, const Export
   AudioEncodeSettings as;
   as.bitRate = plan.output.audioBitrate;
   encoder_ = std::make_unique<AudioEncoder>(as);
+  params_ = makeCodecParameters();
+  checkAv(avcodec_parameters_from_context(params_.get(), encoder_->context()),
+          QStringLiteral("Cannot set the audio stream parameters"), plan.output.path);
 }
 
 AudioRender::~AudioRender() = default;

@@ -10,6 +10,7 @@
 #include "render/media/encoders.h"
 #include "render/media/export_control.h"
 #include "render/media/loudness.h"
+#include "render/media/muxer.h"
 #include "render/media/render_plan.h"
 #include "render/media/timeline.h"
 
@@ -24,7 +25,7 @@ class FilterGraph;
 struct MixSource;
 struct MixRun;
 
-class AudioRender {
+class AudioRender final : public AudioPacketSource {
  public:
   AudioRender(const RenderPlan& plan, const Timeline& timeline, const ExportControl& control);
   ~AudioRender();
@@ -33,6 +34,10 @@ class AudioRender {
   void measure(double from, double to);
   // Next AAC packet of the normalised mix (time base 1/48000); false at the end.
   bool nextPacket(AVPacket* out);
+  // AudioPacketSource (synchronous: never Later).
+  const AVCodecParameters* parameters() const override { return params_.get(); }
+  AVRational timeBase() const override { return encoder_->context()->time_base; }
+  AudioPull next(AVPacket* out, bool) override { return nextPacket(out) ? AudioPull::Packet : AudioPull::End; }
 
   AudioEncoder& encoder() { return *encoder_; }
   const LoudnessStats& measured() const { return measured_; }
@@ -52,6 +57,7 @@ class AudioRender {
   std::vector<AudioClip> clips_;       // clips that fall inside the video
   std::vector<double> clipDurations_;  // after trimming to the video
   std::unique_ptr<AudioEncoder> encoder_;
+  CodecParametersPtr params_;
   std::unique_ptr<MixRun> encodeRun_;
   std::deque<PacketPtr> pending_;
   bool flushed_ = false;

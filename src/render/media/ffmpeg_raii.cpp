@@ -33,6 +33,12 @@ FilterGraphPtr makeFilterGraph() {
   return g;
 }
 
+CodecParametersPtr makeCodecParameters() {
+  CodecParametersPtr p(avcodec_parameters_alloc());
+  if (!p) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating codec parameters"));
+  return p;
+}
+
 std::string Dictionary::keys() const {
   std::string out;
   const AVDictionaryEntry* e = nullptr;

@@ -41,6 +41,9 @@ struct SwsDeleter {
 struct SwrDeleter {
   void operator()(SwrContext* s) const { swr_free(&s); }
 };
+struct CodecParametersDeleter {
+  void operator()(AVCodecParameters* p) const { avcodec_parameters_free(&p); }
+};
 struct FilterInOutDeleter {
   void operator()(AVFilterInOut* io) const { avfilter_inout_free(&io); }
 };
@@ -54,12 +57,14 @@ using FilterGraphPtr = std::unique_ptr<AVFilterGraph, FilterGraphDeleter>;
 using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
 using SwrPtr = std::unique_ptr<SwrContext, SwrDeleter>;
 using FilterInOutPtr = std::unique_ptr<AVFilterInOut, FilterInOutDeleter>;
+using CodecParametersPtr = std::unique_ptr<AVCodecParameters, CodecParametersDeleter>;
 
 // Allocators that throw MediaError instead of returning nullptr.
 FramePtr makeFrame();
 PacketPtr makePacket();
 CodecContextPtr makeCodecContext(const AVCodec* codec);
 FilterGraphPtr makeFilterGraph();
+CodecParametersPtr makeCodecParameters();
 
 // AVDictionary owner. Pass slot() where FFmpeg wants an AVDictionary**.
 class Dictionary {

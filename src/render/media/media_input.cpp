@@ -25,7 +25,7 @@ void checkFile(const QString& path) {
 
 }  // namespace
 
-MediaInput::MediaInput(const QString& path, bool requireVideo) : path_(path) {
+MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : path_(path) {
   checkFile(path);
   AVFormatContext* raw = nullptr;
   const int ret = avformat_open_input(&raw, path.toUtf8().constData(), nullptr, nullptr);
@@ -35,7 +35,7 @@ MediaInput::MediaInput(const QString& path, bool requireVideo) : path_(path) {
                                     "not a video/audio file).").arg(path, avErrorText(ret)));
   }
   ctx_.reset(raw);
-  const int info = avformat_find_stream_info(ctx_.get(), nullptr);
+  const int info = mode == OpenMode::Analyse ? avformat_find_stream_info(ctx_.get(), nullptr) : 0;
   if (info < 0) {
     throw MediaError(MediaError::Kind::InvalidInput,
                      QStringLiteral("Cannot read the streams of %1: %2 (the file is damaged or truncated).")
@@ -65,6 +65,12 @@ bool MediaInput::isStillImage() const {
     }
   }
   return false;
+}
+
+void MediaInput::onlyStream(int streamIndex) {
+  for (unsigned i = 0; i < ctx_->nb_streams; ++i) {
+    ctx_->streams[i]->discard = static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+  }
 }
 
 bool MediaInput::read(AVPacket* pkt) {

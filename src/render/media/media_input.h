@@ -10,9 +10,14 @@ namespace sw::media {
 
 class MediaInput {
  public:
+  // Analyse: avformat_find_stream_info (decodes a little of every stream: complete parameters).
+  // HeaderOnly: the container header only, nothing decoded (~20x cheaper); for files already
+  // probed whose packets are just copied. Parameters may lack pixel format, profile, frame size.
+  enum class OpenMode { Analyse, HeaderOnly };
+
   // Throws MediaError: NotFound (missing), InvalidInput (empty, unreadable, damaged, still image
   // when requireVideo is set, or no video stream when requireVideo is set).
-  explicit MediaInput(const QString& path, bool requireVideo = false);
+  explicit MediaInput(const QString& path, bool requireVideo = false, OpenMode mode = OpenMode::Analyse);
 
   AVFormatContext* context() const { return ctx_.get(); }
   const QString& path() const { return path_; }
@@ -21,6 +26,8 @@ class MediaInput {
   AVStream* stream(int index) const { return ctx_->streams[index]; }
   bool isStillImage() const;
 
+  // Makes the demuxer skip every stream but `streamIndex` (less reading when only one is used).
+  void onlyStream(int streamIndex);
   // Next packet of any stream; false at end of file. Damaged data throws InvalidInput.
   bool read(AVPacket* pkt);
   // Seeks so that the next packets of `streamIndex` start at the keyframe at or before ts

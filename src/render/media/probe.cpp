@@ -43,6 +43,7 @@ StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
     if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
   } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
     s.sampleRate = par->sample_rate;
+    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
     s.channels = par->ch_layout.nb_channels;
     char desc[128] = {};
     if (av_channel_layout_describe(&par->ch_layout, desc, sizeof desc) > 0) s.channelLayout = QString::fromLatin1(desc);

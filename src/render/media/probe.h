@@ -24,7 +24,7 @@ struct StreamInfo {
   bool variableFrameRate = false;          // packet durations of the first seconds differ
   int64_t frameCount = 0;                  // from the container, 0 when unknown
   std::vector<double> keyframes;           // seconds from the stream start
-  QByteArray extradata;                    // codec private data (SPS/PPS); not in JSON
+  QByteArray extradata;                    // codec private data (SPS/PPS, AAC config); not in JSON
   // audio
   int sampleRate = 0;
   int channels = 0;

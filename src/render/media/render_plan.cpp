@@ -74,7 +74,8 @@ QJsonObject outputJson(const OutputSettings& s) {
   return QJsonObject{{"path", s.path}, {"resolution", s.resolution}, {"width", s.width}, {"height", s.height},
                      {"fps", QStringLiteral("%1/%2").arg(s.fpsNum).arg(s.fpsDen)}, {"crf", s.crf},
                      {"preset", s.preset}, {"audioBitrate", s.audioBitrate}, {"loudness", s.loudnessTarget},
-                     {"ducking", s.ducking}, {"chunkAudio", s.chunkAudio == ChunkAudio::Keep ? "keep" : "replace"}};
+                     {"ducking", s.ducking}, {"chunkAudio", s.chunkAudio == ChunkAudio::Keep ? "keep" : "replace"},
+                     {"copyChunkAudio", s.copyChunkAudio}};
 }
 
 void parseFps(const QJsonValue& v, OutputSettings& s) {
@@ -109,6 +110,7 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   s.audioBitrate = static_cast<int>(num(o, "audioBitrate", 160000));
   s.loudnessTarget = num(o, "loudness", -16.0);
   s.ducking = o.value("ducking").toBool(true);
+  s.copyChunkAudio = o.value("copyChunkAudio").toBool(true);
   const QString ca = o.value("chunkAudio").toString(QStringLiteral("keep"));
   if (ca != QLatin1String("keep") && ca != QLatin1String("replace")) bad(QStringLiteral("output.chunkAudio must be keep or replace"));
   s.chunkAudio = ca == QLatin1String("keep") ? ChunkAudio::Keep : ChunkAudio::Replace;

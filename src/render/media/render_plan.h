@@ -45,6 +45,10 @@ struct OutputSettings {
   double loudnessTarget = -16.0; // LUFS (EBU R128)
   bool ducking = true;           // music ducked under narration/dialogue
   ChunkAudio chunkAudio = ChunkAudio::Keep;
+  // Nothing to mix (no clips, chunk audio kept, cuts only) and every chunk has the same AAC
+  // 48 kHz stereo audio: copy its packets instead of decoding, normalising and re-encoding.
+  // The chunks then keep their own level (no loudness target, no 5 ms cut fades).
+  bool copyChunkAudio = true;
 };
 
 struct RenderPlan {

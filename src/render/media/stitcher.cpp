@@ -1,5 +1,6 @@
 #include "render/media/stitcher.h"
 
+#include "render/media/audio_copy.h"
 #include "render/media/audio_mix.h"
 #include "render/media/media_error.h"
 #include "render/media/muxer.h"
@@ -15,7 +16,8 @@ QJsonObject StitchReport::toJson() const {
   return QJsonObject{{"output", output}, {"path", stitchPathName(path)}, {"reason", reason},
                      {"frames", static_cast<double>(frames)}, {"duration", duration}, {"elapsed", elapsed},
                      {"reencodedFrames", static_cast<double>(reencodedFrames)},
-                     {"mixLoudness", measuredMix.integrated}, {"compatibility", compatibility.toJson()}};
+                     {"mixLoudness", measuredMix.integrated}, {"audio", audioCopied ? "copy" : "mix"},
+                     {"audioReason", audioReason}, {"compatibility", compatibility.toJson()}};
 }
 
 QString StitchReport::summary() const {
@@ -53,11 +55,21 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   r.duration = t.duration();
   OutputFile out(plan.output.path);  // fails fast on an unwritable folder
   control.checkCancel();
-  AudioRender audio(plan, t, control);
-  audio.measure(2, 15);
-  r.measuredMix = audio.measured();
-  StitchMuxer mux(out, audio.encoder().context(), [&audio](AVPacket* p) { return audio.nextPacket(p); });
-  const VideoProgress progress{control, 15, 99, t.totalFrames};
+  r.audioReason = audioCopyBlocker(plan, t, r.path == StitchPath::FullReencode);
+  r.audioCopied = r.audioReason.isEmpty();
+  std::unique_ptr<AudioPacketSource> audio;
+  double videoFrom = 2;
+  if (r.audioCopied) {
+    audio = std::make_unique<AudioPacketCopier>(t);
+  } else {
+    auto render = std::make_unique<AudioRender>(plan, t, control);
+    render->measure(2, 15);
+    r.measuredMix = render->measured();
+    audio = std::move(render);
+    videoFrom = 15;
+  }
+  StitchMuxer mux(out, audio.get());
+  const VideoProgress progress{control, videoFrom, 99, t.totalFrames};
   switch (r.path) {
     case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
     case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;

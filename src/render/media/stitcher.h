@@ -3,7 +3,9 @@
 //   smart-render  : inputs match but some cuts fall inside a GOP or crossfade: only the GOPs
 //                   around those points are re-encoded with the source's x264 settings
 //   full-reencode : decode, normalise (scale+pad, fps, yuv420p, SAR 1), trim, crossfade, encode
-// Audio is always rendered fresh (chunk audio with cut fades, clips, ducking, EBU R128) and muxed.
+// Audio: with nothing to mix (no clips, chunk audio kept, cuts only, same AAC config everywhere and
+// the video not fully re-encoded) the chunks' AAC packets are copied (audio_copy.h); otherwise it
+// is rendered fresh (chunk audio with cut fades, clips, ducking, EBU R128) and muxed.
 // The output is written under a temporary name in its folder and renamed at the end; on error or
 // cancellation nothing is left at the output path.
 #pragma once
@@ -27,6 +29,8 @@ struct StitchReport {
   double elapsed = 0.0;         // wall-clock seconds spent
   LoudnessStats measuredMix;    // loudness of the mix before normalisation
   int64_t reencodedFrames = 0;  // frames that went through the encoder (smart/full)
+  bool audioCopied = false;     // chunk AAC packets copied (no mix, no loudness normalisation)
+  QString audioReason;          // why the audio was rendered fresh (empty when copied)
 
   QJsonObject toJson() const;
   QString summary() const;      // one line: path, duration, seconds spent

@@ -2,6 +2,7 @@
 
 #include "render/media/media_error.h"
 #include "render/media/media_input.h"
+#include "render/media/parallel.h"
 
 #include <cmath>
 
@@ -55,12 +56,12 @@ void placeSegment(ResolvedSegment& s, const Timeline& t, size_t i) {
 Timeline resolveTimeline(const RenderPlan& plan) {
   plan.validate();
   Timeline t;
-  for (const VideoSegment& seg : plan.segments) {
-    ResolvedSegment s;
-    s.spec = seg;
-    s.probe = probeVideo(seg.file);
-    t.segments.push_back(std::move(s));
-  }
+  t.segments.resize(plan.segments.size());
+  // Probing is mostly avformat_find_stream_info decoding a frame per stream: spread it.
+  parallelFor(plan.segments.size(), workerCount(), [&](size_t i) {
+    t.segments[i].spec = plan.segments[i];
+    t.segments[i].probe = probeVideo(plan.segments[i].file);
+  });
   resolveOutput(plan, t.segments.front().probe, t);
   for (size_t i = 0; i < t.segments.size(); ++i) placeSegment(t.segments[i], t, i);
   int64_t at = 0;

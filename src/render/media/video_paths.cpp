@@ -27,8 +27,9 @@ VideoEncodeSettings outputEncodeSettings(const RenderPlan& plan, const Timeline&
 
 void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int64_t end, int64_t outFrame,
                  StitchMuxer& mux, const VideoProgress& progress) {
-  MediaInput in(s.spec.file, true);
+  MediaInput in(s.spec.file, true, MediaInput::OpenMode::HeaderOnly);
   const int vi = in.videoStream();
+  in.onlyStream(vi);
   AVStream* st = in.stream(vi);
   const AVRational tb = st->time_base;
   const AVRational frameTb = av_inv_q(t.fps);
