@@ -1,0 +1,114 @@
+// kill -9 a real `scenewright-cli render --backend replicate` while a prediction is in flight,
+// then `scenewright-cli resume`: finished assets are not asked for again, and the in-flight
+// prediction is found again by its stored id (polled, not created a second time).
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSettings>
+#include <QThread>
+#include <csignal>
+
+#include "render/media/probe.h"
+#include "render_cloud_fixture.h"
+
+using namespace sw;
+using namespace sw::rendercloud;
+
+namespace {
+
+constexpr double kCliScale = 0.05;  // the CLI's Replicate client polls every 50 ms
+
+class RenderCloudResume : public RenderCloudTest {
+ protected:
+  void SetUp() override {
+    RenderCloudTest::SetUp();
+    // The CLI reads the Preferences the GUI writes (QSettings under XDG_CONFIG_HOME): a faster
+    // clock for the Replicate client. Base URL and key come from the environment.
+    QSettings settings(configFolder() + QStringLiteral("/Scenewright/Scenewright.conf"), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("generation/backendOptions"), QStringLiteral(R"({"replicate":{"timeScale":%1}})").arg(kCliScale));
+    settings.sync();
+    ASSERT_EQ(settings.status(), QSettings::NoError);
+  }
+  // The remote ids the job stored (kind "remote.started"), in order.
+  QStringList storedRemoteIds(model::ProjectStore& store, model::Id job) {
+    QStringList ids;
+    for (const model::JobEvent& e : store.jobEvents(job))
+      if (e.kind == QLatin1String("remote.started")) ids << e.data.value(QStringLiteral("remoteId")).toString();
+    return ids;
+  }
+  QStringList renderArgs() const {
+    return {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"), QStringLiteral("1"),
+            QStringLiteral("--preview"), QStringLiteral("--backend"), QStringLiteral("replicate"),
+            QStringLiteral("--tracks"), QStringLiteral("none"), QStringLiteral("-o"), outputPath()};
+  }
+};
+
+}  // namespace
+
+TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
+  // Each video prediction needs 12 polls (about 0.6 s): time enough to kill the CLI mid-way.
+  fakecloud::Scenario scenario;
+  scenario.replicate.startingPolls = 1;
+  scenario.replicate.processingPolls = 10;
+  server->setScenario(scenario);
+
+  QProcess cli;
+  cli.setProcessEnvironment(cliEnvironment());
+  cli.start(QStringLiteral(SW_CLI), renderArgs());
+  ASSERT_TRUE(cli.waitForStarted());
+  // Kill as soon as chunk 2's prediction is stored: chunk 1 is finished, chunk 2 is in flight.
+  model::Id job = 0;
+  QStringList stored;
+  QElapsedTimer waited;
+  waited.start();
+  std::unique_ptr<model::ProjectStore> store;
+  while (cli.state() == QProcess::Running && waited.elapsed() < 60000 && stored.size() < 2) {
+    cli.waitForFinished(5);  // also lets QProcess notice an early exit
+    if (!store) store = openStore();
+    if (store->jobs().isEmpty()) continue;
+    job = store->jobs().first().id;
+    stored = storedRemoteIds(*store, job);
+  }
+  ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
+  ::kill(pid_t(cli.processId()), SIGKILL);
+  cli.waitForFinished();
+  ASSERT_EQ(stored.size(), 2) << "the render never got to chunk 2: " << cli.readAllStandardError().toStdString();
+  const QString finished = stored[0];
+  const QString inFlight = stored[1];
+  ASSERT_NE(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"))
+      << "chunk 2 finished before the kill";
+  const int logAtKill = int(server->requests().size());
+  store.reset();
+
+  QProcess resume;
+  resume.setProcessEnvironment(cliEnvironment());
+  resume.start(QStringLiteral(SW_CLI), {QStringLiteral("resume"), projectFolder(), QString::number(job)});
+  ASSERT_TRUE(resume.waitForFinished(120000));
+  ASSERT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
+  store = openStore();
+  ASSERT_EQ(store->job(job)->status, model::JobStatus::Completed);
+  EXPECT_GT(media::probe(outputPath()).duration, 1.5);
+
+  // One create per chunk and one reference image in all: nothing was created again.
+  EXPECT_EQ(creates(kHailuo).size(), 2);
+  EXPECT_EQ(creates(kFlux).size(), 1);
+  EXPECT_EQ(server->predictionCount(), 3);
+  const QList<fakecloud::LoggedRequest> all = server->requests();
+  int polledAfter = 0;
+  for (int i = logAtKill; i < all.size(); ++i) {
+    const fakecloud::LoggedRequest& r = all[i];
+    EXPECT_NE(r.method, QByteArray("POST")) << "after the kill: POST " << r.path.toStdString();
+    EXPECT_FALSE(r.path.contains(finished)) << "finished chunk asked for again: " << r.path.toStdString();
+    if (r.method == "GET" && r.path == QStringLiteral("/v1/predictions/") + inFlight) ++polledAfter;
+  }
+  EXPECT_GE(polledAfter, 1) << "the stored prediction was not polled";
+  EXPECT_EQ(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+  // The resumed chunk says where it came from.
+  bool noted = false;
+  for (const model::JobEvent& e : store->jobEvents(job))
+    if (e.kind == QLatin1String("asset.generated"))
+      for (const QJsonValue& n : e.data.value(QStringLiteral("notes")).toArray())
+        noted = noted || n.toString().contains(QStringLiteral("resumed prediction ") + inFlight);
+  EXPECT_TRUE(noted);
+}
