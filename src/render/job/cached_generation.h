@@ -23,7 +23,8 @@ struct CachedResult {
   QString error;          // set by callers that run generateCached() on another thread
 };
 
-// Limits concurrent calls per backend (local: the machine's cores; cloud: the service's quota).
+// Limits concurrent calls per backend (local: the machine's cores; Replicate: 8; other cloud
+// services: 4, below their usual concurrency quotas).
 class BackendLimiter {
  public:
   static BackendLimiter& instance();

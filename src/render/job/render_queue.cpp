@@ -39,6 +39,30 @@ int recoverInterruptedJobs(model::ProjectStore& store) {
   return marked;
 }
 
+namespace {
+
+// Scenes rendered side by side: local generation and stitching are CPU-bound, so two at a time;
+// a job whose chunks come from a cloud service mostly waits on the network, so it gets a thread
+// of its own (up to kMaxThreads) instead of holding back the rest of a batch.
+constexpr int kCpuJobs = 2;
+constexpr int kMaxThreads = 8;
+
+bool generatesRemotely(model::ProjectStore& store, const RenderRequest& request, const providers::Backends& backends) {
+  if (request.offline || !backends.video || !backends.models || backends.video->backendId() == QLatin1String("local"))
+    return false;
+  const auto scene = store.scene(request.sceneIds.value(0));
+  if (!scene) return false;
+  const QString key = !request.modelKey.isEmpty() ? request.modelKey : scene->modelKey;
+  try {
+    const QString projectDefault = store.project().settings.value(QStringLiteral("defaultModel")).toString();
+    return backends.models->resolve(key, projectDefault).backend != QLatin1String("local");
+  } catch (const std::exception&) {
+    return false;  // an unknown model: the job itself reports it
+  }
+}
+
+}  // namespace
+
 struct RenderQueue::Private {
   QString folder;
   QThreadPool pool;
@@ -50,6 +74,9 @@ struct RenderQueue::Private {
   QHash<Id, std::shared_ptr<SceneJob>> running;
   QHash<Id, QElapsedTimer> clocks;
   QSet<Id> pausing;
+  QSet<Id> remote;  // running jobs that generate on a cloud service
+
+  void updatePoolSize() { pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size()))); }
 };
 
 RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
@@ -57,7 +84,7 @@ RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
   if (!QCoreApplication::instance())
     throw std::logic_error("RenderQueue reports through queued signals: create a QCoreApplication first");
   d->folder = projectFolder;
-  d->pool.setMaxThreadCount(2);  // scenes of a batch render side by side
+  d->updatePoolSize();  // scenes of a batch render side by side
   d->store = model::ProjectStore::open(projectFolder);
   recoverInterruptedJobs(*d->store);
 }
@@ -120,6 +147,10 @@ void RenderQueue::resume(Id jobId) {
   auto cache = std::make_shared<providers::AssetCache>(d->cacheDir);
   auto job = std::make_shared<SceneJob>(d->folder, jobId, request, backends, cache);
   d->running.insert(jobId, job);
+  if (generatesRemotely(*d->store, request, backends)) {
+    d->remote.insert(jobId);
+    d->updatePoolSize();
+  }
   d->clocks[jobId].start();
   d->store->setJobStatus(jobId, JobStatus::Queued);
   d->store->addJobEvent({0, jobId, {}, QStringLiteral("info"), QStringLiteral("started"),
@@ -146,6 +177,7 @@ void RenderQueue::resume(Id jobId) {
     QMetaObject::invokeMethod(self, [self, jobId, result] {
       if (!self) return;
       self->d->running.remove(jobId);
+      if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
       JobStatus status = result.status;
       if (self->d->pausing.remove(jobId) && status == JobStatus::Cancelled) {
         self->d->store->setJobStatus(jobId, JobStatus::Interrupted, QStringLiteral("Paused."));
