@@ -41,6 +41,7 @@ VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->sample_aspect_ratio = AVRational{1, 1};
   ctx_->gop_size = s.gop > 0 ? s.gop : std::max(1, static_cast<int>(std::lround(2 * av_q2d(s.fps))));
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+  ctx_->thread_count = s.threads;
   Dictionary opts;
   opts.set("preset", s.preset);
   opts.set("crf", std::to_string(s.crf));

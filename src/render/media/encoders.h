@@ -26,6 +26,7 @@ struct VideoEncodeSettings {
   int gop = 0;                 // keyframe interval in frames; 0 = 2 seconds
   std::string x264Params;      // extra "k=v:k=v" for libx264 (used by smart render)
   bool globalHeader = true;    // mp4/mov want extradata (avcC) out of band
+  int threads = 0;             // x264 threads; 0 = automatic (frame threads, 1.5 x cores)
 };
 
 class VideoEncoder {

@@ -2,6 +2,7 @@
 // crossfades with the source's own x264 settings, so the parameter sets stay identical.
 #include "render/media/encoders.h"
 #include "render/media/h264_params.h"
+#include "render/media/island_pool.h"
 #include "render/media/media_error.h"
 #include "render/media/media_input.h"
 #include "render/media/video_paths.h"
@@ -84,31 +85,31 @@ std::vector<CopyRange> copyRanges(const Timeline& t) {
   return out;
 }
 
-int64_t encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, int64_t first, int64_t last,
-                     StitchMuxer& mux, const VideoProgress& progress) {
+int avccLengthSize(const Timeline& t) {
   const QByteArray& extra = t.segments.front().probe.video()->extradata;
-  const int lengthSize = extra.size() > 4 && extra[0] == 1 ? (extra[4] & 3) + 1 : 4;
-  VideoEncoder enc(settings);
-  TimelineVideoSource src(t, first, last);
-  FramePtr f = makeFrame();
-  const AVRational tb = enc.context()->time_base;
-  PacketPtr conv = makePacket();
-  auto sink = [&](AVPacket* p) {
-    // The output keeps the source's avcC extradata, so NAL units must be length-prefixed.
-    const QByteArray avcc = annexBToLengthPrefixed(p->data, p->size, lengthSize);
-    av_packet_unref(conv.get());
-    checkAv(av_new_packet(conv.get(), static_cast<int>(avcc.size())), QStringLiteral("Out of memory"), QString());
-    std::copy(avcc.begin(), avcc.end(), conv->data);
-    checkAv(av_packet_copy_props(conv.get(), p), QStringLiteral("Out of memory"), QString());
-    mux.writeVideo(conv.get(), tb);
+  return extra.size() > 4 && extra[0] == 1 ? (extra[4] & 3) + 1 : 4;
+}
+
+// The output in timeline order: islands to re-encode (index into `islands`) and copy ranges.
+struct Piece {
+  int island = -1;  // >= 0: islands[island]
+  CopyRange copy{};
+};
+
+std::vector<Piece> planPieces(const Timeline& t, std::vector<Island>& islands) {
+  std::vector<Piece> pieces;
+  int64_t cursor = 0;
+  auto addIsland = [&](int64_t first, int64_t last) {
+    pieces.push_back(Piece{static_cast<int>(islands.size()), {}});
+    islands.push_back(Island{first, last});
   };
-  int64_t n = 0;
-  while (src.next(f.get())) {
-    enc.encode(f.get(), sink);
-    progress.frames(first + ++n);
+  for (const CopyRange& r : copyRanges(t)) {
+    if (cursor < r.outFrame) addIsland(cursor, r.outFrame);
+    pieces.push_back(Piece{-1, r});
+    cursor = r.outFrame + (r.end - r.first);
   }
-  enc.encode(nullptr, sink);
-  return n;
+  if (cursor < t.totalFrames) addIsland(cursor, t.totalFrames);
+  return pieces;
 }
 
 }  // namespace
@@ -143,13 +144,21 @@ int64_t writeSmartRender(const Timeline& t, StitchMuxer& mux, const VideoProgres
     mux.addVideoCopy(st->codecpar, st->time_base);
   }
   mux.start();
-  int64_t cursor = 0, encoded = 0;
-  for (const CopyRange& r : copyRanges(t)) {
-    if (cursor < r.outFrame) encoded += encodeIsland(t, settings, cursor, r.outFrame, mux, progress);
-    copyPackets(t.segments[r.seg], t, r.first, r.end, r.outFrame, mux, progress);
-    cursor = r.outFrame + (r.end - r.first);
+  std::vector<Island> islands;
+  const std::vector<Piece> pieces = planPieces(t, islands);
+  // Islands are encoded concurrently while this thread writes copy ranges and finished islands.
+  IslandPool pool(t, settings, islands, avccLengthSize(t), progress.control, islandWorkers(t.width, t.height));
+  int64_t encoded = 0;
+  for (const Piece& p : pieces) {
+    if (p.island < 0) {
+      copyPackets(t.segments[p.copy.seg], t, p.copy.first, p.copy.end, p.copy.outFrame, mux, progress);
+      continue;
+    }
+    EncodedIsland e = pool.take(static_cast<size_t>(p.island));
+    for (PacketPtr& pkt : e.packets) mux.writeVideo(pkt.get(), e.timeBase);
+    encoded += e.frames;
+    progress.frames(islands[p.island].last);
   }
-  if (cursor < t.totalFrames) encoded += encodeIsland(t, settings, cursor, t.totalFrames, mux, progress);
   return encoded;
 }
 

@@ -1,7 +1,7 @@
 #include "render/media/stitcher.h"
 
 #include "render/media/audio_copy.h"
-#include "render/media/audio_mix.h"
+#include "render/media/audio_worker.h"
 #include "render/media/media_error.h"
 #include "render/media/muxer.h"
 #include "render/media/output_file.h"
@@ -58,24 +58,23 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   r.audioReason = audioCopyBlocker(plan, t, r.path == StitchPath::FullReencode);
   r.audioCopied = r.audioReason.isEmpty();
   std::unique_ptr<AudioPacketSource> audio;
-  double videoFrom = 2;
+  AudioWorker* worker = nullptr;
   if (r.audioCopied) {
     audio = std::make_unique<AudioPacketCopier>(t);
   } else {
-    auto render = std::make_unique<AudioRender>(plan, t, control);
-    render->measure(2, 15);
-    r.measuredMix = render->measured();
-    audio = std::move(render);
-    videoFrom = 15;
+    auto w = std::make_unique<AudioWorker>(plan, t, control);  // mixes on its own thread
+    worker = w.get();
+    audio = std::move(w);
   }
   StitchMuxer mux(out, audio.get());
-  const VideoProgress progress{control, videoFrom, 99, t.totalFrames};
+  const VideoProgress progress{control, 2, 99, t.totalFrames};
   switch (r.path) {
     case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
     case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
     case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress); break;
   }
   mux.finish();
+  if (worker) r.measuredMix = worker->measured();
   control.checkCancel();
   control.report(99, QStringLiteral("finish"));
   out.finish();

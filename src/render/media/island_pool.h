@@ -1,0 +1,69 @@
+// Smart render's re-encoded stretches ("islands") encoded concurrently: a few worker threads,
+// each island with its own decoder, filter graph and x264 encoder (identical settings, so the
+// parameter sets stay those of the source), results taken in timeline order. Workers run at most
+// a few islands ahead of the consumer so memory stays bounded.
+#pragma once
+
+#include "render/media/encoders.h"
+#include "render/media/export_control.h"
+#include "render/media/timeline.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace sw::media {
+
+struct Island {
+  int64_t first = 0, last = 0;  // output frames [first, last)
+};
+
+struct EncodedIsland {
+  std::vector<PacketPtr> packets;  // length-prefixed NAL units (avcC), pts/dts in timeBase
+  AVRational timeBase{1, 30};
+  int64_t frames = 0;
+};
+
+// Encodes one island synchronously. `lengthSize`: NAL length prefix of the source's avcC.
+// `check` is called between frames (throws to stop).
+EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, const Island& island,
+                           int lengthSize, const std::function<void()>& check);
+
+// How many islands to encode at once for this picture size (cores + 1, capped by memory).
+unsigned islandWorkers(int width, int height);
+
+class IslandPool {
+ public:
+  IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands, int lengthSize,
+             const ExportControl& control, unsigned threads);
+  ~IslandPool();  // stops the workers and waits for them
+  IslandPool(const IslandPool&) = delete;
+  IslandPool& operator=(const IslandPool&) = delete;
+
+  // Island i, encoded; call with i = 0, 1, 2... Rethrows the island's error (or cancellation).
+  EncodedIsland take(size_t i);
+
+ private:
+  void work();
+
+  const Timeline& t_;
+  const VideoEncodeSettings settings_;
+  const std::vector<Island> islands_;
+  const int lengthSize_;
+  const ExportControl& control_;
+  const size_t window_;                       // islands a worker may run ahead of take()
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::vector<std::optional<EncodedIsland>> done_;
+  std::vector<std::exception_ptr> errors_;
+  size_t next_ = 0;                           // next island to start
+  size_t taken_ = 0;                          // islands handed out by take()
+  std::atomic<bool> stop_{false};
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace sw::media
