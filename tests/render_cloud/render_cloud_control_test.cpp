@@ -69,6 +69,31 @@ TEST_F(RenderCloudControl, CancelCancelsTheRunningPredictionAndLeavesNoOutput) {
   EXPECT_EQ(chunks.first().status, model::ChunkStatus::Pending) << "a cancelled chunk is not a failed one";
 }
 
+TEST_F(RenderCloudControl, PausedJobContinuesAfterItsPredictionWasCancelled) {
+  // Pausing stops the job like a cancel (the remote prediction is cancelled, not left billing);
+  // continuing must not trip over the cancelled prediction it stored: it starts a fresh one.
+  fakecloud::Scenario slow;
+  slow.replicate.processingPolls = 1000000;
+  server->setScenario(slow);
+  auto queue = makeQueue();
+  const model::Id job = queue->enqueue(request()).value(0);
+  ASSERT_TRUE(spinUntil([&] { return eventsOfKind(job, QStringLiteral("remote.started")) >= 1; }));
+  queue->pause(job);
+  queue->waitForIdle();
+  ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Interrupted);
+  const QString cancelled = events(job, QStringLiteral("remote.started")).first().data.value(QStringLiteral("remoteId")).toString();
+  ASSERT_EQ(server->prediction(cancelled).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
+
+  server->setScenario(fakecloud::Scenario{});
+  queue->unpause(job);
+  queue->waitForIdle();
+  const auto row = openStore()->job(job);
+  ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
+  EXPECT_TRUE(QFileInfo::exists(outputPath()));
+  EXPECT_EQ(creates(kHailuo).size(), 3) << "the cancelled prediction, then one per chunk";
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 1);
+}
+
 TEST_F(RenderCloudControl, BudgetStopsBeforeTheChunkThatWouldExceedIt) {
   writeModels(QJsonObject{{"cloudtiny", tinyCloudModel(kHailuo, 0.10)}});
   {

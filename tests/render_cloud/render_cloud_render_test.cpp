@@ -176,3 +176,44 @@ TEST_F(RenderCloudRender, ThrottlingAndServerErrorsDuringARenderStillComplete) {
   }
   EXPECT_GE(server->count("GET", QStringLiteral("/v1/predictions/")), 3 + 2 * 4 + 4);
 }
+
+TEST_F(RenderCloudRender, ScenesOfACloudBatchRenderSideBySide) {
+  QList<model::Id> scenes{sceneId};
+  {
+    auto store = openStore();
+    for (int i = 2; i <= 3; ++i) {
+      model::Scene scene = *store->scene(sceneId);
+      scene.id = 0;
+      scene.title = QStringLiteral("Harbour %1").arg(i);
+      scene.visualPrompt = QStringLiteral("a quiet harbour at night, view %1").arg(i);
+      scenes.append(store->addScene(scene));
+    }
+  }
+  fakecloud::Scenario scenario;
+  scenario.replicate.processingPolls = 10;  // a chunk takes 12 polls: long against starting a job
+  server->setScenario(scenario);
+  render::RenderRequest r = request();
+  r.sceneIds = scenes;
+  r.outputPath.clear();  // a batch writes to exports/
+  r.narration = r.dialogue = false;
+  auto queue = makeQueue();
+  const QList<model::Id> jobs = queue->enqueue(r);
+  queue->waitForIdle();
+  ASSERT_EQ(jobs.size(), 3);
+  for (model::Id job : jobs) expectCompleted(job);
+
+  // A cloud job mostly waits on the network, so the batch's three chunk chains run side by side:
+  // every scene's first chunk (from its reference image) is created before any second chunk (from
+  // a last frame). Two at a time, the third scene would start only when another one finished.
+  const auto video = creates(kHailuo);
+  ASSERT_EQ(video.size(), 6);
+  int lastFirst = -1;
+  int firstSecond = int(video.size());
+  for (int i = 0; i < video.size(); ++i) {
+    const QByteArray start = dataUriBytes(inputOf(video[i]).value(QStringLiteral("first_frame_image")).toString());
+    if (start == fixtures().png) lastFirst = i;
+    else firstSecond = std::min(firstSecond, i);
+  }
+  EXPECT_EQ(lastFirst, 2);
+  EXPECT_EQ(firstSecond, 3);
+}

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/job/chunk_planner.h"
 #include "render/job/scene_job_state.h"
@@ -60,13 +61,51 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
   return png;
 }
 
-QString remoteIdToResume(SceneJob::State& s, model::Id chunkId, qint64 seed) {
+// The prediction this job started earlier for exactly this request (same cache key), if any: a
+// resumed job polls it instead of paying for it again.
+QString remoteIdToResume(SceneJob::State& s, const QString& cacheKey) {
   QString id;
   for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
-    if (e.kind == QLatin1String("remote.started") && qint64(e.data[QStringLiteral("chunkId")].toDouble()) == chunkId &&
-        qint64(e.data[QStringLiteral("seed")].toDouble()) == seed)
-      id = e.data[QStringLiteral("remoteId")].toString();
+    if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
+      id = e.data.value(QStringLiteral("remoteId")).toString();
   return id;
+}
+
+// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown)
+// is replaced by a new one; network trouble and the user's own cancel are not.
+bool startAfresh(const ProviderError& e, const SceneJob::State& s) {
+  using K = ProviderError::Kind;
+  if (s.ctx.isCancelled()) return false;
+  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid || e.kind() == K::BadOutput;
+}
+
+CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator, const model::Chunk& chunk,
+                          const providers::VideoRequest& request, const QString& what) {
+  providers::ModelRegistry::validate(request);
+  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.resumeRemoteId = remoteIdToResume(s, key);
+  ctx.remoteId = [&s, &chunk, key](const QString& remote) {
+    s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote),
+            QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}, {"remoteId", remote},
+                        {"cacheKey", key}});
+  };
+  ctx.progress = [&s, what](double percent, const QString& message) {
+    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
+            75.0 * s.unitsDone / s.unitsTotal);
+  };
+  if (ctx.resumeRemoteId.isEmpty()) return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  try {
+    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  } catch (const ProviderError& e) {
+    if (!startAfresh(e, s)) throw;
+    s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
+            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
+                .arg(ctx.resumeRemoteId, what, e.message()),
+            QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
+    ctx.resumeRemoteId.clear();
+    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  }
 }
 
 CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk, providers::VideoRequest request,
@@ -74,19 +113,8 @@ CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk, provid
   auto generator = s.backends.videoFor(request.model);
   if (!generator) throw JobFailure(QStringLiteral("No video backend is configured for model %1.").arg(request.model.key));
   const QString what = QStringLiteral("chunk %1 of %2").arg(chunk.position + 1).arg(count);
-  providers::GenerationContext ctx = s.ctx;
-  ctx.resumeRemoteId = remoteIdToResume(s, chunk.id, chunk.seed);
-  ctx.remoteId = [&s, &chunk](const QString& remote) {
-    s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote),
-            QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}, {"remoteId", remote}});
-  };
-  ctx.progress = [&s, what](double percent, const QString& message) {
-    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
-            75.0 * s.unitsDone / s.unitsTotal);
-  };
   try {
-    providers::ModelRegistry::validate(request);
-    return generateCached(*s.cache, *generator, request, ctx, s.spendGuard(), what);
+    return generateOnce(s, *generator, chunk, request, what);
   } catch (const ProviderError& e) {
     const bool canFallBack = !request.startImage.isEmpty() && !request.model.requiresImageInput &&
                              e.kind() != ProviderError::Kind::Cancelled;
@@ -95,9 +123,7 @@ CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk, provid
             QStringLiteral("Image-to-video failed for %1 (%2); retrying as text-to-video.").arg(what, e.message()));
     notes->append(QStringLiteral("fell back to text-to-video: %1").arg(e.message()));
     request.startImage.clear();
-    ctx.resumeRemoteId.clear();
-    providers::ModelRegistry::validate(request);
-    return generateCached(*s.cache, *generator, request, ctx, s.spendGuard(), what);
+    return generateOnce(s, *generator, chunk, request, what);
   }
 }
 
