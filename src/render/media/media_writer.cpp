@@ -7,9 +7,29 @@ extern "C" {
 #include <libavutil/imgutils.h>
 }
 
+#include <cstring>
 #include <vector>
 
 namespace sw::media {
+
+namespace {
+
+// A yuv420p picture whose buffers (row padding included) are all zero. av_frame_get_buffer leaves
+// the padding past each row's width uninitialised, and x264's SIMD plane copy and lookahead read a
+// little of it: with junk there, identical pictures encoded to different bytes now and then.
+FramePtr zeroedPicture(int width, int height, const QString& file) {
+  FramePtr f = makeFrame();
+  f->format = AV_PIX_FMT_YUV420P;
+  f->width = width;
+  f->height = height;
+  checkAv(av_frame_get_buffer(f.get(), 0), QStringLiteral("Out of memory (video frame)"), file);
+  for (AVBufferRef* b : f->buf) {
+    if (b) std::memset(b->data, 0, b->size);
+  }
+  return f;
+}
+
+}  // namespace
 
 MediaWriter::MediaWriter(const QString& finalPath) : out_(std::make_unique<OutputFile>(finalPath)) {}
 
@@ -32,12 +52,7 @@ void MediaWriter::addVideoStream(const VideoEncodeSettings& settings) {
   s.globalHeader = out_->wantsGlobalHeader();
   video_ = std::make_unique<VideoEncoder>(s);
   videoStream_ = out_->addStream(video_->context())->index;
-  scratch_ = makeFrame();
-  scratch_->format = AV_PIX_FMT_YUV420P;
-  scratch_->width = s.width;
-  scratch_->height = s.height;
-  checkAv(av_frame_get_buffer(scratch_.get(), 0), QStringLiteral("Out of memory (video frame)"),
-          out_->finalPath());
+  scratch_ = zeroedPicture(s.width, s.height, out_->finalPath());
 }
 
 void MediaWriter::addAudioStream(const AudioEncodeSettings& settings) {
@@ -68,7 +83,9 @@ void MediaWriter::writePacket(AVPacket* pkt, int streamIndex, AVRational tb) {
 void MediaWriter::writeVideo(const AVFrame* picture, bool forceKeyframe) {
   if (!video_) throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("MediaWriter: no video stream"));
   openIfNeeded();
-  checkAv(av_frame_make_writable(scratch_.get()), QStringLiteral("Out of memory (video frame)"), QString());
+  if (!av_frame_is_writable(scratch_.get())) {  // still referenced: start from a fresh zeroed picture
+    scratch_ = zeroedPicture(scratch_->width, scratch_->height, out_->finalPath());
+  }
   sws_.reset(sws_getCachedContext(sws_.release(), picture->width, picture->height,
                                   static_cast<AVPixelFormat>(picture->format), scratch_->width,
                                   scratch_->height, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr,

@@ -28,6 +28,18 @@ std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const Timeline& t, 
                                        normaliseChain(t), QStringLiteral("video normalisation of %1").arg(file));
 }
 
+// Start of the GOP holding file frame `want` (from the probed keyframes), so only that GOP is
+// decoded; without a keyframe list, a quarter second early.
+double seekTarget(const ResolvedSegment& seg, const Timeline& t, int64_t want) {
+  const double at = t.frameSeconds(want);
+  const double half = 0.5 * t.frameSeconds(1);
+  double best = -1;
+  for (double k : seg.probe.video()->keyframes) {
+    if (k <= at + half) best = std::max(best, k);
+  }
+  return best >= 0 ? best : std::max(0.0, at - 0.25);
+}
+
 }  // namespace
 
 SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip)
@@ -39,8 +51,7 @@ SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timelin
       want_(seg.inFrame + skip),
       end_(seg.inFrame + seg.frames) {
   graph_ = makeGraph(reader_, t, seg.spec.file);
-  const double fps = av_q2d(t.fps);
-  if (want_ > 0) seekTo(std::max(0.0, want_ / fps - 0.25));
+  if (want_ > 0) seekTo(seekTarget(seg, t, want_));
 }
 
 void SegmentVideoReader::seekTo(double seconds) { reader_.seek(seconds); }
