@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <source>Director's console for AI-generated video.</source>
+        <source>Director&apos;s console for AI-generated video.</source>
         <translation>Regiepult für KI-generierte Videos.</translation>
     </message>
     <message>
@@ -35,18 +35,18 @@
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <source>Add character "%1"</source>
+        <source>Add character &quot;%1&quot;</source>
         <translation>Figur „%1“ hinzufügen</translation>
     </message>
     <message>
-        <source>Delete character "%1"</source>
+        <source>Delete character &quot;%1&quot;</source>
         <translation>Figur „%1“ löschen</translation>
     </message>
 </context>
 <context>
     <name>sw::ui::ChunkInspector</name>
     <message>
-        <source>Click a take to make it the chunk's active one.</source>
+        <source>Click a take to make it the chunk&apos;s active one.</source>
         <translation>Klicken Sie auf eine Aufnahme, um sie für den Abschnitt zu verwenden.</translation>
     </message>
     <message>
@@ -86,7 +86,7 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <source>Scene's model</source>
+        <source>Scene&apos;s model</source>
         <translation>Modell der Szene</translation>
     </message>
     <message>
@@ -103,7 +103,10 @@
     </message>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>
-        <translation><numerusform>%n veralteten Abschnitt neu erzeugen</numerusform><numerusform>%n veraltete Abschnitte neu erzeugen</numerusform></translation>
+        <translation>
+            <numerusform>%n veralteten Abschnitt neu erzeugen</numerusform>
+            <numerusform>%n veraltete Abschnitte neu erzeugen</numerusform>
+        </translation>
     </message>
     <message>
         <source>These chunks started from an older last frame of the chunk before them.</source>
@@ -112,6 +115,14 @@
     <message>
         <source>Use take %1</source>
         <translation>Aufnahme %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop generating; takes already finished are kept.</source>
+        <translation>Erzeugen abbrechen; bereits fertige Aufnahmen bleiben erhalten.</translation>
     </message>
 </context>
 <context>
@@ -139,6 +150,17 @@
     <message>
         <source>Chunk %1 (%2)</source>
         <translation>Abschnitt %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ChunkRegenerator</name>
+    <message>
+        <source>Chunk %1 was deleted before it could be regenerated.</source>
+        <translation>Abschnitt %1 wurde gelöscht, bevor er neu erzeugt werden konnte.</translation>
+    </message>
+    <message>
+        <source>New take of chunk %1</source>
+        <translation>Neue Aufnahme von Abschnitt %1</translation>
     </message>
 </context>
 <context>
@@ -233,6 +255,10 @@
     <message>
         <source>The rendered file is no longer at %1.</source>
         <translation>Die gerenderte Datei liegt nicht mehr unter %1.</translation>
+    </message>
+    <message>
+        <source>Play the video in the preview</source>
+        <translation>Das Video in der Vorschau abspielen</translation>
     </message>
 </context>
 <context>
@@ -350,7 +376,7 @@
         <translation>Über Scenewright</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director's console for AI-generated video.&lt;/p&gt;</source>
+        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;Ein Regiepult für KI-generierte Videos.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -479,7 +505,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
-        <translation><numerusform>%1: %n Abschnitt nacheinander</numerusform><numerusform>%1: %n Abschnitte nacheinander</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n Abschnitt nacheinander</numerusform>
+            <numerusform>%1: %n Abschnitte nacheinander</numerusform>
+        </translation>
     </message>
     <message>
         <source>New Project</source>
@@ -581,15 +610,14 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     </message>
     <message numerus="yes">
         <source>Queued %n render(s).</source>
-        <translation><numerusform>%n Rendering eingereiht.</numerusform><numerusform>%n Renderings eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Rendering eingereiht.</numerusform>
+            <numerusform>%n Renderings eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A take is being generated.</source>
         <translation>Eine Aufnahme wird gerade erzeugt.</translation>
-    </message>
-    <message>
-        <source>Generating a new take of chunk %1…</source>
-        <translation>Neue Aufnahme von Abschnitt %1 wird erzeugt…</translation>
     </message>
     <message>
         <source>Regenerate failed</source>
@@ -597,7 +625,10 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     </message>
     <message numerus="yes">
         <source>New take ready; %n later chunk(s) marked stale.</source>
-        <translation><numerusform>Neue Aufnahme fertig; %n folgender Abschnitt als veraltet markiert.</numerusform><numerusform>Neue Aufnahme fertig; %n folgende Abschnitte als veraltet markiert.</numerusform></translation>
+        <translation>
+            <numerusform>Neue Aufnahme fertig; %n folgender Abschnitt als veraltet markiert.</numerusform>
+            <numerusform>Neue Aufnahme fertig; %n folgende Abschnitte als veraltet markiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save Video As</source>
@@ -622,6 +653,44 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     <message>
         <source>Could not write %1 (check free space and permissions).</source>
         <translation>%1 konnte nicht geschrieben werden (freien Speicher und Zugriffsrechte prüfen).</translation>
+    </message>
+    <message>
+        <source>Closing when the project copy is finished…</source>
+        <translation>Wird geschlossen, sobald die Projektkopie fertig ist…</translation>
+    </message>
+    <message>
+        <source>Copying the project to %1…</source>
+        <translation>Projekt wird nach %1 kopiert…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Backup restored; the replaced state was backed up first.</source>
+        <translation>Sicherung wiederhergestellt; der ersetzte Stand wurde vorher gesichert.</translation>
+    </message>
+    <message>
+        <source>Generating a new take of chunk %1… %2%</source>
+        <translation>Neue Aufnahme von Abschnitt %1 wird erzeugt… %2 %</translation>
+    </message>
+    <message>
+        <source>Regenerating chunk %1 (%2 of %3)… %4%</source>
+        <translation>Abschnitt %1 wird neu erzeugt (%2 von %3)… %4 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regeneration cancelled; %n new take(s) kept.</source>
+        <translation>
+            <numerusform>Neu erzeugen abgebrochen; %n neue Aufnahme behalten.</numerusform>
+            <numerusform>Neu erzeugen abgebrochen; %n neue Aufnahmen behalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerated %n chunk(s).</source>
+        <translation>
+            <numerusform>%n Abschnitt neu erzeugt.</numerusform>
+            <numerusform>%n Abschnitte neu erzeugt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -888,7 +957,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation><numerusform>%n Szene löschen</numerusform><numerusform>%n Szenen löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Szene löschen</numerusform>
+            <numerusform>%n Szenen löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -941,7 +1013,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>Render %n Scenes</source>
-        <translation><numerusform>%n Szene rendern</numerusform><numerusform>%n Szenen rendern</numerusform></translation>
+        <translation>
+            <numerusform>%n Szene rendern</numerusform>
+            <numerusform>%n Szenen rendern</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Render</source>
@@ -1005,11 +1080,17 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>Dialogue (%n line(s)</source>
-        <translation><numerusform>Dialog (%n Zeile</numerusform><numerusform>Dialog (%n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>Dialog (%n Zeile</numerusform>
+            <numerusform>Dialog (%n Zeilen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n character(s))</source>
-        <translation><numerusform>, %n Figur)</numerusform><numerusform>, %n Figuren)</numerusform></translation>
+        <translation>
+            <numerusform>, %n Figur)</numerusform>
+            <numerusform>, %n Figuren)</numerusform>
+        </translation>
     </message>
     <message>
         <source>no dialogue lines</source>
@@ -1025,7 +1106,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>Sound effects (%n cue(s))</source>
-        <translation><numerusform>Soundeffekte (%n Einsatz)</numerusform><numerusform>Soundeffekte (%n Einsätze)</numerusform></translation>
+        <translation>
+            <numerusform>Soundeffekte (%n Einsatz)</numerusform>
+            <numerusform>Soundeffekte (%n Einsätze)</numerusform>
+        </translation>
     </message>
     <message>
         <source>no SFX cues</source>
@@ -1040,10 +1124,6 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
-        <translation>Jede Szene nach exports/&lt;Szenentitel&gt;.mp4</translation>
-    </message>
-    <message>
         <source>Render to</source>
         <translation>Rendern nach</translation>
     </message>
@@ -1053,11 +1133,17 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>Will generate %n video segment(s)</source>
-        <translation><numerusform>Erzeugt %n Videosegment</numerusform><numerusform>Erzeugt %n Videosegmente</numerusform></translation>
+        <translation>
+            <numerusform>Erzeugt %n Videosegment</numerusform>
+            <numerusform>Erzeugt %n Videosegmente</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> and take %n from the cache.</source>
-        <translation><numerusform> und nimmt %n aus dem Cache.</numerusform><numerusform> und nimmt %n aus dem Cache.</numerusform></translation>
+        <translation>
+            <numerusform> und nimmt %n aus dem Cache.</numerusform>
+            <numerusform> und nimmt %n aus dem Cache.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Estimated cost: %1.</source>
@@ -1071,11 +1157,41 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>The model registry could not be loaded.</source>
         <translation>Das Modellverzeichnis konnte nicht geladen werden.</translation>
     </message>
+    <message>
+        <source>Each scene to exports/NN-scene-title.mp4</source>
+        <translation>Jede Szene nach exports/NN-szenentitel.mp4</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n Dialogzeile</numerusform>
+            <numerusform>%n Dialogzeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>Musik</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound effect(s)</source>
+        <translation>
+            <numerusform>%n Soundeffekt</numerusform>
+            <numerusform>%n Soundeffekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audio to generate: %1.</source>
+        <translation>Zu erzeugender Ton: %1.</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneCommands</name>
     <message>
-        <source>Delete scene "%1"</source>
+        <source>Delete scene &quot;%1&quot;</source>
         <translation>Szene „%1“ löschen</translation>
     </message>
     <message>
@@ -1259,7 +1375,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>%n chunk(s) of %1 s with %2: about %3</source>
-        <translation><numerusform>%n Abschnitt zu %1 s mit %2: etwa %3</numerusform><numerusform>%n Abschnitte zu %1 s mit %2: etwa %3</numerusform></translation>
+        <translation>
+            <numerusform>%n Abschnitt zu %1 s mit %2: etwa %3</numerusform>
+            <numerusform>%n Abschnitte zu %1 s mit %2: etwa %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1274,11 +1393,17 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation><numerusform>%n veraltet</numerusform><numerusform>%n veraltet</numerusform></translation>
+        <translation>
+            <numerusform>%n veraltet</numerusform>
+            <numerusform>%n veraltet</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready</source>

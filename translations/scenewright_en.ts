@@ -5,74 +5,144 @@
     <name>sw::ui::ChunkInspector</name>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>
-        <translation><numerusform>Regenerate %n stale chunk</numerusform><numerusform>Regenerate %n stale chunks</numerusform></translation>
+        <translation>
+            <numerusform>Regenerate %n stale chunk</numerusform>
+            <numerusform>Regenerate %n stale chunks</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sw::ui::MainWindow</name>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
-        <translation><numerusform>%1: %n chunk in sequence</numerusform><numerusform>%1: %n chunks in sequence</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n chunk in sequence</numerusform>
+            <numerusform>%1: %n chunks in sequence</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %n render(s).</source>
-        <translation><numerusform>Queued %n render.</numerusform><numerusform>Queued %n renders.</numerusform></translation>
+        <translation>
+            <numerusform>Queued %n render.</numerusform>
+            <numerusform>Queued %n renders.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>New take ready; %n later chunk(s) marked stale.</source>
-        <translation><numerusform>New take ready; %n later chunk marked stale.</numerusform><numerusform>New take ready; %n later chunks marked stale.</numerusform></translation>
+        <translation>
+            <numerusform>New take ready; %n later chunk marked stale.</numerusform>
+            <numerusform>New take ready; %n later chunks marked stale.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regeneration cancelled; %n new take(s) kept.</source>
+        <translation>
+            <numerusform>Regeneration cancelled; %n new take kept.</numerusform>
+            <numerusform>Regeneration cancelled; %n new takes kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerated %n chunk(s).</source>
+        <translation>
+            <numerusform>Regenerated %n chunk.</numerusform>
+            <numerusform>Regenerated %n chunks.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sw::ui::ProjectPane</name>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation><numerusform>Delete %n scene</numerusform><numerusform>Delete %n scenes</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n scene</numerusform>
+            <numerusform>Delete %n scenes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sw::ui::RenderSceneDialog</name>
     <message numerus="yes">
         <source>Render %n Scenes</source>
-        <translation><numerusform>Render %n Scene</numerusform><numerusform>Render %n Scenes</numerusform></translation>
+        <translation>
+            <numerusform>Render %n Scene</numerusform>
+            <numerusform>Render %n Scenes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dialogue (%n line(s)</source>
-        <translation><numerusform>Dialogue (%n line</numerusform><numerusform>Dialogue (%n lines</numerusform></translation>
+        <translation>
+            <numerusform>Dialogue (%n line</numerusform>
+            <numerusform>Dialogue (%n lines</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n character(s))</source>
-        <translation><numerusform>, %n character)</numerusform><numerusform>, %n characters)</numerusform></translation>
+        <translation>
+            <numerusform>, %n character)</numerusform>
+            <numerusform>, %n characters)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Sound effects (%n cue(s))</source>
-        <translation><numerusform>Sound effects (%n cue)</numerusform><numerusform>Sound effects (%n cues)</numerusform></translation>
+        <translation>
+            <numerusform>Sound effects (%n cue)</numerusform>
+            <numerusform>Sound effects (%n cues)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Will generate %n video segment(s)</source>
-        <translation><numerusform>Will generate %n video segment</numerusform><numerusform>Will generate %n video segments</numerusform></translation>
+        <translation>
+            <numerusform>Will generate %n video segment</numerusform>
+            <numerusform>Will generate %n video segments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> and take %n from the cache.</source>
-        <translation><numerusform> and take %n from the cache.</numerusform><numerusform> and take %n from the cache.</numerusform></translation>
+        <translation>
+            <numerusform> and take %n from the cache.</numerusform>
+            <numerusform> and take %n from the cache.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n dialogue line</numerusform>
+            <numerusform>%n dialogue lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound effect(s)</source>
+        <translation>
+            <numerusform>%n sound effect</numerusform>
+            <numerusform>%n sound effects</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sw::ui::SceneInspector</name>
     <message numerus="yes">
         <source>%n chunk(s) of %1 s with %2: about %3</source>
-        <translation><numerusform>%n chunk of %1 s with %2: about %3</numerusform><numerusform>%n chunks of %1 s with %2: about %3</numerusform></translation>
+        <translation>
+            <numerusform>%n chunk of %1 s with %2: about %3</numerusform>
+            <numerusform>%n chunks of %1 s with %2: about %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sw::ui::SceneListModel</name>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation><numerusform>%n stale</numerusform><numerusform>%n stale</numerusform></translation>
+        <translation>
+            <numerusform>%n stale</numerusform>
+            <numerusform>%n stale</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

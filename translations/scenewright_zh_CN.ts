@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <source>Director's console for AI-generated video.</source>
+        <source>Director&apos;s console for AI-generated video.</source>
         <translation>AI 生成视频的导演台。</translation>
     </message>
     <message>
@@ -35,18 +35,18 @@
         <translation>编辑%1</translation>
     </message>
     <message>
-        <source>Add character "%1"</source>
+        <source>Add character &quot;%1&quot;</source>
         <translation>添加角色“%1”</translation>
     </message>
     <message>
-        <source>Delete character "%1"</source>
+        <source>Delete character &quot;%1&quot;</source>
         <translation>删除角色“%1”</translation>
     </message>
 </context>
 <context>
     <name>sw::ui::ChunkInspector</name>
     <message>
-        <source>Click a take to make it the chunk's active one.</source>
+        <source>Click a take to make it the chunk&apos;s active one.</source>
         <translation>点击某个版本，使其成为该片段的当前版本。</translation>
     </message>
     <message>
@@ -86,7 +86,7 @@
         <translation>状态：</translation>
     </message>
     <message>
-        <source>Scene's model</source>
+        <source>Scene&apos;s model</source>
         <translation>场景的模型</translation>
     </message>
     <message>
@@ -103,7 +103,9 @@
     </message>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>
-        <translation><numerusform>重新生成 %n 个过期片段</numerusform></translation>
+        <translation>
+            <numerusform>重新生成 %n 个过期片段</numerusform>
+        </translation>
     </message>
     <message>
         <source>These chunks started from an older last frame of the chunk before them.</source>
@@ -112,6 +114,14 @@
     <message>
         <source>Use take %1</source>
         <translation>使用版本 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop generating; takes already finished are kept.</source>
+        <translation>停止生成；已完成的版本会保留。</translation>
     </message>
 </context>
 <context>
@@ -139,6 +149,17 @@
     <message>
         <source>Chunk %1 (%2)</source>
         <translation>片段 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ChunkRegenerator</name>
+    <message>
+        <source>Chunk %1 was deleted before it could be regenerated.</source>
+        <translation>片段 %1 在重新生成之前已被删除。</translation>
+    </message>
+    <message>
+        <source>New take of chunk %1</source>
+        <translation>片段 %1 的新版本</translation>
     </message>
 </context>
 <context>
@@ -233,6 +254,10 @@
     <message>
         <source>The rendered file is no longer at %1.</source>
         <translation>渲染文件已不在 %1。</translation>
+    </message>
+    <message>
+        <source>Play the video in the preview</source>
+        <translation>在预览中播放视频</translation>
     </message>
 </context>
 <context>
@@ -350,7 +375,7 @@
         <translation>关于 Scenewright</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director's console for AI-generated video.&lt;/p&gt;</source>
+        <source>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Scenewright %1&lt;/b&gt;&lt;p&gt;AI 生成视频的导演台。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -479,7 +504,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
-        <translation><numerusform>%1：依次播放 %n 个片段</numerusform></translation>
+        <translation>
+            <numerusform>%1：依次播放 %n 个片段</numerusform>
+        </translation>
     </message>
     <message>
         <source>New Project</source>
@@ -581,15 +608,13 @@ The current state is backed up first, so this can be reverted from the same menu
     </message>
     <message numerus="yes">
         <source>Queued %n render(s).</source>
-        <translation><numerusform>已加入 %n 个渲染任务。</numerusform></translation>
+        <translation>
+            <numerusform>已加入 %n 个渲染任务。</numerusform>
+        </translation>
     </message>
     <message>
         <source>A take is being generated.</source>
         <translation>正在生成一个版本。</translation>
-    </message>
-    <message>
-        <source>Generating a new take of chunk %1…</source>
-        <translation>正在生成片段 %1 的新版本…</translation>
     </message>
     <message>
         <source>Regenerate failed</source>
@@ -597,7 +622,9 @@ The current state is backed up first, so this can be reverted from the same menu
     </message>
     <message numerus="yes">
         <source>New take ready; %n later chunk(s) marked stale.</source>
-        <translation><numerusform>新版本已就绪；%n 个后续片段已标记为过期。</numerusform></translation>
+        <translation>
+            <numerusform>新版本已就绪；%n 个后续片段已标记为过期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save Video As</source>
@@ -622,6 +649,42 @@ The current state is backed up first, so this can be reverted from the same menu
     <message>
         <source>Could not write %1 (check free space and permissions).</source>
         <translation>无法写入 %1（请检查剩余空间和权限）。</translation>
+    </message>
+    <message>
+        <source>Closing when the project copy is finished…</source>
+        <translation>项目复制完成后将关闭…</translation>
+    </message>
+    <message>
+        <source>Copying the project to %1…</source>
+        <translation>正在将项目复制到 %1…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Backup restored; the replaced state was backed up first.</source>
+        <translation>备份已恢复；被替换的状态已事先备份。</translation>
+    </message>
+    <message>
+        <source>Generating a new take of chunk %1… %2%</source>
+        <translation>正在生成片段 %1 的新版本… %2%</translation>
+    </message>
+    <message>
+        <source>Regenerating chunk %1 (%2 of %3)… %4%</source>
+        <translation>正在重新生成片段 %1（第 %2 个，共 %3 个）… %4%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regeneration cancelled; %n new take(s) kept.</source>
+        <translation>
+            <numerusform>重新生成已取消；保留了 %n 个新版本。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerated %n chunk(s).</source>
+        <translation>
+            <numerusform>已重新生成 %n 个片段。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -888,7 +951,9 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation><numerusform>删除 %n 个场景</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个场景</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -941,7 +1006,9 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>Render %n Scenes</source>
-        <translation><numerusform>渲染 %n 个场景</numerusform></translation>
+        <translation>
+            <numerusform>渲染 %n 个场景</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Render</source>
@@ -1005,11 +1072,15 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>Dialogue (%n line(s)</source>
-        <translation><numerusform>对白（%n 行</numerusform></translation>
+        <translation>
+            <numerusform>对白（%n 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n character(s))</source>
-        <translation><numerusform>，%n 个角色）</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个角色）</numerusform>
+        </translation>
     </message>
     <message>
         <source>no dialogue lines</source>
@@ -1025,7 +1096,9 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>Sound effects (%n cue(s))</source>
-        <translation><numerusform>音效（%n 个提示点）</numerusform></translation>
+        <translation>
+            <numerusform>音效（%n 个提示点）</numerusform>
+        </translation>
     </message>
     <message>
         <source>no SFX cues</source>
@@ -1040,10 +1113,6 @@ Rendering again will regenerate (and pay for) them.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Each scene to exports/&lt;scene title&gt;.mp4</source>
-        <translation>每个场景输出到 exports/&lt;场景标题&gt;.mp4</translation>
-    </message>
-    <message>
         <source>Render to</source>
         <translation>渲染到</translation>
     </message>
@@ -1053,11 +1122,15 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>Will generate %n video segment(s)</source>
-        <translation><numerusform>将生成 %n 个视频片段</numerusform></translation>
+        <translation>
+            <numerusform>将生成 %n 个视频片段</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> and take %n from the cache.</source>
-        <translation><numerusform>，并从缓存中取用 %n 个。</numerusform></translation>
+        <translation>
+            <numerusform>，并从缓存中取用 %n 个。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Estimated cost: %1.</source>
@@ -1071,11 +1144,39 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>The model registry could not be loaded.</source>
         <translation>无法加载模型注册表。</translation>
     </message>
+    <message>
+        <source>Each scene to exports/NN-scene-title.mp4</source>
+        <translation>每个场景输出到 exports/NN-场景标题.mp4</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n 句对白</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>音乐</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound effect(s)</source>
+        <translation>
+            <numerusform>%n 个音效</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audio to generate: %1.</source>
+        <translation>待生成音频：%1。</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneCommands</name>
     <message>
-        <source>Delete scene "%1"</source>
+        <source>Delete scene &quot;%1&quot;</source>
         <translation>删除场景“%1”</translation>
     </message>
     <message>
@@ -1259,7 +1360,9 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>%n chunk(s) of %1 s with %2: about %3</source>
-        <translation><numerusform>使用 %2 生成 %n 个 %1 秒的片段：约 %3</numerusform></translation>
+        <translation>
+            <numerusform>使用 %2 生成 %n 个 %1 秒的片段：约 %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1274,11 +1377,15 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n 个失败</numerusform></translation>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation><numerusform>%n 个过期</numerusform></translation>
+        <translation>
+            <numerusform>%n 个过期</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready</source>

@@ -15,8 +15,10 @@
 #include "command.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
+#include "providers/model_registry.h"
 #include "render/job/app_settings.h"
 #include "render/job/regenerate.h"
+#include "render/job/render_estimate.h"
 #include "render/job/render_queue.h"
 
 namespace sw::cli {
@@ -125,6 +127,26 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
   return r;
 }
 
+// One line per scene on stderr before anything starts: what is ready, what will be generated, cost.
+void printEstimates(model::ProjectStore& store, const render::RenderRequest& request) {
+  std::shared_ptr<const providers::ModelRegistry> registry;
+  try {
+    registry = std::make_shared<const providers::ModelRegistry>(providers::ModelRegistry::load());
+  } catch (const std::exception&) {
+    // estimateRender says the cost is unknown; the render itself reports the registry error.
+  }
+  const QString videoBackend = render::AppSettings::load().backends.video;
+  QTextStream err(stderr);
+  for (Id id : request.sceneIds) {
+    render::RenderRequest one = request;
+    one.sceneIds = {id};
+    const auto scene = store.scene(id);
+    err << "Scene " << (scene ? scene->position + 1 : 0) << ": "
+        << render::estimateRender(store, one, registry.get(), videoBackend).summaryLine() << '\n';
+  }
+  err.flush();
+}
+
 void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("scene"), QStringLiteral("Scene position or id (repeatable)."), QStringLiteral("N")});
   p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output MP4."), QStringLiteral("OUT")});
@@ -149,6 +171,7 @@ int runRender(const QStringList& args, bool offline) {
   if (offline && request.outputPath.isEmpty()) throw UserError(QStringLiteral("restitch needs -o OUT.mp4"));
   request.offline = offline;
   if (offline) request.backend = QStringLiteral("local");  // nothing is generated offline
+  else printEstimates(*store, request);
   render::RenderQueue queue(folder);
   configure(queue);
   const QList<Id> jobs = queue.enqueue(request);

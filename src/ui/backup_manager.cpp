@@ -25,9 +25,38 @@ BackupManager::~BackupManager() { waitForIdle(); }
 
 QString BackupManager::folder() const { return QDir(project_).filePath(QStringLiteral("backups")); }
 
-QFileInfoList BackupManager::backups() const {
-  return QDir(folder()).entryInfoList({QStringLiteral("project-*.db")}, QDir::Files, QDir::Name | QDir::Reversed);
+namespace {
+
+struct BackupRun {
+  QString error;
+  QFileInfoList list;
+};
+
+// Worker thread: newest first, with their times read here so the menu does not stat files.
+QFileInfoList listBackups(const QString& folder) {
+  QFileInfoList list =
+      QDir(folder).entryInfoList({QStringLiteral("project-*.db")}, QDir::Files, QDir::Name | QDir::Reversed);
+  for (const QFileInfo& info : list) (void)info.lastModified();
+  return list;
 }
+
+// Worker thread: one consistent copy, then only the newest kKeep are kept.
+BackupRun backUp(const QString& project, const QString& folder, const QString& file) {
+  BackupRun run;
+  try {
+    model::backupProject(project, file);
+  } catch (const model::StoreError& e) {
+    run.error = e.message();
+  }
+  const QFileInfoList all = listBackups(folder);
+  for (int i = BackupManager::kKeep; i < all.size() && run.error.isEmpty(); ++i)
+    for (const char* suffix : {"", "-wal", "-shm"})
+      QFile::remove(all.at(i).absoluteFilePath() + QLatin1String(suffix));
+  run.list = all.mid(0, run.error.isEmpty() ? BackupManager::kKeep : all.size());
+  return run;
+}
+
+}  // namespace
 
 void BackupManager::backupNow() {
   if (running_) return;
@@ -35,36 +64,19 @@ void BackupManager::backupNow() {
   changed_ = false;
   const QString file = QDir(folder()).filePath(
       QStringLiteral("project-%1.db").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-  const QString project = project_;
-  auto* watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, file] {
-    const QString error = watcher->result();
+  auto* watcher = new QFutureWatcher<BackupRun>(this);
+  connect(watcher, &QFutureWatcher<BackupRun>::finished, this, [this, watcher, file] {
+    const BackupRun run = watcher->result();
     watcher->deleteLater();
+    list_ = run.list;
     running_ = false;
-    if (error.isEmpty()) prune();
-    emit backupFinished(file, error);
+    emit backupFinished(file, run.error);
   });
-  watcher->setFuture(QtConcurrent::run([project, file]() -> QString {
-    try {
-      model::backupProject(project, file);
-      return {};
-    } catch (const model::StoreError& e) {
-      return e.message();
-    }
-  }));
+  watcher->setFuture(QtConcurrent::run(backUp, project_, folder(), file));
 }
 
 void BackupManager::waitForIdle() {
   while (running_) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-}
-
-void BackupManager::prune() {
-  const QFileInfoList all = backups();
-  for (int i = kKeep; i < all.size(); ++i) {
-    QFile::remove(all.at(i).absoluteFilePath());
-    QFile::remove(all.at(i).absoluteFilePath() + QStringLiteral("-wal"));
-    QFile::remove(all.at(i).absoluteFilePath() + QStringLiteral("-shm"));
-  }
 }
 
 }  // namespace sw::ui

@@ -1,6 +1,8 @@
 // Versioned automatic backups of project.db under <project>/backups/ (SQLite online backup on a
 // worker thread): one when the project opens and then every few minutes while it changes.
-// Keeps the newest kKeep. Restore replaces the database from a chosen backup.
+// Keeps the newest kKeep. Copying, pruning and listing the folder all run on the worker; the
+// GUI thread only reads the list the last run left. Restoring is MainWindow's (the project must
+// be closed while its database is replaced).
 #pragma once
 
 #include <QDateTime>
@@ -21,18 +23,18 @@ class BackupManager : public QObject {
   ~BackupManager() override;
 
   QString folder() const;                 // <project>/backups
-  QFileInfoList backups() const;          // newest first
+  QFileInfoList backups() const { return list_; }  // newest first, as of the last backup run
   void markChanged() { changed_ = true; }
   void backupNow();                       // asynchronous; emits backupFinished
   bool busy() const { return running_; }
-  void waitForIdle();
+  void waitForIdle();  // runs the event loop until the backup in flight is done
 
  Q_SIGNALS:
   void backupFinished(const QString& file, const QString& error);
 
  private:
-  void prune();
   QString project_;
+  QFileInfoList list_;
   QTimer* timer_;
   bool changed_ = false;
   bool running_ = false;

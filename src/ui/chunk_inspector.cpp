@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
@@ -28,7 +29,9 @@ ChunkInspector::ChunkInspector(ProjectSession* session, ThumbnailLoader* thumbna
   heading_ = new QLabel;
   heading_->setTextFormat(Qt::RichText);
   layout->addWidget(heading_);
-  layout->addWidget(buildForm());
+  form_ = buildForm();
+  layout->addWidget(form_);
+  layout->addWidget(buildProgressRow());  // outside the form: Cancel works with no chunk selected
   takeView_ = new QListView;
   takeView_->setObjectName(QStringLiteral("takeView"));
   takeView_->setModel(takes_);
@@ -96,6 +99,24 @@ QWidget* ChunkInspector::buildForm() {
   return page;
 }
 
+QWidget* ChunkInspector::buildProgressRow() {
+  progressRow_ = new QWidget;
+  auto* row = new QHBoxLayout(progressRow_);
+  row->setContentsMargins(0, 0, 0, 0);
+  progress_ = new QProgressBar;
+  progress_->setObjectName(QStringLiteral("regenerateProgress"));
+  progress_->setRange(0, 1000);
+  progress_->setTextVisible(true);
+  cancel_ = new QPushButton(tr("Cancel"));
+  cancel_->setObjectName(QStringLiteral("cancelRegenerateButton"));
+  cancel_->setToolTip(tr("Stop generating; takes already finished are kept."));
+  connect(cancel_, &QPushButton::clicked, this, &ChunkInspector::cancelRegenerateRequested);
+  row->addWidget(progress_, 1);
+  row->addWidget(cancel_);
+  progressRow_->hide();
+  return progressRow_;
+}
+
 void ChunkInspector::setRegistry(const providers::ModelRegistry* registry) {
   registry_ = registry;
   model_->clear();
@@ -117,10 +138,20 @@ void ChunkInspector::setRegenerateAvailable(bool available, const QString& reaso
   load();
 }
 
+void ChunkInspector::showRegenerateProgress(const QString& text, double percent) {
+  progress_->setValue(int(std::clamp(percent, 0.0, 100.0) * 10));
+  progress_->setFormat(text);
+  progress_->setToolTip(text);
+  progressRow_->show();
+}
+
+void ChunkInspector::hideRegenerateProgress() { progressRow_->hide(); }
+
 void ChunkInspector::load() {
   chunkId_ = session_->resolve(Entity::Chunk, chunkId_);
   const auto chunk = chunkId_ ? session_->store().chunk(chunkId_) : std::nullopt;
-  setEnabled(chunk.has_value());
+  form_->setEnabled(chunk.has_value());
+  takeView_->setEnabled(chunk.has_value());
   if (!chunk) {
     sceneId_ = 0;
     heading_->setText(tr("<b>No chunk selected</b>"));

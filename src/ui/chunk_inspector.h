@@ -1,6 +1,7 @@
 // The selected chunk: prompt, seed, model, cost, status and error; Regenerate with an
 // overridable prompt/seed/model; every take (thumbnail, seed, cost), one click makes a take
-// active (undoable); stale chunks after it are offered for regeneration.
+// active (undoable); stale chunks after it are offered for regeneration. While takes are being
+// generated it shows their progress with a Cancel button.
 #pragma once
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 
 namespace sw::providers {
@@ -40,23 +42,30 @@ class ChunkInspector : public QWidget {
   model::Id chunkId() const { return chunkId_; }
   // Whether Regenerate can run now; `reason` is shown as the tooltip when it cannot.
   void setRegenerateAvailable(bool available, const QString& reason);
+  // While chunks are regenerated: what is happening, percent of the current chunk, Cancel.
+  void showRegenerateProgress(const QString& text, double percent);
+  void hideRegenerateProgress();
 
   TakeModel* takeModel() const { return takes_; }
   QListView* takeView() const { return takeView_; }
   QPushButton* regenerateButton() const { return regenerate_; }
   QPushButton* regenerateStaleButton() const { return regenerateStale_; }
+  QProgressBar* regenerateProgressBar() const { return progress_; }
+  QPushButton* cancelRegenerateButton() const { return cancel_; }
   QPlainTextEdit* promptEdit() const { return prompt_; }
   QLineEdit* seedEdit() const { return seed_; }
 
  Q_SIGNALS:
   void regenerateRequested(const sw::ui::RegenerateRequest& request);
   void regenerateStaleRequested(qint64 sceneId);
+  void cancelRegenerateRequested();
 
  private:
   void load();
   void activateTake(const QModelIndex& index);
   void requestThumbnails();
   QWidget* buildForm();
+  QWidget* buildProgressRow();
 
   ProjectSession* session_;
   ThumbnailLoader* thumbnails_;
@@ -67,6 +76,7 @@ class ChunkInspector : public QWidget {
   bool regenerateAvailable_ = false;
   QString regenerateReason_;
 
+  QWidget* form_ = nullptr;
   QLabel* heading_ = nullptr;
   QPlainTextEdit* prompt_ = nullptr;
   QLineEdit* seed_ = nullptr;
@@ -76,6 +86,9 @@ class ChunkInspector : public QWidget {
   QLabel* error_ = nullptr;
   QPushButton* regenerate_ = nullptr;
   QPushButton* regenerateStale_ = nullptr;
+  QWidget* progressRow_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QPushButton* cancel_ = nullptr;
   QListView* takeView_ = nullptr;
 };
 

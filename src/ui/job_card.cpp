@@ -83,6 +83,7 @@ void JobCard::update(const QModelIndex& index, bool paused, bool controls, const
     b->setEnabled(haveFile);
     b->setToolTip(haveFile ? QString() : tr("The rendered file is no longer at %1.").arg(output));
   }
+  if (haveFile) open_->setToolTip(tr("Play the video in the preview"));
   for (QPushButton* b : {pause_, cancel_, retry_, resume_}) {
     b->setEnabled(controls);
     b->setToolTip(controls ? QString() : reason);

@@ -7,8 +7,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -44,18 +47,27 @@ MainWindow::MainWindow(QWidget* parent)
   createMenus();
   createDocks();
   statusProject_ = new QLabel;
+  busyBar_ = new QProgressBar;
+  busyBar_->setObjectName(QStringLiteral("busyBar"));
+  busyBar_->setRange(0, 0);  // busy indicator: the copy reports no progress of its own
+  busyBar_->setMaximumWidth(160);
+  busyBar_->hide();
+  statusBar()->addPermanentWidget(busyBar_);
   statusBar()->addPermanentWidget(statusProject_);
   setCentralWidget(welcomeWidget());
   QSettings settings;
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1360, 860);
-  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  layoutRestored_ = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   updateTitle();
   updateActions();
   updateRecentMenu();
   statusBar()->showMessage(tr("Ready"));
 }
 
-MainWindow::~MainWindow() { closeProject(); }
+MainWindow::~MainWindow() {
+  busyWork_.waitForFinished();  // a database copy in flight finishes before the process may exit
+  closeProject();
+}
 
 void MainWindow::loadRegistry() {
   try {
@@ -121,7 +133,7 @@ void MainWindow::createActions() {
           &QAction::triggered, this, [this] { if (player_) player_->togglePlay(); });
   connect(makeAction(this, QStringLiteral("actionPreviewRender"), tr("Preview &Last Render"), QStringLiteral("video-x-generic")),
           &QAction::triggered, this, [this] {
-            if (player_ && !lastRender_.isEmpty()) player_->setFile(lastRender_, tr("Last render: %1").arg(lastRender_));
+            if (!lastRender_.isEmpty()) openRender(lastRender_);
           });
   connect(makeAction(this, QStringLiteral("actionAbout"), tr("&About Scenewright"), QStringLiteral("help-about")),
           &QAction::triggered, this, [this] {
@@ -200,6 +212,22 @@ void MainWindow::createDocks() {
   resizeDocks({timelineDock_}, {280}, Qt::Vertical);
 }
 
+// The first project shown without a saved layout: docks at sizes that leave the preview room and
+// show every audio lane of the timeline (up to 45% of the window's height).
+void MainWindow::applyDefaultDockSizes() {
+  const int chrome = timelineScroll_->horizontalScrollBar()->sizeHint().height() +
+                     2 * timelineScroll_->frameWidth() +
+                     style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, timelineDock_) + 8;
+  const int timeline = std::min(timeline_->sizeHint().height() + chrome, height() * 45 / 100);
+  resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
+  // resizeDocks() shares the change with the central area, so a single call falls short:
+  // repeat (with the layout applied in between) until the dock has its height.
+  for (int round = 0; round < 6 && timelineDock_->height() < timeline - 2; ++round) {
+    resizeDocks({timelineDock_}, {timeline}, Qt::Vertical);
+    layout()->activate();
+  }
+}
+
 QWidget* MainWindow::welcomeWidget() {
   auto* page = new QWidget;
   auto* layout = new QVBoxLayout(page);
@@ -229,7 +257,10 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::updateActions() {
-  const bool open = session_ != nullptr;
+  for (const char* name : {"actionNew", "actionOpen", "actionPreferences"})
+    action(QString::fromLatin1(name))->setEnabled(!busy_);
+  recentMenu_->setEnabled(!busy_);
+  const bool open = session_ != nullptr && !busy_;
   for (const char* name : {"actionSaveAs", "actionImportScript", "actionBackupNow", "actionAddScene",
                            "actionDuplicateScene", "actionDeleteScene", "actionZoomIn", "actionZoomOut",
                            "actionZoomFit", "actionPlay"})
@@ -245,7 +276,7 @@ void MainWindow::updateActions() {
   const QString reason = renderUnavailableReason();
   render->setEnabled(open && scenes_->rowCount() > 0);
   render->setToolTip(reason.isEmpty() ? tr("Render the selected scenes (Ctrl+R)") : reason);
-  action(QStringLiteral("actionPreviewRender"))->setEnabled(!lastRender_.isEmpty());
+  action(QStringLiteral("actionPreviewRender"))->setEnabled(open && !lastRender_.isEmpty());
 }
 
 void MainWindow::showError(const QString& title, const QString& text) {
@@ -257,6 +288,11 @@ void MainWindow::showError(const QString& title, const QString& text) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (busy_) {  // never cut a database copy short: close once it is done
+    closeWhenIdle_ = true;
+    statusBar()->showMessage(tr("Closing when the project copy is finished…"));
+    return event->ignore();
+  }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());

@@ -4,14 +4,17 @@
 // mark until the store has the edit.
 #pragma once
 
+#include <QFuture>
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 #include "model/types.h"
 
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QScrollArea;
 
 namespace sw::providers {
@@ -19,6 +22,7 @@ class ModelRegistry;
 }
 namespace sw::render {
 class RenderQueue;
+struct RegenerateRequest;
 struct RenderRequest;
 }
 
@@ -28,6 +32,7 @@ class BackupManager;
 class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
+class ChunkRegenerator;
 class PreviewPlayer;
 class ProjectPane;
 class ProjectSession;
@@ -49,8 +54,14 @@ class MainWindow : public QMainWindow {
   // Project life cycle. Errors are shown to the user and returned as false.
   bool newProject(const QString& folder, const QString& name);
   bool openProject(const QString& folder);
-  bool saveProjectAs(const QString& folder);  // copies the database, then opens the copy
+  // Copies the database on a worker (the window is busy meanwhile), then opens the copy.
+  // Returns false when it cannot start (no project, or busy).
+  bool saveProjectAs(const QString& folder);
+  // Closes the project, keeps a backup of its current state, replaces its database with
+  // `backupFile` on a worker (the window is busy meanwhile) and reopens it.
+  bool restoreBackupNow(const QString& backupFile);
   void closeProject();
+  bool isBusy() const { return busy_; }
   QString lastError() const { return lastError_; }
 
   // Opens the Render Scene dialog (window-modal, not blocking) for the selected scenes.
@@ -68,8 +79,12 @@ class MainWindow : public QMainWindow {
   SceneListModel* sceneModel() const { return scenes_; }
   CharacterModel* characterModel() const { return characters_; }
   render::RenderQueue* renderQueue() const { return queue_.get(); }
+  ChunkRegenerator* regenerator() const { return regenerator_; }
   BackupManager* backups() const { return backups_; }
   QAction* action(const QString& objectName) const;
+
+ Q_SIGNALS:
+  void busyChanged(bool busy);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -78,6 +93,7 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createMenus();
   void createDocks();
+  void applyDefaultDockSizes();
   void attachProject(std::unique_ptr<ProjectSession> session);
   void buildProjectWidgets();
   void connectProjectWidgets();
@@ -88,7 +104,11 @@ class MainWindow : public QMainWindow {
   void updateBackupMenu();
   void addRecent(const QString& folder);
   void showError(const QString& title, const QString& text);
-  void restoreBackup(const QString& file);
+  void restoreBackup(const QString& file, const QString& label);  // asks first
+  // Busy state (main_window_backup.cpp): `work` runs on a worker and returns an error text.
+  void runBusy(const QString& message, std::function<QString()> work,
+               std::function<void(const QString& error)> done);
+  void setBusy(const QString& message);  // empty: not busy
   void importScript();
   void chooseNewProject();
   void chooseOpenProject();
@@ -102,15 +122,20 @@ class MainWindow : public QMainWindow {
   // Render wiring (main_window_render.cpp).
   void createRenderQueue();
   void connectRenderQueue();
+  void connectRegenerator();
   void regenerate(const RegenerateRequest& request);
   void regenerateStale(model::Id sceneId);
+  void startRegenerating(const QList<render::RegenerateRequest>& requests);
   void saveRenderAs(model::Id jobId);
+  void openRender(const QString& file);
   QString renderUnavailableReason() const;
 
   std::unique_ptr<ProjectSession> session_;
   std::shared_ptr<const providers::ModelRegistry> registry_;
   QString registryError_;
   std::unique_ptr<render::RenderQueue> queue_;
+  ChunkRegenerator* regenerator_ = nullptr;
+  int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
   BackupManager* backups_ = nullptr;
   SceneListModel* scenes_ = nullptr;
@@ -132,6 +157,11 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QMenu* backupMenu_ = nullptr;
   QLabel* statusProject_ = nullptr;
+  QProgressBar* busyBar_ = nullptr;
+  bool busy_ = false;
+  bool closeWhenIdle_ = false;
+  bool layoutRestored_ = false;  // a saved dock layout was applied (else defaults on first open)  // the user closed the window while busy
+  QFuture<QString> busyWork_;
   QString lastError_;
   QString lastRender_;
 };

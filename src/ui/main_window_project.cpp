@@ -1,4 +1,4 @@
-// MainWindow: opening, creating, copying and closing projects; recent list; backups; import.
+// MainWindow: opening, creating and closing projects; recent list; import.
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -14,9 +14,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QUndoStack>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "model/store_backup.h"
 #include "providers/local/fountain_parser.h"
 #include "providers/model_registry.h"
 #include "render/media/thumbnails.h"
@@ -24,6 +24,7 @@
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
+#include "ui/chunk_regenerator.h"
 #include "ui/chunk_model.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
@@ -87,6 +88,10 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   });
   backups_->backupNow();
   if (scenes_->rowCount() > 0) pane_->selectScene(scenes_->sceneId(0));
+  if (!layoutRestored_) {  // once the docks have laid out their new contents
+    applyDefaultDockSizes();
+    layoutRestored_ = true;
+  }
   updateTitle();
   updateActions();
   statusBar()->showMessage(tr("Opened %1").arg(session_->folder()), 5000);
@@ -126,10 +131,15 @@ void MainWindow::buildProjectWidgets() {
   timelineScroll_->setWidgetResizable(false);
   timelineScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   player_ = new PreviewPlayer;
+  player_->setThumbnailLoader(thumbnails_);
   queuePanel_ = new RenderQueuePanel(jobs_);
   projectDock_->setWidget(pane_);
   inspectorDock_->setWidget(sceneInspector_);
-  chunkDock_->setWidget(chunkInspector_);
+  auto* chunkScroll = new QScrollArea;  // the form and takes scroll in a short dock
+  chunkScroll->setWidget(chunkInspector_);
+  chunkScroll->setWidgetResizable(true);
+  chunkScroll->setFrameShape(QFrame::NoFrame);
+  chunkDock_->setWidget(chunkScroll);
   timelineDock_->setWidget(timelineScroll_);
   queueDock_->setWidget(queuePanel_);
   setCentralWidget(player_);
@@ -169,6 +179,8 @@ void MainWindow::closeProject() {
     delete backups_;
     backups_ = nullptr;
   }
+  delete regenerator_;  // cancels the chunk in flight and waits for its worker
+  regenerator_ = nullptr;
   queue_.reset();  // stops workers; unfinished jobs resume from the store next time
   for (QDockWidget* dock : {projectDock_, inspectorDock_, chunkDock_, timelineDock_, queueDock_}) {
     if (QWidget* w = dock->widget()) {
@@ -247,25 +259,6 @@ void MainWindow::chooseSaveAs() {
   saveProjectAs(path);
 }
 
-bool MainWindow::saveProjectAs(const QString& folder) {
-  if (!session_) return false;
-  if (QFileInfo::exists(QDir(folder).filePath(QLatin1String(model::ProjectStore::kDatabaseName)))) {
-    showError(tr("Cannot save the project"), tr("%1 already holds a project. Choose another folder.").arg(folder));
-    return false;
-  }
-  try {
-    // One consistent copy of the database; generated media stay in the shared cache.
-    model::backupProject(session_->folder(), QDir(folder).filePath(QLatin1String(model::ProjectStore::kDatabaseName)));
-    auto copy = ProjectSession::open(folder);
-    copy->store().setProjectName(QFileInfo(folder).completeBaseName());
-    attachProject(std::move(copy));
-    return true;
-  } catch (const model::StoreError& e) {
-    showError(tr("Cannot save the project"), e.message());
-    return false;
-  }
-}
-
 void MainWindow::addRecent(const QString& folder) {
   QSettings settings;
   QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
@@ -292,39 +285,6 @@ void MainWindow::updateRecentMenu() {
       updateRecentMenu();
     });
   }
-}
-
-void MainWindow::updateBackupMenu() {
-  backupMenu_->clear();
-  const QFileInfoList list = backups_ ? backups_->backups() : QFileInfoList();
-  for (const QFileInfo& info : list) {
-    const QString label = QLocale().toString(info.lastModified(), QLocale::ShortFormat);
-    const QString file = info.absoluteFilePath();
-    connect(backupMenu_->addAction(tr("Backup of %1").arg(label)), &QAction::triggered, this,
-            [this, file] { restoreBackup(file); });
-  }
-  if (list.isEmpty()) backupMenu_->addAction(tr("No backups yet"))->setEnabled(false);
-}
-
-void MainWindow::restoreBackup(const QString& file) {
-  if (!session_) return;
-  const auto answer = QMessageBox::question(
-      this, tr("Restore Backup"),
-      tr("Replace the project with the backup from %1?\nThe current state is backed up first, so "
-         "this can be reverted from the same menu.").arg(QFileInfo(file).lastModified().toString()));
-  if (answer != QMessageBox::Yes) return;
-  const QString folder = session_->folder();
-  backups_->waitForIdle();
-  const QString safety = QDir(backups_->folder()).filePath(
-      QStringLiteral("project-%1-before-restore.db").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-  closeProject();
-  try {
-    model::backupProject(folder, safety);
-    model::restoreProject(file, folder);
-  } catch (const model::StoreError& e) {
-    showError(tr("Cannot restore the backup"), e.message());
-  }
-  openProject(folder);
 }
 
 void MainWindow::importScript() {

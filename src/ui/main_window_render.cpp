@@ -15,7 +15,9 @@
 #include "render/job/render_queue.h"
 #include "ui/app_settings.h"
 #include "ui/chunk_inspector.h"
+#include "ui/chunk_regenerator.h"
 #include "ui/main_window.h"
+#include "ui/preview_player.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
 #include "ui/render_job_model.h"
@@ -24,6 +26,22 @@
 #include "ui/scene_list_model.h"
 
 namespace sw::ui {
+
+namespace {
+// Runs on a worker thread: the app's backends as they are set when each chunk starts.
+ChunkRegenerator::Runner regenerateRunner(const QString& folder, const QString& cacheDir,
+                                          std::shared_ptr<const providers::ModelRegistry> registry) {
+  return [folder, cacheDir, registry](const render::RegenerateRequest& request,
+                                      std::shared_ptr<std::atomic<bool>> cancel,
+                                      std::function<void(const QString&, double)> progress) {
+    const AppSettings settings = AppSettings::load();
+    const providers::Backends backends =
+        providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);
+    return render::regenerateChunk(folder, request, backends, std::make_shared<providers::AssetCache>(cacheDir),
+                                   std::move(cancel), std::move(progress));
+  };
+}
+}  // namespace
 
 QString MainWindow::renderUnavailableReason() const {
   if (!session_) return tr("Open a project first.");
@@ -39,6 +57,9 @@ void MainWindow::createRenderQueue() {
   connectRenderQueue();
   queuePanel_->setControlsAvailable(true, {});
   chunkInspector_->setRegenerateAvailable(true, {});
+  regenerator_ = new ChunkRegenerator(
+      session_.get(), regenerateRunner(session_->folder(), queue_->cacheDirectory(), registry_), this);
+  connectRegenerator();
 }
 
 void MainWindow::connectRenderQueue() {
@@ -72,9 +93,7 @@ void MainWindow::connectRenderQueue() {
   connect(queuePanel_, &RenderQueuePanel::retryRequested, q, &render::RenderQueue::retryFailed);
   connect(queuePanel_, &RenderQueuePanel::resumeRequested, q, &render::RenderQueue::resume);
   connect(queuePanel_, &RenderQueuePanel::saveAsRequested, this, &MainWindow::saveRenderAs);
-  connect(queuePanel_, &RenderQueuePanel::openRequested, this, [](const QString& file) {
-    QDesktopServices::openUrl(QUrl::fromLocalFile(file));
-  });
+  connect(queuePanel_, &RenderQueuePanel::openRequested, this, &MainWindow::openRender);
 }
 
 RenderSceneDialog* MainWindow::showRenderDialog() {
@@ -84,7 +103,8 @@ RenderSceneDialog* MainWindow::showRenderDialog() {
     statusBar()->showMessage(tr("Select the scenes to render first."), 5000);
     return nullptr;
   }
-  auto* dialog = new RenderSceneDialog(session_.get(), ids, registry_.get(), this);
+  auto* dialog = new RenderSceneDialog(session_.get(), ids, registry_.get(),
+                                       AppSettings::load().backends.video, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   const QString reason = renderUnavailableReason();
   dialog->setRenderAvailable(reason.isEmpty(), reason);
@@ -95,9 +115,8 @@ RenderSceneDialog* MainWindow::showRenderDialog() {
 
 QList<model::Id> MainWindow::enqueueRender(const render::RenderRequest& request) {
   if (!queue_) return {};
-  render::RenderRequest r = request;
-  if (!r.outputPath.isEmpty()) QDir().mkpath(QFileInfo(r.outputPath).absolutePath());
-  const QList<model::Id> ids = queue_->enqueue(r);
+  // The job creates the output folder on its worker thread.
+  const QList<model::Id> ids = queue_->enqueue(request);
   jobs_->reload();
   queueDock_->show();
   queueDock_->raise();
@@ -105,47 +124,69 @@ QList<model::Id> MainWindow::enqueueRender(const render::RenderRequest& request)
   return ids;
 }
 
+void MainWindow::connectRegenerator() {
+  connect(regenerator_, &ChunkRegenerator::progress, this, [this](int index, int total, int position, double jobPct) {
+    // A regeneration reports on the render job's scale, where generating ends at 75%.
+    const double pct = std::clamp(jobPct / 75.0 * 100.0, 0.0, 100.0);
+    const QString text = total == 1 ? tr("Generating a new take of chunk %1… %2%").arg(position).arg(int(pct))
+                                    : tr("Regenerating chunk %1 (%2 of %3)… %4%")
+                                          .arg(position).arg(index + 1).arg(total).arg(int(pct));
+    chunkInspector_->showRegenerateProgress(text, pct);
+    statusBar()->showMessage(text);
+  });
+  connect(regenerator_, &ChunkRegenerator::takeReady, this,
+          [this](qint64, qint64, int stale) { lastStaleMarked_ = stale; });
+  connect(regenerator_, &ChunkRegenerator::finished, this,
+          [this](int done, int total, const QString& error, bool cancelled) {
+            chunkInspector_->hideRegenerateProgress();
+            chunkInspector_->setRegenerateAvailable(true, {});
+            jobs_->reload();
+            if (!error.isEmpty()) return showError(tr("Regenerate failed"), error);
+            if (cancelled)
+              statusBar()->showMessage(tr("Regeneration cancelled; %n new take(s) kept.", nullptr, done), 8000);
+            else if (total == 1)
+              statusBar()->showMessage(tr("New take ready; %n later chunk(s) marked stale.", nullptr, lastStaleMarked_), 8000);
+            else
+              statusBar()->showMessage(tr("Regenerated %n chunk(s).", nullptr, done), 8000);
+          });
+  connect(chunkInspector_, &ChunkInspector::cancelRegenerateRequested, regenerator_, &ChunkRegenerator::cancel);
+}
+
+void MainWindow::startRegenerating(const QList<render::RegenerateRequest>& requests) {
+  if (!regenerator_ || !regenerator_->start(requests)) return;
+  chunkInspector_->setRegenerateAvailable(false, tr("A take is being generated."));
+}
+
 void MainWindow::regenerate(const RegenerateRequest& request) {
-  if (!session_ || !queue_) return;
-  const AppSettings settings = AppSettings::load();
   render::RegenerateRequest r;
   r.chunkId = request.chunkId;
   r.prompt = request.prompt;
   r.seed = request.seed;
   r.modelKey = request.modelKey;
-  const auto chunk = session_->store().chunk(request.chunkId);
-  const model::Id sceneId = chunk ? chunk->sceneId : 0;
-  const QString folder = session_->folder();
-  const QString cacheDir = queue_->cacheDirectory();
-  std::shared_ptr<const providers::ModelRegistry> registry = registry_;
-  chunkInspector_->setRegenerateAvailable(false, tr("A take is being generated."));
-  statusBar()->showMessage(tr("Generating a new take of chunk %1…").arg(chunk ? chunk->position + 1 : 0));
-  auto* watcher = new QFutureWatcher<render::RegenerateResult>(this);
-  connect(watcher, &QFutureWatcher<render::RegenerateResult>::finished, this, [this, watcher, sceneId] {
-    const render::RegenerateResult result = watcher->result();
-    watcher->deleteLater();
-    if (!session_) return;
-    session_->notifyChunksChanged(sceneId);
-    jobs_->reload();
-    chunkInspector_->setRegenerateAvailable(queue_ != nullptr, renderUnavailableReason());
-    if (!result.ok) return showError(tr("Regenerate failed"), result.error);
-    statusBar()->showMessage(tr("New take ready; %n later chunk(s) marked stale.", nullptr, result.staleMarked), 8000);
-  });
-  watcher->setFuture(QtConcurrent::run([folder, r, settings, cacheDir, registry] {
-    const providers::Backends backends =
-        providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);
-    return render::regenerateChunk(folder, r, backends, std::make_shared<providers::AssetCache>(cacheDir));
-  }));
-  session_->notifyChunksChanged(sceneId);
+  startRegenerating({r});
 }
 
+// Stale chunks in order, each from the new last frame of the one before; same prompt and seed.
 void MainWindow::regenerateStale(model::Id sceneId) {
-  if (!session_ || !queue_) return;
-  // A scene render regenerates every chunk that is not ready (stale ones included).
-  render::RenderRequest request;
-  request.sceneIds = {sceneId};
-  request.preview = true;
-  enqueueRender(request);
+  if (!session_) return;
+  QList<render::RegenerateRequest> requests;
+  for (const model::Chunk& chunk : session_->store().chunks(sceneId)) {
+    if (chunk.status != model::ChunkStatus::Stale) continue;
+    render::RegenerateRequest r;
+    r.chunkId = chunk.id;
+    r.seed = chunk.seed;
+    requests.append(r);
+  }
+  startRegenerating(requests);
+}
+
+// Open on a finished job: the video in the preview player, ready to play.
+void MainWindow::openRender(const QString& file) {
+  if (!player_) return;
+  lastRender_ = file;
+  player_->setFile(file, tr("Last render: %1").arg(file));
+  player_->setFocus();
+  updateActions();
 }
 
 void MainWindow::saveRenderAs(model::Id jobId) {

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QSlider>
+#include <QStackedWidget>
 #include <QPalette>
 #include <QStyle>
 #include <QToolButton>
@@ -12,17 +13,19 @@
 #include <QVBoxLayout>
 #include <QVideoWidget>
 
+#include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
 
 namespace {
 constexpr qint64 kFrameMs = 40;  // one frame at 25 fps; QMediaPlayer has no frame API
+constexpr int kPosterHeight = 360;
 }
 
 PreviewPlayer::PreviewPlayer(QWidget* parent)
     : QWidget(parent), player_(new QMediaPlayer(this)), audio_(new QAudioOutput(this)),
-      video_(new QVideoWidget), title_(new QLabel), time_(new QLabel), scrub_(new QSlider(Qt::Horizontal)),
+      video_(new QVideoWidget), screen_(new QStackedWidget), poster_(new QLabel), title_(new QLabel), time_(new QLabel), scrub_(new QSlider(Qt::Horizontal)),
       volume_(new QSlider(Qt::Horizontal)) {
   player_->setAudioOutput(audio_);
   player_->setVideoOutput(video_);
@@ -32,6 +35,13 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   dark.setColor(QPalette::Window, Qt::black);
   video_->setPalette(dark);
   video_->setAutoFillBackground(true);
+  poster_->setObjectName(QStringLiteral("posterFrame"));
+  poster_->setAlignment(Qt::AlignCenter);
+  poster_->setPalette(dark);
+  poster_->setAutoFillBackground(true);
+  poster_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);  // the pixmap follows the size
+  screen_->addWidget(video_);
+  screen_->addWidget(poster_);
   title_->setTextFormat(Qt::PlainText);
   time_->setText(formatDuration(0));
   volume_->setRange(0, 100);
@@ -49,7 +59,10 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   connect(play_, &QToolButton::clicked, this, &PreviewPlayer::togglePlay);
   connect(back, &QToolButton::clicked, this, [this] { stepFrames(-1); });
   connect(forward, &QToolButton::clicked, this, [this] { stepFrames(1); });
-  connect(scrub_, &QSlider::sliderMoved, this, [this](int ms) { player_->setPosition(ms); });
+  connect(scrub_, &QSlider::sliderMoved, this, [this](int ms) {
+    showVideo();
+    player_->setPosition(ms);
+  });
   connect(volume_, &QSlider::valueChanged, this, [this](int v) { audio_->setVolume(float(v) / 100.0f); });
   connect(player_, &QMediaPlayer::durationChanged, this, [this](qint64 ms) {
     scrub_->setRange(0, int(ms));
@@ -76,7 +89,7 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(title_);
-  layout->addWidget(video_, 1);
+  layout->addWidget(screen_, 1);
   layout->addLayout(controls);
   clear(tr("Nothing to preview yet."));
 }
@@ -97,7 +110,35 @@ void PreviewPlayer::setSequence(const QStringList& files, const QString& title) 
   playing_ = false;
   title_->setText(title);
   load(files.isEmpty() ? -1 : 0);
+  posterPixmap_ = QPixmap();
+  requestPoster();
   updateButtons();
+}
+
+void PreviewPlayer::setThumbnailLoader(ThumbnailLoader* loader) {
+  thumbnails_ = loader;
+  connect(loader, &ThumbnailLoader::thumbnailReady, this, [this](const QString& path) {
+    if (!files_.isEmpty() && path == files_.first() && posterPixmap_.isNull()) requestPoster();
+  });
+  requestPoster();
+}
+
+// The first frame of the sequence, shown until playback starts (black when it cannot be read).
+void PreviewPlayer::requestPoster() {
+  if (thumbnails_ && !files_.isEmpty() && posterPixmap_.isNull())
+    posterPixmap_ = thumbnails_->thumbnail(files_.first(), 0.0, kPosterHeight);
+  if (posterPixmap_.isNull() || playing_) return showVideo();
+  poster_->setPixmap(posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  screen_->setCurrentWidget(poster_);
+}
+
+void PreviewPlayer::showVideo() { screen_->setCurrentWidget(video_); }
+
+bool PreviewPlayer::showsPoster() const { return screen_->currentWidget() == poster_; }
+
+void PreviewPlayer::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (showsPoster()) poster_->setPixmap(posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
 void PreviewPlayer::clear(const QString& message) {
@@ -132,6 +173,7 @@ bool PreviewPlayer::isPlaying() const { return playing_; }
 void PreviewPlayer::togglePlay() {
   if (current_ < 0) return;
   playing_ = !playing_;
+  showVideo();
   playing_ ? player_->play() : player_->pause();
   updateButtons();
 }
@@ -139,6 +181,7 @@ void PreviewPlayer::togglePlay() {
 void PreviewPlayer::stepFrames(int frames) {
   if (current_ < 0) return;
   if (playing_) togglePlay();
+  showVideo();
   player_->setPosition(std::clamp<qint64>(player_->position() + frames * kFrameMs, 0, player_->duration()));
 }
 

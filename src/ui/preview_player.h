@@ -1,7 +1,9 @@
 // Preview of the selected chunk, of the scene's chunks in sequence (no render needed), or of
-// the last render: play/pause, scrub, frame step and volume.
+// the last render: play/pause, scrub, frame step and volume. Until playback starts it shows the
+// first frame as a poster (decoded in the background by the ThumbnailLoader).
 #pragma once
 
+#include <QPixmap>
 #include <QStringList>
 #include <QWidget>
 
@@ -9,15 +11,19 @@ class QAudioOutput;
 class QLabel;
 class QMediaPlayer;
 class QSlider;
+class QStackedWidget;
 class QToolButton;
 class QVideoWidget;
 
 namespace sw::ui {
 
+class ThumbnailLoader;
+
 class PreviewPlayer : public QWidget {
   Q_OBJECT
  public:
   explicit PreviewPlayer(QWidget* parent = nullptr);
+  void setThumbnailLoader(ThumbnailLoader* loader);  // for the poster frame
 
   // Plays the files one after another as one programme; `title` says what it is.
   void setSequence(const QStringList& files, const QString& title);
@@ -27,6 +33,7 @@ class PreviewPlayer : public QWidget {
   int currentItem() const { return current_; }
   QMediaPlayer* player() const { return player_; }
   QToolButton* playButton() const { return play_; }
+  bool showsPoster() const;
 
   bool isPlaying() const;
   void togglePlay();
@@ -37,8 +44,13 @@ class PreviewPlayer : public QWidget {
   // Position in the whole sequence, for the timeline's playhead.
   void sequencePositionChanged(double seconds);
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void load(int item);
+  void requestPoster();
+  void showVideo();
   void updateTime();
   void updateButtons();
   QToolButton* tool(const QString& icon, const QString& text, const QString& tip);
@@ -46,6 +58,10 @@ class PreviewPlayer : public QWidget {
   QMediaPlayer* player_;
   QAudioOutput* audio_;
   QVideoWidget* video_;
+  QStackedWidget* screen_;
+  QLabel* poster_;
+  QPixmap posterPixmap_;
+  ThumbnailLoader* thumbnails_ = nullptr;
   QLabel* title_;
   QLabel* time_;
   QSlider* scrub_;

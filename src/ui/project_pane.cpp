@@ -29,6 +29,7 @@ ProjectPane::ProjectPane(ProjectSession* session, SceneListModel* scenes, Charac
   layout->addWidget(splitter);
   // A reset (add, delete, undo) loses the view's selection: put it back by id.
   connect(scenes_, &QAbstractItemModel::modelReset, this, &ProjectPane::restoreSelection);
+  connect(session_, &ProjectSession::sceneRestored, this, &ProjectPane::selectScene);
 }
 
 QToolButton* ProjectPane::button(const QString& text, const QString& icon, const QString& tip) {

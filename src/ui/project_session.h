@@ -43,6 +43,7 @@ class ProjectSession : public QObject {
   void notifyScenesReset() { emit scenesReset(); }
   void notifySceneChanged(model::Id id) { emit sceneChanged(id); }
   void notifySceneMoved(int from, int to) { emit sceneMoved(from, to); }
+  void notifySceneRestored(model::Id id) { emit sceneRestored(id); }
   void notifyCharactersChanged() { emit charactersChanged(); }
   void notifySceneContentChanged(model::Id sceneId) { emit sceneContentChanged(sceneId); }
   void notifyChunksChanged(model::Id sceneId) { emit chunksChanged(sceneId); }
@@ -53,6 +54,7 @@ class ProjectSession : public QObject {
   void scenesReset();
   void sceneChanged(qint64 sceneId);            // a scene's own fields
   void sceneMoved(int from, int to);
+  void sceneRestored(qint64 sceneId);           // a deleted scene is back (undo): select it
   void sceneContentChanged(qint64 sceneId);     // its dialogue lines or SFX cues
   void chunksChanged(qint64 sceneId);           // its chunks or takes
   void charactersChanged();

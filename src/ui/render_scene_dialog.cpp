@@ -10,28 +10,31 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "render/job/scene_job.h"
 #include "ui/project_session.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
 
 namespace {
-QString safeFileName(QString title) {
-  title.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QStringLiteral("_"));
-  title = title.trimmed();
-  return title.isEmpty() ? QStringLiteral("scene") : title;
+render::RenderRequest everyTrack(const QList<model::Id>& sceneIds) {
+  render::RenderRequest r;
+  r.sceneIds = sceneIds;
+  return r;
 }
 }  // namespace
 
 RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
-                                     const providers::ModelRegistry* registry, QWidget* parent)
-    : QDialog(parent), session_(session), sceneIds_(sceneIds),
-      summary_(summarizeRender(session->store(), sceneIds, registry)) {
+                                     const providers::ModelRegistry* registry, const QString& videoBackend,
+                                     QWidget* parent)
+    : QDialog(parent), session_(session), sceneIds_(sceneIds), registry_(registry), videoBackend_(videoBackend),
+      estimate_(render::estimateRender(session->store(), everyTrack(sceneIds), registry, videoBackend)) {
   setObjectName(QStringLiteral("renderSceneDialog"));
   const auto first = sceneIds.isEmpty() ? std::nullopt : session->store().scene(sceneIds.first());
   setWindowTitle(sceneIds.size() == 1 && first ? tr("Render Scene: %1").arg(first->title)
@@ -53,16 +56,16 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
   updateCost();
-  setMinimumWidth(480);
+  setMinimumWidth(560);  // room for the output path
 }
 
 QWidget* RenderSceneDialog::buildVideoBox() {
   auto* box = new QGroupBox(tr("Video"));
   auto* form = new QFormLayout(box);
-  segments_ = new QLabel(tr("Video segments: %1 of %2 ready").arg(summary_.ready).arg(summary_.segments));
+  segments_ = new QLabel(tr("Video segments: %1 of %2 ready").arg(estimate_.ready).arg(estimate_.segments));
   segments_->setObjectName(QStringLiteral("segmentsLabel"));
   form->addRow(segments_);
-  form->addRow(tr("Total duration:"), new QLabel(formatDuration(summary_.duration)));
+  form->addRow(tr("Total duration:"), new QLabel(formatDuration(estimate_.duration)));
   QSettings settings;
   resolution_ = new QComboBox;
   for (const char* r : {"480p", "720p", "1080p", "2160p"}) resolution_->addItem(QString::fromLatin1(r));
@@ -90,7 +93,7 @@ QCheckBox* RenderSceneDialog::track(const QString& label, bool present, const QS
 QWidget* RenderSceneDialog::buildAudioBox() {
   auto* box = new QGroupBox(tr("Audio tracks"));
   auto* layout = new QVBoxLayout(box);
-  const RenderSummary& s = summary_;
+  const render::RenderEstimate& s = estimate_;
   narration_ = track(s.narrationGenerated ? tr("Narration (%1)").arg(formatDuration(s.narrationSeconds))
                                           : tr("Narration (about %1, to generate)").arg(formatDuration(s.narrationSeconds)),
                      s.narrationSeconds > 0, tr("no narration text"));
@@ -104,7 +107,10 @@ QWidget* RenderSceneDialog::buildAudioBox() {
   dialogue_->setObjectName(QStringLiteral("dialogueTrack"));
   music_->setObjectName(QStringLiteral("musicTrack"));
   sfx_->setObjectName(QStringLiteral("sfxTrack"));
-  for (QCheckBox* b : {narration_, dialogue_, music_, sfx_}) layout->addWidget(b);
+  for (QCheckBox* b : {narration_, dialogue_, music_, sfx_}) {
+    layout->addWidget(b);
+    connect(b, &QCheckBox::toggled, this, [this] { if (cost_) updateCost(); });
+  }
   return box;
 }
 
@@ -117,10 +123,11 @@ QWidget* RenderSceneDialog::buildOutputBox() {
   browse->setText(tr("Browse…"));
   if (sceneIds_.size() == 1) {
     const auto scene = session_->store().scene(sceneIds_.first());
-    output_->setText(QDir(session_->folder()).filePath(
-        QStringLiteral("exports/%1.mp4").arg(safeFileName(scene ? scene->title : QString()))));
+    // The same file the CLI writes; the job creates the folder when it renders.
+    const QString exports = QDir(session_->folder()).absoluteFilePath(QStringLiteral("exports"));
+    if (scene) output_->setText(render::defaultOutputPath(exports, *scene));
   } else {
-    output_->setPlaceholderText(tr("Each scene to exports/<scene title>.mp4"));
+    output_->setPlaceholderText(tr("Each scene to exports/NN-scene-title.mp4"));
     output_->setEnabled(false);
     browse->setEnabled(false);
   }
@@ -136,14 +143,21 @@ void RenderSceneDialog::browse() {
   if (!file.isEmpty()) output_->setText(file.endsWith(QLatin1String(".mp4")) ? file : file + QStringLiteral(".mp4"));
 }
 
+// Re-estimated for the tracks ticked now: what is generated, what comes from the cache, cost.
 void RenderSceneDialog::updateCost() {
-  const int generate = summary_.toGenerate();
-  QString text = tr("Will generate %n video segment(s)", nullptr, generate) +
-                 tr(" and take %n from the cache.", nullptr, summary_.ready);
-  if (summary_.costToGenerate)
-    text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*summary_.costToGenerate));
+  const render::RenderEstimate e = render::estimateRender(session_->store(), request(), registry_, videoBackend_);
+  QString text = tr("Will generate %n video segment(s)", nullptr, e.toGenerate()) +
+                 tr(" and take %n from the cache.", nullptr, e.ready);
+  QStringList audio;
+  if (e.narrationToGenerate > 0) audio << tr("narration");
+  if (e.dialogueToGenerate > 0) audio << tr("%n dialogue line(s)", nullptr, e.dialogueToGenerate);
+  if (e.musicToGenerate > 0) audio << tr("music");
+  if (e.sfxToGenerate > 0) audio << tr("%n sound effect(s)", nullptr, e.sfxToGenerate);
+  if (!audio.isEmpty()) text += QLatin1Char(' ') + tr("Audio to generate: %1.").arg(QLocale().createSeparatedList(audio));
+  if (e.costToGenerate)
+    text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*e.costToGenerate));
   else
-    text += QLatin1Char(' ') + tr("Cost unknown: %1").arg(summary_.costNote);
+    text += QLatin1Char(' ') + tr("Cost unknown: %1").arg(registry_ ? e.costNote : tr("The model registry could not be loaded."));
   cost_->setText(text);
 }
 

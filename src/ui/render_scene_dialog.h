@@ -7,7 +7,11 @@
 
 #include "model/types.h"
 #include "render/job/render_request.h"
-#include "ui/render_summary.h"
+#include "render/job/render_estimate.h"
+
+namespace sw::providers {
+class ModelRegistry;
+}
 
 class QCheckBox;
 class QComboBox;
@@ -22,11 +26,14 @@ class ProjectSession;
 class RenderSceneDialog : public QDialog {
   Q_OBJECT
  public:
+  // `videoBackend`: the configured video backend ("local" generates for free).
   RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
-                    const providers::ModelRegistry* registry, QWidget* parent = nullptr);
+                    const providers::ModelRegistry* registry, const QString& videoBackend,
+                    QWidget* parent = nullptr);
 
   render::RenderRequest request() const;
-  const RenderSummary& summary() const { return summary_; }
+  // What the scenes have, with every track included.
+  const render::RenderEstimate& estimate() const { return estimate_; }
 
   QLabel* segmentsLabel() const { return segments_; }
   QLabel* costLabel() const { return cost_; }
@@ -51,7 +58,9 @@ class RenderSceneDialog : public QDialog {
 
   ProjectSession* session_;
   QList<model::Id> sceneIds_;
-  RenderSummary summary_;
+  const providers::ModelRegistry* registry_;
+  QString videoBackend_;
+  render::RenderEstimate estimate_;
   QLabel* segments_ = nullptr;
   QLabel* cost_ = nullptr;
   QCheckBox* narration_ = nullptr;

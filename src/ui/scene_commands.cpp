@@ -47,8 +47,10 @@ void RemoveSceneCommand::redo() {
 }
 
 void RemoveSceneCommand::undo() {
-  if (session_->write([&] { saved_.restore(session_->store(), position_, session_); }))
-    session_->notifyScenesReset();
+  model::Id restored = 0;
+  if (!session_->write([&] { restored = saved_.restore(session_->store(), position_, session_); })) return;
+  session_->notifyScenesReset();
+  session_->notifySceneRestored(restored);
 }
 
 MoveSceneCommand::MoveSceneCommand(ProjectSession* session, model::Id sceneId, int from, int to)

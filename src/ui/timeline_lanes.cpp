@@ -15,11 +15,6 @@ double assetSeconds(model::ProjectStore& store, std::optional<model::Id> assetId
 }
 }  // namespace
 
-double estimatedSpeechSeconds(const QString& text) {
-  const int words = int(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
-  return words == 0 ? 0.0 : std::max(0.8, words / 2.6);
-}
-
 QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds) {
   QList<AudioLane> lanes;
   const auto scene = store.scene(sceneId);

@@ -6,8 +6,11 @@
 #include <QString>
 
 #include "model/project_store.h"
+#include "render/job/render_estimate.h"
 
 namespace sw::ui {
+
+using render::estimatedSpeechSeconds;  // until speech is generated
 
 struct LaneClip {
   double start = 0.0;
@@ -22,9 +25,6 @@ struct AudioLane {
   QString title;
   QList<LaneClip> clips;
 };
-
-// Spoken text length estimate used until speech is generated (about 2.6 words per second).
-double estimatedSpeechSeconds(const QString& text);
 
 // Narration from 0; dialogue lines one after another spread over the scene (one lane per
 // character); music over the whole scene; SFX at their cue times. Durations come from the

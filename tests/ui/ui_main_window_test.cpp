@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -19,6 +22,7 @@
 #include "ui/project_session.h"
 #include "ui/scene_inspector.h"
 #include "ui/scene_list_model.h"
+#include "ui/timeline_widget.h"
 #include "ui_test_support.h"
 
 using namespace sw;
@@ -102,6 +106,9 @@ TEST(UiMainWindow, DuplicateDeleteReorderAndReopen) {
     EXPECT_EQ(titles(), (QStringList{"B", "A (copy)"}));
     window.action(QStringLiteral("actionUndo"))->trigger();
     EXPECT_EQ(titles(), (QStringList{"B", "A", "A (copy)"}));
+    // The restored scene is selected again, and the editor shows it.
+    EXPECT_EQ(window.projectPane()->currentSceneId(), window.sceneModel()->sceneId(1));
+    EXPECT_EQ(window.sceneInspector()->titleEdit()->text(), QStringLiteral("A"));
   }
   MainWindow again;  // reopening shows what the store kept
   ASSERT_TRUE(again.openProject(project.folder()));
@@ -129,6 +136,73 @@ TEST(UiMainWindow, BackupsAreWrittenAndRestorable) {
   window.projectPane()->addScene();
   EXPECT_NO_THROW(model::ProjectStore::validate(backup));
   EXPECT_EQ(model::ProjectStore::open(backup)->scenes().size(), 0);  // taken before the edit
+}
+
+TEST(UiMainWindow, RestoreBackupRunsOnAWorkerThenReopens) {
+  test::TempProject project;
+  MainWindow window;
+  window.show();
+  ASSERT_TRUE(window.newProject(project.folder(), QStringLiteral("Restore")));
+  window.backups()->waitForIdle();
+  ASSERT_EQ(window.backups()->backups().size(), 1);
+  const QString backup = window.backups()->backups().first().absoluteFilePath();
+  window.projectPane()->addScene();
+  ASSERT_EQ(window.sceneModel()->rowCount(), 1);
+
+  QSignalSpy busy(&window, &MainWindow::busyChanged);
+  ASSERT_TRUE(window.restoreBackupNow(backup));
+  // Returned at once: the copy runs on a worker while the window is busy.
+  EXPECT_TRUE(window.isBusy());
+  EXPECT_EQ(window.session(), nullptr);
+  EXPECT_FALSE(window.action(QStringLiteral("actionOpen"))->isEnabled());
+  EXPECT_FALSE(window.action(QStringLiteral("actionNew"))->isEnabled());
+  EXPECT_TRUE(window.findChild<QProgressBar*>(QStringLiteral("busyBar"))->isVisibleTo(&window));
+  ASSERT_TRUE(test::spinUntil([&] { return !window.isBusy(); }));
+  ASSERT_NE(window.session(), nullptr) << window.lastError().toStdString();
+  EXPECT_EQ(window.sceneModel()->rowCount(), 0);  // the state of the backup
+  EXPECT_TRUE(window.action(QStringLiteral("actionOpen"))->isEnabled());
+  EXPECT_FALSE(window.findChild<QProgressBar*>(QStringLiteral("busyBar"))->isVisibleTo(&window));
+  EXPECT_EQ(busy.size(), 2);
+  // The replaced state was backed up first: restoring that brings the scene back.
+  window.backups()->waitForIdle();
+  QString before;
+  for (const QFileInfo& info : window.backups()->backups())
+    if (info.fileName().contains(QStringLiteral("before-restore"))) before = info.absoluteFilePath();
+  ASSERT_FALSE(before.isEmpty());
+  EXPECT_EQ(model::ProjectStore::open(before)->scenes().size(), 1);
+}
+
+TEST(UiMainWindow, SaveAsCopiesOnAWorkerThenOpensTheCopy) {
+  test::TempProject project;
+  MainWindow window;
+  ASSERT_TRUE(window.newProject(project.folder(), QStringLiteral("Original")));
+  window.projectPane()->addScene();
+  const QString copy = project.dir.filePath(QStringLiteral("Copy.scenewright"));
+  ASSERT_TRUE(window.saveProjectAs(copy));
+  EXPECT_TRUE(window.isBusy());
+  ASSERT_TRUE(test::spinUntil([&] { return !window.isBusy(); }));
+  ASSERT_NE(window.session(), nullptr);
+  EXPECT_EQ(QDir(window.session()->folder()).absolutePath(), QDir(copy).absolutePath());
+  EXPECT_EQ(window.session()->projectName(), QStringLiteral("Copy"));
+  EXPECT_EQ(window.sceneModel()->rowCount(), 1);
+  ASSERT_TRUE(window.saveProjectAs(copy));  // the folder already holds a project: refused, said why
+  ASSERT_TRUE(test::spinUntil([&] { return !window.isBusy(); }));
+  EXPECT_TRUE(window.lastError().contains(QStringLiteral("already holds a project")));
+}
+
+TEST(UiMainWindow, DefaultTimelineHeightShowsEveryAudioLane) {
+  test::TempProject project;
+  test::importSample(project.folder());
+  MainWindow window;
+  window.resize(1440, 900);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_TRUE(window.openProject(project.folder()));
+  QCoreApplication::processEvents();
+  QWidget* viewport = window.timeline()->parentWidget();
+  ASSERT_NE(viewport, nullptr);
+  // The SFX lane is the last one: the viewport is tall enough for all of them.
+  EXPECT_GE(viewport->height(), window.timeline()->sizeHint().height());
 }
 
 TEST(UiMainWindow, DockLayoutIsRestored) {

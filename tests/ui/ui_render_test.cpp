@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTest>
@@ -15,6 +16,7 @@
 #include "ui/app_settings.h"
 #include "ui/job_card.h"
 #include "ui/main_window.h"
+#include "ui/preview_player.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
 #include "ui/render_job_model.h"
@@ -65,9 +67,15 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(dialog->sfxBox()->isEnabled());
   EXPECT_TRUE(dialog->sfxBox()->text().contains(QStringLiteral("1 cue")));
   EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("$0.00")));
-  EXPECT_TRUE(dialog->outputEdit()->text().endsWith(QStringLiteral("exports/Storm Warning.mp4")));
+  const QString cost = dialog->costLabel()->text();
+  EXPECT_TRUE(cost.contains(QStringLiteral("Audio to generate: narration")) && cost.contains(QStringLiteral("2 dialogue lines")) &&
+              cost.contains(QStringLiteral("1 sound effect")))
+      << cost.toStdString();
+  EXPECT_TRUE(dialog->outputEdit()->text().endsWith(QStringLiteral("exports/01-storm-warning.mp4")));
   EXPECT_TRUE(dialog->renderButton()->isEnabled());
   QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton, {}, QPoint(8, dialog->dialogueBox()->height() / 2));
+  // Unticking a track takes it out of what will be generated.
+  EXPECT_FALSE(dialog->costLabel()->text().contains(QStringLiteral("dialogue line")));
   dialog->previewBox()->setChecked(true);
   const render::RenderRequest request = dialog->request();
   EXPECT_EQ(request.sceneIds, QList<model::Id>{sceneId});
@@ -100,6 +108,16 @@ TEST_F(UiRender, LocalRenderReachesCompletedInTheQueue) {
   EXPECT_TRUE(card->openButton()->isVisibleTo(card));
   EXPECT_TRUE(card->openButton()->isEnabled());
   EXPECT_FALSE(card->cancelButton()->isVisibleTo(card));
+  // The job's first own event is the estimate made before anything was generated.
+  QStringList kinds;
+  for (const model::JobEvent& e : window->session()->store().jobEvents(jobId))
+    if (e.kind != QLatin1String("started")) kinds << e.kind;
+  ASSERT_FALSE(kinds.isEmpty());
+  EXPECT_EQ(kinds.first(), QStringLiteral("estimate"));
+  // Open plays the render in the preview player (loaded there, not in another program).
+  QTest::mouseClick(card->openButton(), Qt::LeftButton);
+  EXPECT_EQ(window->previewPlayer()->player()->source(), QUrl::fromLocalFile(job->outputPath));
+  EXPECT_EQ(window->previewPlayer()->sequence(), QStringList{job->outputPath});
   // The scene's chunk is now ready and shown so in the scene list.
   EXPECT_EQ(window->sceneModel()->index(0, SceneListModel::StatusColumn).data().toString(), QStringLiteral("Ready"));
 }

@@ -11,6 +11,7 @@
 #include "providers/provider_error.h"
 #include "render/job/chunk_planner.h"
 #include "render/job/manifest.h"
+#include "render/job/render_estimate.h"
 #include "render/job/scene_job_state.h"
 #include "render/media/media_error.h"
 #include "render/media/stitcher.h"
@@ -166,6 +167,13 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
   return out;
 }
 
+// The estimate before anything is generated: the job's first event of each run.
+void recordEstimate(SceneJob::State& s) {
+  const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
+  const RenderEstimate e = estimateRender(*s.store, s.request, s.backends.models.get(), videoBackend);
+  s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
+}
+
 QString stitchStage(const QString& mediaStage) {
   if (mediaStage == QLatin1String("audio")) return QStringLiteral("mixing audio");
   if (mediaStage == QLatin1String("video")) return QStringLiteral("encoding video");
@@ -191,6 +199,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.store = model::ProjectStore::open(folder_);
     s.store->setJobStatus(jobId_, JobStatus::Processing);
     s.stage(QStringLiteral("planning"), 0);
+    recordEstimate(s);
     loadScene(s);
     startAudio(s);
     generateVideo(s);
