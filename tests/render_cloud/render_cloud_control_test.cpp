@@ -77,11 +77,15 @@ TEST_F(RenderCloudControl, PausedJobContinuesAfterItsPredictionWasCancelled) {
   server->setScenario(slow);
   auto queue = makeQueue();
   const model::Id job = queue->enqueue(request()).value(0);
-  ASSERT_TRUE(spinUntil([&] { return eventsOfKind(job, QStringLiteral("remote.started")) >= 1; }));
+  QString cancelled;  // chunk 1's prediction
+  ASSERT_TRUE(spinUntil([&] {
+    for (const model::JobEvent& e : events(job, QStringLiteral("remote.started")))
+      if (e.data.contains(QStringLiteral("chunkId"))) cancelled = e.data.value(QStringLiteral("remoteId")).toString();
+    return !cancelled.isEmpty();
+  }));
   queue->pause(job);
   queue->waitForIdle();
   ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Interrupted);
-  const QString cancelled = events(job, QStringLiteral("remote.started")).first().data.value(QStringLiteral("remoteId")).toString();
   ASSERT_EQ(server->prediction(cancelled).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
 
   server->setScenario(fakecloud::Scenario{});
@@ -91,7 +95,7 @@ TEST_F(RenderCloudControl, PausedJobContinuesAfterItsPredictionWasCancelled) {
   ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
   EXPECT_TRUE(QFileInfo::exists(outputPath()));
   EXPECT_EQ(creates(kHailuo).size(), 3) << "the cancelled prediction, then one per chunk";
-  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 1);
+  EXPECT_GE(eventsOfKind(job, QStringLiteral("remote.lost")), 1) << "chunk 1 (and the music, if it had started)";
 }
 
 TEST_F(RenderCloudControl, BudgetStopsBeforeTheChunkThatWouldExceedIt) {

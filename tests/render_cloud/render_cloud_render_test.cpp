@@ -90,7 +90,12 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) - server->count("POST", QStringLiteral("/v1/predictions/")),
             1) << "musicgen, created by version";
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/audio/speech")), 3) << "narration + two dialogue lines";
-  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.started")), 2);
+  // Each prediction's id was stored as it started (chunks with their chunk, music on its own).
+  int chunkIds = 0;
+  for (const model::JobEvent& e : events(job, QStringLiteral("remote.started")))
+    if (e.data.contains(QStringLiteral("chunkId"))) ++chunkIds;
+  EXPECT_EQ(chunkIds, 2);
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.started")), 3);
 }
 
 TEST_F(RenderCloudRender, FallsBackToTextToVideoWhenImageToVideoFails) {

@@ -23,12 +23,49 @@ class RenderCloudResume : public RenderCloudTest {
  protected:
   void SetUp() override {
     RenderCloudTest::SetUp();
-    // The CLI reads the Preferences the GUI writes (QSettings under XDG_CONFIG_HOME): a faster
-    // clock for the Replicate client. Base URL and key come from the environment.
+    writePreferences(QStringLiteral("{}"));
+  }
+  // The CLI reads the Preferences the GUI writes (QSettings under XDG_CONFIG_HOME): which backend
+  // serves each capability, and a faster clock for the Replicate client. Base URL and key come
+  // from the environment.
+  void writePreferences(const QString& backendsJson) {
     QSettings settings(configFolder() + QStringLiteral("/Scenewright/Scenewright.conf"), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("generation/backends"), backendsJson);
     settings.setValue(QStringLiteral("generation/backendOptions"), QStringLiteral(R"({"replicate":{"timeScale":%1}})").arg(kCliScale));
     settings.sync();
     ASSERT_EQ(settings.status(), QSettings::NoError);
+  }
+  // Starts `scenewright-cli render`, waits until the job has stored `count` remote ids, kills it
+  // with SIGKILL; returns the job id and the stored ids.
+  QStringList renderAndKill(const QStringList& args, int count, model::Id* job) {
+    QProcess cli;
+    cli.setProcessEnvironment(cliEnvironment());
+    cli.start(QStringLiteral(SW_CLI), args);
+    EXPECT_TRUE(cli.waitForStarted());
+    QStringList stored;
+    QElapsedTimer waited;
+    waited.start();
+    std::unique_ptr<model::ProjectStore> store;
+    while (cli.state() == QProcess::Running && waited.elapsed() < 60000 && stored.size() < count) {
+      cli.waitForFinished(5);  // also lets QProcess notice an early exit
+      if (!store) store = openStore();
+      if (store->jobs().isEmpty()) continue;
+      *job = store->jobs().first().id;
+      stored = storedRemoteIds(*store, *job);
+    }
+    EXPECT_EQ(cli.state(), QProcess::Running) << "finished before the kill";
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    cli.waitForFinished();
+    EXPECT_EQ(stored.size(), count) << cli.readAllStandardError().toStdString();
+    return stored;
+  }
+  void resumeAndExpectCompleted(model::Id job) {
+    QProcess resume;
+    resume.setProcessEnvironment(cliEnvironment());
+    resume.start(QStringLiteral(SW_CLI), {QStringLiteral("resume"), projectFolder(), QString::number(job)});
+    ASSERT_TRUE(resume.waitForFinished(120000));
+    ASSERT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
+    ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Completed);
   }
   // The remote ids the job stored (kind "remote.started"), in order.
   QStringList storedRemoteIds(model::ProjectStore& store, model::Id job) {
@@ -37,10 +74,10 @@ class RenderCloudResume : public RenderCloudTest {
       if (e.kind == QLatin1String("remote.started")) ids << e.data.value(QStringLiteral("remoteId")).toString();
     return ids;
   }
-  QStringList renderArgs() const {
+  QStringList renderArgs(const QString& tracks) const {
     return {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"), QStringLiteral("1"),
             QStringLiteral("--preview"), QStringLiteral("--backend"), QStringLiteral("replicate"),
-            QStringLiteral("--tracks"), QStringLiteral("none"), QStringLiteral("-o"), outputPath()};
+            QStringLiteral("--tracks"), tracks, QStringLiteral("-o"), outputPath()};
   }
 };
 
@@ -53,41 +90,17 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
   scenario.replicate.processingPolls = 10;
   server->setScenario(scenario);
 
-  QProcess cli;
-  cli.setProcessEnvironment(cliEnvironment());
-  cli.start(QStringLiteral(SW_CLI), renderArgs());
-  ASSERT_TRUE(cli.waitForStarted());
-  // Kill as soon as chunk 2's prediction is stored: chunk 1 is finished, chunk 2 is in flight.
   model::Id job = 0;
-  QStringList stored;
-  QElapsedTimer waited;
-  waited.start();
-  std::unique_ptr<model::ProjectStore> store;
-  while (cli.state() == QProcess::Running && waited.elapsed() < 60000 && stored.size() < 2) {
-    cli.waitForFinished(5);  // also lets QProcess notice an early exit
-    if (!store) store = openStore();
-    if (store->jobs().isEmpty()) continue;
-    job = store->jobs().first().id;
-    stored = storedRemoteIds(*store, job);
-  }
-  ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
-  ::kill(pid_t(cli.processId()), SIGKILL);
-  cli.waitForFinished();
-  ASSERT_EQ(stored.size(), 2) << "the render never got to chunk 2: " << cli.readAllStandardError().toStdString();
+  // Killed as soon as chunk 2's prediction is stored: chunk 1 is finished, chunk 2 is in flight.
+  const QStringList stored = renderAndKill(renderArgs(QStringLiteral("none")), 2, &job);
+  ASSERT_EQ(stored.size(), 2);
   const QString finished = stored[0];
   const QString inFlight = stored[1];
   ASSERT_NE(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"))
       << "chunk 2 finished before the kill";
   const int logAtKill = int(server->requests().size());
-  store.reset();
-
-  QProcess resume;
-  resume.setProcessEnvironment(cliEnvironment());
-  resume.start(QStringLiteral(SW_CLI), {QStringLiteral("resume"), projectFolder(), QString::number(job)});
-  ASSERT_TRUE(resume.waitForFinished(120000));
-  ASSERT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
-  store = openStore();
-  ASSERT_EQ(store->job(job)->status, model::JobStatus::Completed);
+  resumeAndExpectCompleted(job);
+  auto store = openStore();
   EXPECT_GT(media::probe(outputPath()).duration, 1.5);
 
   // One create per chunk and one reference image in all: nothing was created again.
@@ -111,4 +124,31 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
       for (const QJsonValue& n : e.data.value(QStringLiteral("notes")).toArray())
         noted = noted || n.toString().contains(QStringLiteral("resumed prediction ") + inFlight);
   EXPECT_TRUE(noted);
+}
+
+TEST_F(RenderCloudResume, ChunkAndMusicInFlightAtTheKillAreBothPolledAgain) {
+  writePreferences(QStringLiteral(R"({"backends":{"music":"replicate"}})"));
+  fakecloud::Scenario scenario;
+  scenario.replicate.processingPolls = 12;  // about 1.1 s each: both still running at the kill
+  server->setScenario(scenario);
+  model::Id job = 0;
+  const QStringList stored = renderAndKill(renderArgs(QStringLiteral("music")), 2, &job);
+  ASSERT_EQ(stored.size(), 2) << "music and chunk 1 predictions";
+  for (const QString& id : stored)
+    ASSERT_NE(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+  const int logAtKill = int(server->requests().size());
+  resumeAndExpectCompleted(job);
+
+  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) - server->count("POST", QStringLiteral("/v1/predictions/")),
+            1) << "musicgen created once";
+  EXPECT_EQ(creates(kHailuo).size(), 2) << "chunk 1 created once, chunk 2 after the resume";
+  const QList<fakecloud::LoggedRequest> all = server->requests();
+  for (const QString& id : stored) {
+    int polled = 0;
+    for (int i = logAtKill; i < all.size(); ++i)
+      if (all[i].method == "GET" && all[i].path == QStringLiteral("/v1/predictions/") + id) ++polled;
+    EXPECT_GE(polled, 1) << "prediction " << id.toStdString() << " was not found again";
+    EXPECT_EQ(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+  }
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 0);
 }

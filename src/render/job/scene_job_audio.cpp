@@ -9,17 +9,47 @@ namespace sw::render {
 
 namespace {
 
+// Records a remote prediction of an audio call. Audio runs beside the job thread, so the event
+// goes through a store connection of its own (best effort: without it, a resumed job creates the
+// prediction again).
+void noteRemote(const QString& folder, model::Id jobId, const QString& level, const QString& kind,
+                const QString& message, const QJsonObject& data) {
+  try {
+    model::ProjectStore::open(folder)->addJobEvent({0, jobId, {}, level, kind, message, data});
+  } catch (const std::exception&) {
+  }
+}
+
 template <class Generator, class Request>
 QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> generator, Request request,
                              const QString& what) {
   if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
   auto cache = s.cache;
-  auto ctx = s.ctx;
   auto guard = s.spendGuard();
+  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
+  auto ctx = s.ctx;
+  ctx.resumeRemoteId = storedRemoteId(s, key);
+  const QString folder = s.folder;
+  const model::Id jobId = s.jobId;
+  ctx.remoteId = [folder, jobId, key, what](const QString& remote) {
+    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.started"),
+               QStringLiteral("prediction %1 (%2)").arg(remote, what), {{"remoteId", remote}, {"cacheKey", key}});
+  };
   // Errors travel in the result: an exception must not cross the QtConcurrent boundary.
   return QtConcurrent::run(&s.audioPool, [=] {
     try {
-      return generateCached(*cache, *generator, request, ctx, guard, what);
+      try {
+        return generateCached(*cache, *generator, request, ctx, guard, what);
+      } catch (const providers::ProviderError& e) {
+        if (ctx.resumeRemoteId.isEmpty() || !startAfresh(e, ctx)) throw;
+        noteRemote(folder, jobId, QStringLiteral("warning"), QStringLiteral("remote.lost"),
+                   QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
+                       .arg(ctx.resumeRemoteId, what, e.message()),
+                   {{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
+        auto fresh = ctx;
+        fresh.resumeRemoteId.clear();
+        return generateCached(*cache, *generator, request, fresh, guard, what);
+      }
     } catch (const std::exception& e) {
       CachedResult failed;
       failed.error = QString::fromStdString(e.what());

@@ -70,5 +70,11 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_video.cpp
 void generateVideo(SceneJob::State& s);
 void addSegments(SceneJob::State& s, TimelineInputs& timeline);
+// The remote prediction this job started for exactly this request (kind "remote.started", same
+// cache key), if any: a resumed job polls it instead of paying for it again.
+QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);
+// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown) is
+// replaced by a new one; network trouble and the user's own cancel are not.
+bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx);
 
 }  // namespace sw::render

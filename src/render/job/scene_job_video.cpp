@@ -61,30 +61,12 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
   return png;
 }
 
-// The prediction this job started earlier for exactly this request (same cache key), if any: a
-// resumed job polls it instead of paying for it again.
-QString remoteIdToResume(SceneJob::State& s, const QString& cacheKey) {
-  QString id;
-  for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
-    if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
-      id = e.data.value(QStringLiteral("remoteId")).toString();
-  return id;
-}
-
-// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown)
-// is replaced by a new one; network trouble and the user's own cancel are not.
-bool startAfresh(const ProviderError& e, const SceneJob::State& s) {
-  using K = ProviderError::Kind;
-  if (s.ctx.isCancelled()) return false;
-  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid || e.kind() == K::BadOutput;
-}
-
 CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator, const model::Chunk& chunk,
                           const providers::VideoRequest& request, const QString& what) {
   providers::ModelRegistry::validate(request);
   const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
   providers::GenerationContext ctx = s.ctx;
-  ctx.resumeRemoteId = remoteIdToResume(s, key);
+  ctx.resumeRemoteId = storedRemoteId(s, key);
   ctx.remoteId = [&s, &chunk, key](const QString& remote) {
     s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote),
             QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}, {"remoteId", remote},
@@ -98,7 +80,7 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
   try {
     return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
   } catch (const ProviderError& e) {
-    if (!startAfresh(e, s)) throw;
+    if (!startAfresh(e, s.ctx)) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
             QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
                 .arg(ctx.resumeRemoteId, what, e.message()),
@@ -137,6 +119,20 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 }
 
 }  // namespace
+
+QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
+  QString id;
+  for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
+    if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
+      id = e.data.value(QStringLiteral("remoteId")).toString();
+  return id;
+}
+
+bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx) {
+  using K = providers::ProviderError::Kind;
+  if (ctx.isCancelled()) return false;
+  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid || e.kind() == K::BadOutput;
+}
 
 void generateVideo(SceneJob::State& s) {
   const int count = int(s.chunks.size());
