@@ -15,6 +15,9 @@
 //   CP(batch)    = ceil(S / P) x CP(scene), P = scenes rendered at once; the ideal is P >= S.
 // Stitching, probing and last-frame extraction are real work outside the latencies, so
 // wall / CP(batch, P >= S) > 1 measures everything the scheduler adds. Target: <= 1.1.
+// The stitch follows a scene's last chunk, so the bench also re-stitches one scene alone from the
+// cache (offline, no request) and prints the ratio against CP + that stitch.
+// Usage: pipeline_bench [--scale 0.5] [--processing-polls 2] [--scenes 3] [--chunks 4] [--parallel P]
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
