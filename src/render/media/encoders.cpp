@@ -28,9 +28,9 @@ void receiveAll(AVCodecContext* ctx, AVPacket* pkt, const PacketSink& sink, cons
 // x264's AVX-512 routines read a few uninitialised bytes of its own buffers: identical pictures
 // then encode to different bytes now and then (about 1 file in 3 within one process; valgrind
 // cannot see it, it has no AVX-512). Capping x264 at AVX2 (which every AVX-512 CPU has) makes the
-// output a pure function of the input, at a negligible speed cost.
-std::string withDeterministicAsm(const std::string& params) {
-  if (!(av_get_cpu_flags() & AV_CPU_FLAG_AVX512)) return params;
+// output a pure function of the input, for ~10% more encoding time: so only when asked.
+std::string withDeterministicAsm(const std::string& params, bool deterministic) {
+  if (!deterministic || !(av_get_cpu_flags() & AV_CPU_FLAG_AVX512)) return params;
   return params + (params.empty() ? "" : ":") + "asm=AVX2";
 }
 
@@ -56,7 +56,7 @@ VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   opts.set("preset", s.preset);
   opts.set("crf", std::to_string(s.crf));
   opts.set("profile", s.profile);
-  const std::string params = withDeterministicAsm(s.x264Params);
+  const std::string params = withDeterministicAsm(s.x264Params, s.deterministic);
   if (!params.empty()) opts.set("x264-params", params);
   checkAv(avcodec_open2(ctx_.get(), codec, opts.slot()),
           QStringLiteral("Cannot open the H.264 encoder (%1x%2, preset %3, crf %4)")

@@ -27,6 +27,8 @@ struct VideoEncodeSettings {
   std::string x264Params;      // extra "k=v:k=v" for libx264 (used by smart render)
   bool globalHeader = true;    // mp4/mov want extradata (avcC) out of band
   int threads = 0;             // x264 threads; 0 = automatic (frame threads, 1.5 x cores)
+  bool deterministic = false;  // byte-identical output for identical input (x264 capped at AVX2,
+                               // ~10% slower on AVX-512 machines); MediaWriter always sets it
 };
 
 class VideoEncoder {

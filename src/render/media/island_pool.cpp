@@ -3,7 +3,7 @@
 #include "render/media/h264_params.h"
 #include "render/media/media_error.h"
 #include "render/media/parallel.h"
-#include "render/media/video_source.h"
+#include "render/media/frame_prefetch.h"
 
 #include <algorithm>
 #include <chrono>
@@ -30,7 +30,7 @@ EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& setting
   EncodedIsland result;
   VideoEncoder enc(settings);
   result.timeBase = enc.context()->time_base;
-  TimelineVideoSource src(t, island.first, island.last);
+  FramePrefetcher src(t, island.first, island.last);
   FramePtr f = makeFrame();
   // The output keeps the source's avcC extradata, so NAL units must be length-prefixed.
   auto sink = [&](AVPacket* p) { result.packets.push_back(lengthPrefixed(p, lengthSize)); };

@@ -50,6 +50,7 @@ void MediaWriter::addVideoStream(const VideoEncodeSettings& settings) {
   }
   VideoEncodeSettings s = settings;
   s.globalHeader = out_->wantsGlobalHeader();
+  s.deterministic = true;  // generated chunks are cached by content: same input, same bytes
   video_ = std::make_unique<VideoEncoder>(s);
   videoStream_ = out_->addStream(video_->context())->index;
   scratch_ = zeroedPicture(s.width, s.height, out_->finalPath());

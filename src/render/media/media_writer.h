@@ -14,6 +14,7 @@
 // the temporary file: the final path never holds a partial file.
 // Each written picture lasts exactly 1/fps seconds (frame n has pts n). Pictures of any size or
 // pixel format are converted (scaled to the stream size) with swscale.
+// Output is deterministic: the same pictures and samples give a byte-identical file.
 // Push video and audio in roughly time order so the interleaver's memory stays small.
 // Errors throw MediaError (disk full and unwritable folders say so in words).
 #pragma once

@@ -1,6 +1,7 @@
 #include "render/media/video_paths.h"
 
 #include "render/media/encoders.h"
+#include "render/media/frame_prefetch.h"
 #include "render/media/media_error.h"
 #include "render/media/media_input.h"
 #include "render/media/video_source.h"
@@ -87,7 +88,7 @@ int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer
   VideoEncoder enc(outputEncodeSettings(plan, t));
   mux.addVideoFromEncoder(enc.context());
   mux.start();
-  TimelineVideoSource src(t, 0, t.totalFrames);
+  FramePrefetcher src(t, 0, t.totalFrames);  // decoding and scaling overlap the encoder
   FramePtr f = makeFrame();
   const AVRational tb = enc.context()->time_base;
   auto sink = [&](AVPacket* p) { mux.writeVideo(p, tb); };
