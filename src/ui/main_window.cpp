@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -219,13 +220,22 @@ void MainWindow::applyDefaultDockSizes() {
                      2 * timelineScroll_->frameWidth() +
                      style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, timelineDock_) + 8;
   const int timeline = std::min(timeline_->sizeHint().height() + chrome, height() * 45 / 100);
-  resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
   // resizeDocks() shares the change with the central area, so a single call falls short:
   // repeat (with the layout applied in between) until the dock has its height.
   for (int round = 0; round < 6 && timelineDock_->height() < timeline - 2; ++round) {
     resizeDocks({timelineDock_}, {timeline}, Qt::Vertical);
     layout()->activate();
   }
+  fitDockWidths(0);
+}
+
+// Side docks at 340 / 440 px so the preview gets the rest; widths settle over a few layouts.
+void MainWindow::fitDockWidths(int round) {
+  const auto near = [](int size, int wanted) { return std::abs(size - wanted) <= 4; };
+  if (!projectDock_ || round > 6 || (near(projectDock_->width(), 340) && near(inspectorDock_->width(), 440)))
+    return;
+  resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
+  QTimer::singleShot(0, this, [this, round] { fitDockWidths(round + 1); });
 }
 
 QWidget* MainWindow::welcomeWidget() {

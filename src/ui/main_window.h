@@ -94,6 +94,7 @@ class MainWindow : public QMainWindow {
   void createMenus();
   void createDocks();
   void applyDefaultDockSizes();
+  void fitDockWidths(int round);
   void attachProject(std::unique_ptr<ProjectSession> session);
   void buildProjectWidgets();
   void connectProjectWidgets();

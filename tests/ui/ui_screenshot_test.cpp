@@ -3,6 +3,7 @@
 // and the Render Scene dialog. Written to <build>/screenshots/*.png.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QDir>
 #include <QDockWidget>
 #include <QImage>
@@ -61,7 +62,7 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   ASSERT_EQ(window.session()->store().job(jobs.first())->status, model::JobStatus::Completed)
       << window.session()->store().job(jobs.first())->errorMessage.toStdString();
   window.session()->notifyChunksChanged(first);
-  window.timeline()->zoomToFit(900);
+  window.action(QStringLiteral("actionZoomFit"))->trigger();  // the scene fills the timeline's width
   // Let the filmstrip thumbnails arrive (decoded on worker threads).
   test::spinUntil([&] { window.timeline()->repaint(); return false; }, 40);
 
