@@ -22,30 +22,22 @@ QString databaseIn(const QString& folderOrFile) {
   return QDir(folderOrFile).absoluteFilePath(QString::fromLatin1(ProjectStore::kDatabaseName));
 }
 
-// Reads the 16-byte SQLite header without letting SQLite touch the file.
-void checkHeader(const QString& dbPath) {
-  QFile file(dbPath);
-  if (!file.exists())
+// File-system checks by stat only. The file is never opened outside SQLite: closing any other
+// descriptor of a database file drops this process's POSIX locks on it (fcntl semantics), which
+// would let another process checkpoint or delete the WAL under a live connection.
+void checkFile(const QString& dbPath) {
+  const QFileInfo info(dbPath);
+  if (!info.exists())
     throw StoreError(StoreError::Kind::NotFound,
                      QStringLiteral("%1: no project here (project.db is missing). Create one with "
                                     "'scenewright-cli new' or choose another folder.")
                          .arg(dbPath));
-  if (!file.open(QIODevice::ReadOnly))
-    throw StoreError(StoreError::Kind::Io, QStringLiteral("%1: cannot be read (%2).")
-                                               .arg(dbPath, file.errorString()));
-  const QByteArray header = file.read(16);
-  if (file.size() == 0)
+  if (!info.isFile() || !info.isReadable())
+    throw StoreError(StoreError::Kind::Io,
+                     QStringLiteral("%1: cannot be read (check its permissions).").arg(dbPath));
+  if (info.size() == 0)
     throw StoreError(StoreError::Kind::Damaged,
                      QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
-  if (header != QByteArray("SQLite format 3\0", 16))
-    throw StoreError(StoreError::Kind::NotAProject,
-                     QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
-                                    "database). Open a folder created by Scenewright.")
-                         .arg(dbPath));
-  if (file.size() < 512)
-    throw StoreError(StoreError::Kind::Damaged,
-                     QStringLiteral("%1: the project file is truncated (%2 bytes). Restore it from a "
-                                    "backup.").arg(dbPath).arg(file.size()));
 }
 
 // Read-only checks: ours, not too new, not damaged. Writes nothing.
@@ -71,6 +63,11 @@ void checkReadOnly(const QString& dbPath) {
                        QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
                                       "backup; nothing was changed.").arg(dbPath, result));
   } catch (const StoreError& e) {
+    if (e.message().contains(QLatin1String("file is not a database")))  // SQLITE_NOTADB: wrong magic
+      throw StoreError(StoreError::Kind::NotAProject,
+                       QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
+                                      "database). Open a folder created by Scenewright.")
+                           .arg(dbPath));
     if (e.kind() == StoreError::Kind::Damaged || e.kind() == StoreError::Kind::NotAProject ||
         e.kind() == StoreError::Kind::TooNew)
       throw;
@@ -97,7 +94,7 @@ ProjectStore::~ProjectStore() = default;
 
 void ProjectStore::validate(const QString& folder) {
   const QString dbPath = databaseIn(folder);
-  checkHeader(dbPath);
+  checkFile(dbPath);
   checkReadOnly(dbPath);
 }
 

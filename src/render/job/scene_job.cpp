@@ -177,7 +177,7 @@ void recordEstimate(SceneJob::State& s) {
 QString stitchStage(const QString& mediaStage) {
   if (mediaStage == QLatin1String("audio")) return QStringLiteral("mixing audio");
   if (mediaStage == QLatin1String("video")) return QStringLiteral("encoding video");
-  if (mediaStage == QLatin1String("finish")) return QStringLiteral("finishing");
+  if (mediaStage == QLatin1String("finish") || mediaStage == QLatin1String("done")) return QStringLiteral("finishing");
   return QStringLiteral("stitching");
 }
 
