@@ -29,6 +29,12 @@ void throwAvError(int code, const QString& what, const QString& file, const QStr
     throw MediaError(MediaError::Kind::DiskFull,
                      QStringLiteral("%1: the disk is full. Free some space and try again.").arg(head));
   }
+  if (code == AVERROR(EFBIG) || code == AVERROR(EDQUOT)) {
+    throw MediaError(MediaError::Kind::DiskFull,
+                     QStringLiteral("%1: the file is too large for the disk (disk full, quota or file size "
+                                    "limit reached). Free some space or choose another disk and try again.")
+                         .arg(head));
+  }
   if (code == AVERROR(EACCES) || code == AVERROR(EROFS) || code == AVERROR(EPERM)) {
     throw MediaError(MediaError::Kind::Unwritable,
                      QStringLiteral("%1: permission denied. Choose a folder you can write to.").arg(head));

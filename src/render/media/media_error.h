@@ -13,7 +13,7 @@ class MediaError : public std::runtime_error {
     InvalidInput,   // file is not usable media (zero bytes, truncated, not a video...)
     NotFound,       // input file missing
     Unwritable,     // output folder missing or not writable
-    DiskFull,       // ENOSPC while writing
+    DiskFull,       // ENOSPC, EFBIG or EDQUOT while writing
     Cancelled,      // the caller's cancellation token was set
     Unsupported,    // plan asks for something the engine cannot do
     Internal        // FFmpeg failed in a way the user cannot fix
@@ -31,7 +31,7 @@ class MediaError : public std::runtime_error {
 QString avErrorText(int code);
 
 // Builds a MediaError from an FFmpeg error code: "<what> (<file>, <stream>): <av error>".
-// ENOSPC becomes Kind::DiskFull, EACCES/EROFS/ENOENT-on-output Kind::Unwritable.
+// ENOSPC/EFBIG/EDQUOT become Kind::DiskFull, EACCES/EROFS/ENOENT-on-output Kind::Unwritable.
 [[noreturn]] void throwAvError(int code, const QString& what, const QString& file,
                                const QString& stream = {});
 
