@@ -16,12 +16,15 @@ mkdir -p "$WORK"
 cd "$WORK"
 FF=(ffmpeg -nostdin -hide_banner -loglevel error -y)
 
-# run NAME CMD...: wall seconds and peak RSS (KiB) of CMD, appended to results.txt
+# run NAME CMD...: wall seconds, peak RSS (KiB), CPU seconds (user+sys) and the 1-minute load
+# average when it started, appended to results.txt. Other work on the machine slows both sides;
+# the CPU-time ratio is printed too because it depends much less on that load.
 run() {
   local name="$1"; shift
   python3 - "$name" "$@" <<'PY'
 import os, sys, time, resource
 name, cmd = sys.argv[1], sys.argv[2:]
+load = os.getloadavg()[0]
 t0 = time.monotonic()
 pid = os.fork()
 if pid == 0:
@@ -32,9 +35,10 @@ _, status, usage = os.wait4(pid, 0)
 dt = time.monotonic() - t0
 if status != 0:
     sys.exit(f"{name}: command failed ({status}): {' '.join(cmd)}")
+cpu = usage.ru_utime + usage.ru_stime
 with open("results.txt", "a") as f:
-    f.write(f"{name} {dt:.3f} {usage.ru_maxrss}\n")
-print(f"  {name:<14} {dt:8.2f} s  {usage.ru_maxrss/1024:8.1f} MiB")
+    f.write(f"{name} {dt:.3f} {usage.ru_maxrss} {cpu:.3f} {load:.2f}\n")
+print(f"  {name:<14} {dt:8.2f} s  {usage.ru_maxrss/1024:8.1f} MiB  cpu {cpu:8.2f} s  load {load:5.2f}")
 PY
 }
 
@@ -54,8 +58,11 @@ for c in "${CHUNKS[@]}"; do echo "file '$PWD/$c'" >> list.txt; done
 : > results.txt
 
 echo "== (a) plain re-stitch"
-run a_ours "$CLI" stitch -o a_ours.mp4 "${CHUNKS[@]}"
-run a_ffmpeg "${FF[@]}" -f concat -safe 0 -i list.txt -c copy -movflags +faststart a_ff.mp4
+# Both take a fraction of a second: five alternating runs each, the medians are compared.
+for rep in 1 2 3 4 5; do
+  run a_ours "$CLI" stitch -o a_ours.mp4 "${CHUNKS[@]}"
+  run a_ffmpeg "${FF[@]}" -f concat -safe 0 -i list.txt -c copy -movflags +faststart a_ff.mp4
+done
 
 echo "== (b) 1080p with narration + music + sfx"
 run b_ours "$CLI" stitch -o b_ours.mp4 --resolution 1080p --preset medium --crf 23 \
@@ -97,15 +104,31 @@ run d_10min "$CLI" stitch -o d_10min.mp4 --resolution 480p --preset ultrafast "$
 
 echo "== ratios (ours / baseline)"
 python3 - <<'PY'
-r = {}
+import statistics
+runs = {}
 for line in open("results.txt"):
-    name, t, rss = line.split()
-    r[name] = (float(t), int(rss))
+    name, t, rss, cpu, load = line.split()
+    runs.setdefault(name, []).append((float(t), int(rss), float(cpu), float(load)))
+# Several runs of one name: median wall and CPU time, largest RSS, mean load.
+r = {n: (statistics.median(x[0] for x in v), max(x[1] for x in v), statistics.median(x[2] for x in v),
+         statistics.mean(x[3] for x in v)) for n, v in runs.items()}
+rows = []
 def show(label, a, b, idx, target):
     ratio = r[a][idx] / r[b][idx]
-    print(f"  {label:<44} {ratio:6.2f}  (target <= {target}) {'ok' if ratio <= target else 'MISSED'}")
+    cpu = r[a][2] / r[b][2]
+    load = f"{r[a][3]:.1f}/{r[b][3]:.1f}"
+    print(f"  {label:<44} {ratio:6.2f}  (target <= {target}) {'ok' if ratio <= target else 'MISSED'}"
+          f"   cpu ratio {cpu:5.2f}  load {load}")
+    rows.append((label, r[a][idx], r[b][idx], ratio, cpu, target, load))
 show("(a) re-stitch vs concat -c copy (time)", "a_ours", "a_ffmpeg", 0, 1.0)
 show("(b) 1080p + mix vs ffmpeg filter_complex (time)", "b_ours", "b_ffmpeg", 0, 0.9)
 show("(c) smart render vs full re-encode (time)", "c_ours", "c_ffmpeg", 0, 0.35)
 show("(d) peak RSS 10 min vs 1 min", "d_10min", "d_1min", 1, 1.2)
+print("\nREADME table (ours / ffmpeg, wall; d in MiB):")
+print("| benchmark | ours | baseline | ratio | CPU-time ratio | target | load (ours/base) |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for label, a, b, ratio, cpu, target, load in rows:
+    unit = " MiB" if label.startswith("(d)") else " s"
+    scale = 1024 if label.startswith("(d)") else 1
+    print(f"| {label} | {a/scale:.2f}{unit} | {b/scale:.2f}{unit} | {ratio:.2f} | {cpu:.2f} | <= {target} | {load} |")
 PY

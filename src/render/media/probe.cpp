@@ -109,6 +109,7 @@ ProbeResult probe(const QString& path, const ProbeOptions& options) {
     const bool reorder = input.stream(v.index)->codecpar->video_delay > 0;
     if (options.keyframes && !reorder) indexKeyframes(input, v);
     const bool needScan = options.keyframes && v.keyframes.empty();
+    input.onlyStream(v.index);  // the scan needs video packets only
     scanPackets(input, v, options, needScan);
   }
   return r;
