@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace sw::media {
 
@@ -50,6 +51,10 @@ unsigned islandWorkers(int width, int height) {
   const double perEncoder = static_cast<double>(width) * height * 1.5 * 200;
   const auto byMemory = static_cast<unsigned>(kBudget / perEncoder);
   return std::clamp(byMemory, 1u, workerCount() + 1);
+}
+
+int islandEncoderThreads(unsigned workers) {
+  return std::max(1, static_cast<int>(std::lround(1.5 * workerCount() / std::max(1u, workers))));
 }
 
 IslandPool::IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands,

@@ -35,6 +35,9 @@ EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& setting
 
 // How many islands to encode at once for this picture size (cores + 1, capped by memory).
 unsigned islandWorkers(int width, int height);
+// x264 threads per island encoder: the islands already run side by side, and x264's frame
+// threads cost CPU (about 7% here), so 1.5 x cores shared by the workers, at least one.
+int islandEncoderThreads(unsigned workers);
 
 class IslandPool {
  public:

@@ -147,7 +147,10 @@ int64_t writeSmartRender(const Timeline& t, StitchMuxer& mux, const VideoProgres
   std::vector<Island> islands;
   const std::vector<Piece> pieces = planPieces(t, islands);
   // Islands are encoded concurrently while this thread writes copy ranges and finished islands.
-  IslandPool pool(t, settings, islands, avccLengthSize(t), progress.control, islandWorkers(t.width, t.height));
+  const unsigned workers = islandWorkers(t.width, t.height);
+  VideoEncodeSettings islandSettings = settings;
+  islandSettings.threads = islandEncoderThreads(workers);
+  IslandPool pool(t, islandSettings, islands, avccLengthSize(t), progress.control, workers);
   int64_t encoded = 0;
   for (const Piece& p : pieces) {
     if (p.island < 0) {
