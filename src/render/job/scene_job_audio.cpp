@@ -129,6 +129,36 @@ void startAudio(SceneJob::State& s) {
   s.unitsTotal += int(s.audio.size());
 }
 
+namespace {
+
+// Points the scene (narration/music) or the line/cue that asked for the audio at its asset.
+void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
+  auto linkScene = [&](std::optional<model::Id> model::Scene::*field) {
+    auto scene = s.store->scene(s.scene.id).value_or(s.scene);
+    scene.*field = assetId;
+    s.store->updateScene(scene);
+  };
+  auto linkRow = [&](auto rows, auto update) {
+    for (auto row : rows)
+      if (row.id == w.rowId) {
+        row.assetId = assetId;
+        update(row);
+      }
+  };
+  switch (w.kind) {
+    case AudioWork::Kind::Narration: linkScene(&model::Scene::narrationAssetId); break;
+    case AudioWork::Kind::Music: linkScene(&model::Scene::musicAssetId); break;
+    case AudioWork::Kind::Dialogue:
+      linkRow(s.store->dialogueLines(s.scene.id), [&](const model::DialogueLine& l) { s.store->updateDialogueLine(l); });
+      break;
+    case AudioWork::Kind::Sfx:
+      linkRow(s.store->sfxCues(s.scene.id), [&](const model::SfxCue& c) { s.store->updateSfxCue(c); });
+      break;
+  }
+}
+
+}  // namespace
+
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
   for (AudioWork& w : s.audio) {
     if (!w.userFile.isEmpty()) {
@@ -140,38 +170,13 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
     if (!r.error.isEmpty()) throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
     const char* kind = w.kind == AudioWork::Kind::Music ? "music" : w.kind == AudioWork::Kind::Sfx ? "sfx" : "speech";
     const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
+    linkAsset(s, w, asset.id);
     const TimelineClip clip{r.path, measured(r), w.cueTime, w.gainDb};
     switch (w.kind) {
-      case AudioWork::Kind::Narration: {
-        auto scene = s.store->scene(s.scene.id).value_or(s.scene);
-        scene.narrationAssetId = asset.id;
-        s.store->updateScene(scene);
-        timeline.narration = clip;
-        break;
-      }
-      case AudioWork::Kind::Dialogue:
-        for (model::DialogueLine line : s.store->dialogueLines(s.scene.id))
-          if (line.id == w.rowId) {
-            line.assetId = asset.id;
-            s.store->updateDialogueLine(line);
-          }
-        timeline.dialogue.append(clip);
-        break;
-      case AudioWork::Kind::Music: {
-        auto scene = s.store->scene(s.scene.id).value_or(s.scene);
-        scene.musicAssetId = asset.id;
-        s.store->updateScene(scene);
-        timeline.music = clip;
-        break;
-      }
-      case AudioWork::Kind::Sfx:
-        for (model::SfxCue cue : s.store->sfxCues(s.scene.id))
-          if (cue.id == w.rowId) {
-            cue.assetId = asset.id;
-            s.store->updateSfxCue(cue);
-          }
-        timeline.sfx.append(clip);
-        break;
+      case AudioWork::Kind::Narration: timeline.narration = clip; break;
+      case AudioWork::Kind::Music: timeline.music = clip; break;
+      case AudioWork::Kind::Dialogue: timeline.dialogue.append(clip); break;
+      case AudioWork::Kind::Sfx: timeline.sfx.append(clip); break;
     }
     s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
   }
