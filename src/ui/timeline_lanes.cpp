@@ -4,6 +4,8 @@
 #include <QMap>
 #include <QRegularExpression>
 
+#include "render/job/timeline_builder.h"
+
 namespace sw::ui {
 
 namespace {
@@ -19,17 +21,25 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
   QList<AudioLane> lanes;
   const auto scene = store.scene(sceneId);
   if (!scene) return lanes;
+  const QList<model::DialogueLine> lines = store.dialogueLines(sceneId);
+  // Speech goes where the render will put it (render::placeSpeech), over equal segments.
+  render::TimelineInputs plan;
+  const int segments = std::max<int>(1, int(store.chunks(sceneId).size()));
+  for (int i = 0; i < segments; ++i) plan.segments.append({QString(), sceneSeconds / segments});
+  if (!scene->narration.trimmed().isEmpty())
+    plan.narration = render::TimelineClip{QString(), assetSeconds(store, scene->narrationAssetId,
+                                                                  estimatedSpeechSeconds(scene->narration))};
+  for (const model::DialogueLine& line : lines)
+    plan.dialogue.append({QString(), assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text))});
+  const render::SpeechPlacement placed = render::placeSpeech(plan);
   AudioLane narration{AudioLane::Narration, QCoreApplication::translate("sw::ui::TimelineWidget", "Narration"), {}};
   if (!scene->narration.trimmed().isEmpty()) {
-    const double seconds = assetSeconds(store, scene->narrationAssetId,
-                                        estimatedSpeechSeconds(scene->narration));
-    narration.clips.append({0.0, seconds, scene->narration.left(60), scene->narrationAssetId.has_value()});
+    narration.clips.append({placed.narrationStart.value_or(0.0), plan.narration->duration,
+                            scene->narration.left(60), scene->narrationAssetId.has_value()});
   }
   lanes.append(narration);
 
-  const QList<model::DialogueLine> lines = store.dialogueLines(sceneId);
   QMap<model::Id, AudioLane> byCharacter;
-  const double slot = lines.isEmpty() ? 0.0 : sceneSeconds / lines.size();
   for (int i = 0; i < lines.size(); ++i) {
     const model::DialogueLine& line = lines.at(i);
     if (!byCharacter.contains(line.characterId)) {
@@ -37,9 +47,8 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
       byCharacter.insert(line.characterId,
                          AudioLane{AudioLane::Dialogue, who ? who->name : QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
     }
-    const double seconds = assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text));
     byCharacter[line.characterId].clips.append(
-        {i * slot, std::min(seconds, std::max(slot, 0.5)), line.text.left(40), line.assetId.has_value()});
+        {placed.dialogueStarts.at(i), plan.dialogue.at(i).duration, line.text.left(40), line.assetId.has_value()});
   }
   if (byCharacter.isEmpty()) lanes.append(AudioLane{AudioLane::Dialogue, QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
   for (const AudioLane& lane : byCharacter) lanes.append(lane);

@@ -26,9 +26,10 @@ struct AudioLane {
   QList<LaneClip> clips;
 };
 
-// Narration from 0; dialogue lines one after another spread over the scene (one lane per
-// character); music over the whole scene; SFX at their cue times. Durations come from the
-// generated assets when they exist.
+// Narration and dialogue (one lane per character) where the render places them
+// (render::placeSpeech: narration first, each line no earlier than its segment, never
+// overlapping); music over the whole scene; SFX at their cue times. Durations come from the
+// generated assets when they exist, else from the text.
 QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds);
 
 }  // namespace sw::ui
