@@ -35,12 +35,16 @@ QString toString(Capability capability);  // script, image, video, speech, music
 // Copyable: copies share the same cancel flag, so the caller keeps a copy to cancel with.
 struct GenerationContext {
   std::shared_ptr<std::atomic<bool>> cancelFlag = std::make_shared<std::atomic<bool>>(false);
+  // Set together with the cancel flag to PAUSE: the call stops waiting but leaves remote work
+  // running (not cancelled), so a resumed job polls it by its stored id instead of paying again.
+  std::shared_ptr<std::atomic<bool>> detachFlag = std::make_shared<std::atomic<bool>>(false);
   std::function<void(double percent, const QString& message)> progress;  // may be empty
   std::function<void(const QString& remoteId)> remoteId;  // store an in-flight prediction id
   QString outputDir;       // where the result file goes (created if missing)
   QString resumeRemoteId;  // non-empty: resume (poll) this remote job instead of creating one
 
   bool isCancelled() const { return cancelFlag && cancelFlag->load(); }
+  bool isDetached() const { return detachFlag && detachFlag->load(); }
   void cancel() const {
     if (cancelFlag) cancelFlag->store(true);
   }

@@ -69,24 +69,25 @@ TEST_F(RenderCloudControl, CancelCancelsTheRunningPredictionAndLeavesNoOutput) {
   EXPECT_EQ(chunks.first().status, model::ChunkStatus::Pending) << "a cancelled chunk is not a failed one";
 }
 
-TEST_F(RenderCloudControl, PausedJobContinuesAfterItsPredictionWasCancelled) {
-  // Pausing stops the job like a cancel (the remote prediction is cancelled, not left billing);
-  // continuing must not trip over the cancelled prediction it stored: it starts a fresh one.
+TEST_F(RenderCloudControl, PauseLeavesThePredictionRunningAndContinuePollsIt) {
+  // Pausing stops the job but does not cancel the remote prediction (which would be paid again);
+  // continuing polls the stored prediction id instead of creating a new one.
   fakecloud::Scenario slow;
-  slow.replicate.processingPolls = 1000000;
+  slow.replicate.processingPolls = 60;
   server->setScenario(slow);
   auto queue = makeQueue();
   const model::Id job = queue->enqueue(request()).value(0);
-  QString cancelled;  // chunk 1's prediction
+  QString paused;  // chunk 1's prediction
   ASSERT_TRUE(spinUntil([&] {
     for (const model::JobEvent& e : events(job, QStringLiteral("remote.started")))
-      if (e.data.contains(QStringLiteral("chunkId"))) cancelled = e.data.value(QStringLiteral("remoteId")).toString();
-    return !cancelled.isEmpty();
+      if (e.data.contains(QStringLiteral("chunkId"))) paused = e.data.value(QStringLiteral("remoteId")).toString();
+    return !paused.isEmpty();
   }));
   queue->pause(job);
   queue->waitForIdle();
   ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Interrupted);
-  ASSERT_EQ(server->prediction(cancelled).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
+  EXPECT_NE(server->prediction(paused).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
+  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions/%1/cancel").arg(paused)), 0);
 
   server->setScenario(fakecloud::Scenario{});
   queue->unpause(job);
@@ -94,8 +95,9 @@ TEST_F(RenderCloudControl, PausedJobContinuesAfterItsPredictionWasCancelled) {
   const auto row = openStore()->job(job);
   ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
   EXPECT_TRUE(QFileInfo::exists(outputPath()));
-  EXPECT_EQ(creates(kHailuo).size(), 3) << "the cancelled prediction, then one per chunk";
-  EXPECT_GE(eventsOfKind(job, QStringLiteral("remote.lost")), 1) << "chunk 1 (and the music, if it had started)";
+  EXPECT_EQ(server->prediction(paused).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+  EXPECT_EQ(creates(kHailuo).size(), 2) << "one prediction per chunk: the paused one was polled, not recreated";
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 0);
 }
 
 TEST_F(RenderCloudControl, BudgetStopsBeforeTheChunkThatWouldExceedIt) {

@@ -68,6 +68,9 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
       p = client.refresh(p);
     } catch (const HttpError& e) {
       if (e.kind() != HttpError::Kind::Cancelled) throw;
+      if (ctx.isDetached())  // paused: the prediction keeps running and is polled again on resume
+        throw ProviderError(K::Cancelled, QStringLiteral("%1 was paused (Replicate prediction %2 keeps running)")
+                                              .arg(job.what, p.id), false);
       cancelRemote(client, p);
       throw ProviderError(K::Cancelled, QStringLiteral("%1 was cancelled (Replicate prediction %2 cancelled too)")
                                             .arg(job.what, p.id), false);

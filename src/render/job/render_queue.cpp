@@ -201,12 +201,12 @@ void RenderQueue::cancel(Id jobId) {
   }
 }
 
-// Pausing stops the job at once; everything generated so far is in the cache, and a remote
-// prediction in flight is found again by its stored id when the job continues.
+// Pausing stops the job at once without cancelling remote predictions: everything generated so
+// far is in the cache, and a prediction in flight is polled again by its stored id on continue.
 void RenderQueue::pause(Id jobId) {
   if (auto job = d->running.value(jobId)) {
     d->pausing.insert(jobId);
-    job->cancel();
+    job->pause();
   }
 }
 

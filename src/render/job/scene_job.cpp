@@ -192,6 +192,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   s.callbacks = callbacks;
   s.folder = folder_;
   s.ctx.cancelFlag = cancel_;
+  s.ctx.detachFlag = detach_;
   SceneJobResult result;
   QElapsedTimer timer;
   timer.start();

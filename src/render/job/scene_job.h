@@ -40,6 +40,11 @@ class SceneJob {
   // Runs to the end (or cancel/failure); the job row holds the outcome afterwards too.
   SceneJobResult run(const SceneJobCallbacks& callbacks);
   void cancel() { cancel_->store(true); }
+  // Stops like cancel() but leaves remote predictions running, to be polled again on resume.
+  void pause() {
+    detach_->store(true);
+    cancel_->store(true);
+  }
   std::shared_ptr<std::atomic<bool>> cancelFlag() const { return cancel_; }
 
   struct State;  // scene_job_state.h (internal to src/render/job)
@@ -51,6 +56,7 @@ class SceneJob {
   providers::Backends backends_;
   std::shared_ptr<providers::AssetCache> cache_;
   std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+  std::shared_ptr<std::atomic<bool>> detach_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 // Output size for a resolution preset and aspect ("720p", "9:16" -> 720x1280).
