@@ -213,7 +213,6 @@ void RenderQueue::pause(Id jobId) {
 void RenderQueue::unpause(Id jobId) { resume(jobId); }
 void RenderQueue::retryFailed(Id jobId) { resume(jobId); }
 bool RenderQueue::isRunning(Id jobId) const { return d->running.contains(jobId); }
-int RenderQueue::runningCount() const { return int(d->running.size()); }
 
 void RenderQueue::waitForIdle() {
   while (!d->running.isEmpty()) {

@@ -40,7 +40,6 @@ class RenderQueue : public QObject {
   void retryFailed(model::Id jobId); // re-runs only failed / missing parts
   void resume(model::Id jobId);      // continues an interrupted job from the cache
   bool isRunning(model::Id jobId) const;
-  int runningCount() const;
   void waitForIdle();                // for tests and the CLI: runs the event loop until no job runs
 
   // Which backend serves each capability (default: all local) and per-backend options.
