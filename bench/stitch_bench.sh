@@ -5,6 +5,7 @@
 #   (c) every chunk trimmed 0.4 s at its head: smart render vs full re-encode (target <= 0.35)
 #   (d) peak RSS of a 10-minute vs a 1-minute render                   (target <= 1.2)
 # Usage: bench/stitch_bench.sh [path/to/scenewright-cli] [work-dir]
+# ONLY=bc bench/stitch_bench.sh runs just the named benchmarks (default: abcd).
 # Needs the Debian package ffmpeg (tagged bench in scripts/deps.txt) for corpus and baselines.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,8 @@ command -v ffmpeg >/dev/null || { echo "stitch_bench: install the Debian package
 [[ -x "$CLI" ]] || { echo "stitch_bench: build scenewright-cli first ($CLI)" >&2; exit 1; }
 mkdir -p "$WORK"
 cd "$WORK"
+ONLY="${ONLY:-abcd}"
+want() { [[ "$ONLY" == *"$1"* ]]; }
 FF=(ffmpeg -nostdin -hide_banner -loglevel error -y)
 
 # run NAME CMD...: wall seconds, peak RSS (KiB), CPU seconds (user+sys) and the 1-minute load
@@ -56,7 +59,10 @@ CHUNKS=(chunk*.mp4)
 : > list.txt
 for c in "${CHUNKS[@]}"; do echo "file '$PWD/$c'" >> list.txt; done
 : > results.txt
+inputs=(); n=${#CHUNKS[@]}
+for c in "${CHUNKS[@]}"; do inputs+=(-i "$c"); done
 
+if want a; then
 echo "== (a) plain re-stitch"
 # Both take a fraction of a second: five alternating runs each, the medians are compared.
 for rep in 1 2 3 4 5; do
@@ -64,12 +70,14 @@ for rep in 1 2 3 4 5; do
   run a_ffmpeg "${FF[@]}" -f concat -safe 0 -i list.txt -c copy -movflags +faststart a_ff.mp4
 done
 
+fi
+
+if want b; then
 echo "== (b) 1080p with narration + music + sfx"
 run b_ours "$CLI" stitch -o b_ours.mp4 --resolution 1080p --preset medium --crf 23 \
   --audio narration=narration.wav@5 --audio music=music.wav --audio sfx=sfx.wav@20 "${CHUNKS[@]}"
-inputs=(); vpads=""; n=${#CHUNKS[@]}
+vpads=""
 for k in "${!CHUNKS[@]}"; do
-  inputs+=(-i "${CHUNKS[$k]}")
   vpads+="[$k:v]scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p[v$k];"
 done
 cat_in=""; for k in "${!CHUNKS[@]}"; do cat_in+="[v$k][$k:a]"; done
@@ -80,6 +88,9 @@ fc+="[bus][nmix][duck][sfx]amix=inputs=4:normalize=0:duration=first,loudnorm=I=-
 run b_ffmpeg "${FF[@]}" "${inputs[@]}" -i narration.wav -i music.wav -i sfx.wav -filter_complex "$fc" \
   -map "[v]" -map "[a]" -c:v libx264 -preset medium -crf 23 -g 60 -c:a aac -b:a 160k -movflags +faststart b_ff.mp4
 
+fi
+
+if want c; then
 echo "== (c) every chunk trimmed 0.4 s at its head"
 python3 - "${CHUNKS[@]}" <<'PY'
 import json, os, sys
@@ -97,10 +108,15 @@ done
 run c_ffmpeg "${FF[@]}" "${inputs[@]}" -filter_complex "${tp}${cat_in}concat=n=$n:v=1:a=1[v][a]" \
   -map "[v]" -map "[a]" -c:v libx264 -preset medium -crf 23 -g 60 -c:a aac -movflags +faststart c_ff.mp4
 
+fi
+
+if want d; then
 echo "== (d) peak RSS: 10-minute vs 1-minute render (full re-encode at 480p, ultrafast)"
 LONG=(); for r in $(seq 10); do LONG+=("${CHUNKS[@]}"); done
 run d_1min "$CLI" stitch -o d_1min.mp4 --resolution 480p --preset ultrafast "${CHUNKS[@]}"
 run d_10min "$CLI" stitch -o d_10min.mp4 --resolution 480p --preset ultrafast "${LONG[@]}"
+
+fi
 
 echo "== ratios (ours / baseline)"
 python3 - <<'PY'
@@ -114,6 +130,8 @@ r = {n: (statistics.median(x[0] for x in v), max(x[1] for x in v), statistics.me
          statistics.mean(x[3] for x in v)) for n, v in runs.items()}
 rows = []
 def show(label, a, b, idx, target):
+    if a not in r or b not in r:
+        return
     ratio = r[a][idx] / r[b][idx]
     cpu = r[a][2] / r[b][2]
     load = f"{r[a][3]:.1f}/{r[b][3]:.1f}"

@@ -8,6 +8,7 @@
 #include "command.h"
 #include "model/store_error.h"
 #include "render/job/app_settings.h"
+#include "render/media/memory_tuning.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -58,6 +59,7 @@ void printError(const QString& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sw::media::tuneAllocatorForMedia();
   QCoreApplication app(argc, argv);
   sw::render::applyApplicationIdentity();  // same settings and models.json as the GUI
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));

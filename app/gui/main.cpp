@@ -3,10 +3,12 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include "render/media/memory_tuning.h"
 #include "ui/main_window.h"
 #include "ui/ui_application.h"
 
 int main(int argc, char** argv) {
+  sw::media::tuneAllocatorForMedia();
   QApplication app(argc, argv);
   sw::ui::setupApplication(app);
   QCommandLineParser parser;

@@ -1,4 +1,5 @@
 #include "render/media/media_error.h"
+#include "render/media/media_input.h"
 #include "render/media/media_writer.h"
 #include "render/media/probe.h"
 #include "support/media_fixtures.h"
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -112,4 +115,43 @@ TEST(MediaProbe, BadInputsGiveClearErrors) {
   j.write(QByteArray(4096, 'x'));
   j.close();
   EXPECT_THROW(probe(junk), MediaError);
+}
+
+namespace {
+
+// Presentation times of the video keyframe packets, read one by one (the slow, sure way).
+std::vector<double> keyframePacketTimes(const QString& path) {
+  MediaInput in(path, true);
+  AVStream* st = in.stream(in.videoStream());
+  PacketPtr pkt = makePacket();
+  std::vector<double> times;
+  while (in.read(pkt.get())) {
+    if (pkt->stream_index == in.videoStream() && (pkt->flags & AV_PKT_FLAG_KEY)) {
+      times.push_back((pkt->pts - in.startTime(in.videoStream())) * av_q2d(st->time_base));
+    }
+  }
+  std::sort(times.begin(), times.end());
+  return times;
+}
+
+}  // namespace
+
+// mp4 keyframes come from the sample index (B-frames: one packet read per keyframe); Matroska
+// lists only keyframes in its index, so its packets are scanned. Both must match the packets.
+TEST(MediaProbe, KeyframesFromIndexMatchThePackets) {
+  QTemporaryDir dir;
+  ClipSpec spec;
+  spec.seconds = 3.0;
+  spec.fps = {30, 1};
+  spec.gop = 20;
+  for (const char* name : {"k.mp4", "k.mkv"}) {
+    const QString path = makeClip(dir.filePath(name), spec);
+    const ProbeResult r = probe(path);
+    ASSERT_NE(r.video(), nullptr) << name;
+    const std::vector<double> expected = keyframePacketTimes(path);
+    ASSERT_EQ(expected.size(), 5u) << name;
+    ASSERT_EQ(r.video()->keyframes.size(), expected.size()) << name;
+    for (size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(r.video()->keyframes[i], expected[i], 1e-3) << name << " " << i;
+    EXPECT_FALSE(r.video()->variableFrameRate) << name;
+  }
 }

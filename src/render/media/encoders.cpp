@@ -36,6 +36,10 @@ std::string withDeterministicAsm(const std::string& params, bool deterministic) 
 
 }  // namespace
 
+int keyframeInterval(const VideoEncodeSettings& s) {
+  return s.gop > 0 ? s.gop : std::max(1, static_cast<int>(std::lround(2 * av_q2d(s.fps))));
+}
+
 VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   if (!codec) {
@@ -49,7 +53,7 @@ VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->time_base = av_inv_q(s.fps);
   ctx_->framerate = s.fps;
   ctx_->sample_aspect_ratio = AVRational{1, 1};
-  ctx_->gop_size = s.gop > 0 ? s.gop : std::max(1, static_cast<int>(std::lround(2 * av_q2d(s.fps))));
+  ctx_->gop_size = keyframeInterval(s);
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   ctx_->thread_count = s.threads;
   Dictionary opts;

@@ -31,6 +31,9 @@ struct VideoEncodeSettings {
                                // ~10% slower on AVX-512 machines); MediaWriter always sets it
 };
 
+// Keyframe interval in frames that VideoEncoder uses for these settings (gop, or 2 seconds).
+int keyframeInterval(const VideoEncodeSettings& s);
+
 class VideoEncoder {
  public:
   explicit VideoEncoder(const VideoEncodeSettings& settings);

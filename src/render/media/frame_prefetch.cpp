@@ -2,7 +2,8 @@
 
 namespace sw::media {
 
-FramePrefetcher::FramePrefetcher(const Timeline& t, int64_t first, int64_t last) : source_(t, first, last) {
+FramePrefetcher::FramePrefetcher(const Timeline& t, int64_t first, int64_t last, int decoderThreads)
+    : source_(t, first, last, decoderThreads) {
   thread_ = std::thread([this] { run(); });
 }
 

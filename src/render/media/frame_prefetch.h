@@ -17,8 +17,8 @@ class FramePrefetcher {
  public:
   static constexpr size_t kAhead = 6;  // frames decoded ahead (bounded memory)
 
-  // Frames [first, last) of the output timeline.
-  FramePrefetcher(const Timeline& t, int64_t first, int64_t last);
+  // Frames [first, last) of the output timeline (decoderThreads as in TimelineVideoSource).
+  FramePrefetcher(const Timeline& t, int64_t first, int64_t last, int decoderThreads = 0);
   ~FramePrefetcher();  // stops the thread
   FramePrefetcher(const FramePrefetcher&) = delete;
   FramePrefetcher& operator=(const FramePrefetcher&) = delete;

@@ -31,10 +31,19 @@ EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& setting
   EncodedIsland result;
   VideoEncoder enc(settings);
   result.timeBase = enc.context()->time_base;
-  FramePrefetcher src(t, island.first, island.last);
+  result.headers = QByteArray(reinterpret_cast<const char*>(enc.context()->extradata), enc.context()->extradata_size);
+  FramePrefetcher src(t, island.first, island.last, 1);  // the islands are the parallelism
   FramePtr f = makeFrame();
   // The output keeps the source's avcC extradata, so NAL units must be length-prefixed.
-  auto sink = [&](AVPacket* p) { result.packets.push_back(lengthPrefixed(p, lengthSize)); };
+  auto sink = [&](AVPacket* p) {
+    if (lengthSize > 0) {
+      result.packets.push_back(lengthPrefixed(p, lengthSize));
+      return;
+    }
+    PacketPtr own = makePacket();
+    av_packet_move_ref(own.get(), p);
+    result.packets.push_back(std::move(own));
+  };
   while (src.next(f.get())) {
     check();
     enc.encode(f.get(), sink);
@@ -54,7 +63,7 @@ unsigned islandWorkers(int width, int height) {
 }
 
 int islandEncoderThreads(unsigned workers) {
-  return std::max(1, static_cast<int>(std::lround(1.5 * workerCount() / std::max(1u, workers))));
+  return std::max(1, static_cast<int>(1.5 * workerCount() / std::max(1u, workers)));
 }
 
 IslandPool::IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands,
@@ -84,6 +93,7 @@ void IslandPool::work() {
   const auto check = [this] {
     if (stop_) throw Stopped{};
     control_.checkCancel();
+    ++framesEncoded_;
   };
   for (;;) {
     size_t i;
@@ -111,11 +121,16 @@ void IslandPool::work() {
   }
 }
 
-EncodedIsland IslandPool::take(size_t i) {
+EncodedIsland IslandPool::take(size_t i, const std::function<void()>& waiting) {
   std::unique_lock<std::mutex> lock(m_);
   while (!done_[i] && !errors_[i]) {
     cv_.wait_for(lock, std::chrono::milliseconds(100));
     control_.checkCancel();  // a cancel while every worker is deep in x264 still stops within a second
+    if (waiting) {
+      lock.unlock();
+      waiting();
+      lock.lock();
+    }
   }
   if (errors_[i]) std::rethrow_exception(errors_[i]);
   EncodedIsland out = std::move(*done_[i]);

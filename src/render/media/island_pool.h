@@ -8,6 +8,8 @@
 #include "render/media/export_control.h"
 #include "render/media/timeline.h"
 
+#include <QByteArray>
+
 #include <atomic>
 #include <condition_variable>
 #include <exception>
@@ -26,17 +28,18 @@ struct EncodedIsland {
   std::vector<PacketPtr> packets;  // length-prefixed NAL units (avcC), pts/dts in timeBase
   AVRational timeBase{1, 30};
   int64_t frames = 0;
+  QByteArray headers;              // the encoder's extradata (its SPS/PPS)
 };
 
-// Encodes one island synchronously. `lengthSize`: NAL length prefix of the source's avcC.
-// `check` is called between frames (throws to stop).
+// Encodes one island synchronously. `lengthSize`: NAL length prefix of the source's avcC, or 0 to
+// keep the encoder's own packets. `check` is called between frames (throws to stop).
 EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, const Island& island,
                            int lengthSize, const std::function<void()>& check);
 
 // How many islands to encode at once for this picture size (cores + 1, capped by memory).
 unsigned islandWorkers(int width, int height);
 // x264 threads per island encoder: the islands already run side by side, and x264's frame
-// threads cost CPU (about 7% here), so 1.5 x cores shared by the workers, at least one.
+// threads cost CPU (7-10% here), so 1.5 x cores shared by the workers (rounded down), at least one.
 int islandEncoderThreads(unsigned workers);
 
 class IslandPool {
@@ -48,7 +51,10 @@ class IslandPool {
   IslandPool& operator=(const IslandPool&) = delete;
 
   // Island i, encoded; call with i = 0, 1, 2... Rethrows the island's error (or cancellation).
-  EncodedIsland take(size_t i);
+  // While waiting, `waiting` (if set) is called about every 100 ms on the calling thread.
+  EncodedIsland take(size_t i, const std::function<void()>& waiting = {});
+  // Frames encoded so far by all workers (for progress).
+  int64_t framesEncoded() const { return framesEncoded_; }
 
  private:
   void work();
@@ -66,6 +72,7 @@ class IslandPool {
   size_t next_ = 0;                           // next island to start
   size_t taken_ = 0;                          // islands handed out by take()
   std::atomic<bool> stop_{false};
+  std::atomic<int64_t> framesEncoded_{0};
   std::vector<std::thread> workers_;
 };
 

@@ -108,6 +108,10 @@ void MediaInput::seek(int streamIndex, int64_t ts) {
   }
 }
 
+bool MediaInput::seekForward(int streamIndex, int64_t ts) {
+  return avformat_seek_file(ctx_.get(), streamIndex, ts, ts, INT64_MAX, 0) >= 0;
+}
+
 int64_t MediaInput::startTime(int streamIndex) const {
   const int64_t st = ctx_->streams[streamIndex]->start_time;
   return st == AV_NOPTS_VALUE ? 0 : st;

@@ -33,6 +33,8 @@ class MediaInput {
   // Seeks so that the next packets of `streamIndex` start at the keyframe at or before ts
   // (in the stream's time base).
   void seek(int streamIndex, int64_t ts);
+  // Seeks to the first keyframe at or after ts (stream time base); false when the demuxer can't.
+  bool seekForward(int streamIndex, int64_t ts);
   // Stream start time (0 when unknown) in its own time base.
   int64_t startTime(int streamIndex) const;
   // The file's time origin in AV_TIME_BASE units: the video stream's start (or the container's),

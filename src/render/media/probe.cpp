@@ -51,8 +51,18 @@ StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
   return s;
 }
 
-// Scans packets (no decoding): frame-duration spread of the first seconds and, when the container
-// has no index, keyframe times.
+// Whether decode timestamps (in stream ticks) are spaced unevenly: variable frame rate. One tick
+// of rounding jitter is allowed (e.g. 29.97 in a 1/1000 time base).
+bool unevenSpacing(const std::vector<int64_t>& dts) {
+  std::vector<int64_t> steps;
+  for (size_t i = 1; i < dts.size(); ++i) steps.push_back(dts[i] - dts[i - 1]);
+  if (steps.size() < 2) return false;
+  const auto [mn, mx] = std::minmax_element(steps.begin(), steps.end());
+  return (*mx - *mn) > std::max<int64_t>(1, *mx / 50);
+}
+
+// Scans packets (no decoding): frame-duration spread of the first seconds and, when asked,
+// keyframe times. Reads the whole stream for keyframes: the fallback for files with no index.
 void scanPackets(MediaInput& input, StreamInfo& v, const ProbeOptions& opt, bool needKeyframes) {
   AVStream* st = input.stream(v.index);
   const int64_t start = input.startTime(v.index);
@@ -66,24 +76,54 @@ void scanPackets(MediaInput& input, StreamInfo& v, const ProbeOptions& opt, bool
     if (pkt->dts != AV_NOPTS_VALUE && t <= scanLimit) dts.push_back(pkt->dts);
     if (!needKeyframes && t > scanLimit) break;
   }
-  std::vector<int64_t> steps;
-  for (size_t i = 1; i < dts.size(); ++i) steps.push_back(dts[i] - dts[i - 1]);
-  if (steps.size() >= 2) {
-    const auto [mn, mx] = std::minmax_element(steps.begin(), steps.end());
-    // Allow one tick of rounding jitter (e.g. 29.97 in a 1/1000 time base).
-    v.variableFrameRate = (*mx - *mn) > std::max<int64_t>(1, *mx / 50);
-  }
+  v.variableFrameRate = unevenSpacing(dts);
   std::sort(v.keyframes.begin(), v.keyframes.end());
 }
 
-void indexKeyframes(MediaInput& input, StreamInfo& v) {
+// The same facts from the container's sample index (mp4/mov hold every sample in it), reading
+// at most one packet per keyframe. Index timestamps are decode times: where frames are
+// reordered (B-frames) each keyframe is read once for its presentation time. False when the
+// index does not cover the stream or a keyframe packet is not where it says (then scanPackets).
+bool indexFacts(MediaInput& input, StreamInfo& v, const ProbeOptions& opt) {
   AVStream* st = input.stream(v.index);
-  const int64_t start = input.startTime(v.index);
   const int n = avformat_index_get_entries_count(st);
+  if (n < 2 || st->nb_frames <= 0 || n < st->nb_frames) return false;  // not every sample listed
+  const int64_t start = input.startTime(v.index);
+  std::vector<int64_t> dts;
+  std::vector<int64_t> keyDts;
   for (int i = 0; i < n; ++i) {
     const AVIndexEntry* e = avformat_index_get_entry(st, i);
-    if (e && (e->flags & AVINDEX_KEYFRAME)) v.keyframes.push_back(seconds(e->timestamp - start, st->time_base));
+    if (!e) return false;
+    if (seconds(e->timestamp - start, st->time_base) <= opt.vfrScanSeconds) dts.push_back(e->timestamp);
+    if (e->flags & AVINDEX_KEYFRAME) keyDts.push_back(e->timestamp);
   }
+  v.variableFrameRate = unevenSpacing(dts);
+  if (!opt.keyframes) return true;
+  if (st->codecpar->video_delay <= 0) {
+    for (int64_t ts : keyDts) v.keyframes.push_back(seconds(ts - start, st->time_base));
+    return true;
+  }
+  PacketPtr pkt = makePacket();
+  for (int64_t ts : keyDts) {
+    bool found = false;
+    if (input.seekForward(v.index, ts)) {
+      while (input.read(pkt.get())) {
+        const bool ours = pkt->stream_index == v.index;
+        found = ours && pkt->dts == ts && pkt->pts != AV_NOPTS_VALUE && (pkt->flags & AV_PKT_FLAG_KEY);
+        if (found) v.keyframes.push_back(seconds(pkt->pts - start, st->time_base));
+        av_packet_unref(pkt.get());
+        if (ours) break;
+      }
+    }
+    if (!found) {  // the index and the packets disagree: scan everything from the start
+      v.keyframes.clear();
+      input.seek(v.index, avformat_index_get_entry(st, 0)->timestamp);
+      return false;
+    }
+  }
+  std::sort(v.keyframes.begin(), v.keyframes.end());
+  v.keyframes.erase(std::unique(v.keyframes.begin(), v.keyframes.end()), v.keyframes.end());
+  return true;
 }
 
 }  // namespace
@@ -104,13 +144,8 @@ ProbeResult probe(const QString& path, const ProbeOptions& options) {
   }
   if (r.videoIndex >= 0 && !input.isStillImage()) {
     StreamInfo& v = r.streams[r.videoIndex];
-    // mp4 index timestamps are dts; with B-frames the first keyframe's dts precedes pts, so the
-    // index is used only when the stream has no reordering delay. Otherwise scan packets.
-    const bool reorder = input.stream(v.index)->codecpar->video_delay > 0;
-    if (options.keyframes && !reorder) indexKeyframes(input, v);
-    const bool needScan = options.keyframes && v.keyframes.empty();
-    input.onlyStream(v.index);  // the scan needs video packets only
-    scanPackets(input, v, options, needScan);
+    input.onlyStream(v.index);  // only video packets are read
+    if (!indexFacts(input, v, options)) scanPackets(input, v, options, options.keyframes);
   }
   return r;
 }

@@ -75,7 +75,7 @@ QJsonObject outputJson(const OutputSettings& s) {
                      {"fps", QStringLiteral("%1/%2").arg(s.fpsNum).arg(s.fpsDen)}, {"crf", s.crf},
                      {"preset", s.preset}, {"audioBitrate", s.audioBitrate}, {"loudness", s.loudnessTarget},
                      {"ducking", s.ducking}, {"chunkAudio", s.chunkAudio == ChunkAudio::Keep ? "keep" : "replace"},
-                     {"copyChunkAudio", s.copyChunkAudio}};
+                     {"copyChunkAudio", s.copyChunkAudio}, {"partSeconds", s.partSeconds}};
 }
 
 void parseFps(const QJsonValue& v, OutputSettings& s) {
@@ -111,6 +111,7 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   s.loudnessTarget = num(o, "loudness", -16.0);
   s.ducking = o.value("ducking").toBool(true);
   s.copyChunkAudio = o.value("copyChunkAudio").toBool(true);
+  s.partSeconds = num(o, "partSeconds", 4.0);
   const QString ca = o.value("chunkAudio").toString(QStringLiteral("keep"));
   if (ca != QLatin1String("keep") && ca != QLatin1String("replace")) bad(QStringLiteral("output.chunkAudio must be keep or replace"));
   s.chunkAudio = ca == QLatin1String("keep") ? ChunkAudio::Keep : ChunkAudio::Replace;
@@ -204,6 +205,7 @@ void RenderPlan::validate() const {
     bad(QStringLiteral("output size %1x%2 must be even").arg(output.width).arg(output.height));
   }
   if (output.crf < 0 || output.crf > 51) bad(QStringLiteral("output.crf must be 0..51"));
+  if (output.partSeconds < 0) bad(QStringLiteral("output.partSeconds must be 0 (one encoder) or positive"));
 }
 
 }  // namespace sw::media

@@ -49,6 +49,10 @@ struct OutputSettings {
   // 48 kHz stereo audio: copy its packets instead of decoding, normalising and re-encoding.
   // The chunks then keep their own level (no loudness target, no 5 ms cut fades).
   bool copyChunkAudio = true;
+  // Full re-encode: the video is cut into independent GOP-aligned parts of about this many
+  // seconds, encoded side by side on the machine's cores and joined (keyframes land where one
+  // encoder would put them). 0 = one encoder for the whole video.
+  double partSeconds = 4.0;
 };
 
 struct RenderPlan {

@@ -3,6 +3,7 @@
 #include "render/media/audio_copy.h"
 #include "render/media/audio_worker.h"
 #include "render/media/media_error.h"
+#include "render/media/memory_tuning.h"
 #include "render/media/muxer.h"
 #include "render/media/output_file.h"
 #include "render/media/timeline.h"
@@ -15,14 +16,15 @@ namespace sw::media {
 QJsonObject StitchReport::toJson() const {
   return QJsonObject{{"output", output}, {"path", stitchPathName(path)}, {"reason", reason},
                      {"frames", static_cast<double>(frames)}, {"duration", duration}, {"elapsed", elapsed},
-                     {"reencodedFrames", static_cast<double>(reencodedFrames)},
+                     {"reencodedFrames", static_cast<double>(reencodedFrames)}, {"videoParts", videoParts},
                      {"mixLoudness", measuredMix.integrated}, {"audio", audioCopied ? "copy" : "mix"},
                      {"audioReason", audioReason}, {"compatibility", compatibility.toJson()}};
 }
 
 QString StitchReport::summary() const {
-  return QStringLiteral("%1: %2 frames, %3 s in %4 s -> %5")
-      .arg(stitchPathName(path))
+  const QString how = videoParts > 1 ? QStringLiteral(" (%1 parts)").arg(videoParts) : QString();
+  return QStringLiteral("%1%2: %3 frames, %4 s in %5 s -> %6")
+      .arg(stitchPathName(path), how)
       .arg(frames)
       .arg(duration, 0, 'f', 3)
       .arg(elapsed, 0, 'f', 2)
@@ -71,13 +73,14 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   switch (r.path) {
     case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
     case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
-    case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress); break;
+    case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress, &r.videoParts); break;
   }
   mux.finish();
   if (worker) r.measuredMix = worker->measured();
   control.checkCancel();
   control.report(99, QStringLiteral("finish"));
   out.finish();
+  releaseFreeMemory();
   r.elapsed = clock.elapsed() / 1000.0;
   control.report(100, QStringLiteral("done"));
   return r;

@@ -29,6 +29,7 @@ struct StitchReport {
   double elapsed = 0.0;         // wall-clock seconds spent
   LoudnessStats measuredMix;    // loudness of the mix before normalisation
   int64_t reencodedFrames = 0;  // frames that went through the encoder (smart/full)
+  int videoParts = 1;           // full re-encode: independent parts encoded side by side
   bool audioCopied = false;     // chunk AAC packets copied (no mix, no loudness normalisation)
   QString audioReason;          // why the audio was rendered fresh (empty when copied)
 

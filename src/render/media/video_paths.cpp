@@ -4,6 +4,7 @@
 #include "render/media/frame_prefetch.h"
 #include "render/media/media_error.h"
 #include "render/media/media_input.h"
+#include "render/media/parallel.h"
 #include "render/media/video_source.h"
 
 #include <cmath>
@@ -83,9 +84,31 @@ void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& p
   }
 }
 
-int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
-                          const VideoProgress& progress) {
-  VideoEncoder enc(outputEncodeSettings(plan, t));
+std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames, unsigned workers) {
+  const int64_t gop = std::max(1, gopFrames);
+  const int64_t gops = (totalFrames + gop - 1) / gop;
+  const int64_t partGops = std::max<int64_t>(1, (partFrames + gop / 2) / gop);
+  const int64_t w = std::max(1u, workers);
+  int64_t count = gops / partGops;
+  if (partFrames <= 0 || w < 2 || count < 2) return {Island{0, totalFrames}};
+  count = std::min(gops, (count + w - 1) / w * w);  // every worker busy in the last round
+  // Whole GOPs shared out as evenly as possible, the larger parts first so the last round is short.
+  std::vector<Island> parts;
+  int64_t first = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    const int64_t n = gops / count + (i < gops % count ? 1 : 0);
+    const int64_t last = std::min(totalFrames, first + n * gop);
+    parts.push_back(Island{first, last});
+    first = last;
+  }
+  return parts;
+}
+
+namespace {
+
+int64_t encodeWhole(const VideoEncodeSettings& settings, const Timeline& t, StitchMuxer& mux,
+                    const VideoProgress& progress) {
+  VideoEncoder enc(settings);
   mux.addVideoFromEncoder(enc.context());
   mux.start();
   FramePrefetcher src(t, 0, t.totalFrames);  // decoding and scaling overlap the encoder
@@ -99,6 +122,52 @@ int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer
   }
   enc.encode(nullptr, sink);
   return n;
+}
+
+// x264's single encoder keeps about 1.8 of 2 cores busy and frame threads cost CPU of their own;
+// independent GOP-aligned parts on fewer threads each fill the cores (bench (b): 0.8x the time).
+int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& parts, unsigned workers,
+                    const Timeline& t, StitchMuxer& mux, const VideoProgress& progress) {
+  settings.threads = islandEncoderThreads(workers);
+  QByteArray headers;
+  {
+    VideoEncoder reference(settings);  // the stream's parameters; every part must match them
+    const AVCodecContext* c = reference.context();
+    headers = QByteArray(reinterpret_cast<const char*>(c->extradata), c->extradata_size);
+    mux.addVideoFromEncoder(c);
+  }
+  mux.start();
+  IslandPool pool(t, settings, parts, 0, progress.control, workers);
+  const auto reportProgress = [&] { progress.frames(pool.framesEncoded()); };
+  int64_t encoded = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    EncodedIsland e = pool.take(i, reportProgress);
+    if (e.headers != headers) {
+      throw MediaError(MediaError::Kind::Internal,
+                       QStringLiteral("Encoded part %1 of %2 came out with different H.264 parameter sets; "
+                                      "set output.partSeconds to 0 to encode in one piece.")
+                           .arg(i + 1).arg(parts.size()));
+    }
+    for (PacketPtr& pkt : e.packets) mux.writeVideo(pkt.get(), e.timeBase);
+    encoded += e.frames;
+    reportProgress();
+  }
+  return encoded;
+}
+
+}  // namespace
+
+int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
+                          const VideoProgress& progress, int* partsUsed) {
+  const VideoEncodeSettings settings = outputEncodeSettings(plan, t);
+  const auto partFrames = static_cast<int64_t>(std::llround(plan.output.partSeconds * av_q2d(t.fps)));
+  // One part per core: each part's decoding runs on a thread of its own beside its encoder.
+  const unsigned workers = std::min(workerCount(), islandWorkers(t.width, t.height));
+  const std::vector<Island> parts =
+      planEncodeParts(t.totalFrames, keyframeInterval(settings), partFrames, workers);
+  if (partsUsed) *partsUsed = static_cast<int>(parts.size());
+  if (parts.size() < 2) return encodeWhole(settings, t, mux, progress);
+  return encodeParts(settings, parts, std::min<unsigned>(workers, parts.size()), t, mux, progress);
 }
 
 }  // namespace sw::media

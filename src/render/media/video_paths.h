@@ -3,11 +3,13 @@
 
 #include "render/media/encoders.h"
 #include "render/media/export_control.h"
+#include "render/media/island_pool.h"
 #include "render/media/muxer.h"
 #include "render/media/render_plan.h"
 #include "render/media/timeline.h"
 
 #include <QString>
+#include <vector>
 
 namespace sw::media {
 
@@ -27,9 +29,17 @@ void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int
 
 // Adds the video stream and writes all segments by stream copy.
 void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& progress);
-// Adds the video stream and writes everything re-encoded. Returns frames encoded.
+// The independent parts a full re-encode is cut into for `workers` encoders: [first, last) output
+// frames, whole keyframe intervals (`gopFrames`; the last part takes the remainder), about
+// `partFrames` long, their count a multiple of `workers` and the larger ones first. One part when
+// partFrames <= 0, workers < 2 or the video holds less than two parts.
+std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames, unsigned workers);
+
+// Adds the video stream and writes everything re-encoded: with several parts (plan.output.
+// partSeconds) and cores, the parts are encoded side by side by identical x264 encoders and
+// joined; their parameter sets are checked to be identical. Returns frames encoded.
 int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
-                          const VideoProgress& progress);
+                          const VideoProgress& progress, int* partsUsed = nullptr);
 
 // Checks whether a smart render is possible (matching x264 settings give identical SPS/PPS).
 // Returns an empty string when it is, otherwise why not.

@@ -42,10 +42,11 @@ double seekTarget(const ResolvedSegment& seg, const Timeline& t, int64_t want) {
 
 }  // namespace
 
-SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip)
+SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip,
+                                       int decoderThreads)
     : seg_(seg),
       input_(seg.spec.file, true),
-      reader_(input_, input_.videoStream()),
+      reader_(input_, input_.videoStream(), decoderThreads),
       decoded_(makeFrame()),
       last_(makeFrame()),
       want_(seg.inFrame + skip),
@@ -99,8 +100,8 @@ bool SegmentVideoReader::next(AVFrame* out) {
                        .arg(seg_.spec.file).arg(want_).arg(end_));
 }
 
-TimelineVideoSource::TimelineVideoSource(const Timeline& t, int64_t first, int64_t last)
-    : t_(t), pos_(first), last_(last), readers_(t.segments.size()), a_(makeFrame()), b_(makeFrame()) {}
+TimelineVideoSource::TimelineVideoSource(const Timeline& t, int64_t first, int64_t last, int decoderThreads)
+    : t_(t), decoderThreads_(decoderThreads), pos_(first), last_(last), readers_(t.segments.size()), a_(makeFrame()), b_(makeFrame()) {}
 
 TimelineVideoSource::~TimelineVideoSource() = default;
 
@@ -115,7 +116,7 @@ size_t TimelineVideoSource::segmentAt(int64_t frame) const {
 SegmentVideoReader& TimelineVideoSource::reader(size_t seg) {
   if (!readers_[seg]) {
     const ResolvedSegment& s = t_.segments[seg];
-    readers_[seg] = std::make_unique<SegmentVideoReader>(s, t_, pos_ - s.outStart);
+    readers_[seg] = std::make_unique<SegmentVideoReader>(s, t_, pos_ - s.outStart, decoderThreads_);
   }
   return *readers_[seg];
 }

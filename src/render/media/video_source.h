@@ -14,8 +14,8 @@ namespace sw::media {
 
 class SegmentVideoReader {
  public:
-  // Starts at the segment's frame `skip` (0 = its first frame).
-  SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip = 0);
+  // Starts at the segment's frame `skip` (0 = its first frame). decoderThreads: 0 = automatic.
+  SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip = 0, int decoderThreads = 0);
   // Next frame (pts = output frame index relative to the segment start); false after the last.
   bool next(AVFrame* out);
 
@@ -37,8 +37,9 @@ class SegmentVideoReader {
 
 class TimelineVideoSource {
  public:
-  // Frames [first, last) of the output timeline.
-  TimelineVideoSource(const Timeline& t, int64_t first, int64_t last);
+  // Frames [first, last) of the output timeline. decoderThreads: 0 = automatic (frame threads);
+  // 1 where several sources already run side by side.
+  TimelineVideoSource(const Timeline& t, int64_t first, int64_t last, int decoderThreads = 0);
   ~TimelineVideoSource();
   // Next frame with pts = output frame index; false at the end of the range.
   bool next(AVFrame* out);
@@ -48,6 +49,7 @@ class TimelineVideoSource {
   SegmentVideoReader& reader(size_t seg);
 
   const Timeline& t_;
+  const int decoderThreads_;
   int64_t pos_;
   int64_t last_;
   std::vector<std::unique_ptr<SegmentVideoReader>> readers_;
