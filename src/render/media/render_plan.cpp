@@ -111,7 +111,7 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   s.loudnessTarget = num(o, "loudness", -16.0);
   s.ducking = o.value("ducking").toBool(true);
   s.copyChunkAudio = o.value("copyChunkAudio").toBool(true);
-  s.partSeconds = num(o, "partSeconds", 4.0);
+  s.partSeconds = num(o, "partSeconds", 8.0);
   const QString ca = o.value("chunkAudio").toString(QStringLiteral("keep"));
   if (ca != QLatin1String("keep") && ca != QLatin1String("replace")) bad(QStringLiteral("output.chunkAudio must be keep or replace"));
   s.chunkAudio = ca == QLatin1String("keep") ? ChunkAudio::Keep : ChunkAudio::Replace;
