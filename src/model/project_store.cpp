@@ -41,7 +41,7 @@ void checkFile(const QString& dbPath) {
 }
 
 // Read-only checks: ours, not too new, not damaged. Writes nothing.
-void checkReadOnly(const QString& dbPath) {
+void checkReadOnly(const QString& dbPath, bool integrity) {
   try {
     Database db(dbPath, Database::Mode::ReadOnly);
     const int appId = schema::applicationId(db);
@@ -56,6 +56,7 @@ void checkReadOnly(const QString& dbPath) {
                                       "version reads up to %3). Update Scenewright to open it; "
                                       "nothing was changed.")
                            .arg(dbPath).arg(version).arg(schema::kCurrentVersion));
+    if (!integrity) return;
     Statement check = db.prepare("PRAGMA quick_check");
     const QString result = check.step() ? check.text(0) : QStringLiteral("no answer");
     if (result != QLatin1String("ok"))
@@ -92,15 +93,15 @@ ProjectStore::ProjectStore(const QString& folder, std::unique_ptr<Database> db)
 
 ProjectStore::~ProjectStore() = default;
 
-void ProjectStore::validate(const QString& folder) {
+void ProjectStore::validate(const QString& folder, Check check) {
   const QString dbPath = databaseIn(folder);
   checkFile(dbPath);
-  checkReadOnly(dbPath);
+  checkReadOnly(dbPath, check == Check::Full);
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder) {
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder, Check check) {
   const QString dbPath = databaseIn(folder);
-  validate(folder);
+  validate(folder, check);
   auto db = std::make_unique<Database>(dbPath, Database::Mode::ReadWrite);
   configure(*db);
   schema::migrate(*db);

@@ -25,12 +25,16 @@ class ProjectStore {
 
   // Creates a new project folder (created if missing; must not already hold a project).
   static std::unique_ptr<ProjectStore> create(const QString& folder, const QString& name);
+  // How much open() checks: Full runs SQLite's quick_check (reads every page; what a user's
+  // open needs). Known: the process already opened this project fully, and opens another
+  // connection to it (render job threads): identity and version are still checked.
+  enum class Check { Full, Known };
   // Opens an existing project. `folder` may also be the path of its project.db.
   // A file that is not ours, is newer than this build, or is damaged is rejected before
   // anything is written to it.
-  static std::unique_ptr<ProjectStore> open(const QString& folder);
+  static std::unique_ptr<ProjectStore> open(const QString& folder, Check check = Check::Full);
   // Checks a project without opening it for writing; throws StoreError like open().
-  static void validate(const QString& folder);
+  static void validate(const QString& folder, Check check = Check::Full);
 
   ~ProjectStore();
   ProjectStore(const ProjectStore&) = delete;
@@ -106,8 +110,6 @@ class ProjectStore {
   void updateJobProgress(Id id, const QString& stage, double progress);
   void setJobStatus(Id id, JobStatus status, const QString& errorMessage = {});
   void setJobOutput(Id id, const QString& outputPath, double cost);
-  // Jobs left 'processing' by a process that died become 'interrupted'; returns how many.
-  int markInterruptedJobs();
   Id addJobEvent(const JobEvent& event);
   QList<JobEvent> jobEvents(Id jobId);
 

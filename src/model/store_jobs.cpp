@@ -80,11 +80,6 @@ void ProjectStore::setJobOutput(Id id, const QString& outputPath, double cost) {
       .bind(1, outputPath).bind(2, cost).bind(3, id).run();
 }
 
-int ProjectStore::markInterruptedJobs() {
-  db_->exec("UPDATE render_jobs SET status = 'interrupted' WHERE status = 'processing'");
-  return db_->changes();
-}
-
 Id ProjectStore::addJobEvent(const JobEvent& e) {
   db_->prepare("INSERT INTO job_events (job_id, time, level, kind, message, data) "
                "VALUES (?, ?, ?, ?, ?, ?)")

@@ -45,6 +45,41 @@ int countScenes(Database& db) {
   return int(st.int64(0));
 }
 
+// Rows kept in order by a 0-based `position` column: all of `table`, or those whose `scope`
+// column equals scopeId (dialogue lines of one scene).
+struct OrderedRows {
+  const char* table;
+  const char* scope = nullptr;
+  Id scopeId = 0;
+
+  Statement prepare(Database& db, const std::string& head, const char* condition) const {
+    std::string sql = head + " WHERE " + condition;
+    if (scope) sql += std::string(" AND ") + scope + " = ?2";
+    Statement st = db.prepare(sql.c_str());
+    if (scope) st.bind(2, scopeId);
+    return st;
+  }
+};
+
+// Makes room at `requested` (appends when < 0 or past the end); returns the position to insert at.
+int openSlot(Database& db, const OrderedRows& rows, int requested) {
+  Statement count = rows.prepare(db, std::string("SELECT count(*) FROM ") + rows.table, "1");
+  count.step();
+  const int n = int(count.int64(0));
+  const int at = (requested < 0 || requested > n) ? n : requested;
+  Statement shift = rows.prepare(db, std::string("UPDATE ") + rows.table + " SET position = position + 1",
+                                 "position >= ?1");
+  shift.bind(1, at).run();
+  return at;
+}
+
+// Closes the gap left by the row removed from `position`.
+void closeSlot(Database& db, const OrderedRows& rows, int position) {
+  Statement shift = rows.prepare(db, std::string("UPDATE ") + rows.table + " SET position = position - 1",
+                                 "position > ?1");
+  shift.bind(1, position).run();
+}
+
 }  // namespace
 
 QList<Scene> ProjectStore::scenes() {
@@ -62,9 +97,7 @@ std::optional<Scene> ProjectStore::sceneAt(int position) {
 Id ProjectStore::addScene(const Scene& scene, int position) {
   Id id = 0;
   transaction([&] {
-    const int count = countScenes(*db_);
-    const int at = (position < 0 || position > count) ? count : position;
-    db_->prepare("UPDATE scenes SET position = position + 1 WHERE position >= ?").bind(1, at).run();
+    const int at = openSlot(*db_, OrderedRows{"scenes"}, position);
     Statement st = db_->prepare(
         "INSERT INTO scenes (title, script, narration, visual_prompt, direction_prompt, "
         "target_duration, model_key, music_prompt, music_mood, music_tempo, reference_asset_id, "
@@ -143,12 +176,7 @@ QList<DialogueLine> ProjectStore::dialogueLines(Id sceneId) {
 Id ProjectStore::addDialogueLine(const DialogueLine& line, int position) {
   Id id = 0;
   transaction([&] {
-    Statement count = db_->prepare("SELECT count(*) FROM dialogue_lines WHERE scene_id = ?");
-    count.bind(1, line.sceneId).step();
-    const int n = int(count.int64(0));
-    const int at = (position < 0 || position > n) ? n : position;
-    db_->prepare("UPDATE dialogue_lines SET position = position + 1 WHERE scene_id = ? AND position >= ?")
-        .bind(1, line.sceneId).bind(2, at).run();
+    const int at = openSlot(*db_, OrderedRows{"dialogue_lines", "scene_id", line.sceneId}, position);
     db_->prepare("INSERT INTO dialogue_lines (scene_id, position, character_id, text, asset_id) "
                  "VALUES (?, ?, ?, ?, ?)")
         .bind(1, line.sceneId).bind(2, at).bind(3, line.characterId).bind(4, line.text)
@@ -173,8 +201,7 @@ void ProjectStore::removeDialogueLine(Id id) {
     const Id sceneId = st.int64(0);
     const int position = int(st.int64(1));
     db_->prepare("DELETE FROM dialogue_lines WHERE id = ?").bind(1, id).run();
-    db_->prepare("UPDATE dialogue_lines SET position = position - 1 WHERE scene_id = ? AND position > ?")
-        .bind(1, sceneId).bind(2, position).run();
+    closeSlot(*db_, OrderedRows{"dialogue_lines", "scene_id", sceneId}, position);
     touch();
   });
 }

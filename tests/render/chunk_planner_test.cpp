@@ -60,8 +60,6 @@ TEST(RenderChunkPlanner, LastChunkIsCutToTheTargetDuration) {
   const auto& model = registry.model(QStringLiteral("hailuo"));
   EXPECT_DOUBLE_EQ(chunkUsefulSeconds(sceneOf(12), model, 0, 3), model.actualChunkDuration);
   EXPECT_NEAR(chunkUsefulSeconds(sceneOf(12), model, 2, 3), 12 - 2 * model.actualChunkDuration, 1e-9);
-  EXPECT_EQ(startImageFor(0), StartImage::Reference);
-  EXPECT_EQ(startImageFor(3), StartImage::PreviousLastFrame);
 }
 
 TEST(RenderChunkPlanner, OutputSizesForPresetsAndAspects) {

@@ -31,11 +31,4 @@ ChunkPlan planChunks(const model::Scene& scene, const providers::ModelEntry& mod
 double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model, int position,
                           int count);
 
-// Which start image a chunk uses: chunk 0 the scene's reference image, chunk n > 0 the last
-// frame of chunk n-1 (continuity).
-enum class StartImage { Reference, PreviousLastFrame };
-inline StartImage startImageFor(int position) {
-  return position == 0 ? StartImage::Reference : StartImage::PreviousLastFrame;
-}
-
 }  // namespace sw::render

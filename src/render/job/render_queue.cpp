@@ -136,6 +136,8 @@ void RenderQueue::resume(Id jobId) {
   }
   providers::Backends backends;
   try {
+    // Without setModelRegistry() the factory reads models.json for each job (a few KB): edits
+    // to the user's models.json apply to the next job without a restart.
     backends = providers::makeBackendFactory(d->models, d->options).create(settings);
   } catch (const std::exception& e) {
     const QString error = QStringLiteral("Cannot set up the generation backends: %1").arg(QString::fromUtf8(e.what()));

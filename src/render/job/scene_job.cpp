@@ -197,7 +197,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   QElapsedTimer timer;
   timer.start();
   try {
-    s.store = model::ProjectStore::open(folder_);
+    s.store = model::ProjectStore::open(folder_, model::ProjectStore::Check::Known);  // the queue checked it
     s.store->setJobStatus(jobId_, JobStatus::Processing);
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);

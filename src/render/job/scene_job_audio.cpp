@@ -15,7 +15,7 @@ namespace {
 void noteRemote(const QString& folder, model::Id jobId, const QString& level, const QString& kind,
                 const QString& message, const QJsonObject& data) {
   try {
-    model::ProjectStore::open(folder)->addJobEvent({0, jobId, {}, level, kind, message, data});
+    model::ProjectStore::open(folder, model::ProjectStore::Check::Known)->addJobEvent({0, jobId, {}, level, kind, message, data});
   } catch (const std::exception&) {
   }
 }
