@@ -1,6 +1,7 @@
 // Full re-encode in independent GOP-aligned parts (plan.output.partSeconds): the plan of parts,
 // and a real render whose parts must join into one clean stream (frame count, keyframes where
 // the parts start, monotonic timestamps, A/V sync across part joins, same pictures as one encoder).
+#include "render/media/media_error.h"
 #include "render/media/media_input.h"
 #include "render/media/parallel.h"
 #include "render/media/probe.h"
@@ -8,9 +9,12 @@
 #include "render/media/video_paths.h"
 #include "support/media_fixtures.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 
 using namespace sw::media;
@@ -148,4 +152,28 @@ TEST_F(MediaEncodeParts, SamePicturesAsOneEncoder) {
     EXPECT_NEAR(a[i].time, b[i].time, 1e-3) << i;
     EXPECT_NEAR(a[i].meanLuma, b[i].meanLuma, 1.5) << "frame " << i << " differs from the one-encoder render";
   }
+}
+
+TEST_F(MediaEncodeParts, CancelStopsThePartsAndLeavesNothing) {
+  RenderPlan p = plan(1.0, "cancelled.mp4");
+  std::atomic<bool> cancel{false};
+  std::vector<double> seen;
+  ExportControl control;
+  control.cancel = &cancel;
+  control.progress = [&](double percent, const QString& stage) {
+    if (stage != "video") return;
+    seen.push_back(percent);
+    if (percent > 30) cancel = true;
+  };
+  try {
+    stitch(p, control);
+    FAIL() << "not cancelled";
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::Cancelled) << e.what();
+  }
+  ASSERT_FALSE(seen.empty());
+  EXPECT_LT(seen.back(), 70) << "went on long after the request";
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "progress went backwards";
+  const QStringList left = QDir(dir.path()).entryList({QStringLiteral("*cancelled*")}, QDir::Files | QDir::Hidden);
+  EXPECT_TRUE(left.isEmpty()) << left.join(' ').toStdString();
 }
