@@ -191,7 +191,7 @@ void ChunkInspector::activateTake(const QModelIndex& index) {
   if (!chunk) return;
   session_->undoStack()->push(new SetActiveTakeCommand(
       session_, *chunk, index.data(TakeModel::TakeIdRole).toLongLong(),
-      tr("Use take %1").arg(index.row() + 1)));
+      readyChunksAfter(session_->store(), *chunk), tr("Use take %1").arg(index.row() + 1)));
 }
 
 void ChunkInspector::requestThumbnails() {

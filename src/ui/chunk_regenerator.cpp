@@ -39,6 +39,7 @@ void ChunkRegenerator::startNext() {
   const auto chunk = session_->store().chunk(request.chunkId);
   if (!chunk) return finish(tr("Chunk %1 was deleted before it could be regenerated.").arg(request.chunkId));
   before_ = *chunk;
+  readyAfter_ = readyChunksAfter(session_->store(), *chunk);
   position_ = chunk->position + 1;
   const int index = index_;
   const int total = int(requests_.size());
@@ -80,11 +81,11 @@ void ChunkRegenerator::stepFinished(const render::RegenerateResult& result) {
     session_->notifyChunksChanged(row.sceneId);
     return finish(cancel_->load() ? QString() : result.error);
   }
-  // The worker already switched to the new take; the command makes that switch undoable.
-  if (const auto after = session_->store().chunk(before_.id)) {
-    session_->undoStack()->push(new EditRowCommand<model::Chunk>(
-        session_, before_, *after, QStringLiteral("take:%1").arg(result.takeId),
-        tr("New take of chunk %1").arg(position_)));
+  // The worker already switched to the new take and marked the chunks after it stale; the
+  // command makes both undoable (pushing it applies the same switch again, which changes nothing).
+  if (session_->store().chunk(before_.id)) {
+    session_->undoStack()->push(new SetActiveTakeCommand(session_, before_, result.takeId, readyAfter_,
+                                                         tr("New take of chunk %1").arg(position_)));
   }
   emit takeReady(before_.id, result.takeId, result.staleMarked);
   ++index_;

@@ -54,6 +54,7 @@ class ChunkRegenerator : public QObject {
   bool running_ = false;
   bool shownGenerating_ = false;
   model::Chunk before_;  // the chunk row as it was before its regeneration (for undo)
+  QList<model::Id> readyAfter_;  // ready chunks after it then (undo turns them back to ready)
   std::shared_ptr<std::atomic<bool>> cancel_;
   QFuture<render::RegenerateResult> future_;
 };

@@ -130,22 +130,45 @@ class EditRowCommand : public QUndoCommand {
   QString field_;
 };
 
-// Makes another take of a chunk the active one.
+// Ready chunks after `chunk` in its scene: those a take switch of `chunk` marks stale.
+inline QList<model::Id> readyChunksAfter(model::ProjectStore& store, const model::Chunk& chunk) {
+  QList<model::Id> ids;
+  for (const model::Chunk& c : store.chunks(chunk.sceneId)) {
+    if (c.position > chunk.position && c.status == model::ChunkStatus::Ready) ids.append(c.id);
+  }
+  return ids;
+}
+
+// Makes another take of a chunk the active one (or records the switch a regeneration already
+// made) and marks the ready chunks after it stale: they started from the old take's last frame.
+// Undo restores the chunk and turns exactly those chunks back to ready.
 class SetActiveTakeCommand : public QUndoCommand {
  public:
-  SetActiveTakeCommand(ProjectSession* session, const model::Chunk& chunk, model::Id takeId,
-                       const QString& text)
-      : QUndoCommand(text), session_(session), before_(chunk), takeId_(takeId) {}
+  // readyAfter: readyChunksAfter(before) taken before any switch happened.
+  SetActiveTakeCommand(ProjectSession* session, const model::Chunk& before, model::Id takeId,
+                       QList<model::Id> readyAfter, const QString& text)
+      : QUndoCommand(text), session_(session), before_(before), takeId_(takeId),
+        readyAfter_(std::move(readyAfter)) {}
   void redo() override {
-    const model::Id chunkId = session_->resolve(Entity::Chunk, before_.id);
+    const model::Chunk row = resolved(session_, before_);
     const model::Id takeId = session_->resolve(Entity::Take, takeId_);
-    if (!session_->write([&] { session_->store().setActiveTake(chunkId, takeId); }))
+    if (!session_->write([&] {
+          session_->store().setActiveTake(row.id, takeId);
+          session_->store().markDownstreamStale(row.sceneId, row.position);
+        }))
       return setObsolete(true);
-    RowTraits<model::Chunk>::notify(session_, before_);
+    RowTraits<model::Chunk>::notify(session_, row);
   }
   void undo() override {
     const model::Chunk row = resolved(session_, before_);
-    if (!session_->write([&] { session_->store().updateChunk(row); })) return;
+    if (!session_->write([&] {
+          session_->store().updateChunk(row);
+          for (model::Id id : readyAfter_) {
+            const model::Id now = session_->resolve(Entity::Chunk, id);
+            if (session_->store().chunk(now)) session_->store().setChunkStatus(now, model::ChunkStatus::Ready);
+          }
+        }))
+      return;
     RowTraits<model::Chunk>::notify(session_, row);
   }
 
@@ -153,6 +176,7 @@ class SetActiveTakeCommand : public QUndoCommand {
   ProjectSession* session_;
   model::Chunk before_;
   model::Id takeId_;
+  QList<model::Id> readyAfter_;
 };
 
 }  // namespace sw::ui

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@
 #include "render/job/chunk_planner.h"
 #include "ui/app_settings.h"
 #include "ui/chunk_inspector.h"
+#include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
@@ -130,6 +132,54 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   undo->redo();
   EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Ready);
   EXPECT_NE(activeAsset(1).cacheKey, oldSecond);
+
+  // Undoing chunk 1's new take as well: its old take is back, so the chunks after it, which
+  // started from that take's last frame, are ready again (not left stale).
+  undo->undo();  // chunk 2 back to its old take (stale)
+  EXPECT_EQ(undo->undoText(), QStringLiteral("New take of chunk 1"));
+  undo->undo();
+  EXPECT_NE(chunks().at(0).seed, 777);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(chunks().at(i).status, model::ChunkStatus::Ready) << i;
+  EXPECT_EQ(activeAsset(1).cacheKey, oldSecond);
+  EXPECT_FALSE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
+  undo->redo();
+  EXPECT_EQ(chunks().at(0).seed, 777);
+  EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+}
+
+// Choosing another take in the inspector changes the chunk's last frame: the ready chunks after
+// it become stale, and undo makes them ready again.
+TEST_F(UiRegenerate, ChoosingATakeMarksLaterChunksStaleUndoRestoresThem) {
+  generateAll();
+  ChunkInspector* inspector = window->chunkInspector();
+  inspector->setChunk(chunks().at(1).id);
+  inspector->seedEdit()->setText(QStringLiteral("4242"));
+  QTest::mouseClick(inspector->regenerateButton(), Qt::LeftButton);
+  ASSERT_TRUE(waitIdle());
+  ASSERT_EQ(takes(1), 2);
+  ASSERT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  QUndoStack* undo = window->session()->undoStack();
+  undo->undo();  // back to the first take; chunk 3 ready again
+  ASSERT_EQ(chunks().at(2).status, model::ChunkStatus::Ready);
+  const QString first = activeAsset(1).cacheKey;
+
+  // Click the take that is not active.
+  QListView* view = inspector->takeView();
+  ASSERT_EQ(view->model()->rowCount(), 2);
+  int other = -1;
+  for (int row = 0; row < 2; ++row) {
+    if (!view->model()->index(row, 0).data(TakeModel::ActiveRole).toBool()) other = row;
+  }
+  ASSERT_GE(other, 0);
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(other, 0)).center());
+  EXPECT_NE(activeAsset(1).cacheKey, first);
+  EXPECT_EQ(chunks().at(0).status, model::ChunkStatus::Ready);
+  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(undo->undoText(), QStringLiteral("Use take %1").arg(other + 1));
+  undo->undo();
+  EXPECT_EQ(activeAsset(1).cacheKey, first);
+  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Ready);
 }
 
 TEST_F(UiRegenerate, CancelStopsBeforeTheNextChunk) {
