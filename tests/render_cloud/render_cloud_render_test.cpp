@@ -90,12 +90,16 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) - server->count("POST", QStringLiteral("/v1/predictions/")),
             1) << "musicgen, created by version";
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/audio/speech")), 3) << "narration + two dialogue lines";
-  // Each prediction's id was stored as it started (chunks with their chunk, music on its own).
-  int chunkIds = 0;
-  for (const model::JobEvent& e : events(job, QStringLiteral("remote.started")))
+  // Each prediction's id was stored as it started (chunks with their chunk, the reference image
+  // marked as such, music on its own).
+  int chunkIds = 0, imageIds = 0;
+  for (const model::JobEvent& e : events(job, QStringLiteral("remote.started"))) {
     if (e.data.contains(QStringLiteral("chunkId"))) ++chunkIds;
+    if (e.data.value(QStringLiteral("referenceImage")).toBool()) ++imageIds;
+  }
   EXPECT_EQ(chunkIds, 2);
-  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.started")), 3);
+  EXPECT_EQ(imageIds, 1);
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.started")), 4);
 }
 
 TEST_F(RenderCloudRender, FallsBackToTextToVideoWhenImageToVideoFails) {

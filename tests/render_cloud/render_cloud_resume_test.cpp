@@ -74,6 +74,13 @@ class RenderCloudResume : public RenderCloudTest {
       if (e.kind == QLatin1String("remote.started")) ids << e.data.value(QStringLiteral("remoteId")).toString();
     return ids;
   }
+  // The stored id of the reference image's prediction, if any.
+  QString storedImageId(model::Id job) {
+    for (const model::JobEvent& e : openStore()->jobEvents(job))
+      if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("referenceImage")).toBool())
+        return e.data.value(QStringLiteral("remoteId")).toString();
+    return {};
+  }
   QStringList renderArgs(const QString& tracks) const {
     return {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"), QStringLiteral("1"),
             QStringLiteral("--preview"), QStringLiteral("--backend"), QStringLiteral("replicate"),
@@ -91,11 +98,13 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
   server->setScenario(scenario);
 
   model::Id job = 0;
-  // Killed as soon as chunk 2's prediction is stored: chunk 1 is finished, chunk 2 is in flight.
-  const QStringList stored = renderAndKill(renderArgs(QStringLiteral("none")), 2, &job);
-  ASSERT_EQ(stored.size(), 2);
-  const QString finished = stored[0];
-  const QString inFlight = stored[1];
+  // Killed as soon as chunk 2's prediction is stored (after the reference image's and chunk 1's):
+  // the image and chunk 1 are finished, chunk 2 is in flight.
+  const QStringList stored = renderAndKill(renderArgs(QStringLiteral("none")), 3, &job);
+  ASSERT_EQ(stored.size(), 3);
+  ASSERT_EQ(storedImageId(job), stored[0]);
+  const QString finished = stored[1];
+  const QString inFlight = stored[2];
   ASSERT_NE(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"))
       << "chunk 2 finished before the kill";
   const int logAtKill = int(server->requests().size());
@@ -113,6 +122,7 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
     const fakecloud::LoggedRequest& r = all[i];
     EXPECT_NE(r.method, QByteArray("POST")) << "after the kill: POST " << r.path.toStdString();
     EXPECT_FALSE(r.path.contains(finished)) << "finished chunk asked for again: " << r.path.toStdString();
+    EXPECT_FALSE(r.path.contains(stored[0])) << "finished image asked for again: " << r.path.toStdString();
     if (r.method == "GET" && r.path == QStringLiteral("/v1/predictions/") + inFlight) ++polledAfter;
   }
   EXPECT_GE(polledAfter, 1) << "the stored prediction was not polled";
@@ -132,8 +142,10 @@ TEST_F(RenderCloudResume, ChunkAndMusicInFlightAtTheKillAreBothPolledAgain) {
   scenario.replicate.processingPolls = 12;  // about 1.1 s each: both still running at the kill
   server->setScenario(scenario);
   model::Id job = 0;
-  const QStringList stored = renderAndKill(renderArgs(QStringLiteral("music")), 2, &job);
-  ASSERT_EQ(stored.size(), 2) << "music and chunk 1 predictions";
+  // Music, the reference image (answered at once: Prefer: wait) and chunk 1.
+  QStringList stored = renderAndKill(renderArgs(QStringLiteral("music")), 3, &job);
+  ASSERT_EQ(stored.size(), 3) << "music, reference image and chunk 1 predictions";
+  ASSERT_TRUE(stored.removeOne(storedImageId(job)));
   for (const QString& id : stored)
     ASSERT_NE(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
   const int logAtKill = int(server->requests().size());

@@ -23,6 +23,55 @@ std::optional<model::Asset> liveAsset(SceneJob::State& s, std::optional<model::I
   return a;
 }
 
+// The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.
+QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
+  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
+  QDir().mkpath(dir);
+  const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
+  if (!QFileInfo::exists(png)) media::saveLastFrame(previous.filePath, png);
+  return png;
+}
+
+// Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
+// (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
+// prediction instead of paying for a new one, and one that cannot be continued is started afresh.
+template <class Generator, class Request>
+CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request, const QString& what,
+                               QJsonObject data, providers::GenerationContext ctx) {
+  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
+  data.insert(QStringLiteral("cacheKey"), key);
+  ctx.resumeRemoteId = storedRemoteId(s, key);
+  ctx.remoteId = [&s, data](const QString& remote) {
+    QJsonObject d = data;
+    d.insert(QStringLiteral("remoteId"), remote);
+    s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote), d);
+  };
+  if (ctx.resumeRemoteId.isEmpty()) return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  try {
+    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  } catch (const ProviderError& e) {
+    if (!startAfresh(e, s.ctx)) throw;
+    s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
+            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
+                .arg(ctx.resumeRemoteId, what, e.message()),
+            QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
+    ctx.resumeRemoteId.clear();
+    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  }
+}
+
+CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator, const model::Chunk& chunk,
+                          const providers::VideoRequest& request, const QString& what) {
+  providers::ModelRegistry::validate(request);
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s, what](double percent, const QString& message) {
+    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
+            75.0 * s.unitsDone / s.unitsTotal);
+  };
+  return generateResumable(s, generator, request, what,
+                           QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}}, ctx);
+}
+
 QString referenceImage(SceneJob::State& s) {
   if (auto a = liveAsset(s, s.scene.referenceAssetId)) return a->filePath;
   if (!s.modelEntry->supportsImageInput || !s.backends.image) return {};
@@ -36,8 +85,8 @@ QString referenceImage(SceneJob::State& s) {
   }
   s.stage(QStringLiteral("generating the reference image"), 75.0 * s.unitsDone / s.unitsTotal);
   try {
-    const CachedResult c = generateCached(*s.cache, *s.backends.image, r, s.ctx, s.spendGuard(),
-                                          QStringLiteral("the reference image"));
+    const CachedResult c = generateResumable(s, *s.backends.image, r, QStringLiteral("the reference image"),
+                                             QJsonObject{{"referenceImage", true}}, s.ctx);
     const model::Asset asset = s.recordAsset(QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}});
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;
@@ -49,44 +98,6 @@ QString referenceImage(SceneJob::State& s) {
     s.event(QStringLiteral("warning"), QStringLiteral("reference.failed"),
             QStringLiteral("No reference image (%1); chunk 1 is generated from text.").arg(e.message()));
     return {};
-  }
-}
-
-// The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.
-QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
-  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
-  QDir().mkpath(dir);
-  const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
-  if (!QFileInfo::exists(png)) media::saveLastFrame(previous.filePath, png);
-  return png;
-}
-
-CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator, const model::Chunk& chunk,
-                          const providers::VideoRequest& request, const QString& what) {
-  providers::ModelRegistry::validate(request);
-  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
-  providers::GenerationContext ctx = s.ctx;
-  ctx.resumeRemoteId = storedRemoteId(s, key);
-  ctx.remoteId = [&s, &chunk, key](const QString& remote) {
-    s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote),
-            QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}, {"remoteId", remote},
-                        {"cacheKey", key}});
-  };
-  ctx.progress = [&s, what](double percent, const QString& message) {
-    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
-            75.0 * s.unitsDone / s.unitsTotal);
-  };
-  if (ctx.resumeRemoteId.isEmpty()) return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
-  try {
-    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
-  } catch (const ProviderError& e) {
-    if (!startAfresh(e, s.ctx)) throw;
-    s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
-            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                .arg(ctx.resumeRemoteId, what, e.message()),
-            QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
-    ctx.resumeRemoteId.clear();
-    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
   }
 }
 
