@@ -1146,6 +1146,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         </translation>
     </message>
     <message>
+        <source>Estimated video cost: %1 (audio is not priced).</source>
+        <translation>Geschätzte Videokosten: %1 (Audio ist nicht eingepreist).</translation>
+    </message>
+    <message>
         <source>Estimated cost: %1.</source>
         <translation>Geschätzte Kosten: %1.</translation>
     </message>

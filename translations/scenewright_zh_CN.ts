@@ -1133,6 +1133,10 @@ Rendering again will regenerate (and pay for) them.</source>
         </translation>
     </message>
     <message>
+        <source>Estimated video cost: %1 (audio is not priced).</source>
+        <translation>预计视频费用：%1（音频未计价）。</translation>
+    </message>
+    <message>
         <source>Estimated cost: %1.</source>
         <translation>预计费用：%1。</translation>
     </message>

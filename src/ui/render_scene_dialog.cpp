@@ -154,7 +154,9 @@ void RenderSceneDialog::updateCost() {
   if (e.musicToGenerate > 0) audio << tr("music");
   if (e.sfxToGenerate > 0) audio << tr("%n sound effect(s)", nullptr, e.sfxToGenerate);
   if (!audio.isEmpty()) text += QLatin1Char(' ') + tr("Audio to generate: %1.").arg(QLocale().createSeparatedList(audio));
-  if (e.costToGenerate)
+  if (e.costToGenerate && e.audioToGenerate())
+    text += QLatin1Char(' ') + tr("Estimated video cost: %1 (audio is not priced).").arg(formatCost(*e.costToGenerate));
+  else if (e.costToGenerate)
     text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*e.costToGenerate));
   else
     text += QLatin1Char(' ') + tr("Cost unknown: %1").arg(registry_ ? e.costNote : tr("The model registry could not be loaded."));

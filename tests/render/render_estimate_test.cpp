@@ -81,7 +81,7 @@ TEST_F(RenderEstimateTest, NewSceneGeneratesEveryPlannedChunkAndAllAudio) {
   const double perChunk = registry.model(QStringLiteral("hailuo")).costPerCall;
   EXPECT_NEAR(*e.costToGenerate, 2 * perChunk, 1e-9);
   EXPECT_EQ(e.summaryLine(), QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, narration, "
-                                            "2 lines, music, 2 SFX; estimated cost $%1")
+                                            "2 lines, music, 2 SFX; estimated video cost $%1 (audio not priced)")
                                  .arg(2 * perChunk, 0, 'f', 2));
   const QJsonObject json = e.toJson();
   EXPECT_EQ(json[QStringLiteral("toGenerate")].toInt(), 2);
@@ -123,7 +123,11 @@ TEST_F(RenderEstimateTest, LocalBackendIsFreeAndUntickedTracksAreNotGenerated) {
   EXPECT_EQ(*e.costToGenerate, 0.0);
   EXPECT_EQ(e.musicToGenerate + e.sfxToGenerate + e.narrationToGenerate, 0);
   EXPECT_EQ(e.sfxCues, 2);  // still what the scene has
-  EXPECT_EQ(e.summaryLine(), QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 2 lines; estimated cost $0.00"));
+  EXPECT_EQ(e.summaryLine(), QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 2 lines; "
+                                            "estimated video cost $0.00 (audio not priced)"));
+  r.dialogue = false;  // nothing but video to generate: the figure is the whole cost
+  EXPECT_EQ(estimateRender(*store, r, &registry, QStringLiteral("replicate")).summaryLine(),
+            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks; estimated cost $0.00"));
 }
 
 TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationReplansTheChunks) {

@@ -68,6 +68,8 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(dialog->sfxBox()->text().contains(QStringLiteral("1 cue")));
   EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("$0.00")));
   const QString cost = dialog->costLabel()->text();
+  EXPECT_TRUE(cost.contains(QStringLiteral("Estimated video cost")) && cost.contains(QStringLiteral("audio is not priced")))
+      << "with audio to generate the figure is the video's only: " << cost.toStdString();
   EXPECT_TRUE(cost.contains(QStringLiteral("Audio to generate: narration")) && cost.contains(QStringLiteral("2 dialogue lines")) &&
               cost.contains(QStringLiteral("1 sound effect")))
       << cost.toStdString();

@@ -106,7 +106,9 @@ QString RenderEstimate::summaryLine() const {
   if (dialogueToGenerate > 0) generate << plural(dialogueToGenerate, "line", "lines");
   if (musicToGenerate > 0) generate << QStringLiteral("music");
   if (sfxToGenerate > 0) generate << QStringLiteral("%1 SFX").arg(sfxToGenerate);
-  const QString cost = costToGenerate ? QStringLiteral("estimated cost $%1").arg(*costToGenerate, 0, 'f', 2)
+  const QString priced = audioToGenerate() ? QStringLiteral("estimated video cost $%1 (audio not priced)")
+                                           : QStringLiteral("estimated cost $%1");
+  const QString cost = costToGenerate ? priced.arg(*costToGenerate, 0, 'f', 2)
                                       : QStringLiteral("cost unknown (%1)").arg(costNote);
   return QStringLiteral("%1 of %2 ready, %3 s; to generate: %4; %5")
       .arg(ready)

@@ -44,8 +44,12 @@ struct RenderEstimate {
   QString costNote;                      // why the cost is unknown
 
   int toGenerate() const { return segments - ready; }
+  // Whether audio must be generated: costToGenerate prices video only (the registry has no
+  // audio prices), so the cost is then labelled as the video's.
+  bool audioToGenerate() const { return narrationToGenerate + dialogueToGenerate + musicToGenerate + sfxToGenerate > 0; }
   // "2 of 2 segments ready, 10.0 s; to generate: 0 chunks, narration, 2 lines, music, 2 SFX;
-  // estimated cost $0.00" (English: for the CLI and the job log; the GUI words its own).
+  // estimated video cost $0.00 (audio not priced)" (English: for the CLI and the job log; the GUI
+  // words its own). Without audio to generate: "...; estimated cost $0.00".
   QString summaryLine() const;
   QJsonObject toJson() const;
 };
