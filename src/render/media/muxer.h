@@ -25,7 +25,7 @@ class AudioPacketSource {
 
 class StitchMuxer {
  public:
-  static constexpr int64_t kMaxPendingVideoBytes = 16 << 20;
+  static constexpr int64_t kMaxPendingVideoBytes = 4 << 20;
 
   // audio may be nullptr (no audio stream); it must outlive the muxer.
   StitchMuxer(OutputFile& out, AudioPacketSource* audio);
