@@ -34,7 +34,8 @@ EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& setting
   result.headers = QByteArray(reinterpret_cast<const char*>(enc.context()->extradata), enc.context()->extradata_size);
   FramePrefetcher src(t, island.first, island.last, 1);  // the islands are the parallelism
   FramePtr f = makeFrame();
-  // The output keeps the source's avcC extradata, so NAL units must be length-prefixed.
+  // Smart render keeps the source's avcC extradata, so its NAL units must be length-prefixed;
+  // full-reencode parts (lengthSize 0) keep the encoder's packets and its extradata.
   auto sink = [&](AVPacket* p) {
     if (lengthSize > 0) {
       result.packets.push_back(lengthPrefixed(p, lengthSize));

@@ -25,7 +25,8 @@ struct Island {
 };
 
 struct EncodedIsland {
-  std::vector<PacketPtr> packets;  // length-prefixed NAL units (avcC), pts/dts in timeBase
+  std::vector<PacketPtr> packets;  // pts/dts in timeBase; NAL units length-prefixed (avcC) when
+                                   // encodeIsland got a lengthSize, else as the encoder wrote them
   AVRational timeBase{1, 30};
   int64_t frames = 0;
   QByteArray headers;              // the encoder's extradata (its SPS/PPS)
