@@ -36,7 +36,7 @@
 
 #include "fakecloud/fake_cloud_server.h"
 #include "model/project_store.h"
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 #include "support/media_fixtures.h"
 
 namespace {

@@ -8,10 +8,10 @@
 
 #include "args.h"
 #include "command.h"
-#include "render/media/media_error.h"
-#include "render/media/probe.h"
-#include "render/media/render_plan.h"
-#include "render/media/stitcher.h"
+#include "media/media_error.h"
+#include "media/probe.h"
+#include "media/render_plan.h"
+#include "media/stitcher.h"
 
 extern "C" {
 #include <libavutil/log.h>

@@ -16,10 +16,10 @@
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
 #include "providers/model_registry.h"
-#include "render/job/app_settings.h"
-#include "render/job/regenerate.h"
-#include "render/job/render_estimate.h"
-#include "render/job/render_queue.h"
+#include "render/app_settings.h"
+#include "render/regenerate.h"
+#include "render/render_estimate.h"
+#include "render/render_queue.h"
 
 namespace sw::cli {
 

@@ -7,20 +7,16 @@
 
 #include "command.h"
 #include "model/store_error.h"
-#include "render/job/app_settings.h"
-#include "render/media/memory_tuning.h"
+#include "render/app_settings.h"
+#include "media/memory_tuning.h"
 
 extern "C" {
 #include <libavutil/log.h>
 }
 
 namespace sw::cli {
-#ifdef SW_HAVE_SCRIPT_COMMANDS
 void registerScriptCommands(QList<Command>& out);
-#endif
-#ifdef SW_HAVE_RENDER_COMMANDS
 void registerRenderCommands(QList<Command>& out);
-#endif
 }  // namespace sw::cli
 
 namespace {
@@ -31,12 +27,8 @@ QList<Command> allCommands() {
   QList<Command> commands;
   sw::cli::registerProjectCommands(commands);
   sw::cli::registerMediaCommands(commands);
-#ifdef SW_HAVE_SCRIPT_COMMANDS
   sw::cli::registerScriptCommands(commands);
-#endif
-#ifdef SW_HAVE_RENDER_COMMANDS
   sw::cli::registerRenderCommands(commands);
-#endif
   return commands;
 }
 

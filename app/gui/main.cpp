@@ -3,7 +3,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
-#include "render/media/memory_tuning.h"
+#include "media/memory_tuning.h"
 #include "ui/main_window.h"
 #include "ui/ui_application.h"
 

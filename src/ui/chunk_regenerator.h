@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "model/types.h"
-#include "render/job/regenerate.h"
+#include "render/regenerate.h"
 
 namespace sw::ui {
 

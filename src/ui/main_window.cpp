@@ -34,7 +34,7 @@
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
 
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 
 namespace sw::ui {
 

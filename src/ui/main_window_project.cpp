@@ -19,8 +19,8 @@
 
 #include "providers/local/fountain_parser.h"
 #include "providers/model_registry.h"
-#include "render/media/thumbnails.h"
-#include "ui/app_settings.h"
+#include "media/thumbnails.h"
+#include "render/app_settings.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
@@ -39,7 +39,7 @@
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
 
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 
 namespace sw::ui {
 

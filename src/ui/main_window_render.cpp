@@ -11,9 +11,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "providers/model_registry.h"
-#include "render/job/regenerate.h"
-#include "render/job/render_queue.h"
-#include "ui/app_settings.h"
+#include "render/regenerate.h"
+#include "render/render_queue.h"
+#include "render/app_settings.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/main_window.h"
@@ -34,7 +34,7 @@ ChunkRegenerator::Runner regenerateRunner(const QString& folder, const QString& 
   return [folder, cacheDir, registry](const render::RegenerateRequest& request,
                                       std::shared_ptr<std::atomic<bool>> cancel,
                                       std::function<void(const QString&, double)> progress) {
-    const AppSettings settings = AppSettings::load();
+    const render::AppSettings settings = render::AppSettings::load();
     const providers::Backends backends =
         providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);
     return render::regenerateChunk(folder, request, backends, std::make_shared<providers::AssetCache>(cacheDir),
@@ -50,7 +50,7 @@ QString MainWindow::renderUnavailableReason() const {
 }
 
 void MainWindow::createRenderQueue() {
-  const AppSettings settings = AppSettings::load();
+  const render::AppSettings settings = render::AppSettings::load();
   queue_ = std::make_unique<render::RenderQueue>(session_->folder());
   queue_->setBackendSettings(settings.backends, settings.backendOptions);
   if (!settings.cacheDirectory.isEmpty()) queue_->setCacheDirectory(settings.cacheDirectory);
@@ -104,7 +104,7 @@ RenderSceneDialog* MainWindow::showRenderDialog() {
     return nullptr;
   }
   auto* dialog = new RenderSceneDialog(session_.get(), ids, registry_.get(),
-                                       AppSettings::load().backends.video, this);
+                                       render::AppSettings::load().backends.video, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   const QString reason = renderUnavailableReason();
   dialog->setRenderAvailable(reason.isEmpty(), reason);

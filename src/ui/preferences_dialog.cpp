@@ -20,7 +20,7 @@
 #include "providers/asset_cache.h"
 #include "providers/cloud/service_config.h"
 #include "providers/model_registry.h"
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {

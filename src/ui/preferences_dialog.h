@@ -6,7 +6,7 @@
 #include <QDialog>
 #include <QMap>
 
-#include "ui/app_settings.h"
+#include "render/app_settings.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -26,7 +26,7 @@ class PreferencesDialog : public QDialog {
   PreferencesDialog(const providers::ModelRegistry* registry, QWidget* parent = nullptr);
   ~PreferencesDialog() override;
 
-  AppSettings settings() const;  // what the dialog shows now
+  render::AppSettings settings() const;  // what the dialog shows now
   void accept() override;        // saves settings and keys
 
   QComboBox* backendCombo(providers::Capability capability) const { return backends_.value(int(capability)); }
@@ -50,7 +50,7 @@ class PreferencesDialog : public QDialog {
   void clearCache();
 
   const providers::ModelRegistry* registry_;
-  AppSettings initial_;
+  render::AppSettings initial_;
   QMap<int, QComboBox*> backends_;
   QComboBox* defaultModel_ = nullptr;
   struct ServiceRow {

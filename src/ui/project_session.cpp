@@ -2,7 +2,7 @@
 
 #include <QUndoStack>
 
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 
 namespace sw::ui {
 

@@ -16,7 +16,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "render/job/scene_job.h"
+#include "render/scene_job.h"
 #include "ui/project_session.h"
 #include "ui/ui_format.h"
 

@@ -4,7 +4,7 @@
 #include <QMap>
 #include <QRegularExpression>
 
-#include "render/job/timeline_builder.h"
+#include "render/timeline_builder.h"
 
 namespace sw::ui {
 

@@ -6,7 +6,7 @@
 #include <QString>
 
 #include "model/project_store.h"
-#include "render/job/render_estimate.h"
+#include "render/render_estimate.h"
 
 namespace sw::ui {
 

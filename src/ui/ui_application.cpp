@@ -5,7 +5,7 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
-#include "render/job/app_settings.h"
+#include "render/app_settings.h"
 
 namespace sw::ui {
 

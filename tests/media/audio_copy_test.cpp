@@ -1,7 +1,7 @@
 // Plain concatenations copy the chunks' AAC packets (no decode, no re-encode) and stay in sync.
-#include "render/media/media_input.h"
-#include "render/media/probe.h"
-#include "render/media/stitcher.h"
+#include "media/media_input.h"
+#include "media/probe.h"
+#include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <QTemporaryDir>

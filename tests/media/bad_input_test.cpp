@@ -1,5 +1,5 @@
-#include "render/media/media_error.h"
-#include "render/media/stitcher.h"
+#include "media/media_error.h"
+#include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

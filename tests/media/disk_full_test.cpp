@@ -1,8 +1,8 @@
 // A write that fails because the disk (or the file size limit) is full is reported as DiskFull, in
 // words, and leaves nothing behind. The limit comes from RLIMIT_FSIZE in a forked child (a gtest
 // death test): writes past it fail with EFBIG, no root or special file system needed.
-#include "render/media/media_error.h"
-#include "render/media/stitcher.h"
+#include "media/media_error.h"
+#include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 // Full re-encode in independent GOP-aligned parts (plan.output.partSeconds): the plan of parts,
 // and a real render whose parts must join into one clean stream (frame count, keyframes where
 // the parts start, monotonic timestamps, A/V sync across part joins, same pictures as one encoder).
-#include "render/media/media_error.h"
-#include "render/media/media_input.h"
-#include "render/media/parallel.h"
-#include "render/media/probe.h"
-#include "render/media/stitcher.h"
-#include "render/media/video_paths.h"
+#include "media/media_error.h"
+#include "media/media_input.h"
+#include "media/parallel.h"
+#include "media/probe.h"
+#include "media/stitcher.h"
+#include "media/video_paths.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "render/media/media_error.h"
-#include "render/media/render_plan.h"
-#include "render/media/stitcher.h"
+#include "media/media_error.h"
+#include "media/render_plan.h"
+#include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "render/media/media_input.h"
-#include "render/media/probe.h"
-#include "render/media/stitcher.h"
+#include "media/media_input.h"
+#include "media/probe.h"
+#include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

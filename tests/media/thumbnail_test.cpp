@@ -1,5 +1,5 @@
-#include "render/media/media_input.h"
-#include "render/media/thumbnails.h"
+#include "media/media_input.h"
+#include "media/thumbnails.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // MediaWriter output is a pure function of its input: the same pictures and samples give a
 // byte-identical MP4 (x264 capped at AVX2, whose AVX-512 code reads uninitialised bytes; x264 frame
 // threads are deterministic; the writer's internal picture has zeroed row padding).
-#include "render/media/media_writer.h"
+#include "media/media_writer.h"
 
 #include <QCryptographicHash>
 #include <QFile>

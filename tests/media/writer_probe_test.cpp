@@ -1,7 +1,7 @@
-#include "render/media/media_error.h"
-#include "render/media/media_input.h"
-#include "render/media/media_writer.h"
-#include "render/media/probe.h"
+#include "media/media_error.h"
+#include "media/media_input.h"
+#include "media/media_writer.h"
+#include "media/probe.h"
 #include "support/media_fixtures.h"
 
 #include <QDir>

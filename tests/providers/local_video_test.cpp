@@ -1,7 +1,7 @@
 #include "provider_test_util.h"
 
 #include "providers/local/local_video.h"
-#include "render/media/probe.h"
+#include "media/probe.h"
 #include "support/media_fixtures.h"
 
 #include <QCryptographicHash>

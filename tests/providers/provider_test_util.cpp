@@ -1,6 +1,6 @@
 #include "provider_test_util.h"
 
-#include "render/media/thumbnails.h"
+#include "media/thumbnails.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -6,7 +6,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include "render/job/scene_job_state.h"
+#include "render/scene_job_state.h"
 
 using namespace sw;
 using namespace sw::render;

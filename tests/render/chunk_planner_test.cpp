@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "providers/model_registry.h"
-#include "render/job/chunk_planner.h"
-#include "render/job/scene_job.h"
+#include "render/chunk_planner.h"
+#include "render/scene_job.h"
 
 using namespace sw;
 using namespace sw::render;

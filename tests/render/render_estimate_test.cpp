@@ -7,8 +7,8 @@
 #include <QTemporaryDir>
 
 #include "providers/model_registry.h"
-#include "render/job/chunk_planner.h"
-#include "render/job/render_estimate.h"
+#include "render/chunk_planner.h"
+#include "render/render_estimate.h"
 
 using namespace sw;
 using namespace sw::render;

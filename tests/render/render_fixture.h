@@ -9,7 +9,7 @@
 
 #include "model/project_store.h"
 #include "providers/model_registry.h"
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 
 namespace sw::testing {
 

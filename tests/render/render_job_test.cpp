@@ -6,8 +6,8 @@
 #include <QJsonDocument>
 
 #include "providers/asset_cache.h"
-#include "render/job/regenerate.h"
-#include "render/media/probe.h"
+#include "render/regenerate.h"
+#include "media/probe.h"
 #include "render_fixture.h"
 #include "support/media_fixtures.h"
 

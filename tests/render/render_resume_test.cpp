@@ -6,7 +6,7 @@
 #include <QThread>
 #include <csignal>
 
-#include "render/job/render_queue.h"
+#include "render/render_queue.h"
 #include "render_fixture.h"
 
 using namespace sw;

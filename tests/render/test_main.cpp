@@ -3,7 +3,7 @@
 
 #include <QCoreApplication>
 
-#include "render/job/app_settings.h"
+#include "render/app_settings.h"
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);

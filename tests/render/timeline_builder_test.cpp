@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "render/job/timeline_builder.h"
+#include "render/timeline_builder.h"
 
 using namespace sw;
 using namespace sw::render;

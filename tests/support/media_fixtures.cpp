@@ -1,9 +1,9 @@
 #include "support/media_fixtures.h"
 
-#include "render/media/encoders.h"
-#include "render/media/media_error.h"
-#include "render/media/media_writer.h"
-#include "render/media/output_file.h"
+#include "media/encoders.h"
+#include "media/media_error.h"
+#include "media/media_writer.h"
+#include "media/output_file.h"
 
 #include <QFile>
 #include <cmath>

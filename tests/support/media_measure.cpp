@@ -1,7 +1,7 @@
-#include "render/media/ffmpeg_raii.h"
-#include "render/media/loudness.h"
-#include "render/media/media_error.h"
-#include "render/media/media_input.h"
+#include "media/ffmpeg_raii.h"
+#include "media/loudness.h"
+#include "media/media_error.h"
+#include "media/media_input.h"
 #include "support/media_fixtures.h"
 
 extern "C" {

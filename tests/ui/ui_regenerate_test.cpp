@@ -17,8 +17,8 @@
 #include <QUndoStack>
 
 #include "providers/model_registry.h"
-#include "render/job/chunk_planner.h"
-#include "ui/app_settings.h"
+#include "render/chunk_planner.h"
+#include "render/app_settings.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
@@ -35,7 +35,7 @@ namespace {
 class UiRegenerate : public ::testing::Test {
  protected:
   void SetUp() override {
-    AppSettings settings;
+    render::AppSettings settings;
     settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
     settings.save();
     overridePath = providers::ModelRegistry::userOverridePath();

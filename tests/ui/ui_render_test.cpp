@@ -12,8 +12,8 @@
 #include <QPushButton>
 #include <QTest>
 
-#include "render/job/render_queue.h"
-#include "ui/app_settings.h"
+#include "render/render_queue.h"
+#include "render/app_settings.h"
 #include "ui/job_card.h"
 #include "ui/main_window.h"
 #include "ui/preview_player.h"
@@ -33,7 +33,7 @@ namespace {
 class UiRender : public ::testing::Test {
  protected:
   void SetUp() override {
-    AppSettings settings;  // small local video keeps the render short
+    render::AppSettings settings;  // small local video keeps the render short
     settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
     settings.save();
     {

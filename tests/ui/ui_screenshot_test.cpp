@@ -10,8 +10,8 @@
 #include <QPixmap>
 #include <QScreen>
 
-#include "render/job/render_queue.h"
-#include "ui/app_settings.h"
+#include "render/render_queue.h"
+#include "render/app_settings.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
@@ -40,7 +40,7 @@ int colourVariety(const QImage& image) {
 }
 
 TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
-  AppSettings settings;
+  render::AppSettings settings;
   settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
   settings.save();
   test::TempProject project;

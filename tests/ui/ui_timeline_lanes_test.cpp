@@ -3,7 +3,7 @@
 
 #include <QTemporaryDir>
 
-#include "render/job/timeline_builder.h"
+#include "render/timeline_builder.h"
 #include "ui/timeline_lanes.h"
 
 using namespace sw;

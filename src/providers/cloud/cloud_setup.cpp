@@ -1,7 +1,7 @@
 #include "providers/cloud/cloud_setup.h"
 
-#include "render/media/media_error.h"
-#include "render/media/probe.h"
+#include "media/media_error.h"
+#include "media/probe.h"
 
 #include <QFileInfo>
 #include <QMimeDatabase>

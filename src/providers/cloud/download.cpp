@@ -3,8 +3,8 @@
 
 #include "providers/cloud/error_body.h"
 #include "providers/cloud/reply_runner.h"
-#include "render/media/media_error.h"
-#include "render/media/probe.h"
+#include "media/media_error.h"
+#include "media/probe.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,9 @@
 #include "providers/local/local_drawing.h"
 
 #include "providers/provider_error.h"
-#include "render/media/filter_graph.h"
-#include "render/media/media_error.h"
+#include "media/filter_graph.h"
+#include "media/media_error.h"
+#include "media/rgba_frame.h"
 
 #include <QColor>
 #include <QCryptographicHash>
@@ -13,6 +14,18 @@
 #include <cstring>
 
 namespace sw::providers::local {
+
+sw::media::FramePtr frameFromImage(const QImage& source) {
+  const QImage image = source.convertToFormat(QImage::Format_RGBA8888);
+  return sw::media::makeRgbaFrame(image.width(), image.height(), image.constBits(), image.bytesPerLine());
+}
+
+QImage imageFromRgbaFrame(const AVFrame* frame) {
+  QImage image(frame->width, frame->height, QImage::Format_RGBA8888);
+  sw::media::copyRgbaPixels(frame, image.bits(), image.bytesPerLine());
+  return image;
+}
+
 namespace {
 
 struct Rgb {
@@ -153,30 +166,6 @@ QString captionFilter(const QString& caption, const QString& captionFile, int wi
       .arg(fontSize / 4)
       .arg(height / 14)
       .arg(alpha);
-}
-
-sw::media::FramePtr frameFromImage(const QImage& source) {
-  const QImage image = source.convertToFormat(QImage::Format_RGBA8888);
-  sw::media::FramePtr frame = sw::media::makeFrame();
-  frame->format = AV_PIX_FMT_RGBA;
-  frame->width = image.width();
-  frame->height = image.height();
-  sw::media::checkAv(av_frame_get_buffer(frame.get(), 0), QStringLiteral("allocate a picture"), QString());
-  // SIMD scalers may read into the row padding: keep it defined so output is deterministic.
-  std::memset(frame->buf[0]->data, 0, frame->buf[0]->size);
-  for (int y = 0; y < image.height(); ++y)
-    std::memcpy(frame->data[0] + static_cast<ptrdiff_t>(y) * frame->linesize[0], image.constScanLine(y),
-                static_cast<size_t>(image.width()) * 4);
-  frame->pts = 0;
-  return frame;
-}
-
-QImage imageFromRgbaFrame(const AVFrame* frame) {
-  QImage image(frame->width, frame->height, QImage::Format_RGBA8888);
-  for (int y = 0; y < frame->height; ++y)
-    std::memcpy(image.scanLine(y), frame->data[0] + static_cast<ptrdiff_t>(y) * frame->linesize[0],
-                static_cast<size_t>(frame->width) * 4);
-  return image;
 }
 
 QImage filterImage(const QImage& image, const QString& description, const QString& what) {

@@ -1,8 +1,6 @@
 // Drawing helpers of the local backend: deterministic backdrops from a prompt, captions burnt in
-// with FFmpeg's drawtext (DejaVu Sans), and QImage <-> AVFrame conversion.
+// with FFmpeg's drawtext (DejaVu Sans), and QImage <-> RGBA frame conversion.
 #pragma once
-
-#include "render/media/ffmpeg_raii.h"
 
 #include <QImage>
 #include <QString>
@@ -45,10 +43,6 @@ QString captionFilter(const QString& caption, const QString& captionFile, int wi
 
 // Quotes a path or value for use as a filter option inside a filter graph description.
 QString escapeFilterValue(const QString& value);
-
-// RGBA AVFrame (copy of the image, converted to RGBA8888) and back.
-sw::media::FramePtr frameFromImage(const QImage& image);
-QImage imageFromRgbaFrame(const AVFrame* frame);
 
 // Runs one picture through a video filter description ("[in]...[out]") and returns the first
 // picture out, as RGBA.

@@ -3,9 +3,10 @@
 #include "providers/asset_cache.h"
 #include "providers/local/local_drawing.h"
 #include "providers/model_registry.h"
-#include "render/media/filter_graph.h"
-#include "render/media/media_error.h"
-#include "render/media/media_writer.h"
+#include "media/filter_graph.h"
+#include "media/media_error.h"
+#include "media/media_writer.h"
+#include "media/rgba_frame.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,6 +17,11 @@
 #include <cmath>
 
 namespace sw::providers::local {
+
+// Defined in local_drawing.cpp (FFmpeg types stay out of the backend's headers).
+sw::media::FramePtr frameFromImage(const QImage& image);
+QImage imageFromRgbaFrame(const AVFrame* frame);
+
 namespace {
 
 using Kind = ProviderError::Kind;

@@ -1,0 +1,223 @@
+#include "media/audio_mix.h"
+
+#include "media/audio_bus.h"
+#include "media/filter_graph.h"
+#include "media/media_error.h"
+#include "media/media_input.h"
+#include "media/mix_graph.h"
+#include "media/probe.h"
+
+extern "C" {
+#include <libavutil/channel_layout.h>
+}
+
+#include <cmath>
+#include <limits>
+
+namespace sw::media {
+
+// One input of the mix graph.
+struct MixSource {
+  virtual ~MixSource() = default;
+  virtual bool next(AVFrame* out) = 0;
+  virtual double seconds(const AVFrame* f) const = 0;  // pts in seconds
+  std::string args;
+  double start = 0;     // where its first frame lands on the output timeline
+  double skip = 0;      // seconds of the source before its in point
+  double fed = 0;       // output-timeline seconds fed so far
+  bool closed = false;
+};
+
+namespace {
+
+struct BusSource final : MixSource {
+  explicit BusSource(const Timeline& t) : bus(t) {
+    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+    args = audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate});
+  }
+  bool next(AVFrame* out) override { return bus.next(out); }
+  double seconds(const AVFrame* f) const override { return static_cast<double>(f->pts) / kMixRate; }
+  ChunkAudioBus bus;
+};
+
+struct ClipSource final : MixSource {
+  explicit ClipSource(const AudioClip& c) : input(c.file) {
+    if (input.audioStream() < 0) {
+      throw MediaError(MediaError::Kind::InvalidInput,
+                       QStringLiteral("Audio clip %1 (%2) has no audio stream.").arg(c.file, trackName(c.track)));
+    }
+    reader = std::make_unique<FrameReader>(input, input.audioStream());
+    const AVCodecContext* d = reader->context();
+    args = audioSourceArgs(d->sample_rate, d->sample_fmt, d->ch_layout, reader->timeBase());
+    start = c.start;
+    skip = c.in;
+  }
+  bool next(AVFrame* out) override { return reader->next(out); }
+  double seconds(const AVFrame* f) const override {
+    return f->pts == AV_NOPTS_VALUE ? skip : f->pts * av_q2d(reader->timeBase());
+  }
+  MediaInput input;
+  std::unique_ptr<FrameReader> reader;
+};
+
+double clipFileDuration(const AudioClip& c) {
+  const ProbeResult p = probe(c.file, ProbeOptions{false, 0.0});
+  if (!p.audio()) {
+    throw MediaError(MediaError::Kind::InvalidInput,
+                     QStringLiteral("Audio clip %1 (%2) has no audio stream.").arg(c.file, trackName(c.track)));
+  }
+  return p.audio()->duration > 0 ? p.audio()->duration : p.duration;
+}
+
+}  // namespace
+
+AudioRender::AudioRender(const RenderPlan& plan, const Timeline& t, const ExportControl& control)
+    : plan_(plan), t_(t), control_(control) {
+  const double videoDur = t.duration();
+  for (const AudioClip& c : plan.audio) {
+    const double fileDur = clipFileDuration(c);
+    const double end = c.out < 0 ? fileDur : std::min(c.out, fileDur);
+    const double d = std::min(end - c.in, videoDur - c.start);
+    if (d <= 0.001) continue;  // entirely after the video or empty
+    clips_.push_back(c);
+    clipDurations_.push_back(d);
+  }
+  samples_ = frameToSample(t, t.totalFrames);
+  AudioEncodeSettings as;
+  as.bitRate = plan.output.audioBitrate;
+  encoder_ = std::make_unique<AudioEncoder>(as);
+  params_ = makeCodecParameters();
+  checkAv(avcodec_parameters_from_context(params_.get(), encoder_->context()),
+          QStringLiteral("Cannot set the audio stream parameters"), plan.output.path);
+}
+
+AudioRender::~AudioRender() = default;
+
+std::string AudioRender::graphDescription(const std::string& tail) const {
+  MixLayout m;
+  m.bus = plan_.output.chunkAudio == ChunkAudio::Keep;
+  m.clips = clips_;
+  m.durations = clipDurations_;
+  m.ducking = plan_.output.ducking;
+  m.totalSamples = samples_;
+  return buildMixGraph(m, tail);
+}
+
+std::vector<std::unique_ptr<MixSource>> AudioRender::makeSources() const {
+  std::vector<std::unique_ptr<MixSource>> s;
+  if (plan_.output.chunkAudio == ChunkAudio::Keep) s.push_back(std::make_unique<BusSource>(t_));
+  for (const AudioClip& c : clips_) s.push_back(std::make_unique<ClipSource>(c));
+  return s;
+}
+
+// One run of the mix graph over fresh sources, advanced step by step.
+struct MixRun {
+  std::vector<std::unique_ptr<MixSource>> sources;
+  std::unique_ptr<FilterGraph> graph;
+  FramePtr in = makeFrame();
+  FramePtr res = makeFrame();
+  bool done = false;
+};
+
+std::unique_ptr<MixRun> AudioRender::startRun(const std::string& tail) const {
+  auto run = std::make_unique<MixRun>();
+  run->sources = makeSources();
+  std::vector<GraphInput> inputs;
+  const bool bus = plan_.output.chunkAudio == ChunkAudio::Keep;
+  for (size_t i = 0; i < run->sources.size(); ++i) {
+    const std::string label = bus && i == 0 ? "bus" : "c" + std::to_string(bus ? i - 1 : i);
+    inputs.push_back({label, true, run->sources[i]->args});
+  }
+  GraphOutput out{"out", true, AV_PIX_FMT_NONE, kMixRate, 2, encoder_->context()->frame_size};
+  run->graph = std::make_unique<FilterGraph>(inputs, std::vector<GraphOutput>{out}, graphDescription(tail),
+                                             QStringLiteral("audio mix"));
+  return run;
+}
+
+// Delivers the frames the graph has ready, or feeds it one frame of its most starved input.
+void AudioRender::step(MixRun& run, const std::function<void(AVFrame*)>& sink) const {
+  FilterGraph::Pull p;
+  bool delivered = false;
+  while ((p = run.graph->pull(0, run.res.get())) == FilterGraph::Pull::Frame) {
+    sink(run.res.get());
+    delivered = true;
+  }
+  if (p == FilterGraph::Pull::Eof) {
+    run.done = true;
+    return;
+  }
+  if (delivered) return;
+  control_.checkCancel();
+  MixSource* next = nullptr;
+  size_t idx = 0;
+  for (size_t i = 0; i < run.sources.size(); ++i) {
+    if (!run.sources[i]->closed && (!next || run.sources[i]->fed < next->fed)) next = run.sources[idx = i].get();
+  }
+  if (!next) {
+    run.done = true;  // everything pushed and the graph wants nothing more
+    return;
+  }
+  if (next->next(run.in.get())) {
+    const double t = next->seconds(run.in.get());
+    next->fed = std::max(next->fed, next->start + (t - next->skip)) + 1e-6;
+    run.graph->push(static_cast<int>(idx), run.in.get());
+  } else {
+    run.graph->push(static_cast<int>(idx), nullptr);
+    next->closed = true;
+  }
+}
+
+std::string AudioRender::loudnormTail() const {
+  const double target = plan_.output.loudnessTarget;
+  if (!measured_.hasSignal()) return "[mixed]anull[out]";
+  const double gain = target - measured_.integrated;
+  const std::string n0 = std::to_string(samples_);
+  if (measured_.truePeak + gain <= -1.5) {  // -1 dBTP with 0.5 dB for inter-sample peaks
+    // loudnorm's linear mode is exactly this gain, but it runs at 192 kHz; apply it directly.
+    return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 + "[out]";
+  }
+  const double tp = std::clamp(measured_.truePeak + gain + 0.1, -1.5, 0.0);
+  const double lra = std::clamp(measured_.range + 1.0, 7.0, 20.0);
+  const std::string n = std::to_string(samples_);
+  return "[mixed]loudnorm=I=" + num(target) + ":TP=" + num(tp) + ":LRA=" + num(lra) +
+         ":measured_I=" + num(measured_.integrated) + ":measured_TP=" + num(measured_.truePeak) +
+         ":measured_LRA=" + num(std::max(measured_.range, 0.1)) + ":measured_thresh=" +
+         num(measured_.integrated - 10.0) + ":offset=0:linear=true,aresample=48000,apad=whole_len=" + n +
+         ",atrim=end_sample=" + n + "[out]";
+}
+
+void AudioRender::measure(double from, double to) {
+  AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+  LoudnessMeter meter(audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
+  auto run = startRun("[mixed]anull[out]");
+  const double total = std::max(1.0, static_cast<double>(samples_));
+  while (!run->done) {
+    step(*run, [&](AVFrame* f) {
+      meter.push(f);
+      control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total), QStringLiteral("audio"));
+    });
+  }
+  measured_ = meter.finish();
+  encodeRun_ = startRun(loudnormTail());
+}
+
+bool AudioRender::nextPacket(AVPacket* out) {
+  auto keep = [&](AVPacket* p) { pending_.emplace_back(av_packet_clone(p)); };
+  while (pending_.empty()) {
+    if (!encodeRun_) return false;
+    if (!encodeRun_->done) {
+      step(*encodeRun_, [&](AVFrame* f) { encoder_->push(f, keep); });
+    } else if (!flushed_) {
+      encoder_->flush(keep);
+      flushed_ = true;
+    } else {
+      return false;
+    }
+  }
+  av_packet_unref(out);
+  av_packet_move_ref(out, pending_.front().get());
+  pending_.pop_front();
+  return true;
+}
+
+}  // namespace sw::media

@@ -1,0 +1,68 @@
+// AudioRender: the output's whole soundtrack. Mixes the chunk-audio bus (when kept) with the
+// plan's clips (narration/dialogue at their start times, music trimmed to the video with a
+// fade-out and ducked under speech, SFX at cue times, each with gain; amix normalize=0), then
+// normalises loudness in two passes (ebur128 measure, loudnorm linear=true with the measured
+// values, aresample=48000) and encodes AAC. measure() runs the first pass; the second pass is
+// streamed: nextPacket() mixes and encodes just enough to return the next AAC packet, so memory
+// does not grow with the length of the render.
+#pragma once
+
+#include "media/encoders.h"
+#include "media/export_control.h"
+#include "media/loudness.h"
+#include "media/muxer.h"
+#include "media/render_plan.h"
+#include "media/timeline.h"
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace sw::media {
+
+class FilterGraph;
+struct MixSource;
+struct MixRun;
+
+class AudioRender final : public AudioPacketSource {
+ public:
+  AudioRender(const RenderPlan& plan, const Timeline& timeline, const ExportControl& control);
+  ~AudioRender();
+
+  // First pass (loudness measurement); progress is reported between `from` and `to` percent.
+  void measure(double from, double to);
+  // Next AAC packet of the normalised mix (time base 1/48000); false at the end.
+  bool nextPacket(AVPacket* out);
+  // AudioPacketSource (synchronous: never Later).
+  const AVCodecParameters* parameters() const override { return params_.get(); }
+  AVRational timeBase() const override { return encoder_->context()->time_base; }
+  AudioPull next(AVPacket* out, bool) override { return nextPacket(out) ? AudioPull::Packet : AudioPull::End; }
+
+  AudioEncoder& encoder() { return *encoder_; }
+  const LoudnessStats& measured() const { return measured_; }
+  int64_t samples() const { return samples_; }
+  // The mix graph description (for logs and tests).
+  std::string graphDescription(const std::string& tail) const;
+
+ private:
+  std::vector<std::unique_ptr<MixSource>> makeSources() const;
+  std::unique_ptr<MixRun> startRun(const std::string& tail) const;
+  void step(MixRun& run, const std::function<void(AVFrame*)>& sink) const;
+  std::string loudnormTail() const;
+
+  const RenderPlan& plan_;
+  const Timeline& t_;
+  const ExportControl& control_;
+  std::vector<AudioClip> clips_;       // clips that fall inside the video
+  std::vector<double> clipDurations_;  // after trimming to the video
+  std::unique_ptr<AudioEncoder> encoder_;
+  CodecParametersPtr params_;
+  std::unique_ptr<MixRun> encodeRun_;
+  std::deque<PacketPtr> pending_;
+  bool flushed_ = false;
+  LoudnessStats measured_;
+  int64_t samples_ = 0;
+};
+
+}  // namespace sw::media

@@ -1,0 +1,42 @@
+// EBU R128 loudness measurement with the ebur128 filter.
+#pragma once
+
+#include "media/ffmpeg_raii.h"
+
+#include <QString>
+#include <memory>
+
+namespace sw::media {
+
+class FilterGraph;
+
+struct LoudnessStats {
+  double integrated = -70.0;   // LUFS (-70 = silence / nothing measured)
+  double range = 0.0;          // LRA, LU
+  double truePeak = -99.0;     // dBFS sample peak of the highest channel (true-peak oversampling
+                               // costs more than the whole rest of the measurement; callers keep
+                               // a 0.5 dB margin for inter-sample peaks)
+  bool hasSignal() const { return integrated > -69.0; }
+};
+
+// Feed frames of one format (any), then finish() for the statistics.
+class LoudnessMeter {
+ public:
+  // sourceArgs: abuffer arguments (see audioSourceArgs).
+  explicit LoudnessMeter(const std::string& sourceArgs);
+  ~LoudnessMeter();
+  void push(AVFrame* frame);
+  LoudnessStats finish();
+
+ private:
+  void drain();
+  std::unique_ptr<FilterGraph> graph_;
+  FramePtr out_;
+  LoudnessStats stats_;
+};
+
+// Integrated loudness, range and true peak of the best audio stream of a file.
+// Throws MediaError when the file cannot be read or has no audio.
+LoudnessStats measureLoudness(const QString& path);
+
+}  // namespace sw::media

@@ -1,0 +1,51 @@
+// OutputFile: an output container written under a temporary name in the destination folder,
+// renamed over the final path only by finish(). Destroying it unfinished deletes the temporary
+// file, so no partial file is ever left at the output path.
+#pragma once
+
+#include "media/ffmpeg_raii.h"
+
+#include <QString>
+
+namespace sw::media {
+
+class OutputFile {
+ public:
+  // Checks that the folder of finalPath exists and is writable (throws MediaError::Unwritable).
+  // The container format is guessed from finalPath's extension (mp4 when unknown).
+  explicit OutputFile(const QString& finalPath);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // Adds a stream whose parameters come from an opened encoder.
+  AVStream* addStream(const AVCodecContext* encoder);
+  // Adds a stream copying codec parameters (stream copy); codec_tag is reset.
+  AVStream* addStreamCopy(const AVCodecParameters* par, AVRational timeBase);
+
+  // Opens the temporary file and writes the header (+faststart for mp4/mov).
+  void open(bool faststart = true);
+  bool isOpen() const { return opened_; }
+  // Rescales pkt from `from` to the stream's time base and writes it interleaved.
+  void write(AVPacket* pkt, AVRational from);
+  // Writes the trailer, closes the file and renames it to the final path.
+  void finish();
+
+  AVFormatContext* context() const { return ctx_.get(); }
+  AVStream* stream(int index) const { return ctx_->streams[index]; }
+  const QString& finalPath() const { return finalPath_; }
+  const QString& tempPath() const { return tempPath_; }
+  // Whether the container wants global headers (AV_CODEC_FLAG_GLOBAL_HEADER).
+  bool wantsGlobalHeader() const;
+
+ private:
+  void checkIoError(const QString& what);
+
+  QString finalPath_;
+  QString tempPath_;
+  OutputFormatPtr ctx_;
+  bool opened_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace sw::media

@@ -1,0 +1,153 @@
+#include "media/probe.h"
+
+#include "media/media_error.h"
+#include "media/media_input.h"
+
+extern "C" {
+#include <libavutil/channel_layout.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include <QFileInfo>
+#include <algorithm>
+#include <cmath>
+
+namespace sw::media {
+
+namespace {
+
+double seconds(int64_t ts, AVRational tb) { return ts == AV_NOPTS_VALUE ? 0.0 : ts * av_q2d(tb); }
+
+StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
+  const AVCodecParameters* par = st->codecpar;
+  StreamInfo s;
+  s.index = st->index;
+  const char* type = av_get_media_type_string(par->codec_type);
+  s.type = QString::fromLatin1(type ? type : "unknown");
+  s.codec = QString::fromLatin1(avcodec_get_name(par->codec_id));
+  if (const char* p = avcodec_profile_name(par->codec_id, par->profile)) s.profile = QString::fromLatin1(p);
+  s.bitRate = par->bit_rate;
+  s.timeBaseNum = st->time_base.num;
+  s.timeBaseDen = st->time_base.den;
+  s.startTime = seconds(st->start_time, st->time_base);
+  s.duration = st->duration != AV_NOPTS_VALUE ? seconds(st->duration, st->time_base)
+                                               : (ctx->duration > 0 ? ctx->duration / double(AV_TIME_BASE) : 0.0);
+  if (par->codec_type == AVMEDIA_TYPE_VIDEO) {
+    s.width = par->width;
+    s.height = par->height;
+    if (const char* n = av_get_pix_fmt_name(static_cast<AVPixelFormat>(par->format))) s.pixelFormat = QString::fromLatin1(n);
+    const AVRational fr = av_guess_frame_rate(ctx, st, nullptr);
+    s.frameRateNum = fr.num;
+    s.frameRateDen = fr.den ? fr.den : 1;
+    s.frameCount = st->nb_frames;
+    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
+  } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
+    s.sampleRate = par->sample_rate;
+    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
+    s.channels = par->ch_layout.nb_channels;
+    char desc[128] = {};
+    if (av_channel_layout_describe(&par->ch_layout, desc, sizeof desc) > 0) s.channelLayout = QString::fromLatin1(desc);
+  }
+  return s;
+}
+
+// Whether decode timestamps (in stream ticks) are spaced unevenly: variable frame rate. One tick
+// of rounding jitter is allowed (e.g. 29.97 in a 1/1000 time base).
+bool unevenSpacing(const std::vector<int64_t>& dts) {
+  std::vector<int64_t> steps;
+  for (size_t i = 1; i < dts.size(); ++i) steps.push_back(dts[i] - dts[i - 1]);
+  if (steps.size() < 2) return false;
+  const auto [mn, mx] = std::minmax_element(steps.begin(), steps.end());
+  return (*mx - *mn) > std::max<int64_t>(1, *mx / 50);
+}
+
+// Scans packets (no decoding): frame-duration spread of the first seconds and, when asked,
+// keyframe times. Reads the whole stream for keyframes: the fallback for files with no index.
+void scanPackets(MediaInput& input, StreamInfo& v, const ProbeOptions& opt, bool needKeyframes) {
+  AVStream* st = input.stream(v.index);
+  const int64_t start = input.startTime(v.index);
+  PacketPtr pkt = makePacket();
+  std::vector<int64_t> dts;
+  const double scanLimit = opt.vfrScanSeconds;
+  while (input.read(pkt.get())) {
+    if (pkt->stream_index != v.index) continue;
+    const double t = seconds((pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts) - start, st->time_base);
+    if (needKeyframes && (pkt->flags & AV_PKT_FLAG_KEY)) v.keyframes.push_back(t);
+    if (pkt->dts != AV_NOPTS_VALUE && t <= scanLimit) dts.push_back(pkt->dts);
+    if (!needKeyframes && t > scanLimit) break;
+  }
+  v.variableFrameRate = unevenSpacing(dts);
+  std::sort(v.keyframes.begin(), v.keyframes.end());
+}
+
+// The same facts from the container's sample index (mp4/mov hold every sample in it), reading
+// at most one packet per keyframe. Index timestamps are decode times: where frames are
+// reordered (B-frames) each keyframe is read once for its presentation time. False when the
+// index does not cover the stream or a keyframe packet is not where it says (then scanPackets).
+bool indexFacts(MediaInput& input, StreamInfo& v, const ProbeOptions& opt) {
+  AVStream* st = input.stream(v.index);
+  const int n = avformat_index_get_entries_count(st);
+  if (n < 2 || st->nb_frames <= 0 || n < st->nb_frames) return false;  // not every sample listed
+  const int64_t start = input.startTime(v.index);
+  std::vector<int64_t> dts;
+  std::vector<int64_t> keyDts;
+  for (int i = 0; i < n; ++i) {
+    const AVIndexEntry* e = avformat_index_get_entry(st, i);
+    if (!e) return false;
+    if (seconds(e->timestamp - start, st->time_base) <= opt.vfrScanSeconds) dts.push_back(e->timestamp);
+    if (e->flags & AVINDEX_KEYFRAME) keyDts.push_back(e->timestamp);
+  }
+  v.variableFrameRate = unevenSpacing(dts);
+  if (!opt.keyframes) return true;
+  if (st->codecpar->video_delay <= 0) {
+    for (int64_t ts : keyDts) v.keyframes.push_back(seconds(ts - start, st->time_base));
+    return true;
+  }
+  PacketPtr pkt = makePacket();
+  for (int64_t ts : keyDts) {
+    bool found = false;
+    if (input.seekForward(v.index, ts)) {
+      while (input.read(pkt.get())) {
+        const bool ours = pkt->stream_index == v.index;
+        found = ours && pkt->dts == ts && pkt->pts != AV_NOPTS_VALUE && (pkt->flags & AV_PKT_FLAG_KEY);
+        if (found) v.keyframes.push_back(seconds(pkt->pts - start, st->time_base));
+        av_packet_unref(pkt.get());
+        if (ours) break;
+      }
+    }
+    if (!found) {  // the index and the packets disagree: scan everything from the start
+      v.keyframes.clear();
+      input.seek(v.index, avformat_index_get_entry(st, 0)->timestamp);
+      return false;
+    }
+  }
+  std::sort(v.keyframes.begin(), v.keyframes.end());
+  v.keyframes.erase(std::unique(v.keyframes.begin(), v.keyframes.end()), v.keyframes.end());
+  return true;
+}
+
+}  // namespace
+
+ProbeResult probe(const QString& path, const ProbeOptions& options) {
+  MediaInput input(path, options.requireVideo);
+  AVFormatContext* ctx = input.context();
+  ProbeResult r;
+  r.path = path;
+  r.format = QString::fromLatin1(ctx->iformat->name);
+  r.duration = ctx->duration > 0 ? ctx->duration / double(AV_TIME_BASE) : 0.0;
+  r.size = QFileInfo(path).size();
+  r.bitRate = ctx->bit_rate;
+  for (unsigned i = 0; i < ctx->nb_streams; ++i) {
+    r.streams.push_back(describeStream(ctx, ctx->streams[i]));
+    if (static_cast<int>(i) == input.videoStream()) r.videoIndex = static_cast<int>(r.streams.size()) - 1;
+    if (static_cast<int>(i) == input.audioStream()) r.audioIndex = static_cast<int>(r.streams.size()) - 1;
+  }
+  if (r.videoIndex >= 0 && !input.isStillImage()) {
+    StreamInfo& v = r.streams[r.videoIndex];
+    input.onlyStream(v.index);  // only video packets are read
+    if (!indexFacts(input, v, options)) scanPackets(input, v, options, options.keyframes);
+  }
+  return r;
+}
+
+}  // namespace sw::media

@@ -1,0 +1,78 @@
+// RenderPlan: pure data describing a render (the portable job spec the CLI accepts as JSON).
+// Schema and example: src/media/README.md.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <vector>
+
+namespace sw::media {
+
+enum class Transition { Cut, Crossfade };
+enum class AudioTrack { Narration, Dialogue, Music, Sfx };
+enum class ChunkAudio { Keep, Replace };
+
+struct VideoSegment {
+  QString file;
+  double in = 0.0;               // seconds in the file (snapped to the output frame grid)
+  double out = -1.0;             // seconds; < 0 = end of the video stream
+  Transition transition = Transition::Cut;  // into the next segment
+  double transitionDuration = 0.0;          // seconds (crossfade only)
+  bool dropFirstFrame = false;   // the chunk starts with its predecessor's last frame: skip it
+};
+
+struct AudioClip {
+  QString file;
+  AudioTrack track = AudioTrack::Narration;
+  double start = 0.0;            // on the output timeline, seconds
+  double in = 0.0;               // in the file
+  double out = -1.0;             // < 0 = end of file (music: trimmed to the video)
+  double gainDb = 0.0;
+  double fadeIn = 0.0;
+  double fadeOut = 0.0;
+};
+
+struct OutputSettings {
+  QString path;
+  QString resolution = QStringLiteral("source");  // 480p, 720p, 1080p, 2160p, custom, source
+  int width = 0;                 // custom size (or resolved from the preset / first segment)
+  int height = 0;
+  int fpsNum = 0;                // 0 = frame rate of the first segment
+  int fpsDen = 1;
+  int crf = 23;
+  QString preset = QStringLiteral("medium");
+  int audioBitrate = 160000;
+  double loudnessTarget = -16.0; // LUFS (EBU R128)
+  bool ducking = true;           // music ducked under narration/dialogue
+  ChunkAudio chunkAudio = ChunkAudio::Keep;
+  // Nothing to mix (no clips, chunk audio kept, cuts only) and every chunk has the same AAC
+  // 48 kHz stereo audio: copy its packets instead of decoding, normalising and re-encoding.
+  // The chunks then keep their own level (no loudness target, no 5 ms cut fades).
+  bool copyChunkAudio = true;
+  // Full re-encode: the video is cut into independent GOP-aligned parts of about this many
+  // seconds, encoded side by side on the machine's cores and joined (keyframes land where one
+  // encoder would put them). 0 = one encoder for the whole video. Every part pays for opening
+  // an encoder (~400 MB of fresh pages at 1080p), so parts much shorter cost time.
+  double partSeconds = 8.0;
+};
+
+struct RenderPlan {
+  int version = 1;
+  std::vector<VideoSegment> segments;
+  std::vector<AudioClip> audio;
+  OutputSettings output;
+
+  QJsonObject toJson() const;
+  // Throws MediaError(InvalidInput) naming the offending field.
+  static RenderPlan fromJson(const QJsonObject& json);
+  static RenderPlan fromJsonFile(const QString& path);
+  // Field checks that need no file access (paths present, in < out, durations >= 0...).
+  void validate() const;
+};
+
+// "1080p" -> 1920x1080 ...; returns false for unknown names ("source"/"custom" included).
+bool resolutionPreset(const QString& name, int* width, int* height);
+QString trackName(AudioTrack t);
+AudioTrack trackFromName(const QString& name, bool* ok);
+
+}  // namespace sw::media

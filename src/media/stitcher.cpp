@@ -1,0 +1,89 @@
+#include "media/stitcher.h"
+
+#include "media/audio_copy.h"
+#include "media/audio_worker.h"
+#include "media/media_error.h"
+#include "media/memory_tuning.h"
+#include "media/muxer.h"
+#include "media/output_file.h"
+#include "media/timeline.h"
+#include "media/video_paths.h"
+
+#include <QElapsedTimer>
+
+namespace sw::media {
+
+QJsonObject StitchReport::toJson() const {
+  return QJsonObject{{"output", output}, {"path", stitchPathName(path)}, {"reason", reason},
+                     {"frames", static_cast<double>(frames)}, {"duration", duration}, {"elapsed", elapsed},
+                     {"reencodedFrames", static_cast<double>(reencodedFrames)}, {"videoParts", videoParts},
+                     {"mixLoudness", measuredMix.integrated}, {"audio", audioCopied ? "copy" : "mix"},
+                     {"audioReason", audioReason}, {"compatibility", compatibility.toJson()}};
+}
+
+QString StitchReport::summary() const {
+  const QString how = videoParts > 1 ? QStringLiteral(" (%1 parts)").arg(videoParts) : QString();
+  return QStringLiteral("%1%2: %3 frames, %4 s in %5 s -> %6")
+      .arg(stitchPathName(path), how)
+      .arg(frames)
+      .arg(duration, 0, 'f', 3)
+      .arg(elapsed, 0, 'f', 2)
+      .arg(output);
+}
+
+namespace {
+
+StitchPath choosePath(const Timeline& t, StitchReport& r) {
+  if (r.compatibility.path != StitchPath::SmartRender) return r.compatibility.path;
+  const QString blocker = smartRenderBlocker(t);
+  if (blocker.isEmpty()) return StitchPath::SmartRender;
+  r.reason += QStringLiteral("; smart render not possible (%1), so everything is re-encoded").arg(blocker);
+  return StitchPath::FullReencode;
+}
+
+}  // namespace
+
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
+  QElapsedTimer clock;
+  clock.start();
+  StitchReport r;
+  r.output = plan.output.path;
+  control.report(0, QStringLiteral("probe"));
+  const Timeline t = resolveTimeline(plan);
+  r.compatibility = checkCompatibility(t);
+  r.reason = r.compatibility.reason;
+  r.path = choosePath(t, r);
+  r.frames = t.totalFrames;
+  r.duration = t.duration();
+  OutputFile out(plan.output.path);  // fails fast on an unwritable folder
+  control.checkCancel();
+  r.audioReason = audioCopyBlocker(plan, t, r.path == StitchPath::FullReencode);
+  r.audioCopied = r.audioReason.isEmpty();
+  std::unique_ptr<AudioPacketSource> audio;
+  AudioWorker* worker = nullptr;
+  if (r.audioCopied) {
+    audio = std::make_unique<AudioPacketCopier>(t);
+  } else {
+    auto w = std::make_unique<AudioWorker>(plan, t, control);  // mixes on its own thread
+    worker = w.get();
+    audio = std::move(w);
+  }
+  StitchMuxer mux(out, audio.get());
+  const VideoProgress progress{control, 2, 99, t.totalFrames};
+  switch (r.path) {
+    case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
+    case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
+    case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress, &r.videoParts); break;
+  }
+  mux.finish();
+  if (worker) r.measuredMix = worker->measured();
+  control.checkCancel();
+  control.report(99, QStringLiteral("finish"));
+  out.finish();
+  releaseFreeMemory();
+  r.elapsed = clock.elapsed() / 1000.0;
+  control.report(100, QStringLiteral("done"));
+  return r;
+}
+
+}  // namespace sw::media

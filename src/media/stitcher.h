@@ -1,0 +1,42 @@
+// stitch(): renders a RenderPlan to its output file. Picks one of three video paths
+//   stream-copy   : every input matches the output and every cut is on a keyframe (remux only)
+//   smart-render  : inputs match but some cuts fall inside a GOP or crossfade: only the GOPs
+//                   around those points are re-encoded with the source's x264 settings
+//   full-reencode : decode, normalise (scale+pad, fps, yuv420p, SAR 1), trim, crossfade, encode
+// Audio: with nothing to mix (no clips, chunk audio kept, cuts only, same AAC config everywhere and
+// the video not fully re-encoded) the chunks' AAC packets are copied (audio_copy.h); otherwise it
+// is rendered fresh (chunk audio with cut fades, clips, ducking, EBU R128) and muxed.
+// The output is written under a temporary name in its folder and renamed at the end; on error or
+// cancellation nothing is left at the output path.
+#pragma once
+
+#include "media/compat.h"
+#include "media/export_control.h"
+#include "media/loudness.h"
+#include "media/render_plan.h"
+
+#include <QJsonObject>
+
+namespace sw::media {
+
+struct StitchReport {
+  QString output;
+  StitchPath path = StitchPath::FullReencode;
+  QString reason;               // why this path (and why a smart render fell back)
+  CompatReport compatibility;
+  int64_t frames = 0;
+  double duration = 0.0;        // planned = written, seconds
+  double elapsed = 0.0;         // wall-clock seconds spent
+  LoudnessStats measuredMix;    // loudness of the mix before normalisation
+  int64_t reencodedFrames = 0;  // frames that went through the encoder (smart/full)
+  int videoParts = 1;           // full re-encode: independent parts encoded side by side
+  bool audioCopied = false;     // chunk AAC packets copied (no mix, no loudness normalisation)
+  QString audioReason;          // why the audio was rendered fresh (empty when copied)
+
+  QJsonObject toJson() const;
+  QString summary() const;      // one line: path, duration, seconds spent
+};
+
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control = {});
+
+}  // namespace sw::media

@@ -1,0 +1,111 @@
+#include "media/thumbnails.h"
+
+#include "media/image_encode.h"
+#include "media/media_error.h"
+#include "media/media_input.h"
+#include "media/probe.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace sw::media {
+
+namespace {
+
+FramePtr keyframeAt(const QString& video, double seconds) {
+  MediaInput in(video, true);
+  FrameReader reader(in, in.videoStream());
+  reader.context()->skip_frame = AVDISCARD_NONKEY;
+  if (seconds > 0) reader.seek(seconds);
+  FramePtr f = makeFrame();
+  if (!reader.next(f.get())) {
+    reader.seek(0);
+    if (!reader.next(f.get())) {
+      throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("%1 has no decodable keyframe.").arg(video));
+    }
+  }
+  return f;
+}
+
+// Decodes from `seconds` to the end; returns the frame with the greatest timestamp (or null).
+FramePtr lastFrameFrom(const QString& video, double seconds) {
+  MediaInput in(video, true);
+  FrameReader reader(in, in.videoStream());
+  if (seconds > 0) reader.seek(seconds);
+  FramePtr cur = makeFrame(), best;
+  while (reader.next(cur.get())) {
+    if (!best || cur->pts >= best->pts) {
+      if (!best) best = makeFrame();
+      av_frame_unref(best.get());
+      av_frame_move_ref(best.get(), cur.get());
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Thumbnailer::Thumbnailer(const QString& cacheDir) : cacheDir_(cacheDir) {
+  if (!cacheDir_.isEmpty()) QDir().mkpath(cacheDir_);
+}
+
+QString Thumbnailer::cacheKey(const QString& video, double seconds, int width) {
+  const QFileInfo info(video);
+  const QString material = QStringLiteral("%1\n%2\n%3\n%4\n%5")
+                               .arg(info.absoluteFilePath())
+                               .arg(info.size())
+                               .arg(info.lastModified().toMSecsSinceEpoch())
+                               .arg(seconds, 0, 'f', 3)
+                               .arg(width);
+  return QString::fromLatin1(QCryptographicHash::hash(material.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray Thumbnailer::thumbnail(const QString& video, double seconds, int width) {
+  if (!cacheDir_.isEmpty()) {
+    QFile cached(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"));
+    if (cached.open(QIODevice::ReadOnly)) return cached.readAll();
+  }
+  FramePtr f = keyframeAt(video, seconds);
+  QByteArray png = encodePng(f.get(), width);
+  if (!cacheDir_.isEmpty()) writeFileAtomically(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"), png);
+  return png;
+}
+
+QString Thumbnailer::thumbnailFile(const QString& video, double seconds, int width, const QString& outPath) {
+  const QByteArray png = thumbnail(video, seconds, width);
+  if (!cacheDir_.isEmpty() && outPath.isEmpty()) return QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png");
+  writeFileAtomically(outPath, png);
+  return outPath;
+}
+
+std::vector<QByteArray> Thumbnailer::filmstrip(const QString& video, int count, int width) {
+  const ProbeResult p = probe(video, ProbeOptions{false, 0.0});
+  const double d = p.video() && p.video()->duration > 0 ? p.video()->duration : p.duration;
+  std::vector<QByteArray> out;
+  for (int i = 0; i < count; ++i) out.push_back(thumbnail(video, d * (i + 0.5) / count, width));
+  return out;
+}
+
+namespace {
+
+FramePtr decodeLastFrame(const QString& video) {
+  const ProbeResult p = probe(video, ProbeOptions{false, 0.0});
+  const double end = p.video() && p.video()->duration > 0 ? p.video()->duration : p.duration;
+  for (double backoff = 1.0; backoff < 2 * end + 2; backoff *= 2) {
+    if (FramePtr f = lastFrameFrom(video, std::max(0.0, end - backoff))) return f;
+    if (end - backoff <= 0) break;
+  }
+  if (FramePtr f = lastFrameFrom(video, 0.0)) return f;
+  throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("%1 has no decodable video frame.").arg(video));
+}
+
+}  // namespace
+
+void saveLastFrame(const QString& video, const QString& pngPath) {
+  FramePtr f = decodeLastFrame(video);
+  writeFileAtomically(pngPath, encodePng(f.get()));
+}
+
+}  // namespace sw::media

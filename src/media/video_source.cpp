@@ -1,0 +1,166 @@
+#include "media/video_source.h"
+
+#include "media/media_error.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sw::media {
+
+namespace {
+
+std::string normaliseChain(const Timeline& t) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "[in]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                "pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=fps=%d/%d,format=yuv420p[out]",
+                t.width, t.height, t.width, t.height, t.fps.num, t.fps.den);
+  return buf;
+}
+
+std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const Timeline& t, const QString& file) {
+  const AVCodecContext* d = r.context();
+  const AVRational fr = d->framerate.num > 0 ? d->framerate : t.fps;
+  GraphInput in{"in", false, videoSourceArgs(d->width, d->height, d->pix_fmt, r.timeBase(), d->sample_aspect_ratio, fr)};
+  GraphOutput out;
+  out.label = "out";
+  return std::make_unique<FilterGraph>(std::vector<GraphInput>{in}, std::vector<GraphOutput>{out},
+                                       normaliseChain(t), QStringLiteral("video normalisation of %1").arg(file));
+}
+
+// Start of the GOP holding file frame `want` (from the probed keyframes), so only that GOP is
+// decoded; without a keyframe list, a quarter second early.
+double seekTarget(const ResolvedSegment& seg, const Timeline& t, int64_t want) {
+  const double at = t.frameSeconds(want);
+  const double half = 0.5 * t.frameSeconds(1);
+  double best = -1;
+  for (double k : seg.probe.video()->keyframes) {
+    if (k <= at + half) best = std::max(best, k);
+  }
+  return best >= 0 ? best : std::max(0.0, at - 0.25);
+}
+
+}  // namespace
+
+SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip,
+                                       int decoderThreads)
+    : seg_(seg),
+      input_(seg.spec.file, true),
+      reader_(input_, input_.videoStream(), decoderThreads),
+      decoded_(makeFrame()),
+      last_(makeFrame()),
+      want_(seg.inFrame + skip),
+      end_(seg.inFrame + seg.frames) {
+  graph_ = makeGraph(reader_, t, seg.spec.file);
+  if (want_ > 0) seekTo(seekTarget(seg, t, want_));
+}
+
+void SegmentVideoReader::seekTo(double seconds) { reader_.seek(seconds); }
+
+bool SegmentVideoReader::pullGraph(AVFrame* out) {
+  for (;;) {
+    if (graphDone_) return false;
+    switch (graph_->pull(0, out)) {
+      case FilterGraph::Pull::Frame: return true;
+      case FilterGraph::Pull::Eof: graphDone_ = true; return false;
+      case FilterGraph::Pull::Again: break;
+    }
+    if (graphClosed_) {
+      graphDone_ = true;
+      return false;
+    }
+    if (reader_.next(decoded_.get())) {
+      graph_->push(0, decoded_.get());
+    } else {
+      graph_->push(0, nullptr);
+      graphClosed_ = true;
+    }
+  }
+}
+
+bool SegmentVideoReader::next(AVFrame* out) {
+  if (want_ >= end_) return false;
+  while (pullGraph(out)) {
+    if (out->pts < want_) continue;  // before the in point (decoded from the previous keyframe)
+    out->pts = want_++ - seg_.inFrame;
+    av_frame_unref(last_.get());
+    av_frame_ref(last_.get(), out);
+    return true;
+  }
+  // The file ended early: tolerate a rounding frame or two, refuse a truncated file.
+  if (last_->buf[0] && end_ - want_ <= 2) {
+    av_frame_unref(out);
+    av_frame_ref(out, last_.get());
+    out->pts = want_++ - seg_.inFrame;
+    return true;
+  }
+  throw MediaError(MediaError::Kind::InvalidInput,
+                   QStringLiteral("%1 ends after %2 frames, before the planned out point (frame %3): "
+                                  "the file is truncated or damaged.")
+                       .arg(seg_.spec.file).arg(want_).arg(end_));
+}
+
+TimelineVideoSource::TimelineVideoSource(const Timeline& t, int64_t first, int64_t last, int decoderThreads)
+    : t_(t), decoderThreads_(decoderThreads), pos_(first), last_(last), readers_(t.segments.size()), a_(makeFrame()), b_(makeFrame()) {}
+
+TimelineVideoSource::~TimelineVideoSource() = default;
+
+size_t TimelineVideoSource::segmentAt(int64_t frame) const {
+  for (size_t i = 0; i < t_.segments.size(); ++i) {
+    const ResolvedSegment& s = t_.segments[i];
+    if (frame >= s.outStart && frame < s.outStart + s.frames) return i;
+  }
+  return t_.segments.size() - 1;
+}
+
+SegmentVideoReader& TimelineVideoSource::reader(size_t seg) {
+  if (!readers_[seg]) {
+    const ResolvedSegment& s = t_.segments[seg];
+    readers_[seg] = std::make_unique<SegmentVideoReader>(s, t_, pos_ - s.outStart, decoderThreads_);
+  }
+  return *readers_[seg];
+}
+
+bool TimelineVideoSource::next(AVFrame* out) {
+  if (pos_ >= last_) return false;
+  const size_t i = segmentAt(pos_);
+  for (size_t k = 0; k < i; ++k) readers_[k].reset();  // segments behind us
+  const ResolvedSegment& s = t_.segments[i];
+  const bool overlap = i + 1 < t_.segments.size() && pos_ >= s.outStart + s.frames - s.xfadeFrames;
+  if (!reader(i).next(overlap ? a_.get() : out)) {
+    throw MediaError(MediaError::Kind::Internal, QStringLiteral("%1 gave fewer frames than planned").arg(s.spec.file));
+  }
+  if (overlap) {
+    const ResolvedSegment& n = t_.segments[i + 1];
+    if (!reader(i + 1).next(b_.get())) {
+      throw MediaError(MediaError::Kind::Internal, QStringLiteral("%1 gave fewer frames than planned").arg(n.spec.file));
+    }
+    const double alpha = static_cast<double>(pos_ - n.outStart + 1) / static_cast<double>(s.xfadeFrames + 1);
+    av_frame_unref(out);
+    out->format = a_->format;
+    out->width = a_->width;
+    out->height = a_->height;
+    checkAv(av_frame_get_buffer(out, 0), QStringLiteral("Out of memory (crossfade frame)"), QString());
+    blendFrames(a_.get(), b_.get(), alpha, out);
+  }
+  out->pts = pos_++;
+  out->pict_type = AV_PICTURE_TYPE_NONE;
+  return true;
+}
+
+void blendFrames(const AVFrame* a, const AVFrame* b, double alpha, AVFrame* out) {
+  const int wb = static_cast<int>(std::lround(alpha * 256));
+  const int wa = 256 - wb;
+  for (int p = 0; p < 3; ++p) {
+    const int w = p ? (a->width + 1) / 2 : a->width;
+    const int h = p ? (a->height + 1) / 2 : a->height;
+    for (int y = 0; y < h; ++y) {
+      const uint8_t* ra = a->data[p] + y * a->linesize[p];
+      const uint8_t* rb = b->data[p] + y * b->linesize[p];
+      uint8_t* ro = out->data[p] + y * out->linesize[p];
+      for (int x = 0; x < w; ++x) ro[x] = static_cast<uint8_t>((ra[x] * wa + rb[x] * wb + 128) >> 8);
+    }
+  }
+}
+
+}  // namespace sw::media

@@ -1,0 +1,228 @@
+#include "render/render_queue.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QThreadPool>
+#include <csignal>
+#include <unistd.h>
+
+#include "model/project_store.h"
+#include "providers/asset_cache.h"
+#include "render/scene_job.h"
+
+namespace sw::render {
+
+using model::Id;
+using model::JobStatus;
+
+QString defaultCacheDirectory() {
+  const QString env = qEnvironmentVariable("SCENEWRIGHT_CACHE_DIR");
+  if (!env.isEmpty()) return env;
+  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/scenewright/assets");
+}
+
+int recoverInterruptedJobs(model::ProjectStore& store) {
+  int marked = 0;
+  for (const model::RenderJob& job : store.jobs()) {
+    if (job.status != JobStatus::Processing) continue;
+    qint64 pid = 0;
+    for (const model::JobEvent& e : store.jobEvents(job.id))
+      if (e.kind == QLatin1String("started")) pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
+    const bool alive = pid > 0 && pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0;
+    if (alive) continue;
+    store.setJobStatus(job.id, JobStatus::Interrupted, QStringLiteral("Interrupted (the app stopped while rendering)."));
+    ++marked;
+  }
+  return marked;
+}
+
+namespace {
+
+// Scenes rendered side by side: local generation and stitching are CPU-bound, so two at a time;
+// a job whose chunks come from a cloud service mostly waits on the network, so it gets a thread
+// of its own (up to kMaxThreads) instead of holding back the rest of a batch.
+constexpr int kCpuJobs = 2;
+constexpr int kMaxThreads = 8;
+
+bool generatesRemotely(model::ProjectStore& store, const RenderRequest& request, const providers::Backends& backends) {
+  if (request.offline || !backends.video || !backends.models || backends.video->backendId() == QLatin1String("local"))
+    return false;
+  const auto scene = store.scene(request.sceneIds.value(0));
+  if (!scene) return false;
+  const QString key = !request.modelKey.isEmpty() ? request.modelKey : scene->modelKey;
+  try {
+    const QString projectDefault = store.project().settings.value(QStringLiteral("defaultModel")).toString();
+    return backends.models->resolve(key, projectDefault).backend != QLatin1String("local");
+  } catch (const std::exception&) {
+    return false;  // an unknown model: the job itself reports it
+  }
+}
+
+}  // namespace
+
+struct RenderQueue::Private {
+  QString folder;
+  QThreadPool pool;
+  std::unique_ptr<model::ProjectStore> store;  // GUI-thread connection: job rows only
+  providers::BackendSettings settings;
+  QJsonObject options;
+  std::shared_ptr<const providers::ModelRegistry> models;
+  QString cacheDir = defaultCacheDirectory();
+  QHash<Id, std::shared_ptr<SceneJob>> running;
+  QHash<Id, QElapsedTimer> clocks;
+  QSet<Id> pausing;
+  QSet<Id> remote;  // running jobs that generate on a cloud service
+
+  void updatePoolSize() { pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size()))); }
+};
+
+RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
+    : QObject(parent), d(std::make_unique<Private>()) {
+  if (!QCoreApplication::instance())
+    throw std::logic_error("RenderQueue reports through queued signals: create a QCoreApplication first");
+  d->folder = projectFolder;
+  d->updatePoolSize();  // scenes of a batch render side by side
+  d->store = model::ProjectStore::open(projectFolder);
+  recoverInterruptedJobs(*d->store);
+}
+
+RenderQueue::~RenderQueue() {
+  for (auto& job : d->running) job->cancel();
+  d->pool.waitForDone();
+}
+
+void RenderQueue::setBackendSettings(const providers::BackendSettings& settings, const QJsonObject& options) {
+  d->settings = settings;
+  d->options = options;
+}
+
+void RenderQueue::setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models) {
+  d->models = std::move(models);
+}
+
+void RenderQueue::setCacheDirectory(const QString& directory) { d->cacheDir = directory; }
+QString RenderQueue::cacheDirectory() const { return d->cacheDir; }
+
+QList<Id> RenderQueue::enqueue(const RenderRequest& request) {
+  QList<Id> ids;
+  for (Id sceneId : request.sceneIds) {
+    RenderRequest one = request;
+    one.sceneIds = {sceneId};
+    if (request.sceneIds.size() > 1) one.outputPath.clear();  // a batch writes to exports/
+    model::RenderJob job;
+    job.sceneId = sceneId;
+    job.spec = one.toJson();
+    job.stage = QStringLiteral("waiting");
+    const Id id = d->store->createJob(job);
+    ids.append(id);
+    Q_EMIT jobChanged(id);
+    resume(id);
+  }
+  return ids;
+}
+
+void RenderQueue::resume(Id jobId) {
+  if (d->running.contains(jobId)) return;
+  const auto row = d->store->job(jobId);
+  if (!row) return;
+  RenderRequest request = RenderRequest::fromJson(row->spec);
+  providers::BackendSettings settings = d->settings;
+  if (!request.backend.isEmpty()) {
+    settings.video = request.backend;
+    settings.image = request.backend;
+  }
+  providers::Backends backends;
+  try {
+    // Without setModelRegistry() the factory reads models.json for each job (a few KB): edits
+    // to the user's models.json apply to the next job without a restart.
+    backends = providers::makeBackendFactory(d->models, d->options).create(settings);
+  } catch (const std::exception& e) {
+    const QString error = QStringLiteral("Cannot set up the generation backends: %1").arg(QString::fromUtf8(e.what()));
+    d->store->setJobStatus(jobId, JobStatus::Failed, error);
+    Q_EMIT jobChanged(jobId);
+    Q_EMIT jobFinished(jobId, int(JobStatus::Failed), QString(), error);
+    return;
+  }
+  auto cache = std::make_shared<providers::AssetCache>(d->cacheDir);
+  auto job = std::make_shared<SceneJob>(d->folder, jobId, request, backends, cache);
+  d->running.insert(jobId, job);
+  if (generatesRemotely(*d->store, request, backends)) {
+    d->remote.insert(jobId);
+    d->updatePoolSize();
+  }
+  d->clocks[jobId].start();
+  d->store->setJobStatus(jobId, JobStatus::Queued);
+  d->store->addJobEvent({0, jobId, {}, QStringLiteral("info"), QStringLiteral("started"),
+                         QStringLiteral("Render started"), QJsonObject{{"pid", double(getpid())}}});
+  Q_EMIT jobChanged(jobId);
+
+  QPointer<RenderQueue> self(this);
+  SceneJobCallbacks callbacks;
+  callbacks.progress = [self, jobId](const QString& stage, double percent) {
+    QMetaObject::invokeMethod(self, [self, jobId, stage, percent] {
+      if (!self) return;
+      const qint64 ms = self->d->clocks.value(jobId).elapsed();
+      const double eta = percent > 1 ? ms / 1000.0 * (100.0 - percent) / percent : -1;
+      Q_EMIT self->jobProgress(jobId, stage, percent, eta);
+    }, Qt::QueuedConnection);
+  };
+  callbacks.chunkChanged = [self](Id sceneId, Id chunkId) {
+    QMetaObject::invokeMethod(self, [self, sceneId, chunkId] {
+      if (self) Q_EMIT self->chunkChanged(sceneId, chunkId);
+    }, Qt::QueuedConnection);
+  };
+  d->pool.start([self, job, jobId, callbacks] {
+    const SceneJobResult result = job->run(callbacks);
+    QMetaObject::invokeMethod(self, [self, jobId, result] {
+      if (!self) return;
+      self->d->running.remove(jobId);
+      if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
+      JobStatus status = result.status;
+      if (self->d->pausing.remove(jobId) && status == JobStatus::Cancelled) {
+        self->d->store->setJobStatus(jobId, JobStatus::Interrupted, QStringLiteral("Paused."));
+        status = JobStatus::Interrupted;
+      }
+      Q_EMIT self->jobChanged(jobId);
+      Q_EMIT self->jobFinished(jobId, int(status), result.outputPath, result.error);
+    }, Qt::QueuedConnection);
+  });
+}
+
+void RenderQueue::cancel(Id jobId) {
+  if (auto job = d->running.value(jobId)) {
+    job->cancel();
+    return;
+  }
+  const auto row = d->store->job(jobId);
+  if (row && (row->status == JobStatus::Queued || row->status == JobStatus::Interrupted)) {
+    d->store->setJobStatus(jobId, JobStatus::Cancelled, QStringLiteral("Cancelled."));
+    Q_EMIT jobChanged(jobId);
+  }
+}
+
+// Pausing stops the job at once without cancelling remote predictions: everything generated so
+// far is in the cache, and a prediction in flight is polled again by its stored id on continue.
+void RenderQueue::pause(Id jobId) {
+  if (auto job = d->running.value(jobId)) {
+    d->pausing.insert(jobId);
+    job->pause();
+  }
+}
+
+void RenderQueue::unpause(Id jobId) { resume(jobId); }
+void RenderQueue::retryFailed(Id jobId) { resume(jobId); }
+bool RenderQueue::isRunning(Id jobId) const { return d->running.contains(jobId); }
+
+void RenderQueue::waitForIdle() {
+  while (!d->running.isEmpty()) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (d->running.isEmpty()) break;
+    QThread::msleep(5);
+  }
+  QCoreApplication::processEvents();
+}
+
+}  // namespace sw::render

@@ -1,0 +1,64 @@
+// RenderQueue: runs render jobs in the background and reports to the GUI thread.
+// Lives on the thread that created it (the GUI thread); the work runs on a private
+// QThreadPool with its own ProjectStore connection per worker. Every state change is written
+// to the project's render_jobs / job_events tables first, then signalled, so a restarted app
+// sees the same queue (jobs left 'processing' by a dead process show as 'interrupted').
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "model/types.h"
+#include "providers/backend_factory.h"
+#include "render/render_request.h"
+
+namespace sw::model {
+class ProjectStore;
+}
+
+namespace sw::render {
+
+// Jobs left 'processing' by a process that is gone become 'interrupted' (shown with Resume).
+// Returns how many were marked. Jobs of a live process (another window, a CLI render) are kept.
+int recoverInterruptedJobs(model::ProjectStore& store);
+
+// The asset cache folder: $SCENEWRIGHT_CACHE_DIR if set, else ~/.cache/scenewright/assets.
+QString defaultCacheDirectory();
+
+class RenderQueue : public QObject {
+  Q_OBJECT
+ public:
+  explicit RenderQueue(const QString& projectFolder, QObject* parent = nullptr);
+  ~RenderQueue() override;
+
+  // One job per scene of the request; returns the new job ids (status queued).
+  QList<model::Id> enqueue(const RenderRequest& request);
+  void cancel(model::Id jobId);      // stops within a second; cancels remote predictions
+  void pause(model::Id jobId);       // finishes the current step, then waits
+  void unpause(model::Id jobId);
+  void retryFailed(model::Id jobId); // re-runs only failed / missing parts
+  void resume(model::Id jobId);      // continues an interrupted job from the cache
+  bool isRunning(model::Id jobId) const;
+  void waitForIdle();                // for tests and the CLI: runs the event loop until no job runs
+
+  // Which backend serves each capability (default: all local) and per-backend options.
+  void setBackendSettings(const providers::BackendSettings& settings, const QJsonObject& options = {});
+  // Model registry (default: resources/models.json merged with the user's override file).
+  void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models);
+  // Asset cache folder (default: $SCENEWRIGHT_CACHE_DIR or <user cache>/assets).
+  void setCacheDirectory(const QString& directory);
+  QString cacheDirectory() const;
+
+ Q_SIGNALS:
+  void jobChanged(qint64 jobId);     // status changed: reread the row from the store
+  void jobProgress(qint64 jobId, const QString& stage, double percent, double etaSeconds);
+  void jobFinished(qint64 jobId, int status, const QString& outputPath, const QString& error);
+  void chunkChanged(qint64 sceneId, qint64 chunkId);  // a chunk's status/take changed
+
+ private:
+  struct Private;
+  std::unique_ptr<Private> d;
+};
+
+}  // namespace sw::render

@@ -1,0 +1,80 @@
+// Internal state of a running SceneJob, shared by scene_job*.cpp (not a public header).
+#pragma once
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QMap>
+#include <QMutex>
+#include <QThreadPool>
+
+#include "model/project_store.h"
+#include "render/cached_generation.h"
+#include "render/scene_job.h"
+#include "render/timeline_builder.h"
+
+namespace sw::render {
+
+// Raised for a step that failed; the message names the step and says what to do.
+struct JobFailure : std::runtime_error {
+  explicit JobFailure(const QString& message) : std::runtime_error(message.toStdString()) {}
+};
+
+struct AudioWork {
+  enum class Kind { Narration, Dialogue, Music, Sfx } kind;
+  model::Id rowId = 0;  // dialogue line / sfx cue id
+  QString what;         // "narration", "dialogue line 2 (MARA)"...
+  QFuture<CachedResult> future;
+  QString userFile;     // SFX with a user-supplied file: no generation
+  double cueTime = 0;
+  double gainDb = 0;
+};
+
+struct SceneJob::State {
+  std::unique_ptr<model::ProjectStore> store;
+  model::Id jobId = 0;
+  RenderRequest request;
+  providers::Backends backends;
+  std::shared_ptr<providers::AssetCache> cache;
+  providers::GenerationContext ctx;
+  SceneJobCallbacks callbacks;
+  QString folder;
+
+  model::Scene scene;
+  const providers::ModelEntry* modelEntry = nullptr;
+  QList<model::Chunk> chunks;
+  std::optional<model::Id> onlyChunk;  // regenerate: generate this chunk only
+  model::Id lastTakeId = 0;
+  QList<AudioWork> audio;
+
+  // Progress: generation units (chunks weigh more than audio) then the stitch.
+  int unitsTotal = 1;
+  int unitsDone = 0;
+  QMutex spendMutex;
+  double spentUsd = 0.0;
+
+  void event(const QString& level, const QString& kind, const QString& message, const QJsonObject& data = {});
+  void stage(const QString& text, double percent);
+  void unitDone(int units, const QString& text);
+  SpendGuard spendGuard();
+  QThreadPool audioPool;  // last member: destroyed first, after its tasks finish
+
+  model::Asset recordAsset(const QString& kind, const CachedResult& r, const QJsonObject& parameters);
+  void throwIfCancelled() const;
+};
+
+// scene_job.cpp
+void loadScene(SceneJob::State& s);
+// scene_job_audio.cpp
+void startAudio(SceneJob::State& s);
+void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
+// scene_job_video.cpp
+void generateVideo(SceneJob::State& s);
+void addSegments(SceneJob::State& s, TimelineInputs& timeline);
+// The remote prediction this job started for exactly this request (kind "remote.started", same
+// cache key), if any: a resumed job polls it instead of paying for it again.
+QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);
+// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown) is
+// replaced by a new one; network trouble and the user's own cancel are not.
+bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx);
+
+}  // namespace sw::render

@@ -1,0 +1,117 @@
+#include "render/timeline_builder.h"
+
+#include <algorithm>
+
+namespace sw::render {
+
+namespace {
+
+constexpr double kLeadIn = 0.25;     // seconds before the first speech
+constexpr double kSpeechGap = 0.35;  // between consecutive speech clips
+
+double segmentLength(const TimelineSegment& s, double fps) {
+  double out = s.fileDuration - s.trimOut;
+  if (s.useful > 0) out = std::min(out, s.trimIn + s.useful);
+  double len = std::max(0.0, out - s.trimIn);
+  if (s.dropFirstFrame && fps > 0) len = std::max(0.0, len - 1.0 / fps);
+  return len;
+}
+
+}  // namespace
+
+QList<double> segmentStarts(const TimelineInputs& in) {
+  QList<double> starts;
+  double t = 0;
+  for (int i = 0; i < in.segments.size(); ++i) {
+    starts.append(t);
+    t += segmentLength(in.segments[i], in.fps);
+    if (in.segments[i].crossfade && i + 1 < in.segments.size()) t -= in.segments[i].transitionDuration;
+  }
+  return starts;
+}
+
+double timelineDuration(const TimelineInputs& in) {
+  if (in.segments.isEmpty()) return 0;
+  return segmentStarts(in).last() + segmentLength(in.segments.last(), in.fps);
+}
+
+SpeechPlacement placeSpeech(const TimelineInputs& in) {
+  SpeechPlacement p;
+  double cursor = kLeadIn;
+  if (in.narration) {
+    p.narrationStart = cursor;
+    cursor += in.narration->duration + kSpeechGap;
+  }
+  const QList<double> starts = segmentStarts(in);
+  const int lines = int(in.dialogue.size());
+  for (int k = 0; k < lines; ++k) {
+    double anchor = 0;
+    if (!starts.isEmpty()) anchor = starts[std::min<int>(int(starts.size()) - 1, k * int(starts.size()) / lines)];
+    const double start = std::max(cursor, anchor + kLeadIn);
+    p.dialogueStarts.append(start);
+    cursor = start + in.dialogue[k].duration + kSpeechGap;
+  }
+  return p;
+}
+
+media::RenderPlan buildRenderPlan(const TimelineInputs& in, const media::OutputSettings& output) {
+  media::RenderPlan plan;
+  plan.output = output;
+  for (const TimelineSegment& s : in.segments) {
+    media::VideoSegment seg;
+    seg.file = s.file;
+    seg.in = s.trimIn;
+    double out = s.fileDuration - s.trimOut;
+    if (s.useful > 0) out = std::min(out, s.trimIn + s.useful);
+    seg.out = out;
+    seg.transition = s.crossfade ? media::Transition::Crossfade : media::Transition::Cut;
+    seg.transitionDuration = s.crossfade ? s.transitionDuration : 0.0;
+    seg.dropFirstFrame = s.dropFirstFrame;
+    plan.segments.push_back(seg);
+  }
+  if (!plan.segments.empty()) {  // nothing transitions out of the last segment
+    plan.segments.back().transition = media::Transition::Cut;
+    plan.segments.back().transitionDuration = 0;
+  }
+  const double total = timelineDuration(in);
+  auto speech = [&](const TimelineClip& c, media::AudioTrack track, double start) {
+    if (start >= total) return;  // would start after the picture ends
+    media::AudioClip clip;
+    clip.file = c.file;
+    clip.track = track;
+    clip.start = start;
+    clip.gainDb = c.gainDb;
+    clip.fadeIn = 0.02;
+    clip.fadeOut = 0.05;
+    plan.audio.push_back(clip);
+  };
+  const SpeechPlacement placement = placeSpeech(in);
+  if (in.narration && placement.narrationStart)
+    speech(*in.narration, media::AudioTrack::Narration, *placement.narrationStart);
+  for (int k = 0; k < in.dialogue.size(); ++k)
+    speech(in.dialogue[k], media::AudioTrack::Dialogue, placement.dialogueStarts[k]);
+  if (in.music) {
+    media::AudioClip clip;
+    clip.file = in.music->file;
+    clip.track = media::AudioTrack::Music;
+    clip.start = 0;
+    clip.out = std::min(in.music->duration > 0 ? in.music->duration : total, total);
+    clip.gainDb = kMusicBedGainDb + in.music->gainDb;
+    clip.fadeIn = 0.5;
+    clip.fadeOut = std::min(2.0, total / 4);
+    plan.audio.push_back(clip);
+  }
+  for (const TimelineClip& c : in.sfx) {
+    if (c.time >= total) continue;
+    media::AudioClip clip;
+    clip.file = c.file;
+    clip.track = media::AudioTrack::Sfx;
+    clip.start = c.time;
+    clip.gainDb = c.gainDb;
+    clip.fadeOut = 0.05;
+    plan.audio.push_back(clip);
+  }
+  return plan;
+}
+
+}  // namespace sw::render
