@@ -17,7 +17,8 @@
 // wall / CP(batch, P >= S) > 1 measures everything the scheduler adds. Target: <= 1.1.
 // The stitch follows a scene's last chunk, so the bench also re-stitches one scene alone from the
 // cache (offline, no request) and prints the ratio against CP + that stitch.
-// Usage: pipeline_bench [--scale 0.5] [--processing-polls 2] [--scenes 3] [--chunks 4] [--parallel P]
+// Usage: pipeline_bench [--scale 0.5] [--processing-polls 2] [--scenes 3] [--chunks 4] [--parallel
+// P]
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,8 +47,8 @@ using namespace sw;
 struct Config {
   int scenes = 3;
   int chunks = 4;
-  double scale = 0.5;      // real seconds per virtual second (fake and clients)
-  int startingPolls = 1;   // video/music: 1 + 2 + 1 = 4 polls = 4 virtual s
+  double scale = 0.5;     // real seconds per virtual second (fake and clients)
+  int startingPolls = 1;  // video/music: 1 + 2 + 1 = 4 polls = 4 virtual s
   int processingPolls = 2;
   qint64 imageMs = 1000;   // virtual
   qint64 speechMs = 1000;  // virtual
@@ -76,7 +77,8 @@ double listSchedule(const QList<double>& calls, int threads) {
 
 double sceneCriticalPath(const Config& c, const Latencies& l, double* chain, double* audio) {
   *chain = l.image + c.chunks * l.video;
-  *audio = listSchedule({l.speech, l.speech, l.speech, l.music}, c.audioThreads);  // narration, 2 lines, music
+  *audio = listSchedule({l.speech, l.speech, l.speech, l.music},
+                        c.audioThreads);  // narration, 2 lines, music
   return std::max(*chain, *audio);
 }
 
@@ -106,17 +108,28 @@ void serveFixtures(fakecloud::FakeCloudServer& server, const QTemporaryDir& dir)
 }
 
 std::shared_ptr<const providers::ModelRegistry> writeRegistry(const QString& dir) {
-  const QJsonObject model{{"display_name", "Bench Hailuo"}, {"backend", "replicate"},
-                          {"model_id", "minimax/hailuo-2.3-fast"}, {"version", ""}, {"endpoint", "model"},
-                          {"cost_per_call", 0.0}, {"fps", 12}, {"width", 320}, {"height", 180},
-                          {"actual_chunk_duration", 1.0}, {"duration_controllable", false},
-                          {"allowed_durations", QJsonArray{6, 10}},
-                          {"resolutions", QJsonArray{QJsonObject{{"name", "768p"}, {"width", 320}, {"height", 180}}}},
-                          {"supports_image_input", true}, {"requires_image_input", false},
-                          {"max_reference_images", 0},
-                          {"params", QJsonObject{{"prompt", "prompt"}, {"image", "first_frame_image"},
-                                                 {"duration", "duration"}, {"resolution", "resolution"}}},
-                          {"fixed_inputs", QJsonObject{{"prompt_optimizer", false}}}};
+  const QJsonObject model{
+      {"display_name", "Bench Hailuo"},
+      {"backend", "replicate"},
+      {"model_id", "minimax/hailuo-2.3-fast"},
+      {"version", ""},
+      {"endpoint", "model"},
+      {"cost_per_call", 0.0},
+      {"fps", 12},
+      {"width", 320},
+      {"height", 180},
+      {"actual_chunk_duration", 1.0},
+      {"duration_controllable", false},
+      {"allowed_durations", QJsonArray{6, 10}},
+      {"resolutions", QJsonArray{QJsonObject{{"name", "768p"}, {"width", 320}, {"height", 180}}}},
+      {"supports_image_input", true},
+      {"requires_image_input", false},
+      {"max_reference_images", 0},
+      {"params", QJsonObject{{"prompt", "prompt"},
+                             {"image", "first_frame_image"},
+                             {"duration", "duration"},
+                             {"resolution", "resolution"}}},
+      {"fixed_inputs", QJsonObject{{"prompt_optimizer", false}}}};
   const QString path = QDir(dir).filePath("models.json");
   QFile f(path);
   if (!f.open(QIODevice::WriteOnly)) throw std::runtime_error("cannot write " + path.toStdString());
@@ -141,8 +154,10 @@ QList<model::Id> createProject(const QString& folder, const Config& c) {
     scene.musicPrompt = QStringLiteral("soft strings %1").arg(i + 1);
     scene.musicMood = QStringLiteral("calm");
     const model::Id id = store->addScene(scene);
-    store->addDialogueLine({0, id, 0, mara, QStringLiteral("Look, number %1.").arg(i + 1), std::nullopt});
-    store->addDialogueLine({0, id, 1, tomas, QStringLiteral("A light, number %1.").arg(i + 1), std::nullopt});
+    store->addDialogueLine(
+        {0, id, 0, mara, QStringLiteral("Look, number %1.").arg(i + 1), std::nullopt});
+    store->addDialogueLine(
+        {0, id, 1, tomas, QStringLiteral("A light, number %1.").arg(i + 1), std::nullopt});
     ids.append(id);
   }
   return ids;
@@ -150,13 +165,19 @@ QList<model::Id> createProject(const QString& folder, const Config& c) {
 
 Config parseArgs(const QCoreApplication& app) {
   QCommandLineParser p;
-  p.setApplicationDescription(QStringLiteral("Cloud batch render vs its critical path (fake cloud)."));
+  p.setApplicationDescription(
+      QStringLiteral("Cloud batch render vs its critical path (fake cloud)."));
   p.addHelpOption();
-  p.addOption({QStringLiteral("scale"), QStringLiteral("Real seconds per virtual second (0.5)."), QStringLiteral("X"), QStringLiteral("0.5")});
-  p.addOption({QStringLiteral("processing-polls"), QStringLiteral("Polls in 'processing' (2)."), QStringLiteral("N"), QStringLiteral("2")});
-  p.addOption({QStringLiteral("scenes"), QStringLiteral("Scenes in the batch (3)."), QStringLiteral("S"), QStringLiteral("3")});
-  p.addOption({QStringLiteral("chunks"), QStringLiteral("Chunks per scene (4)."), QStringLiteral("N"), QStringLiteral("4")});
-  p.addOption({QStringLiteral("parallel"), QStringLiteral("P in the formula; 0 = all scenes (0)."), QStringLiteral("P"), QStringLiteral("0")});
+  p.addOption({QStringLiteral("scale"), QStringLiteral("Real seconds per virtual second (0.5)."),
+               QStringLiteral("X"), QStringLiteral("0.5")});
+  p.addOption({QStringLiteral("processing-polls"), QStringLiteral("Polls in 'processing' (2)."),
+               QStringLiteral("N"), QStringLiteral("2")});
+  p.addOption({QStringLiteral("scenes"), QStringLiteral("Scenes in the batch (3)."),
+               QStringLiteral("S"), QStringLiteral("3")});
+  p.addOption({QStringLiteral("chunks"), QStringLiteral("Chunks per scene (4)."),
+               QStringLiteral("N"), QStringLiteral("4")});
+  p.addOption({QStringLiteral("parallel"), QStringLiteral("P in the formula; 0 = all scenes (0)."),
+               QStringLiteral("P"), QStringLiteral("0")});
   p.process(app);
   Config c;
   c.scale = p.value(QStringLiteral("scale")).toDouble();
@@ -198,7 +219,8 @@ void configure(render::RenderQueue& queue, const Setup& setup) {
   providers::BackendSettings settings;
   settings.video = settings.image = settings.music = QStringLiteral("replicate");
   settings.speech = QStringLiteral("openai");
-  const QJsonObject options{{"baseUrl", setup.fake.toString()}, {"useKeychain", false}, {"timeScale", setup.scale}};
+  const QJsonObject options{
+      {"baseUrl", setup.fake.toString()}, {"useKeychain", false}, {"timeScale", setup.scale}};
   QJsonObject openai = options;
   openai["baseUrl"] = setup.fake.toString() + QStringLiteral("/v1");  // OpenAI base URLs end in /v1
   queue.setBackendSettings(settings, QJsonObject{{"replicate", options}, {"openai", openai}});
@@ -209,15 +231,18 @@ BatchResult renderBatch(const Setup& setup, const QList<model::Id>& scenes) {
   configure(queue, setup);
   BatchResult out;
   QElapsedTimer clock;
-  QObject::connect(&queue, &render::RenderQueue::jobProgress, [&](qint64 id, const QString& stage, double, double) {
-    if (stage.startsWith(QLatin1String("stitching")) && out.jobs[id].stitchStart < 0)
-      out.jobs[id].stitchStart = clock.elapsed() / 1000.0;
-  });
-  QObject::connect(&queue, &render::RenderQueue::jobFinished, [&](qint64 id, int status, const QString&, const QString& error) {
-    out.jobs[id].finished = clock.elapsed() / 1000.0;
-    out.jobs[id].completed = status == int(model::JobStatus::Completed);
-    out.jobs[id].error = error;
-  });
+  QObject::connect(
+      &queue, &render::RenderQueue::jobProgress,
+      [&](qint64 id, const QString& stage, double, double) {
+        if (stage.startsWith(QLatin1String("stitching")) && out.jobs[id].stitchStart < 0)
+          out.jobs[id].stitchStart = clock.elapsed() / 1000.0;
+      });
+  QObject::connect(&queue, &render::RenderQueue::jobFinished,
+                   [&](qint64 id, int status, const QString&, const QString& error) {
+                     out.jobs[id].finished = clock.elapsed() / 1000.0;
+                     out.jobs[id].completed = status == int(model::JobStatus::Completed);
+                     out.jobs[id].error = error;
+                   });
   render::RenderRequest request;
   request.sceneIds = scenes;
   request.preview = true;
@@ -243,13 +268,15 @@ double stitchAlone(const Setup& setup, model::Id scene) {
   const model::Id job = queue.enqueue(request).value(0);
   queue.waitForIdle();
   for (const model::JobEvent& e : model::ProjectStore::open(setup.folder)->jobEvents(job))
-    if (e.kind == QLatin1String("stitch")) return e.data.value(QStringLiteral("elapsed")).toDouble();
+    if (e.kind == QLatin1String("stitch"))
+      return e.data.value(QStringLiteral("elapsed")).toDouble();
   return -1;
 }
 
 // Mean measured seconds of the calls of each asset kind (the jobs' asset.generated events) and
 // of the stitches (their 'stitch' events).
-QMap<QString, QPair<double, int>> measuredCalls(const QString& folder, const QList<model::Id>& jobs) {
+QMap<QString, QPair<double, int>> measuredCalls(const QString& folder,
+                                                const QList<model::Id>& jobs) {
   QMap<QString, QPair<double, int>> calls;
   auto store = model::ProjectStore::open(folder);
   for (model::Id job : jobs)
@@ -273,32 +300,55 @@ int report(const Config& c, const BatchResult& r, const QString& folder) {
   const double scene = sceneCriticalPath(c, l, &chain, &audio);
   const int p = c.parallelScenes > 0 ? c.parallelScenes : c.scenes;
   const double cp = std::ceil(double(c.scenes) / p) * scene;
-  out << QStringLiteral("pipeline_bench: %1 scenes x %2 chunks + narration, 2 dialogue lines, music; time scale %3\n")
-             .arg(c.scenes).arg(c.chunks).arg(c.scale);
+  out << QStringLiteral(
+             "pipeline_bench: %1 scenes x %2 chunks + narration, 2 dialogue lines, music; time "
+             "scale %3\n")
+             .arg(c.scenes)
+             .arg(c.chunks)
+             .arg(c.scale);
   out << QStringLiteral("latencies (s): video %1, music %2, reference image %3, speech %4\n")
-             .arg(l.video, 0, 'f', 2).arg(l.music, 0, 'f', 2).arg(l.image, 0, 'f', 2).arg(l.speech, 0, 'f', 2);
+             .arg(l.video, 0, 'f', 2)
+             .arg(l.music, 0, 'f', 2)
+             .arg(l.image, 0, 'f', 2)
+             .arg(l.speech, 0, 'f', 2);
   const auto calls = measuredCalls(folder, r.jobs.keys());
   for (auto it = calls.begin(); it != calls.end(); ++it)
-    out << QStringLiteral("  measured %1: %2 calls, mean %3 s\n").arg(it.key(), -6).arg(it.value().second)
+    out << QStringLiteral("  measured %1: %2 calls, mean %3 s\n")
+               .arg(it.key(), -6)
+               .arg(it.value().second)
                .arg(it.value().first / std::max(1, it.value().second), 0, 'f', 2);
-  out << QStringLiteral("critical path: chain = L_image + %1 x L_video = %2 s; audio on %3 threads = %4 s;\n")
-             .arg(c.chunks).arg(chain, 0, 'f', 2).arg(c.audioThreads).arg(audio, 0, 'f', 2);
-  out << QStringLiteral("  CP(batch) = ceil(%1 / P=%2) x max(chain, audio) = %3 s\n").arg(c.scenes).arg(p).arg(cp, 0, 'f', 2);
+  out << QStringLiteral(
+             "critical path: chain = L_image + %1 x L_video = %2 s; audio on %3 threads = %4 s;\n")
+             .arg(c.chunks)
+             .arg(chain, 0, 'f', 2)
+             .arg(c.audioThreads)
+             .arg(audio, 0, 'f', 2);
+  out << QStringLiteral("  CP(batch) = ceil(%1 / P=%2) x max(chain, audio) = %3 s\n")
+             .arg(c.scenes)
+             .arg(p)
+             .arg(cp, 0, 'f', 2);
   bool ok = true;
   for (auto it = r.jobs.begin(); it != r.jobs.end(); ++it) {
     out << QStringLiteral("  job %1: %2, generation done at %3 s, finished at %4 s%5\n")
-               .arg(it.key()).arg(it->completed ? QStringLiteral("completed") : QStringLiteral("FAILED"))
-               .arg(it->stitchStart, 0, 'f', 2).arg(it->finished, 0, 'f', 2)
-               .arg(it->error.isEmpty() ? QString() : QStringLiteral(" (") + it->error + QLatin1Char(')'));
+               .arg(it.key())
+               .arg(it->completed ? QStringLiteral("completed") : QStringLiteral("FAILED"))
+               .arg(it->stitchStart, 0, 'f', 2)
+               .arg(it->finished, 0, 'f', 2)
+               .arg(it->error.isEmpty() ? QString()
+                                        : QStringLiteral(" (") + it->error + QLatin1Char(')'));
     ok = ok && it->completed;
   }
   const double ratio = r.wall / cp;
-  out << QStringLiteral("wall %1 s, critical path %2 s, ratio %3 (target <= 1.10; sequential would be ~%4)\n")
-             .arg(r.wall, 0, 'f', 2).arg(cp, 0, 'f', 2).arg(ratio, 0, 'f', 3)
+  out << QStringLiteral(
+             "wall %1 s, critical path %2 s, ratio %3 (target <= 1.10; sequential would be ~%4)\n")
+             .arg(r.wall, 0, 'f', 2)
+             .arg(cp, 0, 'f', 2)
+             .arg(ratio, 0, 'f', 3)
              .arg(c.scenes * (chain + 3 * l.speech + l.music) / cp, 0, 'f', 1);
   // The stitch follows the last chunk: with it on the path (one scene stitched alone, measured).
   out << QStringLiteral("stitch of one scene alone %1 s; critical path + stitch %2 s, ratio %3\n")
-             .arg(r.stitchAlone, 0, 'f', 2).arg(cp + r.stitchAlone, 0, 'f', 2)
+             .arg(r.stitchAlone, 0, 'f', 2)
+             .arg(cp + r.stitchAlone, 0, 'f', 2)
              .arg(r.wall / (cp + r.stitchAlone), 0, 'f', 3);
   out.flush();
   return ok ? 0 : 1;

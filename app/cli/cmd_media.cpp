@@ -61,16 +61,22 @@ int probeCommand(const QStringList& args) {
 AudioClip parseAudioOption(const QString& value) {
   // TRACK=FILE[@START]
   const int eq = value.indexOf('=');
-  if (eq <= 0) throw UserError(QStringLiteral("stitch: --audio wants TRACK=FILE[@START], got '%1'").arg(value));
+  if (eq <= 0)
+    throw UserError(
+        QStringLiteral("stitch: --audio wants TRACK=FILE[@START], got '%1'").arg(value));
   AudioClip c;
   bool ok = false;
   c.track = trackFromName(value.left(eq), &ok);
-  if (!ok) throw UserError(QStringLiteral("stitch: audio track '%1' is not narration, dialogue, music or sfx").arg(value.left(eq)));
+  if (!ok)
+    throw UserError(
+        QStringLiteral("stitch: audio track '%1' is not narration, dialogue, music or sfx")
+            .arg(value.left(eq)));
   QString rest = value.mid(eq + 1);
   const int at = rest.lastIndexOf('@');
   if (at > 0) {
     c.start = rest.mid(at + 1).toDouble(&ok);
-    if (!ok || c.start < 0) throw UserError(QStringLiteral("stitch: bad start time in '%1'").arg(value));
+    if (!ok || c.start < 0)
+      throw UserError(QStringLiteral("stitch: bad start time in '%1'").arg(value));
     rest = rest.left(at);
   }
   c.file = rest;
@@ -84,19 +90,23 @@ RenderPlan planFromOptions(const QCommandLineParser& p) {
     if (p.isSet(QStringLiteral("o"))) plan.output.path = p.value(QStringLiteral("o"));
     return plan;
   }
-  if (p.positionalArguments().isEmpty()) throw UserError(QStringLiteral("stitch: give input files or --plan PLAN.json"));
-  if (!p.isSet(QStringLiteral("o"))) throw UserError(QStringLiteral("stitch: -o OUT.mp4 is required"));
+  if (p.positionalArguments().isEmpty())
+    throw UserError(QStringLiteral("stitch: give input files or --plan PLAN.json"));
+  if (!p.isSet(QStringLiteral("o")))
+    throw UserError(QStringLiteral("stitch: -o OUT.mp4 is required"));
   for (const QString& f : p.positionalArguments()) {
     VideoSegment s;
     s.file = f;
     plan.segments.push_back(s);
   }
-  for (const QString& a : p.values(QStringLiteral("audio"))) plan.audio.push_back(parseAudioOption(a));
+  for (const QString& a : p.values(QStringLiteral("audio")))
+    plan.audio.push_back(parseAudioOption(a));
   plan.output.path = p.value(QStringLiteral("o"));
   if (p.isSet(QStringLiteral("resolution"))) {
     plan.output.resolution = p.value(QStringLiteral("resolution"));
     if (!resolutionPreset(plan.output.resolution, &plan.output.width, &plan.output.height)) {
-      throw UserError(QStringLiteral("stitch: resolution '%1' is not 480p, 720p, 1080p or 2160p").arg(plan.output.resolution));
+      throw UserError(QStringLiteral("stitch: resolution '%1' is not 480p, 720p, 1080p or 2160p")
+                          .arg(plan.output.resolution));
     }
   }
   if (p.isSet(QStringLiteral("fps"))) {
@@ -114,13 +124,18 @@ RenderPlan planFromOptions(const QCommandLineParser& p) {
 
 int stitchCommand(const QStringList& args) {
   QCommandLineParser p;
-  p.addOption({QStringLiteral("plan"), QStringLiteral("Render plan JSON."), QStringLiteral("PLAN.json")});
+  p.addOption(
+      {QStringLiteral("plan"), QStringLiteral("Render plan JSON."), QStringLiteral("PLAN.json")});
   p.addOption({QStringLiteral("o"), QStringLiteral("Output file."), QStringLiteral("OUT.mp4")});
-  p.addOption({QStringLiteral("resolution"), QStringLiteral("480p, 720p, 1080p or 2160p."), QStringLiteral("RES")});
+  p.addOption({QStringLiteral("resolution"), QStringLiteral("480p, 720p, 1080p or 2160p."),
+               QStringLiteral("RES")});
   p.addOption({QStringLiteral("fps"), QStringLiteral("Output frame rate."), QStringLiteral("FPS")});
-  p.addOption({QStringLiteral("crf"), QStringLiteral("H.264 CRF (default 23)."), QStringLiteral("N")});
-  p.addOption({QStringLiteral("preset"), QStringLiteral("x264 preset (default medium)."), QStringLiteral("P")});
-  p.addOption({QStringLiteral("audio"), QStringLiteral("Audio clip TRACK=FILE[@START]."), QStringLiteral("CLIP")});
+  p.addOption(
+      {QStringLiteral("crf"), QStringLiteral("H.264 CRF (default 23)."), QStringLiteral("N")});
+  p.addOption({QStringLiteral("preset"), QStringLiteral("x264 preset (default medium)."),
+               QStringLiteral("P")});
+  p.addOption({QStringLiteral("audio"), QStringLiteral("Audio clip TRACK=FILE[@START]."),
+               QStringLiteral("CLIP")});
   p.addOption({QStringLiteral("replace-audio"), QStringLiteral("Drop the chunks' own audio.")});
   p.addOption({QStringLiteral("report-json"), QStringLiteral("Print the full report as JSON.")});
   parseArgs(p, QStringLiteral("stitch"), args, 0, -1);
@@ -144,7 +159,8 @@ int stitchCommand(const QStringList& args) {
     }
     QTextStream(stderr) << '\n';
     QTextStream out(stdout);
-    if (p.isSet(QStringLiteral("report-json"))) out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+    if (p.isSet(QStringLiteral("report-json")))
+      out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
     out << r.summary() << '\n';
     return int(kExitOk);
   });
@@ -153,19 +169,25 @@ int stitchCommand(const QStringList& args) {
 }  // namespace
 
 void registerMediaCommands(QList<Command>& out) {
-  out.append({QStringLiteral("probe"), QStringLiteral("Show a media file's streams, codecs and keyframes"),
-              QStringLiteral("Usage: scenewright-cli probe FILE [--json]\n\n"
-                             "Prints duration, streams (codec, profile, size, pixel format, frame rate and\n"
-                             "whether it is variable, sample rate, channels) and keyframe times.\n"),
+  out.append({QStringLiteral("probe"),
+              QStringLiteral("Show a media file's streams, codecs and keyframes"),
+              QStringLiteral(
+                  "Usage: scenewright-cli probe FILE [--json]\n\n"
+                  "Prints duration, streams (codec, profile, size, pixel format, frame rate and\n"
+                  "whether it is variable, sample rate, channels) and keyframe times.\n"),
               probeCommand});
-  out.append({QStringLiteral("stitch"), QStringLiteral("Stitch chunks (and mix audio) into one MP4"),
-              QStringLiteral("Usage: scenewright-cli stitch --plan PLAN.json [-o OUT.mp4] [--report-json]\n"
-                             "       scenewright-cli stitch -o OUT.mp4 [--resolution 1080p] [--fps N] [--crf N]\n"
-                             "              [--preset P] [--audio TRACK=FILE[@START]]... [--replace-audio] IN1.mp4 IN2.mp4 ...\n\n"
-                             "Concatenates whole files (or renders a RenderPlan), choosing stream copy, smart\n"
-                             "render or a full re-encode. TRACK is narration, dialogue, music or sfx.\n"
-                             "Progress goes to stderr; a one-line summary (path taken, duration, seconds) to stdout.\n"),
-              stitchCommand});
+  out.append(
+      {QStringLiteral("stitch"), QStringLiteral("Stitch chunks (and mix audio) into one MP4"),
+       QStringLiteral(
+           "Usage: scenewright-cli stitch --plan PLAN.json [-o OUT.mp4] [--report-json]\n"
+           "       scenewright-cli stitch -o OUT.mp4 [--resolution 1080p] [--fps N] [--crf N]\n"
+           "              [--preset P] [--audio TRACK=FILE[@START]]... [--replace-audio] IN1.mp4 "
+           "IN2.mp4 ...\n\n"
+           "Concatenates whole files (or renders a RenderPlan), choosing stream copy, smart\n"
+           "render or a full re-encode. TRACK is narration, dialogue, music or sfx.\n"
+           "Progress goes to stderr; a one-line summary (path taken, duration, seconds) to "
+           "stdout.\n"),
+       stitchCommand});
 }
 
 }  // namespace sw::cli

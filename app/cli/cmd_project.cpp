@@ -35,7 +35,8 @@ int runNew(const QStringList& args) {
   const QString name = p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name"))
                                                        : QFileInfo(folder).completeBaseName();
   auto store = ProjectStore::create(folder, name);
-  QTextStream(stdout) << "Created project '" << store->project().name << "' in " << store->folder() << '\n';
+  QTextStream(stdout) << "Created project '" << store->project().name << "' in " << store->folder()
+                      << '\n';
   return kExitOk;
 }
 
@@ -80,10 +81,12 @@ int runInfo(const QStringList& args) {
   out << "Project:     " << info["name"].toString() << '\n'
       << "Folder:      " << info["folder"].toString() << '\n'
       << "Characters:  " << info["characters"].toInt() << '\n'
-      << "Scenes:      " << info["scenes"].toInt() << " (" << info["targetDuration"].toDouble() << " s)\n"
+      << "Scenes:      " << info["scenes"].toInt() << " (" << info["targetDuration"].toDouble()
+      << " s)\n"
       << "Dialogue:    " << info["dialogueLines"].toInt() << " lines\n"
       << "SFX cues:    " << info["sfxCues"].toInt() << '\n'
-      << "Chunks:      " << info["chunksReady"].toInt() << " of " << info["chunks"].toInt() << " ready\n"
+      << "Chunks:      " << info["chunksReady"].toInt() << " of " << info["chunks"].toInt()
+      << " ready\n"
       << "Assets:      " << info["assets"].toInt() << '\n'
       << "Render jobs: " << info["renderJobs"].toInt() << '\n'
       << "Modified:    " << info["modified"].toString() << '\n';
@@ -100,11 +103,15 @@ int runScenes(const QStringList& args) {
     const auto chunks = store->chunks(s.id);
     int ready = 0;
     for (const auto& c : chunks) ready += c.status == model::ChunkStatus::Ready ? 1 : 0;
-    rows.append(QJsonObject{{"id", double(s.id)}, {"position", s.position + 1}, {"title", s.title},
-                            {"targetDuration", s.targetDuration}, {"model", s.modelKey},
+    rows.append(QJsonObject{{"id", double(s.id)},
+                            {"position", s.position + 1},
+                            {"title", s.title},
+                            {"targetDuration", s.targetDuration},
+                            {"model", s.modelKey},
                             {"dialogueLines", int(store->dialogueLines(s.id).size())},
                             {"sfxCues", int(store->sfxCues(s.id).size())},
-                            {"chunks", int(chunks.size())}, {"chunksReady", ready}});
+                            {"chunks", int(chunks.size())},
+                            {"chunksReady", ready}});
   }
   if (p.isSet(QStringLiteral("json"))) {
     QTextStream(stdout) << QJsonDocument(rows).toJson(QJsonDocument::Indented);
@@ -117,7 +124,10 @@ int runScenes(const QStringList& args) {
     out << QString::number(r["position"].toInt()).rightJustified(3)
         << QString::number(qint64(r["id"].toDouble())).rightJustified(4)
         << QString::number(r["targetDuration"].toDouble(), 'f', 1).rightJustified(9) << "s"
-        << QStringLiteral("%1/%2").arg(r["chunksReady"].toInt()).arg(r["chunks"].toInt()).rightJustified(8)
+        << QStringLiteral("%1/%2")
+               .arg(r["chunksReady"].toInt())
+               .arg(r["chunks"].toInt())
+               .rightJustified(8)
         << QString::number(r["dialogueLines"].toInt()).rightJustified(7) << "  "
         << r["title"].toString() << '\n';
   }
@@ -129,7 +139,8 @@ int runExportJson(const QStringList& args) {
   parseArgs(p, QStringLiteral("export-json"), args, 2, 2);
   auto store = ProjectStore::open(p.positionalArguments().at(0));
   const QString target = p.positionalArguments().at(1);
-  const QByteArray bytes = QJsonDocument(model::exportProject(*store)).toJson(QJsonDocument::Indented);
+  const QByteArray bytes =
+      QJsonDocument(model::exportProject(*store)).toJson(QJsonDocument::Indented);
   if (target == QLatin1String("-")) {
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) throw std::runtime_error("cannot write to stdout");
@@ -138,7 +149,8 @@ int runExportJson(const QStringList& args) {
   }
   QSaveFile file(target);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    throw UserError(QStringLiteral("export-json: cannot write %1 (%2)").arg(target, file.errorString()));
+    throw UserError(
+        QStringLiteral("export-json: cannot write %1 (%2)").arg(target, file.errorString()));
   QTextStream(stdout) << "Exported '" << store->project().name << "' to " << target << '\n';
   return kExitOk;
 }
@@ -146,9 +158,10 @@ int runExportJson(const QStringList& args) {
 int runImportJson(const QStringList& args) {
   QCommandLineParser p;
   parseArgs(p, QStringLiteral("import-json"), args, 2, 2);
-  auto store = model::importProjectFile(p.positionalArguments().at(0), p.positionalArguments().at(1));
-  QTextStream(stdout) << "Imported '" << store->project().name << "' into " << store->folder() << " ("
-                      << store->scenes().size() << " scenes)\n";
+  auto store =
+      model::importProjectFile(p.positionalArguments().at(0), p.positionalArguments().at(1));
+  QTextStream(stdout) << "Imported '" << store->project().name << "' into " << store->folder()
+                      << " (" << store->scenes().size() << " scenes)\n";
   return kExitOk;
 }
 
@@ -170,16 +183,18 @@ void registerProjectCommands(QList<Command>& out) {
                              "Lists scenes in order with id, duration, chunk and dialogue counts.\n"
                              "  --json   machine-readable output\n"),
               runScenes});
-  out.append({QStringLiteral("export-json"), QStringLiteral("Write a project as JSON"),
-              QStringLiteral("Usage: scenewright-cli export-json DIR FILE\n\n"
-                             "Writes the whole project (characters, scenes, lines, cues, chunks,\n"
-                             "takes, asset records) to FILE ('-' for stdout). No API keys, no jobs.\n"),
-              runExportJson});
-  out.append({QStringLiteral("import-json"), QStringLiteral("Create a project from JSON"),
-              QStringLiteral("Usage: scenewright-cli import-json FILE DIR\n\n"
-                             "Creates a new project in DIR from a JSON file written by export-json.\n"
-                             "Nothing is created if the file is invalid.\n"),
-              runImportJson});
+  out.append(
+      {QStringLiteral("export-json"), QStringLiteral("Write a project as JSON"),
+       QStringLiteral("Usage: scenewright-cli export-json DIR FILE\n\n"
+                      "Writes the whole project (characters, scenes, lines, cues, chunks,\n"
+                      "takes, asset records) to FILE ('-' for stdout). No API keys, no jobs.\n"),
+       runExportJson});
+  out.append(
+      {QStringLiteral("import-json"), QStringLiteral("Create a project from JSON"),
+       QStringLiteral("Usage: scenewright-cli import-json FILE DIR\n\n"
+                      "Creates a new project in DIR from a JSON file written by export-json.\n"
+                      "Nothing is created if the file is invalid.\n"),
+       runImportJson});
 }
 
 }  // namespace sw::cli

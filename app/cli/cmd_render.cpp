@@ -1,5 +1,6 @@
 // Render commands: render, restitch, regenerate, jobs, resume. Progress goes to stderr;
 // Ctrl-C cancels the running job(s) cleanly (no partial output file is left).
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -9,7 +10,6 @@
 #include <QTimer>
 #include <atomic>
 #include <csignal>
-#include <unistd.h>
 
 #include "args.h"
 #include "command.h"
@@ -37,10 +37,14 @@ extern "C" void onSigint(int) { gInterrupted = true; }
 Id resolveScene(model::ProjectStore& store, const QString& text) {
   bool ok = false;
   const qint64 n = text.toLongLong(&ok);
-  if (!ok || n <= 0) throw UserError(QStringLiteral("--scene takes a position (1, 2, ...) or a scene id, not '%1'").arg(text));
+  if (!ok || n <= 0)
+    throw UserError(
+        QStringLiteral("--scene takes a position (1, 2, ...) or a scene id, not '%1'").arg(text));
   if (auto s = store.sceneAt(int(n - 1))) return s->id;
   if (auto s = store.scene(n)) return s->id;
-  throw UserError(QStringLiteral("no scene %1 in this project (it has %2; see 'scenes')").arg(n).arg(store.scenes().size()));
+  throw UserError(QStringLiteral("no scene %1 in this project (it has %2; see 'scenes')")
+                      .arg(n)
+                      .arg(store.scenes().size()));
 }
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
@@ -51,17 +55,20 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
   QElapsedTimer sinceLine;
   sinceLine.start();
   int failures = 0;
-  QObject::connect(&queue, &render::RenderQueue::jobProgress, [&](qint64 id, const QString& stage, double pct, double eta) {
-    // On a terminal one line is rewritten in place; in a log, a line per step (or every 2 s).
-    const QString step = QStringLiteral("%1 %2").arg(id).arg(stage.section(QLatin1Char(':'), 0, 0));
-    if (!tty && step == lastStep && sinceLine.elapsed() < 2000) return;
-    lastStep = step;
-    sinceLine.restart();
-    QString line = QStringLiteral("[job %1 %2%] %3").arg(id).arg(int(pct), 3).arg(stage);
-    if (eta >= 0 && pct > 2) line += QStringLiteral(" (about %1 s left)").arg(qRound(eta));
-    err << (tty ? QStringLiteral("\r\033[K") : QString()) << line << (tty ? "" : "\n");
-    err.flush();
-  });
+  QObject::connect(
+      &queue, &render::RenderQueue::jobProgress,
+      [&](qint64 id, const QString& stage, double pct, double eta) {
+        // On a terminal one line is rewritten in place; in a log, a line per step (or every 2 s).
+        const QString step =
+            QStringLiteral("%1 %2").arg(id).arg(stage.section(QLatin1Char(':'), 0, 0));
+        if (!tty && step == lastStep && sinceLine.elapsed() < 2000) return;
+        lastStep = step;
+        sinceLine.restart();
+        QString line = QStringLiteral("[job %1 %2%] %3").arg(id).arg(int(pct), 3).arg(stage);
+        if (eta >= 0 && pct > 2) line += QStringLiteral(" (about %1 s left)").arg(qRound(eta));
+        err << (tty ? QStringLiteral("\r\033[K") : QString()) << line << (tty ? "" : "\n");
+        err.flush();
+      });
   QObject::connect(&queue, &render::RenderQueue::jobFinished,
                    [&](qint64 id, int status, const QString& output, const QString& error) {
                      if (tty) err << "\n";
@@ -96,13 +103,16 @@ void configure(render::RenderQueue& queue) {
 
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   render::RenderRequest r;
-  for (const QString& s : p.values(QStringLiteral("scene"))) r.sceneIds.append(resolveScene(store, s));
+  for (const QString& s : p.values(QStringLiteral("scene")))
+    r.sceneIds.append(resolveScene(store, s));
   if (r.sceneIds.isEmpty()) throw UserError(QStringLiteral("name at least one --scene"));
   if (p.isSet(QStringLiteral("tracks"))) {
-    const QStringList tracks = p.value(QStringLiteral("tracks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList tracks =
+        p.value(QStringLiteral("tracks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString& t : tracks)
       if (!QStringList{"narration", "dialogue", "music", "sfx", "none"}.contains(t))
-        throw UserError(QStringLiteral("unknown track '%1' (narration, dialogue, music, sfx, none)").arg(t));
+        throw UserError(
+            QStringLiteral("unknown track '%1' (narration, dialogue, music, sfx, none)").arg(t));
     r.narration = tracks.contains(QStringLiteral("narration"));
     r.dialogue = tracks.contains(QStringLiteral("dialogue"));
     r.music = tracks.contains(QStringLiteral("music"));
@@ -112,17 +122,21 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
   if (!QStringList{"480p", "720p", "1080p", "2160p"}.contains(r.resolution))
     throw UserError(QStringLiteral("--resolution must be 480p, 720p, 1080p or 2160p"));
   r.aspect = p.value(QStringLiteral("aspect"));
-  if (!QStringList{"16:9", "9:16", "1:1"}.contains(r.aspect)) throw UserError(QStringLiteral("--aspect must be 16:9, 9:16 or 1:1"));
+  if (!QStringList{"16:9", "9:16", "1:1"}.contains(r.aspect))
+    throw UserError(QStringLiteral("--aspect must be 16:9, 9:16 or 1:1"));
   r.preview = p.isSet(QStringLiteral("preview"));
-  if (p.isSet(QStringLiteral("output"))) r.outputPath = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
+  if (p.isSet(QStringLiteral("output")))
+    r.outputPath = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
   if (r.sceneIds.size() > 1 && !r.outputPath.isEmpty())
-    throw UserError(QStringLiteral("-o names one file: render several scenes without it (they go to exports/)"));
+    throw UserError(QStringLiteral(
+        "-o names one file: render several scenes without it (they go to exports/)"));
   r.backend = p.value(QStringLiteral("backend"));
   r.modelKey = p.value(QStringLiteral("model"));
   if (p.isSet(QStringLiteral("budget"))) {
     bool ok = false;
     r.budgetUsd = p.value(QStringLiteral("budget")).toDouble(&ok);
-    if (!ok || *r.budgetUsd < 0) throw UserError(QStringLiteral("--budget takes an amount in USD, e.g. 2.50"));
+    if (!ok || *r.budgetUsd < 0)
+      throw UserError(QStringLiteral("--budget takes an amount in USD, e.g. 2.50"));
   }
   return r;
 }
@@ -148,11 +162,16 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
 }
 
 void addRenderOptions(QCommandLineParser& p, bool full) {
-  p.addOption({QStringLiteral("scene"), QStringLiteral("Scene position or id (repeatable)."), QStringLiteral("N")});
-  p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output MP4."), QStringLiteral("OUT")});
+  p.addOption({QStringLiteral("scene"), QStringLiteral("Scene position or id (repeatable)."),
+               QStringLiteral("N")});
+  p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+               QStringLiteral("Output MP4."),
+               QStringLiteral("OUT")});
   p.addOption({QStringLiteral("tracks"), QStringLiteral("Audio tracks."), QStringLiteral("LIST")});
-  p.addOption({QStringLiteral("resolution"), QStringLiteral("Resolution."), QStringLiteral("RES"), QStringLiteral("720p")});
-  p.addOption({QStringLiteral("aspect"), QStringLiteral("Aspect."), QStringLiteral("A"), QStringLiteral("16:9")});
+  p.addOption({QStringLiteral("resolution"), QStringLiteral("Resolution."), QStringLiteral("RES"),
+               QStringLiteral("720p")});
+  p.addOption({QStringLiteral("aspect"), QStringLiteral("Aspect."), QStringLiteral("A"),
+               QStringLiteral("16:9")});
   p.addOption({QStringLiteral("preview"), QStringLiteral("Fast low-res preview.")});
   if (!full) return;
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
@@ -168,10 +187,13 @@ int runRender(const QStringList& args, bool offline) {
   const QString folder = p.positionalArguments().first();
   auto store = model::ProjectStore::open(folder);
   render::RenderRequest request = requestFrom(p, *store);
-  if (offline && request.outputPath.isEmpty()) throw UserError(QStringLiteral("restitch needs -o OUT.mp4"));
+  if (offline && request.outputPath.isEmpty())
+    throw UserError(QStringLiteral("restitch needs -o OUT.mp4"));
   request.offline = offline;
-  if (offline) request.backend = QStringLiteral("local");  // nothing is generated offline
-  else printEstimates(*store, request);
+  if (offline)
+    request.backend = QStringLiteral("local");  // nothing is generated offline
+  else
+    printEstimates(*store, request);
   render::RenderQueue queue(folder);
   configure(queue);
   const QList<Id> jobs = queue.enqueue(request);
@@ -185,8 +207,11 @@ int runResume(const QStringList& args) {
   bool ok = false;
   const Id job = p.positionalArguments().at(1).toLongLong(&ok);
   auto store = model::ProjectStore::open(folder);
-  if (!ok || !store->job(job)) throw UserError(QStringLiteral("no render job %1 (see 'jobs')").arg(p.positionalArguments().at(1)));
-  if (store->job(job)->status == JobStatus::Completed) throw UserError(QStringLiteral("job %1 is already completed").arg(job));
+  if (!ok || !store->job(job))
+    throw UserError(
+        QStringLiteral("no render job %1 (see 'jobs')").arg(p.positionalArguments().at(1)));
+  if (store->job(job)->status == JobStatus::Completed)
+    throw UserError(QStringLiteral("job %1 is already completed").arg(job));
   store.reset();
   render::RenderQueue queue(folder);
   configure(queue);
@@ -202,9 +227,14 @@ int runJobs(const QStringList& args) {
   render::recoverInterruptedJobs(*store);
   QJsonArray rows;
   for (const model::RenderJob& j : store->jobs())
-    rows.append(QJsonObject{{"id", double(j.id)}, {"scene", j.sceneId ? double(*j.sceneId) : 0.0},
-                            {"status", model::toString(j.status)}, {"stage", j.stage}, {"progress", j.progress},
-                            {"output", j.outputPath}, {"costUsd", j.cost}, {"error", j.errorMessage},
+    rows.append(QJsonObject{{"id", double(j.id)},
+                            {"scene", j.sceneId ? double(*j.sceneId) : 0.0},
+                            {"status", model::toString(j.status)},
+                            {"stage", j.stage},
+                            {"progress", j.progress},
+                            {"output", j.outputPath},
+                            {"costUsd", j.cost},
+                            {"error", j.errorMessage},
                             {"created", j.created.toString(Qt::ISODate)}});
   if (p.isSet(QStringLiteral("json"))) {
     QTextStream(stdout) << QJsonDocument(rows).toJson(QJsonDocument::Indented);
@@ -216,9 +246,11 @@ int runJobs(const QStringList& args) {
     const QJsonObject r = v.toObject();
     out << QString::number(qint64(r["id"].toDouble())).rightJustified(4)
         << QString::number(qint64(r["scene"].toDouble())).rightJustified(7) << "  "
-        << r["status"].toString().leftJustified(12) << QString::number(int(r["progress"].toDouble())).rightJustified(7)
-        << "%  $" << QString::number(r["costUsd"].toDouble(), 'f', 2).leftJustified(7) << " "
-        << (r["error"].toString().isEmpty() ? r["output"].toString() : r["error"].toString()) << '\n';
+        << r["status"].toString().leftJustified(12)
+        << QString::number(int(r["progress"].toDouble())).rightJustified(7) << "%  $"
+        << QString::number(r["costUsd"].toDouble(), 'f', 2).leftJustified(7) << " "
+        << (r["error"].toString().isEmpty() ? r["output"].toString() : r["error"].toString())
+        << '\n';
   }
   return kExitOk;
 }
@@ -234,7 +266,9 @@ int runRegenerate(const QStringList& args) {
   bool ok = false;
   render::RegenerateRequest r;
   r.chunkId = p.value(QStringLiteral("chunk")).toLongLong(&ok);
-  if (!ok) throw UserError(QStringLiteral("regenerate needs --chunk ID (chunk ids: 'export-json' or the GUI)"));
+  if (!ok)
+    throw UserError(
+        QStringLiteral("regenerate needs --chunk ID (chunk ids: 'export-json' or the GUI)"));
   if (p.isSet(QStringLiteral("prompt"))) r.prompt = p.value(QStringLiteral("prompt"));
   if (p.isSet(QStringLiteral("seed"))) {
     r.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
@@ -242,20 +276,25 @@ int runRegenerate(const QStringList& args) {
   }
   r.modelKey = p.value(QStringLiteral("model"));
   const QString folder = p.positionalArguments().first();
-  if (!model::ProjectStore::open(folder)->chunk(r.chunkId)) throw UserError(QStringLiteral("no chunk %1 in this project").arg(r.chunkId));
+  if (!model::ProjectStore::open(folder)->chunk(r.chunkId))
+    throw UserError(QStringLiteral("no chunk %1 in this project").arg(r.chunkId));
   const render::AppSettings app = render::AppSettings::load();
   providers::BackendSettings settings = app.backends;
-  if (p.isSet(QStringLiteral("backend"))) settings.video = settings.image = p.value(QStringLiteral("backend"));
+  if (p.isSet(QStringLiteral("backend")))
+    settings.video = settings.image = p.value(QStringLiteral("backend"));
   auto backends = providers::makeBackendFactory(nullptr, app.backendOptions).create(settings);
   auto cache = std::make_shared<providers::AssetCache>(app.effectiveCacheDirectory());
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   std::signal(SIGINT, onSigint);
-  const render::RegenerateResult result = render::regenerateChunk(folder, r, backends, cache, cancel,
-      [](const QString& stage, double pct) { QTextStream(stderr) << QStringLiteral("[%1%] %2\n").arg(int(pct), 3).arg(stage); });
+  const render::RegenerateResult result = render::regenerateChunk(
+      folder, r, backends, cache, cancel, [](const QString& stage, double pct) {
+        QTextStream(stderr) << QStringLiteral("[%1%] %2\n").arg(int(pct), 3).arg(stage);
+      });
   std::signal(SIGINT, SIG_DFL);
   if (!result.ok) throw UserError(result.error);
   QTextStream(stdout) << "New take " << result.takeId << " is active; " << result.staleMarked
-                      << " later chunk(s) marked stale. Cost $" << QString::number(result.costUsd, 'f', 2) << '\n';
+                      << " later chunk(s) marked stale. Cost $"
+                      << QString::number(result.costUsd, 'f', 2) << '\n';
   return kExitOk;
 }
 
@@ -270,33 +309,43 @@ const char* kRenderOptions =
 }  // namespace
 
 void registerRenderCommands(QList<Command>& out) {
-  out.append({QStringLiteral("render"), QStringLiteral("Generate what is missing and export scenes to MP4"),
-              QStringLiteral("Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n\n"
-                             "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
-                             "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n") +
-                  QString::fromLatin1(kRenderOptions) +
-                  QStringLiteral("  --backend ID       video/image backend: local or a cloud id (replicate)\n"
-                                 "  --model KEY        model registry key (default: the scene's model)\n"
-                                 "  --budget USD       stop before spending more than this\n"),
-              [](const QStringList& a) { return runRender(a, false); }});
-  out.append({QStringLiteral("restitch"), QStringLiteral("Re-export a scene from the cache only (offline)"),
-              QStringLiteral("Usage: scenewright-cli restitch DIR --scene N -o OUT.mp4 [options]\n\n"
-                             "Builds the scene from cached assets; never sends a request. Fails naming\n"
-                             "the first asset missing from the cache.\n") + QString::fromLatin1(kRenderOptions),
-              [](const QStringList& a) { return runRender(a, true); }});
-  out.append({QStringLiteral("regenerate"), QStringLiteral("Generate a new take of one chunk"),
-              QStringLiteral("Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] [--model KEY]\n\n"
-                             "Adds a new take (old takes are kept) and marks later chunks stale.\n"),
-              runRegenerate});
-  out.append({QStringLiteral("jobs"), QStringLiteral("List render jobs"),
-              QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"
-                             "Lists render jobs with status, progress, cost and output or error.\n"),
-              runJobs});
-  out.append({QStringLiteral("resume"), QStringLiteral("Finish an interrupted or failed job"),
-              QStringLiteral("Usage: scenewright-cli resume DIR JOB\n\n"
-                             "Continues a job from the cache: finished assets are not generated again,\n"
-                             "remote predictions in flight are polled by their stored id.\n"),
-              runResume});
+  out.append(
+      {QStringLiteral("render"),
+       QStringLiteral("Generate what is missing and export scenes to MP4"),
+       QStringLiteral("Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n\n"
+                      "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
+                      "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n") +
+           QString::fromLatin1(kRenderOptions) +
+           QStringLiteral(
+               "  --backend ID       video/image backend: local or a cloud id (replicate)\n"
+               "  --model KEY        model registry key (default: the scene's model)\n"
+               "  --budget USD       stop before spending more than this\n"),
+       [](const QStringList& a) { return runRender(a, false); }});
+  out.append(
+      {QStringLiteral("restitch"),
+       QStringLiteral("Re-export a scene from the cache only (offline)"),
+       QStringLiteral("Usage: scenewright-cli restitch DIR --scene N -o OUT.mp4 [options]\n\n"
+                      "Builds the scene from cached assets; never sends a request. Fails naming\n"
+                      "the first asset missing from the cache.\n") +
+           QString::fromLatin1(kRenderOptions),
+       [](const QStringList& a) { return runRender(a, true); }});
+  out.append(
+      {QStringLiteral("regenerate"), QStringLiteral("Generate a new take of one chunk"),
+       QStringLiteral("Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] "
+                      "[--model KEY]\n\n"
+                      "Adds a new take (old takes are kept) and marks later chunks stale.\n"),
+       runRegenerate});
+  out.append(
+      {QStringLiteral("jobs"), QStringLiteral("List render jobs"),
+       QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"
+                      "Lists render jobs with status, progress, cost and output or error.\n"),
+       runJobs});
+  out.append(
+      {QStringLiteral("resume"), QStringLiteral("Finish an interrupted or failed job"),
+       QStringLiteral("Usage: scenewright-cli resume DIR JOB\n\n"
+                      "Continues a job from the cache: finished assets are not generated again,\n"
+                      "remote predictions in flight are polled by their stored id.\n"),
+       runResume});
 }
 
 }  // namespace sw::cli

@@ -19,14 +19,15 @@ struct UserError : std::runtime_error {
 };
 
 struct Command {
-  QString name;     // e.g. "info"
-  QString summary;  // one line for the command list
-  QString usage;    // full --help text
+  QString name;                                     // e.g. "info"
+  QString summary;                                  // one line for the command list
+  QString usage;                                    // full --help text
   std::function<int(const QStringList& args)> run;  // args after the command name
 };
 
 // One function per cmd_*.cpp file.
-void registerProjectCommands(QList<Command>& out);  // cmd_project.cpp: new, info, scenes, export-json, import-json
-void registerMediaCommands(QList<Command>& out);    // cmd_media.cpp: probe, stitch
+void registerProjectCommands(
+    QList<Command>& out);  // cmd_project.cpp: new, info, scenes, export-json, import-json
+void registerMediaCommands(QList<Command>& out);  // cmd_media.cpp: probe, stitch
 
 }  // namespace sw::cli

@@ -6,9 +6,9 @@
 #include <exception>
 
 #include "command.h"
+#include "media/memory_tuning.h"
 #include "model/store_error.h"
 #include "render/app_settings.h"
-#include "media/memory_tuning.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -57,12 +57,13 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
 
   // FFmpeg's own chatter (encoder statistics...) only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
-  av_log_set_level(qEnvironmentVariableIsSet("SCENEWRIGHT_FFMPEG_LOG") ? AV_LOG_INFO : AV_LOG_ERROR);
+  av_log_set_level(qEnvironmentVariableIsSet("SCENEWRIGHT_FFMPEG_LOG") ? AV_LOG_INFO
+                                                                       : AV_LOG_ERROR);
 
   const QList<Command> commands = allCommands();
   QStringList args = app.arguments().mid(1);
-  if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
-      args.first() == QLatin1String("help")) {
+  if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+      args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
     printOverview(commands, stdout);
     return args.isEmpty() ? sw::cli::kExitUserError : sw::cli::kExitOk;
   }
@@ -92,6 +93,7 @@ int main(int argc, char** argv) {
       return sw::cli::kExitInternalError;
     }
   }
-  printError(QStringLiteral("unknown command '%1'. Run 'scenewright-cli --help' for the list.").arg(name));
+  printError(
+      QStringLiteral("unknown command '%1'. Run 'scenewright-cli --help' for the list.").arg(name));
   return sw::cli::kExitUserError;
 }

@@ -12,11 +12,13 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   sw::ui::setupApplication(app);
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate("main", "Director's console for AI-generated video."));
+  parser.setApplicationDescription(
+      QApplication::translate("main", "Director's console for AI-generated video."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("project"),
-                               QApplication::translate("main", "Project folder (NAME.scenewright) to open."));
+  parser.addPositionalArgument(
+      QStringLiteral("project"),
+      QApplication::translate("main", "Project folder (NAME.scenewright) to open."));
   parser.process(app);
   sw::ui::MainWindow window;
   window.show();

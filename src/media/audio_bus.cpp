@@ -20,7 +20,8 @@ int64_t frameToSample(const Timeline& t, int64_t frame) {
   return av_rescale(frame, int64_t(kMixRate) * t.fps.den, t.fps.num);
 }
 
-SegmentAudioReader::SegmentAudioReader(const ResolvedSegment& seg, const Timeline& t) : frame_(makeFrame()) {
+SegmentAudioReader::SegmentAudioReader(const ResolvedSegment& seg, const Timeline& t)
+    : frame_(makeFrame()) {
   inSample_ = frameToSample(t, seg.inFrame);
   if (!seg.probe.audio()) {
     done_ = true;
@@ -31,11 +32,13 @@ SegmentAudioReader::SegmentAudioReader(const ResolvedSegment& seg, const Timelin
   AVCodecContext* d = reader_->context();
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   AVChannelLayout inLayout{};
-  if (d->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) av_channel_layout_default(&inLayout, d->ch_layout.nb_channels);
-  else av_channel_layout_copy(&inLayout, &d->ch_layout);
+  if (d->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+    av_channel_layout_default(&inLayout, d->ch_layout.nb_channels);
+  else
+    av_channel_layout_copy(&inLayout, &d->ch_layout);
   SwrContext* raw = nullptr;
-  const int ret = swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLTP, kMixRate, &inLayout, d->sample_fmt,
-                                      d->sample_rate, 0, nullptr);
+  const int ret = swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLTP, kMixRate, &inLayout,
+                                      d->sample_fmt, d->sample_rate, 0, nullptr);
   av_channel_layout_uninit(&inLayout);
   checkAv(ret, QStringLiteral("Cannot set up the resampler"), seg.spec.file);
   swr_.reset(raw);
@@ -52,8 +55,10 @@ bool SegmentAudioReader::decodeMore() {
   }
   if (!started_) {
     started_ = true;
-    const int64_t first = frame_->pts == AV_NOPTS_VALUE ? 0
-                          : av_rescale_q(frame_->pts, reader_->timeBase(), AVRational{1, kMixRate});
+    const int64_t first =
+        frame_->pts == AV_NOPTS_VALUE
+            ? 0
+            : av_rescale_q(frame_->pts, reader_->timeBase(), AVRational{1, kMixRate});
     if (first > inSample_) {
       l_.insert(l_.end(), first - inSample_, 0.0f);
       r_.insert(r_.end(), first - inSample_, 0.0f);
@@ -64,7 +69,8 @@ bool SegmentAudioReader::decodeMore() {
   const int cap = swr_get_out_samples(swr_.get(), frame_->nb_samples);
   std::vector<float> bl(cap), br(cap);
   uint8_t* out[2] = {reinterpret_cast<uint8_t*>(bl.data()), reinterpret_cast<uint8_t*>(br.data())};
-  const int n = swr_convert(swr_.get(), out, cap, const_cast<const uint8_t**>(frame_->extended_data), frame_->nb_samples);
+  const int n = swr_convert(swr_.get(), out, cap,
+                            const_cast<const uint8_t**>(frame_->extended_data), frame_->nb_samples);
   for (int i = 0; i < n; ++i) {
     if (skip_ > 0) {
       --skip_;

@@ -33,7 +33,7 @@ class SegmentAudioReader {
   SwrPtr swr_;
   FramePtr frame_;
   std::deque<float> l_, r_;
-  int64_t skip_ = 0;        // converted samples still to drop before the in point
+  int64_t skip_ = 0;  // converted samples still to drop before the in point
   bool started_ = false;
   bool done_ = false;
   int64_t inSample_ = 0;

@@ -13,10 +13,12 @@ namespace {
 QString segmentBlocker(const ResolvedSegment& s, const ResolvedSegment& first, const Timeline& t) {
   const StreamInfo* a = s.probe.audio();
   if (!a) return QStringLiteral("%1 has no audio").arg(s.spec.file);
-  if (a->codec != QLatin1String("aac") || a->profile != QLatin1String("LC") || a->sampleRate != kMixRate ||
-      a->channels != 2) {
+  if (a->codec != QLatin1String("aac") || a->profile != QLatin1String("LC") ||
+      a->sampleRate != kMixRate || a->channels != 2) {
     return QStringLiteral("%1: audio is %2 %3 %4 Hz %5 ch, not AAC LC 48 kHz stereo")
-        .arg(s.spec.file, a->codec, a->profile).arg(a->sampleRate).arg(a->channels);
+        .arg(s.spec.file, a->codec, a->profile)
+        .arg(a->sampleRate)
+        .arg(a->channels);
   }
   if (a->extradata != first.probe.audio()->extradata) {
     return QStringLiteral("%1: AAC configuration differs from the first chunk").arg(s.spec.file);
@@ -24,7 +26,8 @@ QString segmentBlocker(const ResolvedSegment& s, const ResolvedSegment& first, c
   const StreamInfo& v = *s.probe.video();
   const double offset = a->startTime - v.startTime;
   const double audioEnd = offset + a->duration;
-  if (std::fabs(offset) > 0.001) return QStringLiteral("%1: audio does not start with the video").arg(s.spec.file);
+  if (std::fabs(offset) > 0.001)
+    return QStringLiteral("%1: audio does not start with the video").arg(s.spec.file);
   if (audioEnd + 0.010 < t.frameSeconds(s.inFrame + s.frames)) {
     return QStringLiteral("%1: audio ends before the segment's out point").arg(s.spec.file);
   }
@@ -34,8 +37,10 @@ QString segmentBlocker(const ResolvedSegment& s, const ResolvedSegment& first, c
 }  // namespace
 
 QString audioCopyBlocker(const RenderPlan& plan, const Timeline& t, bool videoReencodedWhole) {
-  if (!plan.output.copyChunkAudio) return QStringLiteral("the plan asks for fresh audio (copyChunkAudio false)");
-  if (plan.output.chunkAudio != ChunkAudio::Keep) return QStringLiteral("the chunks' audio is replaced");
+  if (!plan.output.copyChunkAudio)
+    return QStringLiteral("the plan asks for fresh audio (copyChunkAudio false)");
+  if (plan.output.chunkAudio != ChunkAudio::Keep)
+    return QStringLiteral("the chunks' audio is replaced");
   if (!plan.audio.empty()) return QStringLiteral("audio clips are mixed in");
   if (videoReencodedWhole) return QStringLiteral("the video is re-encoded");
   for (const ResolvedSegment& s : t.segments) {
@@ -49,7 +54,8 @@ QString audioCopyBlocker(const RenderPlan& plan, const Timeline& t, bool videoRe
 AudioPacketCopier::AudioPacketCopier(const Timeline& t) : t_(t), par_(makeCodecParameters()) {
   MediaInput first(t.segments.front().spec.file);
   const AVCodecParameters* src = first.stream(first.audioStream())->codecpar;
-  checkAv(avcodec_parameters_copy(par_.get(), src), QStringLiteral("Cannot copy the audio parameters"), first.path());
+  checkAv(avcodec_parameters_copy(par_.get(), src),
+          QStringLiteral("Cannot copy the audio parameters"), first.path());
   if (par_->frame_size > 0) frame_ = par_->frame_size;
 }
 

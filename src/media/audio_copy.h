@@ -45,14 +45,14 @@ class AudioPacketCopier final : public AudioPacketSource {
 
   const Timeline& t_;
   CodecParametersPtr par_;
-  int frame_ = 1024;               // samples per AAC packet
+  int frame_ = 1024;  // samples per AAC packet
   size_t seg_ = 0;
   std::optional<MediaInput> input_;
   int stream_ = -1;
-  int64_t origin_ = 0;             // file origin in samples
-  int64_t start_ = 0, end_ = 0;    // segment span on the output (samples)
-  int64_t in_ = 0;                 // segment in point in the file (samples)
-  int64_t pos_ = AV_NOPTS_VALUE;   // where the next packet is written
+  int64_t origin_ = 0;            // file origin in samples
+  int64_t start_ = 0, end_ = 0;   // segment span on the output (samples)
+  int64_t in_ = 0;                // segment in point in the file (samples)
+  int64_t pos_ = AV_NOPTS_VALUE;  // where the next packet is written
   int64_t maxShift_ = 0;
   int64_t dropped_ = 0;
 };

@@ -22,9 +22,9 @@ struct MixSource {
   virtual bool next(AVFrame* out) = 0;
   virtual double seconds(const AVFrame* f) const = 0;  // pts in seconds
   std::string args;
-  double start = 0;     // where its first frame lands on the output timeline
-  double skip = 0;      // seconds of the source before its in point
-  double fed = 0;       // output-timeline seconds fed so far
+  double start = 0;  // where its first frame lands on the output timeline
+  double skip = 0;   // seconds of the source before its in point
+  double fed = 0;    // output-timeline seconds fed so far
   bool closed = false;
 };
 
@@ -44,7 +44,8 @@ struct ClipSource final : MixSource {
   explicit ClipSource(const AudioClip& c) : input(c.file) {
     if (input.audioStream() < 0) {
       throw MediaError(MediaError::Kind::InvalidInput,
-                       QStringLiteral("Audio clip %1 (%2) has no audio stream.").arg(c.file, trackName(c.track)));
+                       QStringLiteral("Audio clip %1 (%2) has no audio stream.")
+                           .arg(c.file, trackName(c.track)));
     }
     reader = std::make_unique<FrameReader>(input, input.audioStream());
     const AVCodecContext* d = reader->context();
@@ -63,8 +64,9 @@ struct ClipSource final : MixSource {
 double clipFileDuration(const AudioClip& c) {
   const ProbeResult p = probe(c.file, ProbeOptions{false, 0.0});
   if (!p.audio()) {
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Audio clip %1 (%2) has no audio stream.").arg(c.file, trackName(c.track)));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("Audio clip %1 (%2) has no audio stream.").arg(c.file, trackName(c.track)));
   }
   return p.audio()->duration > 0 ? p.audio()->duration : p.duration;
 }
@@ -129,8 +131,8 @@ std::unique_ptr<MixRun> AudioRender::startRun(const std::string& tail) const {
     inputs.push_back({label, true, run->sources[i]->args});
   }
   GraphOutput out{"out", true, AV_PIX_FMT_NONE, kMixRate, 2, encoder_->context()->frame_size};
-  run->graph = std::make_unique<FilterGraph>(inputs, std::vector<GraphOutput>{out}, graphDescription(tail),
-                                             QStringLiteral("audio mix"));
+  run->graph = std::make_unique<FilterGraph>(inputs, std::vector<GraphOutput>{out},
+                                             graphDescription(tail), QStringLiteral("audio mix"));
   return run;
 }
 
@@ -151,7 +153,8 @@ void AudioRender::step(MixRun& run, const std::function<void(AVFrame*)>& sink) c
   MixSource* next = nullptr;
   size_t idx = 0;
   for (size_t i = 0; i < run.sources.size(); ++i) {
-    if (!run.sources[i]->closed && (!next || run.sources[i]->fed < next->fed)) next = run.sources[idx = i].get();
+    if (!run.sources[i]->closed && (!next || run.sources[i]->fed < next->fed))
+      next = run.sources[idx = i].get();
   }
   if (!next) {
     run.done = true;  // everything pushed and the graph wants nothing more
@@ -174,27 +177,31 @@ std::string AudioRender::loudnormTail() const {
   const std::string n0 = std::to_string(samples_);
   if (measured_.truePeak + gain <= -1.5) {  // -1 dBTP with 0.5 dB for inter-sample peaks
     // loudnorm's linear mode is exactly this gain, but it runs at 192 kHz; apply it directly.
-    return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 + "[out]";
+    return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 +
+           "[out]";
   }
   const double tp = std::clamp(measured_.truePeak + gain + 0.1, -1.5, 0.0);
   const double lra = std::clamp(measured_.range + 1.0, 7.0, 20.0);
   const std::string n = std::to_string(samples_);
   return "[mixed]loudnorm=I=" + num(target) + ":TP=" + num(tp) + ":LRA=" + num(lra) +
          ":measured_I=" + num(measured_.integrated) + ":measured_TP=" + num(measured_.truePeak) +
-         ":measured_LRA=" + num(std::max(measured_.range, 0.1)) + ":measured_thresh=" +
-         num(measured_.integrated - 10.0) + ":offset=0:linear=true,aresample=48000,apad=whole_len=" + n +
-         ",atrim=end_sample=" + n + "[out]";
+         ":measured_LRA=" + num(std::max(measured_.range, 0.1)) +
+         ":measured_thresh=" + num(measured_.integrated - 10.0) +
+         ":offset=0:linear=true,aresample=48000,apad=whole_len=" + n + ",atrim=end_sample=" + n +
+         "[out]";
 }
 
 void AudioRender::measure(double from, double to) {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
-  LoudnessMeter meter(audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
+  LoudnessMeter meter(
+      audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
   auto run = startRun("[mixed]anull[out]");
   const double total = std::max(1.0, static_cast<double>(samples_));
   while (!run->done) {
     step(*run, [&](AVFrame* f) {
       meter.push(f);
-      control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total), QStringLiteral("audio"));
+      control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total),
+                      QStringLiteral("audio"));
     });
   }
   measured_ = meter.finish();

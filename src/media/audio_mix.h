@@ -37,7 +37,9 @@ class AudioRender final : public AudioPacketSource {
   // AudioPacketSource (synchronous: never Later).
   const AVCodecParameters* parameters() const override { return params_.get(); }
   AVRational timeBase() const override { return encoder_->context()->time_base; }
-  AudioPull next(AVPacket* out, bool) override { return nextPacket(out) ? AudioPull::Packet : AudioPull::End; }
+  AudioPull next(AVPacket* out, bool) override {
+    return nextPacket(out) ? AudioPull::Packet : AudioPull::End;
+  }
 
   AudioEncoder& encoder() { return *encoder_; }
   const LoudnessStats& measured() const { return measured_; }

@@ -35,7 +35,8 @@ void AudioWorker::run() {
     }
   } catch (...) {
     std::lock_guard<std::mutex> lock(m_);
-    if (!stop_) error_ = std::current_exception();  // after stop_, the error is our own cancellation
+    if (!stop_)
+      error_ = std::current_exception();  // after stop_, the error is our own cancellation
   }
   {
     std::lock_guard<std::mutex> lock(m_);

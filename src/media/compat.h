@@ -23,8 +23,10 @@ struct SegmentCompat {
   bool audioLayout = false;  // AAC 48 kHz stereo (informative: audio is always rendered fresh)
   bool inOnKeyframe = false;
   bool outOnKeyframe = false;  // cut at a keyframe or at the end of the file
-  QStringList notes;         // why something does not match
-  bool streamMatches() const { return codec && profile && size && pixelFormat && frameRate && extradata; }
+  QStringList notes;           // why something does not match
+  bool streamMatches() const {
+    return codec && profile && size && pixelFormat && frameRate && extradata;
+  }
 };
 
 struct CompatReport {

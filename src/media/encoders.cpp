@@ -43,8 +43,9 @@ int keyframeInterval(const VideoEncodeSettings& s) {
 VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   if (!codec) {
-    throw MediaError(MediaError::Kind::Unsupported,
-                     QStringLiteral("This FFmpeg has no libx264 encoder; install libavcodec with x264."));
+    throw MediaError(
+        MediaError::Kind::Unsupported,
+        QStringLiteral("This FFmpeg has no libx264 encoder; install libavcodec with x264."));
   }
   ctx_ = makeCodecContext(codec);
   ctx_->width = s.width;
@@ -64,7 +65,10 @@ VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   if (!params.empty()) opts.set("x264-params", params);
   checkAv(avcodec_open2(ctx_.get(), codec, opts.slot()),
           QStringLiteral("Cannot open the H.264 encoder (%1x%2, preset %3, crf %4)")
-              .arg(s.width).arg(s.height).arg(QString::fromStdString(s.preset)).arg(s.crf),
+              .arg(s.width)
+              .arg(s.height)
+              .arg(QString::fromStdString(s.preset))
+              .arg(s.crf),
           QString());
 }
 
@@ -76,7 +80,9 @@ void VideoEncoder::encode(AVFrame* frame, const PacketSink& sink) {
 
 AudioEncoder::AudioEncoder(const AudioEncodeSettings& s) : pkt_(makePacket()) {
   const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
-  if (!codec) throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("This FFmpeg has no AAC encoder."));
+  if (!codec)
+    throw MediaError(MediaError::Kind::Unsupported,
+                     QStringLiteral("This FFmpeg has no AAC encoder."));
   ctx_ = makeCodecContext(codec);
   ctx_->sample_fmt = AV_SAMPLE_FMT_FLTP;
   ctx_->sample_rate = s.sampleRate;
@@ -84,9 +90,11 @@ AudioEncoder::AudioEncoder(const AudioEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->bit_rate = s.bitRate;
   ctx_->time_base = AVRational{1, s.sampleRate};
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-  checkAv(avcodec_open2(ctx_.get(), codec, nullptr), QStringLiteral("Cannot open the AAC encoder"), QString());
+  checkAv(avcodec_open2(ctx_.get(), codec, nullptr), QStringLiteral("Cannot open the AAC encoder"),
+          QString());
   fifo_ = av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, s.channels, std::max(ctx_->frame_size, 1024) * 4);
-  if (!fifo_) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (audio FIFO)"));
+  if (!fifo_)
+    throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (audio FIFO)"));
 }
 
 AudioEncoder::~AudioEncoder() {
@@ -114,8 +122,10 @@ void AudioEncoder::encodeFrames(bool final, const PacketSink& sink) {
     frame->nb_samples = std::min(frameSize, av_audio_fifo_size(fifo_));
     frame->format = ctx_->sample_fmt;
     frame->sample_rate = ctx_->sample_rate;
-    checkAv(av_channel_layout_copy(&frame->ch_layout, &ctx_->ch_layout), QStringLiteral("AAC"), QString());
-    checkAv(av_frame_get_buffer(frame.get(), 0), QStringLiteral("Out of memory (audio frame)"), QString());
+    checkAv(av_channel_layout_copy(&frame->ch_layout, &ctx_->ch_layout), QStringLiteral("AAC"),
+            QString());
+    checkAv(av_frame_get_buffer(frame.get(), 0), QStringLiteral("Out of memory (audio frame)"),
+            QString());
     av_audio_fifo_read(fifo_, reinterpret_cast<void**>(frame->data), frame->nb_samples);
     frame->pts = nextPts_;
     nextPts_ += frame->nb_samples;

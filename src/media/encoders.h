@@ -19,7 +19,7 @@ using PacketSink = std::function<void(AVPacket*)>;
 struct VideoEncodeSettings {
   int width = 0;
   int height = 0;
-  AVRational fps{30, 1};       // encoder time base is 1/fps: frame pts = frame index
+  AVRational fps{30, 1};  // encoder time base is 1/fps: frame pts = frame index
   int crf = 23;
   std::string preset = "medium";
   std::string profile = "high";

@@ -6,7 +6,8 @@ namespace sw::media {
 
 void ExportControl::checkCancel() const {
   if (cancel && cancel->load(std::memory_order_relaxed)) {
-    throw MediaError(MediaError::Kind::Cancelled, QStringLiteral("Cancelled by the user; no output was written."));
+    throw MediaError(MediaError::Kind::Cancelled,
+                     QStringLiteral("Cancelled by the user; no output was written."));
   }
 }
 

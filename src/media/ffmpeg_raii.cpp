@@ -11,31 +11,41 @@ void OutputFormatDeleter::operator()(AVFormatContext* c) const {
 
 FramePtr makeFrame() {
   FramePtr f(av_frame_alloc());
-  if (!f) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating a frame"));
+  if (!f)
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("Out of memory allocating a frame"));
   return f;
 }
 
 PacketPtr makePacket() {
   PacketPtr p(av_packet_alloc());
-  if (!p) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating a packet"));
+  if (!p)
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("Out of memory allocating a packet"));
   return p;
 }
 
 CodecContextPtr makeCodecContext(const AVCodec* codec) {
   CodecContextPtr c(avcodec_alloc_context3(codec));
-  if (!c) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating a codec"));
+  if (!c)
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("Out of memory allocating a codec"));
   return c;
 }
 
 FilterGraphPtr makeFilterGraph() {
   FilterGraphPtr g(avfilter_graph_alloc());
-  if (!g) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating a filter graph"));
+  if (!g)
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("Out of memory allocating a filter graph"));
   return g;
 }
 
 CodecParametersPtr makeCodecParameters() {
   CodecParametersPtr p(avcodec_parameters_alloc());
-  if (!p) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory allocating codec parameters"));
+  if (!p)
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("Out of memory allocating codec parameters"));
   return p;
 }
 

@@ -75,7 +75,9 @@ class Dictionary {
   Dictionary& operator=(const Dictionary&) = delete;
   Dictionary(Dictionary&& other) noexcept : dict_(other.dict_) { other.dict_ = nullptr; }
 
-  void set(const char* key, const std::string& value) { av_dict_set(&dict_, key, value.c_str(), 0); }
+  void set(const char* key, const std::string& value) {
+    av_dict_set(&dict_, key, value.c_str(), 0);
+  }
   void set(const char* key, long long value) { av_dict_set_int(&dict_, key, value, 0); }
   AVDictionary** slot() { return &dict_; }
   AVDictionary* get() const { return dict_; }

@@ -60,8 +60,9 @@ AVFilterContext* createSink(AVFilterGraph* g, const GraphOutput& o, const QStrin
   } else if (o.channels > 0) {
     const AVSampleFormat sf[] = {AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_NONE};
     const int rates[] = {o.sampleRate, -1};
-    checkAv(av_opt_set_int_list(sink, "sample_fmts", sf, AV_SAMPLE_FMT_NONE, AV_OPT_SEARCH_CHILDREN),
-            QStringLiteral("Cannot set the sink sample format"), what);
+    checkAv(
+        av_opt_set_int_list(sink, "sample_fmts", sf, AV_SAMPLE_FMT_NONE, AV_OPT_SEARCH_CHILDREN),
+        QStringLiteral("Cannot set the sink sample format"), what);
     checkAv(av_opt_set_int_list(sink, "sample_rates", rates, -1, AV_OPT_SEARCH_CHILDREN),
             QStringLiteral("Cannot set the sink sample rate"), what);
     const char* layout = o.channels == 1 ? "mono" : o.channels == 2 ? "stereo" : nullptr;
@@ -75,8 +76,9 @@ AVFilterContext* createSink(AVFilterGraph* g, const GraphOutput& o, const QStrin
 
 }  // namespace
 
-FilterGraph::FilterGraph(const std::vector<GraphInput>& inputs, const std::vector<GraphOutput>& outputs,
-                         const std::string& description, const QString& what)
+FilterGraph::FilterGraph(const std::vector<GraphInput>& inputs,
+                         const std::vector<GraphOutput>& outputs, const std::string& description,
+                         const QString& what)
     : graph_(makeFilterGraph()), closed_(inputs.size(), false), what_(what) {
   AVFilterGraph* g = graph_.get();
   AVFilterInOut* outs = nullptr;  // the graph description's open inputs are fed by our sources
@@ -84,8 +86,10 @@ FilterGraph::FilterGraph(const std::vector<GraphInput>& inputs, const std::vecto
   for (const GraphInput& in : inputs) {
     AVFilterContext* src = nullptr;
     const AVFilter* f = avfilter_get_by_name(in.audio ? "abuffer" : "buffer");
-    checkAv(avfilter_graph_create_filter(&src, f, in.label.c_str(), in.args.c_str(), nullptr, g),
-            QStringLiteral("Cannot create the filter source (%1)").arg(QString::fromStdString(in.args)), what);
+    checkAv(
+        avfilter_graph_create_filter(&src, f, in.label.c_str(), in.args.c_str(), nullptr, g),
+        QStringLiteral("Cannot create the filter source (%1)").arg(QString::fromStdString(in.args)),
+        what);
     sources_.push_back(src);
     AVFilterInOut* io = avfilter_inout_alloc();
     io->name = av_strdup(in.label.c_str());
@@ -108,11 +112,17 @@ FilterGraph::FilterGraph(const std::vector<GraphInput>& inputs, const std::vecto
   const int ret = avfilter_graph_parse_ptr(g, description.c_str(), &i, &o, nullptr);
   outsOwner.reset(o);
   insOwner.reset(i);
-  checkAv(ret, QStringLiteral("Cannot build the filter graph \"%1\"").arg(QString::fromStdString(description)), what);
+  checkAv(ret,
+          QStringLiteral("Cannot build the filter graph \"%1\"")
+              .arg(QString::fromStdString(description)),
+          what);
   checkAv(avfilter_graph_config(g, nullptr),
-          QStringLiteral("Cannot configure the filter graph \"%1\"").arg(QString::fromStdString(description)), what);
+          QStringLiteral("Cannot configure the filter graph \"%1\"")
+              .arg(QString::fromStdString(description)),
+          what);
   for (size_t k = 0; k < outputs.size(); ++k) {
-    if (outputs[k].audio && outputs[k].frameSize > 0) av_buffersink_set_frame_size(sinks_[k], outputs[k].frameSize);
+    if (outputs[k].audio && outputs[k].frameSize > 0)
+      av_buffersink_set_frame_size(sinks_[k], outputs[k].frameSize);
   }
 }
 
@@ -132,8 +142,12 @@ FilterGraph::Pull FilterGraph::pull(int output, AVFrame* frame) {
   return Pull::Frame;
 }
 
-AVRational FilterGraph::outputTimeBase(int output) const { return av_buffersink_get_time_base(sinks_[output]); }
+AVRational FilterGraph::outputTimeBase(int output) const {
+  return av_buffersink_get_time_base(sinks_[output]);
+}
 
-unsigned FilterGraph::failedRequests(int input) const { return av_buffersrc_get_nb_failed_requests(sources_[input]); }
+unsigned FilterGraph::failedRequests(int input) const {
+  return av_buffersrc_get_nb_failed_requests(sources_[input]);
+}
 
 }  // namespace sw::media

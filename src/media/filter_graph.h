@@ -11,13 +11,13 @@
 namespace sw::media {
 
 struct GraphInput {
-  std::string label;   // pad label in the description, e.g. "in0"
+  std::string label;  // pad label in the description, e.g. "in0"
   bool audio = false;
-  std::string args;    // buffer/abuffer arguments (see videoSourceArgs/audioSourceArgs)
+  std::string args;  // buffer/abuffer arguments (see videoSourceArgs/audioSourceArgs)
 };
 
 struct GraphOutput {
-  std::string label;   // e.g. "out"
+  std::string label;  // e.g. "out"
   bool audio = false;
   AVPixelFormat pixFmt = AV_PIX_FMT_YUV420P;  // video sinks
   int sampleRate = 48000;                     // audio sinks: fltp at this rate ...

@@ -68,7 +68,8 @@ QByteArray annexBToLengthPrefixed(const uint8_t* data, int size, int lengthSize)
     while (b > a && in[b - 1] == 0) --b;  // trailing zero bytes belong to the next start code
     if (b <= a) return;
     const uint32_t len = static_cast<uint32_t>(b - a);
-    for (int k = lengthSize - 1; k >= 0; --k) out.append(static_cast<char>((len >> (8 * k)) & 0xff));
+    for (int k = lengthSize - 1; k >= 0; --k)
+      out.append(static_cast<char>((len >> (8 * k)) & 0xff));
     out.append(in.constData() + a, len);
   };
   int start = -1;
@@ -107,7 +108,10 @@ std::map<std::string, std::string> parseX264Options(const std::string& options) 
 }
 
 std::string x264ParamsFromOptions(const std::map<std::string, std::string>& o, std::string* why) {
-  auto get = [&](const char* k) { auto it = o.find(k); return it == o.end() ? std::string() : it->second; };
+  auto get = [&](const char* k) {
+    auto it = o.find(k);
+    return it == o.end() ? std::string() : it->second;
+  };
   if (get("rc") != "crf") {
     *why = "the source was not encoded in x264 CRF mode (rc=" + get("rc") + ")";
     return {};
@@ -117,7 +121,9 @@ std::string x264ParamsFromOptions(const std::map<std::string, std::string>& o, s
     return {};
   }
   std::vector<std::string> p;
-  auto same = [&](const char* key, const char* param) { if (!get(key).empty()) p.push_back(std::string(param) + "=" + get(key)); };
+  auto same = [&](const char* key, const char* param) {
+    if (!get(key).empty()) p.push_back(std::string(param) + "=" + get(key));
+  };
   same("cabac", "cabac");
   same("ref", "ref");
   same("me", "me");
@@ -157,11 +163,17 @@ std::string x264ParamsFromOptions(const std::map<std::string, std::string>& o, s
     const int v = std::atoi(get("direct").c_str());
     if (v >= 0 && v <= 3) p.push_back(std::string("direct=") + names[v]);
   }
-  auto commas = [](std::string s) { for (char& c : s) if (c == ':') c = ','; return s; };
+  auto commas = [](std::string s) {
+    for (char& c : s)
+      if (c == ':') c = ',';
+    return s;
+  };
   if (!get("psy_rd").empty()) p.push_back("psy-rd=" + commas(get("psy_rd")));
   const std::string deblock = get("deblock");
-  if (deblock.size() > 2 && deblock[0] == '1') p.push_back("deblock=" + commas(deblock.substr(2)));
-  else if (!deblock.empty() && deblock[0] == '0') p.push_back("no-deblock=1");
+  if (deblock.size() > 2 && deblock[0] == '1')
+    p.push_back("deblock=" + commas(deblock.substr(2)));
+  else if (!deblock.empty() && deblock[0] == '0')
+    p.push_back("no-deblock=1");
   const std::string aq = get("aq");
   if (!aq.empty()) {
     const auto colon = aq.find(':');

@@ -1,9 +1,9 @@
 #include "media/island_pool.h"
 
+#include "media/frame_prefetch.h"
 #include "media/h264_params.h"
 #include "media/media_error.h"
 #include "media/parallel.h"
-#include "media/frame_prefetch.h"
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +18,8 @@ struct Stopped {};  // unwinds a worker when the pool shuts down
 PacketPtr lengthPrefixed(const AVPacket* p, int lengthSize) {
   const QByteArray avcc = annexBToLengthPrefixed(p->data, p->size, lengthSize);
   PacketPtr out = makePacket();
-  checkAv(av_new_packet(out.get(), static_cast<int>(avcc.size())), QStringLiteral("Out of memory"), QString());
+  checkAv(av_new_packet(out.get(), static_cast<int>(avcc.size())), QStringLiteral("Out of memory"),
+          QString());
   std::copy(avcc.begin(), avcc.end(), out->data);
   checkAv(av_packet_copy_props(out.get(), p), QStringLiteral("Out of memory"), QString());
   return out;
@@ -26,12 +27,14 @@ PacketPtr lengthPrefixed(const AVPacket* p, int lengthSize) {
 
 }  // namespace
 
-EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, const Island& island,
-                           int lengthSize, const std::function<void()>& check) {
+EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings,
+                           const Island& island, int lengthSize,
+                           const std::function<void()>& check) {
   EncodedIsland result;
   VideoEncoder enc(settings);
   result.timeBase = enc.context()->time_base;
-  result.headers = QByteArray(reinterpret_cast<const char*>(enc.context()->extradata), enc.context()->extradata_size);
+  result.headers = QByteArray(reinterpret_cast<const char*>(enc.context()->extradata),
+                              enc.context()->extradata_size);
   FramePrefetcher src(t, island.first, island.last, 1);  // the islands are the parallelism
   FramePtr f = makeFrame();
   // Smart render keeps the source's avcC extradata, so its NAL units must be length-prefixed;
@@ -67,8 +70,9 @@ int islandEncoderThreads(unsigned workers) {
   return std::max(1, static_cast<int>(1.5 * workerCount() / std::max(1u, workers)));
 }
 
-IslandPool::IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands,
-                       int lengthSize, const ExportControl& control, unsigned threads)
+IslandPool::IslandPool(const Timeline& t, const VideoEncodeSettings& settings,
+                       std::vector<Island> islands, int lengthSize, const ExportControl& control,
+                       unsigned threads)
     : t_(t),
       settings_(settings),
       islands_(std::move(islands)),
@@ -126,7 +130,8 @@ EncodedIsland IslandPool::take(size_t i, const std::function<void()>& waiting) {
   std::unique_lock<std::mutex> lock(m_);
   while (!done_[i] && !errors_[i]) {
     cv_.wait_for(lock, std::chrono::milliseconds(100));
-    control_.checkCancel();  // a cancel while every worker is deep in x264 still stops within a second
+    control_
+        .checkCancel();  // a cancel while every worker is deep in x264 still stops within a second
     if (waiting) {
       lock.unlock();
       waiting();

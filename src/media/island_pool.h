@@ -29,13 +29,14 @@ struct EncodedIsland {
                                    // encodeIsland got a lengthSize, else as the encoder wrote them
   AVRational timeBase{1, 30};
   int64_t frames = 0;
-  QByteArray headers;              // the encoder's extradata (its SPS/PPS)
+  QByteArray headers;  // the encoder's extradata (its SPS/PPS)
 };
 
 // Encodes one island synchronously. `lengthSize`: NAL length prefix of the source's avcC, or 0 to
 // keep the encoder's own packets. `check` is called between frames (throws to stop).
-EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings, const Island& island,
-                           int lengthSize, const std::function<void()>& check);
+EncodedIsland encodeIsland(const Timeline& t, const VideoEncodeSettings& settings,
+                           const Island& island, int lengthSize,
+                           const std::function<void()>& check);
 
 // How many islands to encode at once for this picture size (cores + 1, capped by memory).
 unsigned islandWorkers(int width, int height);
@@ -45,8 +46,8 @@ int islandEncoderThreads(unsigned workers);
 
 class IslandPool {
  public:
-  IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands, int lengthSize,
-             const ExportControl& control, unsigned threads);
+  IslandPool(const Timeline& t, const VideoEncodeSettings& settings, std::vector<Island> islands,
+             int lengthSize, const ExportControl& control, unsigned threads);
   ~IslandPool();  // stops the workers and waits for them
   IslandPool(const IslandPool&) = delete;
   IslandPool& operator=(const IslandPool&) = delete;
@@ -65,13 +66,13 @@ class IslandPool {
   const std::vector<Island> islands_;
   const int lengthSize_;
   const ExportControl& control_;
-  const size_t window_;                       // islands a worker may run ahead of take()
+  const size_t window_;  // islands a worker may run ahead of take()
   std::mutex m_;
   std::condition_variable cv_;
   std::vector<std::optional<EncodedIsland>> done_;
   std::vector<std::exception_ptr> errors_;
-  size_t next_ = 0;                           // next island to start
-  size_t taken_ = 0;                          // islands handed out by take()
+  size_t next_ = 0;   // next island to start
+  size_t taken_ = 0;  // islands handed out by take()
   std::atomic<bool> stop_{false};
   std::atomic<int64_t> framesEncoded_{0};
   std::vector<std::thread> workers_;

@@ -24,10 +24,9 @@ LoudnessMeter::LoudnessMeter(const std::string& sourceArgs) : out_(makeFrame()) 
   o.label = "out";
   o.audio = true;
   o.channels = 0;  // any format
-  graph_ = std::make_unique<FilterGraph>(std::vector<GraphInput>{{"in", true, sourceArgs}},
-                                         std::vector<GraphOutput>{o},
-                                         "[in]ebur128=peak=sample:metadata=1[out]",
-                                         QStringLiteral("loudness measurement"));
+  graph_ = std::make_unique<FilterGraph>(
+      std::vector<GraphInput>{{"in", true, sourceArgs}}, std::vector<GraphOutput>{o},
+      "[in]ebur128=peak=sample:metadata=1[out]", QStringLiteral("loudness measurement"));
 }
 
 LoudnessMeter::~LoudnessMeter() = default;
@@ -65,7 +64,8 @@ LoudnessStats measureLoudness(const QString& path) {
   }
   FrameReader reader(input, input.audioStream());
   AVCodecContext* dec = reader.context();
-  LoudnessMeter meter(audioSourceArgs(dec->sample_rate, dec->sample_fmt, dec->ch_layout, reader.timeBase()));
+  LoudnessMeter meter(
+      audioSourceArgs(dec->sample_rate, dec->sample_fmt, dec->ch_layout, reader.timeBase()));
   FramePtr frame = makeFrame();
   while (reader.next(frame.get())) meter.push(frame.get());
   return meter.finish();

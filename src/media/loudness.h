@@ -11,11 +11,11 @@ namespace sw::media {
 class FilterGraph;
 
 struct LoudnessStats {
-  double integrated = -70.0;   // LUFS (-70 = silence / nothing measured)
-  double range = 0.0;          // LRA, LU
-  double truePeak = -99.0;     // dBFS sample peak of the highest channel (true-peak oversampling
-                               // costs more than the whole rest of the measurement; callers keep
-                               // a 0.5 dB margin for inter-sample peaks)
+  double integrated = -70.0;  // LUFS (-70 = silence / nothing measured)
+  double range = 0.0;         // LRA, LU
+  double truePeak = -99.0;    // dBFS sample peak of the highest channel (true-peak oversampling
+                              // costs more than the whole rest of the measurement; callers keep
+                              // a 0.5 dB margin for inter-sample peaks)
   bool hasSignal() const { return integrated > -69.0; }
 };
 

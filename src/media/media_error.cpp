@@ -26,18 +26,21 @@ void throwAvError(int code, const QString& what, const QString& file, const QStr
   if (!stream.isEmpty()) where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + stream;
   QString head = where.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, where);
   if (code == AVERROR(ENOSPC)) {
-    throw MediaError(MediaError::Kind::DiskFull,
-                     QStringLiteral("%1: the disk is full. Free some space and try again.").arg(head));
+    throw MediaError(
+        MediaError::Kind::DiskFull,
+        QStringLiteral("%1: the disk is full. Free some space and try again.").arg(head));
   }
   if (code == AVERROR(EFBIG) || code == AVERROR(EDQUOT)) {
-    throw MediaError(MediaError::Kind::DiskFull,
-                     QStringLiteral("%1: the file is too large for the disk (disk full, quota or file size "
-                                    "limit reached). Free some space or choose another disk and try again.")
-                         .arg(head));
+    throw MediaError(
+        MediaError::Kind::DiskFull,
+        QStringLiteral("%1: the file is too large for the disk (disk full, quota or file size "
+                       "limit reached). Free some space or choose another disk and try again.")
+            .arg(head));
   }
   if (code == AVERROR(EACCES) || code == AVERROR(EROFS) || code == AVERROR(EPERM)) {
-    throw MediaError(MediaError::Kind::Unwritable,
-                     QStringLiteral("%1: permission denied. Choose a folder you can write to.").arg(head));
+    throw MediaError(
+        MediaError::Kind::Unwritable,
+        QStringLiteral("%1: permission denied. Choose a folder you can write to.").arg(head));
   }
   if (code == AVERROR(ENOENT)) {
     throw MediaError(MediaError::Kind::NotFound,
@@ -48,7 +51,8 @@ void throwAvError(int code, const QString& what, const QString& file, const QStr
                      QStringLiteral("%1: %2 (the file is damaged or not a media file).")
                          .arg(head, avErrorText(code)));
   }
-  throw MediaError(MediaError::Kind::Internal, QStringLiteral("%1: %2").arg(head, avErrorText(code)));
+  throw MediaError(MediaError::Kind::Internal,
+                   QStringLiteral("%1: %2").arg(head, avErrorText(code)));
 }
 
 }  // namespace sw::media

@@ -10,13 +10,13 @@ namespace sw::media {
 class MediaError : public std::runtime_error {
  public:
   enum class Kind {
-    InvalidInput,   // file is not usable media (zero bytes, truncated, not a video...)
-    NotFound,       // input file missing
-    Unwritable,     // output folder missing or not writable
-    DiskFull,       // ENOSPC, EFBIG or EDQUOT while writing
-    Cancelled,      // the caller's cancellation token was set
-    Unsupported,    // plan asks for something the engine cannot do
-    Internal        // FFmpeg failed in a way the user cannot fix
+    InvalidInput,  // file is not usable media (zero bytes, truncated, not a video...)
+    NotFound,      // input file missing
+    Unwritable,    // output folder missing or not writable
+    DiskFull,      // ENOSPC, EFBIG or EDQUOT while writing
+    Cancelled,     // the caller's cancellation token was set
+    Unsupported,   // plan asks for something the engine cannot do
+    Internal       // FFmpeg failed in a way the user cannot fix
   };
 
   MediaError(Kind kind, const QString& message);

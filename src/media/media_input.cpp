@@ -13,14 +13,17 @@ namespace {
 void checkFile(const QString& path) {
   const QFileInfo info(path);
   if (!info.exists()) {
-    throw MediaError(MediaError::Kind::NotFound, QStringLiteral("Input file %1 does not exist.").arg(path));
+    throw MediaError(MediaError::Kind::NotFound,
+                     QStringLiteral("Input file %1 does not exist.").arg(path));
   }
   if (info.isDir()) {
-    throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("Input %1 is a folder, not a media file.").arg(path));
+    throw MediaError(MediaError::Kind::InvalidInput,
+                     QStringLiteral("Input %1 is a folder, not a media file.").arg(path));
   }
   if (info.size() == 0) {
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Input file %1 is empty (0 bytes): regenerate or replace it.").arg(path));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("Input file %1 is empty (0 bytes): regenerate or replace it.").arg(path));
   }
 }
 
@@ -29,7 +32,8 @@ void checkFile(const QString& path) {
 int findStreamInfo(AVFormatContext* ctx) {
   std::vector<AVDictionary*> options(ctx->nb_streams, nullptr);
   for (unsigned i = 0; i < ctx->nb_streams; ++i) {
-    if (ctx->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO) av_dict_set(&options[i], "skip_loop_filter", "all", 0);
+    if (ctx->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+      av_dict_set(&options[i], "skip_loop_filter", "all", 0);
   }
   const int ret = avformat_find_stream_info(ctx, options.data());
   for (AVDictionary*& d : options) av_dict_free(&d);
@@ -43,16 +47,19 @@ MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : 
   AVFormatContext* raw = nullptr;
   const int ret = avformat_open_input(&raw, path.toUtf8().constData(), nullptr, nullptr);
   if (ret < 0) {
-    throw MediaError(ret == AVERROR(ENOENT) ? MediaError::Kind::NotFound : MediaError::Kind::InvalidInput,
-                     QStringLiteral("Cannot open %1 as media: %2 (the file is damaged, truncated or "
-                                    "not a video/audio file).").arg(path, avErrorText(ret)));
+    throw MediaError(
+        ret == AVERROR(ENOENT) ? MediaError::Kind::NotFound : MediaError::Kind::InvalidInput,
+        QStringLiteral("Cannot open %1 as media: %2 (the file is damaged, truncated or "
+                       "not a video/audio file).")
+            .arg(path, avErrorText(ret)));
   }
   ctx_.reset(raw);
   const int info = mode == OpenMode::Analyse ? findStreamInfo(ctx_.get()) : 0;
   if (info < 0) {
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Cannot read the streams of %1: %2 (the file is damaged or truncated).")
-                         .arg(path, avErrorText(info)));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("Cannot read the streams of %1: %2 (the file is damaged or truncated).")
+            .arg(path, avErrorText(info)));
   }
   video_ = av_find_best_stream(ctx_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
   audio_ = av_find_best_stream(ctx_.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
@@ -62,8 +69,9 @@ MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : 
     const QString what = video_ < 0 ? QStringLiteral("has no video stream")
                                     : QStringLiteral("is a still image (%1), not a video")
                                           .arg(QString::fromLatin1(ctx_->iformat->name));
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Input file %1 %2: a video chunk is needed here.").arg(path, what));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("Input file %1 %2: a video chunk is needed here.").arg(path, what));
   }
 }
 
@@ -73,8 +81,9 @@ bool MediaInput::isStillImage() const {
   if (video_ >= 0) {
     const AVCodecParameters* par = ctx_->streams[video_]->codecpar;
     if (par->codec_id == AV_CODEC_ID_PNG || par->codec_id == AV_CODEC_ID_MJPEG) {
-      return ctx_->streams[video_]->nb_frames <= 1 && (ctx_->streams[video_]->disposition & AV_DISPOSITION_ATTACHED_PIC ||
-                                                     ctx_->duration <= 0);
+      return ctx_->streams[video_]->nb_frames <= 1 &&
+             (ctx_->streams[video_]->disposition & AV_DISPOSITION_ATTACHED_PIC ||
+              ctx_->duration <= 0);
     }
   }
   return false;
@@ -82,7 +91,8 @@ bool MediaInput::isStillImage() const {
 
 void MediaInput::onlyStream(int streamIndex) {
   for (unsigned i = 0; i < ctx_->nb_streams; ++i) {
-    ctx_->streams[i]->discard = static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    ctx_->streams[i]->discard =
+        static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
   }
 }
 
@@ -119,7 +129,8 @@ int64_t MediaInput::startTime(int streamIndex) const {
 
 int64_t MediaInput::originMicros() const {
   if (video_ >= 0 && ctx_->streams[video_]->start_time != AV_NOPTS_VALUE) {
-    return av_rescale_q(ctx_->streams[video_]->start_time, ctx_->streams[video_]->time_base, AV_TIME_BASE_Q);
+    return av_rescale_q(ctx_->streams[video_]->start_time, ctx_->streams[video_]->time_base,
+                        AV_TIME_BASE_Q);
   }
   return ctx_->start_time == AV_NOPTS_VALUE ? 0 : ctx_->start_time;
 }
@@ -128,19 +139,23 @@ FrameReader::FrameReader(MediaInput& input, int streamIndex, int threads)
     : input_(input), index_(streamIndex), pkt_(makePacket()) {
   AVStream* st = input.stream(streamIndex);
   const AVCodec* codec = avcodec_find_decoder(st->codecpar->codec_id);
-  const QString label = streamLabel(av_get_media_type_string(st->codecpar->codec_type), streamIndex);
+  const QString label =
+      streamLabel(av_get_media_type_string(st->codecpar->codec_type), streamIndex);
   if (!codec) {
     throw MediaError(MediaError::Kind::InvalidInput,
                      QStringLiteral("No decoder for codec %1 (%2, %3).")
-                         .arg(QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id)), input.path(), label));
+                         .arg(QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id)),
+                              input.path(), label));
   }
   dec_ = makeCodecContext(codec);
-  checkAv(avcodec_parameters_to_context(dec_.get(), st->codecpar), QStringLiteral("Cannot set up the decoder"),
-          input.path(), label);
+  checkAv(avcodec_parameters_to_context(dec_.get(), st->codecpar),
+          QStringLiteral("Cannot set up the decoder"), input.path(), label);
   dec_->pkt_timebase = st->time_base;
-  if (st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO) dec_->framerate = av_guess_frame_rate(input.context(), st, nullptr);
+  if (st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+    dec_->framerate = av_guess_frame_rate(input.context(), st, nullptr);
   dec_->thread_count = threads;
-  checkAv(avcodec_open2(dec_.get(), codec, nullptr), QStringLiteral("Cannot open the decoder"), input.path(), label);
+  checkAv(avcodec_open2(dec_.get(), codec, nullptr), QStringLiteral("Cannot open the decoder"),
+          input.path(), label);
   start_ = av_rescale_q(input.originMicros(), AV_TIME_BASE_Q, st->time_base);
 }
 
@@ -189,7 +204,8 @@ bool FrameReader::next(AVFrame* out) {
 
 void FrameReader::seek(double seconds) {
   const AVRational tb = timeBase();
-  const int64_t ts = start_ + av_rescale_q(static_cast<int64_t>(seconds * AV_TIME_BASE), AV_TIME_BASE_Q, tb);
+  const int64_t ts =
+      start_ + av_rescale_q(static_cast<int64_t>(seconds * AV_TIME_BASE), AV_TIME_BASE_Q, tb);
   input_.seek(index_, ts);
   avcodec_flush_buffers(dec_.get());
   inputDone_ = false;

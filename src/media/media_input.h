@@ -17,12 +17,13 @@ class MediaInput {
 
   // Throws MediaError: NotFound (missing), InvalidInput (empty, unreadable, damaged, still image
   // when requireVideo is set, or no video stream when requireVideo is set).
-  explicit MediaInput(const QString& path, bool requireVideo = false, OpenMode mode = OpenMode::Analyse);
+  explicit MediaInput(const QString& path, bool requireVideo = false,
+                      OpenMode mode = OpenMode::Analyse);
 
   AVFormatContext* context() const { return ctx_.get(); }
   const QString& path() const { return path_; }
-  int videoStream() const { return video_; }   // -1 when there is none
-  int audioStream() const { return audio_; }   // -1 when there is none
+  int videoStream() const { return video_; }  // -1 when there is none
+  int audioStream() const { return audio_; }  // -1 when there is none
   AVStream* stream(int index) const { return ctx_->streams[index]; }
   bool isStillImage() const;
 
@@ -49,7 +50,8 @@ class MediaInput {
 };
 
 // Decodes one stream of a MediaInput. Frames come out with pts = best_effort_timestamp minus the
-// file's origin (MediaInput::originMicros: the first video frame is at 0), in the stream's time base.
+// file's origin (MediaInput::originMicros: the first video frame is at 0), in the stream's time
+// base.
 class FrameReader {
  public:
   FrameReader(MediaInput& input, int streamIndex, int threads = 0);

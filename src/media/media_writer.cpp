@@ -31,7 +31,8 @@ FramePtr zeroedPicture(int width, int height, const QString& file) {
 
 }  // namespace
 
-MediaWriter::MediaWriter(const QString& finalPath) : out_(std::make_unique<OutputFile>(finalPath)) {}
+MediaWriter::MediaWriter(const QString& finalPath)
+    : out_(std::make_unique<OutputFile>(finalPath)) {}
 
 MediaWriter::~MediaWriter() = default;
 
@@ -46,7 +47,9 @@ void MediaWriter::addVideoStream(const VideoEncodeSettings& settings) {
   if (settings.width <= 0 || settings.height <= 0 || settings.width % 2 || settings.height % 2) {
     throw MediaError(MediaError::Kind::Unsupported,
                      QStringLiteral("MediaWriter: video size %1x%2 must be positive and even (%3)")
-                         .arg(settings.width).arg(settings.height).arg(out_->finalPath()));
+                         .arg(settings.width)
+                         .arg(settings.height)
+                         .arg(out_->finalPath()));
   }
   VideoEncodeSettings s = settings;
   s.globalHeader = out_->wantsGlobalHeader();
@@ -82,9 +85,11 @@ void MediaWriter::writePacket(AVPacket* pkt, int streamIndex, AVRational tb) {
 }
 
 void MediaWriter::writeVideo(const AVFrame* picture, bool forceKeyframe) {
-  if (!video_) throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("MediaWriter: no video stream"));
+  if (!video_)
+    throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("MediaWriter: no video stream"));
   openIfNeeded();
-  if (!av_frame_is_writable(scratch_.get())) {  // still referenced: start from a fresh zeroed picture
+  if (!av_frame_is_writable(
+          scratch_.get())) {  // still referenced: start from a fresh zeroed picture
     scratch_ = zeroedPicture(scratch_->width, scratch_->height, out_->finalPath());
   }
   sws_.reset(sws_getCachedContext(sws_.release(), picture->width, picture->height,
@@ -94,7 +99,8 @@ void MediaWriter::writeVideo(const AVFrame* picture, bool forceKeyframe) {
   if (!sws_) {
     throw MediaError(MediaError::Kind::Unsupported,
                      QStringLiteral("MediaWriter: cannot convert pictures of format %1")
-                         .arg(QString::fromLatin1(av_get_pix_fmt_name(static_cast<AVPixelFormat>(picture->format)))));
+                         .arg(QString::fromLatin1(
+                             av_get_pix_fmt_name(static_cast<AVPixelFormat>(picture->format)))));
   }
   sws_scale(sws_.get(), picture->data, picture->linesize, 0, picture->height, scratch_->data,
             scratch_->linesize);
@@ -114,7 +120,8 @@ void MediaWriter::writeRgba(const uint8_t* rgba, int width, int height, int stri
   writeVideo(f.get());
 }
 
-void MediaWriter::writeYuv420p(const uint8_t* const planes[3], const int strides[3], int width, int height) {
+void MediaWriter::writeYuv420p(const uint8_t* const planes[3], const int strides[3], int width,
+                               int height) {
   FramePtr f = makeFrame();
   f->format = AV_PIX_FMT_YUV420P;
   f->width = width;
@@ -127,7 +134,8 @@ void MediaWriter::writeYuv420p(const uint8_t* const planes[3], const int strides
 }
 
 void MediaWriter::writeAudio(const float* interleaved, int frames) {
-  if (!audio_) throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("MediaWriter: no audio stream"));
+  if (!audio_)
+    throw MediaError(MediaError::Kind::Unsupported, QStringLiteral("MediaWriter: no audio stream"));
   openIfNeeded();
   const int channels = audio_->context()->ch_layout.nb_channels;
   std::vector<std::vector<float>> planar(channels, std::vector<float>(frames));

@@ -11,8 +11,10 @@ namespace {
 
 std::string clipChain(const AudioClip& c, double d, size_t k) {
   const std::string label = "c" + std::to_string(k);
-  std::string s = "[" + label + "]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
-                  "atrim=start=" + num(c.in) + ":duration=" + num(d) + ",asetpts=PTS-STARTPTS";
+  std::string s = "[" + label +
+                  "]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
+                  "atrim=start=" +
+                  num(c.in) + ":duration=" + num(d) + ",asetpts=PTS-STARTPTS";
   double fadeOut = c.fadeOut;
   if (c.track == AudioTrack::Music) fadeOut = std::max(fadeOut, std::min(1.5, d / 3.0));
   const double fadeIn = std::min(c.fadeIn, d);
@@ -30,7 +32,8 @@ std::string mixOf(const std::vector<std::string>& labels, const std::string& out
   std::string s;
   for (const std::string& l : labels) s += "[" + l + "]";
   if (labels.size() == 1) return s + "anull[" + out + "]";
-  return s + "amix=inputs=" + std::to_string(labels.size()) + ":normalize=0:duration=longest:dropout_transition=0[" + out + "]";
+  return s + "amix=inputs=" + std::to_string(labels.size()) +
+         ":normalize=0:duration=longest:dropout_transition=0[" + out + "]";
 }
 
 }  // namespace
@@ -44,9 +47,15 @@ std::string buildMixGraph(const MixLayout& m, const std::string& tail) {
     const std::string l = "a" + std::to_string(k);
     switch (m.clips[k].track) {
       case AudioTrack::Narration:
-      case AudioTrack::Dialogue: voice.push_back(l); break;
-      case AudioTrack::Music: music.push_back(l); break;
-      case AudioTrack::Sfx: sfx.push_back(l); break;
+      case AudioTrack::Dialogue:
+        voice.push_back(l);
+        break;
+      case AudioTrack::Music:
+        music.push_back(l);
+        break;
+      case AudioTrack::Sfx:
+        sfx.push_back(l);
+        break;
     }
   }
   if (!music.empty()) chains.push_back(mixOf(music, "music"));
@@ -54,7 +63,9 @@ std::string buildMixGraph(const MixLayout& m, const std::string& tail) {
   if (!music.empty() && !voice.empty() && m.ducking) {
     chains.push_back("[voice]asplit=2[vkey0][vmix]");
     chains.push_back("[vkey0]apad[vkey]");
-    chains.push_back("[music][vkey]sidechaincompress=threshold=0.03:ratio=8:attack=20:release=400:makeup=1[ducked]");
+    chains.push_back(
+        "[music][vkey]sidechaincompress=threshold=0.03:ratio=8:attack=20:release=400:makeup=1["
+        "ducked]");
     finalInputs.push_back("vmix");
     finalInputs.push_back("ducked");
   } else {

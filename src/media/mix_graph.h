@@ -9,11 +9,11 @@
 namespace sw::media {
 
 struct MixLayout {
-  bool bus = false;                    // input "bus": the chunks' own audio
-  std::vector<AudioClip> clips;        // inputs "c0".. in this order
-  std::vector<double> durations;       // each clip's duration after trimming
+  bool bus = false;               // input "bus": the chunks' own audio
+  std::vector<AudioClip> clips;   // inputs "c0".. in this order
+  std::vector<double> durations;  // each clip's duration after trimming
   bool ducking = true;
-  int64_t totalSamples = 0;            // output length at 48 kHz
+  int64_t totalSamples = 0;  // output length at 48 kHz
 };
 
 // Graph from the inputs [bus], [c0].. to the label [mixed]; `tail` continues from [mixed] to [out].

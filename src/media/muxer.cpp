@@ -7,7 +7,9 @@ namespace sw::media {
 StitchMuxer::StitchMuxer(OutputFile& out, AudioPacketSource* audio)
     : out_(out), audio_(audio), audioPkt_(makePacket()) {}
 
-void StitchMuxer::addVideoFromEncoder(const AVCodecContext* encoder) { video_ = out_.addStream(encoder)->index; }
+void StitchMuxer::addVideoFromEncoder(const AVCodecContext* encoder) {
+  video_ = out_.addStream(encoder)->index;
+}
 
 void StitchMuxer::addVideoCopy(const AVCodecParameters* par, AVRational timeBase) {
   video_ = out_.addStreamCopy(par, timeBase)->index;
@@ -48,7 +50,8 @@ void StitchMuxer::drainVideo(bool wait) {
     AVPacket* pkt = pendingVideo_.front().get();
     const int64_t ts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : pkt->pts;
     const bool mustWait = wait || pendingBytes_ > kMaxPendingVideoBytes;
-    if (!writeAudioUntil(ts * av_q2d(st) + 0.2, mustWait)) return;  // audio not ready: keep queueing
+    if (!writeAudioUntil(ts * av_q2d(st) + 0.2, mustWait))
+      return;  // audio not ready: keep queueing
     pendingBytes_ -= pkt->size;
     out_.write(pkt, st);
     pendingVideo_.pop_front();

@@ -67,7 +67,8 @@ bool OutputFile::wantsGlobalHeader() const {
 
 AVStream* OutputFile::addStream(const AVCodecContext* encoder) {
   AVStream* st = avformat_new_stream(ctx_.get(), nullptr);
-  if (!st) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory adding a stream"));
+  if (!st)
+    throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory adding a stream"));
   checkAv(avcodec_parameters_from_context(st->codecpar, encoder),
           QStringLiteral("Cannot set the output stream parameters"), finalPath_);
   st->time_base = encoder->time_base;
@@ -80,7 +81,8 @@ AVStream* OutputFile::addStream(const AVCodecContext* encoder) {
 
 AVStream* OutputFile::addStreamCopy(const AVCodecParameters* par, AVRational timeBase) {
   AVStream* st = avformat_new_stream(ctx_.get(), nullptr);
-  if (!st) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory adding a stream"));
+  if (!st)
+    throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory adding a stream"));
   checkAv(avcodec_parameters_copy(st->codecpar, par),
           QStringLiteral("Cannot copy the stream parameters"), finalPath_);
   st->codecpar->codec_tag = 0;
@@ -94,13 +96,15 @@ void OutputFile::open(bool faststart) {
             QStringLiteral("Cannot create the output file"), finalPath_);
   }
   Dictionary opts;
-  const bool isMov = std::strstr(ctx_->oformat->name, "mp4") || std::strstr(ctx_->oformat->name, "mov");
+  const bool isMov =
+      std::strstr(ctx_->oformat->name, "mp4") || std::strstr(ctx_->oformat->name, "mov");
   if (faststart && isMov) opts.set("movflags", std::string("+faststart"));
   checkAv(avformat_write_header(ctx_.get(), opts.slot()),
           QStringLiteral("Cannot write the output header"), finalPath_);
   if (opts.count() > 0) {
-    throw MediaError(MediaError::Kind::Internal,
-                     QStringLiteral("The muxer ignored options: %1").arg(QString::fromStdString(opts.keys())));
+    throw MediaError(
+        MediaError::Kind::Internal,
+        QStringLiteral("The muxer ignored options: %1").arg(QString::fromStdString(opts.keys())));
   }
   opened_ = true;
 }
@@ -119,7 +123,8 @@ void OutputFile::write(AVPacket* pkt, AVRational from) {
 }
 
 void OutputFile::finish() {
-  checkAv(av_write_trailer(ctx_.get()), QStringLiteral("Cannot finish the output file"), finalPath_);
+  checkAv(av_write_trailer(ctx_.get()), QStringLiteral("Cannot finish the output file"),
+          finalPath_);
   checkIoError(QStringLiteral("Cannot finish the output file"));
   if (ctx_->pb && !(ctx_->oformat->flags & AVFMT_NOFILE)) {
     avio_flush(ctx_->pb);
@@ -127,7 +132,8 @@ void OutputFile::finish() {
     checkAv(avio_closep(&ctx_->pb), QStringLiteral("Cannot close the output file"), finalPath_);
   }
   if (std::rename(tempPath_.toUtf8().constData(), finalPath_.toUtf8().constData()) != 0) {
-    throwAvError(AVERROR(errno), QStringLiteral("Cannot move the finished file into place"), finalPath_);
+    throwAvError(AVERROR(errno), QStringLiteral("Cannot move the finished file into place"),
+                 finalPath_);
   }
   finished_ = true;
 }

@@ -25,28 +25,34 @@ StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
   const char* type = av_get_media_type_string(par->codec_type);
   s.type = QString::fromLatin1(type ? type : "unknown");
   s.codec = QString::fromLatin1(avcodec_get_name(par->codec_id));
-  if (const char* p = avcodec_profile_name(par->codec_id, par->profile)) s.profile = QString::fromLatin1(p);
+  if (const char* p = avcodec_profile_name(par->codec_id, par->profile))
+    s.profile = QString::fromLatin1(p);
   s.bitRate = par->bit_rate;
   s.timeBaseNum = st->time_base.num;
   s.timeBaseDen = st->time_base.den;
   s.startTime = seconds(st->start_time, st->time_base);
-  s.duration = st->duration != AV_NOPTS_VALUE ? seconds(st->duration, st->time_base)
-                                               : (ctx->duration > 0 ? ctx->duration / double(AV_TIME_BASE) : 0.0);
+  s.duration = st->duration != AV_NOPTS_VALUE
+                   ? seconds(st->duration, st->time_base)
+                   : (ctx->duration > 0 ? ctx->duration / double(AV_TIME_BASE) : 0.0);
   if (par->codec_type == AVMEDIA_TYPE_VIDEO) {
     s.width = par->width;
     s.height = par->height;
-    if (const char* n = av_get_pix_fmt_name(static_cast<AVPixelFormat>(par->format))) s.pixelFormat = QString::fromLatin1(n);
+    if (const char* n = av_get_pix_fmt_name(static_cast<AVPixelFormat>(par->format)))
+      s.pixelFormat = QString::fromLatin1(n);
     const AVRational fr = av_guess_frame_rate(ctx, st, nullptr);
     s.frameRateNum = fr.num;
     s.frameRateDen = fr.den ? fr.den : 1;
     s.frameCount = st->nb_frames;
-    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
+    if (par->extradata_size > 0)
+      s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
   } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
     s.sampleRate = par->sample_rate;
-    if (par->extradata_size > 0) s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
+    if (par->extradata_size > 0)
+      s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
     s.channels = par->ch_layout.nb_channels;
     char desc[128] = {};
-    if (av_channel_layout_describe(&par->ch_layout, desc, sizeof desc) > 0) s.channelLayout = QString::fromLatin1(desc);
+    if (av_channel_layout_describe(&par->ch_layout, desc, sizeof desc) > 0)
+      s.channelLayout = QString::fromLatin1(desc);
   }
   return s;
 }
@@ -71,7 +77,8 @@ void scanPackets(MediaInput& input, StreamInfo& v, const ProbeOptions& opt, bool
   const double scanLimit = opt.vfrScanSeconds;
   while (input.read(pkt.get())) {
     if (pkt->stream_index != v.index) continue;
-    const double t = seconds((pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts) - start, st->time_base);
+    const double t =
+        seconds((pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts) - start, st->time_base);
     if (needKeyframes && (pkt->flags & AV_PKT_FLAG_KEY)) v.keyframes.push_back(t);
     if (pkt->dts != AV_NOPTS_VALUE && t <= scanLimit) dts.push_back(pkt->dts);
     if (!needKeyframes && t > scanLimit) break;
@@ -94,7 +101,8 @@ bool indexFacts(MediaInput& input, StreamInfo& v, const ProbeOptions& opt) {
   for (int i = 0; i < n; ++i) {
     const AVIndexEntry* e = avformat_index_get_entry(st, i);
     if (!e) return false;
-    if (seconds(e->timestamp - start, st->time_base) <= opt.vfrScanSeconds) dts.push_back(e->timestamp);
+    if (seconds(e->timestamp - start, st->time_base) <= opt.vfrScanSeconds)
+      dts.push_back(e->timestamp);
     if (e->flags & AVINDEX_KEYFRAME) keyDts.push_back(e->timestamp);
   }
   v.variableFrameRate = unevenSpacing(dts);
@@ -109,7 +117,8 @@ bool indexFacts(MediaInput& input, StreamInfo& v, const ProbeOptions& opt) {
     if (input.seekForward(v.index, ts)) {
       while (input.read(pkt.get())) {
         const bool ours = pkt->stream_index == v.index;
-        found = ours && pkt->dts == ts && pkt->pts != AV_NOPTS_VALUE && (pkt->flags & AV_PKT_FLAG_KEY);
+        found =
+            ours && pkt->dts == ts && pkt->pts != AV_NOPTS_VALUE && (pkt->flags & AV_PKT_FLAG_KEY);
         if (found) v.keyframes.push_back(seconds(pkt->pts - start, st->time_base));
         av_packet_unref(pkt.get());
         if (ours) break;
@@ -139,8 +148,10 @@ ProbeResult probe(const QString& path, const ProbeOptions& options) {
   r.bitRate = ctx->bit_rate;
   for (unsigned i = 0; i < ctx->nb_streams; ++i) {
     r.streams.push_back(describeStream(ctx, ctx->streams[i]));
-    if (static_cast<int>(i) == input.videoStream()) r.videoIndex = static_cast<int>(r.streams.size()) - 1;
-    if (static_cast<int>(i) == input.audioStream()) r.audioIndex = static_cast<int>(r.streams.size()) - 1;
+    if (static_cast<int>(i) == input.videoStream())
+      r.videoIndex = static_cast<int>(r.streams.size()) - 1;
+    if (static_cast<int>(i) == input.audioStream())
+      r.audioIndex = static_cast<int>(r.streams.size()) - 1;
   }
   if (r.videoIndex >= 0 && !input.isStillImage()) {
     StreamInfo& v = r.streams[r.videoIndex];

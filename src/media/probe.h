@@ -10,16 +10,16 @@ namespace sw::media {
 
 struct StreamInfo {
   int index = -1;
-  QString type;            // "video", "audio", "subtitle", "data"
-  QString codec;           // "h264", "aac", ...
-  QString profile;         // "High", "LC", ... (empty when unknown)
+  QString type;     // "video", "audio", "subtitle", "data"
+  QString codec;    // "h264", "aac", ...
+  QString profile;  // "High", "LC", ... (empty when unknown)
   int64_t bitRate = 0;
   double duration = 0.0;   // seconds
   double startTime = 0.0;  // seconds
   int timeBaseNum = 0, timeBaseDen = 1;
   // video
   int width = 0, height = 0;
-  QString pixelFormat;     // "yuv420p"
+  QString pixelFormat;                     // "yuv420p"
   int frameRateNum = 0, frameRateDen = 1;  // nominal (r_frame_rate / avg)
   bool variableFrameRate = false;          // packet durations of the first seconds differ
   int64_t frameCount = 0;                  // from the container, 0 when unknown
@@ -28,20 +28,22 @@ struct StreamInfo {
   // audio
   int sampleRate = 0;
   int channels = 0;
-  QString channelLayout;   // "stereo"
+  QString channelLayout;  // "stereo"
 
-  double frameRate() const { return frameRateDen ? static_cast<double>(frameRateNum) / frameRateDen : 0.0; }
+  double frameRate() const {
+    return frameRateDen ? static_cast<double>(frameRateNum) / frameRateDen : 0.0;
+  }
   QJsonObject toJson() const;
 };
 
 struct ProbeResult {
   QString path;
-  QString format;          // "mov,mp4,m4a,3gp,3g2,mj2"
-  double duration = 0.0;   // seconds
-  int64_t size = 0;        // bytes
+  QString format;         // "mov,mp4,m4a,3gp,3g2,mj2"
+  double duration = 0.0;  // seconds
+  int64_t size = 0;       // bytes
   int64_t bitRate = 0;
   std::vector<StreamInfo> streams;
-  int videoIndex = -1;     // position in streams of the best video stream, -1 if none
+  int videoIndex = -1;  // position in streams of the best video stream, -1 if none
   int audioIndex = -1;
 
   const StreamInfo* video() const { return videoIndex >= 0 ? &streams[videoIndex] : nullptr; }

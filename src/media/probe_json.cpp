@@ -6,8 +6,12 @@
 namespace sw::media {
 
 QJsonObject StreamInfo::toJson() const {
-  QJsonObject o{{"index", index}, {"type", type}, {"codec", codec}, {"duration", duration},
-                {"startTime", startTime}, {"timeBase", QStringLiteral("%1/%2").arg(timeBaseNum).arg(timeBaseDen)}};
+  QJsonObject o{{"index", index},
+                {"type", type},
+                {"codec", codec},
+                {"duration", duration},
+                {"startTime", startTime},
+                {"timeBase", QStringLiteral("%1/%2").arg(timeBaseNum).arg(timeBaseDen)}};
   if (!profile.isEmpty()) o["profile"] = profile;
   if (bitRate > 0) o["bitRate"] = static_cast<double>(bitRate);
   if (type == QLatin1String("video")) {
@@ -32,21 +36,29 @@ QJsonObject StreamInfo::toJson() const {
 QJsonObject ProbeResult::toJson() const {
   QJsonArray s;
   for (const StreamInfo& st : streams) s.append(st.toJson());
-  QJsonObject o{{"path", path}, {"format", format}, {"duration", duration},
-                {"size", static_cast<double>(size)}, {"streams", s}};
+  QJsonObject o{{"path", path},
+                {"format", format},
+                {"duration", duration},
+                {"size", static_cast<double>(size)},
+                {"streams", s}};
   if (bitRate > 0) o["bitRate"] = static_cast<double>(bitRate);
   return o;
 }
 
 QString ProbeResult::toText() const {
   QStringList lines;
-  lines << QStringLiteral("%1: %2, %3 s, %4 bytes").arg(path, format).arg(duration, 0, 'f', 3).arg(size);
+  lines << QStringLiteral("%1: %2, %3 s, %4 bytes")
+               .arg(path, format)
+               .arg(duration, 0, 'f', 3)
+               .arg(size);
   for (const StreamInfo& s : streams) {
     QString line = QStringLiteral("  #%1 %2 %3").arg(s.index).arg(s.type, s.codec);
     if (!s.profile.isEmpty()) line += QStringLiteral(" (%1)").arg(s.profile);
     if (s.type == QLatin1String("video")) {
       line += QStringLiteral(" %1x%2 %3 %4 fps%5, %6 keyframes")
-                  .arg(s.width).arg(s.height).arg(s.pixelFormat)
+                  .arg(s.width)
+                  .arg(s.height)
+                  .arg(s.pixelFormat)
                   .arg(s.frameRate(), 0, 'f', 3)
                   .arg(s.variableFrameRate ? QStringLiteral(" (variable)") : QString())
                   .arg(s.keyframes.size());

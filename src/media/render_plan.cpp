@@ -11,7 +11,8 @@ namespace sw::media {
 namespace {
 
 [[noreturn]] void bad(const QString& what) {
-  throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("Invalid render plan: %1").arg(what));
+  throw MediaError(MediaError::Kind::InvalidInput,
+                   QStringLiteral("Invalid render plan: %1").arg(what));
 }
 
 double num(const QJsonObject& o, const char* key, double fallback) {
@@ -24,7 +25,8 @@ double num(const QJsonObject& o, const char* key, double fallback) {
 QJsonObject segmentJson(const VideoSegment& s) {
   QJsonObject t{{"type", s.transition == Transition::Cut ? "cut" : "crossfade"}};
   if (s.transition == Transition::Crossfade) t["duration"] = s.transitionDuration;
-  QJsonObject o{{"file", s.file}, {"in", s.in}, {"transition", t}, {"dropFirstFrame", s.dropFirstFrame}};
+  QJsonObject o{
+      {"file", s.file}, {"in", s.in}, {"transition", t}, {"dropFirstFrame", s.dropFirstFrame}};
   o["out"] = s.out < 0 ? QJsonValue() : QJsonValue(s.out);
   return o;
 }
@@ -42,14 +44,17 @@ VideoSegment segmentFromJson(const QJsonObject& o, int i) {
     s.transition = Transition::Crossfade;
     s.transitionDuration = num(t, "duration", 0.5);
   } else if (type != QLatin1String("cut")) {
-    bad(QStringLiteral("segments[%1].transition.type \"%2\" is not cut or crossfade").arg(i).arg(type));
+    bad(QStringLiteral("segments[%1].transition.type \"%2\" is not cut or crossfade")
+            .arg(i)
+            .arg(type));
   }
   return s;
 }
 
 QJsonObject clipJson(const AudioClip& c) {
-  QJsonObject o{{"file", c.file}, {"track", trackName(c.track)}, {"start", c.start}, {"in", c.in},
-                {"gainDb", c.gainDb}, {"fadeIn", c.fadeIn}, {"fadeOut", c.fadeOut}};
+  QJsonObject o{{"file", c.file},      {"track", trackName(c.track)}, {"start", c.start},
+                {"in", c.in},          {"gainDb", c.gainDb},          {"fadeIn", c.fadeIn},
+                {"fadeOut", c.fadeOut}};
   o["out"] = c.out < 0 ? QJsonValue() : QJsonValue(c.out);
   return o;
 }
@@ -71,11 +76,19 @@ AudioClip clipFromJson(const QJsonObject& o, int i) {
 }
 
 QJsonObject outputJson(const OutputSettings& s) {
-  return QJsonObject{{"path", s.path}, {"resolution", s.resolution}, {"width", s.width}, {"height", s.height},
-                     {"fps", QStringLiteral("%1/%2").arg(s.fpsNum).arg(s.fpsDen)}, {"crf", s.crf},
-                     {"preset", s.preset}, {"audioBitrate", s.audioBitrate}, {"loudness", s.loudnessTarget},
-                     {"ducking", s.ducking}, {"chunkAudio", s.chunkAudio == ChunkAudio::Keep ? "keep" : "replace"},
-                     {"copyChunkAudio", s.copyChunkAudio}, {"partSeconds", s.partSeconds}};
+  return QJsonObject{{"path", s.path},
+                     {"resolution", s.resolution},
+                     {"width", s.width},
+                     {"height", s.height},
+                     {"fps", QStringLiteral("%1/%2").arg(s.fpsNum).arg(s.fpsDen)},
+                     {"crf", s.crf},
+                     {"preset", s.preset},
+                     {"audioBitrate", s.audioBitrate},
+                     {"loudness", s.loudnessTarget},
+                     {"ducking", s.ducking},
+                     {"chunkAudio", s.chunkAudio == ChunkAudio::Keep ? "keep" : "replace"},
+                     {"copyChunkAudio", s.copyChunkAudio},
+                     {"partSeconds", s.partSeconds}};
 }
 
 void parseFps(const QJsonValue& v, OutputSettings& s) {
@@ -84,14 +97,18 @@ void parseFps(const QJsonValue& v, OutputSettings& s) {
     const double f = v.toDouble();
     s.fpsNum = static_cast<int>(std::lround(f * 1000));
     s.fpsDen = 1000;
-    if (s.fpsNum % 1000 == 0) { s.fpsNum /= 1000; s.fpsDen = 1; }
+    if (s.fpsNum % 1000 == 0) {
+      s.fpsNum /= 1000;
+      s.fpsDen = 1;
+    }
     return;
   }
   const QStringList parts = v.toString().split('/');
   bool a = false, b = parts.size() == 1;
   s.fpsNum = parts.value(0).toInt(&a);
   s.fpsDen = parts.size() > 1 ? parts[1].toInt(&b) : 1;
-  if (!a || !b || s.fpsNum < 0 || s.fpsDen <= 0) bad(QStringLiteral("output.fps \"%1\" is not N or N/D").arg(v.toString()));
+  if (!a || !b || s.fpsNum < 0 || s.fpsDen <= 0)
+    bad(QStringLiteral("output.fps \"%1\" is not N or N/D").arg(v.toString()));
 }
 
 OutputSettings outputFromJson(const QJsonObject& o) {
@@ -102,7 +119,8 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   s.height = static_cast<int>(num(o, "height", 0));
   if (resolutionPreset(s.resolution, &s.width, &s.height)) {
   } else if (s.resolution != QLatin1String("custom") && s.resolution != QLatin1String("source")) {
-    bad(QStringLiteral("output.resolution \"%1\" is not 480p, 720p, 1080p, 2160p, custom or source").arg(s.resolution));
+    bad(QStringLiteral("output.resolution \"%1\" is not 480p, 720p, 1080p, 2160p, custom or source")
+            .arg(s.resolution));
   }
   parseFps(o.value("fps"), s);
   s.crf = static_cast<int>(num(o, "crf", 23));
@@ -113,7 +131,8 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   s.copyChunkAudio = o.value("copyChunkAudio").toBool(true);
   s.partSeconds = num(o, "partSeconds", 8.0);
   const QString ca = o.value("chunkAudio").toString(QStringLiteral("keep"));
-  if (ca != QLatin1String("keep") && ca != QLatin1String("replace")) bad(QStringLiteral("output.chunkAudio must be keep or replace"));
+  if (ca != QLatin1String("keep") && ca != QLatin1String("replace"))
+    bad(QStringLiteral("output.chunkAudio must be keep or replace"));
   s.chunkAudio = ca == QLatin1String("keep") ? ChunkAudio::Keep : ChunkAudio::Replace;
   return s;
 }
@@ -121,8 +140,12 @@ OutputSettings outputFromJson(const QJsonObject& o) {
 }  // namespace
 
 bool resolutionPreset(const QString& name, int* width, int* height) {
-  struct P { const char* n; int w, h; };
-  static const P presets[] = {{"480p", 854, 480}, {"720p", 1280, 720}, {"1080p", 1920, 1080}, {"2160p", 3840, 2160}};
+  struct P {
+    const char* n;
+    int w, h;
+  };
+  static const P presets[] = {
+      {"480p", 854, 480}, {"720p", 1280, 720}, {"1080p", 1920, 1080}, {"2160p", 3840, 2160}};
   for (const P& p : presets) {
     if (name == QLatin1String(p.n)) {
       *width = p.w;
@@ -135,17 +158,22 @@ bool resolutionPreset(const QString& name, int* width, int* height) {
 
 QString trackName(AudioTrack t) {
   switch (t) {
-    case AudioTrack::Narration: return QStringLiteral("narration");
-    case AudioTrack::Dialogue: return QStringLiteral("dialogue");
-    case AudioTrack::Music: return QStringLiteral("music");
-    case AudioTrack::Sfx: return QStringLiteral("sfx");
+    case AudioTrack::Narration:
+      return QStringLiteral("narration");
+    case AudioTrack::Dialogue:
+      return QStringLiteral("dialogue");
+    case AudioTrack::Music:
+      return QStringLiteral("music");
+    case AudioTrack::Sfx:
+      return QStringLiteral("sfx");
   }
   return {};
 }
 
 AudioTrack trackFromName(const QString& name, bool* ok) {
   *ok = true;
-  for (AudioTrack t : {AudioTrack::Narration, AudioTrack::Dialogue, AudioTrack::Music, AudioTrack::Sfx}) {
+  for (AudioTrack t :
+       {AudioTrack::Narration, AudioTrack::Dialogue, AudioTrack::Music, AudioTrack::Sfx}) {
     if (trackName(t) == name) return t;
   }
   *ok = false;
@@ -156,15 +184,18 @@ QJsonObject RenderPlan::toJson() const {
   QJsonArray segs, clips;
   for (const VideoSegment& s : segments) segs.append(segmentJson(s));
   for (const AudioClip& c : audio) clips.append(clipJson(c));
-  return QJsonObject{{"version", version}, {"segments", segs}, {"audio", clips}, {"output", outputJson(output)}};
+  return QJsonObject{
+      {"version", version}, {"segments", segs}, {"audio", clips}, {"output", outputJson(output)}};
 }
 
 RenderPlan RenderPlan::fromJson(const QJsonObject& json) {
   RenderPlan p;
   p.version = static_cast<int>(num(json, "version", 1));
-  if (p.version != 1) bad(QStringLiteral("version %1 is not supported (expected 1)").arg(p.version));
+  if (p.version != 1)
+    bad(QStringLiteral("version %1 is not supported (expected 1)").arg(p.version));
   const QJsonArray segs = json.value("segments").toArray();
-  for (int i = 0; i < segs.size(); ++i) p.segments.push_back(segmentFromJson(segs[i].toObject(), i));
+  for (int i = 0; i < segs.size(); ++i)
+    p.segments.push_back(segmentFromJson(segs[i].toObject(), i));
   const QJsonArray clips = json.value("audio").toArray();
   for (int i = 0; i < clips.size(); ++i) p.audio.push_back(clipFromJson(clips[i].toObject(), i));
   p.output = outputFromJson(json.value("output").toObject());
@@ -175,12 +206,15 @@ RenderPlan RenderPlan::fromJson(const QJsonObject& json) {
 RenderPlan RenderPlan::fromJsonFile(const QString& path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) {
-    throw MediaError(MediaError::Kind::NotFound, QStringLiteral("Cannot read the plan %1: %2").arg(path, f.errorString()));
+    throw MediaError(MediaError::Kind::NotFound,
+                     QStringLiteral("Cannot read the plan %1: %2").arg(path, f.errorString()));
   }
   QJsonParseError err{};
   const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
   if (!doc.isObject()) {
-    bad(QStringLiteral("%1 is not a JSON object (%2 at offset %3)").arg(path, err.errorString()).arg(err.offset));
+    bad(QStringLiteral("%1 is not a JSON object (%2 at offset %3)")
+            .arg(path, err.errorString())
+            .arg(err.offset));
   }
   return fromJson(doc.object());
 }
@@ -191,21 +225,27 @@ void RenderPlan::validate() const {
   for (size_t i = 0; i < segments.size(); ++i) {
     const VideoSegment& s = segments[i];
     if (s.in < 0) bad(QStringLiteral("segments[%1].in is negative").arg(i));
-    if (s.out >= 0 && s.out <= s.in) bad(QStringLiteral("segments[%1]: out (%2) must be after in (%3)").arg(i).arg(s.out).arg(s.in));
+    if (s.out >= 0 && s.out <= s.in)
+      bad(QStringLiteral("segments[%1]: out (%2) must be after in (%3)")
+              .arg(i)
+              .arg(s.out)
+              .arg(s.in));
     if (s.transition == Transition::Crossfade && s.transitionDuration <= 0) {
       bad(QStringLiteral("segments[%1]: crossfade duration must be positive").arg(i));
     }
   }
   for (size_t i = 0; i < audio.size(); ++i) {
     const AudioClip& c = audio[i];
-    if (c.start < 0 || c.in < 0 || c.fadeIn < 0 || c.fadeOut < 0) bad(QStringLiteral("audio[%1] has a negative time").arg(i));
+    if (c.start < 0 || c.in < 0 || c.fadeIn < 0 || c.fadeOut < 0)
+      bad(QStringLiteral("audio[%1] has a negative time").arg(i));
     if (c.out >= 0 && c.out <= c.in) bad(QStringLiteral("audio[%1]: out must be after in").arg(i));
   }
   if ((output.width % 2) || (output.height % 2) || output.width < 0 || output.height < 0) {
     bad(QStringLiteral("output size %1x%2 must be even").arg(output.width).arg(output.height));
   }
   if (output.crf < 0 || output.crf > 51) bad(QStringLiteral("output.crf must be 0..51"));
-  if (output.partSeconds < 0) bad(QStringLiteral("output.partSeconds must be 0 (one encoder) or positive"));
+  if (output.partSeconds < 0)
+    bad(QStringLiteral("output.partSeconds must be 0 (one encoder) or positive"));
 }
 
 }  // namespace sw::media

@@ -14,19 +14,19 @@ enum class ChunkAudio { Keep, Replace };
 
 struct VideoSegment {
   QString file;
-  double in = 0.0;               // seconds in the file (snapped to the output frame grid)
-  double out = -1.0;             // seconds; < 0 = end of the video stream
+  double in = 0.0;    // seconds in the file (snapped to the output frame grid)
+  double out = -1.0;  // seconds; < 0 = end of the video stream
   Transition transition = Transition::Cut;  // into the next segment
   double transitionDuration = 0.0;          // seconds (crossfade only)
-  bool dropFirstFrame = false;   // the chunk starts with its predecessor's last frame: skip it
+  bool dropFirstFrame = false;  // the chunk starts with its predecessor's last frame: skip it
 };
 
 struct AudioClip {
   QString file;
   AudioTrack track = AudioTrack::Narration;
-  double start = 0.0;            // on the output timeline, seconds
-  double in = 0.0;               // in the file
-  double out = -1.0;             // < 0 = end of file (music: trimmed to the video)
+  double start = 0.0;  // on the output timeline, seconds
+  double in = 0.0;     // in the file
+  double out = -1.0;   // < 0 = end of file (music: trimmed to the video)
   double gainDb = 0.0;
   double fadeIn = 0.0;
   double fadeOut = 0.0;
@@ -35,15 +35,15 @@ struct AudioClip {
 struct OutputSettings {
   QString path;
   QString resolution = QStringLiteral("source");  // 480p, 720p, 1080p, 2160p, custom, source
-  int width = 0;                 // custom size (or resolved from the preset / first segment)
+  int width = 0;  // custom size (or resolved from the preset / first segment)
   int height = 0;
-  int fpsNum = 0;                // 0 = frame rate of the first segment
+  int fpsNum = 0;  // 0 = frame rate of the first segment
   int fpsDen = 1;
   int crf = 23;
   QString preset = QStringLiteral("medium");
   int audioBitrate = 160000;
-  double loudnessTarget = -16.0; // LUFS (EBU R128)
-  bool ducking = true;           // music ducked under narration/dialogue
+  double loudnessTarget = -16.0;  // LUFS (EBU R128)
+  bool ducking = true;            // music ducked under narration/dialogue
   ChunkAudio chunkAudio = ChunkAudio::Keep;
   // Nothing to mix (no clips, chunk audio kept, cuts only) and every chunk has the same AAC
   // 48 kHz stereo audio: copy its packets instead of decoding, normalising and re-encoding.

@@ -49,7 +49,8 @@ QString encoderBlocker(const Timeline& t, std::string* params) {
   const QString file = t.segments.front().spec.file;
   std::string why;
   const std::string options = readX264Options(file);
-  if (options.empty()) return QStringLiteral("%1 carries no x264 settings (not encoded by x264)").arg(file);
+  if (options.empty())
+    return QStringLiteral("%1 carries no x264 settings (not encoded by x264)").arg(file);
   *params = x264ParamsFromOptions(parseX264Options(options), &why);
   if (params->empty()) return QStringLiteral("%1: %2").arg(file, QString::fromStdString(why));
   return {};
@@ -125,10 +126,13 @@ QString smartRenderBlocker(const Timeline& t) {
     const AVCodecContext* c = probeEncoder.context();
     const QByteArray mine(reinterpret_cast<const char*>(c->extradata), c->extradata_size);
     if (!(parameterSets(mine) == parameterSets(s0.probe.video()->extradata))) {
-      return QStringLiteral("re-encoding with the source's x264 settings gives different H.264 parameter sets (SPS/PPS)");
+      return QStringLiteral(
+          "re-encoding with the source's x264 settings gives different H.264 parameter sets "
+          "(SPS/PPS)");
     }
   } catch (const MediaError& e) {
-    return QStringLiteral("cannot open an encoder with the source's x264 settings: %1").arg(e.message());
+    return QStringLiteral("cannot open an encoder with the source's x264 settings: %1")
+        .arg(e.message());
   }
   return {};
 }
@@ -154,7 +158,8 @@ int64_t writeSmartRender(const Timeline& t, StitchMuxer& mux, const VideoProgres
   int64_t encoded = 0;
   for (const Piece& p : pieces) {
     if (p.island < 0) {
-      copyPackets(t.segments[p.copy.seg], t, p.copy.first, p.copy.end, p.copy.outFrame, mux, progress);
+      copyPackets(t.segments[p.copy.seg], t, p.copy.first, p.copy.end, p.copy.outFrame, mux,
+                  progress);
       continue;
     }
     EncodedIsland e = pool.take(static_cast<size_t>(p.island));

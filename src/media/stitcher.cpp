@@ -14,11 +14,18 @@
 namespace sw::media {
 
 QJsonObject StitchReport::toJson() const {
-  return QJsonObject{{"output", output}, {"path", stitchPathName(path)}, {"reason", reason},
-                     {"frames", static_cast<double>(frames)}, {"duration", duration}, {"elapsed", elapsed},
-                     {"reencodedFrames", static_cast<double>(reencodedFrames)}, {"videoParts", videoParts},
-                     {"mixLoudness", measuredMix.integrated}, {"audio", audioCopied ? "copy" : "mix"},
-                     {"audioReason", audioReason}, {"compatibility", compatibility.toJson()}};
+  return QJsonObject{{"output", output},
+                     {"path", stitchPathName(path)},
+                     {"reason", reason},
+                     {"frames", static_cast<double>(frames)},
+                     {"duration", duration},
+                     {"elapsed", elapsed},
+                     {"reencodedFrames", static_cast<double>(reencodedFrames)},
+                     {"videoParts", videoParts},
+                     {"mixLoudness", measuredMix.integrated},
+                     {"audio", audioCopied ? "copy" : "mix"},
+                     {"audioReason", audioReason},
+                     {"compatibility", compatibility.toJson()}};
 }
 
 QString StitchReport::summary() const {
@@ -37,7 +44,8 @@ StitchPath choosePath(const Timeline& t, StitchReport& r) {
   if (r.compatibility.path != StitchPath::SmartRender) return r.compatibility.path;
   const QString blocker = smartRenderBlocker(t);
   if (blocker.isEmpty()) return StitchPath::SmartRender;
-  r.reason += QStringLiteral("; smart render not possible (%1), so everything is re-encoded").arg(blocker);
+  r.reason +=
+      QStringLiteral("; smart render not possible (%1), so everything is re-encoded").arg(blocker);
   return StitchPath::FullReencode;
 }
 
@@ -71,9 +79,15 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   StitchMuxer mux(out, audio.get());
   const VideoProgress progress{control, 2, 99, t.totalFrames};
   switch (r.path) {
-    case StitchPath::StreamCopy: writeStreamCopy(t, mux, progress); break;
-    case StitchPath::SmartRender: r.reencodedFrames = writeSmartRender(t, mux, progress); break;
-    case StitchPath::FullReencode: r.reencodedFrames = writeFullReencode(plan, t, mux, progress, &r.videoParts); break;
+    case StitchPath::StreamCopy:
+      writeStreamCopy(t, mux, progress);
+      break;
+    case StitchPath::SmartRender:
+      r.reencodedFrames = writeSmartRender(t, mux, progress);
+      break;
+    case StitchPath::FullReencode:
+      r.reencodedFrames = writeFullReencode(plan, t, mux, progress, &r.videoParts);
+      break;
   }
   mux.finish();
   if (worker) r.measuredMix = worker->measured();

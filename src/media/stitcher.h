@@ -22,7 +22,7 @@ namespace sw::media {
 struct StitchReport {
   QString output;
   StitchPath path = StitchPath::FullReencode;
-  QString reason;               // why this path (and why a smart render fell back)
+  QString reason;  // why this path (and why a smart render fell back)
   CompatReport compatibility;
   int64_t frames = 0;
   double duration = 0.0;        // planned = written, seconds
@@ -34,7 +34,7 @@ struct StitchReport {
   QString audioReason;          // why the audio was rendered fresh (empty when copied)
 
   QJsonObject toJson() const;
-  QString summary() const;      // one line: path, duration, seconds spent
+  QString summary() const;  // one line: path, duration, seconds spent
 };
 
 StitchReport stitch(const RenderPlan& plan, const ExportControl& control = {});

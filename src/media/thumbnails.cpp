@@ -23,7 +23,8 @@ FramePtr keyframeAt(const QString& video, double seconds) {
   if (!reader.next(f.get())) {
     reader.seek(0);
     if (!reader.next(f.get())) {
-      throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("%1 has no decodable keyframe.").arg(video));
+      throw MediaError(MediaError::Kind::InvalidInput,
+                       QStringLiteral("%1 has no decodable keyframe.").arg(video));
     }
   }
   return f;
@@ -59,7 +60,8 @@ QString Thumbnailer::cacheKey(const QString& video, double seconds, int width) {
                                .arg(info.lastModified().toMSecsSinceEpoch())
                                .arg(seconds, 0, 'f', 3)
                                .arg(width);
-  return QString::fromLatin1(QCryptographicHash::hash(material.toUtf8(), QCryptographicHash::Sha256).toHex());
+  return QString::fromLatin1(
+      QCryptographicHash::hash(material.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 QByteArray Thumbnailer::thumbnail(const QString& video, double seconds, int width) {
@@ -69,13 +71,16 @@ QByteArray Thumbnailer::thumbnail(const QString& video, double seconds, int widt
   }
   FramePtr f = keyframeAt(video, seconds);
   QByteArray png = encodePng(f.get(), width);
-  if (!cacheDir_.isEmpty()) writeFileAtomically(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"), png);
+  if (!cacheDir_.isEmpty())
+    writeFileAtomically(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"), png);
   return png;
 }
 
-QString Thumbnailer::thumbnailFile(const QString& video, double seconds, int width, const QString& outPath) {
+QString Thumbnailer::thumbnailFile(const QString& video, double seconds, int width,
+                                   const QString& outPath) {
   const QByteArray png = thumbnail(video, seconds, width);
-  if (!cacheDir_.isEmpty() && outPath.isEmpty()) return QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png");
+  if (!cacheDir_.isEmpty() && outPath.isEmpty())
+    return QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png");
   writeFileAtomically(outPath, png);
   return outPath;
 }
@@ -98,7 +103,8 @@ FramePtr decodeLastFrame(const QString& video) {
     if (end - backoff <= 0) break;
   }
   if (FramePtr f = lastFrameFrom(video, 0.0)) return f;
-  throw MediaError(MediaError::Kind::InvalidInput, QStringLiteral("%1 has no decodable video frame.").arg(video));
+  throw MediaError(MediaError::Kind::InvalidInput,
+                   QStringLiteral("%1 has no decodable video frame.").arg(video));
 }
 
 }  // namespace

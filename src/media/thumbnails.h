@@ -20,7 +20,8 @@ class Thumbnailer {
   // PNG of the keyframe at or before `seconds`, scaled to `width` (height keeps the aspect).
   QByteArray thumbnail(const QString& video, double seconds, int width);
   // Same, as a file (in the cache folder when there is one; else written to outPath).
-  QString thumbnailFile(const QString& video, double seconds, int width, const QString& outPath = {});
+  QString thumbnailFile(const QString& video, double seconds, int width,
+                        const QString& outPath = {});
   // N thumbnails spread evenly over the video (at the middle of N equal spans).
   std::vector<QByteArray> filmstrip(const QString& video, int count, int width);
   // Cache key of a thumbnail (see the header comment).

@@ -39,15 +39,21 @@ void placeSegment(ResolvedSegment& s, const Timeline& t, size_t i) {
   const double fileEnd = v->duration > 0 ? v->duration : s.probe.duration;
   const double out = s.spec.out < 0 ? fileEnd : s.spec.out;
   if (out > fileEnd + 1.5 / fps) {
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Segment %1 (%2): out point %3 s is past the end of the video (%4 s).")
-                         .arg(i).arg(s.spec.file).arg(out).arg(fileEnd));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("Segment %1 (%2): out point %3 s is past the end of the video (%4 s).")
+            .arg(i)
+            .arg(s.spec.file)
+            .arg(out)
+            .arg(fileEnd));
   }
   s.inFrame = std::llround(in * fps);
   s.frames = std::llround(out * fps) - s.inFrame;
   if (s.frames < 1) {
     throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("Segment %1 (%2) is shorter than one frame after trimming.").arg(i).arg(s.spec.file));
+                     QStringLiteral("Segment %1 (%2) is shorter than one frame after trimming.")
+                         .arg(i)
+                         .arg(s.spec.file));
   }
 }
 
@@ -73,9 +79,13 @@ Timeline resolveTimeline(const RenderPlan& plan) {
       s.xfadeFrames = std::llround(s.spec.transitionDuration * av_q2d(t.fps));
       const int64_t limit = std::min(s.frames, t.segments[i + 1].frames) - 1;
       if (s.xfadeFrames > limit) {
-        throw MediaError(MediaError::Kind::InvalidInput,
-                         QStringLiteral("Segment %1 (%2): the crossfade (%3 s) is longer than the segments it joins.")
-                             .arg(i).arg(s.spec.file).arg(s.spec.transitionDuration));
+        throw MediaError(
+            MediaError::Kind::InvalidInput,
+            QStringLiteral(
+                "Segment %1 (%2): the crossfade (%3 s) is longer than the segments it joins.")
+                .arg(i)
+                .arg(s.spec.file)
+                .arg(s.spec.transitionDuration));
       }
     }
     at += s.frames - s.xfadeFrames;

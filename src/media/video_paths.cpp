@@ -13,8 +13,9 @@ namespace sw::media {
 
 void VideoProgress::frames(int64_t done) const {
   control.checkCancel();
-  control.report(from + (to - from) * std::min(1.0, static_cast<double>(done) / std::max<int64_t>(1, total)),
-                 QStringLiteral("video"));
+  control.report(
+      from + (to - from) * std::min(1.0, static_cast<double>(done) / std::max<int64_t>(1, total)),
+      QStringLiteral("video"));
 }
 
 VideoEncodeSettings outputEncodeSettings(const RenderPlan& plan, const Timeline& t) {
@@ -27,8 +28,8 @@ VideoEncodeSettings outputEncodeSettings(const RenderPlan& plan, const Timeline&
   return s;
 }
 
-void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int64_t end, int64_t outFrame,
-                 StitchMuxer& mux, const VideoProgress& progress) {
+void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int64_t end,
+                 int64_t outFrame, StitchMuxer& mux, const VideoProgress& progress) {
   MediaInput in(s.spec.file, true, MediaInput::OpenMode::HeaderOnly);
   const int vi = in.videoStream();
   in.onlyStream(vi);
@@ -52,7 +53,8 @@ void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int
       if (!key || pkt->pts < firstTs - half) continue;  // before our first keyframe
       basePts = pkt->pts;
     }
-    if (key && pkt->pts >= endTs - half && pkt->pts != basePts) break;  // next copy range starts here
+    if (key && pkt->pts >= endTs - half && pkt->pts != basePts)
+      break;  // next copy range starts here
     const int64_t dts = pkt->dts == AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
     pkt->pts = outBase + av_rescale_q(pkt->pts - basePts, tb, outTb);
     pkt->dts = outBase + av_rescale_q(dts - basePts, tb, outTb);
@@ -62,12 +64,17 @@ void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int
   }
   if (basePts == AV_NOPTS_VALUE) {
     throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("%1: no keyframe found at %2 s to copy from.").arg(s.spec.file).arg(t.frameSeconds(first)));
+                     QStringLiteral("%1: no keyframe found at %2 s to copy from.")
+                         .arg(s.spec.file)
+                         .arg(t.frameSeconds(first)));
   }
   if (done + 1 < end - first) {
-    throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("%1 ends after %2 of %3 planned frames: the file is truncated or damaged.")
-                         .arg(s.spec.file).arg(done).arg(end - first));
+    throw MediaError(
+        MediaError::Kind::InvalidInput,
+        QStringLiteral("%1 ends after %2 of %3 planned frames: the file is truncated or damaged.")
+            .arg(s.spec.file)
+            .arg(done)
+            .arg(end - first));
   }
 }
 
@@ -84,7 +91,8 @@ void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& p
   }
 }
 
-std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames, unsigned workers) {
+std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames,
+                                    unsigned workers) {
   const int64_t gop = std::max(1, gopFrames);
   const int64_t gops = (totalFrames + gop - 1) / gop;
   const int64_t partGops = std::max<int64_t>(1, (partFrames + gop / 2) / gop);
@@ -128,8 +136,9 @@ int64_t encodeWhole(const VideoEncodeSettings& settings, const Timeline& t, Stit
 // per frame; independent GOP-aligned parts on one thread each fill the cores (bench (b): 0.88-0.91
 // of ffmpeg's time, against 1.03 with one encoder). The reference encoder is opened only for the
 // stream's parameters (~0.1 s, small next to a render that needs parts).
-int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& parts, unsigned workers,
-                    const Timeline& t, StitchMuxer& mux, const VideoProgress& progress) {
+int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& parts,
+                    unsigned workers, const Timeline& t, StitchMuxer& mux,
+                    const VideoProgress& progress) {
   settings.threads = islandEncoderThreads(workers);
   QByteArray headers;
   {
@@ -145,10 +154,12 @@ int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& par
   for (size_t i = 0; i < parts.size(); ++i) {
     EncodedIsland e = pool.take(i, reportProgress);
     if (e.headers != headers) {
-      throw MediaError(MediaError::Kind::Internal,
-                       QStringLiteral("Encoded part %1 of %2 came out with different H.264 parameter sets; "
-                                      "set output.partSeconds to 0 to encode in one piece.")
-                           .arg(i + 1).arg(parts.size()));
+      throw MediaError(
+          MediaError::Kind::Internal,
+          QStringLiteral("Encoded part %1 of %2 came out with different H.264 parameter sets; "
+                         "set output.partSeconds to 0 to encode in one piece.")
+              .arg(i + 1)
+              .arg(parts.size()));
     }
     for (PacketPtr& pkt : e.packets) mux.writeVideo(pkt.get(), e.timeBase);
     encoded += e.frames;
@@ -162,7 +173,8 @@ int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& par
 int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
                           const VideoProgress& progress, int* partsUsed) {
   const VideoEncodeSettings settings = outputEncodeSettings(plan, t);
-  const auto partFrames = static_cast<int64_t>(std::llround(plan.output.partSeconds * av_q2d(t.fps)));
+  const auto partFrames =
+      static_cast<int64_t>(std::llround(plan.output.partSeconds * av_q2d(t.fps)));
   // One part per core: each part's decoding runs on a thread of its own beside its encoder.
   const unsigned workers = std::min(workerCount(), islandWorkers(t.width, t.height));
   const std::vector<Island> parts =

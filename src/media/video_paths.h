@@ -24,8 +24,8 @@ VideoEncodeSettings outputEncodeSettings(const RenderPlan& plan, const Timeline&
 
 // Stream copy of file frames [first, end) of segment s, landing at output frame outFrame.
 // first must be a keyframe; end a keyframe or the end of the file.
-void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int64_t end, int64_t outFrame,
-                 StitchMuxer& mux, const VideoProgress& progress);
+void copyPackets(const ResolvedSegment& s, const Timeline& t, int64_t first, int64_t end,
+                 int64_t outFrame, StitchMuxer& mux, const VideoProgress& progress);
 
 // Adds the video stream and writes all segments by stream copy.
 void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& progress);
@@ -33,7 +33,8 @@ void writeStreamCopy(const Timeline& t, StitchMuxer& mux, const VideoProgress& p
 // frames, whole keyframe intervals (`gopFrames`; the last part takes the remainder), about
 // `partFrames` long, their count a multiple of `workers` and the larger ones first. One part when
 // partFrames <= 0, workers < 2 or the video holds less than two parts.
-std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames, unsigned workers);
+std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t partFrames,
+                                    unsigned workers);
 
 // Adds the video stream and writes everything re-encoded: with several parts (plan.output.
 // partSeconds) and cores, the parts are encoded side by side by identical x264 encoders and

@@ -11,21 +11,26 @@ namespace {
 
 std::string normaliseChain(const Timeline& t) {
   char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "[in]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2,"
-                "pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=fps=%d/%d,format=yuv420p[out]",
-                t.width, t.height, t.width, t.height, t.fps.num, t.fps.den);
+  std::snprintf(
+      buf, sizeof buf,
+      "[in]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+      "pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=fps=%d/%d,format=yuv420p[out]",
+      t.width, t.height, t.width, t.height, t.fps.num, t.fps.den);
   return buf;
 }
 
-std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const Timeline& t, const QString& file) {
+std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const Timeline& t,
+                                       const QString& file) {
   const AVCodecContext* d = r.context();
   const AVRational fr = d->framerate.num > 0 ? d->framerate : t.fps;
-  GraphInput in{"in", false, videoSourceArgs(d->width, d->height, d->pix_fmt, r.timeBase(), d->sample_aspect_ratio, fr)};
+  GraphInput in{
+      "in", false,
+      videoSourceArgs(d->width, d->height, d->pix_fmt, r.timeBase(), d->sample_aspect_ratio, fr)};
   GraphOutput out;
   out.label = "out";
   return std::make_unique<FilterGraph>(std::vector<GraphInput>{in}, std::vector<GraphOutput>{out},
-                                       normaliseChain(t), QStringLiteral("video normalisation of %1").arg(file));
+                                       normaliseChain(t),
+                                       QStringLiteral("video normalisation of %1").arg(file));
 }
 
 // Start of the GOP holding file frame `want` (from the probed keyframes), so only that GOP is
@@ -61,9 +66,13 @@ bool SegmentVideoReader::pullGraph(AVFrame* out) {
   for (;;) {
     if (graphDone_) return false;
     switch (graph_->pull(0, out)) {
-      case FilterGraph::Pull::Frame: return true;
-      case FilterGraph::Pull::Eof: graphDone_ = true; return false;
-      case FilterGraph::Pull::Again: break;
+      case FilterGraph::Pull::Frame:
+        return true;
+      case FilterGraph::Pull::Eof:
+        graphDone_ = true;
+        return false;
+      case FilterGraph::Pull::Again:
+        break;
     }
     if (graphClosed_) {
       graphDone_ = true;
@@ -94,14 +103,24 @@ bool SegmentVideoReader::next(AVFrame* out) {
     out->pts = want_++ - seg_.inFrame;
     return true;
   }
-  throw MediaError(MediaError::Kind::InvalidInput,
-                   QStringLiteral("%1 ends after %2 frames, before the planned out point (frame %3): "
-                                  "the file is truncated or damaged.")
-                       .arg(seg_.spec.file).arg(want_).arg(end_));
+  throw MediaError(
+      MediaError::Kind::InvalidInput,
+      QStringLiteral("%1 ends after %2 frames, before the planned out point (frame %3): "
+                     "the file is truncated or damaged.")
+          .arg(seg_.spec.file)
+          .arg(want_)
+          .arg(end_));
 }
 
-TimelineVideoSource::TimelineVideoSource(const Timeline& t, int64_t first, int64_t last, int decoderThreads)
-    : t_(t), decoderThreads_(decoderThreads), pos_(first), last_(last), readers_(t.segments.size()), a_(makeFrame()), b_(makeFrame()) {}
+TimelineVideoSource::TimelineVideoSource(const Timeline& t, int64_t first, int64_t last,
+                                         int decoderThreads)
+    : t_(t),
+      decoderThreads_(decoderThreads),
+      pos_(first),
+      last_(last),
+      readers_(t.segments.size()),
+      a_(makeFrame()),
+      b_(makeFrame()) {}
 
 TimelineVideoSource::~TimelineVideoSource() = default;
 
@@ -128,19 +147,23 @@ bool TimelineVideoSource::next(AVFrame* out) {
   const ResolvedSegment& s = t_.segments[i];
   const bool overlap = i + 1 < t_.segments.size() && pos_ >= s.outStart + s.frames - s.xfadeFrames;
   if (!reader(i).next(overlap ? a_.get() : out)) {
-    throw MediaError(MediaError::Kind::Internal, QStringLiteral("%1 gave fewer frames than planned").arg(s.spec.file));
+    throw MediaError(MediaError::Kind::Internal,
+                     QStringLiteral("%1 gave fewer frames than planned").arg(s.spec.file));
   }
   if (overlap) {
     const ResolvedSegment& n = t_.segments[i + 1];
     if (!reader(i + 1).next(b_.get())) {
-      throw MediaError(MediaError::Kind::Internal, QStringLiteral("%1 gave fewer frames than planned").arg(n.spec.file));
+      throw MediaError(MediaError::Kind::Internal,
+                       QStringLiteral("%1 gave fewer frames than planned").arg(n.spec.file));
     }
-    const double alpha = static_cast<double>(pos_ - n.outStart + 1) / static_cast<double>(s.xfadeFrames + 1);
+    const double alpha =
+        static_cast<double>(pos_ - n.outStart + 1) / static_cast<double>(s.xfadeFrames + 1);
     av_frame_unref(out);
     out->format = a_->format;
     out->width = a_->width;
     out->height = a_->height;
-    checkAv(av_frame_get_buffer(out, 0), QStringLiteral("Out of memory (crossfade frame)"), QString());
+    checkAv(av_frame_get_buffer(out, 0), QStringLiteral("Out of memory (crossfade frame)"),
+            QString());
     blendFrames(a_.get(), b_.get(), alpha, out);
   }
   out->pts = pos_++;
@@ -158,7 +181,8 @@ void blendFrames(const AVFrame* a, const AVFrame* b, double alpha, AVFrame* out)
       const uint8_t* ra = a->data[p] + y * a->linesize[p];
       const uint8_t* rb = b->data[p] + y * b->linesize[p];
       uint8_t* ro = out->data[p] + y * out->linesize[p];
-      for (int x = 0; x < w; ++x) ro[x] = static_cast<uint8_t>((ra[x] * wa + rb[x] * wb + 128) >> 8);
+      for (int x = 0; x < w; ++x)
+        ro[x] = static_cast<uint8_t>((ra[x] * wa + rb[x] * wb + 128) >> 8);
     }
   }
 }

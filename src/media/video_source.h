@@ -15,7 +15,8 @@ namespace sw::media {
 class SegmentVideoReader {
  public:
   // Starts at the segment's frame `skip` (0 = its first frame). decoderThreads: 0 = automatic.
-  SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip = 0, int decoderThreads = 0);
+  SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip = 0,
+                     int decoderThreads = 0);
   // Next frame (pts = output frame index relative to the segment start); false after the last.
   bool next(AVFrame* out);
 
@@ -29,8 +30,8 @@ class SegmentVideoReader {
   std::unique_ptr<FilterGraph> graph_;
   FramePtr decoded_;
   FramePtr last_;
-  int64_t want_;        // next wanted frame index in file frames (output grid)
-  int64_t end_;         // one past the last wanted frame
+  int64_t want_;  // next wanted frame index in file frames (output grid)
+  int64_t end_;   // one past the last wanted frame
   bool graphClosed_ = false;
   bool graphDone_ = false;
 };

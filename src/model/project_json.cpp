@@ -12,11 +12,12 @@
 namespace sw::model {
 
 QJsonObject assetToJson(const Asset& a) {
-  return {{"kind", a.kind},       {"cacheKey", a.cacheKey}, {"filePath", a.filePath},
-          {"mime", a.mime},       {"duration", a.duration}, {"width", a.width},
-          {"height", a.height},   {"provider", a.provider}, {"model", a.model},
-          {"parameters", a.parameters}, {"cost", a.cost},
-          {"created", detail::timeText(a.created)}};
+  return {{"kind", a.kind},         {"cacheKey", a.cacheKey},
+          {"filePath", a.filePath}, {"mime", a.mime},
+          {"duration", a.duration}, {"width", a.width},
+          {"height", a.height},     {"provider", a.provider},
+          {"model", a.model},       {"parameters", a.parameters},
+          {"cost", a.cost},         {"created", detail::timeText(a.created)}};
 }
 
 Asset assetFromJson(const QJsonObject& o) {
@@ -55,14 +56,23 @@ class AssetKeys {
 QJsonObject chunkJson(ProjectStore& store, AssetKeys& keys, const Chunk& c) {
   QJsonArray takes;
   for (const Take& t : store.takes(c.id))
-    takes.append(QJsonObject{{"asset", keys.keyOf(t.assetId)}, {"prompt", t.prompt},
-                             {"seed", double(t.seed)}, {"modelKey", t.modelKey}, {"cost", t.cost}});
-  return {{"prompt", c.prompt},         {"direction", c.direction},
-          {"seed", double(c.seed)},     {"modelKey", c.modelKey},
-          {"status", toString(c.status)}, {"asset", keys.keyOf(c.assetId)},
-          {"trimIn", c.trimIn},         {"trimOut", c.trimOut},
-          {"transition", c.transition}, {"transitionDuration", c.transitionDuration},
-          {"cost", c.cost},             {"error", c.error},
+    takes.append(QJsonObject{{"asset", keys.keyOf(t.assetId)},
+                             {"prompt", t.prompt},
+                             {"seed", double(t.seed)},
+                             {"modelKey", t.modelKey},
+                             {"cost", t.cost}});
+  return {{"prompt", c.prompt},
+          {"direction", c.direction},
+          {"seed", double(c.seed)},
+          {"modelKey", c.modelKey},
+          {"status", toString(c.status)},
+          {"asset", keys.keyOf(c.assetId)},
+          {"trimIn", c.trimIn},
+          {"trimOut", c.trimOut},
+          {"transition", c.transition},
+          {"transitionDuration", c.transitionDuration},
+          {"cost", c.cost},
+          {"error", c.error},
           {"takes", takes}};
 }
 
@@ -71,10 +81,14 @@ QJsonObject sceneJson(ProjectStore& store, AssetKeys& keys, const Scene& s,
   QJsonArray dialogue, sfx, chunks;
   for (const DialogueLine& l : store.dialogueLines(s.id))
     dialogue.append(QJsonObject{{"character", characterNames.value(l.characterId)},
-                                {"text", l.text}, {"asset", keys.keyOf(l.assetId)}});
+                                {"text", l.text},
+                                {"asset", keys.keyOf(l.assetId)}});
   for (const SfxCue& c : store.sfxCues(s.id))
-    sfx.append(QJsonObject{{"time", c.time}, {"description", c.description}, {"file", c.file},
-                           {"gainDb", c.gainDb}, {"asset", keys.keyOf(c.assetId)}});
+    sfx.append(QJsonObject{{"time", c.time},
+                           {"description", c.description},
+                           {"file", c.file},
+                           {"gainDb", c.gainDb},
+                           {"asset", keys.keyOf(c.assetId)}});
   for (const Chunk& c : store.chunks(s.id)) chunks.append(chunkJson(store, keys, c));
   return {{"title", s.title},
           {"script", s.script},
@@ -83,8 +97,8 @@ QJsonObject sceneJson(ProjectStore& store, AssetKeys& keys, const Scene& s,
           {"directionPrompt", s.directionPrompt},
           {"targetDuration", s.targetDuration},
           {"modelKey", s.modelKey},
-          {"music", QJsonObject{{"prompt", s.musicPrompt}, {"mood", s.musicMood},
-                                {"tempo", s.musicTempo}}},
+          {"music",
+           QJsonObject{{"prompt", s.musicPrompt}, {"mood", s.musicMood}, {"tempo", s.musicTempo}}},
           {"referenceAsset", keys.keyOf(s.referenceAssetId)},
           {"narrationAsset", keys.keyOf(s.narrationAssetId)},
           {"musicAsset", keys.keyOf(s.musicAssetId)},
@@ -102,14 +116,17 @@ QJsonObject exportProject(ProjectStore& store) {
   QMap<Id, QString> names;
   for (const Character& c : store.characters()) {
     names.insert(c.id, c.name);
-    characters.append(QJsonObject{{"name", c.name}, {"voice", c.voice},
-                                  {"voiceSettings", c.voiceSettings}});
+    characters.append(
+        QJsonObject{{"name", c.name}, {"voice", c.voice}, {"voiceSettings", c.voiceSettings}});
   }
   for (const Asset& a : store.assets()) assets.append(assetToJson(a));
   for (const Scene& s : store.scenes()) scenes.append(sceneJson(store, keys, s, names));
-  return {{"format", kProjectJsonFormat}, {"version", kProjectJsonVersion},
+  return {{"format", kProjectJsonFormat},
+          {"version", kProjectJsonVersion},
           {"project", QJsonObject{{"name", p.name}, {"settings", p.settings}}},
-          {"characters", characters}, {"assets", assets}, {"scenes", scenes}};
+          {"characters", characters},
+          {"assets", assets},
+          {"scenes", scenes}};
 }
 
 }  // namespace sw::model

@@ -14,12 +14,14 @@ namespace sw::model {
 namespace {
 
 [[noreturn]] void invalid(const QString& where, const QString& what) {
-  throw StoreError(StoreError::Kind::Invalid, QStringLiteral("Project JSON: %1: %2.").arg(where, what));
+  throw StoreError(StoreError::Kind::Invalid,
+                   QStringLiteral("Project JSON: %1: %2.").arg(where, what));
 }
 
 void requireString(const QJsonObject& o, const char* key, const QString& where, bool nonEmpty) {
   const QJsonValue v = o.value(QLatin1String(key));
-  if (!v.isString()) invalid(where, QStringLiteral("'%1' must be a string").arg(QLatin1String(key)));
+  if (!v.isString())
+    invalid(where, QStringLiteral("'%1' must be a string").arg(QLatin1String(key)));
   if (nonEmpty && v.toString().trimmed().isEmpty())
     invalid(where, QStringLiteral("'%1' must not be empty").arg(QLatin1String(key)));
 }
@@ -27,7 +29,8 @@ void requireString(const QJsonObject& o, const char* key, const QString& where, 
 void optionalNumber(const QJsonObject& o, const char* key, const QString& where, double min) {
   const QJsonValue v = o.value(QLatin1String(key));
   if (v.isUndefined()) return;
-  if (!v.isDouble()) invalid(where, QStringLiteral("'%1' must be a number").arg(QLatin1String(key)));
+  if (!v.isDouble())
+    invalid(where, QStringLiteral("'%1' must be a number").arg(QLatin1String(key)));
   if (v.toDouble() < min)
     invalid(where, QStringLiteral("'%1' must be at least %2").arg(QLatin1String(key)).arg(min));
 }
@@ -48,12 +51,14 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     requireString(line, "character", at, true);
     requireString(line, "text", at, false);
     if (!characters.contains(line["character"].toString()))
-      invalid(at, QStringLiteral("character '%1' is not in 'characters'").arg(line["character"].toString()));
+      invalid(at, QStringLiteral("character '%1' is not in 'characters'")
+                      .arg(line["character"].toString()));
   }
   const QJsonArray sfx = arrayOf(s, "sfx", where);
   for (int i = 0; i < sfx.size(); ++i) {
     const QString at = QStringLiteral("%1.sfx[%2]").arg(where).arg(i);
-    if (!sfx[i].toObject()["time"].isDouble()) invalid(at, QStringLiteral("'time' must be a number"));
+    if (!sfx[i].toObject()["time"].isDouble())
+      invalid(at, QStringLiteral("'time' must be a number"));
     optionalNumber(sfx[i].toObject(), "time", at, 0);
   }
   const QJsonArray chunks = arrayOf(s, "chunks", where);
@@ -61,7 +66,8 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     const QString at = QStringLiteral("%1.chunks[%2]").arg(where).arg(i);
     const QJsonObject c = chunks[i].toObject();
     const QString status = c["status"].toString(QStringLiteral("pending"));
-    if (!chunkStatusFromString(status)) invalid(at, QStringLiteral("unknown status '%1'").arg(status));
+    if (!chunkStatusFromString(status))
+      invalid(at, QStringLiteral("unknown status '%1'").arg(status));
     const QString transition = c["transition"].toString(QStringLiteral("cut"));
     if (transition != QLatin1String("cut") && transition != QLatin1String("crossfade"))
       invalid(at, QStringLiteral("transition must be 'cut' or 'crossfade'"));
@@ -89,8 +95,14 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
     const QJsonObject t = tv.toObject();
     auto assetId = asset(t["asset"], where + QStringLiteral(".takes"));
     if (!assetId) invalid(where, QStringLiteral("a take has no asset"));
-    store.addTake(Take{0, id, *assetId, t["prompt"].toString(), qint64(t["seed"].toDouble()),
-                       t["modelKey"].toString(), t["cost"].toDouble(), {}});
+    store.addTake(Take{0,
+                       id,
+                       *assetId,
+                       t["prompt"].toString(),
+                       qint64(t["seed"].toDouble()),
+                       t["modelKey"].toString(),
+                       t["cost"].toDouble(),
+                       {}});
   }
   // Takes make the last one active; restore what the document says is active.
   chunk.id = id;
@@ -105,11 +117,14 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
 
 void validateProjectJson(const QJsonObject& doc) {
   if (doc["format"].toString() != QLatin1String(kProjectJsonFormat))
-    invalid(QStringLiteral("top level"), QStringLiteral("'format' must be \"%1\"").arg(QLatin1String(kProjectJsonFormat)));
+    invalid(QStringLiteral("top level"),
+            QStringLiteral("'format' must be \"%1\"").arg(QLatin1String(kProjectJsonFormat)));
   const int version = doc["version"].toInt(-1);
   if (version < 1 || version > kProjectJsonVersion)
     invalid(QStringLiteral("top level"),
-            QStringLiteral("unsupported 'version' %1 (this build reads 1..%2)").arg(version).arg(kProjectJsonVersion));
+            QStringLiteral("unsupported 'version' %1 (this build reads 1..%2)")
+                .arg(version)
+                .arg(kProjectJsonVersion));
   requireString(doc["project"].toObject(), "name", QStringLiteral("project"), true);
   QSet<QString> names;
   const QJsonArray characters = arrayOf(doc, "characters", QStringLiteral("top level"));
@@ -140,9 +155,10 @@ void importProject(ProjectStore& store, const QJsonObject& doc) {
     QMap<QString, Id> characterIds;
     for (const QJsonValue& v : doc["characters"].toArray()) {
       const QJsonObject c = v.toObject();
-      characterIds.insert(c["name"].toString().trimmed(),
-                          store.addCharacter(Character{0, c["name"].toString(), c["voice"].toString(),
-                                                       c["voiceSettings"].toObject()}));
+      characterIds.insert(
+          c["name"].toString().trimmed(),
+          store.addCharacter(Character{0, c["name"].toString(), c["voice"].toString(),
+                                       c["voiceSettings"].toObject()}));
     }
     for (const QJsonValue& v : doc["assets"].toArray()) {
       store.addAsset(assetFromJson(v.toObject()));
@@ -175,13 +191,15 @@ void importProject(ProjectStore& store, const QJsonObject& doc) {
       const Id sceneId = store.addScene(scene);
       for (const QJsonValue& lv : s["dialogue"].toArray()) {
         const QJsonObject l = lv.toObject();
-        store.addDialogueLine(DialogueLine{0, sceneId, 0, characterIds.value(l["character"].toString().trimmed()),
+        store.addDialogueLine(DialogueLine{0, sceneId, 0,
+                                           characterIds.value(l["character"].toString().trimmed()),
                                            l["text"].toString(), assetId(l["asset"], where)});
       }
       for (const QJsonValue& cv : s["sfx"].toArray()) {
         const QJsonObject c = cv.toObject();
         store.addSfxCue(SfxCue{0, sceneId, c["time"].toDouble(), c["description"].toString(),
-                               c["file"].toString(), c["gainDb"].toDouble(), assetId(c["asset"], where)});
+                               c["file"].toString(), c["gainDb"].toDouble(),
+                               assetId(c["asset"], where)});
       }
       const QJsonArray chunks = s["chunks"].toArray();
       for (int k = 0; k < chunks.size(); ++k)
@@ -196,14 +214,19 @@ QJsonObject readJsonFile(const QString& path) {
   if (!file.exists())
     throw StoreError(StoreError::Kind::NotFound, QStringLiteral("%1: no such file.").arg(path));
   if (!file.open(QIODevice::ReadOnly))
-    throw StoreError(StoreError::Kind::Io, QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
+    throw StoreError(StoreError::Kind::Io,
+                     QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
   QJsonParseError error{};
   const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
   if (error.error != QJsonParseError::NoError)
-    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("%1: not valid JSON at byte %2 (%3).")
-                                                    .arg(path).arg(error.offset).arg(error.errorString()));
+    throw StoreError(StoreError::Kind::Invalid,
+                     QStringLiteral("%1: not valid JSON at byte %2 (%3).")
+                         .arg(path)
+                         .arg(error.offset)
+                         .arg(error.errorString()));
   if (!doc.isObject())
-    throw StoreError(StoreError::Kind::Invalid, QStringLiteral("%1: the JSON must be an object.").arg(path));
+    throw StoreError(StoreError::Kind::Invalid,
+                     QStringLiteral("%1: the JSON must be an object.").arg(path));
   return doc.object();
 }
 

@@ -36,8 +36,9 @@ void checkFile(const QString& dbPath) {
     throw StoreError(StoreError::Kind::Io,
                      QStringLiteral("%1: cannot be read (check its permissions).").arg(dbPath));
   if (info.size() == 0)
-    throw StoreError(StoreError::Kind::Damaged,
-                     QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
+    throw StoreError(
+        StoreError::Kind::Damaged,
+        QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
 }
 
 // Read-only checks: ours, not too new, not damaged. Writes nothing.
@@ -49,22 +50,27 @@ void checkReadOnly(const QString& dbPath, bool integrity) {
     if (appId != schema::kApplicationId)
       throw StoreError(StoreError::Kind::NotAProject,
                        QStringLiteral("%1: not a Scenewright project (it is an SQLite database of "
-                                      "another program). Nothing was changed.").arg(dbPath));
+                                      "another program). Nothing was changed.")
+                           .arg(dbPath));
     if (version > schema::kCurrentVersion)
       throw StoreError(StoreError::Kind::TooNew,
                        QStringLiteral("%1: made by a newer Scenewright (project format %2, this "
                                       "version reads up to %3). Update Scenewright to open it; "
                                       "nothing was changed.")
-                           .arg(dbPath).arg(version).arg(schema::kCurrentVersion));
+                           .arg(dbPath)
+                           .arg(version)
+                           .arg(schema::kCurrentVersion));
     if (!integrity) return;
     Statement check = db.prepare("PRAGMA quick_check");
     const QString result = check.step() ? check.text(0) : QStringLiteral("no answer");
     if (result != QLatin1String("ok"))
       throw StoreError(StoreError::Kind::Damaged,
                        QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
-                                      "backup; nothing was changed.").arg(dbPath, result));
+                                      "backup; nothing was changed.")
+                           .arg(dbPath, result));
   } catch (const StoreError& e) {
-    if (e.message().contains(QLatin1String("file is not a database")))  // SQLITE_NOTADB: wrong magic
+    if (e.message().contains(
+            QLatin1String("file is not a database")))  // SQLITE_NOTADB: wrong magic
       throw StoreError(StoreError::Kind::NotAProject,
                        QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
                                       "database). Open a folder created by Scenewright.")
@@ -75,7 +81,8 @@ void checkReadOnly(const QString& dbPath, bool integrity) {
     if (e.kind() == StoreError::Kind::Io && !QFileInfo(dbPath).isReadable()) throw;
     throw StoreError(StoreError::Kind::Damaged,
                      QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
-                                    "backup; nothing was changed.").arg(dbPath, e.message()));
+                                    "backup; nothing was changed.")
+                         .arg(dbPath, e.message()));
   }
 }
 
@@ -116,12 +123,14 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString& folder, const 
   if (!dir.exists() && !QDir().mkpath(folder))
     throw StoreError(StoreError::Kind::Io,
                      QStringLiteral("%1: cannot create the project folder (check permissions and "
-                                    "free space).").arg(folder));
+                                    "free space).")
+                         .arg(folder));
   const QString dbPath = dir.absoluteFilePath(QString::fromLatin1(kDatabaseName));
   if (QFileInfo::exists(dbPath))
     throw StoreError(StoreError::Kind::Invalid,
                      QStringLiteral("%1: a project already exists here; open it or choose another "
-                                    "folder.").arg(dir.absolutePath()));
+                                    "folder.")
+                         .arg(dir.absolutePath()));
   auto db = std::make_unique<Database>(dbPath, Database::Mode::Create);
   configure(*db);
   schema::migrate(*db);
@@ -175,12 +184,16 @@ void ProjectStore::setProjectName(const QString& name) {
   if (name.trimmed().isEmpty())
     throw StoreError(StoreError::Kind::Invalid, QStringLiteral("A project needs a name."));
   db_->prepare("UPDATE projects SET name = ?, modified = ? WHERE id = 1")
-      .bind(1, name.trimmed()).bind(2, nowText()).run();
+      .bind(1, name.trimmed())
+      .bind(2, nowText())
+      .run();
 }
 
 void ProjectStore::setProjectSettings(const QJsonObject& settings) {
   db_->prepare("UPDATE projects SET settings = ?, modified = ? WHERE id = 1")
-      .bind(1, jsonText(settings)).bind(2, nowText()).run();
+      .bind(1, jsonText(settings))
+      .bind(2, nowText())
+      .run();
 }
 
 namespace {
@@ -204,7 +217,10 @@ std::optional<Character> ProjectStore::characterByName(const QString& name) {
 
 Id ProjectStore::addCharacter(const Character& c) {
   db_->prepare("INSERT INTO characters (name, voice, voice_settings) VALUES (?, ?, ?)")
-      .bind(1, c.name.trimmed()).bind(2, c.voice).bind(3, jsonText(c.voiceSettings)).run();
+      .bind(1, c.name.trimmed())
+      .bind(2, c.voice)
+      .bind(3, jsonText(c.voiceSettings))
+      .run();
   const Id id = db_->lastInsertId();
   touch();
   return id;
@@ -212,7 +228,10 @@ Id ProjectStore::addCharacter(const Character& c) {
 
 void ProjectStore::updateCharacter(const Character& c) {
   db_->prepare("UPDATE characters SET name = ?, voice = ?, voice_settings = ? WHERE id = ?")
-      .bind(1, c.name.trimmed()).bind(2, c.voice).bind(3, jsonText(c.voiceSettings)).bind(4, c.id)
+      .bind(1, c.name.trimmed())
+      .bind(2, c.voice)
+      .bind(3, jsonText(c.voiceSettings))
+      .bind(4, c.id)
       .run();
   touch();
 }

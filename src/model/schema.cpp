@@ -157,7 +157,8 @@ void migrate(Database& db, int target) {
   for (int version = userVersion(db); version < target; ++version) {
     Transaction tx(db);
     db.exec(kSteps[size_t(version)]);
-    if (version == 0) db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    if (version == 0)
+      db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
     tx.commit();
   }

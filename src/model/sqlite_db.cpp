@@ -31,7 +31,8 @@ StoreError::Kind kindFor(int rc) {
 QString advice(int rc) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      return QStringLiteral(" The disk is full: free some space and try again; nothing saved was lost.");
+      return QStringLiteral(
+          " The disk is full: free some space and try again; nothing saved was lost.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
       return QStringLiteral(" The location is read-only: copy the project somewhere writable.");
@@ -52,9 +53,15 @@ void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finali
 Database::Database(const QString& path, Mode mode) : path_(path) {
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case Mode::ReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case Mode::Create:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
   }
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
@@ -67,7 +74,8 @@ Database::Database(const QString& path, Mode mode) : path_(path) {
 Database::~Database() = default;
 
 void Database::raise(int rc, const QString& what) const {
-  QString detail = db_ ? QString::fromUtf8(sqlite3_errmsg(db_.get())) : QString::fromUtf8(sqlite3_errstr(rc));
+  QString detail =
+      db_ ? QString::fromUtf8(sqlite3_errmsg(db_.get())) : QString::fromUtf8(sqlite3_errstr(rc));
   throw StoreError(kindFor(rc),
                    QStringLiteral("%1: %2 (%3).%4").arg(path_, what, detail, advice(rc)));
 }
@@ -76,13 +84,15 @@ void Database::exec(const char* sql) {
   char* err = nullptr;
   const int rc = sqlite3_exec(db_.get(), sql, nullptr, nullptr, &err);
   sqlite3_free(err);
-  if (rc != SQLITE_OK) raise(rc, QStringLiteral("cannot run \"%1\"").arg(QString::fromUtf8(sql).left(60)));
+  if (rc != SQLITE_OK)
+    raise(rc, QStringLiteral("cannot run \"%1\"").arg(QString::fromUtf8(sql).left(60)));
 }
 
 Statement Database::prepare(const char* sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_.get(), sql, -1, &stmt, nullptr);
-  if (rc != SQLITE_OK) raise(rc, QStringLiteral("cannot prepare \"%1\"").arg(QString::fromUtf8(sql).left(60)));
+  if (rc != SQLITE_OK)
+    raise(rc, QStringLiteral("cannot prepare \"%1\"").arg(QString::fromUtf8(sql).left(60)));
   return Statement(*this, stmt);
 }
 
@@ -143,9 +153,12 @@ QString Statement::text(int col) const {
 }
 QByteArray Statement::blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_.get(), col);
-  return p ? QByteArray(static_cast<const char*>(p), sqlite3_column_bytes(stmt_.get(), col)) : QByteArray();
+  return p ? QByteArray(static_cast<const char*>(p), sqlite3_column_bytes(stmt_.get(), col))
+           : QByteArray();
 }
-bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
+bool Statement::isNull(int col) const {
+  return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL;
+}
 std::optional<qint64> Statement::optionalId(int col) const {
   if (isNull(col)) return std::nullopt;
   return int64(col);

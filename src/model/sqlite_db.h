@@ -26,8 +26,8 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  void exec(const char* sql);                 // one or more statements, no results
-  Statement prepare(const char* sql);         // throws with the SQL error text
+  void exec(const char* sql);          // one or more statements, no results
+  Statement prepare(const char* sql);  // throws with the SQL error text
   qint64 lastInsertId() const;
   int changes() const;
   bool inTransaction() const;
@@ -61,8 +61,8 @@ class Statement {
   Statement& bind(int index, std::optional<qint64> value);
   Statement& bindNull(int index);
 
-  bool step();       // true while a row is available
-  void run();        // step once, expect no row
+  bool step();  // true while a row is available
+  void run();   // step once, expect no row
   void reset();
 
   qint64 int64(int col) const;

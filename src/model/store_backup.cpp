@@ -55,7 +55,8 @@ void backupProject(const QString& projectFolder, const QString& destinationFile)
   if (!QFile::rename(partial, destinationFile))
     throw StoreError(StoreError::Kind::Io,
                      QStringLiteral("%1: cannot write the backup (check free space and "
-                                    "permissions).").arg(destinationFile));
+                                    "permissions).")
+                         .arg(destinationFile));
 }
 
 void restoreProject(const QString& backupFile, const QString& projectFolder) {

@@ -37,9 +37,18 @@ Chunk readChunk(const Statement& st) {
 
 // Binds the editable chunk columns (prompt .. error) at 1..12.
 void bindChunk(Statement& st, const Chunk& c) {
-  st.bind(1, c.prompt).bind(2, c.direction).bind(3, c.seed).bind(4, c.modelKey)
-      .bind(5, toString(c.status)).bind(6, c.assetId).bind(7, c.trimIn).bind(8, c.trimOut)
-      .bind(9, c.transition).bind(10, c.transitionDuration).bind(11, c.cost).bind(12, c.error);
+  st.bind(1, c.prompt)
+      .bind(2, c.direction)
+      .bind(3, c.seed)
+      .bind(4, c.modelKey)
+      .bind(5, toString(c.status))
+      .bind(6, c.assetId)
+      .bind(7, c.trimIn)
+      .bind(8, c.trimOut)
+      .bind(9, c.transition)
+      .bind(10, c.transitionDuration)
+      .bind(11, c.cost)
+      .bind(12, c.error);
 }
 
 constexpr const char* kAssetSelect =
@@ -47,16 +56,26 @@ constexpr const char* kAssetSelect =
     "parameters, cost, created FROM assets ";
 
 Asset readAsset(const Statement& st) {
-  return Asset{st.int64(0),  st.text(1),  st.text(2),   st.text(3),
-               st.text(4),   st.real(5),  int(st.int64(6)), int(st.int64(7)),
-               st.text(8),   st.text(9),  parseJson(st.text(10)), st.real(11),
+  return Asset{st.int64(0),
+               st.text(1),
+               st.text(2),
+               st.text(3),
+               st.text(4),
+               st.real(5),
+               int(st.int64(6)),
+               int(st.int64(7)),
+               st.text(8),
+               st.text(9),
+               parseJson(st.text(10)),
+               st.real(11),
                parseTime(st.text(12))};
 }
 
 }  // namespace
 
 QList<Chunk> ProjectStore::chunks(Id sceneId) {
-  return detail::queryAll(*db_, kChunkSelect, "WHERE scene_id = ? ORDER BY position, id", sceneId, readChunk);
+  return detail::queryAll(*db_, kChunkSelect, "WHERE scene_id = ? ORDER BY position, id", sceneId,
+                          readChunk);
 }
 
 std::optional<Chunk> ProjectStore::chunk(Id id) {
@@ -83,13 +102,17 @@ void ProjectStore::updateChunk(const Chunk& c) {
   bindChunk(st, c);
   st.bind(13, c.position).bind(14, c.id).run();
   if (db_->changes() == 0)
-    throw StoreError(StoreError::Kind::Missing, QStringLiteral("Chunk %1 no longer exists.").arg(c.id));
+    throw StoreError(StoreError::Kind::Missing,
+                     QStringLiteral("Chunk %1 no longer exists.").arg(c.id));
   touch();
 }
 
 void ProjectStore::setChunkStatus(Id id, ChunkStatus status, const QString& error) {
   db_->prepare("UPDATE chunks SET status = ?, error = ? WHERE id = ?")
-      .bind(1, toString(status)).bind(2, error).bind(3, id).run();
+      .bind(1, toString(status))
+      .bind(2, error)
+      .bind(3, id)
+      .run();
   touch();
 }
 
@@ -127,10 +150,17 @@ QList<Take> ProjectStore::takes(Id chunkId) {
 Id ProjectStore::addTake(const Take& take) {
   Id id = 0;
   transaction([&] {
-    db_->prepare("INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, take.chunkId).bind(2, take.assetId).bind(3, take.prompt).bind(4, take.seed)
-        .bind(5, take.modelKey).bind(6, take.cost).bind(7, nowText()).run();
+    db_->prepare(
+           "INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, take.chunkId)
+        .bind(2, take.assetId)
+        .bind(3, take.prompt)
+        .bind(4, take.seed)
+        .bind(5, take.modelKey)
+        .bind(6, take.cost)
+        .bind(7, nowText())
+        .run();
     id = db_->lastInsertId();
     setActiveTake(take.chunkId, id);
   });
@@ -143,19 +173,28 @@ void ProjectStore::setActiveTake(Id chunkId, Id takeId) {
         "SELECT asset_id, prompt, seed, model_key, cost FROM takes WHERE id = ? AND chunk_id = ?");
     st.bind(1, takeId).bind(2, chunkId);
     if (!st.step())
-      throw StoreError(StoreError::Kind::Missing,
-                       QStringLiteral("Take %1 does not belong to chunk %2.").arg(takeId).arg(chunkId));
-    db_->prepare("UPDATE chunks SET asset_id = ?, seed = ?, cost = ?, status = 'ready', error = '' "
-                 "WHERE id = ?")
-        .bind(1, st.int64(0)).bind(2, st.int64(2)).bind(3, st.real(4)).bind(4, chunkId).run();
+      throw StoreError(
+          StoreError::Kind::Missing,
+          QStringLiteral("Take %1 does not belong to chunk %2.").arg(takeId).arg(chunkId));
+    db_->prepare(
+           "UPDATE chunks SET asset_id = ?, seed = ?, cost = ?, status = 'ready', error = '' "
+           "WHERE id = ?")
+        .bind(1, st.int64(0))
+        .bind(2, st.int64(2))
+        .bind(3, st.real(4))
+        .bind(4, chunkId)
+        .run();
     touch();
   });
 }
 
 int ProjectStore::markDownstreamStale(Id sceneId, int position) {
-  db_->prepare("UPDATE chunks SET status = 'stale' WHERE scene_id = ? AND position > ? "
-               "AND status = 'ready'")
-      .bind(1, sceneId).bind(2, position).run();
+  db_->prepare(
+         "UPDATE chunks SET status = 'stale' WHERE scene_id = ? AND position > ? "
+         "AND status = 'ready'")
+      .bind(1, sceneId)
+      .bind(2, position)
+      .run();
   const int n = db_->changes();
   touch();
   return n;
@@ -163,12 +202,22 @@ int ProjectStore::markDownstreamStale(Id sceneId, int position) {
 
 Id ProjectStore::addAsset(const Asset& a) {
   if (auto existing = assetByCacheKey(a.cacheKey)) return existing->id;
-  db_->prepare("INSERT INTO assets (kind, cache_key, file_path, mime, duration, width, height, "
-               "provider, model, parameters, cost, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, a.kind).bind(2, a.cacheKey).bind(3, a.filePath).bind(4, a.mime).bind(5, a.duration)
-      .bind(6, a.width).bind(7, a.height).bind(8, a.provider).bind(9, a.model)
-      .bind(10, jsonText(a.parameters)).bind(11, a.cost)
-      .bind(12, a.created.isValid() ? detail::timeText(a.created) : nowText()).run();
+  db_->prepare(
+         "INSERT INTO assets (kind, cache_key, file_path, mime, duration, width, height, "
+         "provider, model, parameters, cost, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, a.kind)
+      .bind(2, a.cacheKey)
+      .bind(3, a.filePath)
+      .bind(4, a.mime)
+      .bind(5, a.duration)
+      .bind(6, a.width)
+      .bind(7, a.height)
+      .bind(8, a.provider)
+      .bind(9, a.model)
+      .bind(10, jsonText(a.parameters))
+      .bind(11, a.cost)
+      .bind(12, a.created.isValid() ? detail::timeText(a.created) : nowText())
+      .run();
   return db_->lastInsertId();
 }
 

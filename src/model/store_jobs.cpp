@@ -39,10 +39,15 @@ bool isTerminal(JobStatus s) {
 }  // namespace
 
 Id ProjectStore::createJob(const RenderJob& job) {
-  db_->prepare("INSERT INTO render_jobs (scene_id, spec, status, stage, created) "
-               "VALUES (?, ?, ?, ?, ?)")
-      .bind(1, job.sceneId).bind(2, jsonText(job.spec)).bind(3, toString(job.status))
-      .bind(4, job.stage).bind(5, nowText()).run();
+  db_->prepare(
+         "INSERT INTO render_jobs (scene_id, spec, status, stage, created) "
+         "VALUES (?, ?, ?, ?, ?)")
+      .bind(1, job.sceneId)
+      .bind(2, jsonText(job.spec))
+      .bind(3, toString(job.status))
+      .bind(4, job.stage)
+      .bind(5, nowText())
+      .run();
   return db_->lastInsertId();
 }
 
@@ -56,36 +61,59 @@ QList<RenderJob> ProjectStore::jobs() {
 
 void ProjectStore::updateJobProgress(Id id, const QString& stage, double progress) {
   db_->prepare("UPDATE render_jobs SET stage = ?, progress = ? WHERE id = ?")
-      .bind(1, stage).bind(2, std::clamp(progress, 0.0, 100.0)).bind(3, id).run();
+      .bind(1, stage)
+      .bind(2, std::clamp(progress, 0.0, 100.0))
+      .bind(3, id)
+      .run();
 }
 
 void ProjectStore::setJobStatus(Id id, JobStatus status, const QString& errorMessage) {
   const QString now = nowText();
   if (status == JobStatus::Processing)
-    db_->prepare("UPDATE render_jobs SET status = ?, error_message = '', "
-                 "started = coalesce(started, ?), finished = NULL WHERE id = ?")
-        .bind(1, toString(status)).bind(2, now).bind(3, id).run();
+    db_->prepare(
+           "UPDATE render_jobs SET status = ?, error_message = '', "
+           "started = coalesce(started, ?), finished = NULL WHERE id = ?")
+        .bind(1, toString(status))
+        .bind(2, now)
+        .bind(3, id)
+        .run();
   else if (isTerminal(status))
     db_->prepare("UPDATE render_jobs SET status = ?, error_message = ?, finished = ? WHERE id = ?")
-        .bind(1, toString(status)).bind(2, errorMessage).bind(3, now).bind(4, id).run();
+        .bind(1, toString(status))
+        .bind(2, errorMessage)
+        .bind(3, now)
+        .bind(4, id)
+        .run();
   else
     db_->prepare("UPDATE render_jobs SET status = ?, error_message = ? WHERE id = ?")
-        .bind(1, toString(status)).bind(2, errorMessage).bind(3, id).run();
+        .bind(1, toString(status))
+        .bind(2, errorMessage)
+        .bind(3, id)
+        .run();
   if (db_->changes() == 0)
-    throw StoreError(StoreError::Kind::Missing, QStringLiteral("Render job %1 does not exist.").arg(id));
+    throw StoreError(StoreError::Kind::Missing,
+                     QStringLiteral("Render job %1 does not exist.").arg(id));
 }
 
 void ProjectStore::setJobOutput(Id id, const QString& outputPath, double cost) {
   db_->prepare("UPDATE render_jobs SET output_path = ?, cost = ? WHERE id = ?")
-      .bind(1, outputPath).bind(2, cost).bind(3, id).run();
+      .bind(1, outputPath)
+      .bind(2, cost)
+      .bind(3, id)
+      .run();
 }
 
 Id ProjectStore::addJobEvent(const JobEvent& e) {
-  db_->prepare("INSERT INTO job_events (job_id, time, level, kind, message, data) "
-               "VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, e.jobId).bind(2, e.time.isValid() ? detail::timeText(e.time) : nowText())
-      .bind(3, e.level.isEmpty() ? QStringLiteral("info") : e.level).bind(4, e.kind)
-      .bind(5, e.message).bind(6, jsonText(e.data)).run();
+  db_->prepare(
+         "INSERT INTO job_events (job_id, time, level, kind, message, data) "
+         "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, e.jobId)
+      .bind(2, e.time.isValid() ? detail::timeText(e.time) : nowText())
+      .bind(3, e.level.isEmpty() ? QStringLiteral("info") : e.level)
+      .bind(4, e.kind)
+      .bind(5, e.message)
+      .bind(6, jsonText(e.data))
+      .run();
   return db_->lastInsertId();
 }
 

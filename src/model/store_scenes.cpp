@@ -33,10 +33,19 @@ Scene readScene(const Statement& st) {
 
 // Binds every editable scene column from index 1 (title .. music_asset_id): 13 values.
 void bindScene(Statement& st, const Scene& s) {
-  st.bind(1, s.title).bind(2, s.script).bind(3, s.narration).bind(4, s.visualPrompt)
-      .bind(5, s.directionPrompt).bind(6, s.targetDuration).bind(7, s.modelKey)
-      .bind(8, s.musicPrompt).bind(9, s.musicMood).bind(10, s.musicTempo)
-      .bind(11, s.referenceAssetId).bind(12, s.narrationAssetId).bind(13, s.musicAssetId);
+  st.bind(1, s.title)
+      .bind(2, s.script)
+      .bind(3, s.narration)
+      .bind(4, s.visualPrompt)
+      .bind(5, s.directionPrompt)
+      .bind(6, s.targetDuration)
+      .bind(7, s.modelKey)
+      .bind(8, s.musicPrompt)
+      .bind(9, s.musicMood)
+      .bind(10, s.musicTempo)
+      .bind(11, s.referenceAssetId)
+      .bind(12, s.narrationAssetId)
+      .bind(13, s.musicAssetId);
 }
 
 int countScenes(Database& db) {
@@ -67,16 +76,16 @@ int openSlot(Database& db, const OrderedRows& rows, int requested) {
   count.step();
   const int n = int(count.int64(0));
   const int at = (requested < 0 || requested > n) ? n : requested;
-  Statement shift = rows.prepare(db, std::string("UPDATE ") + rows.table + " SET position = position + 1",
-                                 "position >= ?1");
+  Statement shift = rows.prepare(
+      db, std::string("UPDATE ") + rows.table + " SET position = position + 1", "position >= ?1");
   shift.bind(1, at).run();
   return at;
 }
 
 // Closes the gap left by the row removed from `position`.
 void closeSlot(Database& db, const OrderedRows& rows, int position) {
-  Statement shift = rows.prepare(db, std::string("UPDATE ") + rows.table + " SET position = position - 1",
-                                 "position > ?1");
+  Statement shift = rows.prepare(
+      db, std::string("UPDATE ") + rows.table + " SET position = position - 1", "position > ?1");
   shift.bind(1, position).run();
 }
 
@@ -119,7 +128,8 @@ void ProjectStore::updateScene(const Scene& scene) {
   bindScene(st, scene);
   st.bind(14, scene.id).run();
   if (db_->changes() == 0)
-    throw StoreError(StoreError::Kind::Missing, QStringLiteral("Scene %1 no longer exists.").arg(scene.id));
+    throw StoreError(StoreError::Kind::Missing,
+                     QStringLiteral("Scene %1 no longer exists.").arg(scene.id));
   touch();
 }
 
@@ -135,17 +145,22 @@ void ProjectStore::moveScene(Id id, int newPosition) {
   transaction([&] {
     const auto current = scene(id);
     if (!current)
-      throw StoreError(StoreError::Kind::Missing, QStringLiteral("Scene %1 no longer exists.").arg(id));
+      throw StoreError(StoreError::Kind::Missing,
+                       QStringLiteral("Scene %1 no longer exists.").arg(id));
     const int count = countScenes(*db_);
     const int to = std::clamp(newPosition, 0, count - 1);
     const int from = current->position;
     if (to == from) return;
     if (to > from)
       db_->prepare("UPDATE scenes SET position = position - 1 WHERE position > ? AND position <= ?")
-          .bind(1, from).bind(2, to).run();
+          .bind(1, from)
+          .bind(2, to)
+          .run();
     else
       db_->prepare("UPDATE scenes SET position = position + 1 WHERE position >= ? AND position < ?")
-          .bind(1, to).bind(2, from).run();
+          .bind(1, to)
+          .bind(2, from)
+          .run();
     db_->prepare("UPDATE scenes SET position = ? WHERE id = ?").bind(1, to).bind(2, id).run();
     touch();
   });
@@ -176,11 +191,17 @@ QList<DialogueLine> ProjectStore::dialogueLines(Id sceneId) {
 Id ProjectStore::addDialogueLine(const DialogueLine& line, int position) {
   Id id = 0;
   transaction([&] {
-    const int at = openSlot(*db_, OrderedRows{"dialogue_lines", "scene_id", line.sceneId}, position);
-    db_->prepare("INSERT INTO dialogue_lines (scene_id, position, character_id, text, asset_id) "
-                 "VALUES (?, ?, ?, ?, ?)")
-        .bind(1, line.sceneId).bind(2, at).bind(3, line.characterId).bind(4, line.text)
-        .bind(5, line.assetId).run();
+    const int at =
+        openSlot(*db_, OrderedRows{"dialogue_lines", "scene_id", line.sceneId}, position);
+    db_->prepare(
+           "INSERT INTO dialogue_lines (scene_id, position, character_id, text, asset_id) "
+           "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, line.sceneId)
+        .bind(2, at)
+        .bind(3, line.characterId)
+        .bind(4, line.text)
+        .bind(5, line.assetId)
+        .run();
     id = db_->lastInsertId();
     touch();
   });
@@ -189,7 +210,11 @@ Id ProjectStore::addDialogueLine(const DialogueLine& line, int position) {
 
 void ProjectStore::updateDialogueLine(const DialogueLine& line) {
   db_->prepare("UPDATE dialogue_lines SET character_id = ?, text = ?, asset_id = ? WHERE id = ?")
-      .bind(1, line.characterId).bind(2, line.text).bind(3, line.assetId).bind(4, line.id).run();
+      .bind(1, line.characterId)
+      .bind(2, line.text)
+      .bind(3, line.assetId)
+      .bind(4, line.id)
+      .run();
   touch();
 }
 
@@ -221,20 +246,32 @@ QList<SfxCue> ProjectStore::sfxCues(Id sceneId) {
 }
 
 Id ProjectStore::addSfxCue(const SfxCue& cue) {
-  db_->prepare("INSERT INTO sfx_cues (scene_id, time, description, file, gain_db, asset_id) "
-               "VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, cue.sceneId).bind(2, cue.time).bind(3, cue.description).bind(4, cue.file)
-      .bind(5, cue.gainDb).bind(6, cue.assetId).run();
+  db_->prepare(
+         "INSERT INTO sfx_cues (scene_id, time, description, file, gain_db, asset_id) "
+         "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, cue.sceneId)
+      .bind(2, cue.time)
+      .bind(3, cue.description)
+      .bind(4, cue.file)
+      .bind(5, cue.gainDb)
+      .bind(6, cue.assetId)
+      .run();
   const Id id = db_->lastInsertId();
   touch();
   return id;
 }
 
 void ProjectStore::updateSfxCue(const SfxCue& cue) {
-  db_->prepare("UPDATE sfx_cues SET time = ?, description = ?, file = ?, gain_db = ?, asset_id = ? "
-               "WHERE id = ?")
-      .bind(1, cue.time).bind(2, cue.description).bind(3, cue.file).bind(4, cue.gainDb)
-      .bind(5, cue.assetId).bind(6, cue.id).run();
+  db_->prepare(
+         "UPDATE sfx_cues SET time = ?, description = ?, file = ?, gain_db = ?, asset_id = ? "
+         "WHERE id = ?")
+      .bind(1, cue.time)
+      .bind(2, cue.description)
+      .bind(3, cue.file)
+      .bind(4, cue.gainDb)
+      .bind(5, cue.assetId)
+      .bind(6, cue.id)
+      .run();
   touch();
 }
 

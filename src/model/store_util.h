@@ -39,9 +39,7 @@ auto queryOne(Database& db, const char* select, const char* tail, const Value& v
   return read(st);
 }
 
-inline QString nowText() {
-  return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+inline QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 inline QString timeText(const QDateTime& t) {
   return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }

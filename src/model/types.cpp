@@ -11,7 +11,7 @@ constexpr std::array kChunkStatusNames{
     std::pair{ChunkStatus::Ready, "ready"}, std::pair{ChunkStatus::Failed, "failed"},
     std::pair{ChunkStatus::Stale, "stale"}};
 constexpr std::array kJobStatusNames{
-    std::pair{JobStatus::Queued, "queued"}, std::pair{JobStatus::Processing, "processing"},
+    std::pair{JobStatus::Queued, "queued"},       std::pair{JobStatus::Processing, "processing"},
     std::pair{JobStatus::Completed, "completed"}, std::pair{JobStatus::Failed, "failed"},
     std::pair{JobStatus::Cancelled, "cancelled"}, std::pair{JobStatus::Interrupted, "interrupted"}};
 

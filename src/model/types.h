@@ -80,9 +80,9 @@ struct Chunk {
   qint64 seed = 0;
   QString modelKey;
   ChunkStatus status = ChunkStatus::Pending;
-  std::optional<Id> assetId;  // the active take's asset
-  double trimIn = 0.0;        // seconds cut from the head
-  double trimOut = 0.0;       // seconds cut from the tail
+  std::optional<Id> assetId;                   // the active take's asset
+  double trimIn = 0.0;                         // seconds cut from the head
+  double trimOut = 0.0;                        // seconds cut from the tail
   QString transition = QStringLiteral("cut");  // into the next chunk: cut | crossfade
   double transitionDuration = 0.0;
   double cost = 0.0;  // USD spent on the active take

@@ -24,8 +24,10 @@ bool isEntryFile(const QString& fileName) {
 
 void ensureDir(const QString& dir) {
   if (!QDir().mkpath(dir))
-    throw ProviderError(Kind::Failed, QStringLiteral("Cannot create the asset cache folder %1; check "
-                                                     "its permissions and free space.").arg(dir));
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("Cannot create the asset cache folder %1; check "
+                                       "its permissions and free space.")
+                            .arg(dir));
 }
 
 }  // namespace
@@ -40,8 +42,9 @@ AssetCache::AssetCache(const QString& directory) : dir_(QDir(directory).absolute
 QString AssetCache::fileSha256(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
-    throw ProviderError(Kind::Invalid, QStringLiteral("Cannot read the input file %1 to hash it: %2.")
-                                           .arg(path, file.errorString()));
+    throw ProviderError(Kind::Invalid,
+                        QStringLiteral("Cannot read the input file %1 to hash it: %2.")
+                            .arg(path, file.errorString()));
   QCryptographicHash hash(QCryptographicHash::Sha256);
   if (!hash.addData(&file))
     throw ProviderError(Kind::Invalid, QStringLiteral("Cannot read the input file %1.").arg(path));
@@ -51,8 +54,12 @@ QString AssetCache::fileSha256(const QString& path) {
 QByteArray AssetCache::canonicalJson(const CacheRequest& r) {
   QJsonArray files;
   for (const QString& f : r.inputFiles) files.append(fileSha256(f));
-  const QJsonObject o{{"capability", r.capability}, {"backend", r.backend}, {"model", r.model},
-                      {"version", r.version},       {"inputs", r.inputs},   {"inputFiles", files},
+  const QJsonObject o{{"capability", r.capability},
+                      {"backend", r.backend},
+                      {"model", r.model},
+                      {"version", r.version},
+                      {"inputs", r.inputs},
+                      {"inputFiles", files},
                       {"format", 1}};
   return QJsonDocument(o).toJson(QJsonDocument::Compact);  // QJsonObject keeps keys sorted
 }
@@ -68,7 +75,8 @@ std::optional<QString> AssetCache::lookup(const QString& key) const {
   if (key.isEmpty()) return std::nullopt;
   const QDir dir(dir_);
   for (const QFileInfo& info : dir.entryInfoList({key, entryPattern(key)}, QDir::Files)) {
-    if (isEntryFile(info.fileName()) && info.size() > 0 && info.fileName().section('.', 0, 0) == key)
+    if (isEntryFile(info.fileName()) && info.size() > 0 &&
+        info.fileName().section('.', 0, 0) == key)
       return info.absoluteFilePath();
   }
   return std::nullopt;
@@ -91,8 +99,10 @@ QString AssetCache::store(const QString& key, const QString& tempFile, const QJs
                           const QString& extension) {
   const QFileInfo info(tempFile);
   if (!info.isFile() || info.size() == 0)
-    throw ProviderError(Kind::BadOutput, QStringLiteral("The generated file %1 is missing or empty; "
-                                                        "it was not added to the cache.").arg(tempFile));
+    throw ProviderError(Kind::BadOutput,
+                        QStringLiteral("The generated file %1 is missing or empty; "
+                                       "it was not added to the cache.")
+                            .arg(tempFile));
   if (auto existing = lookup(key)) {
     if (QFileInfo(tempFile).absoluteFilePath() != *existing) QFile::remove(tempFile);
     return *existing;
@@ -104,8 +114,10 @@ QString AssetCache::store(const QString& key, const QString& tempFile, const QJs
   if (info.absoluteDir() != QDir(dir_)) {  // copy onto the cache's file system first
     staged = temporaryPath(ext);
     if (!QFile::copy(tempFile, staged))
-      throw ProviderError(Kind::Failed, QStringLiteral("Cannot copy %1 into the asset cache %2 (disk "
-                                                       "full?).").arg(tempFile, dir_));
+      throw ProviderError(Kind::Failed,
+                          QStringLiteral("Cannot copy %1 into the asset cache %2 (disk "
+                                         "full?).")
+                              .arg(tempFile, dir_));
   }
   if (!meta.isEmpty()) {
     QSaveFile side(QDir(dir_).filePath(key + QLatin1String(kMetaSuffix)));
@@ -115,9 +127,11 @@ QString AssetCache::store(const QString& key, const QString& tempFile, const QJs
     }
   }
   // rename(2) is atomic and replaces a racing writer's identical entry.
-  if (std::rename(QFile::encodeName(staged).constData(), QFile::encodeName(finalPath).constData()) != 0)
-    throw ProviderError(Kind::Failed, QStringLiteral("Cannot move %1 into the asset cache as %2.")
-                                          .arg(staged, finalPath));
+  if (std::rename(QFile::encodeName(staged).constData(),
+                  QFile::encodeName(finalPath).constData()) != 0)
+    throw ProviderError(
+        Kind::Failed,
+        QStringLiteral("Cannot move %1 into the asset cache as %2.").arg(staged, finalPath));
   if (staged != tempFile) QFile::remove(tempFile);
   return finalPath;
 }
@@ -152,8 +166,9 @@ void AssetCache::clear() {
 }
 
 namespace {
-CacheRequest make(Capability c, const QString& backend, const QString& model, const QString& version,
-                  const QJsonObject& inputs, const QStringList& files = {}) {
+CacheRequest make(Capability c, const QString& backend, const QString& model,
+                  const QString& version, const QJsonObject& inputs,
+                  const QStringList& files = {}) {
   return CacheRequest{toString(c), backend, model, version, inputs, files};
 }
 }  // namespace
@@ -179,10 +194,17 @@ CacheRequest cacheRequest(const LipSyncRequest& r, const QString& backend) {
 }
 
 QJsonObject resultToJson(const GenerationResult& r) {
-  return QJsonObject{{"filePath", r.filePath}, {"mime", r.mime},         {"duration", r.duration},
-                     {"width", r.width},       {"height", r.height},     {"costUsd", r.costUsd},
-                     {"seconds", r.seconds},   {"provider", r.provider}, {"model", r.model},
-                     {"remoteId", r.remoteId}, {"notes", QJsonArray::fromStringList(r.notes)}};
+  return QJsonObject{{"filePath", r.filePath},
+                     {"mime", r.mime},
+                     {"duration", r.duration},
+                     {"width", r.width},
+                     {"height", r.height},
+                     {"costUsd", r.costUsd},
+                     {"seconds", r.seconds},
+                     {"provider", r.provider},
+                     {"model", r.model},
+                     {"remoteId", r.remoteId},
+                     {"notes", QJsonArray::fromStringList(r.notes)}};
 }
 
 GenerationResult resultFromJson(const QJsonObject& o) {

@@ -18,11 +18,11 @@
 namespace sw::providers {
 
 struct CacheRequest {
-  QString capability;    // toString(Capability)
-  QString backend;       // local, replicate...
-  QString model;         // model key / service model id
-  QString version;       // model version ("" when none)
-  QJsonObject inputs;    // e.g. VideoRequest::canonical()
+  QString capability;      // toString(Capability)
+  QString backend;         // local, replicate...
+  QString model;           // model key / service model id
+  QString version;         // model version ("" when none)
+  QJsonObject inputs;      // e.g. VideoRequest::canonical()
   QStringList inputFiles;  // hashed by content, in order
 };
 
@@ -64,7 +64,7 @@ class AssetCache {
   QList<CacheEntry> entries() const;
   qint64 size() const;  // bytes of all entries
   bool remove(const QString& key);
-  void clear();         // removes every entry, sidecar and leftover temporary file
+  void clear();  // removes every entry, sidecar and leftover temporary file
 
  private:
   QString entryPattern(const QString& key) const;

@@ -26,7 +26,8 @@ class AsyncRunner {
   template <class Generator, class Request>
   QFuture<GenerationResult> generate(std::shared_ptr<Generator> generator, Request request,
                                      GenerationContext ctx) {
-    return run<GenerationResult>([generator, request, ctx] { return generator->generate(request, ctx); });
+    return run<GenerationResult>(
+        [generator, request, ctx] { return generator->generate(request, ctx); });
   }
 
   QFuture<ParsedScript> parse(std::shared_ptr<ScriptParser> parser, ScriptRequest request,

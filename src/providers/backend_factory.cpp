@@ -22,20 +22,28 @@ BackendSettings BackendSettings::fromJson(const QJsonObject& json) {
 }
 
 QJsonObject BackendSettings::toJson() const {
-  QJsonObject backends{{"script", script}, {"image", image}, {"video", video}, {"speech", speech},
-                       {"music", music},   {"sfx", soundEffect}, {"lipsync", lipSync}};
+  QJsonObject backends{{"script", script},  {"image", image}, {"video", video},
+                       {"speech", speech},  {"music", music}, {"sfx", soundEffect},
+                       {"lipsync", lipSync}};
   return QJsonObject{{"backends", backends}, {"defaultModel", defaultModel}};
 }
 
 QString BackendSettings::backendFor(Capability capability) const {
   switch (capability) {
-    case Capability::Script: return script;
-    case Capability::Image: return image;
-    case Capability::Video: return video;
-    case Capability::Speech: return speech;
-    case Capability::Music: return music;
-    case Capability::SoundEffect: return soundEffect;
-    case Capability::LipSync: return lipSync;
+    case Capability::Script:
+      return script;
+    case Capability::Image:
+      return image;
+    case Capability::Video:
+      return video;
+    case Capability::Speech:
+      return speech;
+    case Capability::Music:
+      return music;
+    case Capability::SoundEffect:
+      return soundEffect;
+    case Capability::LipSync:
+      return lipSync;
   }
   return {};
 }
@@ -43,8 +51,9 @@ QString BackendSettings::backendFor(Capability capability) const {
 std::shared_ptr<VideoGenerator> Backends::videoFor(const ModelEntry& model) const {
   if (model.backend == QLatin1String("local") && localVideo) return localVideo;
   if (!video)
-    throw ProviderError(ProviderError::Kind::Invalid,
-                        QStringLiteral("No video backend is configured for model \"%1\".").arg(model.key));
+    throw ProviderError(
+        ProviderError::Kind::Invalid,
+        QStringLiteral("No video backend is configured for model \"%1\".").arg(model.key));
   return video;
 }
 
@@ -52,23 +61,44 @@ BackendFactory::BackendFactory(BackendEnvironment environment) : env_(std::move(
   if (!env_.models) env_.models = std::make_shared<const ModelRegistry>(ModelRegistry::load());
 }
 
-void BackendFactory::addScriptParser(const QString& id, Maker<ScriptParser> m) { script_.insert(id, std::move(m)); }
-void BackendFactory::addImage(const QString& id, Maker<ImageGenerator> m) { image_.insert(id, std::move(m)); }
-void BackendFactory::addVideo(const QString& id, Maker<VideoGenerator> m) { video_.insert(id, std::move(m)); }
-void BackendFactory::addSpeech(const QString& id, Maker<SpeechGenerator> m) { speech_.insert(id, std::move(m)); }
-void BackendFactory::addMusic(const QString& id, Maker<MusicGenerator> m) { music_.insert(id, std::move(m)); }
-void BackendFactory::addSoundEffect(const QString& id, Maker<SoundEffectGenerator> m) { sfx_.insert(id, std::move(m)); }
-void BackendFactory::addLipSync(const QString& id, Maker<LipSync> m) { lipSync_.insert(id, std::move(m)); }
+void BackendFactory::addScriptParser(const QString& id, Maker<ScriptParser> m) {
+  script_.insert(id, std::move(m));
+}
+void BackendFactory::addImage(const QString& id, Maker<ImageGenerator> m) {
+  image_.insert(id, std::move(m));
+}
+void BackendFactory::addVideo(const QString& id, Maker<VideoGenerator> m) {
+  video_.insert(id, std::move(m));
+}
+void BackendFactory::addSpeech(const QString& id, Maker<SpeechGenerator> m) {
+  speech_.insert(id, std::move(m));
+}
+void BackendFactory::addMusic(const QString& id, Maker<MusicGenerator> m) {
+  music_.insert(id, std::move(m));
+}
+void BackendFactory::addSoundEffect(const QString& id, Maker<SoundEffectGenerator> m) {
+  sfx_.insert(id, std::move(m));
+}
+void BackendFactory::addLipSync(const QString& id, Maker<LipSync> m) {
+  lipSync_.insert(id, std::move(m));
+}
 
 QStringList BackendFactory::ids(Capability capability) const {
   switch (capability) {
-    case Capability::Script: return script_.keys();
-    case Capability::Image: return image_.keys();
-    case Capability::Video: return video_.keys();
-    case Capability::Speech: return speech_.keys();
-    case Capability::Music: return music_.keys();
-    case Capability::SoundEffect: return sfx_.keys();
-    case Capability::LipSync: return lipSync_.keys();
+    case Capability::Script:
+      return script_.keys();
+    case Capability::Image:
+      return image_.keys();
+    case Capability::Video:
+      return video_.keys();
+    case Capability::Speech:
+      return speech_.keys();
+    case Capability::Music:
+      return music_.keys();
+    case Capability::SoundEffect:
+      return sfx_.keys();
+    case Capability::LipSync:
+      return lipSync_.keys();
   }
   return {};
 }
@@ -91,13 +121,27 @@ std::shared_ptr<Interface> BackendFactory::make(const QMap<QString, Maker<Interf
   return it.value()(env_);
 }
 
-std::shared_ptr<ScriptParser> BackendFactory::scriptParser(const QString& id) const { return make(script_, Capability::Script, id); }
-std::shared_ptr<ImageGenerator> BackendFactory::image(const QString& id) const { return make(image_, Capability::Image, id); }
-std::shared_ptr<VideoGenerator> BackendFactory::video(const QString& id) const { return make(video_, Capability::Video, id); }
-std::shared_ptr<SpeechGenerator> BackendFactory::speech(const QString& id) const { return make(speech_, Capability::Speech, id); }
-std::shared_ptr<MusicGenerator> BackendFactory::music(const QString& id) const { return make(music_, Capability::Music, id); }
-std::shared_ptr<SoundEffectGenerator> BackendFactory::soundEffect(const QString& id) const { return make(sfx_, Capability::SoundEffect, id); }
-std::shared_ptr<LipSync> BackendFactory::lipSync(const QString& id) const { return make(lipSync_, Capability::LipSync, id); }
+std::shared_ptr<ScriptParser> BackendFactory::scriptParser(const QString& id) const {
+  return make(script_, Capability::Script, id);
+}
+std::shared_ptr<ImageGenerator> BackendFactory::image(const QString& id) const {
+  return make(image_, Capability::Image, id);
+}
+std::shared_ptr<VideoGenerator> BackendFactory::video(const QString& id) const {
+  return make(video_, Capability::Video, id);
+}
+std::shared_ptr<SpeechGenerator> BackendFactory::speech(const QString& id) const {
+  return make(speech_, Capability::Speech, id);
+}
+std::shared_ptr<MusicGenerator> BackendFactory::music(const QString& id) const {
+  return make(music_, Capability::Music, id);
+}
+std::shared_ptr<SoundEffectGenerator> BackendFactory::soundEffect(const QString& id) const {
+  return make(sfx_, Capability::SoundEffect, id);
+}
+std::shared_ptr<LipSync> BackendFactory::lipSync(const QString& id) const {
+  return make(lipSync_, Capability::LipSync, id);
+}
 
 Backends BackendFactory::create(const BackendSettings& s) const {
   Backends b;

@@ -35,8 +35,8 @@ struct BackendSettings {
   QString speech = QStringLiteral("local");
   QString music = QStringLiteral("local");
   QString soundEffect = QStringLiteral("local");
-  QString lipSync;         // empty = no lip sync
-  QString defaultModel;    // model registry key; empty = the registry's default
+  QString lipSync;       // empty = no lip sync
+  QString defaultModel;  // model registry key; empty = the registry's default
 
   // {"backends": {"script": "...", "image": ..., "video", "speech", "music", "sfx", "lipsync"},
   //  "defaultModel": "hailuo"}; missing fields keep the defaults.
@@ -49,7 +49,7 @@ struct BackendSettings {
 struct Backends {
   std::shared_ptr<ScriptParser> script;
   std::shared_ptr<ImageGenerator> image;
-  std::shared_ptr<VideoGenerator> video;  // the configured video backend
+  std::shared_ptr<VideoGenerator> video;       // the configured video backend
   std::shared_ptr<VideoGenerator> localVideo;  // used for models whose backend is "local"
   std::shared_ptr<SpeechGenerator> speech;
   std::shared_ptr<MusicGenerator> music;

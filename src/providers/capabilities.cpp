@@ -6,20 +6,28 @@ namespace sw::providers {
 
 QString toString(Capability capability) {
   switch (capability) {
-    case Capability::Script: return QStringLiteral("script");
-    case Capability::Image: return QStringLiteral("image");
-    case Capability::Video: return QStringLiteral("video");
-    case Capability::Speech: return QStringLiteral("speech");
-    case Capability::Music: return QStringLiteral("music");
-    case Capability::SoundEffect: return QStringLiteral("sfx");
-    case Capability::LipSync: return QStringLiteral("lipsync");
+    case Capability::Script:
+      return QStringLiteral("script");
+    case Capability::Image:
+      return QStringLiteral("image");
+    case Capability::Video:
+      return QStringLiteral("video");
+    case Capability::Speech:
+      return QStringLiteral("speech");
+    case Capability::Music:
+      return QStringLiteral("music");
+    case Capability::SoundEffect:
+      return QStringLiteral("sfx");
+    case Capability::LipSync:
+      return QStringLiteral("lipsync");
   }
   return QStringLiteral("unknown");
 }
 
 void GenerationContext::throwIfCancelled(const QString& what) const {
   if (isCancelled())
-    throw ProviderError(ProviderError::Kind::Cancelled, QStringLiteral("%1 was cancelled.").arg(what));
+    throw ProviderError(ProviderError::Kind::Cancelled,
+                        QStringLiteral("%1 was cancelled.").arg(what));
 }
 
 QString ParsedScene::narration() const {
@@ -30,8 +38,8 @@ QString ParsedScene::narration() const {
 }
 
 QJsonObject ImageRequest::canonical() const {
-  return QJsonObject{{"prompt", prompt}, {"style", style},      {"seed", QString::number(seed)},
-                     {"width", width},   {"height", height},    {"model", model}};
+  return QJsonObject{{"prompt", prompt}, {"style", style},   {"seed", QString::number(seed)},
+                     {"width", width},   {"height", height}, {"model", model}};
 }
 
 QString VideoRequest::fullPrompt() const {
@@ -80,8 +88,12 @@ QJsonObject SpeechRequest::canonical() const {
 }
 
 QJsonObject MusicRequest::canonical() const {
-  return QJsonObject{{"prompt", prompt},     {"mood", mood}, {"tempo", tempo},
-                     {"duration", duration}, {"seed", QString::number(seed)}, {"model", model}};
+  return QJsonObject{{"prompt", prompt},
+                     {"mood", mood},
+                     {"tempo", tempo},
+                     {"duration", duration},
+                     {"seed", QString::number(seed)},
+                     {"model", model}};
 }
 
 QJsonObject SoundEffectRequest::canonical() const {

@@ -59,17 +59,17 @@ struct GenerationContext {
 };
 
 struct GenerationResult {
-  QString filePath;  // absolute path of the produced file
-  QString mime;      // video/mp4, image/png, audio/wav, audio/mpeg...
+  QString filePath;       // absolute path of the produced file
+  QString mime;           // video/mp4, image/png, audio/wav, audio/mpeg...
   double duration = 0.0;  // seconds (0 for images)
   int width = 0;
   int height = 0;
-  double costUsd = 0.0;   // what this call cost (0 for local)
-  double seconds = 0.0;   // wall time of the call
-  QString provider;       // backend id: local, replicate, elevenlabs, openai, ollama
-  QString model;          // model key or service model id
-  QString remoteId;       // remote prediction id, if any
-  QStringList notes;      // e.g. "fell back to text-to-video"
+  double costUsd = 0.0;  // what this call cost (0 for local)
+  double seconds = 0.0;  // wall time of the call
+  QString provider;      // backend id: local, replicate, elevenlabs, openai, ollama
+  QString model;         // model key or service model id
+  QString remoteId;      // remote prediction id, if any
+  QStringList notes;     // e.g. "fell back to text-to-video"
 };
 
 // ---------------------------------------------------------------- requests
@@ -80,26 +80,26 @@ struct ScriptRequest {
 };
 
 struct ParsedDialogue {
-  QString character;      // upper-case name as written
+  QString character;  // upper-case name as written
   QString text;
-  bool narration = false; // NARRATOR or NAME (V.O.)
+  bool narration = false;  // NARRATOR or NAME (V.O.)
 };
 
 struct ParsedSfx {
   QString description;
-  double time = 0.0;      // seconds from the scene start
+  double time = 0.0;  // seconds from the scene start
 };
 
 struct ParsedScene {
-  QString heading;        // "INT. LIGHTHOUSE - NIGHT"
-  QString sourceText;     // the scene's lines as written (heading included)
-  QString visualPrompt;   // the action paragraphs
-  QString direction;      // [[CAMERA: ...]] notes
-  QList<ParsedDialogue> lines;  // in order; narration lines included with narration = true
+  QString heading;                 // "INT. LIGHTHOUSE - NIGHT"
+  QString sourceText;              // the scene's lines as written (heading included)
+  QString visualPrompt;            // the action paragraphs
+  QString direction;               // [[CAMERA: ...]] notes
+  QList<ParsedDialogue> lines;     // in order; narration lines included with narration = true
   std::optional<double> duration;  // [[DURATION: 12s]]
-  QString musicPrompt;    // [[MUSIC: ...]]
+  QString musicPrompt;             // [[MUSIC: ...]]
   QString musicMood;
-  int musicTempo = 0;     // BPM, 0 = unspecified
+  int musicTempo = 0;  // BPM, 0 = unspecified
   QList<ParsedSfx> sfx;
   QString narration() const;  // the narration lines joined by blank lines
 };
@@ -108,16 +108,16 @@ struct ParsedScript {
   QString title;
   QStringList characters;  // speaking characters (not the narrator), first appearance order
   QList<ParsedScene> scenes;
-  QStringList warnings;    // things skipped, with line numbers
+  QStringList warnings;  // things skipped, with line numbers
 };
 
 struct ImageRequest {
   QString prompt;
-  QString style;      // e.g. the direction prompt
+  QString style;  // e.g. the direction prompt
   qint64 seed = 0;
   int width = 1280;
   int height = 720;
-  QString model;      // backend model id; empty = backend default
+  QString model;  // backend model id; empty = backend default
   QJsonObject canonical() const;
 };
 
@@ -126,11 +126,11 @@ struct VideoRequest {
   QString direction;  // camera, action, shot; joined to the prompt
   qint64 seed = 0;
   ModelEntry model;
-  QString startImage;          // local image path; empty = text-to-video
-  QStringList referenceImages; // extra references (models with max_reference_images > 0)
-  double duration = 0.0;       // seconds; 0 = the model's actual chunk duration
-  int fps = 0;                 // 0 = the model's fps
-  int width = 0;               // 0 = the model's size
+  QString startImage;           // local image path; empty = text-to-video
+  QStringList referenceImages;  // extra references (models with max_reference_images > 0)
+  double duration = 0.0;        // seconds; 0 = the model's actual chunk duration
+  int fps = 0;                  // 0 = the model's fps
+  int width = 0;                // 0 = the model's size
   int height = 0;
   QString fullPrompt() const;  // prompt + ". " + direction
   QJsonObject canonical() const;
@@ -139,34 +139,34 @@ struct VideoRequest {
 
 struct SpeechRequest {
   QString text;
-  QString character;        // who speaks ("NARRATOR" for narration)
-  QString voice;            // backend voice id, e.g. "en-us+m3" (espeak) or a service voice id
-  QJsonObject voiceSettings;// rate (words/min), pitch (0-99), speed, stability...
-  QString model;            // service model id; empty = backend default
+  QString character;          // who speaks ("NARRATOR" for narration)
+  QString voice;              // backend voice id, e.g. "en-us+m3" (espeak) or a service voice id
+  QJsonObject voiceSettings;  // rate (words/min), pitch (0-99), speed, stability...
+  QString model;              // service model id; empty = backend default
   QJsonObject canonical() const;
 };
 
 struct MusicRequest {
   QString prompt;
-  QString mood;             // happy, sad, tense, calm, epic, dark...
-  int tempo = 0;            // BPM; 0 = backend default
-  double duration = 10.0;   // seconds
+  QString mood;            // happy, sad, tense, calm, epic, dark...
+  int tempo = 0;           // BPM; 0 = backend default
+  double duration = 10.0;  // seconds
   qint64 seed = 0;
   QString model;
   QJsonObject canonical() const;
 };
 
 struct SoundEffectRequest {
-  QString description;      // "thunder", "door slam", "whoosh"...
-  double duration = 0.0;    // 0 = natural length
+  QString description;    // "thunder", "door slam", "whoosh"...
+  double duration = 0.0;  // 0 = natural length
   qint64 seed = 0;
   QString model;
   QJsonObject canonical() const;
 };
 
 struct LipSyncRequest {
-  QString video;            // local video path
-  QString audio;            // local audio path
+  QString video;  // local video path
+  QString audio;  // local audio path
   QString model;
   QJsonObject canonical() const;
   QStringList inputFiles() const;
@@ -220,7 +220,8 @@ class SoundEffectGenerator : public virtual Backend {
 
 class LipSync : public virtual Backend {
  public:
-  virtual GenerationResult generate(const LipSyncRequest& request, const GenerationContext& ctx) = 0;
+  virtual GenerationResult generate(const LipSyncRequest& request,
+                                    const GenerationContext& ctx) = 0;
   virtual double estimateCostUsd(const LipSyncRequest& request) const = 0;
 };
 

@@ -63,7 +63,8 @@ void checkEntry(const ModelEntry& m, const QString& origin) {
   if (m.requiresImageInput && !m.supportsImageInput)
     problems << QStringLiteral("requires image input but does not support it");
   for (const Resolution& r : m.resolutions)
-    if (r.width <= 0 || r.height <= 0) problems << QStringLiteral("resolution %1 has no size").arg(r.name);
+    if (r.width <= 0 || r.height <= 0)
+      problems << QStringLiteral("resolution %1 has no size").arg(r.name);
   if (!problems.isEmpty())
     invalid(QStringLiteral("Model \"%1\" in %2 is incomplete: %3.")
                 .arg(m.key, origin, problems.join(QStringLiteral("; "))));
@@ -85,11 +86,15 @@ QString allowedSizes(const ModelEntry& m) {
   if (m.resolutions.isEmpty()) {
     if (m.maxWidth > 0)
       return QStringLiteral("even sizes from %1x%2 to %3x%4")
-          .arg(m.minWidth).arg(m.minHeight).arg(m.maxWidth).arg(m.maxHeight);
+          .arg(m.minWidth)
+          .arg(m.minHeight)
+          .arg(m.maxWidth)
+          .arg(m.maxHeight);
     return QStringLiteral("%1x%2").arg(m.width).arg(m.height);
   }
   QStringList list;
-  for (const Resolution& r : m.resolutions) list << QStringLiteral("%1x%2").arg(r.width).arg(r.height);
+  for (const Resolution& r : m.resolutions)
+    list << QStringLiteral("%1x%2").arg(r.width).arg(r.height);
   return list.join(QStringLiteral(", "));
 }
 
@@ -97,23 +102,29 @@ void validateImages(const VideoRequest& r, const QString& name) {
   const ModelEntry& m = r.model;
   if (!r.startImage.isEmpty() && !m.supportsImageInput)
     invalid(QStringLiteral("%1 is text-to-video only and cannot start from an image; generate "
-                           "without a start image or choose a model with image input.").arg(name));
+                           "without a start image or choose a model with image input.")
+                .arg(name));
   if (r.startImage.isEmpty() && m.requiresImageInput)
     invalid(QStringLiteral("%1 needs a start image (image-to-video only); give the scene a "
-                           "reference image or choose a text-to-video model.").arg(name));
+                           "reference image or choose a text-to-video model.")
+                .arg(name));
   if (r.referenceImages.size() > m.maxReferenceImages)
     invalid(QStringLiteral("%1 accepts at most %2 reference image(s); %3 were given.")
-                .arg(name).arg(m.maxReferenceImages).arg(r.referenceImages.size()));
+                .arg(name)
+                .arg(m.maxReferenceImages)
+                .arg(r.referenceImages.size()));
   for (const QString& file : r.inputFiles()) {
     const QFileInfo info(file);
     if (!info.isFile() || !info.isReadable() || info.size() == 0)
-      invalid(QStringLiteral("The input image %1 for %2 is missing, unreadable or empty.").arg(file, name));
+      invalid(QStringLiteral("The input image %1 for %2 is missing, unreadable or empty.")
+                  .arg(file, name));
   }
 }
 
 void validateTiming(const VideoRequest& r, const QString& name) {
   const ModelEntry& m = r.model;
-  if (r.duration < 0.0) invalid(QStringLiteral("The requested duration for %1 is negative.").arg(name));
+  if (r.duration < 0.0)
+    invalid(QStringLiteral("The requested duration for %1 is negative.").arg(name));
   if (r.duration > 0.0 && m.durationControllable && !m.allowedDurations.isEmpty()) {
     bool ok = false;
     QStringList allowed;
@@ -123,11 +134,16 @@ void validateTiming(const VideoRequest& r, const QString& name) {
     }
     if (!ok)
       invalid(QStringLiteral("%1 cannot make a %2 s chunk; allowed durations: %3 s.")
-                  .arg(name).arg(r.duration).arg(allowed.join(QStringLiteral(", "))));
+                  .arg(name)
+                  .arg(r.duration)
+                  .arg(allowed.join(QStringLiteral(", "))));
   }
   if (r.fps != 0 && r.fps != m.fps)
     invalid(QStringLiteral("%1 outputs %2 fps, not %3 fps; leave fps at the model's rate (the "
-                           "stitch converts the frame rate).").arg(name).arg(m.fps).arg(r.fps));
+                           "stitch converts the frame rate).")
+                .arg(name)
+                .arg(m.fps)
+                .arg(r.fps));
 }
 
 }  // namespace
@@ -158,7 +174,8 @@ ModelEntry modelEntryFromJson(const QString& key, const QJsonObject& o, const QS
   m.height = o.value("height").toInt();
   m.actualChunkDuration = o.value("actual_chunk_duration").toDouble();
   m.durationControllable = o.value("duration_controllable").toBool();
-  for (const QJsonValue& v : o.value("allowed_durations").toArray()) m.allowedDurations << v.toDouble();
+  for (const QJsonValue& v : o.value("allowed_durations").toArray())
+    m.allowedDurations << v.toDouble();
   m.resolutions = resolutionsFromJson(o.value("resolutions").toArray());
   m.minWidth = o.value("min_width").toInt();
   m.minHeight = o.value("min_height").toInt();
@@ -177,7 +194,8 @@ ModelEntry modelEntryFromJson(const QString& key, const QJsonObject& o, const QS
 ModelRegistry ModelRegistry::fromJson(const QJsonObject& document, const QString& origin) {
   ModelRegistry registry;
   const QJsonObject models = document.value("models").toObject();
-  if (models.isEmpty()) invalid(QStringLiteral("The model registry %1 lists no models.").arg(origin));
+  if (models.isEmpty())
+    invalid(QStringLiteral("The model registry %1 lists no models.").arg(origin));
   for (auto it = models.begin(); it != models.end(); ++it)
     registry.models_.insert(it.key(), modelEntryFromJson(it.key(), it.value().toObject(), origin));
   registry.defaultKey_ = document.value("default").toString(registry.models_.firstKey());
@@ -222,7 +240,8 @@ void ModelRegistry::setDefaultKey(const QString& key) {
   defaultKey_ = key;
 }
 
-const ModelEntry& ModelRegistry::resolve(const QString& sceneKey, const QString& projectDefault) const {
+const ModelEntry& ModelRegistry::resolve(const QString& sceneKey,
+                                         const QString& projectDefault) const {
   if (!sceneKey.isEmpty()) return model(sceneKey);
   if (!projectDefault.isEmpty()) return model(projectDefault);
   return model(defaultKey_);
@@ -241,7 +260,10 @@ void ModelRegistry::validate(const VideoRequest& request) {
   const int h = request.height > 0 ? request.height : m.height;
   if (!sizeAllowed(m, w, h))
     invalid(QStringLiteral("%1 cannot output %2x%3; it supports %4.")
-                .arg(name).arg(w).arg(h).arg(allowedSizes(m)));
+                .arg(name)
+                .arg(w)
+                .arg(h)
+                .arg(allowedSizes(m)));
 }
 
 }  // namespace sw::providers

@@ -19,15 +19,24 @@ bool ProviderError::defaultRetryable(Kind kind) {
 QString toString(ProviderError::Kind kind) {
   using K = ProviderError::Kind;
   switch (kind) {
-    case K::Cancelled: return QStringLiteral("cancelled");
-    case K::Network: return QStringLiteral("network");
-    case K::RateLimited: return QStringLiteral("rate-limited");
-    case K::Auth: return QStringLiteral("auth");
-    case K::Billing: return QStringLiteral("billing");
-    case K::Invalid: return QStringLiteral("invalid");
-    case K::Failed: return QStringLiteral("failed");
-    case K::Timeout: return QStringLiteral("timeout");
-    case K::BadOutput: return QStringLiteral("bad-output");
+    case K::Cancelled:
+      return QStringLiteral("cancelled");
+    case K::Network:
+      return QStringLiteral("network");
+    case K::RateLimited:
+      return QStringLiteral("rate-limited");
+    case K::Auth:
+      return QStringLiteral("auth");
+    case K::Billing:
+      return QStringLiteral("billing");
+    case K::Invalid:
+      return QStringLiteral("invalid");
+    case K::Failed:
+      return QStringLiteral("failed");
+    case K::Timeout:
+      return QStringLiteral("timeout");
+    case K::BadOutput:
+      return QStringLiteral("bad-output");
   }
   return QStringLiteral("failed");
 }

@@ -15,10 +15,10 @@ class ProviderError : public std::runtime_error {
     RateLimited,  // HTTP 429 (retryAfterSeconds() says how long to wait when known)
     Auth,         // missing or rejected API key
     Billing,      // out of credit / payment required
-    Invalid,      // the request cannot be honoured (bad input, unknown model, refused by validate())
-    Failed,       // the service ran the request and it failed (prediction failed, 5xx after retries)
-    Timeout,      // no answer in time
-    BadOutput     // the output is missing, truncated or not the media it claims to be
+    Invalid,   // the request cannot be honoured (bad input, unknown model, refused by validate())
+    Failed,    // the service ran the request and it failed (prediction failed, 5xx after retries)
+    Timeout,   // no answer in time
+    BadOutput  // the output is missing, truncated or not the media it claims to be
   };
 
   // retryable defaults to defaultRetryable(kind).

@@ -11,7 +11,8 @@ namespace {
 using namespace sw::model;
 
 // name (upper case) -> character id; adds what is missing.
-QHash<QString, Id> ensureCharacters(ProjectStore& store, const QStringList& names, ImportSummary& sum) {
+QHash<QString, Id> ensureCharacters(ProjectStore& store, const QStringList& names,
+                                    ImportSummary& sum) {
   QHash<QString, Id> ids;
   const QList<Character> existing = store.characters();
   for (const Character& c : existing) ids.insert(c.name.toUpper(), c.id);
@@ -76,14 +77,16 @@ void addScene(ProjectStore& store, const ParsedScene& p, const QHash<QString, Id
 
 }  // namespace
 
-ImportSummary applyParsedScript(ProjectStore& store, const ParsedScript& script, double defaultDuration) {
+ImportSummary applyParsedScript(ProjectStore& store, const ParsedScript& script,
+                                double defaultDuration) {
   ImportSummary sum;
   sum.warnings = script.warnings;
   store.transaction([&] {
     ImportSummary inner;
     inner.warnings = script.warnings;
     const QHash<QString, Id> characters = ensureCharacters(store, script.characters, inner);
-    for (const ParsedScene& scene : script.scenes) addScene(store, scene, characters, defaultDuration, inner);
+    for (const ParsedScene& scene : script.scenes)
+      addScene(store, scene, characters, defaultDuration, inner);
     sum = inner;
   });
   return sum;

@@ -15,7 +15,6 @@ void applyApplicationIdentity() {
   QCoreApplication::setApplicationName(QStringLiteral("Scenewright"));
 }
 
-
 namespace {
 QJsonObject readJson(const QSettings& s, const QString& key) {
   return QJsonDocument::fromJson(s.value(key).toString().toUtf8()).object();
@@ -28,7 +27,8 @@ QString jsonText(const QJsonObject& o) {
 AppSettings AppSettings::load() {
   QSettings s;
   AppSettings a;
-  a.backends = providers::BackendSettings::fromJson(readJson(s, QStringLiteral("generation/backends")));
+  a.backends =
+      providers::BackendSettings::fromJson(readJson(s, QStringLiteral("generation/backends")));
   a.backendOptions = readJson(s, QStringLiteral("generation/backendOptions"));
   a.resolution = s.value(QStringLiteral("render/resolution"), a.resolution).toString();
   a.loudnessLufs = s.value(QStringLiteral("render/loudness"), a.loudnessLufs).toDouble();
@@ -47,7 +47,8 @@ void AppSettings::save() const {
 
 QString AppSettings::effectiveCacheDirectory() const {
   // $SCENEWRIGHT_CACHE_DIR wins (scripts, tests), then Preferences, then the default.
-  if (qEnvironmentVariableIsSet("SCENEWRIGHT_CACHE_DIR") || cacheDirectory.isEmpty()) return defaultCacheDirectory();
+  if (qEnvironmentVariableIsSet("SCENEWRIGHT_CACHE_DIR") || cacheDirectory.isEmpty())
+    return defaultCacheDirectory();
   return cacheDirectory;
 }
 

@@ -1,6 +1,7 @@
-// The application's settings, written by the GUI's Preferences and read by the GUI and the CLI (QSettings, organisation "Scenewright"): backends per capability,
-// per-backend options (base URLs), default render resolution and loudness, cache location.
-// API keys are never stored here (they live in the system keychain).
+// The application's settings, written by the GUI's Preferences and read by the GUI and the CLI
+// (QSettings, organisation "Scenewright"): backends per capability, per-backend options (base
+// URLs), default render resolution and loudness, cache location. API keys are never stored here
+// (they live in the system keychain).
 #pragma once
 
 #include <QJsonObject>
@@ -15,13 +16,12 @@ namespace sw::render {
 // (~/.config/Scenewright/Scenewright/models.json).
 void applyApplicationIdentity();
 
-
 struct AppSettings {
   providers::BackendSettings backends;  // includes the default model
   QJsonObject backendOptions;           // {"replicate": {"baseUrl": "..."}, ...}
   QString resolution = QStringLiteral("720p");
   double loudnessLufs = -16.0;
-  QString cacheDirectory;               // empty = AssetCache::defaultDirectory()
+  QString cacheDirectory;  // empty = AssetCache::defaultDirectory()
 
   static AppSettings load();
   void save() const;

@@ -43,9 +43,9 @@ struct SpendGuard {
 };
 
 template <class Generator, class Request>
-CachedResult generateCached(providers::AssetCache& cache, Generator& generator, const Request& request,
-                            const providers::GenerationContext& ctx, const SpendGuard& guard,
-                            const QString& what) {
+CachedResult generateCached(providers::AssetCache& cache, Generator& generator,
+                            const Request& request, const providers::GenerationContext& ctx,
+                            const SpendGuard& guard, const QString& what) {
   CachedResult out;
   out.key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
   if (auto hit = cache.lookup(out.key)) {

@@ -9,13 +9,15 @@ QString joinPrompt(const QString& prompt, const QString& direction) {
   const QString p = prompt.trimmed(), d = direction.trimmed();
   if (d.isEmpty()) return p;
   if (p.isEmpty()) return d;
-  const bool ends = p.endsWith(QLatin1Char('.')) || p.endsWith(QLatin1Char('!')) || p.endsWith(QLatin1Char('?'));
+  const bool ends =
+      p.endsWith(QLatin1Char('.')) || p.endsWith(QLatin1Char('!')) || p.endsWith(QLatin1Char('?'));
   return p + (ends ? QStringLiteral(" ") : QStringLiteral(". ")) + d;
 }
 
 qint64 chunkSeed(model::Id sceneId, int position) {
   const QByteArray h = QCryptographicHash::hash(
-      QStringLiteral("scene:%1:chunk:%2").arg(sceneId).arg(position).toUtf8(), QCryptographicHash::Sha256);
+      QStringLiteral("scene:%1:chunk:%2").arg(sceneId).arg(position).toUtf8(),
+      QCryptographicHash::Sha256);
   quint32 v = 0;
   for (int i = 0; i < 4; ++i) v = (v << 8) | quint8(h[i]);
   return qint64(v & 0x7fffffff);
@@ -44,8 +46,8 @@ ChunkPlan planChunks(const model::Scene& scene, const providers::ModelEntry& mod
   return plan;
 }
 
-double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model, int position,
-                          int count) {
+double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model,
+                          int position, int count) {
   const double len = model.actualChunkDuration;
   if (position < count - 1) return len;
   const double rest = scene.targetDuration - len * (count - 1);

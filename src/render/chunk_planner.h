@@ -28,7 +28,7 @@ ChunkPlan planChunks(const model::Scene& scene, const providers::ModelEntry& mod
 
 // Seconds of chunk `position` that belong to the scene: the model's chunk length, except the
 // last chunk, which is cut so the scene lasts its target duration.
-double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model, int position,
-                          int count);
+double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model,
+                          int position, int count);
 
 }  // namespace sw::render

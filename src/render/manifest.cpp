@@ -10,8 +10,8 @@
 
 namespace sw::render {
 
-QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene, const media::RenderPlan& plan,
-                          const media::StitchReport& report) {
+QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
+                          const media::RenderPlan& plan, const media::StitchReport& report) {
   QSet<QString> used;
   for (const auto& seg : plan.segments) used.insert(seg.file);
   for (const auto& clip : plan.audio) used.insert(clip.file);
@@ -24,14 +24,21 @@ QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
   }
   QJsonArray chunks;
   for (const model::Chunk& c : store.chunks(scene.id))
-    chunks.append(QJsonObject{{"position", c.position + 1}, {"prompt", c.prompt}, {"direction", c.direction},
-                              {"seed", double(c.seed)}, {"model", c.modelKey},
-                              {"asset", c.assetId ? store.asset(*c.assetId).value_or(model::Asset{}).cacheKey : QString()}});
+    chunks.append(
+        QJsonObject{{"position", c.position + 1},
+                    {"prompt", c.prompt},
+                    {"direction", c.direction},
+                    {"seed", double(c.seed)},
+                    {"model", c.modelKey},
+                    {"asset", c.assetId ? store.asset(*c.assetId).value_or(model::Asset{}).cacheKey
+                                        : QString()}});
   return {{"format", "scenewright-manifest"},
           {"version", 1},
           {"created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
           {"project", store.project().name},
-          {"scene", QJsonObject{{"id", double(scene.id)}, {"title", scene.title}, {"position", scene.position + 1}}},
+          {"scene",
+           QJsonObject{
+               {"id", double(scene.id)}, {"title", scene.title}, {"position", scene.position + 1}}},
           {"chunks", chunks},
           {"assets", assets},
           {"totalAssetCostUsd", cost},
@@ -39,13 +46,16 @@ QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
           {"plan", plan.toJson()}};
 }
 
-void writeManifest(model::ProjectStore& store, const model::Scene& scene, const media::RenderPlan& plan,
-                   const media::StitchReport& report, const QString& path) {
-  const QByteArray bytes = QJsonDocument(buildManifest(store, scene, plan, report)).toJson(QJsonDocument::Indented);
+void writeManifest(model::ProjectStore& store, const model::Scene& scene,
+                   const media::RenderPlan& plan, const media::StitchReport& report,
+                   const QString& path) {
+  const QByteArray bytes =
+      QJsonDocument(buildManifest(store, scene, plan, report)).toJson(QJsonDocument::Indented);
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
     throw std::runtime_error(QStringLiteral("Cannot write the render manifest %1 (%2).")
-                                 .arg(path, file.errorString()).toStdString());
+                                 .arg(path, file.errorString())
+                                 .toStdString());
 }
 
 }  // namespace sw::render

@@ -6,16 +6,17 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "model/project_store.h"
 #include "media/render_plan.h"
 #include "media/stitcher.h"
+#include "model/project_store.h"
 
 namespace sw::render {
 
-QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene, const media::RenderPlan& plan,
-                          const media::StitchReport& report);
+QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
+                          const media::RenderPlan& plan, const media::StitchReport& report);
 // Writes buildManifest() atomically to `path`; throws std::runtime_error naming the file.
-void writeManifest(model::ProjectStore& store, const model::Scene& scene, const media::RenderPlan& plan,
-                   const media::StitchReport& report, const QString& path);
+void writeManifest(model::ProjectStore& store, const model::Scene& scene,
+                   const media::RenderPlan& plan, const media::StitchReport& report,
+                   const QString& path);
 
 }  // namespace sw::render

@@ -5,7 +5,8 @@
 namespace sw::render {
 
 RegenerateResult regenerateChunk(const QString& projectFolder, const RegenerateRequest& request,
-                                 const providers::Backends& backends, std::shared_ptr<providers::AssetCache> cache,
+                                 const providers::Backends& backends,
+                                 std::shared_ptr<providers::AssetCache> cache,
                                  std::shared_ptr<std::atomic<bool>> cancel,
                                  std::function<void(const QString&, double)> progress) {
   RegenerateResult result;
@@ -45,7 +46,9 @@ RegenerateResult regenerateChunk(const QString& projectFolder, const RegenerateR
     if (s.store && s.jobId) {
       try {
         const bool cancelled = s.ctx.isCancelled();
-        s.store->setJobStatus(s.jobId, cancelled ? model::JobStatus::Cancelled : model::JobStatus::Failed, result.error);
+        s.store->setJobStatus(s.jobId,
+                              cancelled ? model::JobStatus::Cancelled : model::JobStatus::Failed,
+                              result.error);
       } catch (const std::exception&) {
       }
     }

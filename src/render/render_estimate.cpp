@@ -14,13 +14,16 @@ namespace {
 
 // Chunks the scene will have: the planner's answer (existing chunks kept when they still fit).
 void addVideo(model::ProjectStore& store, const model::Scene& scene, const RenderRequest& request,
-              const providers::ModelRegistry* registry, const QString& videoBackend, RenderEstimate& out) {
+              const providers::ModelRegistry* registry, const QString& videoBackend,
+              RenderEstimate& out) {
   out.duration += scene.targetDuration;
   const providers::ModelEntry* entry = nullptr;
   if (registry) {
     try {
-      const QString projectModel = store.project().settings.value(QStringLiteral("defaultModel")).toString();
-      entry = &registry->resolve(request.modelKey.isEmpty() ? scene.modelKey : request.modelKey, projectModel);
+      const QString projectModel =
+          store.project().settings.value(QStringLiteral("defaultModel")).toString();
+      entry = &registry->resolve(request.modelKey.isEmpty() ? scene.modelKey : request.modelKey,
+                                 projectModel);
     } catch (const std::exception& e) {
       out.costNote = QString::fromUtf8(e.what());
     }
@@ -28,7 +31,8 @@ void addVideo(model::ProjectStore& store, const model::Scene& scene, const Rende
   const QList<model::Chunk> existing = store.chunks(scene.id);
   const QList<model::Chunk> chunks = entry ? planChunks(scene, *entry, existing).chunks : existing;
   int missing = 0;
-  for (const model::Chunk& c : chunks) c.status == model::ChunkStatus::Ready ? ++out.ready : ++missing;
+  for (const model::Chunk& c : chunks)
+    c.status == model::ChunkStatus::Ready ? ++out.ready : ++missing;
   out.segments += int(chunks.size());
   if (!entry || !out.costToGenerate) return out.costToGenerate.reset();
   const QString backend = request.backend.isEmpty() ? videoBackend : request.backend;
@@ -44,7 +48,8 @@ double assetSeconds(model::ProjectStore& store, std::optional<model::Id> id, dou
 void addAudio(model::ProjectStore& store, const model::Scene& scene, const RenderRequest& request,
               RenderEstimate& out) {
   if (!scene.narration.trimmed().isEmpty()) {
-    out.narrationSeconds += assetSeconds(store, scene.narrationAssetId, estimatedSpeechSeconds(scene.narration));
+    out.narrationSeconds +=
+        assetSeconds(store, scene.narrationAssetId, estimatedSpeechSeconds(scene.narration));
     if (!scene.narrationAssetId) {
       out.narrationGenerated = false;
       if (request.narration) ++out.narrationToGenerate;
@@ -83,7 +88,8 @@ double estimatedSpeechSeconds(const QString& text) {
 }
 
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
-                              const providers::ModelRegistry* registry, const QString& videoBackend) {
+                              const providers::ModelRegistry* registry,
+                              const QString& videoBackend) {
   RenderEstimate out;
   out.costToGenerate = registry ? std::optional<double>(0.0) : std::nullopt;
   if (!registry) out.costNote = QStringLiteral("The model registry could not be loaded.");
@@ -106,8 +112,9 @@ QString RenderEstimate::summaryLine() const {
   if (dialogueToGenerate > 0) generate << plural(dialogueToGenerate, "line", "lines");
   if (musicToGenerate > 0) generate << QStringLiteral("music");
   if (sfxToGenerate > 0) generate << QStringLiteral("%1 SFX").arg(sfxToGenerate);
-  const QString priced = audioToGenerate() ? QStringLiteral("estimated video cost $%1 (audio not priced)")
-                                           : QStringLiteral("estimated cost $%1");
+  const QString priced = audioToGenerate()
+                             ? QStringLiteral("estimated video cost $%1 (audio not priced)")
+                             : QStringLiteral("estimated cost $%1");
   const QString cost = costToGenerate ? priced.arg(*costToGenerate, 0, 'f', 2)
                                       : QStringLiteral("cost unknown (%1)").arg(costNote);
   return QStringLiteral("%1 of %2 ready, %3 s; to generate: %4; %5")

@@ -27,7 +27,7 @@ struct RenderEstimate {
   double duration = 0.0;  // seconds of the finished video
 
   // What the scenes have (whether or not the request includes the track).
-  double narrationSeconds = 0.0;  // generated, else estimated from the text
+  double narrationSeconds = 0.0;    // generated, else estimated from the text
   bool narrationGenerated = false;  // every narration of the scenes is generated
   int dialogueLines = 0;
   int dialogueCharacters = 0;
@@ -46,7 +46,9 @@ struct RenderEstimate {
   int toGenerate() const { return segments - ready; }
   // Whether audio must be generated: costToGenerate prices video only (the registry has no
   // audio prices), so the cost is then labelled as the video's.
-  bool audioToGenerate() const { return narrationToGenerate + dialogueToGenerate + musicToGenerate + sfxToGenerate > 0; }
+  bool audioToGenerate() const {
+    return narrationToGenerate + dialogueToGenerate + musicToGenerate + sfxToGenerate > 0;
+  }
   // "2 of 2 segments ready, 10.0 s; to generate: 0 chunks, narration, 2 lines, music, 2 SFX;
   // estimated video cost $0.00 (audio not priced)" (English: for the CLI and the job log; the GUI
   // words its own). Without audio to generate: "...; estimated cost $0.00".
@@ -58,6 +60,7 @@ struct RenderEstimate {
 // `videoBackend` is the video backend the render will use when the request names none
 // ("local" generates for free). Unknown models leave the cost empty with a note.
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
-                              const providers::ModelRegistry* registry, const QString& videoBackend = {});
+                              const providers::ModelRegistry* registry,
+                              const QString& videoBackend = {});
 
 }  // namespace sw::render

@@ -1,5 +1,6 @@
 #include "render/render_queue.h"
 
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
@@ -7,7 +8,6 @@
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <csignal>
-#include <unistd.h>
 
 #include "model/project_store.h"
 #include "providers/asset_cache.h"
@@ -21,7 +21,8 @@ using model::JobStatus;
 QString defaultCacheDirectory() {
   const QString env = qEnvironmentVariable("SCENEWRIGHT_CACHE_DIR");
   if (!env.isEmpty()) return env;
-  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/scenewright/assets");
+  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+         QStringLiteral("/scenewright/assets");
 }
 
 int recoverInterruptedJobs(model::ProjectStore& store) {
@@ -30,10 +31,12 @@ int recoverInterruptedJobs(model::ProjectStore& store) {
     if (job.status != JobStatus::Processing) continue;
     qint64 pid = 0;
     for (const model::JobEvent& e : store.jobEvents(job.id))
-      if (e.kind == QLatin1String("started")) pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
+      if (e.kind == QLatin1String("started"))
+        pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
     const bool alive = pid > 0 && pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0;
     if (alive) continue;
-    store.setJobStatus(job.id, JobStatus::Interrupted, QStringLiteral("Interrupted (the app stopped while rendering)."));
+    store.setJobStatus(job.id, JobStatus::Interrupted,
+                       QStringLiteral("Interrupted (the app stopped while rendering)."));
     ++marked;
   }
   return marked;
@@ -47,14 +50,17 @@ namespace {
 constexpr int kCpuJobs = 2;
 constexpr int kMaxThreads = 8;
 
-bool generatesRemotely(model::ProjectStore& store, const RenderRequest& request, const providers::Backends& backends) {
-  if (request.offline || !backends.video || !backends.models || backends.video->backendId() == QLatin1String("local"))
+bool generatesRemotely(model::ProjectStore& store, const RenderRequest& request,
+                       const providers::Backends& backends) {
+  if (request.offline || !backends.video || !backends.models ||
+      backends.video->backendId() == QLatin1String("local"))
     return false;
   const auto scene = store.scene(request.sceneIds.value(0));
   if (!scene) return false;
   const QString key = !request.modelKey.isEmpty() ? request.modelKey : scene->modelKey;
   try {
-    const QString projectDefault = store.project().settings.value(QStringLiteral("defaultModel")).toString();
+    const QString projectDefault =
+        store.project().settings.value(QStringLiteral("defaultModel")).toString();
     return backends.models->resolve(key, projectDefault).backend != QLatin1String("local");
   } catch (const std::exception&) {
     return false;  // an unknown model: the job itself reports it
@@ -76,13 +82,16 @@ struct RenderQueue::Private {
   QSet<Id> pausing;
   QSet<Id> remote;  // running jobs that generate on a cloud service
 
-  void updatePoolSize() { pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size()))); }
+  void updatePoolSize() {
+    pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size())));
+  }
 };
 
 RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>()) {
   if (!QCoreApplication::instance())
-    throw std::logic_error("RenderQueue reports through queued signals: create a QCoreApplication first");
+    throw std::logic_error(
+        "RenderQueue reports through queued signals: create a QCoreApplication first");
   d->folder = projectFolder;
   d->updatePoolSize();  // scenes of a batch render side by side
   d->store = model::ProjectStore::open(projectFolder);
@@ -94,7 +103,8 @@ RenderQueue::~RenderQueue() {
   d->pool.waitForDone();
 }
 
-void RenderQueue::setBackendSettings(const providers::BackendSettings& settings, const QJsonObject& options) {
+void RenderQueue::setBackendSettings(const providers::BackendSettings& settings,
+                                     const QJsonObject& options) {
   d->settings = settings;
   d->options = options;
 }
@@ -140,7 +150,8 @@ void RenderQueue::resume(Id jobId) {
     // to the user's models.json apply to the next job without a restart.
     backends = providers::makeBackendFactory(d->models, d->options).create(settings);
   } catch (const std::exception& e) {
-    const QString error = QStringLiteral("Cannot set up the generation backends: %1").arg(QString::fromUtf8(e.what()));
+    const QString error = QStringLiteral("Cannot set up the generation backends: %1")
+                              .arg(QString::fromUtf8(e.what()));
     d->store->setJobStatus(jobId, JobStatus::Failed, error);
     Q_EMIT jobChanged(jobId);
     Q_EMIT jobFinished(jobId, int(JobStatus::Failed), QString(), error);
@@ -155,39 +166,53 @@ void RenderQueue::resume(Id jobId) {
   }
   d->clocks[jobId].start();
   d->store->setJobStatus(jobId, JobStatus::Queued);
-  d->store->addJobEvent({0, jobId, {}, QStringLiteral("info"), QStringLiteral("started"),
-                         QStringLiteral("Render started"), QJsonObject{{"pid", double(getpid())}}});
+  d->store->addJobEvent({0,
+                         jobId,
+                         {},
+                         QStringLiteral("info"),
+                         QStringLiteral("started"),
+                         QStringLiteral("Render started"),
+                         QJsonObject{{"pid", double(getpid())}}});
   Q_EMIT jobChanged(jobId);
 
   QPointer<RenderQueue> self(this);
   SceneJobCallbacks callbacks;
   callbacks.progress = [self, jobId](const QString& stage, double percent) {
-    QMetaObject::invokeMethod(self, [self, jobId, stage, percent] {
-      if (!self) return;
-      const qint64 ms = self->d->clocks.value(jobId).elapsed();
-      const double eta = percent > 1 ? ms / 1000.0 * (100.0 - percent) / percent : -1;
-      Q_EMIT self->jobProgress(jobId, stage, percent, eta);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self,
+        [self, jobId, stage, percent] {
+          if (!self) return;
+          const qint64 ms = self->d->clocks.value(jobId).elapsed();
+          const double eta = percent > 1 ? ms / 1000.0 * (100.0 - percent) / percent : -1;
+          Q_EMIT self->jobProgress(jobId, stage, percent, eta);
+        },
+        Qt::QueuedConnection);
   };
   callbacks.chunkChanged = [self](Id sceneId, Id chunkId) {
-    QMetaObject::invokeMethod(self, [self, sceneId, chunkId] {
-      if (self) Q_EMIT self->chunkChanged(sceneId, chunkId);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self,
+        [self, sceneId, chunkId] {
+          if (self) Q_EMIT self->chunkChanged(sceneId, chunkId);
+        },
+        Qt::QueuedConnection);
   };
   d->pool.start([self, job, jobId, callbacks] {
     const SceneJobResult result = job->run(callbacks);
-    QMetaObject::invokeMethod(self, [self, jobId, result] {
-      if (!self) return;
-      self->d->running.remove(jobId);
-      if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
-      JobStatus status = result.status;
-      if (self->d->pausing.remove(jobId) && status == JobStatus::Cancelled) {
-        self->d->store->setJobStatus(jobId, JobStatus::Interrupted, QStringLiteral("Paused."));
-        status = JobStatus::Interrupted;
-      }
-      Q_EMIT self->jobChanged(jobId);
-      Q_EMIT self->jobFinished(jobId, int(status), result.outputPath, result.error);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self,
+        [self, jobId, result] {
+          if (!self) return;
+          self->d->running.remove(jobId);
+          if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
+          JobStatus status = result.status;
+          if (self->d->pausing.remove(jobId) && status == JobStatus::Cancelled) {
+            self->d->store->setJobStatus(jobId, JobStatus::Interrupted, QStringLiteral("Paused."));
+            status = JobStatus::Interrupted;
+          }
+          Q_EMIT self->jobChanged(jobId);
+          Q_EMIT self->jobFinished(jobId, int(status), result.outputPath, result.error);
+        },
+        Qt::QueuedConnection);
   });
 }
 

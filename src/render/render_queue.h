@@ -34,16 +34,17 @@ class RenderQueue : public QObject {
 
   // One job per scene of the request; returns the new job ids (status queued).
   QList<model::Id> enqueue(const RenderRequest& request);
-  void cancel(model::Id jobId);      // stops within a second; cancels remote predictions
-  void pause(model::Id jobId);       // finishes the current step, then waits
+  void cancel(model::Id jobId);  // stops within a second; cancels remote predictions
+  void pause(model::Id jobId);   // finishes the current step, then waits
   void unpause(model::Id jobId);
-  void retryFailed(model::Id jobId); // re-runs only failed / missing parts
-  void resume(model::Id jobId);      // continues an interrupted job from the cache
+  void retryFailed(model::Id jobId);  // re-runs only failed / missing parts
+  void resume(model::Id jobId);       // continues an interrupted job from the cache
   bool isRunning(model::Id jobId) const;
-  void waitForIdle();                // for tests and the CLI: runs the event loop until no job runs
+  void waitForIdle();  // for tests and the CLI: runs the event loop until no job runs
 
   // Which backend serves each capability (default: all local) and per-backend options.
-  void setBackendSettings(const providers::BackendSettings& settings, const QJsonObject& options = {});
+  void setBackendSettings(const providers::BackendSettings& settings,
+                          const QJsonObject& options = {});
   // Model registry (default: resources/models.json merged with the user's override file).
   void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models);
   // Asset cache folder (default: $SCENEWRIGHT_CACHE_DIR or <user cache>/assets).
@@ -51,7 +52,7 @@ class RenderQueue : public QObject {
   QString cacheDirectory() const;
 
  Q_SIGNALS:
-  void jobChanged(qint64 jobId);     // status changed: reread the row from the store
+  void jobChanged(qint64 jobId);  // status changed: reread the row from the store
   void jobProgress(qint64 jobId, const QString& stage, double percent, double etaSeconds);
   void jobFinished(qint64 jobId, int status, const QString& outputPath, const QString& error);
   void chunkChanged(qint64 sceneId, qint64 chunkId);  // a chunk's status/take changed

@@ -7,10 +7,12 @@ namespace sw::render {
 QJsonObject RenderRequest::toJson() const {
   QJsonArray scenes;
   for (model::Id id : sceneIds) scenes.append(double(id));
-  QJsonObject json{{"scenes", scenes},         {"narration", narration}, {"dialogue", dialogue},
-                   {"music", music},           {"sfx", sfx},             {"resolution", resolution},
-                   {"aspect", aspect},         {"preview", preview},     {"output", outputPath},
-                   {"backend", backend},       {"model", modelKey},     {"offline", offline}};
+  QJsonObject json{{"scenes", scenes},     {"narration", narration},
+                   {"dialogue", dialogue}, {"music", music},
+                   {"sfx", sfx},           {"resolution", resolution},
+                   {"aspect", aspect},     {"preview", preview},
+                   {"output", outputPath}, {"backend", backend},
+                   {"model", modelKey},    {"offline", offline}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
   return json;
 }

@@ -19,12 +19,13 @@ struct RenderRequest {
   bool sfx = true;
   QString resolution = QStringLiteral("720p");  // 480p | 720p | 1080p | 2160p
   QString aspect = QStringLiteral("16:9");      // 16:9 | 9:16 | 1:1
-  bool preview = false;                         // fast low-res (overrides resolution to 480p, fast preset)
-  QString outputPath;                           // empty: <project>/exports/<scene title>.mp4
-  std::optional<double> budgetUsd;              // stop before exceeding
-  QString backend;                              // empty: settings; "local" or a cloud id
-  QString modelKey;                             // empty: scene's model, else project default
-  bool offline = false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
+  bool preview = false;             // fast low-res (overrides resolution to 480p, fast preset)
+  QString outputPath;               // empty: <project>/exports/<scene title>.mp4
+  std::optional<double> budgetUsd;  // stop before exceeding
+  QString backend;                  // empty: settings; "local" or a cloud id
+  QString modelKey;                 // empty: scene's model, else project default
+  bool offline =
+      false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);

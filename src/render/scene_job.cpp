@@ -7,14 +7,14 @@
 #include <QRegularExpression>
 #include <cmath>
 
+#include "media/media_error.h"
+#include "media/stitcher.h"
 #include "model/store_error.h"
 #include "providers/provider_error.h"
 #include "render/chunk_planner.h"
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
-#include "media/media_error.h"
-#include "media/stitcher.h"
 
 namespace sw::render {
 
@@ -22,9 +22,12 @@ using model::JobStatus;
 
 void outputSize(const QString& resolution, const QString& aspect, int* width, int* height) {
   int h = 720;
-  if (resolution == QLatin1String("480p")) h = 480;
-  else if (resolution == QLatin1String("1080p")) h = 1080;
-  else if (resolution == QLatin1String("2160p")) h = 2160;
+  if (resolution == QLatin1String("480p"))
+    h = 480;
+  else if (resolution == QLatin1String("1080p"))
+    h = 1080;
+  else if (resolution == QLatin1String("2160p"))
+    h = 2160;
   const auto even = [](double v) { return int(std::lround(v / 2)) * 2; };
   if (aspect == QLatin1String("9:16")) {
     *width = h;
@@ -45,8 +48,9 @@ QString defaultOutputPath(const QString& exportsFolder, const model::Scene& scen
   while (slug.endsWith(QLatin1Char('-'))) slug.chop(1);
   while (slug.startsWith(QLatin1Char('-'))) slug.remove(0, 1);
   if (slug.isEmpty()) slug = QStringLiteral("scene");
-  return QDir(exportsFolder).absoluteFilePath(
-      QStringLiteral("%1-%2.mp4").arg(scene.position + 1, 2, 10, QLatin1Char('0')).arg(slug));
+  return QDir(exportsFolder)
+      .absoluteFilePath(
+          QStringLiteral("%1-%2.mp4").arg(scene.position + 1, 2, 10, QLatin1Char('0')).arg(slug));
 }
 
 // ---------------------------------------------------------------- State helpers
@@ -70,15 +74,18 @@ SpendGuard SceneJob::State::spendGuard() {
   SpendGuard guard;
   guard.reserve = [this](double estimate, const QString& what) {
     if (request.offline)
-      throw JobFailure(QStringLiteral("%1 is not in the asset cache, and a re-stitch never generates. "
-                                      "Render the scene (online or with the local backend) first.")
-                           .arg(what.left(1).toUpper() + what.mid(1)));
+      throw JobFailure(
+          QStringLiteral("%1 is not in the asset cache, and a re-stitch never generates. "
+                         "Render the scene (online or with the local backend) first.")
+              .arg(what.left(1).toUpper() + what.mid(1)));
     QMutexLocker lock(&spendMutex);
     if (request.budgetUsd && spentUsd + estimate > *request.budgetUsd + 1e-9)
       throw JobFailure(QStringLiteral("Budget reached: %1 would cost about $%2, and $%3 of the $%4 "
                                       "budget is already committed. Raise the budget or use the "
                                       "local backend.")
-                           .arg(what).arg(estimate, 0, 'f', 2).arg(spentUsd, 0, 'f', 2)
+                           .arg(what)
+                           .arg(estimate, 0, 'f', 2)
+                           .arg(spentUsd, 0, 'f', 2)
                            .arg(*request.budgetUsd, 0, 'f', 2));
     spentUsd += estimate;  // reserved until the real cost is known
   };
@@ -108,43 +115,59 @@ model::Asset SceneJob::State::recordAsset(const QString& kind, const CachedResul
   if (a.filePath != r.path) {  // cache moved: keep the row pointing at the live file
     a.filePath = r.path;
   }
-  event(QStringLiteral("info"), r.fromCache ? QStringLiteral("asset.cached") : QStringLiteral("asset.generated"),
-        QStringLiteral("%1 %2").arg(kind, r.fromCache ? QStringLiteral("from cache") : QStringLiteral("generated")),
-        QJsonObject{{"assetId", double(a.id)}, {"cacheKey", r.key}, {"provider", r.result.provider},
-                    {"model", r.result.model}, {"cost", r.spentUsd}, {"seconds", r.result.seconds},
-                    {"inputs", parameters}, {"notes", QJsonArray::fromStringList(r.result.notes)}});
+  event(QStringLiteral("info"),
+        r.fromCache ? QStringLiteral("asset.cached") : QStringLiteral("asset.generated"),
+        QStringLiteral("%1 %2").arg(
+            kind, r.fromCache ? QStringLiteral("from cache") : QStringLiteral("generated")),
+        QJsonObject{{"assetId", double(a.id)},
+                    {"cacheKey", r.key},
+                    {"provider", r.result.provider},
+                    {"model", r.result.model},
+                    {"cost", r.spentUsd},
+                    {"seconds", r.result.seconds},
+                    {"inputs", parameters},
+                    {"notes", QJsonArray::fromStringList(r.result.notes)}});
   return a;
 }
 
 void SceneJob::State::throwIfCancelled() const {
-  if (ctx.isCancelled()) throw providers::ProviderError(providers::ProviderError::Kind::Cancelled,
-                                                        QStringLiteral("Render cancelled."));
+  if (ctx.isCancelled())
+    throw providers::ProviderError(providers::ProviderError::Kind::Cancelled,
+                                   QStringLiteral("Render cancelled."));
 }
 
 // ---------------------------------------------------------------- SceneJob
 
 SceneJob::SceneJob(QString projectFolder, model::Id jobId, RenderRequest request,
                    providers::Backends backends, std::shared_ptr<providers::AssetCache> cache)
-    : folder_(std::move(projectFolder)), jobId_(jobId), request_(std::move(request)),
-      backends_(std::move(backends)), cache_(std::move(cache)) {}
+    : folder_(std::move(projectFolder)),
+      jobId_(jobId),
+      request_(std::move(request)),
+      backends_(std::move(backends)),
+      cache_(std::move(cache)) {}
 
 SceneJob::~SceneJob() = default;
 
 void loadScene(SceneJob::State& s) {
-  if (s.request.sceneIds.size() != 1) throw JobFailure(QStringLiteral("A render job needs exactly one scene."));
+  if (s.request.sceneIds.size() != 1)
+    throw JobFailure(QStringLiteral("A render job needs exactly one scene."));
   auto scene = s.store->scene(s.request.sceneIds.first());
   if (!scene) throw JobFailure(QStringLiteral("The scene of this job was deleted."));
   s.scene = *scene;
-  const QString projectDefault = s.store->project().settings.value(QStringLiteral("defaultModel")).toString();
+  const QString projectDefault =
+      s.store->project().settings.value(QStringLiteral("defaultModel")).toString();
   const QString key = !s.request.modelKey.isEmpty() ? s.request.modelKey : s.scene.modelKey;
   s.modelEntry = &s.backends.models->resolve(key, projectDefault);
-  const ChunkPlan plan = s.onlyChunk ? ChunkPlan{s.store->chunks(s.scene.id), false}
-                                     : planChunks(s.scene, *s.modelEntry, s.store->chunks(s.scene.id));
+  const ChunkPlan plan = s.onlyChunk
+                             ? ChunkPlan{s.store->chunks(s.scene.id), false}
+                             : planChunks(s.scene, *s.modelEntry, s.store->chunks(s.scene.id));
   if (plan.replaced) {
     s.store->replaceChunks(s.scene.id, plan.chunks);
     s.event(QStringLiteral("info"), QStringLiteral("plan"),
-            QStringLiteral("Planned %1 chunks of %2 s with %3").arg(plan.chunks.size())
-                .arg(s.modelEntry->actualChunkDuration).arg(s.modelEntry->key));
+            QStringLiteral("Planned %1 chunks of %2 s with %3")
+                .arg(plan.chunks.size())
+                .arg(s.modelEntry->actualChunkDuration)
+                .arg(s.modelEntry->key));
   }
   s.chunks = s.store->chunks(s.scene.id);
 }
@@ -161,7 +184,8 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
   out.fpsDen = 1;
   out.preset = s.request.preview ? QStringLiteral("veryfast") : QStringLiteral("medium");
   out.crf = s.request.preview ? 28 : 20;
-  out.loudnessTarget = s.store->project().settings.value(QStringLiteral("loudnessTarget")).toDouble(-16.0);
+  out.loudnessTarget =
+      s.store->project().settings.value(QStringLiteral("loudnessTarget")).toDouble(-16.0);
   out.ducking = true;
   out.chunkAudio = media::ChunkAudio::Replace;
   return out;
@@ -170,14 +194,16 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
 // The estimate before anything is generated: the job's first event of each run.
 void recordEstimate(SceneJob::State& s) {
   const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
-  const RenderEstimate e = estimateRender(*s.store, s.request, s.backends.models.get(), videoBackend);
+  const RenderEstimate e =
+      estimateRender(*s.store, s.request, s.backends.models.get(), videoBackend);
   s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
 }
 
 QString stitchStage(const QString& mediaStage) {
   if (mediaStage == QLatin1String("audio")) return QStringLiteral("mixing audio");
   if (mediaStage == QLatin1String("video")) return QStringLiteral("encoding video");
-  if (mediaStage == QLatin1String("finish") || mediaStage == QLatin1String("done")) return QStringLiteral("finishing");
+  if (mediaStage == QLatin1String("finish") || mediaStage == QLatin1String("done"))
+    return QStringLiteral("finishing");
   return QStringLiteral("stitching");
 }
 
@@ -197,7 +223,8 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   QElapsedTimer timer;
   timer.start();
   try {
-    s.store = model::ProjectStore::open(folder_, model::ProjectStore::Check::Known);  // the queue checked it
+    s.store = model::ProjectStore::open(folder_,
+                                        model::ProjectStore::Check::Known);  // the queue checked it
     s.store->setJobStatus(jobId_, JobStatus::Processing);
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);
@@ -211,9 +238,12 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.throwIfCancelled();
 
     const QString path = request_.outputPath.isEmpty()
-                             ? defaultOutputPath(s.store->exportsFolder(), s.scene) : request_.outputPath;
+                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
+                             : request_.outputPath;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-      throw JobFailure(QStringLiteral("Cannot create the folder for %1: check the path and permissions.").arg(path));
+      throw JobFailure(
+          QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
+              .arg(path));
     const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path));
     s.stage(QStringLiteral("stitching"), 75);
     media::ExportControl control;
@@ -229,9 +259,10 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.store->setJobOutput(jobId_, path, s.spentUsd);
     s.store->updateJobProgress(jobId_, QStringLiteral("done"), 100);
     s.store->setJobStatus(jobId_, JobStatus::Completed);
-    s.event(QStringLiteral("info"), QStringLiteral("completed"),
-            QStringLiteral("Rendered %1 in %2 s").arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1),
-            QJsonObject{{"seconds", timer.elapsed() / 1000.0}, {"cost", s.spentUsd}});
+    s.event(
+        QStringLiteral("info"), QStringLiteral("completed"),
+        QStringLiteral("Rendered %1 in %2 s").arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1),
+        QJsonObject{{"seconds", timer.elapsed() / 1000.0}, {"cost", s.spentUsd}});
     if (callbacks.progress) callbacks.progress(QStringLiteral("done"), 100);
     return result;
   } catch (const std::exception& e) {
@@ -244,7 +275,8 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   for (AudioWork& w : s.audio) w.future.waitForFinished();
   if (s.store) {
     try {
-      s.event(result.status == JobStatus::Cancelled ? QStringLiteral("warning") : QStringLiteral("error"),
+      s.event(result.status == JobStatus::Cancelled ? QStringLiteral("warning")
+                                                    : QStringLiteral("error"),
               QStringLiteral("stopped"), result.error);
       s.store->setJobOutput(jobId_, QString(), s.spentUsd);
       s.store->setJobStatus(jobId_, result.status, result.error);

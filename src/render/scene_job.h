@@ -33,8 +33,8 @@ struct SceneJobResult {
 
 class SceneJob {
  public:
-  SceneJob(QString projectFolder, model::Id jobId, RenderRequest request, providers::Backends backends,
-           std::shared_ptr<providers::AssetCache> cache);
+  SceneJob(QString projectFolder, model::Id jobId, RenderRequest request,
+           providers::Backends backends, std::shared_ptr<providers::AssetCache> cache);
   ~SceneJob();
 
   // Runs to the end (or cancel/failure); the job row holds the outcome afterwards too.

@@ -1,9 +1,9 @@
 // SceneJob: narration, dialogue, music and SFX, generated in parallel with the video chain.
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "media/probe.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
-#include "media/probe.h"
 
 namespace sw::render {
 
@@ -15,25 +15,28 @@ namespace {
 void noteRemote(const QString& folder, model::Id jobId, const QString& level, const QString& kind,
                 const QString& message, const QJsonObject& data) {
   try {
-    model::ProjectStore::open(folder, model::ProjectStore::Check::Known)->addJobEvent({0, jobId, {}, level, kind, message, data});
+    model::ProjectStore::open(folder, model::ProjectStore::Check::Known)
+        ->addJobEvent({0, jobId, {}, level, kind, message, data});
   } catch (const std::exception&) {
   }
 }
 
 template <class Generator, class Request>
-QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> generator, Request request,
-                             const QString& what) {
+QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> generator,
+                             Request request, const QString& what) {
   if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
   auto cache = s.cache;
   auto guard = s.spendGuard();
-  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
+  const QString key =
+      providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
   auto ctx = s.ctx;
   ctx.resumeRemoteId = storedRemoteId(s, key);
   const QString folder = s.folder;
   const model::Id jobId = s.jobId;
   ctx.remoteId = [folder, jobId, key, what](const QString& remote) {
     noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.started"),
-               QStringLiteral("prediction %1 (%2)").arg(remote, what), {{"remoteId", remote}, {"cacheKey", key}});
+               QStringLiteral("prediction %1 (%2)").arg(remote, what),
+               {{"remoteId", remote}, {"cacheKey", key}});
   };
   // Errors travel in the result: an exception must not cross the QtConcurrent boundary.
   return QtConcurrent::run(&s.audioPool, [=] {
@@ -42,10 +45,11 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
         return generateCached(*cache, *generator, request, ctx, guard, what);
       } catch (const providers::ProviderError& e) {
         if (ctx.resumeRemoteId.isEmpty() || !startAfresh(e, ctx)) throw;
-        noteRemote(folder, jobId, QStringLiteral("warning"), QStringLiteral("remote.lost"),
-                   QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                       .arg(ctx.resumeRemoteId, what, e.message()),
-                   {{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
+        noteRemote(
+            folder, jobId, QStringLiteral("warning"), QStringLiteral("remote.lost"),
+            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
+                .arg(ctx.resumeRemoteId, what, e.message()),
+            {{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
         auto fresh = ctx;
         fresh.resumeRemoteId.clear();
         return generateCached(*cache, *generator, request, fresh, guard, what);
@@ -76,10 +80,17 @@ void startAudio(SceneJob::State& s) {
     providers::SpeechRequest r;
     r.text = scene.narration;
     r.character = QStringLiteral("NARRATOR");
-    const QString narrator = s.store->project().settings.value(QStringLiteral("narratorVoice")).toString();
-    r.voice = narrator.isEmpty() ? s.backends.speech->defaultVoice(int(characters.size())) : narrator;
-    s.audio.append({AudioWork::Kind::Narration, scene.id, QStringLiteral("narration"),
-                    launch(s, s.backends.speech, r, QStringLiteral("the narration")), {}, 0, 0});
+    const QString narrator =
+        s.store->project().settings.value(QStringLiteral("narratorVoice")).toString();
+    r.voice =
+        narrator.isEmpty() ? s.backends.speech->defaultVoice(int(characters.size())) : narrator;
+    s.audio.append({AudioWork::Kind::Narration,
+                    scene.id,
+                    QStringLiteral("narration"),
+                    launch(s, s.backends.speech, r, QStringLiteral("the narration")),
+                    {},
+                    0,
+                    0});
   }
   if (s.request.dialogue) {
     const QList<model::DialogueLine> lines = s.store->dialogueLines(scene.id);
@@ -99,23 +110,41 @@ void startAudio(SceneJob::State& s) {
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
       const QString what = QStringLiteral("dialogue line %1 (%2)").arg(i + 1).arg(who.name);
-      s.audio.append({AudioWork::Kind::Dialogue, line.id, what, launch(s, s.backends.speech, r, what), {}, 0, 0});
+      s.audio.append({AudioWork::Kind::Dialogue,
+                      line.id,
+                      what,
+                      launch(s, s.backends.speech, r, what),
+                      {},
+                      0,
+                      0});
     }
   }
-  if (s.request.music && !(scene.musicPrompt.trimmed().isEmpty() && scene.musicMood.trimmed().isEmpty())) {
+  if (s.request.music &&
+      !(scene.musicPrompt.trimmed().isEmpty() && scene.musicMood.trimmed().isEmpty())) {
     providers::MusicRequest r;
     r.prompt = scene.musicPrompt;
     r.mood = scene.musicMood;
     r.tempo = scene.musicTempo;
-    r.duration = std::ceil(scene.targetDuration + 1.0);  // long enough for the scene; cut to the video
+    r.duration =
+        std::ceil(scene.targetDuration + 1.0);  // long enough for the scene; cut to the video
     r.seed = chunkSeed(scene.id, -1);
-    s.audio.append({AudioWork::Kind::Music, scene.id, QStringLiteral("music"),
-                    launch(s, s.backends.music, r, QStringLiteral("the music")), {}, 0, 0});
+    s.audio.append({AudioWork::Kind::Music,
+                    scene.id,
+                    QStringLiteral("music"),
+                    launch(s, s.backends.music, r, QStringLiteral("the music")),
+                    {},
+                    0,
+                    0});
   }
   if (s.request.sfx) {
     for (const model::SfxCue& cue : s.store->sfxCues(scene.id)) {
-      AudioWork w{AudioWork::Kind::Sfx, cue.id, QStringLiteral("sound effect '%1'").arg(cue.description),
-                  {}, cue.file, cue.time, cue.gainDb};
+      AudioWork w{AudioWork::Kind::Sfx,
+                  cue.id,
+                  QStringLiteral("sound effect '%1'").arg(cue.description),
+                  {},
+                  cue.file,
+                  cue.time,
+                  cue.gainDb};
       if (cue.file.isEmpty()) {
         if (cue.description.trimmed().isEmpty()) continue;
         providers::SoundEffectRequest r;
@@ -146,13 +175,19 @@ void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
       }
   };
   switch (w.kind) {
-    case AudioWork::Kind::Narration: linkScene(&model::Scene::narrationAssetId); break;
-    case AudioWork::Kind::Music: linkScene(&model::Scene::musicAssetId); break;
+    case AudioWork::Kind::Narration:
+      linkScene(&model::Scene::narrationAssetId);
+      break;
+    case AudioWork::Kind::Music:
+      linkScene(&model::Scene::musicAssetId);
+      break;
     case AudioWork::Kind::Dialogue:
-      linkRow(s.store->dialogueLines(s.scene.id), [&](const model::DialogueLine& l) { s.store->updateDialogueLine(l); });
+      linkRow(s.store->dialogueLines(s.scene.id),
+              [&](const model::DialogueLine& l) { s.store->updateDialogueLine(l); });
       break;
     case AudioWork::Kind::Sfx:
-      linkRow(s.store->sfxCues(s.scene.id), [&](const model::SfxCue& c) { s.store->updateSfxCue(c); });
+      linkRow(s.store->sfxCues(s.scene.id),
+              [&](const model::SfxCue& c) { s.store->updateSfxCue(c); });
       break;
   }
 }
@@ -167,16 +202,28 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
       continue;
     }
     const CachedResult r = w.future.result();
-    if (!r.error.isEmpty()) throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
-    const char* kind = w.kind == AudioWork::Kind::Music ? "music" : w.kind == AudioWork::Kind::Sfx ? "sfx" : "speech";
-    const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
+    if (!r.error.isEmpty())
+      throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
+    const char* kind = w.kind == AudioWork::Kind::Music ? "music"
+                       : w.kind == AudioWork::Kind::Sfx ? "sfx"
+                                                        : "speech";
+    const model::Asset asset =
+        s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
     linkAsset(s, w, asset.id);
     const TimelineClip clip{r.path, measured(r), w.cueTime, w.gainDb};
     switch (w.kind) {
-      case AudioWork::Kind::Narration: timeline.narration = clip; break;
-      case AudioWork::Kind::Music: timeline.music = clip; break;
-      case AudioWork::Kind::Dialogue: timeline.dialogue.append(clip); break;
-      case AudioWork::Kind::Sfx: timeline.sfx.append(clip); break;
+      case AudioWork::Kind::Narration:
+        timeline.narration = clip;
+        break;
+      case AudioWork::Kind::Music:
+        timeline.music = clip;
+        break;
+      case AudioWork::Kind::Dialogue:
+        timeline.dialogue.append(clip);
+        break;
+      case AudioWork::Kind::Sfx:
+        timeline.sfx.append(clip);
+        break;
     }
     s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
   }

@@ -24,7 +24,7 @@ struct AudioWork {
   model::Id rowId = 0;  // dialogue line / sfx cue id
   QString what;         // "narration", "dialogue line 2 (MARA)"...
   QFuture<CachedResult> future;
-  QString userFile;     // SFX with a user-supplied file: no generation
+  QString userFile;  // SFX with a user-supplied file: no generation
   double cueTime = 0;
   double gainDb = 0;
 };
@@ -52,13 +52,15 @@ struct SceneJob::State {
   QMutex spendMutex;
   double spentUsd = 0.0;
 
-  void event(const QString& level, const QString& kind, const QString& message, const QJsonObject& data = {});
+  void event(const QString& level, const QString& kind, const QString& message,
+             const QJsonObject& data = {});
   void stage(const QString& text, double percent);
   void unitDone(int units, const QString& text);
   SpendGuard spendGuard();
   QThreadPool audioPool;  // last member: destroyed first, after its tasks finish
 
-  model::Asset recordAsset(const QString& kind, const CachedResult& r, const QJsonObject& parameters);
+  model::Asset recordAsset(const QString& kind, const CachedResult& r,
+                           const QJsonObject& parameters);
   void throwIfCancelled() const;
 };
 

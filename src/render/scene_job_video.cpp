@@ -3,12 +3,12 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include "media/probe.h"
+#include "media/thumbnails.h"
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
-#include "media/probe.h"
-#include "media/thumbnails.h"
 
 namespace sw::render {
 
@@ -36,17 +36,21 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
 // (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
 // prediction instead of paying for a new one, and one that cannot be continued is started afresh.
 template <class Generator, class Request>
-CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request, const QString& what,
-                               QJsonObject data, providers::GenerationContext ctx) {
-  const QString key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
+CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request,
+                               const QString& what, QJsonObject data,
+                               providers::GenerationContext ctx) {
+  const QString key =
+      providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
   data.insert(QStringLiteral("cacheKey"), key);
   ctx.resumeRemoteId = storedRemoteId(s, key);
   ctx.remoteId = [&s, data](const QString& remote) {
     QJsonObject d = data;
     d.insert(QStringLiteral("remoteId"), remote);
-    s.event(QStringLiteral("info"), QStringLiteral("remote.started"), QStringLiteral("prediction %1").arg(remote), d);
+    s.event(QStringLiteral("info"), QStringLiteral("remote.started"),
+            QStringLiteral("prediction %1").arg(remote), d);
   };
-  if (ctx.resumeRemoteId.isEmpty()) return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  if (ctx.resumeRemoteId.isEmpty())
+    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
   try {
     return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
   } catch (const ProviderError& e) {
@@ -60,8 +64,9 @@ CachedResult generateResumable(SceneJob::State& s, Generator& generator, const R
   }
 }
 
-CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator, const model::Chunk& chunk,
-                          const providers::VideoRequest& request, const QString& what) {
+CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator,
+                          const model::Chunk& chunk, const providers::VideoRequest& request,
+                          const QString& what) {
   providers::ModelRegistry::validate(request);
   providers::GenerationContext ctx = s.ctx;
   ctx.progress = [&s, what](double percent, const QString& message) {
@@ -69,7 +74,8 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
             75.0 * s.unitsDone / s.unitsTotal);
   };
   return generateResumable(s, generator, request, what,
-                           QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}}, ctx);
+                           QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}},
+                           ctx);
 }
 
 QString referenceImage(SceneJob::State& s) {
@@ -85,9 +91,11 @@ QString referenceImage(SceneJob::State& s) {
   }
   s.stage(QStringLiteral("generating the reference image"), 75.0 * s.unitsDone / s.unitsTotal);
   try {
-    const CachedResult c = generateResumable(s, *s.backends.image, r, QStringLiteral("the reference image"),
-                                             QJsonObject{{"referenceImage", true}}, s.ctx);
-    const model::Asset asset = s.recordAsset(QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}});
+    const CachedResult c =
+        generateResumable(s, *s.backends.image, r, QStringLiteral("the reference image"),
+                          QJsonObject{{"referenceImage", true}}, s.ctx);
+    const model::Asset asset =
+        s.recordAsset(QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}});
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;
     s.store->updateScene(scene);
@@ -96,15 +104,18 @@ QString referenceImage(SceneJob::State& s) {
   } catch (const ProviderError& e) {
     if (e.kind() == ProviderError::Kind::Cancelled) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("reference.failed"),
-            QStringLiteral("No reference image (%1); chunk 1 is generated from text.").arg(e.message()));
+            QStringLiteral("No reference image (%1); chunk 1 is generated from text.")
+                .arg(e.message()));
     return {};
   }
 }
 
-CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk, providers::VideoRequest request,
-                           int count, QStringList* notes) {
+CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk,
+                           providers::VideoRequest request, int count, QStringList* notes) {
   auto generator = s.backends.videoFor(request.model);
-  if (!generator) throw JobFailure(QStringLiteral("No video backend is configured for model %1.").arg(request.model.key));
+  if (!generator)
+    throw JobFailure(
+        QStringLiteral("No video backend is configured for model %1.").arg(request.model.key));
   const QString what = QStringLiteral("chunk %1 of %2").arg(chunk.position + 1).arg(count);
   try {
     return generateOnce(s, *generator, chunk, request, what);
@@ -113,20 +124,23 @@ CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk, provid
                              e.kind() != ProviderError::Kind::Cancelled;
     if (!canFallBack) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("fallback.t2v"),
-            QStringLiteral("Image-to-video failed for %1 (%2); retrying as text-to-video.").arg(what, e.message()));
+            QStringLiteral("Image-to-video failed for %1 (%2); retrying as text-to-video.")
+                .arg(what, e.message()));
     notes->append(QStringLiteral("fell back to text-to-video: %1").arg(e.message()));
     request.startImage.clear();
     return generateOnce(s, *generator, chunk, request, what);
   }
 }
 
-model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model::Asset& asset, double spent) {
+model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model::Asset& asset,
+                     double spent) {
   for (const model::Take& t : s.store->takes(chunk.id))
     if (t.assetId == asset.id) {
       s.store->setActiveTake(chunk.id, t.id);
       return t.id;
     }
-  return s.store->addTake({0, chunk.id, asset.id, chunk.prompt, chunk.seed, chunk.modelKey, spent, {}});
+  return s.store->addTake(
+      {0, chunk.id, asset.id, chunk.prompt, chunk.seed, chunk.modelKey, spent, {}});
 }
 
 }  // namespace
@@ -134,7 +148,8 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
   QString id;
   for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
-    if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
+    if (e.kind == QLatin1String("remote.started") &&
+        e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
       id = e.data.value(QStringLiteral("remoteId")).toString();
   return id;
 }
@@ -142,7 +157,8 @@ QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
 bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx) {
   using K = providers::ProviderError::Kind;
   if (ctx.isCancelled()) return false;
-  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid || e.kind() == K::BadOutput;
+  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid ||
+         e.kind() == K::BadOutput;
 }
 
 void generateVideo(SceneJob::State& s) {
@@ -152,10 +168,12 @@ void generateVideo(SceneJob::State& s) {
   for (int i = 0; i < count; ++i) {
     s.throwIfCancelled();
     model::Chunk chunk = s.store->chunk(s.chunks[i].id).value_or(s.chunks[i]);
-    const bool usable = chunk.status == model::ChunkStatus::Ready || chunk.status == model::ChunkStatus::Stale;
+    const bool usable =
+        chunk.status == model::ChunkStatus::Ready || chunk.status == model::ChunkStatus::Stale;
     const bool wanted = !s.onlyChunk || *s.onlyChunk == chunk.id;
     if (!wanted || (usable && liveAsset(s, chunk.assetId))) {
-      if (!(usable && liveAsset(s, chunk.assetId))) {  // not asked for and not ready: no start frame
+      if (!(usable &&
+            liveAsset(s, chunk.assetId))) {  // not asked for and not ready: no start frame
         start.clear();
         continue;
       }
@@ -184,17 +202,24 @@ void generateVideo(SceneJob::State& s) {
       throw;
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
-      s.store->setChunkStatus(chunk.id, s.ctx.isCancelled() ? model::ChunkStatus::Pending : model::ChunkStatus::Failed,
-                              message);
+      s.store->setChunkStatus(
+          chunk.id, s.ctx.isCancelled() ? model::ChunkStatus::Pending : model::ChunkStatus::Failed,
+          message);
       if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-      throw JobFailure(QStringLiteral("Generating chunk %1 of %2 failed: %3").arg(i + 1).arg(count).arg(message));
+      throw JobFailure(QStringLiteral("Generating chunk %1 of %2 failed: %3")
+                           .arg(i + 1)
+                           .arg(count)
+                           .arg(message));
     }
     const bool continuity = i > 0 && !request.startImage.isEmpty() && notes.isEmpty();
-    const model::Asset asset = s.recordAsset(
-        QStringLiteral("video"), result,
-        QJsonObject{{"prompt", request.fullPrompt()}, {"seed", double(request.seed)}, {"model", request.model.key},
-                    {"startImage", notes.isEmpty() ? request.startImage : QString()}, {"continuity", continuity},
-                    {"notes", QJsonArray::fromStringList(notes)}});
+    const model::Asset asset =
+        s.recordAsset(QStringLiteral("video"), result,
+                      QJsonObject{{"prompt", request.fullPrompt()},
+                                  {"seed", double(request.seed)},
+                                  {"model", request.model.key},
+                                  {"startImage", notes.isEmpty() ? request.startImage : QString()},
+                                  {"continuity", continuity},
+                                  {"notes", QJsonArray::fromStringList(notes)}});
     s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
     if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
     if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, asset);
@@ -207,10 +232,12 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
   for (int i = 0; i < chunks.size(); ++i) {
     const model::Chunk& c = chunks[i];
     const auto asset = liveAsset(s, c.assetId);
-    if (!asset) throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
+    if (!asset)
+      throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
     TimelineSegment seg;
     seg.file = asset->filePath;
-    seg.fileDuration = asset->duration > 0 ? asset->duration : media::probe(asset->filePath).duration;
+    seg.fileDuration =
+        asset->duration > 0 ? asset->duration : media::probe(asset->filePath).duration;
     seg.trimIn = c.trimIn;
     seg.trimOut = c.trimOut;
     seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, i, int(chunks.size()));

@@ -25,7 +25,8 @@ QList<double> segmentStarts(const TimelineInputs& in) {
   for (int i = 0; i < in.segments.size(); ++i) {
     starts.append(t);
     t += segmentLength(in.segments[i], in.fps);
-    if (in.segments[i].crossfade && i + 1 < in.segments.size()) t -= in.segments[i].transitionDuration;
+    if (in.segments[i].crossfade && i + 1 < in.segments.size())
+      t -= in.segments[i].transitionDuration;
   }
   return starts;
 }
@@ -46,7 +47,8 @@ SpeechPlacement placeSpeech(const TimelineInputs& in) {
   const int lines = int(in.dialogue.size());
   for (int k = 0; k < lines; ++k) {
     double anchor = 0;
-    if (!starts.isEmpty()) anchor = starts[std::min<int>(int(starts.size()) - 1, k * int(starts.size()) / lines)];
+    if (!starts.isEmpty())
+      anchor = starts[std::min<int>(int(starts.size()) - 1, k * int(starts.size()) / lines)];
     const double start = std::max(cursor, anchor + kLeadIn);
     p.dialogueStarts.append(start);
     cursor = start + in.dialogue[k].duration + kSpeechGap;

@@ -15,8 +15,8 @@ struct TimelineSegment {
   double fileDuration = 0.0;  // measured (probe)
   double trimIn = 0.0;
   double trimOut = 0.0;
-  double useful = 0.0;        // at most this many seconds after trimIn (0 = no limit)
-  bool crossfade = false;     // into the next segment
+  double useful = 0.0;     // at most this many seconds after trimIn (0 = no limit)
+  bool crossfade = false;  // into the next segment
   double transitionDuration = 0.0;
   bool dropFirstFrame = false;  // starts with its predecessor's last frame
 };
@@ -51,6 +51,7 @@ QList<double> segmentStarts(const TimelineInputs& inputs);
 
 constexpr double kMusicBedGainDb = -8.0;
 
-media::RenderPlan buildRenderPlan(const TimelineInputs& inputs, const media::OutputSettings& output);
+media::RenderPlan buildRenderPlan(const TimelineInputs& inputs,
+                                  const media::OutputSettings& output);
 
 }  // namespace sw::render

@@ -34,8 +34,8 @@ struct BackupRun {
 
 // Worker thread: newest first, with their times read here so the menu does not stat files.
 QFileInfoList listBackups(const QString& folder) {
-  QFileInfoList list =
-      QDir(folder).entryInfoList({QStringLiteral("project-*.db")}, QDir::Files, QDir::Name | QDir::Reversed);
+  QFileInfoList list = QDir(folder).entryInfoList({QStringLiteral("project-*.db")}, QDir::Files,
+                                                  QDir::Name | QDir::Reversed);
   for (const QFileInfo& info : list) (void)info.lastModified();
   return list;
 }
@@ -63,7 +63,8 @@ void BackupManager::backupNow() {
   running_ = true;
   changed_ = false;
   const QString file = QDir(folder()).filePath(
-      QStringLiteral("project-%1.db").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+      QStringLiteral("project-%1.db")
+          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
   auto* watcher = new QFutureWatcher<BackupRun>(this);
   connect(watcher, &QFutureWatcher<BackupRun>::finished, this, [this, watcher, file] {
     const BackupRun run = watcher->result();

@@ -22,10 +22,10 @@ class BackupManager : public QObject {
   explicit BackupManager(const QString& projectFolder, QObject* parent = nullptr);
   ~BackupManager() override;
 
-  QString folder() const;                 // <project>/backups
+  QString folder() const;                          // <project>/backups
   QFileInfoList backups() const { return list_; }  // newest first, as of the last backup run
   void markChanged() { changed_ = true; }
-  void backupNow();                       // asynchronous; emits backupFinished
+  void backupNow();  // asynchronous; emits backupFinished
   bool busy() const { return running_; }
   void waitForIdle();  // runs the event loop until the backup in flight is done
 

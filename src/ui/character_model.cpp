@@ -61,8 +61,8 @@ bool CharacterModel::setData(const QModelIndex& index, const QVariant& value, in
     field = tr("voice");
   }
   if (after.name == before.name && after.voice == before.voice) return false;
-  session_->undoStack()->push(new EditRowCommand<model::Character>(
-      session_, before, after, field, tr("Edit %1").arg(field)));
+  session_->undoStack()->push(new EditRowCommand<model::Character>(session_, before, after, field,
+                                                                   tr("Edit %1").arg(field)));
   return true;
 }
 

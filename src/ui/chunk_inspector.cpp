@@ -23,8 +23,12 @@
 
 namespace sw::ui {
 
-ChunkInspector::ChunkInspector(ProjectSession* session, ThumbnailLoader* thumbnails, QWidget* parent)
-    : QWidget(parent), session_(session), thumbnails_(thumbnails), takes_(new TakeModel(session, this)) {
+ChunkInspector::ChunkInspector(ProjectSession* session, ThumbnailLoader* thumbnails,
+                               QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      thumbnails_(thumbnails),
+      takes_(new TakeModel(session, this)) {
   auto* layout = new QVBoxLayout(this);
   heading_ = new QLabel;
   heading_->setTextFormat(Qt::RichText);
@@ -61,7 +65,8 @@ QWidget* ChunkInspector::buildForm() {
   prompt_->setTabChangesFocus(true);
   prompt_->setMaximumHeight(prompt_->fontMetrics().lineSpacing() * 4 + 12);
   seed_ = new QLineEdit;
-  seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,18}")), seed_));
+  seed_->setValidator(
+      new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,18}")), seed_));
   auto* dice = new QToolButton;
   dice->setText(tr("New seed"));
   dice->setToolTip(tr("Pick a random seed for the next take"));
@@ -122,7 +127,8 @@ void ChunkInspector::setRegistry(const providers::ModelRegistry* registry) {
   model_->clear();
   model_->addItem(tr("Scene's model"), QString());
   if (registry_)
-    for (const QString& key : registry_->keys()) model_->addItem(registry_->model(key).displayName, key);
+    for (const QString& key : registry_->keys())
+      model_->addItem(registry_->model(key).displayName, key);
   load();
 }
 

@@ -53,11 +53,16 @@ int ChunkModel::rowCount(const QModelIndex& parent) const {
 
 QString ChunkModel::statusText(model::ChunkStatus status) {
   switch (status) {
-    case model::ChunkStatus::Pending: return tr("Pending");
-    case model::ChunkStatus::Generating: return tr("Generating");
-    case model::ChunkStatus::Ready: return tr("Ready");
-    case model::ChunkStatus::Failed: return tr("Failed");
-    case model::ChunkStatus::Stale: return tr("Stale");
+    case model::ChunkStatus::Pending:
+      return tr("Pending");
+    case model::ChunkStatus::Generating:
+      return tr("Generating");
+    case model::ChunkStatus::Ready:
+      return tr("Ready");
+    case model::ChunkStatus::Failed:
+      return tr("Failed");
+    case model::ChunkStatus::Stale:
+      return tr("Stale");
   }
   return {};
 }
@@ -68,16 +73,26 @@ QVariant ChunkModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole:
       return tr("Chunk %1 (%2)").arg(index.row() + 1).arg(statusText(row.chunk.status));
-    case Qt::ToolTipRole: return row.chunk.prompt;
-    case ChunkIdRole: return row.chunk.id;
-    case StatusRole: return int(row.chunk.status);
-    case DurationRole: return row.duration;
-    case StartRole: return row.start;
-    case AssetPathRole: return row.assetPath;
-    case TransitionRole: return row.chunk.transition;
-    case CostRole: return row.chunk.cost;
-    case ErrorRole: return row.chunk.error;
-    default: return {};
+    case Qt::ToolTipRole:
+      return row.chunk.prompt;
+    case ChunkIdRole:
+      return row.chunk.id;
+    case StatusRole:
+      return int(row.chunk.status);
+    case DurationRole:
+      return row.duration;
+    case StartRole:
+      return row.start;
+    case AssetPathRole:
+      return row.assetPath;
+    case TransitionRole:
+      return row.chunk.transition;
+    case CostRole:
+      return row.chunk.cost;
+    case ErrorRole:
+      return row.chunk.error;
+    default:
+      return {};
   }
 }
 
@@ -141,14 +156,22 @@ QVariant TakeModel::data(const QModelIndex& index, int role) const {
           .arg(active ? tr(" (active)") : QString())
           .arg(row.take.seed)
           .arg(formatCost(row.take.cost));
-    case Qt::ToolTipRole: return row.take.prompt;
-    case Qt::DecorationRole: return thumbnails_.value(row.assetPath);
-    case TakeIdRole: return row.take.id;
-    case AssetPathRole: return row.assetPath;
-    case ActiveRole: return active;
-    case SeedRole: return row.take.seed;
-    case CostRole: return row.take.cost;
-    default: return {};
+    case Qt::ToolTipRole:
+      return row.take.prompt;
+    case Qt::DecorationRole:
+      return thumbnails_.value(row.assetPath);
+    case TakeIdRole:
+      return row.take.id;
+    case AssetPathRole:
+      return row.assetPath;
+    case ActiveRole:
+      return active;
+    case SeedRole:
+      return row.take.seed;
+    case CostRole:
+      return row.take.cost;
+    default:
+      return {};
   }
 }
 

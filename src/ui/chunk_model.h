@@ -17,10 +17,10 @@ class ChunkModel : public QAbstractListModel {
  public:
   enum Role {
     ChunkIdRole = Qt::UserRole + 1,
-    StatusRole,       // model::ChunkStatus as int
-    DurationRole,     // seconds on the timeline (asset duration minus trims, or planned)
-    StartRole,        // seconds from the scene start
-    AssetPathRole,    // active take's file, empty when none
+    StatusRole,     // model::ChunkStatus as int
+    DurationRole,   // seconds on the timeline (asset duration minus trims, or planned)
+    StartRole,      // seconds from the scene start
+    AssetPathRole,  // active take's file, empty when none
     TransitionRole,
     CostRole,
     ErrorRole,

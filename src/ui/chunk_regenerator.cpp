@@ -10,7 +10,9 @@
 namespace sw::ui {
 
 ChunkRegenerator::ChunkRegenerator(ProjectSession* session, Runner runner, QObject* parent)
-    : QObject(parent), session_(session), runner_(std::move(runner)),
+    : QObject(parent),
+      session_(session),
+      runner_(std::move(runner)),
       cancel_(std::make_shared<std::atomic<bool>>(false)) {}
 
 ChunkRegenerator::~ChunkRegenerator() {
@@ -37,7 +39,8 @@ void ChunkRegenerator::startNext() {
   render::RegenerateRequest request = requests_.at(index_);
   request.chunkId = session_->resolve(Entity::Chunk, request.chunkId);
   const auto chunk = session_->store().chunk(request.chunkId);
-  if (!chunk) return finish(tr("Chunk %1 was deleted before it could be regenerated.").arg(request.chunkId));
+  if (!chunk)
+    return finish(tr("Chunk %1 was deleted before it could be regenerated.").arg(request.chunkId));
   before_ = *chunk;
   readyAfter_ = readyChunksAfter(session_->store(), *chunk);
   position_ = chunk->position + 1;
@@ -48,13 +51,16 @@ void ChunkRegenerator::startNext() {
   shownGenerating_ = false;
   // `this` outlives the worker: the destructor waits for it.
   auto report = [this, index, total, position](const QString&, double percent) {
-    QMetaObject::invokeMethod(this, [this, index, total, position, percent] {
-      if (!shownGenerating_) {  // the worker has marked the chunk generating by now
-        shownGenerating_ = true;
-        session_->notifyChunksChanged(before_.sceneId);
-      }
-      emit progress(index, total, position, percent);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, index, total, position, percent] {
+          if (!shownGenerating_) {  // the worker has marked the chunk generating by now
+            shownGenerating_ = true;
+            session_->notifyChunksChanged(before_.sceneId);
+          }
+          emit progress(index, total, position, percent);
+        },
+        Qt::QueuedConnection);
   };
   auto* watcher = new QFutureWatcher<render::RegenerateResult>(this);
   connect(watcher, &QFutureWatcher<render::RegenerateResult>::finished, this, [this, watcher] {
@@ -84,8 +90,8 @@ void ChunkRegenerator::stepFinished(const render::RegenerateResult& result) {
   // The worker already switched to the new take and marked the chunks after it stale; the
   // command makes both undoable (pushing it applies the same switch again, which changes nothing).
   if (session_->store().chunk(before_.id)) {
-    session_->undoStack()->push(new SetActiveTakeCommand(session_, before_, result.takeId, readyAfter_,
-                                                         tr("New take of chunk %1").arg(position_)));
+    session_->undoStack()->push(new SetActiveTakeCommand(
+        session_, before_, result.takeId, readyAfter_, tr("New take of chunk %1").arg(position_)));
   }
   emit takeReady(before_.id, result.takeId, result.staleMarked);
   ++index_;

@@ -22,9 +22,9 @@ class ChunkRegenerator : public QObject {
  public:
   // Runs one regeneration on a worker thread (blocking there): sw::render::regenerateChunk with
   // the app's backends and cache. `progress` may be called from that thread.
-  using Runner = std::function<render::RegenerateResult(const render::RegenerateRequest& request,
-                                                        std::shared_ptr<std::atomic<bool>> cancel,
-                                                        std::function<void(const QString&, double)> progress)>;
+  using Runner = std::function<render::RegenerateResult(
+      const render::RegenerateRequest& request, std::shared_ptr<std::atomic<bool>> cancel,
+      std::function<void(const QString&, double)> progress)>;
 
   ChunkRegenerator(ProjectSession* session, Runner runner, QObject* parent = nullptr);
   ~ChunkRegenerator() override;  // cancels and waits for the chunk in flight
@@ -53,7 +53,7 @@ class ChunkRegenerator : public QObject {
   int position_ = 0;
   bool running_ = false;
   bool shownGenerating_ = false;
-  model::Chunk before_;  // the chunk row as it was before its regeneration (for undo)
+  model::Chunk before_;          // the chunk row as it was before its regeneration (for undo)
   QList<model::Id> readyAfter_;  // ready chunks after it then (undo turns them back to ready)
   std::shared_ptr<std::atomic<bool>> cancel_;
   QFuture<render::RegenerateResult> future_;

@@ -45,7 +45,8 @@ QVariant DialogueModel::data(const QModelIndex& index, int role) const {
   if (role == CharacterIdRole) return line.characterId;
   if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
   if (index.column() == CharacterColumn)
-    return role == Qt::EditRole ? QVariant(line.characterId) : QVariant(names_.value(line.characterId));
+    return role == Qt::EditRole ? QVariant(line.characterId)
+                                : QVariant(names_.value(line.characterId));
   return line.text;
 }
 
@@ -65,7 +66,8 @@ bool DialogueModel::setData(const QModelIndex& index, const QVariant& value, int
   model::DialogueLine after = before;
   if (index.column() == CharacterColumn) {
     after.characterId = value.toLongLong();
-    if (after.characterId == before.characterId || !names_.contains(after.characterId)) return false;
+    if (after.characterId == before.characterId || !names_.contains(after.characterId))
+      return false;
   } else {
     after.text = value.toString();
     if (after.text == before.text) return false;
@@ -129,22 +131,32 @@ QVariant SfxCueModel::data(const QModelIndex& index, int role) const {
   if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
   const model::SfxCue& cue = rows_.at(index.row());
   switch (index.column()) {
-    case TimeColumn: return cue.time;
-    case DescriptionColumn: return cue.description;
-    case FileColumn: return cue.file;
-    case GainColumn: return cue.gainDb;
-    default: return {};
+    case TimeColumn:
+      return cue.time;
+    case DescriptionColumn:
+      return cue.description;
+    case FileColumn:
+      return cue.file;
+    case GainColumn:
+      return cue.gainDb;
+    default:
+      return {};
   }
 }
 
 QVariant SfxCueModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case TimeColumn: return tr("Time (s)");
-    case DescriptionColumn: return tr("Sound");
-    case FileColumn: return tr("File");
-    case GainColumn: return tr("Gain (dB)");
-    default: return {};
+    case TimeColumn:
+      return tr("Time (s)");
+    case DescriptionColumn:
+      return tr("Sound");
+    case FileColumn:
+      return tr("File");
+    case GainColumn:
+      return tr("Gain (dB)");
+    default:
+      return {};
   }
 }
 
@@ -158,15 +170,24 @@ bool SfxCueModel::setData(const QModelIndex& index, const QVariant& value, int r
   const model::SfxCue before = rows_.at(index.row());
   model::SfxCue after = before;
   switch (index.column()) {
-    case TimeColumn: after.time = std::max(0.0, value.toDouble()); break;
-    case DescriptionColumn: after.description = value.toString(); break;
-    case FileColumn: after.file = value.toString(); break;
-    case GainColumn: after.gainDb = value.toDouble(); break;
-    default: return false;
+    case TimeColumn:
+      after.time = std::max(0.0, value.toDouble());
+      break;
+    case DescriptionColumn:
+      after.description = value.toString();
+      break;
+    case FileColumn:
+      after.file = value.toString();
+      break;
+    case GainColumn:
+      after.gainDb = value.toDouble();
+      break;
+    default:
+      return false;
   }
   const QString field = headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
-  session_->undoStack()->push(new EditRowCommand<model::SfxCue>(
-      session_, before, after, field, tr("Edit sound cue")));
+  session_->undoStack()->push(
+      new EditRowCommand<model::SfxCue>(session_, before, after, field, tr("Edit sound cue")));
   return true;
 }
 
@@ -182,8 +203,8 @@ void SfxCueModel::addCue(double time, const QString& description) {
 
 void SfxCueModel::removeCue(int row) {
   if (row < 0 || row >= rows_.size()) return;
-  session_->undoStack()->push(new AddRemoveRowCommand<model::SfxCue>(
-      session_, rows_.at(row), true, tr("Delete sound cue")));
+  session_->undoStack()->push(new AddRemoveRowCommand<model::SfxCue>(session_, rows_.at(row), true,
+                                                                     tr("Delete sound cue")));
 }
 
 }  // namespace sw::ui

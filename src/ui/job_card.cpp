@@ -13,8 +13,13 @@
 namespace sw::ui {
 
 JobCard::JobCard(model::Id jobId, QWidget* parent)
-    : QFrame(parent), jobId_(jobId), title_(new QLabel), stage_(new QLabel), eta_(new QLabel),
-      error_(new QLabel), progress_(new QProgressBar) {
+    : QFrame(parent),
+      jobId_(jobId),
+      title_(new QLabel),
+      stage_(new QLabel),
+      eta_(new QLabel),
+      error_(new QLabel),
+      progress_(new QProgressBar) {
   setFrameShape(QFrame::StyledPanel);
   setObjectName(QStringLiteral("jobCard%1").arg(jobId));
   progress_->setRange(0, 1000);
@@ -33,7 +38,8 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   open_ = button(tr("Open"), &JobCard::openClicked);
   folder_ = button(tr("Show in folder"), &JobCard::folderClicked);
   saveAs_ = button(tr("Save as…"), &JobCard::saveAsClicked);
-  for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_}) buttons->addWidget(b);
+  for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_})
+    buttons->addWidget(b);
   buttons->addStretch();
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(6, 4, 6, 4);
@@ -62,21 +68,26 @@ void JobCard::update(const QModelIndex& index, bool paused, bool controls, const
   const bool done = status == model::JobStatus::Completed;
   QString stateText = RenderJobModel::statusText(status);
   if (paused && running) stateText = tr("Paused");
-  title_->setText(tr("<b>%1</b> · %2").arg(index.data(RenderJobModel::SceneTitleRole).toString().toHtmlEscaped(),
-                                          stateText));
+  title_->setText(
+      tr("<b>%1</b> · %2")
+          .arg(index.data(RenderJobModel::SceneTitleRole).toString().toHtmlEscaped(), stateText));
   progress_->setValue(int(percent * 10));
   progress_->setFormat(QStringLiteral("%1%").arg(percent, 0, 'f', 0));
   const QString stage = index.data(RenderJobModel::StageRole).toString();
   stage_->setText(done ? tr("Saved to %1").arg(output) : stage);
   stage_->setVisible(!stage_->text().isEmpty());
   eta_->setText(running && eta >= 0 ? tr("about %1 left").arg(formatDuration(eta)) : QString());
-  error_->setText(error.isEmpty() ? QString() : tr("Failed while %1: %2").arg(stage.isEmpty() ? tr("starting") : stage, error));
+  error_->setText(
+      error.isEmpty()
+          ? QString()
+          : tr("Failed while %1: %2").arg(stage.isEmpty() ? tr("starting") : stage, error));
   error_->setVisible(!error.isEmpty() && status == model::JobStatus::Failed);
   pause_->setText(paused ? tr("Continue") : tr("Pause"));
   pause_->setVisible(running);
   cancel_->setVisible(running);
   retry_->setVisible(status == model::JobStatus::Failed);
-  resume_->setVisible(status == model::JobStatus::Interrupted || status == model::JobStatus::Cancelled);
+  resume_->setVisible(status == model::JobStatus::Interrupted ||
+                      status == model::JobStatus::Cancelled);
   const bool haveFile = done && QFileInfo::exists(output);
   for (QPushButton* b : {open_, folder_, saveAs_}) {
     b->setVisible(done);

@@ -11,9 +11,9 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QStyle>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -57,7 +57,8 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addPermanentWidget(statusProject_);
   setCentralWidget(welcomeWidget());
   QSettings settings;
-  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1360, 860);
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    resize(1360, 860);
   layoutRestored_ = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   updateTitle();
   updateActions();
@@ -93,54 +94,92 @@ QAction* makeAction(QObject* owner, const QString& name, const QString& text, co
 }  // namespace
 
 void MainWindow::createActions() {
-  connect(makeAction(this, QStringLiteral("actionNew"), tr("&New Project…"), QStringLiteral("document-new"), QKeySequence::New),
+  connect(makeAction(this, QStringLiteral("actionNew"), tr("&New Project…"),
+                     QStringLiteral("document-new"), QKeySequence::New),
           &QAction::triggered, this, &MainWindow::chooseNewProject);
-  connect(makeAction(this, QStringLiteral("actionOpen"), tr("&Open Project…"), QStringLiteral("document-open"), QKeySequence::Open),
+  connect(makeAction(this, QStringLiteral("actionOpen"), tr("&Open Project…"),
+                     QStringLiteral("document-open"), QKeySequence::Open),
           &QAction::triggered, this, &MainWindow::chooseOpenProject);
-  connect(makeAction(this, QStringLiteral("actionSaveAs"), tr("Save Project &As…"), QStringLiteral("document-save-as"), QKeySequence::SaveAs),
+  connect(makeAction(this, QStringLiteral("actionSaveAs"), tr("Save Project &As…"),
+                     QStringLiteral("document-save-as"), QKeySequence::SaveAs),
           &QAction::triggered, this, &MainWindow::chooseSaveAs);
-  connect(makeAction(this, QStringLiteral("actionImportScript"), tr("&Import Script…"), QStringLiteral("document-import"), QKeySequence(tr("Ctrl+I"))),
+  connect(makeAction(this, QStringLiteral("actionImportScript"), tr("&Import Script…"),
+                     QStringLiteral("document-import"), QKeySequence(tr("Ctrl+I"))),
           &QAction::triggered, this, &MainWindow::importScript);
-  connect(makeAction(this, QStringLiteral("actionBackupNow"), tr("&Back Up Now"), QStringLiteral("document-save")),
-          &QAction::triggered, this, [this] { if (backups_) backups_->backupNow(); });
-  auto* quit = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
+  connect(makeAction(this, QStringLiteral("actionBackupNow"), tr("&Back Up Now"),
+                     QStringLiteral("document-save")),
+          &QAction::triggered, this, [this] {
+            if (backups_) backups_->backupNow();
+          });
+  auto* quit = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"),
+                          QStringLiteral("application-exit"), QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
-  auto* undo = makeAction(this, QStringLiteral("actionUndo"), tr("&Undo"), QStringLiteral("edit-undo"), QKeySequence::Undo);
-  auto* redo = makeAction(this, QStringLiteral("actionRedo"), tr("&Redo"), QStringLiteral("edit-redo"), QKeySequence::Redo);
-  connect(undo, &QAction::triggered, this, [this] { if (session_) session_->undoStack()->undo(); });
-  connect(redo, &QAction::triggered, this, [this] { if (session_) session_->undoStack()->redo(); });
-  connect(makeAction(this, QStringLiteral("actionAddScene"), tr("Add &Scene"), QStringLiteral("list-add"), QKeySequence(tr("Ctrl+Shift+N"))),
-          &QAction::triggered, this, [this] { if (pane_) pane_->addScene(); });
-  connect(makeAction(this, QStringLiteral("actionDuplicateScene"), tr("&Duplicate Scene"), QStringLiteral("edit-copy"), QKeySequence(tr("Ctrl+D"))),
-          &QAction::triggered, this, [this] { if (pane_) pane_->duplicateScene(); });
-  connect(makeAction(this, QStringLiteral("actionDeleteScene"), tr("De&lete Scene"), QStringLiteral("edit-delete")),
-          &QAction::triggered, this, [this] { if (pane_) pane_->deleteScenes(); });
-  auto* prefs = makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
+  auto* undo = makeAction(this, QStringLiteral("actionUndo"), tr("&Undo"),
+                          QStringLiteral("edit-undo"), QKeySequence::Undo);
+  auto* redo = makeAction(this, QStringLiteral("actionRedo"), tr("&Redo"),
+                          QStringLiteral("edit-redo"), QKeySequence::Redo);
+  connect(undo, &QAction::triggered, this, [this] {
+    if (session_) session_->undoStack()->undo();
+  });
+  connect(redo, &QAction::triggered, this, [this] {
+    if (session_) session_->undoStack()->redo();
+  });
+  connect(makeAction(this, QStringLiteral("actionAddScene"), tr("Add &Scene"),
+                     QStringLiteral("list-add"), QKeySequence(tr("Ctrl+Shift+N"))),
+          &QAction::triggered, this, [this] {
+            if (pane_) pane_->addScene();
+          });
+  connect(makeAction(this, QStringLiteral("actionDuplicateScene"), tr("&Duplicate Scene"),
+                     QStringLiteral("edit-copy"), QKeySequence(tr("Ctrl+D"))),
+          &QAction::triggered, this, [this] {
+            if (pane_) pane_->duplicateScene();
+          });
+  connect(makeAction(this, QStringLiteral("actionDeleteScene"), tr("De&lete Scene"),
+                     QStringLiteral("edit-delete")),
+          &QAction::triggered, this, [this] {
+            if (pane_) pane_->deleteScenes();
+          });
+  auto* prefs = makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"),
+                           QStringLiteral("preferences-system"), QKeySequence::Preferences);
   if (prefs->shortcut().isEmpty()) prefs->setShortcut(QKeySequence(tr("Ctrl+,")));
   prefs->setMenuRole(QAction::PreferencesRole);
   connect(prefs, &QAction::triggered, this, &MainWindow::showPreferences);
-  connect(makeAction(this, QStringLiteral("actionRender"), tr("&Render Scene…"), QStringLiteral("media-record"), QKeySequence(tr("Ctrl+R"))),
+  connect(makeAction(this, QStringLiteral("actionRender"), tr("&Render Scene…"),
+                     QStringLiteral("media-record"), QKeySequence(tr("Ctrl+R"))),
           &QAction::triggered, this, [this] { showRenderDialog(); });
-  connect(makeAction(this, QStringLiteral("actionZoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn),
-          &QAction::triggered, this, [this] { if (timeline_) timeline_->zoomIn(); });
-  connect(makeAction(this, QStringLiteral("actionZoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"), QKeySequence::ZoomOut),
-          &QAction::triggered, this, [this] { if (timeline_) timeline_->zoomOut(); });
-  connect(makeAction(this, QStringLiteral("actionZoomFit"), tr("Zoom to &Fit"), QStringLiteral("zoom-fit-best"), QKeySequence(tr("Ctrl+0"))),
+  connect(makeAction(this, QStringLiteral("actionZoomIn"), tr("Zoom &In"),
+                     QStringLiteral("zoom-in"), QKeySequence::ZoomIn),
+          &QAction::triggered, this, [this] {
+            if (timeline_) timeline_->zoomIn();
+          });
+  connect(makeAction(this, QStringLiteral("actionZoomOut"), tr("Zoom &Out"),
+                     QStringLiteral("zoom-out"), QKeySequence::ZoomOut),
+          &QAction::triggered, this, [this] {
+            if (timeline_) timeline_->zoomOut();
+          });
+  connect(makeAction(this, QStringLiteral("actionZoomFit"), tr("Zoom to &Fit"),
+                     QStringLiteral("zoom-fit-best"), QKeySequence(tr("Ctrl+0"))),
           &QAction::triggered, this, [this] {
             if (timeline_) timeline_->zoomToFit(timelineScroll_->viewport()->width());
           });
-  connect(makeAction(this, QStringLiteral("actionPlay"), tr("&Play / Pause"), QStringLiteral("media-playback-start"), QKeySequence(Qt::Key_Space)),
-          &QAction::triggered, this, [this] { if (player_) player_->togglePlay(); });
-  connect(makeAction(this, QStringLiteral("actionPreviewRender"), tr("Preview &Last Render"), QStringLiteral("video-x-generic")),
+  connect(makeAction(this, QStringLiteral("actionPlay"), tr("&Play / Pause"),
+                     QStringLiteral("media-playback-start"), QKeySequence(Qt::Key_Space)),
+          &QAction::triggered, this, [this] {
+            if (player_) player_->togglePlay();
+          });
+  connect(makeAction(this, QStringLiteral("actionPreviewRender"), tr("Preview &Last Render"),
+                     QStringLiteral("video-x-generic")),
           &QAction::triggered, this, [this] {
             if (!lastRender_.isEmpty()) openRender(lastRender_);
           });
-  connect(makeAction(this, QStringLiteral("actionAbout"), tr("&About Scenewright"), QStringLiteral("help-about")),
+  connect(makeAction(this, QStringLiteral("actionAbout"), tr("&About Scenewright"),
+                     QStringLiteral("help-about")),
           &QAction::triggered, this, [this] {
-            QMessageBox::about(this, tr("About Scenewright"),
-                               tr("<b>Scenewright %1</b><p>A director's console for AI-generated video.</p>")
-                                   .arg(QApplication::applicationVersion()));
+            QMessageBox::about(
+                this, tr("About Scenewright"),
+                tr("<b>Scenewright %1</b><p>A director's console for AI-generated video.</p>")
+                    .arg(QApplication::applicationVersion()));
           });
   action(QStringLiteral("actionPlay"))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 }
@@ -176,7 +215,8 @@ void MainWindow::createMenus() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->setObjectName(QStringLiteral("viewMenu"));
-  for (const char* name : {"actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay", "actionPreviewRender"})
+  for (const char* name :
+       {"actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay", "actionPreviewRender"})
     view->addAction(action(QString::fromLatin1(name)));
   view->addSeparator();
 
@@ -186,7 +226,8 @@ void MainWindow::createMenus() {
   QToolBar* bar = addToolBar(tr("Main"));
   bar->setObjectName(QStringLiteral("mainToolBar"));
   bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  for (const char* name : {"actionNew", "actionOpen", "actionUndo", "actionRedo", "actionAddScene", "actionRender"})
+  for (const char* name :
+       {"actionNew", "actionOpen", "actionUndo", "actionRedo", "actionAddScene", "actionRender"})
     bar->addAction(action(QString::fromLatin1(name)));
 }
 
@@ -232,7 +273,8 @@ void MainWindow::applyDefaultDockSizes() {
 // Side docks at 340 / 440 px so the preview gets the rest; widths settle over a few layouts.
 void MainWindow::fitDockWidths(int round) {
   const auto near = [](int size, int wanted) { return std::abs(size - wanted) <= 4; };
-  if (!projectDock_ || round > 6 || (near(projectDock_->width(), 340) && near(inspectorDock_->width(), 440)))
+  if (!projectDock_ || round > 6 ||
+      (near(projectDock_->width(), 340) && near(inspectorDock_->width(), 440)))
     return;
   resizeDocks({projectDock_, inspectorDock_}, {340, 440}, Qt::Horizontal);
   QTimer::singleShot(0, this, [this, round] { fitDockWidths(round + 1); });
@@ -242,7 +284,8 @@ QWidget* MainWindow::welcomeWidget() {
   auto* page = new QWidget;
   auto* layout = new QVBoxLayout(page);
   layout->addStretch();
-  auto* title = new QLabel(tr("<h2>Scenewright</h2><p>Open a project folder or create a new one.</p>"));
+  auto* title =
+      new QLabel(tr("<h2>Scenewright</h2><p>Open a project folder or create a new one.</p>"));
   title->setAlignment(Qt::AlignCenter);
   auto* create = new QPushButton(tr("New Project…"));
   auto* open = new QPushButton(tr("Open Project…"));
@@ -271,17 +314,19 @@ void MainWindow::updateActions() {
     action(QString::fromLatin1(name))->setEnabled(!busy_);
   recentMenu_->setEnabled(!busy_);
   const bool open = session_ != nullptr && !busy_;
-  for (const char* name : {"actionSaveAs", "actionImportScript", "actionBackupNow", "actionAddScene",
-                           "actionDuplicateScene", "actionDeleteScene", "actionZoomIn", "actionZoomOut",
-                           "actionZoomFit", "actionPlay"})
+  for (const char* name : {"actionSaveAs", "actionImportScript", "actionBackupNow",
+                           "actionAddScene", "actionDuplicateScene", "actionDeleteScene",
+                           "actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay"})
     action(QString::fromLatin1(name))->setEnabled(open);
   backupMenu_->setEnabled(open);
   auto* undo = action(QStringLiteral("actionUndo"));
   auto* redo = action(QStringLiteral("actionRedo"));
   undo->setEnabled(open && session_->undoStack()->canUndo());
   redo->setEnabled(open && session_->undoStack()->canRedo());
-  undo->setText(open && undo->isEnabled() ? tr("&Undo %1").arg(session_->undoStack()->undoText()) : tr("&Undo"));
-  redo->setText(open && redo->isEnabled() ? tr("&Redo %1").arg(session_->undoStack()->redoText()) : tr("&Redo"));
+  undo->setText(open && undo->isEnabled() ? tr("&Undo %1").arg(session_->undoStack()->undoText())
+                                          : tr("&Undo"));
+  redo->setText(open && redo->isEnabled() ? tr("&Redo %1").arg(session_->undoStack()->redoText())
+                                          : tr("&Redo"));
   auto* render = action(QStringLiteral("actionRender"));
   const QString reason = renderUnavailableReason();
   render->setEnabled(open && scenes_->rowCount() > 0);

@@ -24,7 +24,7 @@ namespace sw::render {
 class RenderQueue;
 struct RegenerateRequest;
 struct RenderRequest;
-}
+}  // namespace sw::render
 
 namespace sw::ui {
 
@@ -161,7 +161,8 @@ class MainWindow : public QMainWindow {
   QProgressBar* busyBar_ = nullptr;
   bool busy_ = false;
   bool closeWhenIdle_ = false;
-  bool layoutRestored_ = false;  // a saved dock layout was applied (else defaults on first open)  // the user closed the window while busy
+  bool layoutRestored_ = false;  // a saved dock layout was applied (else defaults on first open) //
+                                 // the user closed the window while busy
   QFuture<QString> busyWork_;
   QString lastError_;
   QString lastRender_;

@@ -74,8 +74,10 @@ void MainWindow::runBusy(const QString& message, std::function<QString()> work,
 void MainWindow::setBusy(const QString& message) {
   busy_ = !message.isEmpty();
   busyBar_->setVisible(busy_);
-  if (busy_) statusBar()->showMessage(message);
-  else statusBar()->clearMessage();
+  if (busy_)
+    statusBar()->showMessage(message);
+  else
+    statusBar()->clearMessage();
   if (QWidget* central = centralWidget()) central->setEnabled(!busy_);
   for (QDockWidget* dock : {projectDock_, inspectorDock_, chunkDock_, timelineDock_, queueDock_})
     dock->setEnabled(!busy_);
@@ -86,11 +88,13 @@ void MainWindow::setBusy(const QString& message) {
 bool MainWindow::saveProjectAs(const QString& folder) {
   if (!session_ || busy_) return false;
   const QString source = session_->folder();
-  runBusy(tr("Copying the project to %1…").arg(folder), [source, folder] { return copyWork(source, folder); },
-          [this, folder](const QString& error) {
-            if (!error.isEmpty()) return showError(tr("Cannot save the project"), error);
-            openProject(folder);
-          });
+  runBusy(
+      tr("Copying the project to %1…").arg(folder),
+      [source, folder] { return copyWork(source, folder); },
+      [this, folder](const QString& error) {
+        if (!error.isEmpty()) return showError(tr("Cannot save the project"), error);
+        openProject(folder);
+      });
   return true;
 }
 
@@ -108,10 +112,12 @@ void MainWindow::updateBackupMenu() {
 
 void MainWindow::restoreBackup(const QString& file, const QString& label) {
   if (!session_ || busy_) return;
-  auto* box = new QMessageBox(QMessageBox::Question, tr("Restore Backup"),
-                              tr("Replace the project with the backup from %1?\nThe current state is backed up "
-                                 "first, so this can be reverted from the same menu.").arg(label),
-                              QMessageBox::Yes | QMessageBox::No, this);
+  auto* box = new QMessageBox(
+      QMessageBox::Question, tr("Restore Backup"),
+      tr("Replace the project with the backup from %1?\nThe current state is backed up "
+         "first, so this can be reverted from the same menu.")
+          .arg(label),
+      QMessageBox::Yes | QMessageBox::No, this);
   box->setAttribute(Qt::WA_DeleteOnClose);
   connect(box, &QMessageBox::finished, this, [this, box, file] {
     if (box->clickedButton() == box->button(QMessageBox::Yes)) restoreBackupNow(file);
@@ -122,16 +128,20 @@ void MainWindow::restoreBackup(const QString& file, const QString& label) {
 bool MainWindow::restoreBackupNow(const QString& file) {
   if (!session_ || busy_) return false;
   const QString folder = session_->folder();
-  const QString safety = QDir(backups_->folder()).filePath(
-      QStringLiteral("project-%1-before-restore.db")
-          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+  const QString safety = QDir(backups_->folder())
+                             .filePath(QStringLiteral("project-%1-before-restore.db")
+                                           .arg(QDateTime::currentDateTime().toString(
+                                               QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
   closeProject();  // no connection may stay open on the database while it is replaced
-  runBusy(tr("Restoring the backup…"), [folder, file, safety] { return restoreWork(folder, file, safety); },
-          [this, folder](const QString& error) {
-            if (!error.isEmpty()) showError(tr("Cannot restore the backup"), error);
-            if (openProject(folder) && error.isEmpty())
-              statusBar()->showMessage(tr("Backup restored; the replaced state was backed up first."), 8000);
-          });
+  runBusy(
+      tr("Restoring the backup…"),
+      [folder, file, safety] { return restoreWork(folder, file, safety); },
+      [this, folder](const QString& error) {
+        if (!error.isEmpty()) showError(tr("Cannot restore the backup"), error);
+        if (openProject(folder) && error.isEmpty())
+          statusBar()->showMessage(tr("Backup restored; the replaced state was backed up first."),
+                                   8000);
+      });
   return true;
 }
 

@@ -13,19 +13,19 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QUndoStack>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "media/thumbnails.h"
 #include "providers/local/fountain_parser.h"
 #include "providers/model_registry.h"
-#include "media/thumbnails.h"
 #include "render/app_settings.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
-#include "ui/chunk_regenerator.h"
 #include "ui/chunk_model.h"
+#include "ui/chunk_regenerator.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
 #include "ui/preferences_dialog.h"
@@ -82,10 +82,13 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   connectProjectWidgets();
   createRenderQueue();
   backups_ = new BackupManager(session_->folder(), this);
-  connect(backups_, &BackupManager::backupFinished, this, [this](const QString& file, const QString& error) {
-    statusBar()->showMessage(error.isEmpty() ? tr("Backed up to %1").arg(QFileInfo(file).fileName())
-                                             : tr("Backup failed: %1").arg(error), 6000);
-  });
+  connect(backups_, &BackupManager::backupFinished, this,
+          [this](const QString& file, const QString& error) {
+            statusBar()->showMessage(error.isEmpty()
+                                         ? tr("Backed up to %1").arg(QFileInfo(file).fileName())
+                                         : tr("Backup failed: %1").arg(error),
+                                     6000);
+          });
   backups_->backupNow();
   if (scenes_->rowCount() > 0) pane_->selectScene(scenes_->sceneId(0));
   if (!layoutRestored_) {  // once the docks have laid out their new contents
@@ -98,8 +101,8 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
 }
 
 void MainWindow::buildProjectWidgets() {
-  const QString thumbCache =
-      QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("thumbnails"));
+  const QString thumbCache = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                                 .filePath(QStringLiteral("thumbnails"));
   thumbnails_->setFunction([thumbCache](const QString& path, double seconds, int height) {
     return decodeThumbnail(thumbCache, path, seconds, height);
   });
@@ -112,7 +115,8 @@ void MainWindow::buildProjectWidgets() {
     std::shared_ptr<const providers::ModelRegistry> registry = registry_;
     scenes_->setCostEstimator([registry, s](const model::Scene& scene) -> std::optional<double> {
       try {
-        const QString projectModel = s->store().project().settings.value(QStringLiteral("defaultModel")).toString();
+        const QString projectModel =
+            s->store().project().settings.value(QStringLiteral("defaultModel")).toString();
         const auto& entry = registry->resolve(scene.modelKey, projectModel);
         return providers::chunkCount(scene.targetDuration, entry) * entry.costPerCall;
       } catch (const std::exception&) {
@@ -161,11 +165,17 @@ void MainWindow::connectProjectWidgets() {
   });
   connect(pane_, &ProjectPane::currentSceneChanged, this, &MainWindow::onSceneSelected);
   connect(timeline_, &TimelineWidget::chunkSelected, this, &MainWindow::onChunkSelected);
-  connect(timeline_, &TimelineWidget::seekRequested, this, [this](double) { timeline_->setFocus(); });
-  connect(player_, &PreviewPlayer::sequencePositionChanged, timeline_, &TimelineWidget::setPlayhead);
+  connect(timeline_, &TimelineWidget::seekRequested, this,
+          [this](double) { timeline_->setFocus(); });
+  connect(player_, &PreviewPlayer::sequencePositionChanged, timeline_,
+          &TimelineWidget::setPlayhead);
   connect(chunkInspector_, &ChunkInspector::regenerateRequested, this, &MainWindow::regenerate);
-  connect(chunkInspector_, &ChunkInspector::regenerateStaleRequested, this, &MainWindow::regenerateStale);
-  connect(scenes_, &QAbstractItemModel::modelReset, this, [this] { updateActions(); updateTitle(); });
+  connect(chunkInspector_, &ChunkInspector::regenerateStaleRequested, this,
+          &MainWindow::regenerateStale);
+  connect(scenes_, &QAbstractItemModel::modelReset, this, [this] {
+    updateActions();
+    updateTitle();
+  });
   // New takes arrive while the scene is shown: refresh the scene preview unless it is playing.
   connect(chunks_, &QAbstractItemModel::modelReset, this, [this] {
     if (!player_->isPlaying() && !chunkInspector_->chunkId()) previewScene(chunks_->sceneId());
@@ -189,10 +199,21 @@ void MainWindow::closeProject() {
     }
   }
   setCentralWidget(welcomeWidget());  // deletes the player
-  pane_ = nullptr; sceneInspector_ = nullptr; chunkInspector_ = nullptr; timeline_ = nullptr;
-  timelineScroll_ = nullptr; player_ = nullptr; queuePanel_ = nullptr;
-  delete scenes_; delete characters_; delete chunks_; delete jobs_;
-  scenes_ = nullptr; characters_ = nullptr; chunks_ = nullptr; jobs_ = nullptr;
+  pane_ = nullptr;
+  sceneInspector_ = nullptr;
+  chunkInspector_ = nullptr;
+  timeline_ = nullptr;
+  timelineScroll_ = nullptr;
+  player_ = nullptr;
+  queuePanel_ = nullptr;
+  delete scenes_;
+  delete characters_;
+  delete chunks_;
+  delete jobs_;
+  scenes_ = nullptr;
+  characters_ = nullptr;
+  chunks_ = nullptr;
+  jobs_ = nullptr;
   session_.reset();
   updateTitle();
   updateActions();
@@ -217,7 +238,8 @@ void MainWindow::onChunkSelected(model::Id chunkId) {
   chunkInspector_->setChunk(chunkId);
   chunkDock_->raise();
   const int row = chunks_->rowOf(chunkId);
-  const QString path = row >= 0 ? chunks_->index(row).data(ChunkModel::AssetPathRole).toString() : QString();
+  const QString path =
+      row >= 0 ? chunks_->index(row).data(ChunkModel::AssetPathRole).toString() : QString();
   if (!path.isEmpty()) player_->setFile(path, tr("Chunk %1").arg(row + 1));
 }
 
@@ -234,19 +256,22 @@ void MainWindow::previewScene(model::Id sceneId) {
     player_->clear(scene ? tr("%1: no generated chunks to preview yet.").arg(scene->title)
                          : tr("Nothing to preview yet."));
   else
-    player_->setSequence(files, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
+    player_->setSequence(
+        files, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
 }
 
 void MainWindow::chooseNewProject() {
   QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QDir::homePath(),
                                               tr("Scenewright project (*.scenewright)"));
   if (path.isEmpty()) return;
-  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix))) path += QLatin1String(model::ProjectStore::kSuffix);
+  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
+    path += QLatin1String(model::ProjectStore::kSuffix);
   newProject(path, QFileInfo(path).completeBaseName());
 }
 
 void MainWindow::chooseOpenProject() {
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
+  const QString folder =
+      QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
   if (!folder.isEmpty()) openProject(folder);
 }
 
@@ -255,7 +280,8 @@ void MainWindow::chooseSaveAs() {
   QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), session_->folder(),
                                               tr("Scenewright project (*.scenewright)"));
   if (path.isEmpty()) return;
-  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix))) path += QLatin1String(model::ProjectStore::kSuffix);
+  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
+    path += QLatin1String(model::ProjectStore::kSuffix);
   saveProjectAs(path);
 }
 
@@ -277,7 +303,8 @@ void MainWindow::updateRecentMenu() {
     const QString folder = recent.at(i);
     connect(a, &QAction::triggered, this, [this, folder] { openProject(folder); });
   }
-  if (recent.isEmpty()) recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
+  if (recent.isEmpty())
+    recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
   else {
     recentMenu_->addSeparator();
     connect(recentMenu_->addAction(tr("Clear List")), &QAction::triggered, this, [this] {
@@ -289,8 +316,9 @@ void MainWindow::updateRecentMenu() {
 
 void MainWindow::importScript() {
   if (!session_) return;
-  const QString file = QFileDialog::getOpenFileName(this, tr("Import Script"), session_->folder(),
-                                                    tr("Fountain screenplay (*.fountain *.spmd *.txt)"));
+  const QString file =
+      QFileDialog::getOpenFileName(this, tr("Import Script"), session_->folder(),
+                                   tr("Fountain screenplay (*.fountain *.spmd *.txt)"));
   if (file.isEmpty()) return;
   auto* watcher = new QFutureWatcher<providers::ParsedScript>(this);
   connect(watcher, &QFutureWatcher<providers::ParsedScript>::finished, this, [this, watcher, file] {
@@ -298,12 +326,17 @@ void MainWindow::importScript() {
     if (!session_) return;
     const providers::ParsedScript script = watcher->result();
     if (script.scenes.isEmpty())
-      return showError(tr("Nothing imported"), tr("%1 has no scenes (scene headings start with INT. or EXT.).").arg(file));
-    auto* command = new ImportScriptCommand(session_.get(), script, tr("Import %1").arg(QFileInfo(file).fileName()));
+      return showError(tr("Nothing imported"),
+                       tr("%1 has no scenes (scene headings start with INT. or EXT.).").arg(file));
+    auto* command = new ImportScriptCommand(session_.get(), script,
+                                            tr("Import %1").arg(QFileInfo(file).fileName()));
     session_->undoStack()->push(command);
     const auto& s = command->summary();
     statusBar()->showMessage(tr("Imported %1 scenes, %2 new characters, %3 dialogue lines.")
-                                 .arg(s.scenesAdded).arg(s.charactersAdded).arg(s.dialogueLines), 8000);
+                                 .arg(s.scenesAdded)
+                                 .arg(s.charactersAdded)
+                                 .arg(s.dialogueLines),
+                             8000);
   });
   watcher->setFuture(QtConcurrent::run([file] {
     QFile in(file);

@@ -1,19 +1,19 @@
 // MainWindow: the render queue, the Render Scene dialog, chunk regeneration and saving renders.
+#include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QDesktopServices>
-#include <QDockWidget>
 #include <QFutureWatcher>
 #include <QStatusBar>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "providers/model_registry.h"
+#include "render/app_settings.h"
 #include "render/regenerate.h"
 #include "render/render_queue.h"
-#include "render/app_settings.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/main_window.h"
@@ -29,15 +29,17 @@ namespace sw::ui {
 
 namespace {
 // Runs on a worker thread: the app's backends as they are set when each chunk starts.
-ChunkRegenerator::Runner regenerateRunner(const QString& folder, const QString& cacheDir,
-                                          std::shared_ptr<const providers::ModelRegistry> registry) {
+ChunkRegenerator::Runner regenerateRunner(
+    const QString& folder, const QString& cacheDir,
+    std::shared_ptr<const providers::ModelRegistry> registry) {
   return [folder, cacheDir, registry](const render::RegenerateRequest& request,
                                       std::shared_ptr<std::atomic<bool>> cancel,
                                       std::function<void(const QString&, double)> progress) {
     const render::AppSettings settings = render::AppSettings::load();
     const providers::Backends backends =
         providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);
-    return render::regenerateChunk(folder, request, backends, std::make_shared<providers::AssetCache>(cacheDir),
+    return render::regenerateChunk(folder, request, backends,
+                                   std::make_shared<providers::AssetCache>(cacheDir),
                                    std::move(cancel), std::move(progress));
   };
 }
@@ -58,7 +60,8 @@ void MainWindow::createRenderQueue() {
   queuePanel_->setControlsAvailable(true, {});
   chunkInspector_->setRegenerateAvailable(true, {});
   regenerator_ = new ChunkRegenerator(
-      session_.get(), regenerateRunner(session_->folder(), queue_->cacheDirectory(), registry_), this);
+      session_.get(), regenerateRunner(session_->folder(), queue_->cacheDirectory(), registry_),
+      this);
   connectRegenerator();
 }
 
@@ -125,15 +128,21 @@ QList<model::Id> MainWindow::enqueueRender(const render::RenderRequest& request)
 }
 
 void MainWindow::connectRegenerator() {
-  connect(regenerator_, &ChunkRegenerator::progress, this, [this](int index, int total, int position, double jobPct) {
-    // A regeneration reports on the render job's scale, where generating ends at 75%.
-    const double pct = std::clamp(jobPct / 75.0 * 100.0, 0.0, 100.0);
-    const QString text = total == 1 ? tr("Generating a new take of chunk %1… %2%").arg(position).arg(int(pct))
-                                    : tr("Regenerating chunk %1 (%2 of %3)… %4%")
-                                          .arg(position).arg(index + 1).arg(total).arg(int(pct));
-    chunkInspector_->showRegenerateProgress(text, pct);
-    statusBar()->showMessage(text);
-  });
+  connect(regenerator_, &ChunkRegenerator::progress, this,
+          [this](int index, int total, int position, double jobPct) {
+            // A regeneration reports on the render job's scale, where generating ends at 75%.
+            const double pct = std::clamp(jobPct / 75.0 * 100.0, 0.0, 100.0);
+            const QString text =
+                total == 1
+                    ? tr("Generating a new take of chunk %1… %2%").arg(position).arg(int(pct))
+                    : tr("Regenerating chunk %1 (%2 of %3)… %4%")
+                          .arg(position)
+                          .arg(index + 1)
+                          .arg(total)
+                          .arg(int(pct));
+            chunkInspector_->showRegenerateProgress(text, pct);
+            statusBar()->showMessage(text);
+          });
   connect(regenerator_, &ChunkRegenerator::takeReady, this,
           [this](qint64, qint64, int stale) { lastStaleMarked_ = stale; });
   connect(regenerator_, &ChunkRegenerator::finished, this,
@@ -143,13 +152,17 @@ void MainWindow::connectRegenerator() {
             jobs_->reload();
             if (!error.isEmpty()) return showError(tr("Regenerate failed"), error);
             if (cancelled)
-              statusBar()->showMessage(tr("Regeneration cancelled; %n new take(s) kept.", nullptr, done), 8000);
+              statusBar()->showMessage(
+                  tr("Regeneration cancelled; %n new take(s) kept.", nullptr, done), 8000);
             else if (total == 1)
-              statusBar()->showMessage(tr("New take ready; %n later chunk(s) marked stale.", nullptr, lastStaleMarked_), 8000);
+              statusBar()->showMessage(
+                  tr("New take ready; %n later chunk(s) marked stale.", nullptr, lastStaleMarked_),
+                  8000);
             else
               statusBar()->showMessage(tr("Regenerated %n chunk(s).", nullptr, done), 8000);
           });
-  connect(chunkInspector_, &ChunkInspector::cancelRegenerateRequested, regenerator_, &ChunkRegenerator::cancel);
+  connect(chunkInspector_, &ChunkInspector::cancelRegenerateRequested, regenerator_,
+          &ChunkRegenerator::cancel);
 }
 
 void MainWindow::startRegenerating(const QList<render::RegenerateRequest>& requests) {
@@ -192,9 +205,9 @@ void MainWindow::openRender(const QString& file) {
 void MainWindow::saveRenderAs(model::Id jobId) {
   const auto job = session_ ? session_->store().job(jobId) : std::nullopt;
   if (!job || job->outputPath.isEmpty()) return;
-  QString target = QFileDialog::getSaveFileName(this, tr("Save Video As"),
-                                                QDir::home().filePath(QFileInfo(job->outputPath).fileName()),
-                                                tr("MP4 video (*.mp4)"));
+  QString target = QFileDialog::getSaveFileName(
+      this, tr("Save Video As"), QDir::home().filePath(QFileInfo(job->outputPath).fileName()),
+      tr("MP4 video (*.mp4)"));
   if (target.isEmpty()) return;
   if (!target.endsWith(QLatin1String(".mp4"))) target += QStringLiteral(".mp4");
   const QString source = job->outputPath;
@@ -203,8 +216,11 @@ void MainWindow::saveRenderAs(model::Id jobId) {
   connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, target] {
     const bool ok = watcher->result();
     watcher->deleteLater();
-    if (ok) statusBar()->showMessage(tr("Saved %1").arg(target), 8000);
-    else showError(tr("Cannot save the video"), tr("Could not write %1 (check free space and permissions).").arg(target));
+    if (ok)
+      statusBar()->showMessage(tr("Saved %1").arg(target), 8000);
+    else
+      showError(tr("Cannot save the video"),
+                tr("Could not write %1 (check free space and permissions).").arg(target));
   });
   watcher->setFuture(QtConcurrent::run([source, target] {
     QFile::remove(target);

@@ -29,17 +29,25 @@ using providers::Capability;
 using providers::cloud::Service;
 
 namespace {
-const QList<Service> kServices = {Service::Replicate, Service::ElevenLabs, Service::OpenAI, Service::Ollama};
+const QList<Service> kServices = {Service::Replicate, Service::ElevenLabs, Service::OpenAI,
+                                  Service::Ollama};
 
 QString capabilityLabel(Capability c) {
   switch (c) {
-    case Capability::Script: return PreferencesDialog::tr("Script parsing:");
-    case Capability::Image: return PreferencesDialog::tr("Images:");
-    case Capability::Video: return PreferencesDialog::tr("Video:");
-    case Capability::Speech: return PreferencesDialog::tr("Speech:");
-    case Capability::Music: return PreferencesDialog::tr("Music:");
-    case Capability::SoundEffect: return PreferencesDialog::tr("Sound effects:");
-    case Capability::LipSync: return PreferencesDialog::tr("Lip sync:");
+    case Capability::Script:
+      return PreferencesDialog::tr("Script parsing:");
+    case Capability::Image:
+      return PreferencesDialog::tr("Images:");
+    case Capability::Video:
+      return PreferencesDialog::tr("Video:");
+    case Capability::Speech:
+      return PreferencesDialog::tr("Speech:");
+    case Capability::Music:
+      return PreferencesDialog::tr("Music:");
+    case Capability::SoundEffect:
+      return PreferencesDialog::tr("Sound effects:");
+    case Capability::LipSync:
+      return PreferencesDialog::tr("Lip sync:");
   }
   return {};
 }
@@ -50,13 +58,27 @@ QString settingFor(const providers::BackendSettings& s, Capability c) {
 
 void setSettingFor(providers::BackendSettings& s, Capability c, const QString& id) {
   switch (c) {
-    case Capability::Script: s.script = id; break;
-    case Capability::Image: s.image = id; break;
-    case Capability::Video: s.video = id; break;
-    case Capability::Speech: s.speech = id; break;
-    case Capability::Music: s.music = id; break;
-    case Capability::SoundEffect: s.soundEffect = id; break;
-    case Capability::LipSync: s.lipSync = id; break;
+    case Capability::Script:
+      s.script = id;
+      break;
+    case Capability::Image:
+      s.image = id;
+      break;
+    case Capability::Video:
+      s.video = id;
+      break;
+    case Capability::Speech:
+      s.speech = id;
+      break;
+    case Capability::Music:
+      s.music = id;
+      break;
+    case Capability::SoundEffect:
+      s.soundEffect = id;
+      break;
+    case Capability::LipSync:
+      s.lipSync = id;
+      break;
   }
 }
 }  // namespace
@@ -101,10 +123,13 @@ QWidget* PreferencesDialog::buildGenerationTab() {
   defaultModel_ = new QComboBox;
   if (registry_)
     for (const QString& key : registry_->keys())
-      defaultModel_->addItem(tr("%1 — %2/chunk").arg(registry_->model(key).displayName,
-                                                     formatCost(registry_->model(key).costPerCall)), key);
-  const QString model = initial_.backends.defaultModel.isEmpty() && registry_ ? registry_->defaultKey()
-                                                                               : initial_.backends.defaultModel;
+      defaultModel_->addItem(tr("%1 — %2/chunk")
+                                 .arg(registry_->model(key).displayName,
+                                      formatCost(registry_->model(key).costPerCall)),
+                             key);
+  const QString model = initial_.backends.defaultModel.isEmpty() && registry_
+                            ? registry_->defaultKey()
+                            : initial_.backends.defaultModel;
   defaultModel_->setCurrentIndex(std::max(0, defaultModel_->findData(model)));
   form->addRow(tr("Default video model:"), defaultModel_);
   return page;
@@ -118,7 +143,9 @@ QWidget* PreferencesDialog::buildServicesTab() {
     auto* form = new QFormLayout(box);
     ServiceRow row;
     row.baseUrl = new QLineEdit(initial_.backendOptions.value(providers::cloud::serviceId(service))
-                                    .toObject().value(QStringLiteral("baseUrl")).toString());
+                                    .toObject()
+                                    .value(QStringLiteral("baseUrl"))
+                                    .toString());
     row.baseUrl->setPlaceholderText(providers::cloud::defaultBaseUrl(service).toString());
     form->addRow(tr("Base URL:"), row.baseUrl);
     if (!providers::cloud::keyVariable(service).isEmpty()) {
@@ -144,15 +171,17 @@ QWidget* PreferencesDialog::buildRenderTab() {
   auto* page = new QWidget;
   auto* form = new QFormLayout(page);
   resolution_ = new QComboBox;
-  for (const char* r : {"480p", "720p", "1080p", "2160p"}) resolution_->addItem(QString::fromLatin1(r));
+  for (const char* r : {"480p", "720p", "1080p", "2160p"})
+    resolution_->addItem(QString::fromLatin1(r));
   resolution_->setCurrentText(initial_.resolution);
   loudness_ = new QDoubleSpinBox;
   loudness_->setRange(-36.0, -6.0);
   loudness_->setDecimals(1);
   loudness_->setSuffix(tr(" LUFS"));
   loudness_->setValue(initial_.loudnessLufs);
-  loudness_->setToolTip(tr("Integrated loudness of the exported mix (EBU R128). -14 to -16 suits "
-                           "streaming sites, -23 broadcast."));
+  loudness_->setToolTip(
+      tr("Integrated loudness of the exported mix (EBU R128). -14 to -16 suits "
+         "streaming sites, -23 broadcast."));
   form->addRow(tr("Default resolution:"), resolution_);
   form->addRow(tr("Loudness target:"), loudness_);
   return page;
@@ -166,7 +195,8 @@ QWidget* PreferencesDialog::buildCacheTab() {
   auto* browse = new QToolButton;
   browse->setText(tr("Browse…"));
   connect(browse, &QToolButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Cache location"), settings().effectiveCacheDirectory());
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Cache location"),
+                                                          settings().effectiveCacheDirectory());
     if (!dir.isEmpty()) {
       cacheDir_->setText(dir);
       measureCache();
@@ -178,8 +208,9 @@ QWidget* PreferencesDialog::buildCacheTab() {
   cacheSize_ = new QLabel(tr("Measuring…"));
   cacheSize_->setObjectName(QStringLiteral("cacheSizeLabel"));
   clearCache_ = new QPushButton(tr("Clear cache…"));
-  clearCache_->setToolTip(tr("Deletes every generated file in the cache. Re-rendering will "
-                             "generate (and pay for) them again."));
+  clearCache_->setToolTip(
+      tr("Deletes every generated file in the cache. Re-rendering will "
+         "generate (and pay for) them again."));
   connect(clearCache_, &QPushButton::clicked, this, &PreferencesDialog::clearCache);
   form->addRow(tr("Location:"), dirRow);
   form->addRow(tr("Size:"), cacheSize_);
@@ -197,8 +228,9 @@ AppSettings PreferencesDialog::settings() const {
     QJsonObject options = s.backendOptions.value(id).toObject();
     const QString url = it.value().baseUrl->text().trimmed();
     url.isEmpty() ? options.remove(QStringLiteral("baseUrl"))
-                  : (void)options.insert(QStringLiteral("baseUrl"),
-                                         providers::cloud::normaliseBaseUrl(Service(it.key()), url).toString());
+                  : (void)options.insert(
+                        QStringLiteral("baseUrl"),
+                        providers::cloud::normaliseBaseUrl(Service(it.key()), url).toString());
     options.isEmpty() ? s.backendOptions.remove(id) : (void)s.backendOptions.insert(id, options);
   }
   s.resolution = resolution_->currentText();
@@ -217,11 +249,12 @@ void PreferencesDialog::refreshKeyStatus() {
       label->setText(watcher->result());
       watcher->deleteLater();
     });
-    const QJsonObject serviceOptions = options.value(providers::cloud::serviceId(service)).toObject();
+    const QJsonObject serviceOptions =
+        options.value(providers::cloud::serviceId(service)).toObject();
     watcher->setFuture(QtConcurrent::run([service, serviceOptions] {
       auto secrets = providers::cloud::makeKeychainStore();
-      return providers::cloud::resolveEndpoint(service, serviceOptions,
-                                               QProcessEnvironment::systemEnvironment(), secrets.get())
+      return providers::cloud::resolveEndpoint(
+                 service, serviceOptions, QProcessEnvironment::systemEnvironment(), secrets.get())
           .status;
     }));
   }
@@ -244,7 +277,8 @@ void PreferencesDialog::clearCache() {
   const QString dir = settings().effectiveCacheDirectory();
   const auto answer = QMessageBox::question(
       this, tr("Clear cache"),
-      tr("Delete every generated file in %1?\nRendering again will regenerate (and pay for) them.").arg(dir));
+      tr("Delete every generated file in %1?\nRendering again will regenerate (and pay for) them.")
+          .arg(dir));
   if (answer != QMessageBox::Yes) return;
   clearCache_->setEnabled(false);
   auto* watcher = new QFutureWatcher<void>(this);

@@ -27,9 +27,11 @@ class PreferencesDialog : public QDialog {
   ~PreferencesDialog() override;
 
   render::AppSettings settings() const;  // what the dialog shows now
-  void accept() override;        // saves settings and keys
+  void accept() override;                // saves settings and keys
 
-  QComboBox* backendCombo(providers::Capability capability) const { return backends_.value(int(capability)); }
+  QComboBox* backendCombo(providers::Capability capability) const {
+    return backends_.value(int(capability));
+  }
   QComboBox* defaultModelCombo() const { return defaultModel_; }
   QComboBox* resolutionCombo() const { return resolution_; }
   QDoubleSpinBox* loudnessSpin() const { return loudness_; }

@@ -4,9 +4,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QPalette>
 #include <QSlider>
 #include <QStackedWidget>
-#include <QPalette>
 #include <QStyle>
 #include <QToolButton>
 #include <QUrl>
@@ -21,11 +21,18 @@ namespace sw::ui {
 namespace {
 constexpr qint64 kFrameMs = 40;  // one frame at 25 fps; QMediaPlayer has no frame API
 constexpr int kPosterHeight = 360;
-}
+}  // namespace
 
 PreviewPlayer::PreviewPlayer(QWidget* parent)
-    : QWidget(parent), player_(new QMediaPlayer(this)), audio_(new QAudioOutput(this)),
-      video_(new QVideoWidget), screen_(new QStackedWidget), poster_(new QLabel), title_(new QLabel), time_(new QLabel), scrub_(new QSlider(Qt::Horizontal)),
+    : QWidget(parent),
+      player_(new QMediaPlayer(this)),
+      audio_(new QAudioOutput(this)),
+      video_(new QVideoWidget),
+      screen_(new QStackedWidget),
+      poster_(new QLabel),
+      title_(new QLabel),
+      time_(new QLabel),
+      scrub_(new QSlider(Qt::Horizontal)),
       volume_(new QSlider(Qt::Horizontal)) {
   player_->setAudioOutput(audio_);
   player_->setVideoOutput(video_);
@@ -39,7 +46,8 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   poster_->setAlignment(Qt::AlignCenter);
   poster_->setPalette(dark);
   poster_->setAutoFillBackground(true);
-  poster_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);  // the pixmap follows the size
+  poster_->setSizePolicy(QSizePolicy::Ignored,
+                         QSizePolicy::Ignored);  // the pixmap follows the size
   screen_->addWidget(video_);
   screen_->addWidget(poster_);
   title_->setTextFormat(Qt::PlainText);
@@ -63,7 +71,8 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
     showVideo();
     player_->setPosition(ms);
   });
-  connect(volume_, &QSlider::valueChanged, this, [this](int v) { audio_->setVolume(float(v) / 100.0f); });
+  connect(volume_, &QSlider::valueChanged, this,
+          [this](int v) { audio_->setVolume(float(v) / 100.0f); });
   connect(player_, &QMediaPlayer::durationChanged, this, [this](qint64 ms) {
     scrub_->setRange(0, int(ms));
     updateTime();
@@ -75,9 +84,10 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
     if (s == QMediaPlayer::EndOfMedia) next();
   });
-  connect(player_, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& text) {
-    title_->setText(tr("Cannot play: %1").arg(text));
-  });
+  connect(player_, &QMediaPlayer::errorOccurred, this,
+          [this](QMediaPlayer::Error, const QString& text) {
+            title_->setText(tr("Cannot play: %1").arg(text));
+          });
 
   auto* controls = new QHBoxLayout;
   controls->addWidget(back);
@@ -128,7 +138,8 @@ void PreviewPlayer::requestPoster() {
   if (thumbnails_ && !files_.isEmpty() && posterPixmap_.isNull())
     posterPixmap_ = thumbnails_->thumbnail(files_.first(), 0.0, kPosterHeight);
   if (posterPixmap_.isNull() || playing_) return showVideo();
-  poster_->setPixmap(posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  poster_->setPixmap(
+      posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
   screen_->setCurrentWidget(poster_);
 }
 
@@ -138,12 +149,12 @@ bool PreviewPlayer::showsPoster() const { return screen_->currentWidget() == pos
 
 void PreviewPlayer::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
-  if (showsPoster()) poster_->setPixmap(posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  if (showsPoster())
+    poster_->setPixmap(
+        posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
-void PreviewPlayer::clear(const QString& message) {
-  setSequence({}, message);
-}
+void PreviewPlayer::clear(const QString& message) { setSequence({}, message); }
 
 void PreviewPlayer::load(int item) {
   current_ = item;
@@ -159,7 +170,8 @@ void PreviewPlayer::load(int item) {
 void PreviewPlayer::next() {
   if (current_ < 0) return;
   if (current_ + 1 < files_.size()) {
-    if (offsetsMs_[current_] >= 0) offsetsMs_[current_ + 1] = offsetsMs_[current_] + player_->duration();
+    if (offsetsMs_[current_] >= 0)
+      offsetsMs_[current_ + 1] = offsetsMs_[current_] + player_->duration();
     load(current_ + 1);
     return;
   }
@@ -182,7 +194,8 @@ void PreviewPlayer::stepFrames(int frames) {
   if (current_ < 0) return;
   if (playing_) togglePlay();
   showVideo();
-  player_->setPosition(std::clamp<qint64>(player_->position() + frames * kFrameMs, 0, player_->duration()));
+  player_->setPosition(
+      std::clamp<qint64>(player_->position() + frames * kFrameMs, 0, player_->duration()));
 }
 
 void PreviewPlayer::updateTime() {

@@ -16,8 +16,8 @@
 
 namespace sw::ui {
 
-ProjectPane::ProjectPane(ProjectSession* session, SceneListModel* scenes, CharacterModel* characters,
-                         QWidget* parent)
+ProjectPane::ProjectPane(ProjectSession* session, SceneListModel* scenes,
+                         CharacterModel* characters, QWidget* parent)
     : QWidget(parent), session_(session), scenes_(scenes), characters_(characters) {
   auto* splitter = new QSplitter(Qt::Vertical);
   splitter->addWidget(buildScenes());
@@ -58,14 +58,17 @@ QWidget* ProjectPane::buildScenes() {
   sceneView_->setDropIndicatorShown(true);
   sceneView_->setDefaultDropAction(Qt::MoveAction);
   sceneView_->verticalHeader()->setSectionsClickable(false);
-  sceneView_->horizontalHeader()->setSectionResizeMode(SceneListModel::TitleColumn, QHeaderView::Stretch);
+  sceneView_->horizontalHeader()->setSectionResizeMode(SceneListModel::TitleColumn,
+                                                       QHeaderView::Stretch);
   for (int c = SceneListModel::StatusColumn; c < SceneListModel::ColumnCount; ++c)
     sceneView_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
   sceneView_->setAlternatingRowColors(true);
   sceneView_->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
   auto* buttons = new QHBoxLayout;
-  auto* add = button(tr("Add"), QStringLiteral("list-add"), tr("Add a scene after the selected one"));
-  auto* dup = button(tr("Duplicate"), QStringLiteral("edit-copy"), tr("Duplicate the selected scene"));
+  auto* add =
+      button(tr("Add"), QStringLiteral("list-add"), tr("Add a scene after the selected one"));
+  auto* dup =
+      button(tr("Duplicate"), QStringLiteral("edit-copy"), tr("Duplicate the selected scene"));
   auto* del = button(tr("Delete"), QStringLiteral("list-remove"), tr("Delete the selected scenes"));
   add->setObjectName(QStringLiteral("addSceneButton"));
   dup->setObjectName(QStringLiteral("duplicateSceneButton"));
@@ -110,9 +113,8 @@ QWidget* ProjectPane::buildCharacters() {
   connect(add, &QToolButton::clicked, this, [this] {
     characters_->addCharacter(tr("Character %1").arg(characters_->rowCount() + 1));
   });
-  connect(del, &QToolButton::clicked, this, [this] {
-    characters_->removeCharacter(characterView_->currentIndex().row());
-  });
+  connect(del, &QToolButton::clicked, this,
+          [this] { characters_->removeCharacter(characterView_->currentIndex().row()); });
   return box;
 }
 
@@ -162,8 +164,8 @@ void ProjectPane::duplicateScene() {
   try {
     SceneSnapshot copy = SceneSnapshot::capture(session_->store(), id);
     copy.scene.title = tr("%1 (copy)").arg(copy.scene.title);
-    auto* command = new AddSceneCommand(session_, copy, copy.scene.position + 1,
-                                       tr("Duplicate scene"));
+    auto* command =
+        new AddSceneCommand(session_, copy, copy.scene.position + 1, tr("Duplicate scene"));
     session_->undoStack()->push(command);
     selectScene(command->sceneId());
   } catch (const model::StoreError& e) {

@@ -17,7 +17,8 @@ ProjectSession::~ProjectSession() {
 }
 
 std::unique_ptr<ProjectSession> ProjectSession::create(const QString& folder, const QString& name) {
-  return std::unique_ptr<ProjectSession>(new ProjectSession(model::ProjectStore::create(folder, name)));
+  return std::unique_ptr<ProjectSession>(
+      new ProjectSession(model::ProjectStore::create(folder, name)));
 }
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {

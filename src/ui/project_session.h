@@ -52,11 +52,11 @@ class ProjectSession : public QObject {
   void modifiedChanged(bool modified);
   void storeError(const QString& message);
   void scenesReset();
-  void sceneChanged(qint64 sceneId);            // a scene's own fields
+  void sceneChanged(qint64 sceneId);  // a scene's own fields
   void sceneMoved(int from, int to);
-  void sceneRestored(qint64 sceneId);           // a deleted scene is back (undo): select it
-  void sceneContentChanged(qint64 sceneId);     // its dialogue lines or SFX cues
-  void chunksChanged(qint64 sceneId);           // its chunks or takes
+  void sceneRestored(qint64 sceneId);        // a deleted scene is back (undo): select it
+  void sceneContentChanged(qint64 sceneId);  // its dialogue lines or SFX cues
+  void chunksChanged(qint64 sceneId);        // its chunks or takes
   void charactersChanged();
 
  private:

@@ -60,12 +60,18 @@ int RenderJobModel::rowOf(model::Id jobId) const {
 
 QString RenderJobModel::statusText(model::JobStatus status) {
   switch (status) {
-    case model::JobStatus::Queued: return tr("Queued");
-    case model::JobStatus::Processing: return tr("Rendering");
-    case model::JobStatus::Completed: return tr("Completed");
-    case model::JobStatus::Failed: return tr("Failed");
-    case model::JobStatus::Cancelled: return tr("Cancelled");
-    case model::JobStatus::Interrupted: return tr("Interrupted");
+    case model::JobStatus::Queued:
+      return tr("Queued");
+    case model::JobStatus::Processing:
+      return tr("Rendering");
+    case model::JobStatus::Completed:
+      return tr("Completed");
+    case model::JobStatus::Failed:
+      return tr("Failed");
+    case model::JobStatus::Cancelled:
+      return tr("Cancelled");
+    case model::JobStatus::Interrupted:
+      return tr("Interrupted");
   }
   return {};
 }
@@ -76,16 +82,26 @@ QVariant RenderJobModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole:
       return tr("%1 — %2").arg(row.sceneTitle, statusText(row.job.status));
-    case JobIdRole: return row.job.id;
-    case StatusRole: return int(row.job.status);
-    case StageRole: return row.job.stage;
-    case ProgressRole: return row.job.progress;
-    case EtaRole: return row.eta;
-    case ErrorRole: return row.job.errorMessage;
-    case OutputRole: return row.job.outputPath;
-    case SceneTitleRole: return row.sceneTitle;
-    case CostRole: return row.job.cost;
-    default: return {};
+    case JobIdRole:
+      return row.job.id;
+    case StatusRole:
+      return int(row.job.status);
+    case StageRole:
+      return row.job.stage;
+    case ProgressRole:
+      return row.job.progress;
+    case EtaRole:
+      return row.eta;
+    case ErrorRole:
+      return row.job.errorMessage;
+    case OutputRole:
+      return row.job.outputPath;
+    case SceneTitleRole:
+      return row.sceneTitle;
+    case CostRole:
+      return row.job.cost;
+    default:
+      return {};
   }
 }
 

@@ -16,10 +16,10 @@ class RenderJobModel : public QAbstractListModel {
  public:
   enum Role {
     JobIdRole = Qt::UserRole + 1,
-    StatusRole,      // model::JobStatus as int
+    StatusRole,  // model::JobStatus as int
     StageRole,
-    ProgressRole,    // 0..100
-    EtaRole,         // seconds, < 0 unknown
+    ProgressRole,  // 0..100
+    EtaRole,       // seconds, < 0 unknown
     ErrorRole,
     OutputRole,
     SceneTitleRole,

@@ -78,7 +78,8 @@ void RenderQueuePanel::refresh(const QModelIndex& from, const QModelIndex& to) {
   for (int row = from.row(); row <= to.row(); ++row) {
     const QModelIndex index = jobs_->index(row);
     const model::Id id = index.data(RenderJobModel::JobIdRole).toLongLong();
-    if (JobCard* card = cards_.value(id)) card->update(index, paused_.contains(id), available_, reason_);
+    if (JobCard* card = cards_.value(id))
+      card->update(index, paused_.contains(id), available_, reason_);
   }
 }
 

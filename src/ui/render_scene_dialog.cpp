@@ -31,14 +31,20 @@ render::RenderRequest everyTrack(const QList<model::Id>& sceneIds) {
 }  // namespace
 
 RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
-                                     const providers::ModelRegistry* registry, const QString& videoBackend,
-                                     QWidget* parent)
-    : QDialog(parent), session_(session), sceneIds_(sceneIds), registry_(registry), videoBackend_(videoBackend),
-      estimate_(render::estimateRender(session->store(), everyTrack(sceneIds), registry, videoBackend)) {
+                                     const providers::ModelRegistry* registry,
+                                     const QString& videoBackend, QWidget* parent)
+    : QDialog(parent),
+      session_(session),
+      sceneIds_(sceneIds),
+      registry_(registry),
+      videoBackend_(videoBackend),
+      estimate_(
+          render::estimateRender(session->store(), everyTrack(sceneIds), registry, videoBackend)) {
   setObjectName(QStringLiteral("renderSceneDialog"));
   const auto first = sceneIds.isEmpty() ? std::nullopt : session->store().scene(sceneIds.first());
-  setWindowTitle(sceneIds.size() == 1 && first ? tr("Render Scene: %1").arg(first->title)
-                                               : tr("Render %n Scenes", nullptr, int(sceneIds.size())));
+  setWindowTitle(sceneIds.size() == 1 && first
+                     ? tr("Render Scene: %1").arg(first->title)
+                     : tr("Render %n Scenes", nullptr, int(sceneIds.size())));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(buildVideoBox());
   layout->addWidget(buildAudioBox());
@@ -62,14 +68,17 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
 QWidget* RenderSceneDialog::buildVideoBox() {
   auto* box = new QGroupBox(tr("Video"));
   auto* form = new QFormLayout(box);
-  segments_ = new QLabel(tr("Video segments: %1 of %2 ready").arg(estimate_.ready).arg(estimate_.segments));
+  segments_ =
+      new QLabel(tr("Video segments: %1 of %2 ready").arg(estimate_.ready).arg(estimate_.segments));
   segments_->setObjectName(QStringLiteral("segmentsLabel"));
   form->addRow(segments_);
   form->addRow(tr("Total duration:"), new QLabel(formatDuration(estimate_.duration)));
   QSettings settings;
   resolution_ = new QComboBox;
-  for (const char* r : {"480p", "720p", "1080p", "2160p"}) resolution_->addItem(QString::fromLatin1(r));
-  resolution_->setCurrentText(settings.value(QStringLiteral("render/resolution"), QStringLiteral("720p")).toString());
+  for (const char* r : {"480p", "720p", "1080p", "2160p"})
+    resolution_->addItem(QString::fromLatin1(r));
+  resolution_->setCurrentText(
+      settings.value(QStringLiteral("render/resolution"), QStringLiteral("720p")).toString());
   aspect_ = new QComboBox;
   aspect_->addItem(tr("16:9 (landscape)"), QStringLiteral("16:9"));
   aspect_->addItem(tr("9:16 (vertical)"), QStringLiteral("9:16"));
@@ -82,7 +91,8 @@ QWidget* RenderSceneDialog::buildVideoBox() {
   return box;
 }
 
-QCheckBox* RenderSceneDialog::track(const QString& label, bool present, const QString& absentReason) {
+QCheckBox* RenderSceneDialog::track(const QString& label, bool present,
+                                    const QString& absentReason) {
   auto* box = new QCheckBox(present ? label : tr("%1 — %2").arg(label, absentReason));
   box->setChecked(present);
   box->setEnabled(present);
@@ -94,22 +104,27 @@ QWidget* RenderSceneDialog::buildAudioBox() {
   auto* box = new QGroupBox(tr("Audio tracks"));
   auto* layout = new QVBoxLayout(box);
   const render::RenderEstimate& s = estimate_;
-  narration_ = track(s.narrationGenerated ? tr("Narration (%1)").arg(formatDuration(s.narrationSeconds))
-                                          : tr("Narration (about %1, to generate)").arg(formatDuration(s.narrationSeconds)),
-                     s.narrationSeconds > 0, tr("no narration text"));
+  narration_ =
+      track(s.narrationGenerated
+                ? tr("Narration (%1)").arg(formatDuration(s.narrationSeconds))
+                : tr("Narration (about %1, to generate)").arg(formatDuration(s.narrationSeconds)),
+            s.narrationSeconds > 0, tr("no narration text"));
   dialogue_ = track(tr("Dialogue (%n line(s)", nullptr, s.dialogueLines) +
                         tr(", %n character(s))", nullptr, s.dialogueCharacters),
                     s.dialogueLines > 0, tr("no dialogue lines"));
   music_ = track(tr("Music (%1)").arg(formatDuration(s.musicSeconds)), s.musicSeconds > 0,
                  tr("no music prompt"));
-  sfx_ = track(tr("Sound effects (%n cue(s))", nullptr, s.sfxCues), s.sfxCues > 0, tr("no SFX cues"));
+  sfx_ =
+      track(tr("Sound effects (%n cue(s))", nullptr, s.sfxCues), s.sfxCues > 0, tr("no SFX cues"));
   narration_->setObjectName(QStringLiteral("narrationTrack"));
   dialogue_->setObjectName(QStringLiteral("dialogueTrack"));
   music_->setObjectName(QStringLiteral("musicTrack"));
   sfx_->setObjectName(QStringLiteral("sfxTrack"));
   for (QCheckBox* b : {narration_, dialogue_, music_, sfx_}) {
     layout->addWidget(b);
-    connect(b, &QCheckBox::toggled, this, [this] { if (cost_) updateCost(); });
+    connect(b, &QCheckBox::toggled, this, [this] {
+      if (cost_) updateCost();
+    });
   }
   return box;
 }
@@ -138,14 +153,16 @@ QWidget* RenderSceneDialog::buildOutputBox() {
 }
 
 void RenderSceneDialog::browse() {
-  const QString file = QFileDialog::getSaveFileName(this, tr("Render to"), output_->text(),
-                                                    tr("MP4 video (*.mp4)"));
-  if (!file.isEmpty()) output_->setText(file.endsWith(QLatin1String(".mp4")) ? file : file + QStringLiteral(".mp4"));
+  const QString file =
+      QFileDialog::getSaveFileName(this, tr("Render to"), output_->text(), tr("MP4 video (*.mp4)"));
+  if (!file.isEmpty())
+    output_->setText(file.endsWith(QLatin1String(".mp4")) ? file : file + QStringLiteral(".mp4"));
 }
 
 // Re-estimated for the tracks ticked now: what is generated, what comes from the cache, cost.
 void RenderSceneDialog::updateCost() {
-  const render::RenderEstimate e = render::estimateRender(session_->store(), request(), registry_, videoBackend_);
+  const render::RenderEstimate e =
+      render::estimateRender(session_->store(), request(), registry_, videoBackend_);
   QString text = tr("Will generate %n video segment(s)", nullptr, e.toGenerate()) +
                  tr(" and take %n from the cache.", nullptr, e.ready);
   QStringList audio;
@@ -153,13 +170,19 @@ void RenderSceneDialog::updateCost() {
   if (e.dialogueToGenerate > 0) audio << tr("%n dialogue line(s)", nullptr, e.dialogueToGenerate);
   if (e.musicToGenerate > 0) audio << tr("music");
   if (e.sfxToGenerate > 0) audio << tr("%n sound effect(s)", nullptr, e.sfxToGenerate);
-  if (!audio.isEmpty()) text += QLatin1Char(' ') + tr("Audio to generate: %1.").arg(QLocale().createSeparatedList(audio));
+  if (!audio.isEmpty())
+    text +=
+        QLatin1Char(' ') + tr("Audio to generate: %1.").arg(QLocale().createSeparatedList(audio));
   if (e.costToGenerate && e.audioToGenerate())
-    text += QLatin1Char(' ') + tr("Estimated video cost: %1 (audio is not priced).").arg(formatCost(*e.costToGenerate));
+    text +=
+        QLatin1Char(' ') +
+        tr("Estimated video cost: %1 (audio is not priced).").arg(formatCost(*e.costToGenerate));
   else if (e.costToGenerate)
     text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*e.costToGenerate));
   else
-    text += QLatin1Char(' ') + tr("Cost unknown: %1").arg(registry_ ? e.costNote : tr("The model registry could not be loaded."));
+    text += QLatin1Char(' ') +
+            tr("Cost unknown: %1")
+                .arg(registry_ ? e.costNote : tr("The model registry could not be loaded."));
   cost_->setText(text);
 }
 

@@ -6,8 +6,8 @@
 #include <QDialog>
 
 #include "model/types.h"
-#include "render/render_request.h"
 #include "render/render_estimate.h"
+#include "render/render_request.h"
 
 namespace sw::providers {
 class ModelRegistry;

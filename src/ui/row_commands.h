@@ -16,7 +16,9 @@ struct RowTraits;
 template <>
 struct RowTraits<model::Character> {
   static constexpr Entity kind = Entity::Character;
-  static model::Id add(model::ProjectStore& s, const model::Character& r) { return s.addCharacter(r); }
+  static model::Id add(model::ProjectStore& s, const model::Character& r) {
+    return s.addCharacter(r);
+  }
   static void update(model::ProjectStore& s, const model::Character& r) { s.updateCharacter(r); }
   static void remove(model::ProjectStore& s, model::Id id) { s.removeCharacter(id); }
   static void notify(ProjectSession* session, const model::Character&) {
@@ -30,7 +32,9 @@ struct RowTraits<model::DialogueLine> {
   static model::Id add(model::ProjectStore& s, const model::DialogueLine& r) {
     return s.addDialogueLine(r, r.position);
   }
-  static void update(model::ProjectStore& s, const model::DialogueLine& r) { s.updateDialogueLine(r); }
+  static void update(model::ProjectStore& s, const model::DialogueLine& r) {
+    s.updateDialogueLine(r);
+  }
   static void remove(model::ProjectStore& s, model::Id id) { s.removeDialogueLine(id); }
   static void notify(ProjectSession* session, const model::DialogueLine& r) {
     session->notifySceneContentChanged(session->resolve(Entity::Scene, r.sceneId));
@@ -63,7 +67,8 @@ struct RowTraits<model::Chunk> {
 template <typename Row>
 Row resolved(ProjectSession* session, Row row) {
   row.id = session->resolve(RowTraits<Row>::kind, row.id);
-  if constexpr (requires { row.sceneId; }) row.sceneId = session->resolve(Entity::Scene, row.sceneId);
+  if constexpr (requires { row.sceneId; })
+    row.sceneId = session->resolve(Entity::Scene, row.sceneId);
   if constexpr (requires { row.characterId; })
     row.characterId = session->resolve(Entity::Character, row.characterId);
   return row;
@@ -147,7 +152,10 @@ class SetActiveTakeCommand : public QUndoCommand {
   // readyAfter: readyChunksAfter(before) taken before any switch happened.
   SetActiveTakeCommand(ProjectSession* session, const model::Chunk& before, model::Id takeId,
                        QList<model::Id> readyAfter, const QString& text)
-      : QUndoCommand(text), session_(session), before_(before), takeId_(takeId),
+      : QUndoCommand(text),
+        session_(session),
+        before_(before),
+        takeId_(takeId),
         readyAfter_(std::move(readyAfter)) {}
   void redo() override {
     const model::Chunk row = resolved(session_, before_);
@@ -165,7 +173,8 @@ class SetActiveTakeCommand : public QUndoCommand {
           session_->store().updateChunk(row);
           for (model::Id id : readyAfter_) {
             const model::Id now = session_->resolve(Entity::Chunk, id);
-            if (session_->store().chunk(now)) session_->store().setChunkStatus(now, model::ChunkStatus::Ready);
+            if (session_->store().chunk(now))
+              session_->store().setChunkStatus(now, model::ChunkStatus::Ready);
           }
         }))
       return;

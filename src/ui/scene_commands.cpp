@@ -15,8 +15,8 @@ void AddSceneCommand::redo() {
   // and must not be remapped; after an undo they are the ids of the removed copy.
   ProjectSession* remapper = sceneId_ ? session_ : nullptr;
   model::Id created = 0;
-  const bool ok = session_->write(
-      [&] { created = content_.restore(session_->store(), position_, remapper); });
+  const bool ok =
+      session_->write([&] { created = content_.restore(session_->store(), position_, remapper); });
   if (!ok) return setObsolete(true);
   sceneId_ = created;
   session_->notifyScenesReset();
@@ -42,19 +42,25 @@ void RemoveSceneCommand::redo() {
     session_->store().removeScene(id);
   });
   if (!ok) return setObsolete(true);
-  setText(QCoreApplication::translate("sw::ui::SceneCommands", "Delete scene \"%1\"").arg(saved_.scene.title));
+  setText(QCoreApplication::translate("sw::ui::SceneCommands", "Delete scene \"%1\"")
+              .arg(saved_.scene.title));
   session_->notifyScenesReset();
 }
 
 void RemoveSceneCommand::undo() {
   model::Id restored = 0;
-  if (!session_->write([&] { restored = saved_.restore(session_->store(), position_, session_); })) return;
+  if (!session_->write([&] { restored = saved_.restore(session_->store(), position_, session_); }))
+    return;
   session_->notifyScenesReset();
   session_->notifySceneRestored(restored);
 }
 
 MoveSceneCommand::MoveSceneCommand(ProjectSession* session, model::Id sceneId, int from, int to)
-    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Move scene")), session_(session), sceneId_(sceneId), from_(from), to_(to) {}
+    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Move scene")),
+      session_(session),
+      sceneId_(sceneId),
+      from_(from),
+      to_(to) {}
 
 void MoveSceneCommand::move(int from, int to) {
   const model::Id id = session_->resolve(Entity::Scene, sceneId_);
@@ -67,7 +73,10 @@ void MoveSceneCommand::undo() { move(to_, from_); }
 
 EditSceneCommand::EditSceneCommand(ProjectSession* session, const model::Scene& before,
                                    const model::Scene& after, const QString& field)
-    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Edit %1").arg(field)), session_(session), before_(before), after_(after),
+    : QUndoCommand(QCoreApplication::translate("sw::ui::SceneCommands", "Edit %1").arg(field)),
+      session_(session),
+      before_(before),
+      after_(after),
       field_(field) {}
 
 void EditSceneCommand::apply(const model::Scene& scene) {

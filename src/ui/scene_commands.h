@@ -13,7 +13,8 @@ class ProjectSession;
 // Adds a scene (a new one or a copy of a snapshot) at a position.
 class AddSceneCommand : public QUndoCommand {
  public:
-  AddSceneCommand(ProjectSession* session, SceneSnapshot content, int position, const QString& text);
+  AddSceneCommand(ProjectSession* session, SceneSnapshot content, int position,
+                  const QString& text);
   void redo() override;
   void undo() override;
   model::Id sceneId() const { return sceneId_; }

@@ -44,16 +44,19 @@ void setTextKeepingCursor(QPlainTextEdit* edit, const QString& text) {
 }  // namespace
 
 SceneInspector::SceneInspector(ProjectSession* session, CharacterModel* characters, QWidget* parent)
-    : QWidget(parent), session_(session), characters_(characters),
-      dialogue_(new DialogueModel(session, this)), sfx_(new SfxCueModel(session, this)) {
+    : QWidget(parent),
+      session_(session),
+      characters_(characters),
+      dialogue_(new DialogueModel(session, this)),
+      sfx_(new SfxCueModel(session, this)) {
   tabs_ = new QTabWidget(this);
   tabs_->addTab(scrollable(buildSceneTab()), tr("Scene"));
   tabs_->addTab(scrollable(buildAudioTab()), tr("Audio"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(tabs_);
-  for (QWidget* field : std::initializer_list<QWidget*>{title_, script_, visual_, direction_, narration_,
-                                                        musicPrompt_, musicMood_})
+  for (QWidget* field : std::initializer_list<QWidget*>{title_, script_, visual_, direction_,
+                                                        narration_, musicPrompt_, musicMood_})
     UndoShortcutFilter::install(field);
   connect(session, &ProjectSession::sceneChanged, this, [this](qint64 id) {
     if (id == sceneId_) load();
@@ -147,9 +150,8 @@ QWidget* SceneInspector::buildAudioTab() {
   connect(musicMood_, &QLineEdit::textEdited, this, [this](const QString& text) {
     edit(tr("music mood"), [&](model::Scene& s) { s.musicMood = text; });
   });
-  connect(musicTempo_, &QSpinBox::valueChanged, this, [this](int bpm) {
-    edit(tr("tempo"), [&](model::Scene& s) { s.musicTempo = bpm; });
-  });
+  connect(musicTempo_, &QSpinBox::valueChanged, this,
+          [this](int bpm) { edit(tr("tempo"), [&](model::Scene& s) { s.musicTempo = bpm; }); });
 
   layout->addWidget(narrationBox);
   layout->addWidget(buildDialogueBox());
@@ -183,9 +185,8 @@ QWidget* SceneInspector::buildDialogueBox() {
     }
     dialogue_->addLine(characters_->character(0).id, QString());
   });
-  connect(remove, &QPushButton::clicked, this, [this] {
-    dialogue_->removeLine(dialogueView_->currentIndex().row());
-  });
+  connect(remove, &QPushButton::clicked, this,
+          [this] { dialogue_->removeLine(dialogueView_->currentIndex().row()); });
   return box;
 }
 
@@ -208,9 +209,8 @@ QWidget* SceneInspector::buildSfxBox() {
   layout->addWidget(sfxView_);
   layout->addLayout(buttons);
   connect(add, &QPushButton::clicked, this, [this] { sfx_->addCue(0.0, tr("door slams")); });
-  connect(remove, &QPushButton::clicked, this, [this] {
-    sfx_->removeCue(sfxView_->currentIndex().row());
-  });
+  connect(remove, &QPushButton::clicked, this,
+          [this] { sfx_->removeCue(sfxView_->currentIndex().row()); });
   return box;
 }
 

@@ -32,11 +32,20 @@ SceneSummary SceneListModel::summarize(const model::Scene& scene) const {
     ++s.chunkCount;
     s.spent += chunk.cost;
     switch (chunk.status) {
-      case model::ChunkStatus::Ready: ++s.ready; break;
-      case model::ChunkStatus::Failed: ++s.failed; break;
-      case model::ChunkStatus::Generating: ++s.generating; break;
-      case model::ChunkStatus::Stale: ++s.stale; break;
-      case model::ChunkStatus::Pending: break;
+      case model::ChunkStatus::Ready:
+        ++s.ready;
+        break;
+      case model::ChunkStatus::Failed:
+        ++s.failed;
+        break;
+      case model::ChunkStatus::Generating:
+        ++s.generating;
+        break;
+      case model::ChunkStatus::Stale:
+        ++s.stale;
+        break;
+      case model::ChunkStatus::Pending:
+        break;
     }
   }
   return s;
@@ -59,7 +68,8 @@ void SceneListModel::refreshScene(qint64 sceneId) {
 }
 
 void SceneListModel::onMoved(int from, int to) {
-  if (from == to || from < 0 || from >= rows_.size() || to < 0 || to >= rows_.size()) return reload();
+  if (from == to || from < 0 || from >= rows_.size() || to < 0 || to >= rows_.size())
+    return reload();
   beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
   rows_.move(from, to);
   for (int i = 0; i < rows_.size(); ++i) rows_[i].scene.position = i;
@@ -85,14 +95,18 @@ QString SceneListModel::statusText(const SceneSummary& s) {
 
 QVariant SceneListModel::display(const SceneSummary& row, int column) const {
   switch (column) {
-    case TitleColumn: return row.scene.title;
-    case StatusColumn: return statusText(row);
-    case DurationColumn: return formatDuration(row.scene.targetDuration);
+    case TitleColumn:
+      return row.scene.title;
+    case StatusColumn:
+      return statusText(row);
+    case DurationColumn:
+      return formatDuration(row.scene.targetDuration);
     case CostColumn: {
       const auto estimate = estimator_ ? estimator_(row.scene) : std::nullopt;
       return estimate ? formatCost(*estimate) : tr("unknown");
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -100,26 +114,38 @@ QVariant SceneListModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
   const SceneSummary& row = rows_.at(index.row());
   switch (role) {
-    case Qt::DisplayRole: return display(row, index.column());
-    case Qt::EditRole: return index.column() == TitleColumn ? QVariant(row.scene.title) : QVariant();
-    case SceneIdRole: return row.scene.id;
+    case Qt::DisplayRole:
+      return display(row, index.column());
+    case Qt::EditRole:
+      return index.column() == TitleColumn ? QVariant(row.scene.title) : QVariant();
+    case SceneIdRole:
+      return row.scene.id;
     case Qt::TextAlignmentRole:
-      return index.column() == TitleColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+      return index.column() == TitleColumn ? QVariant()
+                                           : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
       return tr("%1 chunks, %2 ready, %3 spent")
-          .arg(row.chunkCount).arg(row.ready).arg(formatCost(row.spent));
-    default: return {};
+          .arg(row.chunkCount)
+          .arg(row.ready)
+          .arg(formatCost(row.spent));
+    default:
+      return {};
   }
 }
 
 QVariant SceneListModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case TitleColumn: return tr("Scene");
-    case StatusColumn: return tr("Status");
-    case DurationColumn: return tr("Duration");
-    case CostColumn: return tr("Est. cost");
-    default: return {};
+    case TitleColumn:
+      return tr("Scene");
+    case StatusColumn:
+      return tr("Status");
+    case DurationColumn:
+      return tr("Duration");
+    case CostColumn:
+      return tr("Est. cost");
+    default:
+      return {};
   }
 }
 

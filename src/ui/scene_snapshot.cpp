@@ -52,8 +52,8 @@ model::Id SceneSnapshot::restore(model::ProjectStore& store, int position,
     for (const model::DialogueLine& line : lines) {
       model::DialogueLine copy = line;
       copy.sceneId = sceneId;
-      copy.characterId = session ? session->resolve(Entity::Character, line.characterId)
-                                 : line.characterId;
+      copy.characterId =
+          session ? session->resolve(Entity::Character, line.characterId) : line.characterId;
       const model::Id id = store.addDialogueLine(copy);
       if (session) session->remap(Entity::DialogueLine, line.id, id);
     }

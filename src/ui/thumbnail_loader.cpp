@@ -5,9 +5,7 @@
 
 namespace sw::ui {
 
-ThumbnailLoader::ThumbnailLoader(QObject* parent) : QObject(parent) {
-  pool_.setMaxThreadCount(2);
-}
+ThumbnailLoader::ThumbnailLoader(QObject* parent) : QObject(parent) { pool_.setMaxThreadCount(2); }
 
 ThumbnailLoader::~ThumbnailLoader() {
   pool_.clear();

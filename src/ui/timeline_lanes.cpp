@@ -17,7 +17,8 @@ double assetSeconds(model::ProjectStore& store, std::optional<model::Id> assetId
 }
 }  // namespace
 
-QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds) {
+QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId,
+                                 double sceneSeconds) {
   QList<AudioLane> lanes;
   const auto scene = store.scene(sceneId);
   if (!scene) return lanes;
@@ -27,12 +28,15 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
   const int segments = std::max<int>(1, int(store.chunks(sceneId).size()));
   for (int i = 0; i < segments; ++i) plan.segments.append({QString(), sceneSeconds / segments});
   if (!scene->narration.trimmed().isEmpty())
-    plan.narration = render::TimelineClip{QString(), assetSeconds(store, scene->narrationAssetId,
-                                                                  estimatedSpeechSeconds(scene->narration))};
+    plan.narration = render::TimelineClip{
+        QString(),
+        assetSeconds(store, scene->narrationAssetId, estimatedSpeechSeconds(scene->narration))};
   for (const model::DialogueLine& line : lines)
-    plan.dialogue.append({QString(), assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text))});
+    plan.dialogue.append(
+        {QString(), assetSeconds(store, line.assetId, estimatedSpeechSeconds(line.text))});
   const render::SpeechPlacement placed = render::placeSpeech(plan);
-  AudioLane narration{AudioLane::Narration, QCoreApplication::translate("sw::ui::TimelineWidget", "Narration"), {}};
+  AudioLane narration{
+      AudioLane::Narration, QCoreApplication::translate("sw::ui::TimelineWidget", "Narration"), {}};
   if (!scene->narration.trimmed().isEmpty()) {
     narration.clips.append({placed.narrationStart.value_or(0.0), plan.narration->duration,
                             scene->narration.left(60), scene->narrationAssetId.has_value()});
@@ -44,16 +48,25 @@ QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, 
     const model::DialogueLine& line = lines.at(i);
     if (!byCharacter.contains(line.characterId)) {
       const auto who = store.character(line.characterId);
-      byCharacter.insert(line.characterId,
-                         AudioLane{AudioLane::Dialogue, who ? who->name : QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
+      byCharacter.insert(
+          line.characterId,
+          AudioLane{
+              AudioLane::Dialogue,
+              who ? who->name : QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"),
+              {}});
     }
-    byCharacter[line.characterId].clips.append(
-        {placed.dialogueStarts.at(i), plan.dialogue.at(i).duration, line.text.left(40), line.assetId.has_value()});
+    byCharacter[line.characterId].clips.append({placed.dialogueStarts.at(i),
+                                                plan.dialogue.at(i).duration, line.text.left(40),
+                                                line.assetId.has_value()});
   }
-  if (byCharacter.isEmpty()) lanes.append(AudioLane{AudioLane::Dialogue, QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"), {}});
+  if (byCharacter.isEmpty())
+    lanes.append(AudioLane{AudioLane::Dialogue,
+                           QCoreApplication::translate("sw::ui::TimelineWidget", "Dialogue"),
+                           {}});
   for (const AudioLane& lane : byCharacter) lanes.append(lane);
 
-  AudioLane music{AudioLane::Music, QCoreApplication::translate("sw::ui::TimelineWidget", "Music"), {}};
+  AudioLane music{
+      AudioLane::Music, QCoreApplication::translate("sw::ui::TimelineWidget", "Music"), {}};
   if (!scene->musicPrompt.trimmed().isEmpty() || scene->musicAssetId)
     music.clips.append({0.0, sceneSeconds, scene->musicPrompt, scene->musicAssetId.has_value()});
   lanes.append(music);

@@ -30,6 +30,7 @@ struct AudioLane {
 // (render::placeSpeech: narration first, each line no earlier than its segment, never
 // overlapping); music over the whole scene; SFX at their cue times. Durations come from the
 // generated assets when they exist, else from the text.
-QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds);
+QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId,
+                                 double sceneSeconds);
 
 }  // namespace sw::ui

@@ -25,21 +25,30 @@ constexpr int kHandle = 6;
 
 QColor statusColor(model::ChunkStatus status) {
   switch (status) {
-    case model::ChunkStatus::Pending: return QColor(0x6b, 0x72, 0x80);
-    case model::ChunkStatus::Generating: return QColor(0x25, 0x63, 0xeb);
-    case model::ChunkStatus::Ready: return QColor(0x16, 0xa3, 0x4a);
-    case model::ChunkStatus::Failed: return QColor(0xdc, 0x26, 0x26);
-    case model::ChunkStatus::Stale: return QColor(0xd9, 0x77, 0x06);
+    case model::ChunkStatus::Pending:
+      return QColor(0x6b, 0x72, 0x80);
+    case model::ChunkStatus::Generating:
+      return QColor(0x25, 0x63, 0xeb);
+    case model::ChunkStatus::Ready:
+      return QColor(0x16, 0xa3, 0x4a);
+    case model::ChunkStatus::Failed:
+      return QColor(0xdc, 0x26, 0x26);
+    case model::ChunkStatus::Stale:
+      return QColor(0xd9, 0x77, 0x06);
   }
   return Qt::gray;
 }
 
 QColor laneColor(AudioLane::Kind kind) {
   switch (kind) {
-    case AudioLane::Narration: return QColor(0x0e, 0x74, 0x90);
-    case AudioLane::Dialogue: return QColor(0x7c, 0x3a, 0xed);
-    case AudioLane::Music: return QColor(0xbe, 0x18, 0x5d);
-    case AudioLane::Sfx: return QColor(0xb4, 0x53, 0x09);
+    case AudioLane::Narration:
+      return QColor(0x0e, 0x74, 0x90);
+    case AudioLane::Dialogue:
+      return QColor(0x7c, 0x3a, 0xed);
+    case AudioLane::Music:
+      return QColor(0xbe, 0x18, 0x5d);
+    case AudioLane::Sfx:
+      return QColor(0xb4, 0x53, 0x09);
   }
   return Qt::gray;
 }
@@ -47,7 +56,10 @@ QColor laneColor(AudioLane::Kind kind) {
 
 TimelineWidget::TimelineWidget(ProjectSession* session, ChunkModel* chunks,
                                ThumbnailLoader* thumbnails, QWidget* parent)
-    : QWidget(parent), session_(session), chunks_(chunks), thumbnails_(thumbnails),
+    : QWidget(parent),
+      session_(session),
+      chunks_(chunks),
+      thumbnails_(thumbnails),
       spinner_(new QTimer(this)) {
   setFocusPolicy(Qt::StrongFocus);
   setMouseTracking(true);
@@ -60,7 +72,8 @@ TimelineWidget::TimelineWidget(ProjectSession* session, ChunkModel* chunks,
   connect(chunks_, &QAbstractItemModel::modelReset, this, &TimelineWidget::rebuild);
   connect(session_, &ProjectSession::sceneChanged, this, &TimelineWidget::rebuild);
   connect(session_, &ProjectSession::sceneContentChanged, this, &TimelineWidget::rebuild);
-  connect(thumbnails_, &ThumbnailLoader::thumbnailReady, this, qOverload<>(&TimelineWidget::update));
+  connect(thumbnails_, &ThumbnailLoader::thumbnailReady, this,
+          qOverload<>(&TimelineWidget::update));
   rebuild();
 }
 
@@ -155,7 +168,8 @@ void TimelineWidget::paintRuler(QPainter& p, const QRect& exposed) {
   p.fillRect(QRect(0, 0, width(), kRulerHeight), palette().window());
   p.setPen(palette().color(QPalette::WindowText));
   const double step = pixelsPerSecond_ >= 60 ? 1 : pixelsPerSecond_ >= 15 ? 5 : 10;
-  const double first = std::floor(std::max(0, exposed.left() - kHeaderWidth) / pixelsPerSecond_ / step) * step;
+  const double first =
+      std::floor(std::max(0, exposed.left() - kHeaderWidth) / pixelsPerSecond_ / step) * step;
   for (double t = first; kHeaderWidth + t * pixelsPerSecond_ <= exposed.right() + 1; t += step) {
     const double x = kHeaderWidth + t * pixelsPerSecond_;
     p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
@@ -198,7 +212,8 @@ void TimelineWidget::paintFilmstrip(QPainter& p, int row, const QRectF& r) {
   const double trimIn = chunks_->chunk(row).trimIn;
   bool any = false;
   for (int i = 0; i < frames && !path.isEmpty(); ++i) {
-    const QPixmap thumb = thumbnails_->thumbnail(path, trimIn + duration * (i + 0.5) / frames, thumbHeight);
+    const QPixmap thumb =
+        thumbnails_->thumbnail(path, trimIn + duration * (i + 0.5) / frames, thumbHeight);
     if (thumb.isNull()) continue;
     any = true;
     p.drawPixmap(QPointF(r.left() + i * thumbWidth, r.top() + 20), thumb);
@@ -214,8 +229,10 @@ void TimelineWidget::paintBadge(QPainter& p, int row, const QRectF& r) {
   const model::Chunk& chunk = chunks_->chunk(row);
   const QString text = tr("%1 · %2").arg(row + 1).arg(ChunkModel::statusText(chunk.status));
   const QFontMetrics fm(font());
-  const QRectF badge(r.left() + 4, r.top() + 3, fm.horizontalAdvance(text) + 14 +
-                     (chunk.status == model::ChunkStatus::Generating ? 14 : 0), 15);
+  const QRectF badge(
+      r.left() + 4, r.top() + 3,
+      fm.horizontalAdvance(text) + 14 + (chunk.status == model::ChunkStatus::Generating ? 14 : 0),
+      15);
   p.setPen(Qt::NoPen);
   p.setBrush(statusColor(chunk.status));
   p.drawRoundedRect(badge, 7, 7);
@@ -230,7 +247,8 @@ void TimelineWidget::paintBadge(QPainter& p, int row, const QRectF& r) {
   p.drawText(QRectF(textLeft, badge.top(), badge.width(), badge.height()), Qt::AlignVCenter, text);
   if (chunk.cost > 0) {
     p.setPen(QColor(0xe5, 0xe7, 0xeb));
-    p.drawText(r.adjusted(0, 3, -6, 0), Qt::AlignRight | Qt::AlignTop, QStringLiteral("$%1").arg(chunk.cost, 0, 'f', 2));
+    p.drawText(r.adjusted(0, 3, -6, 0), Qt::AlignRight | Qt::AlignTop,
+               QStringLiteral("$%1").arg(chunk.cost, 0, 'f', 2));
   }
 }
 
@@ -280,10 +298,10 @@ int TimelineWidget::hitChunk(const QPointF& pos, Drag* edge) const {
     if (!r.contains(pos)) continue;
     if (edge) {
       const bool selected = chunks_->chunk(row).id == selected_;
-      *edge = !selected ? Drag::None
-              : pos.x() <= r.left() + kHandle + 2 ? Drag::TrimIn
+      *edge = !selected                            ? Drag::None
+              : pos.x() <= r.left() + kHandle + 2  ? Drag::TrimIn
               : pos.x() >= r.right() - kHandle - 2 ? Drag::TrimOut
-                                                    : Drag::None;
+                                                   : Drag::None;
     }
     return row;
   }
@@ -320,8 +338,10 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
   const model::Chunk& chunk = chunks_->chunk(dragRow_);
   double delta = (event->position().x() - dragStartX_) / pixelsPerSecond_;
   // Keep at least 0.2 s, never trim below zero (you cannot extend past the generated file).
-  if (drag_ == Drag::TrimIn) delta = std::clamp(delta, -chunk.trimIn, duration - 0.2);
-  else delta = std::clamp(delta, -(duration - 0.2), chunk.trimOut);
+  if (drag_ == Drag::TrimIn)
+    delta = std::clamp(delta, -chunk.trimIn, duration - 0.2);
+  else
+    delta = std::clamp(delta, -(duration - 0.2), chunk.trimOut);
   dragDelta_ = delta;
   update();
 }
@@ -333,8 +353,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent*) {
 void TimelineWidget::finishTrim() {
   const model::Chunk before = chunks_->chunk(dragRow_);
   model::Chunk after = before;
-  if (drag_ == Drag::TrimIn) after.trimIn = before.trimIn + dragDelta_;
-  else after.trimOut = before.trimOut - dragDelta_;
+  if (drag_ == Drag::TrimIn)
+    after.trimIn = before.trimIn + dragDelta_;
+  else
+    after.trimOut = before.trimOut - dragDelta_;
   drag_ = Drag::None;
   dragRow_ = -1;
   if (std::abs(dragDelta_) > 1e-3)
@@ -353,15 +375,21 @@ void TimelineWidget::wheelEvent(QWheelEvent* event) {
 void TimelineWidget::keyPressEvent(QKeyEvent* event) {
   const int row = chunks_->rowOf(selected_);
   switch (event->key()) {
-    case Qt::Key_Plus: case Qt::Key_Equal: zoomIn(); break;
-    case Qt::Key_Minus: zoomOut(); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+      zoomIn();
+      break;
+    case Qt::Key_Minus:
+      zoomOut();
+      break;
     case Qt::Key_Left:
       if (row > 0) selectChunk(chunks_->chunk(row - 1).id);
       break;
     case Qt::Key_Right:
       if (row + 1 < chunks_->rowCount()) selectChunk(chunks_->chunk(row + 1).id);
       break;
-    default: QWidget::keyPressEvent(event);
+    default:
+      QWidget::keyPressEvent(event);
   }
 }
 

@@ -13,7 +13,10 @@ QString formatDuration(double seconds) {
   const qint64 m = (totalSeconds / 60) % 60;
   const qint64 s = totalSeconds % 60;
   if (h > 0)
-    return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(h)
+        .arg(m, 2, 10, QLatin1Char('0'))
+        .arg(s, 2, 10, QLatin1Char('0'));
   return QStringLiteral("%1:%2.%3").arg(m).arg(s, 2, 10, QLatin1Char('0')).arg(tenths % 10);
 }
 

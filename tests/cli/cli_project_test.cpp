@@ -21,7 +21,8 @@ CliRun cli(const QStringList& args) {
   p.start(QStringLiteral(SW_CLI), args);
   p.waitForFinished(120000);
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
 }
 
 const QString kSample = QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json");
@@ -69,7 +70,9 @@ TEST(CliProject, BadArgumentsAreUserErrorsWithOneLine) {
       {{"info", tmp.path(), "--bogus"}, "Unknown option"},
       {{"info", tmp.filePath(QStringLiteral("missing"))}, "no project here"},
       {{"new", tmp.path(), "--name"}, "Missing value"},
-      {{"import-json", tmp.filePath(QStringLiteral("nope.json")), tmp.filePath(QStringLiteral("x"))}, "no such file"},
+      {{"import-json", tmp.filePath(QStringLiteral("nope.json")),
+        tmp.filePath(QStringLiteral("x"))},
+       "no such file"},
       {{"scenes", tmp.path(), "extra"}, "unexpected argument"},
   };
   for (const auto& c : cases) {
@@ -103,6 +106,7 @@ TEST(CliProject, EveryCommandHasHelp) {
     EXPECT_TRUE(overview.out.contains(QLatin1String(name)));
     const CliRun help = cli({QString::fromLatin1(name), "--help"});
     EXPECT_EQ(help.code, 0);
-    EXPECT_TRUE(help.out.startsWith(QStringLiteral("Usage: scenewright-cli ") + QLatin1String(name)));
+    EXPECT_TRUE(
+        help.out.startsWith(QStringLiteral("Usage: scenewright-cli ") + QLatin1String(name)));
   }
 }

@@ -5,8 +5,8 @@
 #include <QHttpServer>
 #include <QJsonDocument>
 #include <QThread>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 #include <cmath>
 
 namespace sw::fakecloud {
@@ -18,7 +18,9 @@ FakeState::FakeState(double s)
   clock.start();
 }
 
-qint64 FakeState::nowMs() const { return static_cast<qint64>(double(clock.nsecsElapsed()) / 1e6 / scale); }
+qint64 FakeState::nowMs() const {
+  return static_cast<qint64>(double(clock.nsecsElapsed()) / 1e6 / scale);
+}
 
 qint64 FakeState::realMs(qint64 virtualMs) const {
   return virtualMs <= 0 ? 0 : std::max<qint64>(1, std::llround(double(virtualMs) * scale));
@@ -65,12 +67,18 @@ namespace {
 
 QByteArray methodName(QHttpServerRequest::Method m) {
   switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+      return "GET";
+    case QHttpServerRequest::Method::Post:
+      return "POST";
+    case QHttpServerRequest::Method::Put:
+      return "PUT";
+    case QHttpServerRequest::Method::Delete:
+      return "DELETE";
+    case QHttpServerRequest::Method::Head:
+      return "HEAD";
+    default:
+      return "OTHER";
   }
 }
 
@@ -87,7 +95,8 @@ bool handleControl(FakeState& state, Exchange& ex) {
   return true;
 }
 
-void dispatch(FakeState& state, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+void dispatch(FakeState& state, const QHttpServerRequest& request,
+              QHttpServerResponder&& responder) {
   Exchange ex;
   ex.method = methodName(request.method());
   ex.path = request.url().path();
@@ -97,12 +106,13 @@ void dispatch(FakeState& state, const QHttpServerRequest& request, QHttpServerRe
   ex.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
   {
     QMutexLocker lock(&state.mutex);
-    state.log.append({ex.method, ex.path, request.url().query(), ex.headers, ex.body, state.nowMs()});
+    state.log.append(
+        {ex.method, ex.path, request.url().query(), ex.headers, ex.body, state.nowMs()});
     const QString name = QString::fromUtf8(ex.header("X-Fake-Scenario"));
     ex.scenario = state.named.contains(name) ? state.named.value(name) : state.scenario;
   }
-  for (auto handler : {handleControl, handleReplicate, handleDelivery, handleElevenLabs, handleOpenAi,
-                       handleOllama}) {
+  for (auto handler : {handleControl, handleReplicate, handleDelivery, handleElevenLabs,
+                       handleOpenAi, handleOllama}) {
     if (handler(state, ex)) return;
   }
   ex.reply(jsonReply(404, {{"detail", "Not found: " + ex.path}}));
@@ -128,9 +138,10 @@ FakeCloudServer::FakeCloudServer(double realPerVirtual)
       context,
       [this, state, context] {
         auto* server = new QHttpServer(context);
-        server->setMissingHandler([state](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-          dispatch(*state, request, std::move(responder));
-        });
+        server->setMissingHandler(
+            [state](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+              dispatch(*state, request, std::move(responder));
+            });
         port_ = server->listen(QHostAddress::LocalHost, 0);
         QMutexLocker lock(&state->mutex);
         state->timerContext = context;
@@ -201,7 +212,8 @@ QList<LoggedRequest> FakeCloudServer::requests() const {
   return state_->log;
 }
 
-QList<LoggedRequest> FakeCloudServer::requests(const QByteArray& method, const QString& pathPrefix) const {
+QList<LoggedRequest> FakeCloudServer::requests(const QByteArray& method,
+                                               const QString& pathPrefix) const {
   QList<LoggedRequest> out;
   for (const auto& r : requests())
     if ((method.isEmpty() || r.method == method) && r.path.startsWith(pathPrefix)) out.append(r);

@@ -36,10 +36,10 @@ struct FakeTokens {
 
 // A model the fake Replicate knows: official ones are run by name, others need `version`.
 struct FakeModel {
-  QString name;                          // owner/name
-  QString version;                       // 64-hex, used by /v1/predictions
+  QString name;     // owner/name
+  QString version;  // 64-hex, used by /v1/predictions
   bool official = true;
-  QString output;                        // "video", "image" (array output), "audio"
+  QString output;                             // "video", "image" (array output), "audio"
   QList<QPair<QString, QStringList>> fields;  // allowed input keys; non-empty list = enum
 };
 
@@ -53,10 +53,10 @@ class FakeCloudServer {
   FakeCloudServer& operator=(const FakeCloudServer&) = delete;
 
   quint16 port() const { return port_; }
-  QUrl url(const QString& path = {}) const;   // http://127.0.0.1:<port><path>
+  QUrl url(const QString& path = {}) const;  // http://127.0.0.1:<port><path>
   const FakeTokens& tokens() const;
   double scale() const;
-  qint64 nowMs() const;                       // virtual ms
+  qint64 nowMs() const;  // virtual ms
 
   void setScenario(const Scenario& scenario);
   Scenario scenario() const;
@@ -74,10 +74,10 @@ class FakeCloudServer {
 
   int predictionCount() const;
   QJsonObject prediction(const QString& id) const;
-  QStringList predictionIds() const;          // in creation order
-  void expireAll();                           // "an hour later": outputs removed, delivery 404
-  QList<qint64> dataUriSizes() const;         // sizes of data-URI inputs seen
-  int maxConcurrentSpeech() const;            // highest ElevenLabs in-flight count observed
+  QStringList predictionIds() const;   // in creation order
+  void expireAll();                    // "an hour later": outputs removed, delivery 404
+  QList<qint64> dataUriSizes() const;  // sizes of data-URI inputs seen
+  int maxConcurrentSpeech() const;     // highest ElevenLabs in-flight count observed
 
  private:
   std::shared_ptr<FakeState> state_;

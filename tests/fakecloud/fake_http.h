@@ -25,7 +25,8 @@ struct Reply {
   }
 };
 
-Reply jsonReply(int status, const QJsonObject& object, const QByteArray& contentType = "application/json");
+Reply jsonReply(int status, const QJsonObject& object,
+                const QByteArray& contentType = "application/json");
 Reply rawReply(int status, const QByteArray& body, const QByteArray& contentType);
 
 // Writes the whole answer now (no-op when the client has gone).

@@ -11,40 +11,41 @@ namespace sw::fakecloud {
 enum class Outcome { Succeeded, Failed, Canceled, Aborted };
 
 struct ReplicateScenario {
-  int startingPolls = 1;          // GETs answered "starting" before "processing"
-  int processingPolls = 2;        // GETs answered "processing" (tqdm logs grow) before terminal
+  int startingPolls = 1;    // GETs answered "starting" before "processing"
+  int processingPolls = 2;  // GETs answered "processing" (tqdm logs grow) before terminal
   Outcome outcome = Outcome::Succeeded;
   QString failureText = QStringLiteral("CUDA out of memory. Tried to allocate 2.00 GiB");
   // Prefer: wait: the job needs this many virtual ms; a held request ends terminal when it fits.
   qint64 jobDurationMs = 500;
   bool outputWhileProcessing = false;  // wait variant: output set while status is processing
-  int create429 = 0;              // the first K creates answer 429
-  int get429 = 0;                 // the first K prediction GETs answer 429
-  bool retryAfterHeader = true;   // 429 carries Retry-After: <retryAfterSeconds>
+  int create429 = 0;                   // the first K creates answer 429
+  int get429 = 0;                      // the first K prediction GETs answer 429
+  bool retryAfterHeader = true;        // 429 carries Retry-After: <retryAfterSeconds>
   int retryAfterSeconds = 1;
-  int get5xx = 0;                 // the first K prediction GETs answer 500/502/503 (one HTML)
+  int get5xx = 0;  // the first K prediction GETs answer 500/502/503 (one HTML)
   enum class Create5xx { None, BeforeCreating, AfterCreating } create5xx = Create5xx::None;
-  bool hangCreate = false;        // accept create and never answer
-  int hangGets = 0;               // the first K GETs never get an answer
-  qint64 expireAfterMs = -1;      // virtual ms after completion when outputs are removed
-  int truncatedDownloads = 0;     // the first K downloads send half the body and close
-  int stalledDownloads = 0;       // the first K downloads send half the body and stall
+  bool hangCreate = false;     // accept create and never answer
+  int hangGets = 0;            // the first K GETs never get an answer
+  qint64 expireAfterMs = -1;   // virtual ms after completion when outputs are removed
+  int truncatedDownloads = 0;  // the first K downloads send half the body and close
+  int stalledDownloads = 0;    // the first K downloads send half the body and stall
 };
 
 struct SpeechScenario {
-  int maxConcurrent = 0;          // ElevenLabs: > 0 answers 429 too_many_concurrent_requests above it
-  int busy429 = 0;                // first K requests: 429 (ElevenLabs system_busy / OpenAI rate limit)
-  qint64 slowMs = 0;              // virtual delay before the audio
-  bool unprocessable = false;     // 422
+  int maxConcurrent = 0;       // ElevenLabs: > 0 answers 429 too_many_concurrent_requests above it
+  int busy429 = 0;             // first K requests: 429 (ElevenLabs system_busy / OpenAI rate limit)
+  qint64 slowMs = 0;           // virtual delay before the audio
+  bool unprocessable = false;  // 422
 };
 
 struct OllamaScenario {
   enum class Content { Valid, InvalidJson, InvalidOnce, Truncated } content = Content::Valid;
-  QByteArray cannedJson = R"({"scenes":[{"heading":"INT. LIGHTHOUSE - NIGHT","summary":"Mara climbs the stairs.","visual_prompt":"A woman climbs a spiral staircase in a lighthouse at night","duration_s":6,"narration":"","dialogue":[{"character":"MARA","text":"Almost there."}],"music":"low drones"}],"characters":[{"name":"MARA"}]})";
-  bool modelMissing = false;      // 404 model "x" not found
-  int busy503 = 0;                // first K chats: 503 server busy
-  bool errorMidStream = false;    // NDJSON stream ends with {"error":...}
-  qint64 loadDelayMs = 0;         // slow first answer (virtual ms)
+  QByteArray cannedJson =
+      R"({"scenes":[{"heading":"INT. LIGHTHOUSE - NIGHT","summary":"Mara climbs the stairs.","visual_prompt":"A woman climbs a spiral staircase in a lighthouse at night","duration_s":6,"narration":"","dialogue":[{"character":"MARA","text":"Almost there."}],"music":"low drones"}],"characters":[{"name":"MARA"}]})";
+  bool modelMissing = false;    // 404 model "x" not found
+  int busy503 = 0;              // first K chats: 503 server busy
+  bool errorMidStream = false;  // NDJSON stream ends with {"error":...}
+  qint64 loadDelayMs = 0;       // slow first answer (virtual ms)
 };
 
 struct Scenario {

@@ -8,13 +8,13 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QJsonArray>
-#include <QUrlQuery>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QMap>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QUrlQuery>
 #include <functional>
 #include <memory>
 
@@ -23,7 +23,7 @@ class QObject;
 namespace sw::fakecloud {
 
 struct FakePrediction {
-  QJsonObject object;      // what GET returns
+  QJsonObject object;  // what GET returns
   QString modelName;
   int polls = 0;
   qint64 completedAtMs = -1;
@@ -54,8 +54,8 @@ class FakeState {
   QElapsedTimer clock;
   QDateTime startedUtc;
   FakeTokens tokens;
-  QUrl base;                    // http://127.0.0.1:port
-  QUrl deliveryBase;            // empty = base + /delivery
+  QUrl base;          // http://127.0.0.1:port
+  QUrl deliveryBase;  // empty = base + /delivery
   Scenario scenario;
   QHash<QString, Scenario> named;
   QHash<QString, QByteArray> fixtures;
@@ -65,18 +65,18 @@ class FakeState {
   QStringList order;
   QHash<QString, QJsonObject> files;
   QList<qint64> dataUriSizes;
-  QHash<QString, int> counters;           // per scenario counter name
+  QHash<QString, int> counters;  // per scenario counter name
   int speechInFlight = 0;
   int speechMaxInFlight = 0;
   QRandomGenerator random{20260302};
   QList<std::shared_ptr<QHttpServerResponder>> hung;  // kept open, never answered
-  QObject* timerContext = nullptr;        // lives in the server thread
+  QObject* timerContext = nullptr;                    // lives in the server thread
 
-  qint64 nowMs() const;                   // virtual
+  qint64 nowMs() const;  // virtual
   qint64 realMs(qint64 virtualMs) const;
   QString isoTime(qint64 virtualMs) const;
   QString newId(int length);
-  int bump(const QString& counter);       // returns the new value
+  int bump(const QString& counter);  // returns the new value
   // Runs fn on the server thread after virtualMs (fn takes the lock itself).
   void later(qint64 virtualMs, std::function<void()> fn) const;
   void hang(const Exchange& ex);

@@ -17,19 +17,31 @@ Answer answerFor(FakeState& st, const OllamaScenario& s) {
   using C = OllamaScenario::Content;
   const int n = st.bump("ollama-answer");
   switch (s.content) {
-    case C::InvalidJson: return {"Sure! Here is the screenplay as JSON: {scenes: [", "stop"};
-    case C::InvalidOnce: return n == 1 ? Answer{"{\"scenes\": [ {\"heading\": ", "stop"} : Answer{s.cannedJson, "stop"};
-    case C::Truncated: return {s.cannedJson.left(s.cannedJson.size() / 2), "length"};
-    case C::Valid: break;
+    case C::InvalidJson:
+      return {"Sure! Here is the screenplay as JSON: {scenes: [", "stop"};
+    case C::InvalidOnce:
+      return n == 1 ? Answer{"{\"scenes\": [ {\"heading\": ", "stop"}
+                    : Answer{s.cannedJson, "stop"};
+    case C::Truncated:
+      return {s.cannedJson.left(s.cannedJson.size() / 2), "length"};
+    case C::Valid:
+      break;
   }
   return {s.cannedJson, "stop"};
 }
 
-QJsonObject finalObject(const QString& model, const FakeState& st, const Answer& a, bool chat, qint64 loadMs) {
-  QJsonObject o{{"model", model}, {"created_at", st.isoTime(st.nowMs())}, {"done", true},
-                {"done_reason", a.doneReason}, {"total_duration", 2254970291LL + loadMs * 1000000},
-                {"load_duration", 574751416LL + loadMs * 1000000}, {"prompt_eval_count", 88},
-                {"prompt_eval_duration", 1502000000LL}, {"eval_count", 41}, {"eval_duration", 175000000LL}};
+QJsonObject finalObject(const QString& model, const FakeState& st, const Answer& a, bool chat,
+                        qint64 loadMs) {
+  QJsonObject o{{"model", model},
+                {"created_at", st.isoTime(st.nowMs())},
+                {"done", true},
+                {"done_reason", a.doneReason},
+                {"total_duration", 2254970291LL + loadMs * 1000000},
+                {"load_duration", 574751416LL + loadMs * 1000000},
+                {"prompt_eval_count", 88},
+                {"prompt_eval_duration", 1502000000LL},
+                {"eval_count", 41},
+                {"eval_duration", 175000000LL}};
   if (chat) {
     o["message"] = QJsonObject{{"role", "assistant"}, {"content", QString::fromUtf8(a.content)}};
   } else {
@@ -38,7 +50,8 @@ QJsonObject finalObject(const QString& model, const FakeState& st, const Answer&
   return o;
 }
 
-QByteArray ndjson(const QString& model, const FakeState& st, const Answer& a, bool chat, bool errorMidStream) {
+QByteArray ndjson(const QString& model, const FakeState& st, const Answer& a, bool chat,
+                  bool errorMidStream) {
   QByteArray out;
   const QString text = QString::fromUtf8(a.content);
   for (int i = 0; i < text.size(); i += 16) {
@@ -50,10 +63,13 @@ QByteArray ndjson(const QString& model, const FakeState& st, const Answer& a, bo
     }
     out += QJsonDocument(piece).toJson(QJsonDocument::Compact) + "\n";
     if (errorMidStream && i >= 16) {
-      return out + R"({"error":"an error was encountered while running the model: unexpected EOF"})" + "\n";
+      return out +
+             R"({"error":"an error was encountered while running the model: unexpected EOF"})" +
+             "\n";
     }
   }
-  return out + QJsonDocument(finalObject(model, st, a, chat, 0)).toJson(QJsonDocument::Compact) + "\n";
+  return out + QJsonDocument(finalObject(model, st, a, chat, 0)).toJson(QJsonDocument::Compact) +
+         "\n";
 }
 
 void generate(FakeState& st, Exchange& ex, bool chat) {
@@ -62,13 +78,17 @@ void generate(FakeState& st, Exchange& ex, bool chat) {
   const QString model = body.value("model").toString();
   if (model.isEmpty()) return ex.reply(jsonReply(400, {{"error", "model is required"}}));
   if (s.modelMissing)
-    return ex.reply(jsonReply(404, {{"error", QStringLiteral("model \"%1\" not found, try pulling it first").arg(model)}}));
+    return ex.reply(jsonReply(
+        404,
+        {{"error", QStringLiteral("model \"%1\" not found, try pulling it first").arg(model)}}));
   if (st.bump("ollama") <= s.busy503)
-    return ex.reply(jsonReply(503, {{"error", "server busy, please try again.  maximum pending requests exceeded"}}));
+    return ex.reply(jsonReply(
+        503, {{"error", "server busy, please try again.  maximum pending requests exceeded"}}));
   const Answer a = answerFor(st, s);
   const bool stream = !body.contains("stream") || body.value("stream").toBool();
-  const Reply r = stream ? rawReply(200, ndjson(model, st, a, chat, s.errorMidStream), "application/x-ndjson")
-                         : jsonReply(200, finalObject(model, st, a, chat, s.loadDelayMs));
+  const Reply r =
+      stream ? rawReply(200, ndjson(model, st, a, chat, s.errorMidStream), "application/x-ndjson")
+             : jsonReply(200, finalObject(model, st, a, chat, s.loadDelayMs));
   if (s.loadDelayMs <= 0) return ex.reply(r);
   st.later(s.loadDelayMs, [&st, ex, r] {
     QMutexLocker lock(&st.mutex);
@@ -88,7 +108,9 @@ bool handleOllama(FakeState& st, Exchange& ex) {
   } else if (ex.path == "/api/version") {
     ex.reply(jsonReply(200, {{"version", "0.5.1"}}));
   } else if (ex.path == "/api/tags") {
-    const QJsonObject model{{"name", "llama3.1:8b"}, {"model", "llama3.1:8b"}, {"size", 4920753328LL},
+    const QJsonObject model{{"name", "llama3.1:8b"},
+                            {"model", "llama3.1:8b"},
+                            {"size", 4920753328LL},
                             {"digest", "46e0c10c039e"}};
     ex.reply(jsonReply(200, QJsonObject{{"models", QJsonArray{model}}}));
   } else {

@@ -12,16 +12,22 @@ namespace {
 const QString kApi = QStringLiteral("/v1/");
 
 Reply throttled(const ReplicateScenario& s) {
-  Reply r = jsonReply(429, {{"detail", QStringLiteral("Request was throttled. Your rate limit resets in ~%1s.").arg(s.retryAfterSeconds)},
-                            {"status", 429}, {"retry_after", s.retryAfterSeconds}},
-                      "application/problem+json");
+  Reply r =
+      jsonReply(429,
+                {{"detail", QStringLiteral("Request was throttled. Your rate limit resets in ~%1s.")
+                                .arg(s.retryAfterSeconds)},
+                 {"status", 429},
+                 {"retry_after", s.retryAfterSeconds}},
+                "application/problem+json");
   if (s.retryAfterHeader) r.header("Retry-After", QByteArray::number(s.retryAfterSeconds));
   return r;
 }
 
 Reply serverError(int nth) {
   if (nth % 3 == 1) {
-    return rawReply(502, "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>",
+    return rawReply(502,
+                    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
+                    "Gateway</h1></center><hr><center>cloudflare</center></body></html>",
                     "text/html");
   }
   return nth % 3 == 2 ? rawReply(503, "", "text/plain")
@@ -32,14 +38,19 @@ QString tqdm(int step, int total) {
   const int pct = step * 100 / total;
   const int filled = pct / 10;
   return QStringLiteral("%1%|%2%3| %4/%5 [00:%6<00:%7, 1.50it/s]\n")
-      .arg(pct, 3).arg(QString(filled, QChar(0x2588)), QString(10 - filled, ' '))
-      .arg(step).arg(total).arg(step, 2, 10, QChar('0')).arg(total - step, 2, 10, QChar('0'));
+      .arg(pct, 3)
+      .arg(QString(filled, QChar(0x2588)), QString(10 - filled, ' '))
+      .arg(step)
+      .arg(total)
+      .arg(step, 2, 10, QChar('0'))
+      .arg(total - step, 2, 10, QChar('0'));
 }
 
 const FakeModel* findModel(const FakeState& st, const QString& name, const QString& version) {
   for (const auto& m : st.models) {
     if (!name.isEmpty() && m.name == name && m.official) return &m;
-    if (!version.isEmpty() && (m.version == version || version == m.name + ":" + m.version)) return &m;
+    if (!version.isEmpty() && (m.version == version || version == m.name + ":" + m.version))
+      return &m;
   }
   return nullptr;
 }
@@ -52,7 +63,8 @@ QString deliveryUrl(const FakeState& st, const QString& id, const QString& file)
 void finish(FakeState& st, FakePrediction& p) {
   QJsonObject& o = p.object;
   const qint64 now = st.nowMs();
-  if (o.value("started_at").isNull() || !o.contains("started_at")) o["started_at"] = st.isoTime(now);
+  if (o.value("started_at").isNull() || !o.contains("started_at"))
+    o["started_at"] = st.isoTime(now);
   o["completed_at"] = st.isoTime(now);
   o["metrics"] = QJsonObject{{"predict_time", 52.67}, {"total_time", 58.43}};
   p.completedAtMs = now;
@@ -110,7 +122,8 @@ void advance(FakeState& st, FakePrediction& p) {
     finish(st, p);
   } else if (p.polls > s.startingPolls) {
     if (p.object.value("status") != "processing") startProcessing(st, p);
-    p.object["logs"] = p.object.value("logs").toString() + tqdm((p.polls - s.startingPolls) * 30 / (s.processingPolls + 1), 30);
+    p.object["logs"] = p.object.value("logs").toString() +
+                       tqdm((p.polls - s.startingPolls) * 30 / (s.processingPolls + 1), 30);
   }
 }
 
@@ -121,18 +134,27 @@ void recordDataUris(FakeState& st, const QJsonObject& input) {
   }
 }
 
-FakePrediction newPrediction(FakeState& st, const FakeModel& m, const QJsonObject& input, const Exchange& ex) {
+FakePrediction newPrediction(FakeState& st, const FakeModel& m, const QJsonObject& input,
+                             const Exchange& ex) {
   FakePrediction p;
   p.modelName = m.name;
   p.scenario = ex.scenario.replicate;
   p.outcome = p.scenario.outcome;
   const QString id = st.newId(26);
   const QString url = st.base.toString() + kApi + "predictions/" + id;
-  p.object = QJsonObject{{"id", id}, {"model", m.name}, {"version", m.version}, {"status", "starting"},
-                         {"input", input}, {"output", QJsonValue::Null}, {"error", QJsonValue::Null},
-                         {"logs", ""}, {"data_removed", false}, {"source", "api"},
+  p.object = QJsonObject{{"id", id},
+                         {"model", m.name},
+                         {"version", m.version},
+                         {"status", "starting"},
+                         {"input", input},
+                         {"output", QJsonValue::Null},
+                         {"error", QJsonValue::Null},
+                         {"logs", ""},
+                         {"data_removed", false},
+                         {"source", "api"},
                          {"created_at", st.isoTime(st.nowMs())},
-                         {"urls", QJsonObject{{"get", url}, {"cancel", url + "/cancel"},
+                         {"urls", QJsonObject{{"get", url},
+                                              {"cancel", url + "/cancel"},
                                               {"web", "https://replicate.com/p/" + id}}}};
   if (p.outcome == Outcome::Aborted) p.scenario.startingPolls = 0;
   st.predictions.insert(id, p);
@@ -190,13 +212,15 @@ void create(FakeState& st, Exchange& ex, const FakeModel* m) {
   const QJsonObject input = body.value("input").toObject();
   const QJsonArray invalid = validateInput(*m, input);
   if (!invalid.isEmpty()) {
-    Reply r = problem(422, "Input validation failed", invalid.first().toObject().value("description").toString());
+    Reply r = problem(422, "Input validation failed",
+                      invalid.first().toObject().value("description").toString());
     QJsonObject o = QJsonDocument::fromJson(r.body).object();
     o["invalid_fields"] = invalid;
     return ex.reply(jsonReply(422, o, "application/problem+json"));
   }
   const int wait = waitSeconds(ex.header("Prefer"));
-  if (wait < 0) return ex.reply(problem(400, "Invalid Prefer header", "Prefer must be wait or wait=1..60"));
+  if (wait < 0)
+    return ex.reply(problem(400, "Invalid Prefer header", "Prefer must be wait or wait=1..60"));
   recordDataUris(st, input);
   const FakePrediction p = newPrediction(st, *m, input, ex);
   if (s.create5xx == ReplicateScenario::Create5xx::AfterCreating) return ex.reply(serverError(2));
@@ -209,8 +233,10 @@ void get(FakeState& st, Exchange& ex, const QString& id) {
   const int n = st.bump("get");
   if (n <= s.hangGets) return st.hang(ex);
   if (n <= s.hangGets + s.get429) return ex.reply(throttled(s));
-  if (n <= s.hangGets + s.get429 + s.get5xx) return ex.reply(serverError(n - s.hangGets - s.get429));
-  if (!st.predictions.contains(id)) return ex.reply(problem(404, "Not found", "Prediction not found"));
+  if (n <= s.hangGets + s.get429 + s.get5xx)
+    return ex.reply(serverError(n - s.hangGets - s.get429));
+  if (!st.predictions.contains(id))
+    return ex.reply(problem(404, "Not found", "Prediction not found"));
   FakePrediction& p = st.predictions[id];
   advance(st, p);
   ex.reply(jsonReply(200, p.object));
@@ -218,7 +244,8 @@ void get(FakeState& st, Exchange& ex, const QString& id) {
 
 void cancel(FakeState& st, Exchange& ex, const QString& id) {
   st.bump("cancel");
-  if (!st.predictions.contains(id)) return ex.reply(problem(404, "Not found", "Prediction not found"));
+  if (!st.predictions.contains(id))
+    return ex.reply(problem(404, "Not found", "Prediction not found"));
   FakePrediction& p = st.predictions[id];
   if (!terminal(p.object)) {
     p.outcome = Outcome::Canceled;
@@ -233,16 +260,19 @@ void list(FakeState& st, Exchange& ex) {
   QJsonArray results;
   for (auto it = st.order.crbegin(); it != st.order.crend(); ++it) {
     const QJsonObject& o = st.predictions[*it].object;
-    const QDateTime created = QDateTime::fromString(o.value("created_at").toString(), Qt::ISODateWithMs);
+    const QDateTime created =
+        QDateTime::fromString(o.value("created_at").toString(), Qt::ISODateWithMs);
     if (!afterTime.isValid() || created > afterTime) results.append(o);
   }
-  ex.reply(jsonReply(200, {{"results", results}, {"next", QJsonValue::Null}, {"previous", QJsonValue::Null}}));
+  ex.reply(jsonReply(
+      200, {{"results", results}, {"next", QJsonValue::Null}, {"previous", QJsonValue::Null}}));
 }
 
 }  // namespace
 
 Reply problem(int status, const QString& title, const QString& detail) {
-  return jsonReply(status, {{"title", title}, {"detail", detail}, {"status", status}}, "application/problem+json");
+  return jsonReply(status, {{"title", title}, {"detail", detail}, {"status", status}},
+                   "application/problem+json");
 }
 
 bool replicateAuthorized(const FakeState& st, const Exchange& ex) {
@@ -265,13 +295,15 @@ bool handleReplicate(FakeState& st, Exchange& ex) {
   const auto pm = predRe.match(ex.path);
   if (mm.hasMatch() && ex.method == "POST") {
     const FakeModel* m = findModel(st, mm.captured(1), {});
-    m ? create(st, ex, m) : ex.reply(problem(404, "Not found", "Model not found: " + mm.captured(1)));
+    m ? create(st, ex, m)
+      : ex.reply(problem(404, "Not found", "Model not found: " + mm.captured(1)));
   } else if (ex.path == "/v1/predictions" && ex.method == "POST") {
     const QString version = QJsonDocument::fromJson(ex.body).object().value("version").toString();
     const FakeModel* m = version.isEmpty() ? nullptr : findModel(st, {}, version);
     m ? create(st, ex, m)
       : ex.reply(problem(422, "Invalid version or not permitted",
-                         "The specified version does not exist (or perhaps you don't have permission to use it?)"));
+                         "The specified version does not exist (or perhaps you don't have "
+                         "permission to use it?)"));
   } else if (ex.path == "/v1/predictions" && ex.method == "GET") {
     list(st, ex);
   } else if (pm.hasMatch() && pm.captured(2).isEmpty() && ex.method == "GET") {

@@ -50,7 +50,8 @@ QList<Part> parseMultipart(const QByteArray& contentType, const QByteArray& body
 
 void upload(FakeState& st, Exchange& ex) {
   const auto parts = parseMultipart(ex.header("Content-Type"), ex.body);
-  const auto content = std::find_if(parts.begin(), parts.end(), [](const Part& p) { return p.name == "content"; });
+  const auto content =
+      std::find_if(parts.begin(), parts.end(), [](const Part& p) { return p.name == "content"; });
   if (content == parts.end() || content->data.isEmpty()) {
     ex.reply(problem(400, "Bad request", "multipart part 'content' is missing"));
     return;
@@ -60,12 +61,20 @@ void upload(FakeState& st, Exchange& ex) {
   QJsonObject metadata;
   for (const auto& p : parts)
     if (p.name == "metadata") metadata = QJsonDocument::fromJson(p.data).object();
-  const QJsonObject file{{"id", id}, {"name", QString::fromUtf8(content->filename)},
-                         {"content_type", QString::fromUtf8(content->contentType)}, {"size", content->data.size()},
-                         {"checksums", QJsonObject{{"sha256", QString::fromLatin1(QCryptographicHash::hash(content->data, QCryptographicHash::Sha256).toHex())}}},
-                         {"metadata", metadata}, {"created_at", st.isoTime(st.nowMs())},
-                         {"expires_at", st.isoTime(st.nowMs() + 24LL * 3600 * 1000)},
-                         {"urls", QJsonObject{{"get", url}}}};
+  const QJsonObject file{
+      {"id", id},
+      {"name", QString::fromUtf8(content->filename)},
+      {"content_type", QString::fromUtf8(content->contentType)},
+      {"size", content->data.size()},
+      {"checksums",
+       QJsonObject{
+           {"sha256",
+            QString::fromLatin1(
+                QCryptographicHash::hash(content->data, QCryptographicHash::Sha256).toHex())}}},
+      {"metadata", metadata},
+      {"created_at", st.isoTime(st.nowMs())},
+      {"expires_at", st.isoTime(st.nowMs() + 24LL * 3600 * 1000)},
+      {"urls", QJsonObject{{"get", url}}}};
   st.files.insert(id, file);
   ex.reply(jsonReply(201, file));
 }
@@ -94,7 +103,8 @@ void deliver(FakeState& st, Exchange& ex) {
     ex.reply(rawReply(404, "Not Found", "text/plain"));
     return;
   }
-  const Reply r = rawReply(200, st.fixtures.value(m.captured(2)), contentTypeOf(m.captured(2)).toUtf8());
+  const Reply r =
+      rawReply(200, st.fixtures.value(m.captured(2)), contentTypeOf(m.captured(2)).toUtf8());
   const auto& s = st.scenario.replicate;
   const int n = st.bump("download");
   if (n <= s.truncatedDownloads) return sendHalf(*ex.responder, r, Cut::Close);

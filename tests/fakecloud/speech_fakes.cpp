@@ -25,18 +25,22 @@ QJsonObject alignment(const QString& text) {
     starts.append(i * 0.06);
     ends.append((i + 1) * 0.06);
   }
-  return {{"characters", chars}, {"character_start_times_seconds", starts}, {"character_end_times_seconds", ends}};
+  return {{"characters", chars},
+          {"character_start_times_seconds", starts},
+          {"character_end_times_seconds", ends}};
 }
 
 Reply elevenAudio(const FakeState& st, const Exchange& ex, bool timestamps) {
   const QString format = ex.query.queryItemValue("output_format").isEmpty()
-                             ? QStringLiteral("mp3_44100_128") : ex.query.queryItemValue("output_format");
+                             ? QStringLiteral("mp3_44100_128")
+                             : ex.query.queryItemValue("output_format");
   const QString kind = kindForElevenFormat(format);
   const QByteArray audio = st.fixtures.value(kind);
   if (!timestamps) return rawReply(200, audio, contentTypeOf(kind).toUtf8());
   const QString text = QJsonDocument::fromJson(ex.body).object().value("text").toString();
   return jsonReply(200, {{"audio_base64", QString::fromLatin1(audio.toBase64())},
-                         {"alignment", alignment(text)}, {"normalized_alignment", alignment(text)}});
+                         {"alignment", alignment(text)},
+                         {"normalized_alignment", alignment(text)}});
 }
 
 void eleven(FakeState& st, Exchange& ex, bool timestamps) {
@@ -45,12 +49,17 @@ void eleven(FakeState& st, Exchange& ex, bool timestamps) {
   const auto& s = ex.scenario.elevenlabs;
   const QJsonObject body = QJsonDocument::fromJson(ex.body).object();
   if (s.unprocessable || body.value("text").toString().isEmpty())
-    return ex.reply(jsonReply(422, {{"detail", QJsonArray{QJsonObject{{"loc", QJsonArray{"body", "text"}}, {"msg", "field required"}, {"type", "value_error.missing"}}}}}));
+    return ex.reply(
+        jsonReply(422, {{"detail", QJsonArray{QJsonObject{{"loc", QJsonArray{"body", "text"}},
+                                                          {"msg", "field required"},
+                                                          {"type", "value_error.missing"}}}}}));
   if (st.bump("eleven") <= s.busy429)
-    return ex.reply(elevenError(429, "system_busy", "The system is experiencing heavy traffic, please try again later."));
+    return ex.reply(elevenError(
+        429, "system_busy", "The system is experiencing heavy traffic, please try again later."));
   if (s.maxConcurrent > 0 && st.speechInFlight >= s.maxConcurrent) {
-    return ex.reply(elevenError(429, "too_many_concurrent_requests",
-                                "You have too many concurrent requests. Please upgrade your plan."));
+    return ex.reply(
+        elevenError(429, "too_many_concurrent_requests",
+                    "You have too many concurrent requests. Please upgrade your plan."));
   }
   const Reply r = elevenAudio(st, ex, timestamps);
   if (s.slowMs <= 0) return ex.reply(r);
@@ -62,10 +71,13 @@ void eleven(FakeState& st, Exchange& ex, bool timestamps) {
   });
 }
 
-Reply openAiError(int status, const QString& message, const QString& type, const QString& param = {}) {
-  return jsonReply(status, {{"error", QJsonObject{{"message", message}, {"type", type},
-                                                   {"param", param.isEmpty() ? QJsonValue() : QJsonValue(param)},
-                                                   {"code", QJsonValue::Null}}}});
+Reply openAiError(int status, const QString& message, const QString& type,
+                  const QString& param = {}) {
+  return jsonReply(
+      status, {{"error", QJsonObject{{"message", message},
+                                     {"type", type},
+                                     {"param", param.isEmpty() ? QJsonValue() : QJsonValue(param)},
+                                     {"code", QJsonValue::Null}}}});
 }
 
 void openAi(FakeState& st, Exchange& ex) {
@@ -74,16 +86,23 @@ void openAi(FakeState& st, Exchange& ex) {
   const QJsonObject body = QJsonDocument::fromJson(ex.body).object();
   const auto& s = ex.scenario.openai;
   const QString input = body.value("input").toString();
-  if (body.value("model").toString().isEmpty() || body.value("voice").toString().isEmpty() || input.isEmpty())
-    return ex.reply(openAiError(400, "model, input and voice are required", "invalid_request_error"));
+  if (body.value("model").toString().isEmpty() || body.value("voice").toString().isEmpty() ||
+      input.isEmpty())
+    return ex.reply(
+        openAiError(400, "model, input and voice are required", "invalid_request_error"));
   if (input.size() > 4096) {
-    return ex.reply(openAiError(400, QStringLiteral("[{'type': 'string_too_long', 'loc': ('body', 'input'), 'msg': 'String should have at most 4096 characters'}]"),
-                                "invalid_request_error", "input"));
+    return ex.reply(
+        openAiError(400,
+                    QStringLiteral("[{'type': 'string_too_long', 'loc': ('body', 'input'), 'msg': "
+                                   "'String should have at most 4096 characters'}]"),
+                    "invalid_request_error", "input"));
   }
   if (st.bump("openai") <= s.busy429) {
     Reply r = openAiError(429, "Rate limit reached for requests", "requests");
     r.header("x-ratelimit-limit-requests", "50").header("x-ratelimit-remaining-requests", "0");
-    r.header("x-ratelimit-reset-requests", "1s").header("Retry-After", "1").header("x-request-id", "req_fake429");
+    r.header("x-ratelimit-reset-requests", "1s")
+        .header("Retry-After", "1")
+        .header("x-request-id", "req_fake429");
     return ex.reply(r);
   }
   const QString format = body.value("response_format").toString("mp3");

@@ -4,8 +4,8 @@
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <QTemporaryDir>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -17,7 +17,8 @@ std::vector<QByteArray> audioPackets(const QString& path) {
   PacketPtr pkt = makePacket();
   std::vector<QByteArray> out;
   while (in.read(pkt.get())) {
-    if (pkt->stream_index == in.audioStream()) out.emplace_back(reinterpret_cast<const char*>(pkt->data), pkt->size);
+    if (pkt->stream_index == in.audioStream())
+      out.emplace_back(reinterpret_cast<const char*>(pkt->data), pkt->size);
   }
   return out;
 }
@@ -35,7 +36,8 @@ class MediaAudioCopy : public ::testing::Test {
     p.output.preset = "veryfast";
     return p;
   }
-  QString clip(const QString& name, std::optional<double> marker, double tone = 440.0, int rate = 48000) {
+  QString clip(const QString& name, std::optional<double> marker, double tone = 440.0,
+               int rate = 48000) {
     ClipSpec spec;
     spec.markerAt = marker;
     spec.toneHz = tone;
@@ -63,7 +65,8 @@ TEST_F(MediaAudioCopy, PlainConcatCopiesAacPacketsInOrder) {
   size_t k = 0;
   for (size_t i = 0; i < written.size(); ++i) {
     while (k < inputs.size() && inputs[k] != written[i]) ++k;
-    ASSERT_LT(k, inputs.size()) << "output packet " << i << " is not a copied input packet in order";
+    ASSERT_LT(k, inputs.size()) << "output packet " << i
+                                << " is not a copied input packet in order";
     ++k;
   }
   EXPECT_GE(written.size() + 2 * 2, inputs.size());

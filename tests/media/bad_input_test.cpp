@@ -2,11 +2,11 @@
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <atomic>
-#include <gtest/gtest.h>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -32,13 +32,15 @@ class MediaBadInput : public ::testing::Test {
     } catch (const MediaError& e) {
       EXPECT_EQ(e.kind(), kind) << e.what();
       EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-      EXPECT_NE(std::string(e.what()).find(bad.toStdString()), std::string::npos) << "names the file: " << e.what();
+      EXPECT_NE(std::string(e.what()).find(bad.toStdString()), std::string::npos)
+          << "names the file: " << e.what();
     }
     expectNoOutput();
   }
   void expectNoOutput() {
     const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
-    for (const QString& f : files) EXPECT_FALSE(f.contains("out")) << "left behind: " << f.toStdString();
+    for (const QString& f : files)
+      EXPECT_FALSE(f.contains("out")) << "left behind: " << f.toStdString();
   }
   QString write(const QString& name, const QByteArray& bytes) {
     QFile f(dir.filePath(name));
@@ -52,7 +54,9 @@ class MediaBadInput : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(MediaBadInput, ZeroByteFile) { expectFailure(write("zero.mp4", {}), "empty", MediaError::Kind::InvalidInput); }
+TEST_F(MediaBadInput, ZeroByteFile) {
+  expectFailure(write("zero.mp4", {}), "empty", MediaError::Kind::InvalidInput);
+}
 
 TEST_F(MediaBadInput, MissingFile) {
   expectFailure(dir.filePath("missing.mp4"), "does not exist", MediaError::Kind::NotFound);
@@ -62,12 +66,14 @@ TEST_F(MediaBadInput, TruncatedMp4) {
   QFile f(good);
   f.open(QIODevice::ReadOnly);
   const QByteArray all = f.readAll();
-  expectFailure(write("trunc.mp4", all.left(all.size() / 2)), "truncated", MediaError::Kind::InvalidInput);
+  expectFailure(write("trunc.mp4", all.left(all.size() / 2)), "truncated",
+                MediaError::Kind::InvalidInput);
 }
 
 TEST_F(MediaBadInput, PngNamedMp4) {
   const QByteArray png = QByteArray::fromBase64(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJg"
+      "gg==");
   expectFailure(write("image.mp4", png), "not a video", MediaError::Kind::InvalidInput);
 }
 

@@ -5,14 +5,14 @@
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
+#include <sys/resource.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/resource.h>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -21,7 +21,8 @@ namespace {
 
 // Runs in the child: exits 0 only for a DiskFull error with nothing left in the output folder.
 [[noreturn]] void stitchWithFileSizeLimit(const RenderPlan& plan, rlim_t bytes) {
-  std::signal(SIGXFSZ, SIG_IGN);  // otherwise the kernel kills the process instead of failing write()
+  std::signal(SIGXFSZ,
+              SIG_IGN);  // otherwise the kernel kills the process instead of failing write()
   const rlimit limit{bytes, bytes};
   if (setrlimit(RLIMIT_FSIZE, &limit) != 0) std::_Exit(3);
   try {
@@ -29,7 +30,8 @@ namespace {
   } catch (const MediaError& e) {
     std::fprintf(stderr, "%s\n", e.what());
     const QDir folder = QFileInfo(plan.output.path).absoluteDir();
-    const bool clean = folder.entryList({QStringLiteral("*out*")}, QDir::Files | QDir::Hidden).isEmpty();
+    const bool clean =
+        folder.entryList({QStringLiteral("*out*")}, QDir::Files | QDir::Hidden).isEmpty();
     std::_Exit(e.kind() == MediaError::Kind::DiskFull && clean ? 0 : 2);
   }
   std::_Exit(1);
@@ -48,6 +50,7 @@ TEST(MediaDiskFull, FileSizeLimitReportedAsDiskFull) {
   }
   plan.output.path = dir.filePath("out.mp4");
   plan.output.preset = "veryfast";
-  EXPECT_EXIT(stitchWithFileSizeLimit(plan, 48 * 1024), ::testing::ExitedWithCode(0), "too large for the disk");
+  EXPECT_EXIT(stitchWithFileSizeLimit(plan, 48 * 1024), ::testing::ExitedWithCode(0),
+              "too large for the disk");
   EXPECT_FALSE(QFileInfo::exists(plan.output.path));
 }

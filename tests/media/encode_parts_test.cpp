@@ -9,9 +9,9 @@
 #include "media/video_paths.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <atomic>
@@ -40,7 +40,8 @@ void expectContiguous(const std::vector<Island>& parts, int64_t total, int gop) 
 TEST(EncodeParts, OnePartWhenDisabledSingleWorkerOrShort) {
   const std::vector<Island> whole{Island{0, 1800}};
   auto same = [](const std::vector<Island>& a, const std::vector<Island>& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const Island& x, const Island& y) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](const Island& x, const Island& y) {
              return x.first == y.first && x.last == y.last;
            });
   };
@@ -73,7 +74,8 @@ TEST(EncodeParts, BalancedGopAlignedLargestFirst) {
 class MediaEncodeParts : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (workerCount() < 2) GTEST_SKIP() << "parts are encoded side by side only with two or more cores";
+    if (workerCount() < 2)
+      GTEST_SKIP() << "parts are encoded side by side only with two or more cores";
   }
   QString clip(const QString& name, ClipSpec spec) { return makeClip(dir.filePath(name), spec); }
   // Three 2 s clips re-encoded to a smaller size (full re-encode), a marker in each.
@@ -150,7 +152,8 @@ TEST_F(MediaEncodeParts, SamePicturesAsOneEncoder) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_NEAR(a[i].time, b[i].time, 1e-3) << i;
-    EXPECT_NEAR(a[i].meanLuma, b[i].meanLuma, 1.5) << "frame " << i << " differs from the one-encoder render";
+    EXPECT_NEAR(a[i].meanLuma, b[i].meanLuma, 1.5)
+        << "frame " << i << " differs from the one-encoder render";
   }
 }
 
@@ -174,6 +177,7 @@ TEST_F(MediaEncodeParts, CancelStopsThePartsAndLeavesNothing) {
   ASSERT_FALSE(seen.empty());
   EXPECT_LT(seen.back(), 70) << "went on long after the request";
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "progress went backwards";
-  const QStringList left = QDir(dir.path()).entryList({QStringLiteral("*cancelled*")}, QDir::Files | QDir::Hidden);
+  const QStringList left =
+      QDir(dir.path()).entryList({QStringLiteral("*cancelled*")}, QDir::Files | QDir::Hidden);
   EXPECT_TRUE(left.isEmpty()) << left.join(' ').toStdString();
 }

@@ -3,10 +3,10 @@
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QJsonArray>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::media;
 using namespace sw::testsupport;

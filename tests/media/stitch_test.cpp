@@ -3,9 +3,9 @@
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -29,14 +29,17 @@ std::vector<QByteArray> videoPackets(const QString& path) {
   PacketPtr pkt = makePacket();
   std::vector<QByteArray> out;
   while (in.read(pkt.get())) {
-    if (pkt->stream_index == in.videoStream()) out.emplace_back(reinterpret_cast<const char*>(pkt->data), pkt->size);
+    if (pkt->stream_index == in.videoStream())
+      out.emplace_back(reinterpret_cast<const char*>(pkt->data), pkt->size);
   }
   return out;
 }
 
 class MediaStitch : public ::testing::Test {
  protected:
-  QString clip(const QString& name, ClipSpec spec = {}) { return makeClip(dir.filePath(name), spec); }
+  QString clip(const QString& name, ClipSpec spec = {}) {
+    return makeClip(dir.filePath(name), spec);
+  }
   QTemporaryDir dir;
 };
 

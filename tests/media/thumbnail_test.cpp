@@ -2,10 +2,10 @@
 #include "media/thumbnails.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::media;
 using namespace sw::testsupport;

@@ -3,10 +3,10 @@
 // threads are deterministic; the writer's internal picture has zeroed row padding).
 #include "media/media_writer.h"
 
+#include <gtest/gtest.h>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
@@ -46,7 +46,8 @@ QByteArray writeClip(const QString& path, int w, int h, uint8_t junk) {
     for (int f = 0; f < 20; ++f) {
       const auto px = rgbaPicture(w, h, stride, f, static_cast<uint8_t>(junk + f));
       writer.writeRgba(px.data(), w, h, stride);
-      for (size_t i = 0; i < pcm.size(); ++i) pcm[i] = static_cast<float>(0.3 * std::sin(0.05 * (f * 1920 + i / 2)));
+      for (size_t i = 0; i < pcm.size(); ++i)
+        pcm[i] = static_cast<float>(0.3 * std::sin(0.05 * (f * 1920 + i / 2)));
       writer.writeAudio(pcm.data(), 1920);
     }
     writer.finish();
@@ -65,7 +66,8 @@ TEST(MediaWriterDeterminism, SameInputGivesByteIdenticalFiles) {
   for (const auto& [w, h] : {std::pair{330, 186}, std::pair{320, 180}}) {
     const QByteArray first = writeClip(dir.filePath("a.mp4"), w, h, 0x11);
     for (int run = 0; run < 3; ++run) {
-      EXPECT_EQ(writeClip(dir.filePath("b.mp4"), w, h, static_cast<uint8_t>(0x5a + 40 * run)), first)
+      EXPECT_EQ(writeClip(dir.filePath("b.mp4"), w, h, static_cast<uint8_t>(0x5a + 40 * run)),
+                first)
           << w << "x" << h << " run " << run;
     }
   }

@@ -4,11 +4,11 @@
 #include "media/probe.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 #include <algorithm>
 
@@ -22,7 +22,8 @@ TEST(MediaWriter, WritesH264AacAndRenamesAtomically) {
   spec.seconds = 1.0;
   makeClip(path, spec);
   EXPECT_TRUE(QFile::exists(path));
-  EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1) << "temp file left behind";
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1)
+      << "temp file left behind";
   EXPECT_EQ(countVideoFrames(path), 25);
 }
 
@@ -151,7 +152,8 @@ TEST(MediaProbe, KeyframesFromIndexMatchThePackets) {
     const std::vector<double> expected = keyframePacketTimes(path);
     ASSERT_EQ(expected.size(), 5u) << name;
     ASSERT_EQ(r.video()->keyframes.size(), expected.size()) << name;
-    for (size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(r.video()->keyframes[i], expected[i], 1e-3) << name << " " << i;
+    for (size_t i = 0; i < expected.size(); ++i)
+      EXPECT_NEAR(r.video()->keyframes[i], expected[i], 1e-3) << name << " " << i;
     EXPECT_FALSE(r.video()->variableFrameRate) << name;
   }
 }

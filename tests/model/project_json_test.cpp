@@ -12,7 +12,9 @@ using namespace sw::model;
 
 namespace {
 
-QString samplePath() { return QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json"); }
+QString samplePath() {
+  return QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json");
+}
 
 QString writeJson(const QTemporaryDir& tmp, const QString& name, const QJsonObject& doc) {
   const QString path = tmp.filePath(name);
@@ -60,7 +62,8 @@ TEST(ProjectJson, ExportImportExportIsStable) {
   c.sceneId = scene;
   c.prompt = QStringLiteral("waves");
   const Id chunk = first->addChunk(c);
-  const Id takeA = first->addTake({0, chunk, assetA, QStringLiteral("waves"), 1, QStringLiteral("local"), 0, {}});
+  const Id takeA = first->addTake(
+      {0, chunk, assetA, QStringLiteral("waves"), 1, QStringLiteral("local"), 0, {}});
   first->addTake({0, chunk, assetB, QStringLiteral("waves"), 2, QStringLiteral("local"), 0, {}});
   first->setActiveTake(chunk, takeA);
 
@@ -113,9 +116,10 @@ TEST(ProjectJson, MalformedJsonReportsThePosition) {
 
 TEST(ProjectJson, WrongFormatOrVersionIsRefused) {
   EXPECT_THROW(validateProjectJson(QJsonObject{{"format", "other"}, {"version", 1}}), StoreError);
-  EXPECT_THROW(validateProjectJson(QJsonObject{{"format", kProjectJsonFormat}, {"version", 99},
+  EXPECT_THROW(validateProjectJson(QJsonObject{{"format", kProjectJsonFormat},
+                                               {"version", 99},
                                                {"project", QJsonObject{{"name", "x"}}}}),
                StoreError);
-  EXPECT_NO_THROW(validateProjectJson(QJsonObject{{"format", kProjectJsonFormat}, {"version", 1},
-                                                  {"project", QJsonObject{{"name", "x"}}}}));
+  EXPECT_NO_THROW(validateProjectJson(QJsonObject{
+      {"format", kProjectJsonFormat}, {"version", 1}, {"project", QJsonObject{{"name", "x"}}}}));
 }

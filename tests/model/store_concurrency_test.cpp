@@ -2,12 +2,12 @@
 // leaves a project that opens and passes the integrity check.
 #include <gtest/gtest.h>
 
-#include <QTemporaryDir>
-#include <csignal>
 #include <sys/wait.h>
-#include <atomic>
-#include <thread>
 #include <unistd.h>
+#include <QTemporaryDir>
+#include <atomic>
+#include <csignal>
+#include <thread>
 
 #include "model/project_store.h"
 

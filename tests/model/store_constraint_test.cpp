@@ -31,7 +31,9 @@ class StoreConstraint : public ::testing::Test {
 
 TEST_F(StoreConstraint, DuplicateCharacterName) {
   store->addCharacter({0, QStringLiteral("ANNA"), {}, {}});
-  EXPECT_EQ(kindOf([&] { store->addCharacter({0, QStringLiteral("ANNA"), {}, {}}); }),
+  EXPECT_EQ(kindOf([&] {
+              store->addCharacter({0, QStringLiteral("ANNA"), {}, {}});
+            }),
             StoreError::Kind::Constraint);
   EXPECT_EQ(store->characters().size(), 1);
 }
@@ -46,7 +48,9 @@ TEST_F(StoreConstraint, CharacterInUseCannotBeRemoved) {
 
 TEST_F(StoreConstraint, DialogueNeedsAnExistingCharacterAndScene) {
   const Id scene = store->addScene(Scene{});
-  EXPECT_EQ(kindOf([&] { store->addDialogueLine({0, scene, 0, 999, QStringLiteral("x"), std::nullopt}); }),
+  EXPECT_EQ(kindOf([&] {
+              store->addDialogueLine({0, scene, 0, 999, QStringLiteral("x"), std::nullopt});
+            }),
             StoreError::Kind::Constraint);
   EXPECT_TRUE(store->dialogueLines(scene).isEmpty());
 }
@@ -57,7 +61,9 @@ TEST_F(StoreConstraint, ValuesOutOfRangeAreRefused) {
   EXPECT_EQ(kindOf([&] { store->addScene(bad); }), StoreError::Kind::Constraint);
   EXPECT_TRUE(store->scenes().isEmpty());
   const Id scene = store->addScene(Scene{});
-  EXPECT_EQ(kindOf([&] { store->addSfxCue({0, scene, -2.0, {}, {}, 0, std::nullopt}); }),
+  EXPECT_EQ(kindOf([&] {
+              store->addSfxCue({0, scene, -2.0, {}, {}, 0, std::nullopt});
+            }),
             StoreError::Kind::Constraint);
   Chunk c;
   c.sceneId = scene;

@@ -15,16 +15,22 @@ namespace {
 // old build would have), so the migration has data to carry forward.
 void fillOldProject(Database& db, int version) {
   ASSERT_GE(version, 1);
-  db.exec("INSERT INTO projects (id, name, created, modified) VALUES (1, 'Old', '2025-01-01T00:00:00Z', "
-          "'2025-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO projects (id, name, created, modified) VALUES (1, 'Old', "
+      "'2025-01-01T00:00:00Z', "
+      "'2025-01-01T00:00:00Z')");
   db.exec("INSERT INTO characters (name, voice) VALUES ('ANNA', 'en-us+f2')");
-  db.exec("INSERT INTO assets (kind, cache_key, file_path, created) VALUES ('video', 'k1', '/c/k1.mp4', "
-          "'2025-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO assets (kind, cache_key, file_path, created) VALUES ('video', 'k1', "
+      "'/c/k1.mp4', "
+      "'2025-01-01T00:00:00Z')");
   db.exec("INSERT INTO scenes (position, title, target_duration) VALUES (0, 'One', 15)");
-  db.exec("INSERT INTO dialogue_lines (scene_id, position, character_id, text) VALUES (1, 0, 1, 'Hi')");
+  db.exec(
+      "INSERT INTO dialogue_lines (scene_id, position, character_id, text) VALUES (1, 0, 1, 'Hi')");
   db.exec("INSERT INTO sfx_cues (scene_id, time, description) VALUES (1, 2.5, 'bang')");
-  db.exec("INSERT INTO chunks (scene_id, position, prompt, seed, status, asset_id, cost) "
-          "VALUES (1, 0, 'p', 7, 'ready', 1, 0.25)");
+  db.exec(
+      "INSERT INTO chunks (scene_id, position, prompt, seed, status, asset_id, cost) "
+      "VALUES (1, 0, 'p', 7, 'ready', 1, 0.25)");
 }
 
 }  // namespace

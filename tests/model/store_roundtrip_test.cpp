@@ -35,8 +35,8 @@ TEST_F(StoreRoundTrip, CreateThenReopenKeepsEveryField) {
   Id sceneId = 0, chunkId = 0, marta = 0, assetId = 0;
   {
     auto store = ProjectStore::create(folder(), QStringLiteral("Demo"));
-    marta = store->addCharacter({0, QStringLiteral("MARTA"), QStringLiteral("en-us+f3"),
-                                 QJsonObject{{"rate", 160}}});
+    marta = store->addCharacter(
+        {0, QStringLiteral("MARTA"), QStringLiteral("en-us+f3"), QJsonObject{{"rate", 160}}});
     sceneId = store->addScene(sampleScene(QStringLiteral("Opening")));
     store->addDialogueLine({0, sceneId, 0, marta, QStringLiteral("Hello."), std::nullopt});
     store->addSfxCue({0, sceneId, 3.5, QStringLiteral("door slam"), {}, -6.0, std::nullopt});
@@ -146,8 +146,13 @@ TEST_F(StoreRoundTrip, JobsAndEventsAreRecorded) {
   const Id id = store->createJob(job);
   store->setJobStatus(id, JobStatus::Processing);
   store->updateJobProgress(id, QStringLiteral("stitching"), 55.0);
-  store->addJobEvent({0, id, {}, QStringLiteral("info"), QStringLiteral("stage"),
-                      QStringLiteral("stitching"), QJsonObject{{"chunks", 3}}});
+  store->addJobEvent({0,
+                      id,
+                      {},
+                      QStringLiteral("info"),
+                      QStringLiteral("stage"),
+                      QStringLiteral("stitching"),
+                      QJsonObject{{"chunks", 3}}});
   store->setJobStatus(id, JobStatus::Interrupted);
   auto read = store->job(id);
   ASSERT_TRUE(read.has_value());

@@ -3,8 +3,8 @@
 #include "providers/async_runner.h"
 #include "providers/backend_factory.h"
 
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <QTemporaryDir>
 
 using namespace sw::providers;
 
@@ -64,11 +64,13 @@ TEST(ProvidersAsync, FutureCarriesResultAndProviderError) {
   AsyncRunner runner(2);
   MusicRequest music;
   music.duration = 0.5;
-  QFuture<GenerationResult> ok = runner.generate(b.music, music, sw::providers::test::contextFor(dir.path()));
+  QFuture<GenerationResult> ok =
+      runner.generate(b.music, music, sw::providers::test::contextFor(dir.path()));
   EXPECT_NEAR(ok.result().duration, 0.5, 1e-6);
 
   VideoRequest bad;  // no model: refused before any work
-  QFuture<GenerationResult> failed = runner.generate(b.video, bad, sw::providers::test::contextFor(dir.path()));
+  QFuture<GenerationResult> failed =
+      runner.generate(b.video, bad, sw::providers::test::contextFor(dir.path()));
   try {
     failed.waitForFinished();
     FAIL() << "error not propagated";
@@ -78,7 +80,8 @@ TEST(ProvidersAsync, FutureCarriesResultAndProviderError) {
 
   GenerationContext cancelled = sw::providers::test::contextFor(dir.path());
   cancelled.cancel();
-  QFuture<ParsedScript> parse = runner.parse(b.script, ScriptRequest{"INT. A - DAY", "fountain"}, cancelled);
+  QFuture<ParsedScript> parse =
+      runner.parse(b.script, ScriptRequest{"INT. A - DAY", "fountain"}, cancelled);
   try {
     parse.waitForFinished();
     FAIL() << "cancel ignored";

@@ -2,11 +2,11 @@
 
 #include "providers/asset_cache.h"
 
+#include <gtest/gtest.h>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::providers;
 using sw::providers::test::writeFile;
@@ -97,7 +97,8 @@ TEST(ProvidersCache, StoreIsAtomicAndEntriesAreListed) {
   writeFile(again, "other bytes");
   EXPECT_EQ(cache.store(key, again), path);
   EXPECT_EQ(sw::providers::test::sha256File(path),
-            QString::fromLatin1(QCryptographicHash::hash("complete media", QCryptographicHash::Sha256).toHex()));
+            QString::fromLatin1(
+                QCryptographicHash::hash("complete media", QCryptographicHash::Sha256).toHex()));
 
   const QString key2 = QString(64, 'b');
   const QString inside = cache.temporaryPath("wav");

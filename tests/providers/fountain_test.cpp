@@ -1,7 +1,7 @@
 #include "providers/local/fountain_parser.h"
 
-#include <QFile>
 #include <gtest/gtest.h>
+#include <QFile>
 
 using namespace sw::providers;
 using sw::providers::local::parseFountain;
@@ -83,7 +83,8 @@ TEST(ProvidersFountain, ParsesEveryRule) {
 
   const ParsedScene& kitchen = s.scenes[0];
   EXPECT_EQ(kitchen.heading, QStringLiteral("INT. KITCHEN - DAY"));
-  EXPECT_EQ(kitchen.visualPrompt, QStringLiteral("Steam rises from a kettle. ALICE reads a letter. She frowns."));
+  EXPECT_EQ(kitchen.visualPrompt,
+            QStringLiteral("Steam rises from a kettle. ALICE reads a letter. She frowns."));
   EXPECT_EQ(kitchen.direction, QStringLiteral("slow dolly in"));
   ASSERT_TRUE(kitchen.duration);
   EXPECT_DOUBLE_EQ(*kitchen.duration, 12.0);
@@ -95,7 +96,8 @@ TEST(ProvidersFountain, ParsesEveryRule) {
   EXPECT_DOUBLE_EQ(kitchen.sfx[0].time, 3.5);
   ASSERT_EQ(kitchen.lines.size(), 3);
   EXPECT_EQ(kitchen.lines[0].character, QStringLiteral("ALICE"));
-  EXPECT_EQ(kitchen.lines[0].text, QStringLiteral("It can't be true. Not again."));  // parenthetical skipped
+  EXPECT_EQ(kitchen.lines[0].text,
+            QStringLiteral("It can't be true. Not again."));  // parenthetical skipped
   EXPECT_FALSE(kitchen.lines[0].narration);
   EXPECT_EQ(kitchen.lines[1].character, QStringLiteral("BOB"));
   EXPECT_TRUE(kitchen.lines[2].narration);
@@ -156,5 +158,7 @@ TEST(ProvidersFountain, BundledSampleHasThreeScenesTwoCharactersAndCues) {
 TEST(ProvidersFountain, LocalParserRefusesProse) {
   local::FountainParser parser;
   EXPECT_THROW(parser.parse({"A dog runs.", "prose"}, GenerationContext{}), ProviderError);
-  EXPECT_EQ(parser.parse({"EXT. PARK - DAY\n\nA dog runs.", "fountain"}, GenerationContext{}).scenes.size(), 1);
+  EXPECT_EQ(parser.parse({"EXT. PARK - DAY\n\nA dog runs.", "fountain"}, GenerationContext{})
+                .scenes.size(),
+            1);
 }

@@ -4,10 +4,10 @@
 #include "providers/local/local_speech.h"
 #include "providers/local/wav_file.h"
 
+#include <gtest/gtest.h>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cmath>
-#include <gtest/gtest.h>
 
 using namespace sw::providers;
 using namespace sw::providers::local;
@@ -49,7 +49,8 @@ TEST(ProvidersLocalSpeech, WavHasPlausibleDuration) {
   QTemporaryDir dir;
   LocalSpeechGenerator gen;
   SpeechRequest r;
-  r.text = QStringLiteral("For forty years, Mara kept the light burning on the cliff.");  // 11 words
+  r.text =
+      QStringLiteral("For forty years, Mara kept the light burning on the cliff.");  // 11 words
   r.character = QStringLiteral("NARRATOR");
   r.voice = LocalSpeechGenerator::narratorVoice();
   const GenerationResult out = gen.generate(r, contextFor(dir.path()));
@@ -70,7 +71,8 @@ TEST(ProvidersLocalSpeech, TwoCharactersSoundDifferent) {
   QTemporaryDir dir;
   LocalSpeechGenerator gen;
   EXPECT_NE(gen.defaultVoice(0), gen.defaultVoice(1));
-  SpeechRequest tom{QStringLiteral("There is a boat out there."), "TOM", gen.defaultVoice(0), {}, {}};
+  SpeechRequest tom{
+      QStringLiteral("There is a boat out there."), "TOM", gen.defaultVoice(0), {}, {}};
   SpeechRequest mara = tom;
   mara.character = "MARA";
   mara.voice = gen.defaultVoice(1);
@@ -140,5 +142,6 @@ TEST(ProvidersLocalSfx, KeywordsPickRecipesAndDurationIsHonoured) {
   EXPECT_LT(length("single beep"), 0.5);
   EXPECT_GT(beep, 1.0);  // "phone" rings several times
   EXPECT_NEAR(length("door slam", 2.0), 2.0, 1e-4);
-  EXPECT_THROW(gen.generate(SoundEffectRequest{"", 0, 0, {}}, contextFor(dir.path())), ProviderError);
+  EXPECT_THROW(gen.generate(SoundEffectRequest{"", 0, 0, {}}, contextFor(dir.path())),
+               ProviderError);
 }

@@ -1,14 +1,14 @@
 #include "provider_test_util.h"
 
-#include "providers/local/local_video.h"
 #include "media/probe.h"
+#include "providers/local/local_video.h"
 #include "support/media_fixtures.h"
 
+#include <gtest/gtest.h>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::providers;
 using namespace sw::providers::test;
@@ -87,10 +87,14 @@ TEST(ProvidersLocalVideo, SameSeedSamePicturesOtherSeedOtherPicture) {
   LocalVideoGenerator gen;
   const auto drawn = [&](const VideoRequest& r) {
     QStringList hashes;
-    local::drawChunk(r, gen.plan(r), a.filePath("caption.txt"), contextFor(a.path()), [&](const QImage& f) {
-      hashes << QString::fromLatin1(QCryptographicHash::hash(
-          QByteArray(reinterpret_cast<const char*>(f.constBits()), f.sizeInBytes()), QCryptographicHash::Sha256).toHex());
-    });
+    local::drawChunk(
+        r, gen.plan(r), a.filePath("caption.txt"), contextFor(a.path()), [&](const QImage& f) {
+          hashes << QString::fromLatin1(
+              QCryptographicHash::hash(
+                  QByteArray(reinterpret_cast<const char*>(f.constBits()), f.sizeInBytes()),
+                  QCryptographicHash::Sha256)
+                  .toHex());
+        });
     return hashes;
   };
   const QStringList first = drawn(smallRequest());
@@ -140,5 +144,6 @@ TEST(ProvidersLocalImage, ReferenceImageIsADeterministicPng) {
   EXPECT_EQ(x.mime, QStringLiteral("image/png"));
   EXPECT_EQ(sha256File(x.filePath), sha256File(y.filePath));
   r.prompt = QStringLiteral("A sunny forest");
-  EXPECT_GT(meanAbsDiff(QImage(x.filePath), QImage(gen.generate(r, contextFor(a.path())).filePath)), 5.0);
+  EXPECT_GT(meanAbsDiff(QImage(x.filePath), QImage(gen.generate(r, contextFor(a.path())).filePath)),
+            5.0);
 }

@@ -22,7 +22,8 @@ GenerationContext contextFor(const QString& dir) {
 QString sha256File(const QString& path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) return {};
-  return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+  return QString::fromLatin1(
+      QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {

@@ -2,9 +2,9 @@
 
 #include "providers/model_registry.h"
 
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 using namespace sw::providers;
 using sw::providers::test::builtinRegistry;

@@ -1,10 +1,10 @@
-#include "providers/local/fountain_parser.h"
 #include "providers/script_import.h"
+#include "providers/local/fountain_parser.h"
 
 #include "model/project_store.h"
 
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <QTemporaryDir>
 
 using namespace sw::providers;
 using sw::model::ProjectStore;
@@ -88,7 +88,8 @@ TEST(ProvidersScriptImport, AddsScenesCharactersLinesAndCuesInOneGo) {
 TEST(ProvidersScriptImport, NewCharactersGetAlternatingVoices) {
   QTemporaryDir dir;
   auto store = ProjectStore::create(dir.filePath("v.scenewright"), "Voices");
-  applyParsedScript(*store, local::parseFountain("INT. A - DAY\n\nX\nHi.\n\nY\nHello.\n\nZ\nHey.\n"));
+  applyParsedScript(*store,
+                    local::parseFountain("INT. A - DAY\n\nX\nHi.\n\nY\nHello.\n\nZ\nHey.\n"));
   const auto chars = store->characters();
   ASSERT_EQ(chars.size(), 3);
   EXPECT_NE(chars[0].voice, chars[1].voice);

@@ -1,7 +1,7 @@
 // GoogleTest main with a QCoreApplication (application name for QStandardPaths; QtConcurrent).
+#include <gtest/gtest.h>
 #include <QCoreApplication>
 #include <QStandardPaths>
-#include <gtest/gtest.h>
 
 int main(int argc, char** argv) {
   QStandardPaths::setTestModeEnabled(true);  // never touch the user's real config or cache

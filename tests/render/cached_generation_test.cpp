@@ -17,7 +17,8 @@ class PricedVideo : public providers::VideoGenerator {
  public:
   QString backendId() const override { return QStringLiteral("priced"); }
   double estimateCostUsd(const providers::VideoRequest&) const override { return 0.4; }
-  providers::GenerationResult generate(const providers::VideoRequest& r, const providers::GenerationContext& ctx) override {
+  providers::GenerationResult generate(const providers::VideoRequest& r,
+                                       const providers::GenerationContext& ctx) override {
     ++calls;
     const QString path = ctx.outputDir + QStringLiteral("/out-%1.mp4").arg(r.seed);
     QFile f(path);
@@ -48,8 +49,10 @@ TEST(RenderCachedGeneration, SecondIdenticalRequestIsACacheHit) {
   providers::AssetCache cache(tmp.path());
   PricedVideo video;
   SceneJob::State s;
-  const CachedResult first = generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk"));
-  const CachedResult second = generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk"));
+  const CachedResult first =
+      generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk"));
+  const CachedResult second =
+      generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk"));
   EXPECT_EQ(video.calls, 1);
   EXPECT_FALSE(first.fromCache);
   EXPECT_TRUE(second.fromCache);
@@ -76,7 +79,8 @@ TEST(RenderCachedGeneration, BudgetStopsBeforeTheCallThatWouldExceedIt) {
   EXPECT_EQ(video.calls, 2);
   EXPECT_NEAR(s.spentUsd, 0.70, 1e-9);
   // A cached request costs nothing, so it still goes through.
-  EXPECT_NO_THROW(generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk 1")));
+  EXPECT_NO_THROW(
+      generateCached(cache, video, request(1), s.ctx, s.spendGuard(), QStringLiteral("chunk 1")));
 }
 
 TEST(RenderCachedGeneration, OfflineNeverGenerates) {
@@ -85,7 +89,9 @@ TEST(RenderCachedGeneration, OfflineNeverGenerates) {
   PricedVideo video;
   SceneJob::State s;
   s.request.offline = true;
-  EXPECT_THROW(generateCached(cache, video, request(9), s.ctx, s.spendGuard(), QStringLiteral("chunk 1")), JobFailure);
+  EXPECT_THROW(
+      generateCached(cache, video, request(9), s.ctx, s.spendGuard(), QStringLiteral("chunk 1")),
+      JobFailure);
   EXPECT_EQ(video.calls, 0);
   EXPECT_TRUE(cache.entries().isEmpty());
 }

@@ -21,7 +21,8 @@ model::Scene sceneOf(double seconds) {
 TEST(RenderChunkPlanner, ChunkCountFollowsTheModelsRealChunkLength) {
   const auto registry = providers::ModelRegistry::load(QString());
   const auto hailuo = planChunks(sceneOf(30), registry.model(QStringLiteral("hailuo")), {});
-  const auto animatediff = planChunks(sceneOf(30), registry.model(QStringLiteral("animatediff")), {});
+  const auto animatediff =
+      planChunks(sceneOf(30), registry.model(QStringLiteral("animatediff")), {});
   EXPECT_EQ(hailuo.chunks.size(), 6);
   EXPECT_EQ(animatediff.chunks.size(), 15);
   EXPECT_TRUE(hailuo.replaced);
@@ -38,7 +39,8 @@ TEST(RenderChunkPlanner, ChunksCarryPromptDirectionSeedAndModel) {
   EXPECT_EQ(plan.chunks[1].modelKey, QStringLiteral("hailuo"));
   EXPECT_NE(plan.chunks[0].seed, plan.chunks[1].seed);
   EXPECT_EQ(plan.chunks[0].seed, chunkSeed(7, 0));
-  EXPECT_EQ(joinPrompt(QStringLiteral("waves"), QStringLiteral("wide shot")), QStringLiteral("waves. wide shot"));
+  EXPECT_EQ(joinPrompt(QStringLiteral("waves"), QStringLiteral("wide shot")),
+            QStringLiteral("waves. wide shot"));
   EXPECT_EQ(joinPrompt(QStringLiteral("waves."), QString()), QStringLiteral("waves."));
 }
 
@@ -59,7 +61,8 @@ TEST(RenderChunkPlanner, LastChunkIsCutToTheTargetDuration) {
   const auto registry = providers::ModelRegistry::load(QString());
   const auto& model = registry.model(QStringLiteral("hailuo"));
   EXPECT_DOUBLE_EQ(chunkUsefulSeconds(sceneOf(12), model, 0, 3), model.actualChunkDuration);
-  EXPECT_NEAR(chunkUsefulSeconds(sceneOf(12), model, 2, 3), 12 - 2 * model.actualChunkDuration, 1e-9);
+  EXPECT_NEAR(chunkUsefulSeconds(sceneOf(12), model, 2, 3), 12 - 2 * model.actualChunkDuration,
+              1e-9);
 }
 
 TEST(RenderChunkPlanner, OutputSizesForPresetsAndAspects) {
@@ -76,5 +79,6 @@ TEST(RenderChunkPlanner, OutputSizesForPresetsAndAspects) {
   model::Scene s;
   s.position = 2;
   s.title = QStringLiteral("  The Lamp Room! ");
-  EXPECT_EQ(defaultOutputPath(QStringLiteral("/p/exports"), s), QStringLiteral("/p/exports/03-the-lamp-room.mp4"));
+  EXPECT_EQ(defaultOutputPath(QStringLiteral("/p/exports"), s),
+            QStringLiteral("/p/exports/03-the-lamp-room.mp4"));
 }

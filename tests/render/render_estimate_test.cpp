@@ -19,7 +19,8 @@ class RenderEstimateTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(tmp.isValid());
-    store = model::ProjectStore::create(tmp.filePath(QStringLiteral("E.scenewright")), QStringLiteral("E"));
+    store = model::ProjectStore::create(tmp.filePath(QStringLiteral("E.scenewright")),
+                                        QStringLiteral("E"));
     model::Scene scene;
     scene.title = QStringLiteral("Storm Warning");
     scene.narration = QStringLiteral("The storm rolls in over the bay.");
@@ -31,9 +32,11 @@ class RenderEstimateTest : public ::testing::Test {
     model::Character mara;
     mara.name = QStringLiteral("MARA");
     const model::Id who = store->addCharacter(mara);
-    store->addDialogueLine(model::DialogueLine{0, sceneId, 0, who, QStringLiteral("Light the lamp."), {}});
+    store->addDialogueLine(
+        model::DialogueLine{0, sceneId, 0, who, QStringLiteral("Light the lamp."), {}});
     store->addDialogueLine(model::DialogueLine{0, sceneId, 1, who, QStringLiteral("Now."), {}});
-    store->addDialogueLine(model::DialogueLine{0, sceneId, 2, who, QStringLiteral("   "), {}});  // empty: skipped
+    store->addDialogueLine(
+        model::DialogueLine{0, sceneId, 2, who, QStringLiteral("   "), {}});  // empty: skipped
     store->addSfxCue(model::SfxCue{0, sceneId, 1.0, QStringLiteral("thunder"), {}, 0.0, {}});
     store->addSfxCue(model::SfxCue{0, sceneId, 4.0, QStringLiteral("gulls"), {}, 0.0, {}});
   }
@@ -53,8 +56,8 @@ class RenderEstimateTest : public ::testing::Test {
   // The planner's chunks for the scene, the first one ready with a generated take.
   void planWithFirstChunkReady() {
     const auto scene = store->scene(sceneId);
-    const QList<model::Id> ids =
-        store->replaceChunks(sceneId, planChunks(*scene, registry.model(QStringLiteral("hailuo")), {}).chunks);
+    const QList<model::Id> ids = store->replaceChunks(
+        sceneId, planChunks(*scene, registry.model(QStringLiteral("hailuo")), {}).chunks);
     model::Chunk first = *store->chunk(ids.first());
     first.status = model::ChunkStatus::Ready;
     first.assetId = addAsset(QStringLiteral("video"), QStringLiteral("chunk0"), 5.0);
@@ -68,7 +71,8 @@ class RenderEstimateTest : public ::testing::Test {
 };
 
 TEST_F(RenderEstimateTest, NewSceneGeneratesEveryPlannedChunkAndAllAudio) {
-  const RenderEstimate e = estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+  const RenderEstimate e =
+      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
   EXPECT_EQ(e.segments, 2);  // 10 s of 5 s hailuo chunks
   EXPECT_EQ(e.ready, 0);
   EXPECT_DOUBLE_EQ(e.duration, 10.0);
@@ -80,9 +84,10 @@ TEST_F(RenderEstimateTest, NewSceneGeneratesEveryPlannedChunkAndAllAudio) {
   ASSERT_TRUE(e.costToGenerate.has_value());
   const double perChunk = registry.model(QStringLiteral("hailuo")).costPerCall;
   EXPECT_NEAR(*e.costToGenerate, 2 * perChunk, 1e-9);
-  EXPECT_EQ(e.summaryLine(), QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, narration, "
-                                            "2 lines, music, 2 SFX; estimated video cost $%1 (audio not priced)")
-                                 .arg(2 * perChunk, 0, 'f', 2));
+  EXPECT_EQ(e.summaryLine(),
+            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, narration, "
+                           "2 lines, music, 2 SFX; estimated video cost $%1 (audio not priced)")
+                .arg(2 * perChunk, 0, 'f', 2));
   const QJsonObject json = e.toJson();
   EXPECT_EQ(json[QStringLiteral("toGenerate")].toInt(), 2);
   EXPECT_EQ(json[QStringLiteral("dialogueToGenerate")].toInt(), 2);
@@ -99,7 +104,8 @@ TEST_F(RenderEstimateTest, ReadyChunksAndGeneratedAudioComeFromTheCache) {
   line.assetId = addAsset(QStringLiteral("speech"), QStringLiteral("line0"), 1.0);
   store->updateDialogueLine(line);
 
-  const RenderEstimate e = estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+  const RenderEstimate e =
+      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
   EXPECT_EQ(e.segments, 2);
   EXPECT_EQ(e.ready, 1);
   EXPECT_TRUE(e.narrationGenerated);
@@ -108,7 +114,8 @@ TEST_F(RenderEstimateTest, ReadyChunksAndGeneratedAudioComeFromTheCache) {
   EXPECT_EQ(e.musicToGenerate, 0);
   EXPECT_EQ(e.dialogueToGenerate, 1);
   EXPECT_NEAR(*e.costToGenerate, registry.model(QStringLiteral("hailuo")).costPerCall, 1e-9);
-  EXPECT_TRUE(e.summaryLine().startsWith(QStringLiteral("1 of 2 segments ready, 10.0 s; to generate: 1 chunk, 1 line, 2 SFX;")))
+  EXPECT_TRUE(e.summaryLine().startsWith(
+      QStringLiteral("1 of 2 segments ready, 10.0 s; to generate: 1 chunk, 1 line, 2 SFX;")))
       << e.summaryLine().toStdString();
 }
 
@@ -123,11 +130,13 @@ TEST_F(RenderEstimateTest, LocalBackendIsFreeAndUntickedTracksAreNotGenerated) {
   EXPECT_EQ(*e.costToGenerate, 0.0);
   EXPECT_EQ(e.musicToGenerate + e.sfxToGenerate + e.narrationToGenerate, 0);
   EXPECT_EQ(e.sfxCues, 2);  // still what the scene has
-  EXPECT_EQ(e.summaryLine(), QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 2 lines; "
-                                            "estimated video cost $0.00 (audio not priced)"));
+  EXPECT_EQ(e.summaryLine(),
+            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 2 lines; "
+                           "estimated video cost $0.00 (audio not priced)"));
   r.dialogue = false;  // nothing but video to generate: the figure is the whole cost
-  EXPECT_EQ(estimateRender(*store, r, &registry, QStringLiteral("replicate")).summaryLine(),
-            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks; estimated cost $0.00"));
+  EXPECT_EQ(
+      estimateRender(*store, r, &registry, QStringLiteral("replicate")).summaryLine(),
+      QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks; estimated cost $0.00"));
 }
 
 TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationReplansTheChunks) {
@@ -143,7 +152,8 @@ TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationReplansTheChunks) {
   auto scene = *store->scene(sceneId);
   scene.targetDuration = 12.0;
   store->updateScene(scene);
-  const RenderEstimate longer = estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+  const RenderEstimate longer =
+      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
   EXPECT_EQ(longer.segments, 3);
   EXPECT_EQ(longer.ready, 0);
 }
@@ -155,7 +165,8 @@ TEST_F(RenderEstimateTest, UnknownModelOrNoRegistryLeavesTheCostUnknownWithTheRe
   const RenderEstimate e = estimateRender(*store, request(), &registry);
   EXPECT_FALSE(e.costToGenerate.has_value());
   EXPECT_TRUE(e.costNote.contains(QStringLiteral("no-such-model"))) << e.costNote.toStdString();
-  EXPECT_TRUE(e.summaryLine().contains(QStringLiteral("cost unknown"))) << e.summaryLine().toStdString();
+  EXPECT_TRUE(e.summaryLine().contains(QStringLiteral("cost unknown")))
+      << e.summaryLine().toStdString();
   const RenderEstimate none = estimateRender(*store, request(), nullptr);
   EXPECT_FALSE(none.costToGenerate.has_value());
   EXPECT_DOUBLE_EQ(none.duration, 10.0);

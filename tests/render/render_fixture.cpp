@@ -10,28 +10,31 @@ namespace sw::testing {
 namespace {
 
 QJsonObject tinyModel(double chunkSeconds, int fps) {
-  return QJsonObject{{"display_name", "Tiny local (tests)"},
-                     {"backend", "local"},
-                     {"model_id", "scenewright/local-pan-zoom"},
-                     {"version", "1"},
-                     {"endpoint", ""},
-                     {"cost_per_call", 0.0},
-                     {"fps", fps},
-                     {"width", 320},
-                     {"height", 180},
-                     {"actual_chunk_duration", chunkSeconds},
-                     {"duration_controllable", true},
-                     {"allowed_durations", QJsonArray{}},
-                     {"resolutions", QJsonArray{}},
-                     {"min_width", 320},
-                     {"min_height", 180},
-                     {"max_width", 1280},
-                     {"max_height", 720},
-                     {"supports_image_input", true},
-                     {"requires_image_input", false},
-                     {"max_reference_images", 0},
-                     {"params", QJsonObject{{"prompt", "prompt"}, {"image", "image"}, {"duration", "duration"}, {"seed", "seed"}}},
-                     {"fixed_inputs", QJsonObject{}}};
+  return QJsonObject{
+      {"display_name", "Tiny local (tests)"},
+      {"backend", "local"},
+      {"model_id", "scenewright/local-pan-zoom"},
+      {"version", "1"},
+      {"endpoint", ""},
+      {"cost_per_call", 0.0},
+      {"fps", fps},
+      {"width", 320},
+      {"height", 180},
+      {"actual_chunk_duration", chunkSeconds},
+      {"duration_controllable", true},
+      {"allowed_durations", QJsonArray{}},
+      {"resolutions", QJsonArray{}},
+      {"min_width", 320},
+      {"min_height", 180},
+      {"max_width", 1280},
+      {"max_height", 720},
+      {"supports_image_input", true},
+      {"requires_image_input", false},
+      {"max_reference_images", 0},
+      {"params",
+       QJsonObject{
+           {"prompt", "prompt"}, {"image", "image"}, {"duration", "duration"}, {"seed", "seed"}}},
+      {"fixed_inputs", QJsonObject{}}};
 }
 
 }  // namespace
@@ -44,13 +47,18 @@ void RenderFixture::SetUp() {
   const QString overridePath = configDir + QStringLiteral("/models.json");
   QFile f(overridePath);
   ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-  f.write(QJsonDocument(QJsonObject{{"models", QJsonObject{{"tiny", tinyModel(chunkSeconds, fps)}}}}).toJson());
+  f.write(
+      QJsonDocument(QJsonObject{{"models", QJsonObject{{"tiny", tinyModel(chunkSeconds, fps)}}}})
+          .toJson());
   f.close();
-  registry = std::make_shared<providers::ModelRegistry>(providers::ModelRegistry::load(overridePath));
+  registry =
+      std::make_shared<providers::ModelRegistry>(providers::ModelRegistry::load(overridePath));
 
   auto store = model::ProjectStore::create(projectFolder(), QStringLiteral("Tiny"));
-  const model::Id mara = store->addCharacter({0, QStringLiteral("MARA"), QStringLiteral("en-us+f3"), {}});
-  const model::Id tomas = store->addCharacter({0, QStringLiteral("TOMAS"), QStringLiteral("en+m3"), {}});
+  const model::Id mara =
+      store->addCharacter({0, QStringLiteral("MARA"), QStringLiteral("en-us+f3"), {}});
+  const model::Id tomas =
+      store->addCharacter({0, QStringLiteral("TOMAS"), QStringLiteral("en+m3"), {}});
   model::Scene scene;
   scene.title = QStringLiteral("Harbour");
   scene.narration = QStringLiteral("The harbour was quiet.");

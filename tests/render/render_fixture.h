@@ -20,7 +20,9 @@ class RenderFixture : public ::testing::Test {
   QString projectFolder() const { return tmp.filePath(QStringLiteral("Tiny.scenewright")); }
   QString cacheFolder() const { return tmp.filePath(QStringLiteral("cache")); }
   QString configFolder() const { return tmp.filePath(QStringLiteral("config")); }
-  std::unique_ptr<model::ProjectStore> openStore() const { return model::ProjectStore::open(projectFolder()); }
+  std::unique_ptr<model::ProjectStore> openStore() const {
+    return model::ProjectStore::open(projectFolder());
+  }
   std::unique_ptr<render::RenderQueue> makeQueue() const;
   render::RenderRequest request() const;  // the tiny scene, preview, every track
   // Renders and waits; returns the job id.

@@ -5,9 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "media/probe.h"
 #include "providers/asset_cache.h"
 #include "render/regenerate.h"
-#include "media/probe.h"
 #include "render_fixture.h"
 #include "support/media_fixtures.h"
 
@@ -99,22 +99,23 @@ TEST_F(RenderJob, RestitchIsOfflineAndNamesWhatIsMissing) {
   const model::Id missing = renderAndWait(again);
   const auto row = openStore()->job(missing);
   EXPECT_EQ(row->status, model::JobStatus::Failed);
-  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("not in the asset cache"))) << row->errorMessage.toStdString();
+  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("not in the asset cache")))
+      << row->errorMessage.toStdString();
   EXPECT_FALSE(QFileInfo::exists(again.outputPath));
 }
 
 TEST_F(RenderJob, CancelStopsTheJobAndLeavesNoOutput) {
   auto queue = makeQueue();
   QList<model::Id> ids;
-  QObject::connect(queue.get(), &render::RenderQueue::jobProgress, [&](qint64 id, const QString&, double, double) {
-    queue->cancel(id);
-  });
+  QObject::connect(queue.get(), &render::RenderQueue::jobProgress,
+                   [&](qint64 id, const QString&, double, double) { queue->cancel(id); });
   ids = queue->enqueue(request());
   queue->waitForIdle();
   const auto row = openStore()->job(ids.first());
   EXPECT_EQ(row->status, model::JobStatus::Cancelled);
   EXPECT_FALSE(QFileInfo::exists(request().outputPath));
-  for (const auto& c : openStore()->chunks(sceneId)) EXPECT_NE(c.status, model::ChunkStatus::Generating);
+  for (const auto& c : openStore()->chunks(sceneId))
+    EXPECT_NE(c.status, model::ChunkStatus::Generating);
 }
 
 TEST_F(RenderJob, RegenerateAddsATakeAndMarksLaterChunksStale) {
@@ -127,7 +128,8 @@ TEST_F(RenderJob, RegenerateAddsATakeAndMarksLaterChunksStale) {
   render::RegenerateRequest r;
   r.chunkId = chunks[0].id;
   r.prompt = QStringLiteral("a stormy harbour");
-  const render::RegenerateResult result = render::regenerateChunk(projectFolder(), r, backends, cache);
+  const render::RegenerateResult result =
+      render::regenerateChunk(projectFolder(), r, backends, cache);
   ASSERT_TRUE(result.ok) << result.error.toStdString();
   EXPECT_EQ(result.staleMarked, 2);
   store = openStore();

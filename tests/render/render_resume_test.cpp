@@ -35,7 +35,8 @@ class RenderResume : public sw::testing::RenderFixture {
   QSet<QString> generatedKeys(model::Id job) {
     QSet<QString> keys;
     for (const model::JobEvent& e : openStore()->jobEvents(job))
-      if (e.kind == QLatin1String("asset.generated")) keys.insert(e.data[QStringLiteral("cacheKey")].toString());
+      if (e.kind == QLatin1String("asset.generated"))
+        keys.insert(e.data[QStringLiteral("cacheKey")].toString());
     return keys;
   }
 };
@@ -45,9 +46,10 @@ class RenderResume : public sw::testing::RenderFixture {
 TEST_F(RenderResume, KilledJobResumesWithoutRegeneratingFinishedAssets) {
   QProcess cli;
   cli.setProcessEnvironment(env());
-  cli.start(QStringLiteral(SW_CLI), {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"),
-                                     QStringLiteral("1"), QStringLiteral("--preview"), QStringLiteral("-o"),
-                                     tmp.filePath(QStringLiteral("out/resumed.mp4"))});
+  cli.start(QStringLiteral(SW_CLI),
+            {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"),
+             QStringLiteral("1"), QStringLiteral("--preview"), QStringLiteral("-o"),
+             tmp.filePath(QStringLiteral("out/resumed.mp4"))});
   ASSERT_TRUE(cli.waitForStarted());
   // Wait until at least two video chunks are generated, then kill -9 mid-job.
   QElapsedTimer waited;
@@ -62,7 +64,9 @@ TEST_F(RenderResume, KilledJobResumesWithoutRegeneratingFinishedAssets) {
     job = store->jobs().first().id;
     videos = 0;
     for (const model::JobEvent& e : store->jobEvents(job))
-      if (e.kind == QLatin1String("asset.generated") && e.message.startsWith(QStringLiteral("video"))) ++videos;
+      if (e.kind == QLatin1String("asset.generated") &&
+          e.message.startsWith(QStringLiteral("video")))
+        ++videos;
     if (videos >= 2) break;
   }
   ASSERT_EQ(cli.state(), QProcess::Running) << "the render finished before it could be interrupted";
@@ -82,7 +86,8 @@ TEST_F(RenderResume, KilledJobResumesWithoutRegeneratingFinishedAssets) {
 
   QProcess resume;
   resume.setProcessEnvironment(env());
-  resume.start(QStringLiteral(SW_CLI), {QStringLiteral("resume"), projectFolder(), QString::number(job)});
+  resume.start(QStringLiteral(SW_CLI),
+               {QStringLiteral("resume"), projectFolder(), QString::number(job)});
   ASSERT_TRUE(resume.waitForFinished(300000));
   EXPECT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
   store = openStore();

@@ -35,7 +35,8 @@ TEST(RenderTimeline, DurationCountsTrimsDroppedFramesAndCrossfades) {
 TEST(RenderTimeline, SpeechNeverOverlapsAndFollowsItsSegment) {
   TimelineInputs in = threeChunks();
   in.narration = TimelineClip{QStringLiteral("n.wav"), 3.0};
-  in.dialogue = {TimelineClip{QStringLiteral("a.wav"), 2.0}, TimelineClip{QStringLiteral("b.wav"), 1.0},
+  in.dialogue = {TimelineClip{QStringLiteral("a.wav"), 2.0},
+                 TimelineClip{QStringLiteral("b.wav"), 1.0},
                  TimelineClip{QStringLiteral("c.wav"), 1.5}};
   const SpeechPlacement p = placeSpeech(in);
   ASSERT_TRUE(p.narrationStart.has_value());
@@ -54,7 +55,8 @@ TEST(RenderTimeline, PlanHasTracksMusicCutAndLateCuesDropped) {
   TimelineInputs in = threeChunks();
   in.narration = TimelineClip{QStringLiteral("n.wav"), 2.0};
   in.music = TimelineClip{QStringLiteral("m.wav"), 60.0};
-  in.sfx = {TimelineClip{QStringLiteral("s1.wav"), 1.0, 3.5, -6}, TimelineClip{QStringLiteral("late.wav"), 1.0, 99.0, 0}};
+  in.sfx = {TimelineClip{QStringLiteral("s1.wav"), 1.0, 3.5, -6},
+            TimelineClip{QStringLiteral("late.wav"), 1.0, 99.0, 0}};
   media::OutputSettings out;
   out.path = QStringLiteral("/tmp/x.mp4");
   const media::RenderPlan plan = buildRenderPlan(in, out);

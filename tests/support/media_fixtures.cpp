@@ -131,11 +131,15 @@ QString makeVfrClip(const QString& path, const ClipSpec& spec) {
   std::vector<uint8_t> y(spec.width * spec.height), u(y.size() / 4, 128), v(y.size() / 4, 128);
   const double step = 1000.0 / av_q2d(spec.fps);
   double tMs = 0;
-  auto sink = [&](AVPacket* p) { p->stream_index = 0; out.write(p, enc.context()->time_base); };
+  auto sink = [&](AVPacket* p) {
+    p->stream_index = 0;
+    out.write(p, enc.context()->time_base);
+  };
   for (int f = 0; tMs < spec.seconds * 1000.0; ++f) {
     drawPattern(y, u, v, spec.width, spec.height, f, spec, false);
     av_frame_make_writable(frame.get());
-    for (int r = 0; r < spec.height; ++r) std::copy_n(&y[r * spec.width], spec.width, frame->data[0] + r * frame->linesize[0]);
+    for (int r = 0; r < spec.height; ++r)
+      std::copy_n(&y[r * spec.width], spec.width, frame->data[0] + r * frame->linesize[0]);
     for (int r = 0; r < spec.height / 2; ++r) {
       std::copy_n(&u[r * spec.width / 2], spec.width / 2, frame->data[1] + r * frame->linesize[1]);
       std::copy_n(&v[r * spec.width / 2], spec.width / 2, frame->data[2] + r * frame->linesize[2]);
@@ -159,19 +163,30 @@ QString makeWav(const QString& path, const WavSpec& spec) {
     double x = 0;
     if (spec.kind == WaveKind::Tone) x = spec.amplitude * std::sin(2 * kPi * spec.hz * t);
     if (spec.kind == WaveKind::Noise) x = spec.amplitude * noise(rng);
-    if (spec.beepAt && t >= *spec.beepAt && t < *spec.beepAt + 0.05) x = 0.8 * std::sin(2 * kPi * 1000.0 * (t - *spec.beepAt));
-    for (int c = 0; c < spec.channels; ++c) pcm[i * spec.channels + c] = static_cast<int16_t>(std::lround(x * 32767));
+    if (spec.beepAt && t >= *spec.beepAt && t < *spec.beepAt + 0.05)
+      x = 0.8 * std::sin(2 * kPi * 1000.0 * (t - *spec.beepAt));
+    for (int c = 0; c < spec.channels; ++c)
+      pcm[i * spec.channels + c] = static_cast<int16_t>(std::lround(x * 32767));
   }
   QFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) throw media::MediaError(media::MediaError::Kind::Unwritable, path);
+  if (!f.open(QIODevice::WriteOnly))
+    throw media::MediaError(media::MediaError::Kind::Unwritable, path);
   auto le32 = [&](uint32_t v) { f.write(reinterpret_cast<const char*>(&v), 4); };
   auto le16 = [&](uint16_t v) { f.write(reinterpret_cast<const char*>(&v), 2); };
   const uint32_t dataBytes = static_cast<uint32_t>(pcm.size() * 2);
-  f.write("RIFF", 4); le32(36 + dataBytes); f.write("WAVE", 4);
-  f.write("fmt ", 4); le32(16); le16(1); le16(static_cast<uint16_t>(spec.channels));
-  le32(static_cast<uint32_t>(spec.sampleRate)); le32(static_cast<uint32_t>(spec.sampleRate * spec.channels * 2));
-  le16(static_cast<uint16_t>(spec.channels * 2)); le16(16);
-  f.write("data", 4); le32(dataBytes);
+  f.write("RIFF", 4);
+  le32(36 + dataBytes);
+  f.write("WAVE", 4);
+  f.write("fmt ", 4);
+  le32(16);
+  le16(1);
+  le16(static_cast<uint16_t>(spec.channels));
+  le32(static_cast<uint32_t>(spec.sampleRate));
+  le32(static_cast<uint32_t>(spec.sampleRate * spec.channels * 2));
+  le16(static_cast<uint16_t>(spec.channels * 2));
+  le16(16);
+  f.write("data", 4);
+  le32(dataBytes);
   f.write(reinterpret_cast<const char*>(pcm.data()), dataBytes);
   return path;
 }

@@ -18,13 +18,13 @@ struct ClipSpec {
   int height = 180;
   AVRational fps{25, 1};
   double seconds = 2.0;
-  int gop = 0;                       // keyframe interval in frames; 0 = one second
-  bool audio = true;                 // AAC stereo 48 kHz tone
+  int gop = 0;        // keyframe interval in frames; 0 = one second
+  bool audio = true;  // AAC stereo 48 kHz tone
   int sampleRate = 48000;
   double toneHz = 440.0;
-  double toneAmplitude = 0.05;       // quiet bed so a marker beep stands out
-  std::optional<double> markerAt;    // white frame + 1 kHz beep (50 ms, amplitude 0.8) at this time
-  std::optional<int> solidLuma;      // plain grey picture of this Y value instead of the pattern
+  double toneAmplitude = 0.05;     // quiet bed so a marker beep stands out
+  std::optional<double> markerAt;  // white frame + 1 kHz beep (50 ms, amplitude 0.8) at this time
+  std::optional<int> solidLuma;    // plain grey picture of this Y value instead of the pattern
   int crf = 23;
   const char* preset = "veryfast";
 };
@@ -43,15 +43,15 @@ struct WavSpec {
   WaveKind kind = WaveKind::Tone;
   double hz = 440.0;
   double amplitude = 0.3;
-  std::optional<double> beepAt;      // 1 kHz beep (50 ms, amplitude 0.8) at this time
+  std::optional<double> beepAt;  // 1 kHz beep (50 ms, amplitude 0.8) at this time
 };
 // 16-bit PCM WAV.
 QString makeWav(const QString& path, const WavSpec& spec = {});
 
 // --- measuring (decode with the FFmpeg libraries) ---
 struct VideoFrameInfo {
-  double time;       // seconds from the file's first frame
-  double meanLuma;   // 0..255 average Y
+  double time;      // seconds from the file's first frame
+  double meanLuma;  // 0..255 average Y
 };
 std::vector<VideoFrameInfo> decodeVideoFrames(const QString& path);
 int countVideoFrames(const QString& path);
@@ -63,7 +63,8 @@ std::vector<double> findFlashTimes(const QString& path, double threshold = 200.0
 // Audio decoded to mono float at 48 kHz (time 0 = the audio stream's first sample at start_time).
 std::vector<float> decodeAudioMono(const QString& path, double* startSeconds = nullptr);
 // Onsets (seconds, on the file timeline) where |x| rises above threshold after >= minGap of quiet.
-std::vector<double> findBeepOnsets(const QString& path, double threshold = 0.4, double minGap = 0.3);
+std::vector<double> findBeepOnsets(const QString& path, double threshold = 0.4,
+                                   double minGap = 0.3);
 // Level in dBFS of one frequency (Goertzel) over [t0, t1) of the mono mix.
 double toneLevelDb(const QString& path, double hz, double t0, double t1);
 // Integrated loudness (EBU R128, LUFS) measured with the ebur128 filter.

@@ -32,7 +32,9 @@ std::vector<VideoFrameInfo> decodeVideoFrames(const QString& path) {
   return out;
 }
 
-int countVideoFrames(const QString& path) { return static_cast<int>(decodeVideoFrames(path).size()); }
+int countVideoFrames(const QString& path) {
+  return static_cast<int>(decodeVideoFrames(path).size());
+}
 
 double lumaAt(const QString& path, double t) {
   const auto frames = decodeVideoFrames(path);
@@ -61,8 +63,9 @@ std::vector<float> decodeAudioMono(const QString& path, double* startSeconds) {
   AVCodecContext* dec = reader.context();
   SwrContext* raw = nullptr;
   AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-  checkAv(swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_FLT, 48000, &dec->ch_layout, dec->sample_fmt,
-                              dec->sample_rate, 0, nullptr), "swr", path);
+  checkAv(swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_FLT, 48000, &dec->ch_layout,
+                              dec->sample_fmt, dec->sample_rate, 0, nullptr),
+          "swr", path);
   SwrPtr swr(raw);
   checkAv(swr_init(swr.get()), "swr", path);
   FramePtr f = makeFrame();
@@ -75,7 +78,8 @@ std::vector<float> decodeAudioMono(const QString& path, double* startSeconds) {
     const size_t at = out.size();
     out.resize(at + cap);
     uint8_t* dst = reinterpret_cast<uint8_t*>(out.data() + at);
-    const int n = swr_convert(swr.get(), &dst, cap, const_cast<const uint8_t**>(f->extended_data), f->nb_samples);
+    const int n = swr_convert(swr.get(), &dst, cap, const_cast<const uint8_t**>(f->extended_data),
+                              f->nb_samples);
     out.resize(at + std::max(n, 0));
   }
   return out;

@@ -115,7 +115,10 @@ TEST(UiMainWindow, DuplicateDeleteReorderAndReopen) {
   ASSERT_EQ(again.sceneModel()->rowCount(), 3);
   EXPECT_EQ(again.sceneModel()->index(0, 0).data().toString(), QStringLiteral("B"));
   EXPECT_EQ(again.sceneInspector()->titleEdit()->text(), QStringLiteral("B"));
-  EXPECT_TRUE(QSettings().value(QStringLiteral("recentProjects")).toStringList().contains(project.folder()));
+  EXPECT_TRUE(QSettings()
+                  .value(QStringLiteral("recentProjects"))
+                  .toStringList()
+                  .contains(project.folder()));
 }
 
 TEST(UiMainWindow, OpeningANonProjectSaysWhy) {
@@ -167,7 +170,8 @@ TEST(UiMainWindow, RestoreBackupRunsOnAWorkerThenReopens) {
   window.backups()->waitForIdle();
   QString before;
   for (const QFileInfo& info : window.backups()->backups())
-    if (info.fileName().contains(QStringLiteral("before-restore"))) before = info.absoluteFilePath();
+    if (info.fileName().contains(QStringLiteral("before-restore")))
+      before = info.absoluteFilePath();
   ASSERT_FALSE(before.isEmpty());
   EXPECT_EQ(model::ProjectStore::open(before)->scenes().size(), 1);
 }

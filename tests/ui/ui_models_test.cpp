@@ -34,7 +34,8 @@ class UiModels : public ::testing::Test {
   // What another connection (another thread, the next run of the app) sees.
   QStringList storedTitles() {
     QStringList titles;
-    for (const model::Scene& s : model::ProjectStore::open(project.folder())->scenes()) titles << s.title;
+    for (const model::Scene& s : model::ProjectStore::open(project.folder())->scenes())
+      titles << s.title;
     return titles;
   }
   test::TempProject project;
@@ -47,7 +48,8 @@ TEST_F(UiModels, SceneModelPassesTesterThroughEdits) {
   ASSERT_EQ(model.rowCount(), 3);
   EXPECT_TRUE(model.setData(model.index(0, 0), QStringLiteral("Opening"), Qt::EditRole));
   EXPECT_EQ(storedTitles(), (QStringList{"Opening", "Two", "Three"}));
-  EXPECT_EQ(model.index(0, SceneListModel::StatusColumn).data().toString(), QStringLiteral("Not generated"));
+  EXPECT_EQ(model.index(0, SceneListModel::StatusColumn).data().toString(),
+            QStringLiteral("Not generated"));
   session->undoStack()->undo();
   EXPECT_EQ(storedTitles(), (QStringList{"One", "Two", "Three"}));
   EXPECT_EQ(model.index(0, 0).data().toString(), QStringLiteral("One"));
@@ -76,7 +78,8 @@ TEST_F(UiModels, DeleteUndoRestoresContentAndLaterEditsFollowTheNewId) {
   const model::Scene before = *session->store().scene(rich);
   model::Scene after = before;
   after.narration = QStringLiteral("Changed");
-  session->undoStack()->push(new EditSceneCommand(session.get(), before, after, QStringLiteral("narration")));
+  session->undoStack()->push(
+      new EditSceneCommand(session.get(), before, after, QStringLiteral("narration")));
   session->undoStack()->push(new RemoveSceneCommand(session.get(), rich));
   EXPECT_EQ(model.rowCount(), 3);
   session->undoStack()->undo();  // the scene comes back (SQLite may give it a new id)
@@ -116,7 +119,8 @@ TEST_F(UiModels, CharacterDialogueAndCueModels) {
   dialogue.setScene(rich);
   cues.setScene(rich);
   ASSERT_EQ(dialogue.rowCount(), 2);
-  EXPECT_TRUE(dialogue.setData(dialogue.index(1, DialogueModel::TextColumn), QStringLiteral("Not yet."), Qt::EditRole));
+  EXPECT_TRUE(dialogue.setData(dialogue.index(1, DialogueModel::TextColumn),
+                               QStringLiteral("Not yet."), Qt::EditRole));
   EXPECT_EQ(session->store().dialogueLines(rich).at(1).text, QStringLiteral("Not yet."));
   dialogue.addLine(characters.character(0).id, QStringLiteral("Third"));
   EXPECT_EQ(session->store().dialogueLines(rich).size(), 3);
@@ -143,7 +147,8 @@ TEST_F(UiModels, ChunkTakeAndJobModels) {
   asset.filePath = QStringLiteral("/nonexistent/a.mp4");
   asset.duration = 4.0;
   const model::Id assetId = session->store().addAsset(asset);
-  session->store().addTake(model::Take{0, chunkId, assetId, QStringLiteral("waves"), 7, {}, 0.1, {}});
+  session->store().addTake(
+      model::Take{0, chunkId, assetId, QStringLiteral("waves"), 7, {}, 0.1, {}});
   model::RenderJob job;
   job.sceneId = scene;
   session->store().createJob(job);

@@ -17,8 +17,8 @@
 #include <QUndoStack>
 
 #include "providers/model_registry.h"
-#include "render/chunk_planner.h"
 #include "render/app_settings.h"
+#include "render/chunk_planner.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
@@ -42,14 +42,19 @@ class UiRegenerate : public ::testing::Test {
     QDir().mkpath(QFileInfo(overridePath).absolutePath());
     QFile file(overridePath);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(QJsonObject{{"models", QJsonObject{{"local", QJsonObject{
-        {"actual_chunk_duration", 1.0}, {"fps", 12}}}}}}).toJson());
+    file.write(
+        QJsonDocument(
+            QJsonObject{{"models", QJsonObject{{"local", QJsonObject{{"actual_chunk_duration", 1.0},
+                                                                     {"fps", 12}}}}}})
+            .toJson());
     file.close();
     {
       auto store = model::ProjectStore::create(project.folder(), QStringLiteral("Regenerate"));
       sceneId = test::addRichScene(*store, QStringLiteral("Storm Warning"), 3.0);
       const auto registry = providers::ModelRegistry::load();
-      store->replaceChunks(sceneId, render::planChunks(*store->scene(sceneId), registry.model(QStringLiteral("local")), {}).chunks);
+      store->replaceChunks(sceneId, render::planChunks(*store->scene(sceneId),
+                                                       registry.model(QStringLiteral("local")), {})
+                                        .chunks);
     }
     window = std::make_unique<MainWindow>();
     window->show();
@@ -62,7 +67,9 @@ class UiRegenerate : public ::testing::Test {
     QFile::remove(overridePath);  // other tests in this process use the built-in registry
   }
   QList<model::Chunk> chunks() { return window->session()->store().chunks(sceneId); }
-  int takes(int position) { return int(window->session()->store().takes(chunks().at(position).id).size()); }
+  int takes(int position) {
+    return int(window->session()->store().takes(chunks().at(position).id).size());
+  }
   model::Asset activeAsset(int position) {
     return *window->session()->store().asset(*chunks().at(position).assetId);
   }
@@ -72,10 +79,12 @@ class UiRegenerate : public ::testing::Test {
   // Generates every chunk once, in order (what "Regenerate" of pending chunks does too).
   void generateAll() {
     QList<render::RegenerateRequest> all;
-    for (const model::Chunk& c : chunks()) all.append(render::RegenerateRequest{c.id, std::nullopt, c.seed, {}});
+    for (const model::Chunk& c : chunks())
+      all.append(render::RegenerateRequest{c.id, std::nullopt, c.seed, {}});
     ASSERT_TRUE(window->regenerator()->start(all));
     ASSERT_TRUE(waitIdle());
-    for (const model::Chunk& c : chunks()) ASSERT_EQ(c.status, model::ChunkStatus::Ready) << c.error.toStdString();
+    for (const model::Chunk& c : chunks())
+      ASSERT_EQ(c.status, model::ChunkStatus::Ready) << c.error.toStdString();
   }
 
   QString overridePath;
@@ -98,7 +107,8 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Stale);
   EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
   ASSERT_TRUE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
-  EXPECT_EQ(inspector->regenerateStaleButton()->text(), QStringLiteral("Regenerate 2 stale chunks"));
+  EXPECT_EQ(inspector->regenerateStaleButton()->text(),
+            QStringLiteral("Regenerate 2 stale chunks"));
   const QString oldSecond = activeAsset(1).cacheKey;
   const qint64 secondSeed = chunks().at(1).seed;
 
@@ -116,9 +126,12 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   EXPECT_EQ(takes(2), 2);
   EXPECT_FALSE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
   // Continuity: each new take starts from the last frame of the new take before it.
-  EXPECT_TRUE(activeAsset(1).parameters[QStringLiteral("startImage")].toString().contains(activeAsset(0).cacheKey));
-  EXPECT_TRUE(activeAsset(2).parameters[QStringLiteral("startImage")].toString().contains(activeAsset(1).cacheKey));
-  EXPECT_EQ(chunks().at(1).seed, secondSeed);  // stale chunks keep their seed: only the start frame changed
+  EXPECT_TRUE(activeAsset(1).parameters[QStringLiteral("startImage")].toString().contains(
+      activeAsset(0).cacheKey));
+  EXPECT_TRUE(activeAsset(2).parameters[QStringLiteral("startImage")].toString().contains(
+      activeAsset(1).cacheKey));
+  EXPECT_EQ(chunks().at(1).seed,
+            secondSeed);  // stale chunks keep their seed: only the start frame changed
 
   // Each take switch is one undo step: chunk 3, then chunk 2 go back to their stale takes.
   QUndoStack* undo = window->session()->undoStack();
@@ -172,7 +185,8 @@ TEST_F(UiRegenerate, ChoosingATakeMarksLaterChunksStaleUndoRestoresThem) {
     if (!view->model()->index(row, 0).data(TakeModel::ActiveRole).toBool()) other = row;
   }
   ASSERT_GE(other, 0);
-  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(other, 0)).center());
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                    view->visualRect(view->model()->index(other, 0)).center());
   EXPECT_NE(activeAsset(1).cacheKey, first);
   EXPECT_EQ(chunks().at(0).status, model::ChunkStatus::Ready);
   EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
@@ -185,7 +199,8 @@ TEST_F(UiRegenerate, ChoosingATakeMarksLaterChunksStaleUndoRestoresThem) {
 TEST_F(UiRegenerate, CancelStopsBeforeTheNextChunk) {
   generateAll();
   QList<render::RegenerateRequest> requests;
-  for (const model::Chunk& c : chunks()) requests.append(render::RegenerateRequest{c.id, std::nullopt, c.seed + 100, {}});
+  for (const model::Chunk& c : chunks())
+    requests.append(render::RegenerateRequest{c.id, std::nullopt, c.seed + 100, {}});
   QSignalSpy finished(window->regenerator(), &ChunkRegenerator::finished);
   ASSERT_TRUE(window->regenerator()->start(requests));
   QTest::mouseClick(window->chunkInspector()->cancelRegenerateButton(), Qt::LeftButton);
@@ -198,7 +213,8 @@ TEST_F(UiRegenerate, CancelStopsBeforeTheNextChunk) {
   // A cancelled chunk keeps the take it had: still ready, not left pending or generating.
   EXPECT_EQ(chunks().at(0).status, model::ChunkStatus::Ready);
   EXPECT_TRUE(chunks().at(0).assetId.has_value());
-  EXPECT_FALSE(window->chunkInspector()->regenerateProgressBar()->isVisibleTo(window->chunkInspector()));
+  EXPECT_FALSE(
+      window->chunkInspector()->regenerateProgressBar()->isVisibleTo(window->chunkInspector()));
 }
 
 }  // namespace

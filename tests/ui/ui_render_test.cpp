@@ -12,8 +12,8 @@
 #include <QPushButton>
 #include <QTest>
 
-#include "render/render_queue.h"
 #include "render/app_settings.h"
+#include "render/render_queue.h"
 #include "ui/job_card.h"
 #include "ui/main_window.h"
 #include "ui/preview_player.h"
@@ -45,7 +45,9 @@ class UiRender : public ::testing::Test {
     ASSERT_TRUE(window->openProject(project.folder()));
     window->projectPane()->selectScene(sceneId);
   }
-  model::JobStatus jobStatus(model::Id jobId) { return window->session()->store().job(jobId)->status; }
+  model::JobStatus jobStatus(model::Id jobId) {
+    return window->session()->store().job(jobId)->status;
+  }
 
   test::TempProject project;
   model::Id sceneId = 0;
@@ -68,14 +70,18 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(dialog->sfxBox()->text().contains(QStringLiteral("1 cue")));
   EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("$0.00")));
   const QString cost = dialog->costLabel()->text();
-  EXPECT_TRUE(cost.contains(QStringLiteral("Estimated video cost")) && cost.contains(QStringLiteral("audio is not priced")))
+  EXPECT_TRUE(cost.contains(QStringLiteral("Estimated video cost")) &&
+              cost.contains(QStringLiteral("audio is not priced")))
       << "with audio to generate the figure is the video's only: " << cost.toStdString();
-  EXPECT_TRUE(cost.contains(QStringLiteral("Audio to generate: narration")) && cost.contains(QStringLiteral("2 dialogue lines")) &&
+  EXPECT_TRUE(cost.contains(QStringLiteral("Audio to generate: narration")) &&
+              cost.contains(QStringLiteral("2 dialogue lines")) &&
               cost.contains(QStringLiteral("1 sound effect")))
       << cost.toStdString();
-  EXPECT_TRUE(dialog->outputEdit()->text().endsWith(QStringLiteral("exports/01-storm-warning.mp4")));
+  EXPECT_TRUE(
+      dialog->outputEdit()->text().endsWith(QStringLiteral("exports/01-storm-warning.mp4")));
   EXPECT_TRUE(dialog->renderButton()->isEnabled());
-  QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton, {}, QPoint(8, dialog->dialogueBox()->height() / 2));
+  QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton, {},
+                    QPoint(8, dialog->dialogueBox()->height() / 2));
   // Unticking a track takes it out of what will be generated.
   EXPECT_FALSE(dialog->costLabel()->text().contains(QStringLiteral("dialogue line")));
   dialog->previewBox()->setChecked(true);
@@ -121,7 +127,8 @@ TEST_F(UiRender, LocalRenderReachesCompletedInTheQueue) {
   EXPECT_EQ(window->previewPlayer()->player()->source(), QUrl::fromLocalFile(job->outputPath));
   EXPECT_EQ(window->previewPlayer()->sequence(), QStringList{job->outputPath});
   // The scene's chunk is now ready and shown so in the scene list.
-  EXPECT_EQ(window->sceneModel()->index(0, SceneListModel::StatusColumn).data().toString(), QStringLiteral("Ready"));
+  EXPECT_EQ(window->sceneModel()->index(0, SceneListModel::StatusColumn).data().toString(),
+            QStringLiteral("Ready"));
 }
 
 TEST_F(UiRender, CancelledRenderShowsCancelledAndResume) {
@@ -135,7 +142,8 @@ TEST_F(UiRender, CancelledRenderShowsCancelledAndResume) {
   ASSERT_TRUE(card->cancelButton()->isEnabled());
   QTest::mouseClick(card->cancelButton(), Qt::LeftButton);
   window->renderQueue()->waitForIdle();
-  ASSERT_TRUE(test::spinUntil([&] { return jobStatus(ids.first()) == model::JobStatus::Cancelled; }));
+  ASSERT_TRUE(
+      test::spinUntil([&] { return jobStatus(ids.first()) == model::JobStatus::Cancelled; }));
   QCoreApplication::processEvents();
   card = window->queuePanel()->card(ids.first());
   ASSERT_NE(card, nullptr);

@@ -10,8 +10,8 @@
 #include <QPixmap>
 #include <QScreen>
 
-#include "render/render_queue.h"
 #include "render/app_settings.h"
+#include "render/render_queue.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
@@ -62,14 +62,23 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   ASSERT_EQ(window.session()->store().job(jobs.first())->status, model::JobStatus::Completed)
       << window.session()->store().job(jobs.first())->errorMessage.toStdString();
   window.session()->notifyChunksChanged(first);
-  window.action(QStringLiteral("actionZoomFit"))->trigger();  // the scene fills the timeline's width
+  window.action(QStringLiteral("actionZoomFit"))
+      ->trigger();  // the scene fills the timeline's width
   // Let the filmstrip thumbnails arrive (decoded on worker threads).
-  test::spinUntil([&] { window.timeline()->repaint(); return false; }, 40);
+  test::spinUntil(
+      [&] {
+        window.timeline()->repaint();
+        return false;
+      },
+      40);
 
   if (qEnvironmentVariableIsSet("SW_KEEP_SHOT_PROJECT")) {
     project.dir.setAutoRemove(false);
     for (const auto& c : window.session()->store().chunks(first))
-      qInfo("chunk %lld asset %s", c.id, qPrintable(window.session()->store().asset(c.assetId.value_or(0)) ? window.session()->store().asset(*c.assetId)->filePath : QString()));
+      qInfo("chunk %lld asset %s", c.id,
+            qPrintable(window.session()->store().asset(c.assetId.value_or(0))
+                           ? window.session()->store().asset(*c.assetId)->filePath
+                           : QString()));
   }
   const QImage main = window.grab().toImage();
   ASSERT_FALSE(main.isNull());

@@ -14,11 +14,13 @@ TEST(UiTimelineLanes, SpeechIsDrawnWhereTheRenderPlacesIt) {
   const model::Id anna = store->addCharacter({0, QStringLiteral("ANNA"), {}, {}});
   const model::Id ben = store->addCharacter({0, QStringLiteral("BEN"), {}, {}});
   model::Scene scene;
-  scene.narration = QStringLiteral("A long opening narration that takes a few seconds to say aloud.");
+  scene.narration =
+      QStringLiteral("A long opening narration that takes a few seconds to say aloud.");
   scene.targetDuration = 10;
   const model::Id id = store->addScene(scene);
   store->addDialogueLine({0, id, 0, anna, QStringLiteral("First line."), std::nullopt});
-  store->addDialogueLine({0, id, 1, ben, QStringLiteral("Second line, a bit longer."), std::nullopt});
+  store->addDialogueLine(
+      {0, id, 1, ben, QStringLiteral("Second line, a bit longer."), std::nullopt});
   QList<model::Chunk> chunks(2);
   store->replaceChunks(id, chunks);
 

@@ -30,7 +30,8 @@ Counts countTs(const QString& path) {
     if (xml.name() == QLatin1String("source")) source = xml.readElementText();
     if (xml.name() != QLatin1String("translation")) continue;
     ++c.messages;
-    const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+    const bool unfinished =
+        xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
     const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
     if (unfinished || text.trimmed().isEmpty()) {
       ++c.unfinished;
@@ -43,18 +44,22 @@ Counts countTs(const QString& path) {
 
 TEST(UiTranslations, CataloguesAreComplete) {
   for (const char* lang : {"de", "zh_CN"}) {
-    const Counts c = countTs(QStringLiteral(SW_SOURCE_DIR "/translations/scenewright_%1.ts").arg(QLatin1String(lang)));
+    const Counts c = countTs(
+        QStringLiteral(SW_SOURCE_DIR "/translations/scenewright_%1.ts").arg(QLatin1String(lang)));
     EXPECT_GT(c.messages, 250) << lang;
-    EXPECT_EQ(c.unfinished, 0) << lang << ": " << c.missing.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(c.unfinished, 0) << lang << ": "
+                               << c.missing.join(QStringLiteral(" | ")).toStdString();
   }
 }
 
 TEST(UiTranslations, GermanAndChineseAreLoadedForTheirLocale) {
-  const QList<QPair<QLocale, QString>> cases = {{QLocale(QLocale::German, QLocale::Germany), QStringLiteral("&Datei")},
-                                                {QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("文件(&F)")}};
+  const QList<QPair<QLocale, QString>> cases = {
+      {QLocale(QLocale::German, QLocale::Germany), QStringLiteral("&Datei")},
+      {QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("文件(&F)")}};
   for (const auto& [locale, fileMenu] : cases) {
     QTranslator translator;
-    ASSERT_TRUE(translator.load(locale, QStringLiteral("scenewright"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    ASSERT_TRUE(translator.load(locale, QStringLiteral("scenewright"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")))
         << locale.name().toStdString();
     QApplication::installTranslator(&translator);
     {

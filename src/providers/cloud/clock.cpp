@@ -6,17 +6,20 @@
 
 namespace sw::providers::cloud {
 
-ScaledClock::ScaledClock(double realPerVirtual) : scale_(realPerVirtual > 0 ? realPerVirtual : 1.0) {
+ScaledClock::ScaledClock(double realPerVirtual)
+    : scale_(realPerVirtual > 0 ? realPerVirtual : 1.0) {
   timer_.start();
 }
 
 qint64 ScaledClock::nowMs() const {
-  return static_cast<qint64>(std::llround(static_cast<double>(timer_.nsecsElapsed()) / 1e6 / scale_));
+  return static_cast<qint64>(
+      std::llround(static_cast<double>(timer_.nsecsElapsed()) / 1e6 / scale_));
 }
 
 qint64 ScaledClock::toRealMs(qint64 virtualMs) const {
   if (virtualMs <= 0) return 0;
-  return std::max<qint64>(1, static_cast<qint64>(std::llround(static_cast<double>(virtualMs) * scale_)));
+  return std::max<qint64>(
+      1, static_cast<qint64>(std::llround(static_cast<double>(virtualMs) * scale_)));
 }
 
 bool ScaledClock::sleepMs(qint64 virtualMs, const CancelCheck& cancelled) const {

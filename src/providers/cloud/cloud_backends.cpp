@@ -10,20 +10,35 @@ namespace {
 
 template <class T>
 std::shared_ptr<T> make(cloud::Service service, const BackendEnvironment& env) {
-  return std::make_shared<T>(cloud::makeCloudSetup(service, env.optionsFor(cloud::serviceId(service))));
+  return std::make_shared<T>(
+      cloud::makeCloudSetup(service, env.optionsFor(cloud::serviceId(service))));
 }
 
 }  // namespace
 
 void registerCloudBackends(BackendFactory& factory) {
   using cloud::Service;
-  factory.addVideo("replicate", [](const BackendEnvironment& env) { return make<cloud::ReplicateVideo>(Service::Replicate, env); });
-  factory.addImage("replicate", [](const BackendEnvironment& env) { return make<cloud::ReplicateImage>(Service::Replicate, env); });
-  factory.addMusic("replicate", [](const BackendEnvironment& env) { return make<cloud::ReplicateMusic>(Service::Replicate, env); });
-  factory.addSpeech("replicate", [](const BackendEnvironment& env) { return make<cloud::ReplicateSpeech>(Service::Replicate, env); });
-  factory.addSpeech("elevenlabs", [](const BackendEnvironment& env) { return make<cloud::ElevenLabsSpeech>(Service::ElevenLabs, env); });
-  factory.addSpeech("openai", [](const BackendEnvironment& env) { return make<cloud::OpenAiSpeech>(Service::OpenAI, env); });
-  factory.addScriptParser("ollama", [](const BackendEnvironment& env) { return make<cloud::OllamaScriptParser>(Service::Ollama, env); });
+  factory.addVideo("replicate", [](const BackendEnvironment& env) {
+    return make<cloud::ReplicateVideo>(Service::Replicate, env);
+  });
+  factory.addImage("replicate", [](const BackendEnvironment& env) {
+    return make<cloud::ReplicateImage>(Service::Replicate, env);
+  });
+  factory.addMusic("replicate", [](const BackendEnvironment& env) {
+    return make<cloud::ReplicateMusic>(Service::Replicate, env);
+  });
+  factory.addSpeech("replicate", [](const BackendEnvironment& env) {
+    return make<cloud::ReplicateSpeech>(Service::Replicate, env);
+  });
+  factory.addSpeech("elevenlabs", [](const BackendEnvironment& env) {
+    return make<cloud::ElevenLabsSpeech>(Service::ElevenLabs, env);
+  });
+  factory.addSpeech("openai", [](const BackendEnvironment& env) {
+    return make<cloud::OpenAiSpeech>(Service::OpenAI, env);
+  });
+  factory.addScriptParser("ollama", [](const BackendEnvironment& env) {
+    return make<cloud::OllamaScriptParser>(Service::Ollama, env);
+  });
 }
 
 }  // namespace sw::providers

@@ -39,7 +39,9 @@ GenerationResult resultFromFile(const QString& path, const QByteArray& contentTy
   GenerationResult r;
   r.filePath = QFileInfo(path).absoluteFilePath();
   const QString type = QString::fromLatin1(contentType).section(';', 0, 0).trimmed();
-  r.mime = type.isEmpty() || type == "application/octet-stream" ? QMimeDatabase().mimeTypeForFile(path).name() : type;
+  r.mime = type.isEmpty() || type == "application/octet-stream"
+               ? QMimeDatabase().mimeTypeForFile(path).name()
+               : type;
   try {
     sw::media::ProbeOptions options;
     options.keyframes = false;

@@ -1,10 +1,10 @@
 // HttpClient::download: temp file -> verify -> hand over. Nothing unverified survives.
 #include "providers/cloud/http_client.h"
 
-#include "providers/cloud/error_body.h"
-#include "providers/cloud/reply_runner.h"
 #include "media/media_error.h"
 #include "media/probe.h"
+#include "providers/cloud/error_body.h"
+#include "providers/cloud/reply_runner.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,7 +30,9 @@ QString verify(const DownloadRequest& request, const RawResult& result, QTempora
   const QByteArray length = result.response.header("content-length");
   if (!length.isEmpty() && result.response.header("content-encoding").isEmpty() &&
       length.toLongLong() != size) {
-    return QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(size).arg(QString::fromLatin1(length));
+    return QStringLiteral("the file is truncated (%1 of %2 bytes)")
+        .arg(size)
+        .arg(QString::fromLatin1(length));
   }
   if (!request.probeMedia) return {};
   try {
@@ -38,7 +40,8 @@ QString verify(const DownloadRequest& request, const RawResult& result, QTempora
     options.keyframes = false;
     options.vfrScanSeconds = 0;
     const auto info = sw::media::probe(file.fileName(), options);
-    if (!info.video() && !info.audio()) return QStringLiteral("the file holds neither audio nor video");
+    if (!info.video() && !info.audio())
+      return QStringLiteral("the file holds neither audio nor video");
   } catch (const sw::media::MediaError& e) {
     return QStringLiteral("the file is not readable media (%1)").arg(e.message());
   }
@@ -65,9 +68,11 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   QTemporaryFile file(QDir(dir).filePath(QStringLiteral("sw-download-XXXXXX.") + request.suffix));
   file.setAutoRemove(true);
   if (!file.open()) {
-    throw HttpError(HttpError::Kind::BadDownload,
-                    QStringLiteral("%1: cannot create a file in %2 (%3); check that the folder exists and is writable")
-                        .arg(label(request), dir, file.errorString()));
+    throw HttpError(
+        HttpError::Kind::BadDownload,
+        QStringLiteral(
+            "%1: cannot create a file in %2 (%3); check that the folder exists and is writable")
+            .arg(label(request), dir, file.errorString()));
   }
   HttpRequest http;
   http.url = request.url;
@@ -76,23 +81,28 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   http.headers = request.headers;
   http.timeoutSeconds = request.timeoutSeconds;
   http.label = label(request);
-  const RawResult result = runRequest(http, {options_.clock.get(), options_.cancelled, &file, request.progress});
-  qCInfo(lcCloudHttp).noquote() << request.method << safeUrl(request.url) << "->" << result.response.status
-                                << result.sinkBytes << "bytes" << (result.transportFailed() ? result.errorString : QString());
+  const RawResult result =
+      runRequest(http, {options_.clock.get(), options_.cancelled, &file, request.progress});
+  qCInfo(lcCloudHttp).noquote() << request.method << safeUrl(request.url) << "->"
+                                << result.response.status << result.sinkBytes << "bytes"
+                                << (result.transportFailed() ? result.errorString : QString());
   if (result.cancelled) throw HttpError(HttpError::Kind::Cancelled, http.label + ": cancelled");
   if (result.sinkFailed) {
     throw HttpError(HttpError::Kind::BadDownload,
                     QStringLiteral("%1: writing %2 failed (%3); free some disk space")
                         .arg(http.label, file.fileName(), file.errorString()));
   }
-  const bool ok = !result.transportFailed() && result.response.status >= 200 && result.response.status < 300;
+  const bool ok =
+      !result.transportFailed() && result.response.status >= 200 && result.response.status < 300;
   if (!ok) {
     wait = retryDelay(http, result, index);
-    const bool lastTransportFailure = result.transportFailed() && index + 1 >= options_.retry.maxAttempts;
+    const bool lastTransportFailure =
+        result.transportFailed() && index + 1 >= options_.retry.maxAttempts;
     if (wait < 0 && !lastTransportFailure) fail(http, result, index + 1);
     lastError = result.timedOut ? QStringLiteral("no data for %1 s").arg(request.timeoutSeconds)
-                : result.transportFailed() ? QStringLiteral("the connection broke (%1)").arg(result.errorString)
-                                           : statusReason(result.response.status);
+                : result.transportFailed()
+                    ? QStringLiteral("the connection broke (%1)").arg(result.errorString)
+                    : statusReason(result.response.status);
     return std::nullopt;
   }
   wait = backoffDelayMs(options_.retry, index, random_);
@@ -101,8 +111,9 @@ std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest&
   DownloadedFile out;
   out.contentType = result.response.header("content-type");
   if (!handOver(request, file, out)) {
-    throw HttpError(HttpError::Kind::BadDownload,
-                    QStringLiteral("%1: cannot move the file to %2").arg(http.label, request.destinationPath));
+    throw HttpError(
+        HttpError::Kind::BadDownload,
+        QStringLiteral("%1: cannot move the file to %2").arg(http.label, request.destinationPath));
   }
   return out;
 }
@@ -113,12 +124,14 @@ DownloadedFile HttpClient::download(const DownloadRequest& request) {
     qint64 delay = 0;
     if (auto done = downloadAttempt(request, index, lastError, delay)) return *done;
     if (index + 1 >= options_.retry.maxAttempts) break;
-    qCInfo(lcCloudHttp).noquote() << label(request) << "failed:" << lastError << "- retrying in" << delay << "ms";
+    qCInfo(lcCloudHttp).noquote() << label(request) << "failed:" << lastError << "- retrying in"
+                                  << delay << "ms";
     sleepMs(delay, label(request));
   }
-  throw HttpError(HttpError::Kind::BadDownload,
-                  QStringLiteral("%1 failed after %2 attempts: %3")
-                      .arg(label(request)).arg(options_.retry.maxAttempts).arg(lastError));
+  throw HttpError(HttpError::Kind::BadDownload, QStringLiteral("%1 failed after %2 attempts: %3")
+                                                    .arg(label(request))
+                                                    .arg(options_.retry.maxAttempts)
+                                                    .arg(lastError));
 }
 
 }  // namespace sw::providers::cloud

@@ -48,21 +48,22 @@ QString fromJson(const QJsonObject& o) {
     if (!detail.isEmpty()) break;
   }
   const QString title = o.value("title").toString();
-  if (!title.isEmpty() && !detail.isEmpty() && !detail.startsWith(title)) return title + ": " + detail;
+  if (!title.isEmpty() && !detail.isEmpty() && !detail.startsWith(title))
+    return title + ": " + detail;
   return detail.isEmpty() ? title : detail;
 }
 
 QString fromHtml(const QString& html) {
-  static const QRegularExpression titleRe("<title[^>]*>(.*?)</title>",
-                                          QRegularExpression::CaseInsensitiveOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
+  static const QRegularExpression titleRe(
+      "<title[^>]*>(.*?)</title>",
+      QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
   const auto m = titleRe.match(html);
   if (m.hasMatch() && !m.captured(1).trimmed().isEmpty()) return m.captured(1);
   static const QRegularExpression tags("<[^>]*>");
   QString text = html;
-  text.remove(QRegularExpression("<(script|style)[^>]*>.*?</\\1>",
-                                 QRegularExpression::CaseInsensitiveOption |
-                                     QRegularExpression::DotMatchesEverythingOption));
+  text.remove(QRegularExpression(
+      "<(script|style)[^>]*>.*?</\\1>",
+      QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption));
   return text.replace(tags, " ");
 }
 
@@ -97,20 +98,34 @@ QString serviceErrorCode(const QByteArray& body) {
 
 QString statusReason(int status) {
   switch (status) {
-    case 400: return QStringLiteral("HTTP 400 Bad Request");
-    case 401: return QStringLiteral("HTTP 401 Unauthorized");
-    case 402: return QStringLiteral("HTTP 402 Payment Required");
-    case 403: return QStringLiteral("HTTP 403 Forbidden");
-    case 404: return QStringLiteral("HTTP 404 Not Found");
-    case 408: return QStringLiteral("HTTP 408 Request Timeout");
-    case 409: return QStringLiteral("HTTP 409 Conflict");
-    case 422: return QStringLiteral("HTTP 422 Unprocessable Entity");
-    case 429: return QStringLiteral("HTTP 429 Too Many Requests");
-    case 500: return QStringLiteral("HTTP 500 Internal Server Error");
-    case 502: return QStringLiteral("HTTP 502 Bad Gateway");
-    case 503: return QStringLiteral("HTTP 503 Service Unavailable");
-    case 504: return QStringLiteral("HTTP 504 Gateway Timeout");
-    default: return QStringLiteral("HTTP %1").arg(status);
+    case 400:
+      return QStringLiteral("HTTP 400 Bad Request");
+    case 401:
+      return QStringLiteral("HTTP 401 Unauthorized");
+    case 402:
+      return QStringLiteral("HTTP 402 Payment Required");
+    case 403:
+      return QStringLiteral("HTTP 403 Forbidden");
+    case 404:
+      return QStringLiteral("HTTP 404 Not Found");
+    case 408:
+      return QStringLiteral("HTTP 408 Request Timeout");
+    case 409:
+      return QStringLiteral("HTTP 409 Conflict");
+    case 422:
+      return QStringLiteral("HTTP 422 Unprocessable Entity");
+    case 429:
+      return QStringLiteral("HTTP 429 Too Many Requests");
+    case 500:
+      return QStringLiteral("HTTP 500 Internal Server Error");
+    case 502:
+      return QStringLiteral("HTTP 502 Bad Gateway");
+    case 503:
+      return QStringLiteral("HTTP 503 Service Unavailable");
+    case 504:
+      return QStringLiteral("HTTP 504 Gateway Timeout");
+    default:
+      return QStringLiteral("HTTP %1").arg(status);
   }
 }
 

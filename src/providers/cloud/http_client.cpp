@@ -13,8 +13,9 @@ namespace sw::providers::cloud {
 namespace {
 
 QString what(const HttpRequest& r) {
-  return r.label.isEmpty() ? QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), safeUrl(r.url))
-                           : r.label;
+  return r.label.isEmpty()
+             ? QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), safeUrl(r.url))
+             : r.label;
 }
 
 QString requestId(const HttpResponse& response) {
@@ -28,9 +29,11 @@ QString requestId(const HttpResponse& response) {
 void logResult(const HttpRequest& request, const RawResult& result, int attempt) {
   const QString id = requestId(result.response);
   qCInfo(lcCloudHttp).noquote() << QStringLiteral("%1 %2 -> %3%4 (%5 ms, attempt %6)%7")
-                                       .arg(QString::fromLatin1(request.method), safeUrl(request.url))
+                                       .arg(QString::fromLatin1(request.method),
+                                            safeUrl(request.url))
                                        .arg(result.response.status)
-                                       .arg(result.transportFailed() ? " " + result.errorString : QString())
+                                       .arg(result.transportFailed() ? " " + result.errorString
+                                                                     : QString())
                                        .arg(result.elapsedMs)
                                        .arg(attempt + 1)
                                        .arg(id.isEmpty() ? QString() : " request-id " + id);
@@ -76,7 +79,8 @@ qint64 HttpClient::retryDelay(const HttpRequest& request, const RawResult& resul
   if (result.cancelled || result.sinkFailed || index + 1 >= options_.retry.maxAttempts) return -1;
   if (request.retry == RetryMode::Never) return -1;
   const int status = result.transportFailed() ? 0 : result.response.status;
-  if (request.retry == RetryMode::CreateOn429 && status != 429 && !result.neverConnected()) return -1;
+  if (request.retry == RetryMode::CreateOn429 && status != 429 && !result.neverConnected())
+    return -1;
   if (status != 0 && !isTransientStatus(status)) return -1;
   if (status != 0) {
     const auto hint = retryHintMs(result.response, QDateTime::currentDateTimeUtc());
@@ -87,19 +91,25 @@ qint64 HttpClient::retryDelay(const HttpRequest& request, const RawResult& resul
 
 void HttpClient::fail(const HttpRequest& request, const RawResult& result, int attempts) {
   const QString where = what(request);
-  const QString tries = attempts > 1 ? QStringLiteral(" after %1 attempts").arg(attempts) : QString();
+  const QString tries =
+      attempts > 1 ? QStringLiteral(" after %1 attempts").arg(attempts) : QString();
   if (result.cancelled) throw HttpError(HttpError::Kind::Cancelled, where + ": cancelled");
   const bool create = request.retry == RetryMode::CreateOn429;
   if (result.transportFailed()) {
     if (create && !result.neverConnected()) {
-      throw HttpError(HttpError::Kind::CreateUncertain,
-                      QStringLiteral("%1: no answer (%2); the job may have been created")
-                          .arg(where, result.timedOut ? QStringLiteral("timed out") : result.errorString));
+      throw HttpError(
+          HttpError::Kind::CreateUncertain,
+          QStringLiteral("%1: no answer (%2); the job may have been created")
+              .arg(where, result.timedOut ? QStringLiteral("timed out") : result.errorString));
     }
     if (result.timedOut) {
-      throw HttpError(HttpError::Kind::Timeout,
-                      QStringLiteral("%1: no data from %2 for %3 s%4; the service may be overloaded, try again later")
-                          .arg(where, safeUrl(request.url)).arg(request.timeoutSeconds).arg(tries));
+      throw HttpError(
+          HttpError::Kind::Timeout,
+          QStringLiteral(
+              "%1: no data from %2 for %3 s%4; the service may be overloaded, try again later")
+              .arg(where, safeUrl(request.url))
+              .arg(request.timeoutSeconds)
+              .arg(tries));
     }
     throw HttpError(HttpError::Kind::Network,
                     QStringLiteral("%1: cannot reach %2 (%3)%4")
@@ -107,8 +117,9 @@ void HttpClient::fail(const HttpRequest& request, const RawResult& result, int a
   }
   const int status = result.response.status;
   const QString text = serviceErrorText(result.response.body);
-  const QString msg = QStringLiteral("%1: %2%3%4")
-                          .arg(where, statusReason(status), text.isEmpty() ? QString() : " - " + text, tries);
+  const QString msg =
+      QStringLiteral("%1: %2%3%4")
+          .arg(where, statusReason(status), text.isEmpty() ? QString() : " - " + text, tries);
   if (create && status >= 500) throw HttpError(HttpError::Kind::CreateUncertain, msg, status, text);
   throw HttpError(HttpError::Kind::Status, msg, status, text);
 }

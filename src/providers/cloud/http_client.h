@@ -23,13 +23,13 @@ struct RawResult;
 
 struct DownloadRequest {
   QUrl url;
-  QByteArray method = "GET";       // POST for services that answer a request with the file (TTS)
+  QByteArray method = "GET";  // POST for services that answer a request with the file (TTS)
   QByteArray body;
-  HeaderList headers;              // only add a token when the host belongs to its service
-  QString directory;               // where the temporary file is written (same filesystem as destination)
-  QString destinationPath;         // final path; empty = keep the temporary name (with suffix)
-  QString suffix = "bin";          // extension for the temporary name
-  bool probeMedia = true;          // verify with sw::media::probe before handing over
+  HeaderList headers;       // only add a token when the host belongs to its service
+  QString directory;        // where the temporary file is written (same filesystem as destination)
+  QString destinationPath;  // final path; empty = keep the temporary name (with suffix)
+  QString suffix = "bin";   // extension for the temporary name
+  bool probeMedia = true;   // verify with sw::media::probe before handing over
   int timeoutSeconds = 120;
   QString label;
   std::function<void(qint64 received, qint64 total)> progress;
@@ -44,10 +44,10 @@ struct DownloadedFile {
 class HttpClient {
  public:
   struct Options {
-    std::shared_ptr<const Clock> clock;   // null = systemClock()
+    std::shared_ptr<const Clock> clock;  // null = systemClock()
     RetryPolicy retry;
-    CancelCheck cancelled;                // e.g. the generation context's cancel flag
-    quint32 jitterSeed = 0;               // 0 = random jitter
+    CancelCheck cancelled;   // e.g. the generation context's cancel flag
+    quint32 jitterSeed = 0;  // 0 = random jitter
   };
 
   HttpClient();

@@ -27,7 +27,10 @@ QJsonObject HttpResponse::jsonObject() const {
 }
 
 HttpError::HttpError(Kind kind, const QString& message, int status, const QString& serviceText)
-    : std::runtime_error(message.toStdString()), kind_(kind), status_(status), serviceText_(serviceText) {}
+    : std::runtime_error(message.toStdString()),
+      kind_(kind),
+      status_(status),
+      serviceText_(serviceText) {}
 
 bool HttpError::transient() const {
   switch (kind_) {

@@ -15,20 +15,20 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 // How a failed attempt may be repeated.
 enum class RetryMode {
-  Safe,          // GET, poll, cancel, download: retry network errors, 408, 429, 5xx
-  CreateOn429,   // starts paid work: retry only after 429; other transient failures are "uncertain"
-  Never          // one attempt
+  Safe,         // GET, poll, cancel, download: retry network errors, 408, 429, 5xx
+  CreateOn429,  // starts paid work: retry only after 429; other transient failures are "uncertain"
+  Never         // one attempt
 };
 
 struct HttpRequest {
   QByteArray method = "GET";
   QUrl url;
-  HeaderList headers;             // secrets go here; they are never logged
+  HeaderList headers;  // secrets go here; they are never logged
   QByteArray body;
-  int timeoutSeconds = 30;        // inactivity (transfer) timeout, virtual seconds
+  int timeoutSeconds = 30;  // inactivity (transfer) timeout, virtual seconds
   RetryMode retry = RetryMode::Safe;
-  bool cancellable = true;        // false for the cancel request sent after the user cancelled
-  QString label;                  // "Replicate: create prediction", used in messages and logs
+  bool cancellable = true;  // false for the cancel request sent after the user cancelled
+  QString label;            // "Replicate: create prediction", used in messages and logs
 
   void setHeader(const QByteArray& name, const QByteArray& value);
 };

@@ -18,9 +18,12 @@ constexpr int kNumPredict = 4096;
 QJsonObject str() { return {{"type", "string"}}; }
 
 const char* kSystemPrompt =
-    "You turn a screenplay or story into scenes for an AI video tool. Answer as JSON only, matching the "
-    "given schema. Each scene has a heading (INT./EXT. location - time), a visual_prompt describing what "
-    "the camera sees, an optional direction (camera movement, shot), duration_s in seconds, narration "
+    "You turn a screenplay or story into scenes for an AI video tool. Answer as JSON only, "
+    "matching the "
+    "given schema. Each scene has a heading (INT./EXT. location - time), a visual_prompt "
+    "describing what "
+    "the camera sees, an optional direction (camera movement, shot), duration_s in seconds, "
+    "narration "
     "text, the dialogue lines in order (character in upper case, text), and an optional music cue. "
     "List the speaking characters.";
 
@@ -34,7 +37,8 @@ ParsedScene sceneFrom(const QJsonObject& o) {
   if (!narration.isEmpty()) s.lines.append({QStringLiteral("NARRATOR"), narration, true});
   for (const auto& v : o.value("dialogue").toArray()) {
     const QJsonObject d = v.toObject();
-    s.lines.append({d.value("character").toString().trimmed().toUpper(), d.value("text").toString().trimmed(), false});
+    s.lines.append({d.value("character").toString().trimmed().toUpper(),
+                    d.value("text").toString().trimmed(), false});
   }
   s.musicPrompt = o.value("music").toString().trimmed();
   s.musicMood = o.value("music_mood").toString().trimmed();
@@ -45,22 +49,30 @@ ParsedScene sceneFrom(const QJsonObject& o) {
 }  // namespace
 
 QJsonObject OllamaScriptParser::schema() {
-  const QJsonObject line{{"type", "object"}, {"required", QJsonArray{"character", "text"}},
+  const QJsonObject line{{"type", "object"},
+                         {"required", QJsonArray{"character", "text"}},
                          {"properties", QJsonObject{{"character", str()}, {"text", str()}}}};
   const QJsonObject scene{
       {"type", "object"},
       {"required", QJsonArray{"heading", "visual_prompt"}},
-      {"properties", QJsonObject{{"heading", str()}, {"visual_prompt", str()}, {"direction", str()},
-                                 {"duration_s", QJsonObject{{"type", "number"}}}, {"narration", str()},
-                                 {"dialogue", QJsonObject{{"type", "array"}, {"items", line}}}, {"music", str()},
-                                 {"music_mood", str()}, {"music_tempo", QJsonObject{{"type", "integer"}}}}}};
-  const QJsonObject character{{"type", "object"}, {"required", QJsonArray{"name"}},
+      {"properties", QJsonObject{{"heading", str()},
+                                 {"visual_prompt", str()},
+                                 {"direction", str()},
+                                 {"duration_s", QJsonObject{{"type", "number"}}},
+                                 {"narration", str()},
+                                 {"dialogue", QJsonObject{{"type", "array"}, {"items", line}}},
+                                 {"music", str()},
+                                 {"music_mood", str()},
+                                 {"music_tempo", QJsonObject{{"type", "integer"}}}}}};
+  const QJsonObject character{{"type", "object"},
+                              {"required", QJsonArray{"name"}},
                               {"properties", QJsonObject{{"name", str()}}}};
   return {{"type", "object"},
           {"required", QJsonArray{"scenes"}},
-          {"properties", QJsonObject{{"title", str()},
-                                     {"characters", QJsonObject{{"type", "array"}, {"items", character}}},
-                                     {"scenes", QJsonObject{{"type", "array"}, {"items", scene}}}}}};
+          {"properties",
+           QJsonObject{{"title", str()},
+                       {"characters", QJsonObject{{"type", "array"}, {"items", character}}},
+                       {"scenes", QJsonObject{{"type", "array"}, {"items", scene}}}}}};
 }
 
 ParsedScript OllamaScriptParser::fromAnswer(const QJsonObject& answer, QString& error) {
@@ -83,12 +95,14 @@ ParsedScript OllamaScriptParser::fromAnswer(const QJsonObject& answer, QString& 
       return script;
     }
     for (const auto& l : s.lines)
-      if (!l.narration && !l.character.isEmpty() && !script.characters.contains(l.character)) script.characters << l.character;
+      if (!l.narration && !l.character.isEmpty() && !script.characters.contains(l.character))
+        script.characters << l.character;
     script.scenes.append(s);
   }
   for (const auto& v : answer.value("characters").toArray()) {
     const QString name = v.toObject().value("name").toString().trimmed().toUpper();
-    if (!name.isEmpty() && name != "NARRATOR" && !script.characters.contains(name)) script.characters << name;
+    if (!name.isEmpty() && name != "NARRATOR" && !script.characters.contains(name))
+      script.characters << name;
   }
   return script;
 }
@@ -97,15 +111,19 @@ QString OllamaScriptParser::model() const {
   return setup_.options.value("model").toString(QStringLiteral("llama3.1:8b"));
 }
 
-OllamaScriptParser::Attempt OllamaScriptParser::ask(const ScriptRequest& request, const GenerationContext& ctx,
-                                                    const QString& extraInstruction, int numPredict) {
+OllamaScriptParser::Attempt OllamaScriptParser::ask(const ScriptRequest& request,
+                                                    const GenerationContext& ctx,
+                                                    const QString& extraInstruction,
+                                                    int numPredict) {
   const QJsonObject body{
       {"model", model()},
       {"stream", false},
       {"format", schema()},
       {"options", QJsonObject{{"temperature", 0}, {"num_predict", numPredict}}},
-      {"messages", QJsonArray{QJsonObject{{"role", "system"}, {"content", QString::fromLatin1(kSystemPrompt) + extraInstruction}},
-                              QJsonObject{{"role", "user"}, {"content", request.text}}}}};
+      {"messages",
+       QJsonArray{QJsonObject{{"role", "system"},
+                              {"content", QString::fromLatin1(kSystemPrompt) + extraInstruction}},
+                  QJsonObject{{"role", "user"}, {"content", request.text}}}}};
   HttpRequest r;
   r.method = "POST";
   r.url = setup_.endpoint.url("/api/chat");
@@ -118,9 +136,11 @@ OllamaScriptParser::Attempt OllamaScriptParser::ask(const ScriptRequest& request
   Attempt a;
   a.truncated = reply.value("done_reason").toString() == QLatin1String("length");
   QJsonParseError err{};
-  const QJsonDocument doc = QJsonDocument::fromJson(reply.value("message").toObject().value("content").toString().toUtf8(), &err);
+  const QJsonDocument doc = QJsonDocument::fromJson(
+      reply.value("message").toObject().value("content").toString().toUtf8(), &err);
   if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-    a.problem = QStringLiteral("the answer is not a JSON object (%1)").arg(err.error != QJsonParseError::NoError ? err.errorString() : "wrong type");
+    a.problem = QStringLiteral("the answer is not a JSON object (%1)")
+                    .arg(err.error != QJsonParseError::NoError ? err.errorString() : "wrong type");
     return a;
   }
   a.answer = doc.object();
@@ -131,21 +151,32 @@ OllamaScriptParser::Attempt OllamaScriptParser::ask(const ScriptRequest& request
 }
 
 ParsedScript OllamaScriptParser::parse(const ScriptRequest& request, const GenerationContext& ctx) {
-  if (request.text.trimmed().isEmpty()) throw ProviderError(K::Invalid, QStringLiteral("The script is empty."), false);
+  if (request.text.trimmed().isEmpty())
+    throw ProviderError(K::Invalid, QStringLiteral("The script is empty."), false);
   const QString host = setup_.endpoint.baseUrl.toString();
   try {
     ctx.reportProgress(5.0, QStringLiteral("asking %1 at %2").arg(model(), host));
     Attempt a = ask(request, ctx, {}, kNumPredict);
     if (!a.problem.isEmpty()) {
-      qCInfo(lcOllama).noquote() << "retrying:" << a.problem << (a.truncated ? "(cut off by length)" : "");
-      const QString stricter = QStringLiteral(" Your previous answer was unusable: %1. Reply with ONLY one complete JSON "
-                                              "object that matches the schema, with no text before or after it.").arg(a.problem);
+      qCInfo(lcOllama).noquote() << "retrying:" << a.problem
+                                 << (a.truncated ? "(cut off by length)" : "");
+      const QString stricter =
+          QStringLiteral(
+              " Your previous answer was unusable: %1. Reply with ONLY one complete JSON "
+              "object that matches the schema, with no text before or after it.")
+              .arg(a.problem);
       a = ask(request, ctx, stricter, a.truncated ? kNumPredict * 4 : kNumPredict);
     }
     if (!a.problem.isEmpty()) {
-      throw ProviderError(K::Failed, QStringLiteral("Ollama (%1) did not return a usable scene list twice: %2%3. Try a larger model "
-                                                    "or shorter text.").arg(model(), a.problem,
-                                                    a.truncated ? QStringLiteral(" (the answer was cut off at the length limit)") : QString()), true);
+      throw ProviderError(
+          K::Failed,
+          QStringLiteral(
+              "Ollama (%1) did not return a usable scene list twice: %2%3. Try a larger model "
+              "or shorter text.")
+              .arg(model(), a.problem,
+                   a.truncated ? QStringLiteral(" (the answer was cut off at the length limit)")
+                               : QString()),
+          true);
     }
     QString unused;
     ParsedScript script = fromAnswer(a.answer, unused);
@@ -153,12 +184,19 @@ ParsedScript OllamaScriptParser::parse(const ScriptRequest& request, const Gener
     return script;
   } catch (const HttpError& e) {
     if (e.kind() == HttpError::Kind::Network) {
-      throw ProviderError(K::Network, QStringLiteral("Ollama is not running at %1 (%2). Start it with \"ollama serve\" or set "
-                                                     "OLLAMA_HOST.").arg(host, e.message()), true);
+      throw ProviderError(
+          K::Network,
+          QStringLiteral("Ollama is not running at %1 (%2). Start it with \"ollama serve\" or set "
+                         "OLLAMA_HOST.")
+              .arg(host, e.message()),
+          true);
     }
     if (e.status() == 404) {
-      throw ProviderError(K::Invalid, QStringLiteral("%1 Download the model with \"ollama pull %2\" or choose another one.")
-                                          .arg(e.message(), model()), false);
+      throw ProviderError(
+          K::Invalid,
+          QStringLiteral("%1 Download the model with \"ollama pull %2\" or choose another one.")
+              .arg(e.message(), model()),
+          false);
     }
     throw toProviderError(Service::Ollama, e);
   }

@@ -26,8 +26,8 @@ class OllamaScriptParser final : public ScriptParser {
     QString problem;     // why the answer is unusable (empty = usable)
     bool truncated = false;
   };
-  Attempt ask(const ScriptRequest& request, const GenerationContext& ctx, const QString& extraInstruction,
-              int numPredict);
+  Attempt ask(const ScriptRequest& request, const GenerationContext& ctx,
+              const QString& extraInstruction, int numPredict);
   QString model() const;
 
   CloudSetup setup_;

@@ -17,8 +17,8 @@ constexpr double kSpeechCostPer1kChars = 0.06;
 
 }  // namespace
 
-GenerationResult ReplicateBackend::run(PredictionJob job, const GenerationContext& ctx, const QString& modelLabel,
-                                       double cost) const {
+GenerationResult ReplicateBackend::run(PredictionJob job, const GenerationContext& ctx,
+                                       const QString& modelLabel, double cost) const {
   requireKey(setup_.endpoint);
   QElapsedTimer timer;
   timer.start();
@@ -31,15 +31,18 @@ GenerationResult ReplicateBackend::run(PredictionJob job, const GenerationContex
   r.provider = backendId();
   r.model = modelLabel;
   r.remoteId = out.prediction.id;
-  if (!ctx.resumeRemoteId.isEmpty()) r.notes << QStringLiteral("resumed prediction %1").arg(ctx.resumeRemoteId);
+  if (!ctx.resumeRemoteId.isEmpty())
+    r.notes << QStringLiteral("resumed prediction %1").arg(ctx.resumeRemoteId);
   return r;
 }
 
-GenerationResult ReplicateVideo::generate(const VideoRequest& request, const GenerationContext& ctx) {
+GenerationResult ReplicateVideo::generate(const VideoRequest& request,
+                                          const GenerationContext& ctx) {
   ModelRegistry::validate(request);  // refuse before any money is spent
   PredictionJob job;
   job.model = videoModel(request.model);
-  job.what = QStringLiteral("Video chunk (%1)").arg(request.model.key.isEmpty() ? request.model.modelId : request.model.key);
+  job.what = QStringLiteral("Video chunk (%1)")
+                 .arg(request.model.key.isEmpty() ? request.model.modelId : request.model.key);
   job.deadlineMs = setup_.options.value("videoDeadlineSeconds").toInt(20 * 60) * 1000LL;
   const CloudSetup& setup = setup_;
   job.input = [&request, &ctx, &setup] {
@@ -52,9 +55,12 @@ GenerationResult ReplicateVideo::generate(const VideoRequest& request, const Gen
   return r;
 }
 
-double ReplicateVideo::estimateCostUsd(const VideoRequest& request) const { return request.model.costPerCall; }
+double ReplicateVideo::estimateCostUsd(const VideoRequest& request) const {
+  return request.model.costPerCall;
+}
 
-GenerationResult ReplicateImage::generate(const ImageRequest& request, const GenerationContext& ctx) {
+GenerationResult ReplicateImage::generate(const ImageRequest& request,
+                                          const GenerationContext& ctx) {
   PredictionJob job;
   job.model = imageModel(request.model);
   job.what = QStringLiteral("Reference image");
@@ -66,7 +72,8 @@ GenerationResult ReplicateImage::generate(const ImageRequest& request, const Gen
 
 double ReplicateImage::estimateCostUsd(const ImageRequest&) const { return kImageCost; }
 
-GenerationResult ReplicateMusic::generate(const MusicRequest& request, const GenerationContext& ctx) {
+GenerationResult ReplicateMusic::generate(const MusicRequest& request,
+                                          const GenerationContext& ctx) {
   PredictionJob job;
   job.model = musicModel(request.model);
   job.what = QStringLiteral("Music");
@@ -79,12 +86,16 @@ double ReplicateMusic::estimateCostUsd(const MusicRequest& request) const {
   return kMusicCostPerSecond * std::max(1.0, request.duration);
 }
 
-GenerationResult ReplicateSpeech::generate(const SpeechRequest& request, const GenerationContext& ctx) {
+GenerationResult ReplicateSpeech::generate(const SpeechRequest& request,
+                                           const GenerationContext& ctx) {
   if (request.text.trimmed().isEmpty())
-    throw ProviderError(ProviderError::Kind::Invalid, QStringLiteral("Speech: the line to speak is empty."), false);
+    throw ProviderError(ProviderError::Kind::Invalid,
+                        QStringLiteral("Speech: the line to speak is empty."), false);
   PredictionJob job;
   job.model = speechModel(request.model);
-  job.what = QStringLiteral("Speech for %1").arg(request.character.isEmpty() ? QStringLiteral("narration") : request.character);
+  job.what =
+      QStringLiteral("Speech for %1")
+          .arg(request.character.isEmpty() ? QStringLiteral("narration") : request.character);
   job.waitSeconds = 30;
   job.deadlineMs = 5 * 60 * 1000;
   const ReplicateModel model = job.model;
@@ -97,8 +108,9 @@ double ReplicateSpeech::estimateCostUsd(const SpeechRequest& request) const {
 }
 
 QString ReplicateSpeech::defaultVoice(int characterIndex) const {
-  static const QStringList voices = {"Wise_Woman", "Deep_Voice_Man", "Calm_Woman", "Casual_Guy",
-                                     "Friendly_Person", "Young_Knight", "Lively_Girl", "Patient_Man"};
+  static const QStringList voices = {"Wise_Woman",  "Deep_Voice_Man",  "Calm_Woman",
+                                     "Casual_Guy",  "Friendly_Person", "Young_Knight",
+                                     "Lively_Girl", "Patient_Man"};
   return voices.at(std::abs(characterIndex) % voices.size());
 }
 

@@ -68,7 +68,9 @@ std::optional<TqdmProgress> parseTqdm(const QString& logs) {
   const QStringList lines = logs.split(QRegularExpression("[\r\n]"), Qt::SkipEmptyParts);
   for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
     const auto m = re.match(*it);
-    if (m.hasMatch()) return TqdmProgress{m.captured(1).toInt(), m.captured(2).toLongLong(), m.captured(3).toLongLong()};
+    if (m.hasMatch())
+      return TqdmProgress{m.captured(1).toInt(), m.captured(2).toLongLong(),
+                          m.captured(3).toLongLong()};
   }
   return std::nullopt;
 }
@@ -76,7 +78,8 @@ std::optional<TqdmProgress> parseTqdm(const QString& logs) {
 ReplicateClient::ReplicateClient(ServiceEndpoint endpoint, HttpClient& http)
     : endpoint_(std::move(endpoint)), http_(http) {}
 
-HttpRequest ReplicateClient::request(const QByteArray& method, const QUrl& url, const QString& label) const {
+HttpRequest ReplicateClient::request(const QByteArray& method, const QUrl& url,
+                                     const QString& label) const {
   HttpRequest r;
   r.method = method;
   r.url = url;
@@ -90,20 +93,24 @@ Prediction ReplicateClient::parse(const HttpResponse& response, const QString& l
   const Prediction p = Prediction::fromJson(response.jsonObject());
   if (p.id.isEmpty()) {
     throw HttpError(HttpError::Kind::BadResponse,
-                    QStringLiteral("%1: Replicate answered HTTP %2 without a prediction object").arg(label).arg(response.status));
+                    QStringLiteral("%1: Replicate answered HTTP %2 without a prediction object")
+                        .arg(label)
+                        .arg(response.status));
   }
   qCInfo(lcReplicate).noquote() << label << "-> prediction" << p.id << p.status;
   return p;
 }
 
-Prediction ReplicateClient::create(const ReplicateModel& model, const QJsonObject& input, int waitSeconds) {
+Prediction ReplicateClient::create(const ReplicateModel& model, const QJsonObject& input,
+                                   int waitSeconds) {
   QJsonObject body{{"input", input}};
   QUrl url = endpoint_.url("/v1/models/" + model.name + "/predictions");
   if (!model.version.isEmpty()) {
     url = endpoint_.url("/v1/predictions");
     body["version"] = model.version;
   }
-  HttpRequest r = request("POST", url, QStringLiteral("Replicate: create prediction for %1").arg(model.name));
+  HttpRequest r =
+      request("POST", url, QStringLiteral("Replicate: create prediction for %1").arg(model.name));
   r.setHeader("Content-Type", "application/json");
   r.body = compact(body);
   r.retry = RetryMode::CreateOn429;
@@ -115,12 +122,14 @@ Prediction ReplicateClient::create(const ReplicateModel& model, const QJsonObjec
   try {
     return parse(http_.send(r), r.label);
   } catch (const HttpError& e) {
-    if (e.kind() == HttpError::Kind::CreateUncertain) return createUncertain(model, input, sentAt, e);
+    if (e.kind() == HttpError::Kind::CreateUncertain)
+      return createUncertain(model, input, sentAt, e);
     if (e.kind() == HttpError::Kind::Cancelled) {
       try {  // the prediction may exist already: stop it so it is not billed further
         if (auto p = findExisting(model, input, sentAt); p && !p->terminal()) cancel(*p);
       } catch (const HttpError& inner) {
-        qCWarning(lcReplicate).noquote() << "could not cancel after an interrupted create:" << inner.message();
+        qCWarning(lcReplicate).noquote()
+            << "could not cancel after an interrupted create:" << inner.message();
       }
     }
     throw;
@@ -129,18 +138,23 @@ Prediction ReplicateClient::create(const ReplicateModel& model, const QJsonObjec
 
 Prediction ReplicateClient::createUncertain(const ReplicateModel& model, const QJsonObject& input,
                                             const QDateTime& sentAt, const HttpError& error) {
-  qCWarning(lcReplicate).noquote() << error.message() << "- looking for the prediction instead of sending it again";
+  qCWarning(lcReplicate).noquote()
+      << error.message() << "- looking for the prediction instead of sending it again";
   if (auto p = findExisting(model, input, sentAt)) {
-    qCInfo(lcReplicate).noquote() << "found prediction" << p->id << "created by the unconfirmed request";
+    qCInfo(lcReplicate).noquote() << "found prediction" << p->id
+                                  << "created by the unconfirmed request";
     return *p;
   }
-  throw HttpError(HttpError::Kind::CreateUncertain,
-                  error.message() + QStringLiteral(". No matching prediction was found on Replicate and the request was "
-                                                   "not sent again, to avoid paying twice; try again."),
-                  error.status(), error.serviceText());
+  throw HttpError(
+      HttpError::Kind::CreateUncertain,
+      error.message() +
+          QStringLiteral(". No matching prediction was found on Replicate and the request was "
+                         "not sent again, to avoid paying twice; try again."),
+      error.status(), error.serviceText());
 }
 
-std::optional<Prediction> ReplicateClient::findExisting(const ReplicateModel& model, const QJsonObject& input,
+std::optional<Prediction> ReplicateClient::findExisting(const ReplicateModel& model,
+                                                        const QJsonObject& input,
                                                         const QDateTime& after) {
   QUrl url = endpoint_.url("/v1/predictions");
   QUrlQuery q;
@@ -174,7 +188,8 @@ Prediction ReplicateClient::refresh(const Prediction& p) {
 
 Prediction ReplicateClient::cancel(const Prediction& p) {
   const QUrl url = p.cancelUrl.isValid() && endpoint_.sameHost(p.cancelUrl)
-                       ? p.cancelUrl : endpoint_.url("/v1/predictions/" + p.id + "/cancel");
+                       ? p.cancelUrl
+                       : endpoint_.url("/v1/predictions/" + p.id + "/cancel");
   HttpRequest r = request("POST", url, QStringLiteral("Replicate: cancel prediction %1").arg(p.id));
   r.cancellable = false;
   return parse(http_.send(r), r.label);
@@ -183,44 +198,56 @@ Prediction ReplicateClient::cancel(const Prediction& p) {
 QString ReplicateClient::fileInput(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    throw HttpError(HttpError::Kind::BadDownload,
-                    QStringLiteral("Cannot read %1 to send it to Replicate: %2").arg(path, file.errorString()));
+    throw HttpError(
+        HttpError::Kind::BadDownload,
+        QStringLiteral("Cannot read %1 to send it to Replicate: %2").arg(path, file.errorString()));
   }
   if (file.size() > kDataUriLimit) return upload(path);
   const QString mime = QMimeDatabase().mimeTypeForFile(path).name();
-  return QStringLiteral("data:%1;base64,%2").arg(mime, QString::fromLatin1(file.readAll().toBase64()));
+  return QStringLiteral("data:%1;base64,%2")
+      .arg(mime, QString::fromLatin1(file.readAll().toBase64()));
 }
 
 QString ReplicateClient::upload(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     throw HttpError(HttpError::Kind::BadDownload,
-                    QStringLiteral("Cannot read %1 to upload it to Replicate: %2").arg(path, file.errorString()));
+                    QStringLiteral("Cannot read %1 to upload it to Replicate: %2")
+                        .arg(path, file.errorString()));
   }
   const QByteArray boundary = "sw-" + QUuid::createUuid().toByteArray(QUuid::Id128);
   const QString mime = QMimeDatabase().mimeTypeForFile(path).name();
-  QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"" +
-                    QFileInfo(path).fileName().toUtf8() + "\"\r\nContent-Type: " + mime.toUtf8() + "\r\n\r\n";
+  QByteArray body =
+      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"" +
+      QFileInfo(path).fileName().toUtf8() + "\"\r\nContent-Type: " + mime.toUtf8() + "\r\n\r\n";
   body += file.readAll();
-  body += "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-          "Content-Type: application/json\r\n\r\n{\"source\":\"scenewright\"}\r\n--" + boundary + "--\r\n";
-  HttpRequest r = request("POST", endpoint_.url("/v1/files"), QStringLiteral("Replicate: upload %1").arg(QFileInfo(path).fileName()));
+  body += "\r\n--" + boundary +
+          "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+          "Content-Type: application/json\r\n\r\n{\"source\":\"scenewright\"}\r\n--" +
+          boundary + "--\r\n";
+  HttpRequest r = request("POST", endpoint_.url("/v1/files"),
+                          QStringLiteral("Replicate: upload %1").arg(QFileInfo(path).fileName()));
   r.setHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
   r.body = body;
   r.timeoutSeconds = 120;
   const QJsonObject o = http_.send(r).jsonObject();
   const QString url = o.value("urls").toObject().value("get").toString();
-  if (url.isEmpty()) throw HttpError(HttpError::Kind::BadResponse, r.label + ": Replicate did not return the file URL");
+  if (url.isEmpty())
+    throw HttpError(HttpError::Kind::BadResponse,
+                    r.label + ": Replicate did not return the file URL");
   return url;
 }
 
-DownloadedFile ReplicateClient::download(const QUrl& url, const QString& directory, const QString& destination) {
+DownloadedFile ReplicateClient::download(const QUrl& url, const QString& directory,
+                                         const QString& destination) {
   DownloadRequest d;
   d.url = url;
-  if (endpoint_.sameHost(url)) d.headers.append({"Authorization", "Bearer " + endpoint_.apiKey.toUtf8()});
+  if (endpoint_.sameHost(url))
+    d.headers.append({"Authorization", "Bearer " + endpoint_.apiKey.toUtf8()});
   d.directory = directory;
   d.destinationPath = destination;
-  d.suffix = QFileInfo(url.path()).suffix().isEmpty() ? QStringLiteral("bin") : QFileInfo(url.path()).suffix();
+  d.suffix = QFileInfo(url.path()).suffix().isEmpty() ? QStringLiteral("bin")
+                                                      : QFileInfo(url.path()).suffix();
   d.label = QStringLiteral("Replicate: download of %1").arg(QFileInfo(url.path()).fileName());
   return http_.download(d);
 }

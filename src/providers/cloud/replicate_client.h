@@ -16,7 +16,7 @@ namespace sw::providers::cloud {
 
 struct Prediction {
   QString id;
-  QString status;     // starting, processing, succeeded, failed, canceled, aborted (or unknown)
+  QString status;  // starting, processing, succeeded, failed, canceled, aborted (or unknown)
   QString error;
   QString logs;
   QJsonValue output;
@@ -39,8 +39,8 @@ struct TqdmProgress {
 std::optional<TqdmProgress> parseTqdm(const QString& logs);
 
 struct ReplicateModel {
-  QString name;      // owner/name
-  QString version;   // non-empty: create by version on /v1/predictions
+  QString name;     // owner/name
+  QString version;  // non-empty: create by version on /v1/predictions
 };
 
 class ReplicateClient {
@@ -51,13 +51,14 @@ class ReplicateClient {
   Prediction create(const ReplicateModel& model, const QJsonObject& input, int waitSeconds);
   Prediction get(const QString& id);
   Prediction refresh(const Prediction& prediction);  // GET urls.get
-  Prediction cancel(const Prediction& prediction);   // POST urls.cancel; works after the user cancelled
+  Prediction cancel(
+      const Prediction& prediction);  // POST urls.cancel; works after the user cancelled
   // The newest prediction created after `after` with this model and input, if any.
   std::optional<Prediction> findExisting(const ReplicateModel& model, const QJsonObject& input,
                                          const QDateTime& after);
   // A file as a model input: a data URI up to 256 KB, else uploaded through the Files API.
   QString fileInput(const QString& path);
-  QString upload(const QString& path);               // returns urls.get
+  QString upload(const QString& path);  // returns urls.get
   DownloadedFile download(const QUrl& url, const QString& directory, const QString& destination);
 
   const ServiceEndpoint& endpoint() const { return endpoint_; }

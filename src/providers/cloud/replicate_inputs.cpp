@@ -7,11 +7,14 @@ namespace sw::providers::cloud {
 
 namespace {
 
-const QString kMusicgenVersion = QStringLiteral("671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb");
-const QString kKokoroVersion = QStringLiteral("f559560eb822dc509045f3921a1921234918b91739db4bf3daab2169b71c7a13");
+const QString kMusicgenVersion =
+    QStringLiteral("671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb");
+const QString kKokoroVersion =
+    QStringLiteral("f559560eb822dc509045f3921a1921234918b91739db4bf3daab2169b71c7a13");
 
 QJsonValue number(double v) {
-  return std::abs(v - std::round(v)) < 1e-9 ? QJsonValue(static_cast<qint64>(std::llround(v))) : QJsonValue(v);
+  return std::abs(v - std::round(v)) < 1e-9 ? QJsonValue(static_cast<qint64>(std::llround(v)))
+                                            : QJsonValue(v);
 }
 
 // The duration the model accepts for the requested one: the smallest allowed value that is at
@@ -53,7 +56,8 @@ QJsonObject videoInput(const VideoRequest& r, const FileInput& fileInput) {
     in[p.referenceImages] = refs;
   }
   if (!p.duration.isEmpty()) {
-    in[p.duration] = number(allowedDuration(m, r.duration > 0 ? r.duration : m.actualChunkDuration));
+    in[p.duration] =
+        number(allowedDuration(m, r.duration > 0 ? r.duration : m.actualChunkDuration));
   }
   if (!p.seed.isEmpty() && r.seed != 0) in[p.seed] = r.seed;
   if (!p.resolution.isEmpty()) {
@@ -72,9 +76,11 @@ ReplicateModel imageModel(const QString& requested) {
 }
 
 ReplicateModel musicModel(const QString& requested) {
-  if (requested.isEmpty() || requested == QLatin1String("meta/musicgen")) return {"meta/musicgen", kMusicgenVersion};
+  if (requested.isEmpty() || requested == QLatin1String("meta/musicgen"))
+    return {"meta/musicgen", kMusicgenVersion};
   const qsizetype colon = requested.indexOf(':');
-  return colon > 0 ? ReplicateModel{requested.left(colon), requested.mid(colon + 1)} : ReplicateModel{requested, {}};
+  return colon > 0 ? ReplicateModel{requested.left(colon), requested.mid(colon + 1)}
+                   : ReplicateModel{requested, {}};
 }
 
 ReplicateModel speechModel(const QString& requested) {
@@ -84,8 +90,9 @@ ReplicateModel speechModel(const QString& requested) {
 
 QString closestAspectRatio(int width, int height) {
   static const QList<QPair<QString, double>> ratios = {
-      {"1:1", 1.0}, {"16:9", 16.0 / 9}, {"21:9", 21.0 / 9}, {"3:2", 1.5}, {"2:3", 2.0 / 3}, {"4:5", 0.8},
-      {"5:4", 1.25}, {"3:4", 0.75}, {"4:3", 4.0 / 3}, {"9:16", 9.0 / 16}, {"9:21", 9.0 / 21}};
+      {"1:1", 1.0},     {"16:9", 16.0 / 9}, {"21:9", 21.0 / 9}, {"3:2", 1.5},
+      {"2:3", 2.0 / 3}, {"4:5", 0.8},       {"5:4", 1.25},      {"3:4", 0.75},
+      {"4:3", 4.0 / 3}, {"9:16", 9.0 / 16}, {"9:21", 9.0 / 21}};
   const double want = height > 0 ? double(width) / height : 1.0;
   QString best = "1:1";
   double diff = 1e9;
@@ -125,10 +132,14 @@ QJsonObject musicInput(const MusicRequest& r) {
 QJsonObject speechInput(const SpeechRequest& r, const ReplicateModel& model) {
   const double speed = r.voiceSettings.value("speed").toDouble(1.0);
   if (model.name == QLatin1String("jaaari/kokoro-82m")) {
-    return {{"text", r.text}, {"voice", r.voice.isEmpty() ? QStringLiteral("af_bella") : r.voice}, {"speed", speed}};
+    return {{"text", r.text},
+            {"voice", r.voice.isEmpty() ? QStringLiteral("af_bella") : r.voice},
+            {"speed", speed}};
   }
-  QJsonObject in{{"text", r.text}, {"voice_id", r.voice.isEmpty() ? QStringLiteral("Wise_Woman") : r.voice},
-                 {"speed", speed}, {"audio_format", "wav"}};
+  QJsonObject in{{"text", r.text},
+                 {"voice_id", r.voice.isEmpty() ? QStringLiteral("Wise_Woman") : r.voice},
+                 {"speed", speed},
+                 {"audio_format", "wav"}};
   if (r.voiceSettings.contains("emotion")) in["emotion"] = r.voiceSettings.value("emotion");
   return in;
 }

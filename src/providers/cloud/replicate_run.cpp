@@ -18,8 +18,9 @@ void reportStatus(const Prediction& p, const PredictionJob& job, const Generatio
   if (p.status == "starting") {
     ctx.reportProgress(2.0, QStringLiteral("%1: waiting for a Replicate worker").arg(job.what));
   } else if (const auto bar = parseTqdm(p.logs)) {
-    ctx.reportProgress(10.0 + 0.85 * bar->percent,
-                       QStringLiteral("%1: %2/%3 steps").arg(job.what).arg(bar->current).arg(bar->total));
+    ctx.reportProgress(
+        10.0 + 0.85 * bar->percent,
+        QStringLiteral("%1: %2/%3 steps").arg(job.what).arg(bar->current).arg(bar->total));
   } else if (p.status == "processing") {
     ctx.reportProgress(10.0, QStringLiteral("%1: generating on Replicate").arg(job.what));
   }
@@ -35,14 +36,19 @@ void cancelRemote(ReplicateClient& client, const Prediction& p) {
   }
 }
 
-Prediction startOrResume(ReplicateClient& client, const PredictionJob& job, const GenerationContext& ctx) {
+Prediction startOrResume(ReplicateClient& client, const PredictionJob& job,
+                         const GenerationContext& ctx) {
   if (!ctx.resumeRemoteId.isEmpty()) {
     try {
       return client.get(ctx.resumeRemoteId);
     } catch (const HttpError& e) {
       if (e.status() != 404) throw;
-      throw ProviderError(K::Invalid, QStringLiteral("%1: Replicate no longer knows prediction %2; it has to be generated again.")
-                                          .arg(job.what, ctx.resumeRemoteId), false);
+      throw ProviderError(
+          K::Invalid,
+          QStringLiteral(
+              "%1: Replicate no longer knows prediction %2; it has to be generated again.")
+              .arg(job.what, ctx.resumeRemoteId),
+          false);
     }
   }
   ctx.reportProgress(1.0, QStringLiteral("%1: sending to Replicate").arg(job.what));
@@ -60,8 +66,13 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
     const qint64 elapsed = clock.nowMs() - start;
     if (elapsed > job.deadlineMs) {
       cancelRemote(client, p);
-      throw ProviderError(K::Timeout, QStringLiteral("%1: Replicate prediction %2 did not finish within %3 min; it was cancelled.")
-                                          .arg(job.what, p.id).arg(job.deadlineMs / 60000.0, 0, 'f', 1), true);
+      throw ProviderError(
+          K::Timeout,
+          QStringLiteral(
+              "%1: Replicate prediction %2 did not finish within %3 min; it was cancelled.")
+              .arg(job.what, p.id)
+              .arg(job.deadlineMs / 60000.0, 0, 'f', 1),
+          true);
     }
     try {
       client.http().sleepMs(pollIntervalMs(elapsed), job.what);
@@ -69,11 +80,15 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
     } catch (const HttpError& e) {
       if (e.kind() != HttpError::Kind::Cancelled) throw;
       if (ctx.isDetached())  // paused: the prediction keeps running and is polled again on resume
-        throw ProviderError(K::Cancelled, QStringLiteral("%1 was paused (Replicate prediction %2 keeps running)")
-                                              .arg(job.what, p.id), false);
+        throw ProviderError(K::Cancelled,
+                            QStringLiteral("%1 was paused (Replicate prediction %2 keeps running)")
+                                .arg(job.what, p.id),
+                            false);
       cancelRemote(client, p);
-      throw ProviderError(K::Cancelled, QStringLiteral("%1 was cancelled (Replicate prediction %2 cancelled too)")
-                                            .arg(job.what, p.id), false);
+      throw ProviderError(K::Cancelled,
+                          QStringLiteral("%1 was cancelled (Replicate prediction %2 cancelled too)")
+                              .arg(job.what, p.id),
+                          false);
     }
   }
   return p;
@@ -86,22 +101,34 @@ QString logTail(const QString& logs) {
 }
 
 void checkOutcome(const Prediction& p, const PredictionJob& job) {
-  const QString head = QStringLiteral("%1: Replicate prediction %2 (%3)").arg(job.what, p.id, job.model.name);
+  const QString head =
+      QStringLiteral("%1: Replicate prediction %2 (%3)").arg(job.what, p.id, job.model.name);
   if (p.status == "failed") {
     const QString text = p.error.isEmpty() ? QStringLiteral("no reason given") : p.error;
-    throw ProviderError(K::Failed, QStringLiteral("%1 failed: %2.%3 Try again, perhaps with another seed or prompt.")
-                                       .arg(head, text, logTail(p.logs)), false);
+    throw ProviderError(
+        K::Failed,
+        QStringLiteral("%1 failed: %2.%3 Try again, perhaps with another seed or prompt.")
+            .arg(head, text, logTail(p.logs)),
+        false);
   }
-  if (p.status == "canceled") throw ProviderError(K::Cancelled, head + QStringLiteral(" was cancelled on Replicate."), false);
+  if (p.status == "canceled")
+    throw ProviderError(K::Cancelled, head + QStringLiteral(" was cancelled on Replicate."), false);
   if (p.status == "aborted") {
-    throw ProviderError(K::Failed, head + QStringLiteral(" was aborted: its deadline passed before it started (no charge)."), true);
+    throw ProviderError(
+        K::Failed,
+        head + QStringLiteral(" was aborted: its deadline passed before it started (no charge)."),
+        true);
   }
   if (p.outputUrls().isEmpty()) {
     if (p.dataRemoved) {
-      throw ProviderError(K::BadOutput, head + QStringLiteral(" has expired: Replicate deletes outputs about an hour after "
-                                                              "they are made. Generate it again."), false);
+      throw ProviderError(
+          K::BadOutput,
+          head + QStringLiteral(" has expired: Replicate deletes outputs about an hour after "
+                                "they are made. Generate it again."),
+          false);
     }
-    throw ProviderError(K::BadOutput, head + QStringLiteral(" succeeded without an output file."), true);
+    throw ProviderError(K::BadOutput, head + QStringLiteral(" succeeded without an output file."),
+                        true);
   }
 }
 
@@ -110,14 +137,19 @@ DownloadedFile fetchOutput(ReplicateClient& client, const Prediction& p, const P
   ctx.reportProgress(96.0, QStringLiteral("%1: downloading").arg(job.what));
   const QUrl url(p.outputUrls().first());
   QDir().mkpath(ctx.outputDir);
-  const QString suffix = QFileInfo(url.path()).suffix().isEmpty() ? QStringLiteral("bin") : QFileInfo(url.path()).suffix();
+  const QString suffix = QFileInfo(url.path()).suffix().isEmpty() ? QStringLiteral("bin")
+                                                                  : QFileInfo(url.path()).suffix();
   const QString stem = job.fileStem.isEmpty() ? p.id : job.fileStem;
   try {
     return client.download(url, ctx.outputDir, QDir(ctx.outputDir).filePath(stem + "." + suffix));
   } catch (const HttpError& e) {
     if (e.status() == 403 || e.status() == 404 || e.status() == 410) {
-      throw ProviderError(K::BadOutput, QStringLiteral("%1: the output of Replicate prediction %2 has expired (%3). "
-                                                       "Generate it again.").arg(job.what, p.id, e.message()), false);
+      throw ProviderError(
+          K::BadOutput,
+          QStringLiteral("%1: the output of Replicate prediction %2 has expired (%3). "
+                         "Generate it again.")
+              .arg(job.what, p.id, e.message()),
+          false);
     }
     throw;
   }
@@ -127,7 +159,8 @@ DownloadedFile fetchOutput(ReplicateClient& client, const Prediction& p, const P
 
 qint64 pollIntervalMs(qint64 elapsedMs) { return elapsedMs < 10000 ? 1000 : 3000; }
 
-PredictionOutput runPrediction(ReplicateClient& client, const PredictionJob& job, const GenerationContext& ctx) {
+PredictionOutput runPrediction(ReplicateClient& client, const PredictionJob& job,
+                               const GenerationContext& ctx) {
   return translateErrors(Service::Replicate, [&] {
     ctx.throwIfCancelled(job.what);
     Prediction p = waitForTerminal(client, startOrResume(client, job, ctx), job, ctx);

@@ -26,7 +26,8 @@ struct PredictionOutput {
 };
 
 // Throws ProviderError (HttpError is translated).
-PredictionOutput runPrediction(ReplicateClient& client, const PredictionJob& job, const GenerationContext& ctx);
+PredictionOutput runPrediction(ReplicateClient& client, const PredictionJob& job,
+                               const GenerationContext& ctx);
 
 // Polling interval after `elapsedMs` of waiting: 1 s during the first 10 s, then 3 s.
 qint64 pollIntervalMs(qint64 elapsedMs);

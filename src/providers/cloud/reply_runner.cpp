@@ -77,7 +77,8 @@ bool RawResult::transportFailed() const {
 }
 
 bool RawResult::neverConnected() const {
-  return error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError;
+  return error == QNetworkReply::ConnectionRefusedError ||
+         error == QNetworkReply::HostNotFoundError;
 }
 
 QString safeUrl(const QUrl& url) {
@@ -95,8 +96,8 @@ RawResult runRequest(const HttpRequest& request, const RunHooks& hooks) {
   QBuffer body;
   body.setData(request.body);
   body.open(QIODevice::ReadOnly);
-  QNetworkReply* reply = threadManager().sendCustomRequest(makeRequest(request, clock), request.method,
-                                                           request.body.isEmpty() ? nullptr : &body);
+  QNetworkReply* reply = threadManager().sendCustomRequest(
+      makeRequest(request, clock), request.method, request.body.isEmpty() ? nullptr : &body);
   connectBody(reply, hooks, result);
   QEventLoop loop;
   QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

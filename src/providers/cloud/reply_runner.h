@@ -22,14 +22,14 @@ struct RunHooks {
 };
 
 struct RawResult {
-  HttpResponse response;                      // status 0 when no HTTP answer arrived
+  HttpResponse response;  // status 0 when no HTTP answer arrived
   QNetworkReply::NetworkError error = QNetworkReply::NoError;
   QString errorString;
   bool timedOut = false;
   bool cancelled = false;
-  bool sinkFailed = false;                    // writing the body to `sink` failed (disk full...)
+  bool sinkFailed = false;  // writing the body to `sink` failed (disk full...)
   qint64 sinkBytes = 0;
-  qint64 elapsedMs = 0;                       // virtual
+  qint64 elapsedMs = 0;  // virtual
 
   // The exchange broke below HTTP (refused, reset, truncated body, timeout, cancel): the
   // status, if any, does not describe a complete answer.

@@ -45,7 +45,9 @@ std::optional<qint64> parseRetryAfter(const QByteArray& value, const QDateTime& 
   if (text.isEmpty()) return std::nullopt;
   bool ok = false;
   const double seconds = text.toDouble(&ok);
-  if (ok) return seconds >= 0 ? std::optional<qint64>(static_cast<qint64>(seconds * 1000.0)) : std::nullopt;
+  if (ok)
+    return seconds >= 0 ? std::optional<qint64>(static_cast<qint64>(seconds * 1000.0))
+                        : std::nullopt;
   const auto date = parseHttpDate(text);
   if (!date) return std::nullopt;
   return std::max<qint64>(0, nowUtc.msecsTo(*date));

@@ -13,11 +13,11 @@ class QRandomGenerator;
 namespace sw::providers::cloud {
 
 struct RetryPolicy {
-  int maxAttempts = 5;           // including the first one
+  int maxAttempts = 5;  // including the first one
   qint64 baseDelayMs = 1000;
   qint64 maxDelayMs = 60000;
-  double jitter = 0.2;           // +-20 %
-  qint64 maxHintMs = 120000;     // a server asking for longer than this is not waited for
+  double jitter = 0.2;        // +-20 %
+  qint64 maxHintMs = 120000;  // a server asking for longer than this is not waited for
 };
 
 // The wait the server asked for, in milliseconds, or nullopt when it gave no hint.

@@ -10,61 +10,85 @@ QString keyStatus(Service service, const QString& source, const QString& keychai
   const QString name = serviceName(service);
   if (service == Service::Ollama) return name + QStringLiteral(": no key needed");
   if (source == "keychain") return name + QStringLiteral(": API key from the system keychain");
-  const QString why = keychainError.isEmpty()
-                          ? QString()
-                          : QStringLiteral(" (system keychain unavailable: %1; keys are not saved to disk)").arg(keychainError);
-  if (source == "environment") return QStringLiteral("%1: API key from %2%3").arg(name, keyVariable(service), why);
-  return QStringLiteral("%1: no API key; enter it in Settings or set %2%3").arg(name, keyVariable(service), why);
+  const QString why =
+      keychainError.isEmpty()
+          ? QString()
+          : QStringLiteral(" (system keychain unavailable: %1; keys are not saved to disk)")
+                .arg(keychainError);
+  if (source == "environment")
+    return QStringLiteral("%1: API key from %2%3").arg(name, keyVariable(service), why);
+  return QStringLiteral("%1: no API key; enter it in Settings or set %2%3")
+      .arg(name, keyVariable(service), why);
 }
 
 }  // namespace
 
 QString serviceId(Service s) {
   switch (s) {
-    case Service::Replicate: return QStringLiteral("replicate");
-    case Service::ElevenLabs: return QStringLiteral("elevenlabs");
-    case Service::OpenAI: return QStringLiteral("openai");
-    case Service::Ollama: return QStringLiteral("ollama");
+    case Service::Replicate:
+      return QStringLiteral("replicate");
+    case Service::ElevenLabs:
+      return QStringLiteral("elevenlabs");
+    case Service::OpenAI:
+      return QStringLiteral("openai");
+    case Service::Ollama:
+      return QStringLiteral("ollama");
   }
   return {};
 }
 
 QString serviceName(Service s) {
   switch (s) {
-    case Service::Replicate: return QStringLiteral("Replicate");
-    case Service::ElevenLabs: return QStringLiteral("ElevenLabs");
-    case Service::OpenAI: return QStringLiteral("OpenAI");
-    case Service::Ollama: return QStringLiteral("Ollama");
+    case Service::Replicate:
+      return QStringLiteral("Replicate");
+    case Service::ElevenLabs:
+      return QStringLiteral("ElevenLabs");
+    case Service::OpenAI:
+      return QStringLiteral("OpenAI");
+    case Service::Ollama:
+      return QStringLiteral("Ollama");
   }
   return {};
 }
 
 QString keyVariable(Service s) {
   switch (s) {
-    case Service::Replicate: return QStringLiteral("REPLICATE_API_TOKEN");
-    case Service::ElevenLabs: return QStringLiteral("ELEVENLABS_API_KEY");
-    case Service::OpenAI: return QStringLiteral("OPENAI_API_KEY");
-    case Service::Ollama: return {};
+    case Service::Replicate:
+      return QStringLiteral("REPLICATE_API_TOKEN");
+    case Service::ElevenLabs:
+      return QStringLiteral("ELEVENLABS_API_KEY");
+    case Service::OpenAI:
+      return QStringLiteral("OPENAI_API_KEY");
+    case Service::Ollama:
+      return {};
   }
   return {};
 }
 
 QString baseUrlVariable(Service s) {
   switch (s) {
-    case Service::Replicate: return QStringLiteral("REPLICATE_BASE_URL");
-    case Service::ElevenLabs: return QStringLiteral("ELEVENLABS_BASE_URL");
-    case Service::OpenAI: return QStringLiteral("OPENAI_BASE_URL");
-    case Service::Ollama: return QStringLiteral("OLLAMA_HOST");
+    case Service::Replicate:
+      return QStringLiteral("REPLICATE_BASE_URL");
+    case Service::ElevenLabs:
+      return QStringLiteral("ELEVENLABS_BASE_URL");
+    case Service::OpenAI:
+      return QStringLiteral("OPENAI_BASE_URL");
+    case Service::Ollama:
+      return QStringLiteral("OLLAMA_HOST");
   }
   return {};
 }
 
 QUrl defaultBaseUrl(Service s) {
   switch (s) {
-    case Service::Replicate: return QUrl(QStringLiteral("https://api.replicate.com"));
-    case Service::ElevenLabs: return QUrl(QStringLiteral("https://api.elevenlabs.io"));
-    case Service::OpenAI: return QUrl(QStringLiteral("https://api.openai.com/v1"));
-    case Service::Ollama: return QUrl(QStringLiteral("http://127.0.0.1:11434"));
+    case Service::Replicate:
+      return QUrl(QStringLiteral("https://api.replicate.com"));
+    case Service::ElevenLabs:
+      return QUrl(QStringLiteral("https://api.elevenlabs.io"));
+    case Service::OpenAI:
+      return QUrl(QStringLiteral("https://api.openai.com/v1"));
+    case Service::Ollama:
+      return QUrl(QStringLiteral("http://127.0.0.1:11434"));
   }
   return {};
 }
@@ -78,7 +102,8 @@ QUrl normaliseBaseUrl(Service service, const QString& text) {
   QUrl url(t);
   if (service == Service::Ollama) {
     if (url.port() < 0) url.setPort(11434);
-    if (url.host() == QLatin1String("0.0.0.0") || url.host().isEmpty()) url.setHost(QStringLiteral("127.0.0.1"));
+    if (url.host() == QLatin1String("0.0.0.0") || url.host().isEmpty())
+      url.setHost(QStringLiteral("127.0.0.1"));
   }
   return url.isValid() ? url : QUrl();
 }
@@ -88,8 +113,10 @@ QUrl ServiceEndpoint::url(const QString& path) const {
 }
 
 bool ServiceEndpoint::sameHost(const QUrl& other) const {
-  return other.scheme() == baseUrl.scheme() && other.host().compare(baseUrl.host(), Qt::CaseInsensitive) == 0 &&
-         other.port(other.scheme() == "https" ? 443 : 80) == baseUrl.port(baseUrl.scheme() == "https" ? 443 : 80);
+  return other.scheme() == baseUrl.scheme() &&
+         other.host().compare(baseUrl.host(), Qt::CaseInsensitive) == 0 &&
+         other.port(other.scheme() == "https" ? 443 : 80) ==
+             baseUrl.port(baseUrl.scheme() == "https" ? 443 : 80);
 }
 
 ServiceEndpoint resolveEndpoint(Service service, const QJsonObject& options,
@@ -97,7 +124,8 @@ ServiceEndpoint resolveEndpoint(Service service, const QJsonObject& options,
   ServiceEndpoint e;
   e.service = service;
   e.baseUrl = normaliseBaseUrl(service, options.value("baseUrl").toString());
-  if (e.baseUrl.isEmpty()) e.baseUrl = normaliseBaseUrl(service, environment.value(baseUrlVariable(service)));
+  if (e.baseUrl.isEmpty())
+    e.baseUrl = normaliseBaseUrl(service, environment.value(baseUrlVariable(service)));
   if (e.baseUrl.isEmpty()) e.baseUrl = defaultBaseUrl(service);
   QString keychainError;
   if (service != Service::Ollama) {
@@ -119,9 +147,12 @@ ServiceEndpoint resolveEndpoint(Service service, const QJsonObject& options,
 }
 
 QString storeApiKey(Service service, const QString& key, SecretStore& secrets) {
-  const QString error = key.isEmpty() ? secrets.remove(account(service)) : secrets.write(account(service), key);
+  const QString error =
+      key.isEmpty() ? secrets.remove(account(service)) : secrets.write(account(service), key);
   if (error.isEmpty()) return {};
-  return QStringLiteral("%1 key not saved: the system keychain is unavailable (%2). Set %3 in the environment instead.")
+  return QStringLiteral(
+             "%1 key not saved: the system keychain is unavailable (%2). Set %3 in the environment "
+             "instead.")
       .arg(serviceName(service), error, keyVariable(service));
 }
 

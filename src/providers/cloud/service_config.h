@@ -1,7 +1,7 @@
 // Where each cloud service lives and which key it uses.
 //  Base URL: the backend's settings option "baseUrl", else the environment
-//  (REPLICATE_BASE_URL, ELEVENLABS_BASE_URL, OPENAI_BASE_URL, OLLAMA_HOST), else the public default.
-//  API key: the system keychain (QtKeychain), else the environment (REPLICATE_API_TOKEN,
+//  (REPLICATE_BASE_URL, ELEVENLABS_BASE_URL, OPENAI_BASE_URL, OLLAMA_HOST), else the public
+//  default. API key: the system keychain (QtKeychain), else the environment (REPLICATE_API_TOKEN,
 //  ELEVENLABS_API_KEY, OPENAI_API_KEY). Where no keychain service runs (headless, CI) the key
 //  comes from the environment and `status` says so. Keys are never written to the project,
 //  settings, logs or exports.
@@ -17,10 +17,10 @@ namespace sw::providers::cloud {
 
 enum class Service { Replicate, ElevenLabs, OpenAI, Ollama };
 
-QString serviceId(Service service);           // "replicate", "elevenlabs", "openai", "ollama"
-QString serviceName(Service service);         // "Replicate", "ElevenLabs", "OpenAI", "Ollama"
-QString keyVariable(Service service);         // "REPLICATE_API_TOKEN"... (empty for Ollama)
-QString baseUrlVariable(Service service);     // "REPLICATE_BASE_URL"... "OLLAMA_HOST"
+QString serviceId(Service service);        // "replicate", "elevenlabs", "openai", "ollama"
+QString serviceName(Service service);      // "Replicate", "ElevenLabs", "OpenAI", "Ollama"
+QString keyVariable(Service service);      // "REPLICATE_API_TOKEN"... (empty for Ollama)
+QString baseUrlVariable(Service service);  // "REPLICATE_BASE_URL"... "OLLAMA_HOST"
 QUrl defaultBaseUrl(Service service);
 
 // Secret storage. read() returns the value, or an error text when the store cannot answer.
@@ -42,10 +42,10 @@ std::unique_ptr<SecretStore> makeKeychainStore();
 
 struct ServiceEndpoint {
   Service service = Service::Replicate;
-  QUrl baseUrl;        // normalised: no trailing slash
-  QString apiKey;      // secret: never log, never persist
-  QString keySource;   // "keychain", "environment", "" (none)
-  QString status;      // one line for the settings UI / CLI
+  QUrl baseUrl;       // normalised: no trailing slash
+  QString apiKey;     // secret: never log, never persist
+  QString keySource;  // "keychain", "environment", "" (none)
+  QString status;     // one line for the settings UI / CLI
   bool hasKey() const { return !apiKey.isEmpty(); }
   QUrl url(const QString& path) const;  // baseUrl + path
   // True when `url` is on this service's host and port (tokens go only there).

@@ -27,7 +27,8 @@ struct WavPcm {
 
 WavPcm readWav(const QString& path) {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) throw ProviderError(ProviderError::Kind::BadOutput, "Cannot read " + path, false);
+  if (!f.open(QIODevice::ReadOnly))
+    throw ProviderError(ProviderError::Kind::BadOutput, "Cannot read " + path, false);
   const QByteArray all = f.readAll();
   if (all.size() < 12 || !all.startsWith("RIFF") || all.mid(8, 4) != "WAVE")
     throw ProviderError(ProviderError::Kind::BadOutput, path + " is not a WAV file", false);
@@ -69,7 +70,8 @@ void joinWavFiles(const QStringList& parts, const QString& output) {
   for (const auto& path : parts) {
     const WavPcm wav = readWav(path);
     if (!format.isEmpty() && wav.format != format)
-      throw ProviderError(ProviderError::Kind::BadOutput, "The speech parts have different audio formats", false);
+      throw ProviderError(ProviderError::Kind::BadOutput,
+                          "The speech parts have different audio formats", false);
     format = wav.format;
     data += wav.data;
   }
@@ -84,7 +86,8 @@ void joinWavFiles(const QStringList& parts, const QString& output) {
   out += "data" + le32(static_cast<quint32>(data.size())) + data;
   QFile f(output);
   if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size())
-    throw ProviderError(ProviderError::Kind::BadOutput, "Cannot write " + output + ": " + f.errorString(), false);
+    throw ProviderError(ProviderError::Kind::BadOutput,
+                        "Cannot write " + output + ": " + f.errorString(), false);
 }
 
 }  // namespace sw::providers::cloud

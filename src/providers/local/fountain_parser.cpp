@@ -8,13 +8,13 @@ namespace {
 using QRE = QRegularExpression;
 
 struct Line {
-  QString text;        // without notes, trimmed on the right
-  QStringList notes;   // [[...]] contents on this line
-  int number = 0;      // 1-based line number in the source
+  QString text;       // without notes, trimmed on the right
+  QStringList notes;  // [[...]] contents on this line
+  int number = 0;     // 1-based line number in the source
 };
 
 struct Block {
-  QList<Line> lines;   // non-empty text lines
+  QList<Line> lines;  // non-empty text lines
   QStringList notes;
   int firstLine = 0;
 };
@@ -77,7 +77,8 @@ int skipTitlePage(const QList<Line>& lines, QString* title) {
   static const QRE key(QStringLiteral("^([A-Za-z][A-Za-z ]*):\\s*(.*)$"));
   int i = 0;
   while (i < lines.size() && lines[i].text.isEmpty() && lines[i].notes.isEmpty()) ++i;
-  if (i >= lines.size() || isHeading(lines[i].text) || !key.match(lines[i].text).hasMatch()) return 0;
+  if (i >= lines.size() || isHeading(lines[i].text) || !key.match(lines[i].text).hasMatch())
+    return 0;
   QString currentKey;
   for (; i < lines.size() && !lines[i].text.isEmpty(); ++i) {
     const auto m = key.match(lines[i].text);
@@ -158,8 +159,10 @@ void FountainBuilder::flush() {
   block_ = Block{};
   if (!block.lines.isEmpty()) handleBlock(block);
   for (const QString& note : block.notes) {
-    if (scene()) applyNote(note, block.firstLine);
-    else pendingNotes_ << note;
+    if (scene())
+      applyNote(note, block.firstLine);
+    else
+      pendingNotes_ << note;
   }
 }
 
@@ -169,7 +172,8 @@ void FountainBuilder::handleBlock(const Block& block) {
   QStringList words;
   for (const Line& line : block.lines) {
     QString t = line.text.trimmed();
-    if (t.startsWith('#') || t.startsWith('=') || t.startsWith('~')) continue;  // section/synopsis/lyrics
+    if (t.startsWith('#') || t.startsWith('=') || t.startsWith('~'))
+      continue;  // section/synopsis/lyrics
     if (transition.match(t).hasMatch() || (t.startsWith('>') && !t.endsWith('<'))) continue;
     if (t.startsWith('!')) t = t.mid(1);
     if (t.startsWith('>') && t.endsWith('<')) t = t.mid(1, t.size() - 2);
@@ -177,7 +181,8 @@ void FountainBuilder::handleBlock(const Block& block) {
   }
   if (words.isEmpty()) return;
   if (!scene()) {
-    script_.warnings << QStringLiteral("Line %1: text before the first scene heading was ignored.").arg(block.firstLine);
+    script_.warnings << QStringLiteral("Line %1: text before the first scene heading was ignored.")
+                            .arg(block.firstLine);
     return;
   }
   action_ << words.join(' ');
@@ -190,7 +195,9 @@ bool FountainBuilder::handleDialogue(const Block& block) {
   const bool forced = first.startsWith('@');
   const auto m = cue.match(first);
   const QString name = m.captured(1).trimmed();
-  if (!m.hasMatch() || name.isEmpty() || first.startsWith('!') || first.endsWith(QLatin1String("TO:"))) return false;
+  if (!m.hasMatch() || name.isEmpty() || first.startsWith('!') ||
+      first.endsWith(QLatin1String("TO:")))
+    return false;
   static const QRE plainName(QStringLiteral("^[\\p{Lu}0-9 .'&-]*\\p{Lu}[\\p{Lu}0-9 .'&-]*$"));
   if (!forced && !plainName.match(name).hasMatch()) return false;  // not "# SECTION", "= synopsis"
   const QString extension = m.captured(3).toUpper().remove(' ');
@@ -203,7 +210,9 @@ bool FountainBuilder::handleDialogue(const Block& block) {
     spoken << stripEmphasis(t);
   }
   if (!scene()) {
-    script_.warnings << QStringLiteral("Line %1: dialogue before the first scene heading was ignored.").arg(block.firstLine);
+    script_.warnings << QStringLiteral(
+                            "Line %1: dialogue before the first scene heading was ignored.")
+                            .arg(block.firstLine);
     return true;
   }
   if (spoken.join(' ').trimmed().isEmpty()) return true;
@@ -217,7 +226,8 @@ void FountainBuilder::addCharacter(const QString& name) {
 }
 
 void FountainBuilder::applyNote(const QString& note, int line) {
-  static const QRE kind(QStringLiteral("^\\s*(MUSIC|SFX|DURATION|CAMERA)\\s*:\\s*(.*)$"), QRE::CaseInsensitiveOption);
+  static const QRE kind(QStringLiteral("^\\s*(MUSIC|SFX|DURATION|CAMERA)\\s*:\\s*(.*)$"),
+                        QRE::CaseInsensitiveOption);
   const auto m = kind.match(note);
   if (!m.hasMatch() || !scene()) return;  // an ordinary Fountain note
   const QString k = m.captured(1).toUpper();
@@ -228,27 +238,37 @@ void FountainBuilder::applyNote(const QString& note, int line) {
   } else if (k == QLatin1String("MUSIC")) {
     static const QRE bpm(QStringLiteral("(\\d{2,3})\\s*bpm"), QRE::CaseInsensitiveOption);
     static const QRE mood(QStringLiteral("mood\\s*[:=]\\s*([\\w-]+)"), QRE::CaseInsensitiveOption);
-    static const QRE known(QStringLiteral("\\b(happy|sad|tense|calm|epic|dark|mysterious|upbeat|romantic|"
-                                          "melancholic|melancholy|hopeful|scary|playful|triumphant|peaceful|"
-                                          "suspenseful|eerie|gentle|energetic)\\b"), QRE::CaseInsensitiveOption);
+    static const QRE known(
+        QStringLiteral("\\b(happy|sad|tense|calm|epic|dark|mysterious|upbeat|romantic|"
+                       "melancholic|melancholy|hopeful|scary|playful|triumphant|peaceful|"
+                       "suspenseful|eerie|gentle|energetic)\\b"),
+        QRE::CaseInsensitiveOption);
     s.musicPrompt = value;
     if (const auto b = bpm.match(value); b.hasMatch()) s.musicTempo = b.captured(1).toInt();
-    if (const auto md = mood.match(value); md.hasMatch()) s.musicMood = md.captured(1).toLower();
-    else if (const auto kn = known.match(value); kn.hasMatch()) s.musicMood = kn.captured(1).toLower();
+    if (const auto md = mood.match(value); md.hasMatch())
+      s.musicMood = md.captured(1).toLower();
+    else if (const auto kn = known.match(value); kn.hasMatch())
+      s.musicMood = kn.captured(1).toLower();
   } else if (k == QLatin1String("SFX")) {
-    static const QRE at(QStringLiteral("^(.*?)\\s*@\\s*(\\d+(?:\\.\\d+)?)\\s*s?\\s*$"), QRE::CaseInsensitiveOption);
+    static const QRE at(QStringLiteral("^(.*?)\\s*@\\s*(\\d+(?:\\.\\d+)?)\\s*s?\\s*$"),
+                        QRE::CaseInsensitiveOption);
     const auto a = at.match(value);
     s.sfx.append(ParsedSfx{a.hasMatch() ? a.captured(1).trimmed() : value,
                            a.hasMatch() ? a.captured(2).toDouble() : 0.0});
   } else {  // DURATION
-    static const QRE secs(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(s|sec|secs|seconds)?$"), QRE::CaseInsensitiveOption);
+    static const QRE secs(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(s|sec|secs|seconds)?$"),
+                          QRE::CaseInsensitiveOption);
     static const QRE mmss(QStringLiteral("^(\\d+):(\\d{1,2})$"));
     if (const auto d = secs.match(value); d.hasMatch() && d.captured(1).toDouble() > 0)
       s.duration = d.captured(1).toDouble();
     else if (const auto c = mmss.match(value); c.hasMatch())
       s.duration = c.captured(1).toInt() * 60 + c.captured(2).toInt();
     else
-      script_.warnings << QStringLiteral("Line %1: DURATION \"%2\" is not a number of seconds (e.g. 12s); ignored.").arg(line).arg(value);
+      script_.warnings
+          << QStringLiteral(
+                 "Line %1: DURATION \"%2\" is not a number of seconds (e.g. 12s); ignored.")
+                 .arg(line)
+                 .arg(value);
   }
 }
 
@@ -258,9 +278,10 @@ ParsedScript FountainParser::parse(const ScriptRequest& request, const Generatio
   ctx.throwIfCancelled(QStringLiteral("Script parsing"));
   const QString format = request.format.toLower();
   if (!format.isEmpty() && format != QLatin1String("fountain"))
-    throw ProviderError(ProviderError::Kind::Invalid,
-                        QStringLiteral("The local script parser reads Fountain screenplays only; free prose "
-                                       "needs the Ollama backend (choose it for script parsing in the settings)."));
+    throw ProviderError(
+        ProviderError::Kind::Invalid,
+        QStringLiteral("The local script parser reads Fountain screenplays only; free prose "
+                       "needs the Ollama backend (choose it for script parsing in the settings)."));
   ParsedScript script = parseFountain(request.text);
   ctx.reportProgress(100.0, QStringLiteral("%1 scenes").arg(script.scenes.size()));
   return script;

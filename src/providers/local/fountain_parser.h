@@ -1,6 +1,7 @@
 // Fountain screenplay parser (the local ScriptParser; https://fountain.io syntax):
 //  - a title page (leading "Key: value" lines) is skipped; its Title becomes ParsedScript::title;
-//  - scene headings (INT. / EXT. / INT./EXT. / I/E / EST., or forced with a leading '.') start scenes;
+//  - scene headings (INT. / EXT. / INT./EXT. / I/E / EST., or forced with a leading '.') start
+//  scenes;
 //  - action paragraphs become the scene's visual prompt;
 //  - an upper-case CHARACTER line followed by text is dialogue; (parentheticals) are skipped;
 //  - NARRATOR, or any NAME (V.O.), is narration;

@@ -9,13 +9,18 @@ namespace sw::providers {
 
 void registerLocalBackends(BackendFactory& factory) {
   const QString id = QStringLiteral("local");
-  factory.addScriptParser(id, [](const BackendEnvironment&) { return std::make_shared<local::FountainParser>(); });
-  factory.addImage(id, [](const BackendEnvironment&) { return std::make_shared<local::LocalImageGenerator>(); });
+  factory.addScriptParser(
+      id, [](const BackendEnvironment&) { return std::make_shared<local::FountainParser>(); });
+  factory.addImage(
+      id, [](const BackendEnvironment&) { return std::make_shared<local::LocalImageGenerator>(); });
   factory.addVideo(id, [id](const BackendEnvironment& env) {
     return std::make_shared<local::LocalVideoGenerator>(env.optionsFor(id));
   });
-  factory.addSpeech(id, [](const BackendEnvironment&) { return std::make_shared<local::LocalSpeechGenerator>(); });
-  factory.addMusic(id, [](const BackendEnvironment&) { return std::make_shared<local::LocalMusicGenerator>(); });
+  factory.addSpeech(id, [](const BackendEnvironment&) {
+    return std::make_shared<local::LocalSpeechGenerator>();
+  });
+  factory.addMusic(
+      id, [](const BackendEnvironment&) { return std::make_shared<local::LocalMusicGenerator>(); });
   factory.addSoundEffect(id, [](const BackendEnvironment&) {
     return std::make_shared<local::LocalSoundEffectGenerator>();
   });

@@ -1,9 +1,9 @@
 #include "providers/local/local_drawing.h"
 
-#include "providers/provider_error.h"
 #include "media/filter_graph.h"
 #include "media/media_error.h"
 #include "media/rgba_frame.h"
+#include "providers/provider_error.h"
 
 #include <QColor>
 #include <QCryptographicHash>
@@ -17,7 +17,8 @@ namespace sw::providers::local {
 
 sw::media::FramePtr frameFromImage(const QImage& source) {
   const QImage image = source.convertToFormat(QImage::Format_RGBA8888);
-  return sw::media::makeRgbaFrame(image.width(), image.height(), image.constBits(), image.bytesPerLine());
+  return sw::media::makeRgbaFrame(image.width(), image.height(), image.constBits(),
+                                  image.bytesPerLine());
 }
 
 QImage imageFromRgbaFrame(const AVFrame* frame) {
@@ -51,8 +52,10 @@ Palette paletteFor(const QString& prompt, Rng& rng) {
   double hue = rng.uniform();
   double light = 0.85;
   if (p.contains("night") || p.contains("dark") || p.contains("storm")) light = 0.35;
-  if (p.contains("sea") || p.contains("ocean") || p.contains("rain")) hue = 0.55 + 0.08 * rng.uniform();
-  if (p.contains("dusk") || p.contains("sunset") || p.contains("fire")) hue = 0.03 + 0.06 * rng.uniform();
+  if (p.contains("sea") || p.contains("ocean") || p.contains("rain"))
+    hue = 0.55 + 0.08 * rng.uniform();
+  if (p.contains("dusk") || p.contains("sunset") || p.contains("fire"))
+    hue = 0.03 + 0.06 * rng.uniform();
   if (p.contains("forest") || p.contains("garden")) hue = 0.28 + 0.08 * rng.uniform();
   Palette pal;
   pal.skyTop = hsv(hue, 0.55, light * 0.7);
@@ -100,8 +103,10 @@ QImage drawBackdrop(const QString& prompt, int64_t seed, int width, int height) 
       const double u = (x + 0.5) / width;
       Rgb c = mix(pal.skyTop, pal.skyBottom, v);
       const double d = std::hypot((u - sunX) * aspect, v - sunY);
-      if (d < sunR) c = pal.sun;
-      else if (d < sunR * 2.2) c = mix(pal.sun, c, (d - sunR) / (sunR * 1.2));
+      if (d < sunR)
+        c = pal.sun;
+      else if (d < sunR * 2.2)
+        c = mix(pal.sun, c, (d - sunR) / (sunR * 1.2));
       const double far = 0.62 + 0.06 * std::sin(u * farFreq * 3.14159 + farPhase);
       const double near = 0.78 + 0.05 * std::sin(u * nearFreq * 3.14159 + nearPhase);
       if (v > far) c = mix(pal.hillFar, pal.hillNear, std::min(1.0, (v - far) * 2.0));
@@ -137,7 +142,9 @@ QStringList wrapCaption(const QString& text, int maxChars, int maxLines) {
 
 QString escapeFilterValue(const QString& value) {
   QString v = value;
-  v.replace('\\', QStringLiteral("\\\\")).replace(':', QStringLiteral("\\:")).replace('\'', QStringLiteral("\\'"));
+  v.replace('\\', QStringLiteral("\\\\"))
+      .replace(':', QStringLiteral("\\:"))
+      .replace('\'', QStringLiteral("\\'"));
   return QStringLiteral("'") + v + QStringLiteral("'");
 }
 
@@ -149,18 +156,25 @@ QString captionFilter(const QString& caption, const QString& captionFile, int wi
   if (!file.open(QIODevice::WriteOnly) ||
       file.write(wrapCaption(caption, maxChars, 3).join('\n').toUtf8()) < 0 || !file.commit())
     throw ProviderError(ProviderError::Kind::Failed,
-                        QStringLiteral("Cannot write the caption file %1: %2.").arg(captionFile, file.errorString()));
+                        QStringLiteral("Cannot write the caption file %1: %2.")
+                            .arg(captionFile, file.errorString()));
   QString alpha = QStringLiteral("1");
   if (fadeDuration > 0.0) {  // in over [a,b], out over [c,d]; clean before a and after d
     const double f = std::min(0.4, fadeDuration / 6.0);
     const double a = f, b = 2 * f, c = fadeDuration - 3 * f, d = fadeDuration - 2 * f;
-    alpha = QStringLiteral("if(lt(t\\,%1)\\,0\\,if(lt(t\\,%2)\\,(t-%1)/%5\\,if(lt(t\\,%3)\\,1\\,"
-                           "if(lt(t\\,%4)\\,(%4-t)/%5\\,0))))")
-                .arg(a).arg(b).arg(c).arg(d).arg(f);
+    alpha = QStringLiteral(
+                "if(lt(t\\,%1)\\,0\\,if(lt(t\\,%2)\\,(t-%1)/%5\\,if(lt(t\\,%3)\\,1\\,"
+                "if(lt(t\\,%4)\\,(%4-t)/%5\\,0))))")
+                .arg(a)
+                .arg(b)
+                .arg(c)
+                .arg(d)
+                .arg(f);
   }
-  return QStringLiteral("drawtext=fontfile=%1:textfile=%2:expansion=none:fontsize=%3:fontcolor=white:"
-                        "borderw=2:bordercolor=black@0.8:line_spacing=%4:x=(w-text_w)/2:"
-                        "y=h-text_h-%5:alpha=%6")
+  return QStringLiteral(
+             "drawtext=fontfile=%1:textfile=%2:expansion=none:fontsize=%3:fontcolor=white:"
+             "borderw=2:bordercolor=black@0.8:line_spacing=%4:x=(w-text_w)/2:"
+             "y=h-text_h-%5:alpha=%6")
       .arg(escapeFilterValue(QString::fromLatin1(kCaptionFont)), escapeFilterValue(captionFile))
       .arg(fontSize)
       .arg(fontSize / 4)
@@ -171,15 +185,16 @@ QString captionFilter(const QString& caption, const QString& captionFile, int wi
 QImage filterImage(const QImage& image, const QString& description, const QString& what) {
   using namespace sw::media;
   FramePtr in = frameFromImage(image);
-  const std::string args = videoSourceArgs(in->width, in->height, AV_PIX_FMT_RGBA, AVRational{1, 25},
-                                           AVRational{1, 1}, AVRational{25, 1});
+  const std::string args = videoSourceArgs(in->width, in->height, AV_PIX_FMT_RGBA,
+                                           AVRational{1, 25}, AVRational{1, 1}, AVRational{25, 1});
   FilterGraph graph({GraphInput{"in", false, args}}, {GraphOutput{"out", false, AV_PIX_FMT_RGBA}},
                     description.toStdString(), what);
   graph.push(0, in.get());
   graph.push(0, nullptr);
   FramePtr out = makeFrame();
   if (graph.pull(0, out.get()) != FilterGraph::Pull::Frame)
-    throw ProviderError(ProviderError::Kind::Failed, QStringLiteral("%1 produced no picture.").arg(what));
+    throw ProviderError(ProviderError::Kind::Failed,
+                        QStringLiteral("%1 produced no picture.").arg(what));
   return imageFromRgbaFrame(out.get());
 }
 

@@ -20,7 +20,9 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) : state_(seed) {}
   uint64_t next();
-  double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }  // [0,1)
+  double uniform() {
+    return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0);
+  }                                                      // [0,1)
   double signedUnit() { return uniform() * 2.0 - 1.0; }  // [-1,1)
 
  private:

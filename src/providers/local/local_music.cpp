@@ -59,7 +59,8 @@ void renderPadAndBass(Track& t, const MusicStyle& s) {
     const int barIndex = static_cast<int>(time / bar);
     const Chord c = chords[static_cast<size_t>(barIndex) % chords.size()];
     const double inBar = time - barIndex * bar;
-    const double padEnv = std::min(1.0, inBar / (0.25 * bar)) * (0.75 + 0.25 * std::cos(kTwoPi * inBar / bar));
+    const double padEnv =
+        std::min(1.0, inBar / (0.25 * bar)) * (0.75 + 0.25 * std::cos(kTwoPi * inBar / bar));
     const int third = c.minor ? 3 : 4;
     double left = 0, right = 0;
     for (int k = 0; k < 3; ++k) {
@@ -85,7 +86,9 @@ void renderDrums(Track& t, const MusicStyle& s, Rng& rng) {
     for (int j = 0; j < static_cast<int>(0.25 * kRate); ++j) {
       const double x = static_cast<double>(j) / kRate;
       double v = 0;
-      if (kick) v += std::sin(kTwoPi * (45.0 * x + 75.0 * (1 - std::exp(-x * 25)) / 25)) * std::exp(-x * 14) * 0.5;
+      if (kick)
+        v += std::sin(kTwoPi * (45.0 * x + 75.0 * (1 - std::exp(-x * 25)) / 25)) *
+             std::exp(-x * 14) * 0.5;
       if (snare) v += rng.signedUnit() * std::exp(-x * 22) * 0.18;
       t.add(start + j, v, v);
     }
@@ -115,7 +118,8 @@ void fadeEdges(PcmAudio& a, double fadeIn, double fadeOut) {
   }
 }
 
-GenerationResult wavResult(const QString& path, const PcmAudio& audio, const QString& model, qint64 ms) {
+GenerationResult wavResult(const QString& path, const PcmAudio& audio, const QString& model,
+                           qint64 ms) {
   GenerationResult r;
   r.filePath = path;
   r.mime = QStringLiteral("audio/wav");
@@ -131,9 +135,12 @@ GenerationResult wavResult(const QString& path, const PcmAudio& audio, const QSt
 MusicStyle musicStyle(const MusicRequest& r) {
   const QString text = (r.mood + ' ' + r.prompt).toLower();
   MusicStyle s;
-  s.minor = hasAny(text, {"sad", "tense", "dark", "myster", "melanchol", "scary", "suspense", "ominous", "minor", "eerie"});
-  const bool calm = hasAny(text, {"calm", "gentle", "peaceful", "ambient", "soft", "dream", "sad", "melanchol"});
-  const bool energetic = hasAny(text, {"happy", "upbeat", "epic", "action", "energetic", "chase", "dance", "heroic"});
+  s.minor = hasAny(text, {"sad", "tense", "dark", "myster", "melanchol", "scary", "suspense",
+                          "ominous", "minor", "eerie"});
+  const bool calm =
+      hasAny(text, {"calm", "gentle", "peaceful", "ambient", "soft", "dream", "sad", "melanchol"});
+  const bool energetic =
+      hasAny(text, {"happy", "upbeat", "epic", "action", "energetic", "chase", "dance", "heroic"});
   s.drums = !calm || energetic;
   s.backbeat = energetic;
   s.brightness = energetic ? 0.8 : calm ? 0.15 : s.minor ? 0.35 : 0.5;
@@ -145,7 +152,9 @@ MusicStyle musicStyle(const MusicRequest& r) {
 
 PcmAudio synthesiseMusic(const MusicRequest& r, const GenerationContext& ctx) {
   if (r.duration <= 0.0 || r.duration > 3600.0)
-    throw ProviderError(Kind::Invalid, QStringLiteral("Music of %1 s cannot be made; ask for 0-3600 s.").arg(r.duration));
+    throw ProviderError(
+        Kind::Invalid,
+        QStringLiteral("Music of %1 s cannot be made; ask for 0-3600 s.").arg(r.duration));
   const MusicStyle s = musicStyle(r);
   Track t;
   t.frames = static_cast<int>(std::lround(r.duration * kRate));
@@ -161,7 +170,8 @@ PcmAudio synthesiseMusic(const MusicRequest& r, const GenerationContext& ctx) {
   return t.audio;
 }
 
-GenerationResult LocalMusicGenerator::generate(const MusicRequest& request, const GenerationContext& ctx) {
+GenerationResult LocalMusicGenerator::generate(const MusicRequest& request,
+                                               const GenerationContext& ctx) {
   QElapsedTimer timer;
   timer.start();
   ctx.throwIfCancelled(QStringLiteral("Music synthesis"));
@@ -178,7 +188,9 @@ GenerationResult LocalSoundEffectGenerator::generate(const SoundEffectRequest& r
   QElapsedTimer timer;
   timer.start();
   if (request.description.trimmed().isEmpty())
-    throw ProviderError(Kind::Invalid, QStringLiteral("A sound effect needs a description (e.g. thunder, door slam)."));
+    throw ProviderError(
+        Kind::Invalid,
+        QStringLiteral("A sound effect needs a description (e.g. thunder, door slam)."));
   ctx.throwIfCancelled(QStringLiteral("Sound effect synthesis"));
   const QString key = AssetCache::key(cacheRequest(request, backendId()));
   const QString output = localOutputPath(ctx, QStringLiteral("sfx"), key, QStringLiteral("wav"));

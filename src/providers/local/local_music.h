@@ -16,9 +16,9 @@ struct MusicStyle {
   int tempo = 100;
   bool minor = false;
   bool drums = true;
-  bool backbeat = false;  // snare on 2 and 4
+  bool backbeat = false;    // snare on 2 and 4
   double brightness = 0.5;  // 0 = pure sines, 1 = bright saw-like
-  int root = 0;  // semitones above A
+  int root = 0;             // semitones above A
 };
 // The style a request maps to (tempo 0 = the mood's default tempo).
 MusicStyle musicStyle(const MusicRequest& request);
@@ -35,7 +35,8 @@ class LocalMusicGenerator : public MusicGenerator {
 class LocalSoundEffectGenerator : public SoundEffectGenerator {
  public:
   QString backendId() const override { return QStringLiteral("local"); }
-  GenerationResult generate(const SoundEffectRequest& request, const GenerationContext& ctx) override;
+  GenerationResult generate(const SoundEffectRequest& request,
+                            const GenerationContext& ctx) override;
   double estimateCostUsd(const SoundEffectRequest&) const override { return 0.0; }
 };
 

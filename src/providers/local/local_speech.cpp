@@ -7,11 +7,11 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QCoreApplication>
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -46,16 +46,19 @@ int engineRate() {  // call with the mutex held
   if (rate > 0) return rate;
   rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
   if (rate <= 0)
-    throw ProviderError(Kind::Failed, QStringLiteral("espeak-ng could not start: its voice data is "
-                                                     "missing (install the espeak-ng-data package)."));
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("espeak-ng could not start: its voice data is "
+                                       "missing (install the espeak-ng-data package)."));
   espeak_SetSynthCallback(&synthCallback);
   return rate;
 }
 
 [[noreturn]] void unknownVoice(const SpeechRequest& r, const QString& voice) {
-  throw ProviderError(Kind::Invalid, QStringLiteral("espeak-ng has no voice \"%1\" (for %2); use a voice "
-                                                    "like en-us+m3 or en+f2 (language+variant).")
-                                         .arg(voice, r.character.isEmpty() ? QStringLiteral("narration") : r.character));
+  throw ProviderError(
+      Kind::Invalid,
+      QStringLiteral("espeak-ng has no voice \"%1\" (for %2); use a voice "
+                     "like en-us+m3 or en+f2 (language+variant).")
+          .arg(voice, r.character.isEmpty() ? QStringLiteral("narration") : r.character));
 }
 
 QString readText(const QString& path) {
@@ -73,11 +76,13 @@ QString voiceDefinition(const SpeechRequest& r, const QString& voice) {
   espeak_Info(&dataPath);
   const QDir data(QString::fromLocal8Bit(dataPath ? dataPath : ""));
   QString text;
-  for (QDirIterator it(data.filePath(QStringLiteral("lang")), QDir::Files, QDirIterator::Subdirectories);
+  for (QDirIterator it(data.filePath(QStringLiteral("lang")), QDir::Files,
+                       QDirIterator::Subdirectories);
        it.hasNext() && text.isEmpty();) {
     if (QFileInfo(it.next()).fileName().toLower() == language) text = readText(it.filePath());
   }
-  if (text.isEmpty() || variant.contains('/') || variant.contains(QLatin1String(".."))) unknownVoice(r, voice);
+  if (text.isEmpty() || variant.contains('/') || variant.contains(QLatin1String("..")))
+    unknownVoice(r, voice);
   if (!variant.isEmpty()) {
     const QString variantText = readText(data.filePath(QStringLiteral("voices/!v/") + variant));
     if (variantText.isEmpty()) unknownVoice(r, voice);
@@ -93,15 +98,18 @@ QString voiceDefinition(const SpeechRequest& r, const QString& voice) {
 QString voiceFilePath() {
   const QString temp = QDir::tempPath();
   const QString dir = temp == temp.toLower() ? temp : QStringLiteral("/tmp");
-  return QDir(dir).filePath(QStringLiteral("scenewright-espeak-%1.voice").arg(QCoreApplication::applicationPid()));
+  return QDir(dir).filePath(
+      QStringLiteral("scenewright-espeak-%1.voice").arg(QCoreApplication::applicationPid()));
 }
 
 void applyVoice(const SpeechRequest& r, const QString& voice) {
   const QString path = voiceFilePath();
   QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(voiceDefinition(r, voice).toUtf8()) < 0)
-    throw ProviderError(Kind::Failed, QStringLiteral("Cannot write the espeak-ng voice file %1: %2.")
-                                          .arg(path, file.errorString()));
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(voiceDefinition(r, voice).toUtf8()) < 0)
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("Cannot write the espeak-ng voice file %1: %2.")
+                            .arg(path, file.errorString()));
   file.close();
   const espeak_ng_STATUS status = espeak_ng_SetVoiceByFile(QFile::encodeName(path).constData());
   QFile::remove(path);
@@ -111,8 +119,10 @@ void applyVoice(const SpeechRequest& r, const QString& voice) {
   const int rate = s.value("rate").toInt(static_cast<int>(espeakRATE_NORMAL * speed));
   espeak_SetParameter(espeakRATE, std::clamp(rate, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
   // Pitch and range stay as the voice variant sets them unless the character overrides them.
-  if (s.contains("pitch")) espeak_SetParameter(espeakPITCH, std::clamp(s.value("pitch").toInt(), 0, 100), 0);
-  if (s.contains("range")) espeak_SetParameter(espeakRANGE, std::clamp(s.value("range").toInt(), 0, 100), 0);
+  if (s.contains("pitch"))
+    espeak_SetParameter(espeakPITCH, std::clamp(s.value("pitch").toInt(), 0, 100), 0);
+  if (s.contains("range"))
+    espeak_SetParameter(espeakRANGE, std::clamp(s.value("range").toInt(), 0, 100), 0);
 }
 
 PcmAudio synthesise(const SpeechRequest& r, const QString& voice, const GenerationContext& ctx) {
@@ -129,9 +139,12 @@ PcmAudio synthesise(const SpeechRequest& r, const QString& voice, const Generati
   g_collector = Collector{};
   ctx.throwIfCancelled(QStringLiteral("Speech synthesis"));
   if (err != EE_OK)
-    throw ProviderError(Kind::Failed, QStringLiteral("espeak-ng failed to speak the line (error %1).").arg(err));
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("espeak-ng failed to speak the line (error %1).").arg(err));
   if (audio.samples.empty())
-    throw ProviderError(Kind::BadOutput, QStringLiteral("espeak-ng produced no sound for \"%1\".").arg(r.text.left(60)));
+    throw ProviderError(
+        Kind::BadOutput,
+        QStringLiteral("espeak-ng produced no sound for \"%1\".").arg(r.text.left(60)));
   return audio;
 }
 
@@ -144,12 +157,15 @@ QString LocalSpeechGenerator::defaultVoice(int characterIndex) const {
   return QString::fromLatin1(kVoices[((characterIndex % n) + n) % n]);
 }
 
-GenerationResult LocalSpeechGenerator::generate(const SpeechRequest& request, const GenerationContext& ctx) {
+GenerationResult LocalSpeechGenerator::generate(const SpeechRequest& request,
+                                                const GenerationContext& ctx) {
   QElapsedTimer timer;
   timer.start();
   if (request.text.trimmed().isEmpty())
-    throw ProviderError(Kind::Invalid, QStringLiteral("There is no text to speak for %1.")
-                                           .arg(request.character.isEmpty() ? QStringLiteral("the narration") : request.character));
+    throw ProviderError(Kind::Invalid,
+                        QStringLiteral("There is no text to speak for %1.")
+                            .arg(request.character.isEmpty() ? QStringLiteral("the narration")
+                                                             : request.character));
   ctx.throwIfCancelled(QStringLiteral("Speech synthesis"));
   const QString voice = request.voice.isEmpty() ? defaultVoice(0) : request.voice;
   const QString key = AssetCache::key(cacheRequest(request, backendId()));

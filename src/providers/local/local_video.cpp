@@ -1,12 +1,12 @@
 #include "providers/local/local_video.h"
 
-#include "providers/asset_cache.h"
-#include "providers/local/local_drawing.h"
-#include "providers/model_registry.h"
 #include "media/filter_graph.h"
 #include "media/media_error.h"
 #include "media/media_writer.h"
 #include "media/rgba_frame.h"
+#include "providers/asset_cache.h"
+#include "providers/local/local_drawing.h"
+#include "providers/model_registry.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -32,13 +32,15 @@ QImage startPicture(const VideoRequest& r, int width, int height) {
   if (r.startImage.isEmpty()) return drawBackdrop(r.prompt, r.seed, width, height);
   QImage image(r.startImage);
   if (image.isNull())
-    throw ProviderError(Kind::Invalid, QStringLiteral("The start image %1 cannot be read as a picture "
-                                                      "(PNG or JPEG expected).").arg(r.startImage));
+    throw ProviderError(Kind::Invalid,
+                        QStringLiteral("The start image %1 cannot be read as a picture "
+                                       "(PNG or JPEG expected).")
+                            .arg(r.startImage));
   return image.convertToFormat(QImage::Format_RGBA8888);
 }
 
 struct Camera {
-  double zoom = 0.15;  // total zoom over the chunk
+  double zoom = 0.15;         // total zoom over the chunk
   double fx = 0.5, fy = 0.5;  // where the camera drifts to (fraction of the free margin)
 };
 
@@ -53,7 +55,8 @@ Camera cameraFor(const VideoRequest& r) {
 
 // Frame i of the moving camera: a crop that starts as the whole picture and narrows smoothly,
 // drawn at the chunk size with bilinear filtering (pure CPU code: identical on every run).
-QImage cameraFrame(const QImage& source, const Camera& c, int i, const LocalVideoGenerator::Plan& p) {
+QImage cameraFrame(const QImage& source, const Camera& c, int i,
+                   const LocalVideoGenerator::Plan& p) {
   const double t = p.frames > 1 ? static_cast<double>(i) / (p.frames - 1) : 0.0;
   const double zoom = 1.0 + c.zoom * t;
   const double w = source.width() / zoom, h = source.height() / zoom;
@@ -69,24 +72,33 @@ QImage cameraFrame(const QImage& source, const Camera& c, int i, const LocalVide
 void renderChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const QString& preset,
                  const QString& output, const GenerationContext& ctx) {
   sw::media::MediaWriter writer(output);
-  writer.addVideoStream({.width = p.width, .height = p.height, .fps = {p.fps, 1}, .crf = 20,
-                         .preset = preset.toStdString(), .gop = p.fps});
+  writer.addVideoStream({.width = p.width,
+                         .height = p.height,
+                         .fps = {p.fps, 1},
+                         .crf = 20,
+                         .preset = preset.toStdString(),
+                         .gop = p.fps});
   drawChunk(r, p, output + QStringLiteral(".caption.txt"), ctx, [&](const QImage& frame) {
     // a fresh zero-padded picture, so the encoder's converter never sees undefined row padding
     writer.writeVideo(frameFromImage(frame).get());
-    ctx.reportProgress(95.0 * static_cast<double>(writer.videoFramesWritten()) / p.frames,
-                       QStringLiteral("drawing frame %1 of %2").arg(writer.videoFramesWritten()).arg(p.frames));
+    ctx.reportProgress(
+        95.0 * static_cast<double>(writer.videoFramesWritten()) / p.frames,
+        QStringLiteral("drawing frame %1 of %2").arg(writer.videoFramesWritten()).arg(p.frames));
   });
   if (writer.videoFramesWritten() != p.frames)
-    throw ProviderError(Kind::BadOutput, QStringLiteral("Local video drawing produced %1 frames instead "
-                                                        "of %2.").arg(writer.videoFramesWritten()).arg(p.frames));
+    throw ProviderError(Kind::BadOutput,
+                        QStringLiteral("Local video drawing produced %1 frames instead "
+                                       "of %2.")
+                            .arg(writer.videoFramesWritten())
+                            .arg(p.frames));
   writer.finish();
 }
 
 }  // namespace
 
-void drawChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const QString& captionFile,
-               const GenerationContext& ctx, const std::function<void(const QImage&)>& sink) {
+void drawChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p,
+               const QString& captionFile, const GenerationContext& ctx,
+               const std::function<void(const QImage&)>& sink) {
   using namespace sw::media;
   const QImage picture = startPicture(r, p.width, p.height);
   const Camera camera = cameraFor(r);
@@ -95,11 +107,13 @@ void drawChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const 
     ~Cleanup() { QFile::remove(path); }
   } cleanup{captionFile};
   const QString caption = r.fullPrompt().isEmpty() ? QStringLiteral("null")
-                                                   : captionFilter(r.fullPrompt(), captionFile, p.width, p.height, p.duration);
+                                                   : captionFilter(r.fullPrompt(), captionFile,
+                                                                   p.width, p.height, p.duration);
   const std::string args = videoSourceArgs(p.width, p.height, AV_PIX_FMT_RGBA, AVRational{1, p.fps},
                                            AVRational{1, 1}, AVRational{p.fps, 1});
   FilterGraph graph({GraphInput{"in", false, args}}, {GraphOutput{"out", false, AV_PIX_FMT_RGBA}},
-                    QStringLiteral("[in]%1[out]").arg(caption).toStdString(), QStringLiteral("local video caption"));
+                    QStringLiteral("[in]%1[out]").arg(caption).toStdString(),
+                    QStringLiteral("local video caption"));
   FramePtr pulled = makeFrame();
   for (int i = 0; i <= p.frames; ++i) {
     ctx.throwIfCancelled(QStringLiteral("Local video generation"));
@@ -117,14 +131,16 @@ void drawChunk(const VideoRequest& r, const LocalVideoGenerator::Plan& p, const 
   }
 }
 
-QString localOutputPath(const GenerationContext& ctx, const QString& prefix, const QString& cacheKey,
-                        const QString& extension) {
+QString localOutputPath(const GenerationContext& ctx, const QString& prefix,
+                        const QString& cacheKey, const QString& extension) {
   if (ctx.outputDir.isEmpty())
-    throw ProviderError(Kind::Invalid, QStringLiteral("No output folder was given for the generated file."));
+    throw ProviderError(Kind::Invalid,
+                        QStringLiteral("No output folder was given for the generated file."));
   if (!QDir().mkpath(ctx.outputDir))
-    throw ProviderError(Kind::Failed, QStringLiteral("Cannot create the output folder %1.").arg(ctx.outputDir));
-  return QDir(ctx.outputDir).absoluteFilePath(
-      QStringLiteral("%1-%2.%3").arg(prefix, cacheKey.left(16), extension));
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("Cannot create the output folder %1.").arg(ctx.outputDir));
+  return QDir(ctx.outputDir)
+      .absoluteFilePath(QStringLiteral("%1-%2.%3").arg(prefix, cacheKey.left(16), extension));
 }
 
 LocalVideoGenerator::LocalVideoGenerator(const QJsonObject& options)
@@ -138,13 +154,15 @@ LocalVideoGenerator::Plan LocalVideoGenerator::plan(const VideoRequest& r) const
   p.width = even(width_ > 0 ? width_ : (r.width > 0 ? r.width : m.width));
   p.height = even(height_ > 0 ? height_ : (r.height > 0 ? r.height : m.height));
   p.fps = m.fps > 0 ? m.fps : 24;
-  const double seconds = (m.durationControllable && r.duration > 0.0) ? r.duration : m.actualChunkDuration;
+  const double seconds =
+      (m.durationControllable && r.duration > 0.0) ? r.duration : m.actualChunkDuration;
   p.frames = std::max(1, static_cast<int>(std::lround(seconds * p.fps)));
   p.duration = static_cast<double>(p.frames) / p.fps;
   return p;
 }
 
-GenerationResult LocalVideoGenerator::generate(const VideoRequest& request, const GenerationContext& ctx) {
+GenerationResult LocalVideoGenerator::generate(const VideoRequest& request,
+                                               const GenerationContext& ctx) {
   QElapsedTimer timer;
   timer.start();
   ModelRegistry::validate(request);
@@ -155,7 +173,8 @@ GenerationResult LocalVideoGenerator::generate(const VideoRequest& request, cons
   try {
     renderChunk(request, p, preset_, output, ctx);
   } catch (const sw::media::MediaError& e) {
-    throw ProviderError(Kind::Failed, QStringLiteral("Local video generation failed: %1").arg(e.message()));
+    throw ProviderError(Kind::Failed,
+                        QStringLiteral("Local video generation failed: %1").arg(e.message()));
   }
   ctx.reportProgress(100.0, QStringLiteral("chunk ready"));
   GenerationResult result;
@@ -172,20 +191,25 @@ GenerationResult LocalVideoGenerator::generate(const VideoRequest& request, cons
   return result;
 }
 
-GenerationResult LocalImageGenerator::generate(const ImageRequest& request, const GenerationContext& ctx) {
+GenerationResult LocalImageGenerator::generate(const ImageRequest& request,
+                                               const GenerationContext& ctx) {
   QElapsedTimer timer;
   timer.start();
   if (request.width < 2 || request.height < 2 || request.width > 7680 || request.height > 4320)
-    throw ProviderError(Kind::Invalid, QStringLiteral("A reference image of %1x%2 cannot be drawn; use "
-                                                      "a size up to 7680x4320.").arg(request.width).arg(request.height));
+    throw ProviderError(Kind::Invalid,
+                        QStringLiteral("A reference image of %1x%2 cannot be drawn; use "
+                                       "a size up to 7680x4320.")
+                            .arg(request.width)
+                            .arg(request.height));
   ctx.throwIfCancelled(QStringLiteral("Local image generation"));
   const QString key = AssetCache::key(cacheRequest(request, backendId()));
   const QString output = localOutputPath(ctx, QStringLiteral("image"), key, QStringLiteral("png"));
   const QImage image = drawBackdrop(request.prompt, request.seed, request.width, request.height);
   QSaveFile file(output);
   if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-    throw ProviderError(Kind::Failed, QStringLiteral("Cannot write the reference image %1: %2.")
-                                          .arg(output, file.errorString()));
+    throw ProviderError(
+        Kind::Failed,
+        QStringLiteral("Cannot write the reference image %1: %2.").arg(output, file.errorString()));
   GenerationResult result;
   result.filePath = output;
   result.mime = QStringLiteral("image/png");

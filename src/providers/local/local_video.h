@@ -1,9 +1,10 @@
 // Local video and image backends: no network, no keys, deterministic for a seed.
-//  - LocalVideoGenerator draws a chunk: the start image (or a backdrop drawn from the prompt) under a
-//    slow moving camera (a crop narrowing from the full frame toward a seed-chosen point), the prompt
-//    as a caption (FFmpeg drawtext) that fades in after the first frame and out before the last, at
-//    the model's chunk duration, fps and size, encoded to H.264 MP4 by MediaWriter.
-//    The first frame is the start image scaled to the chunk size (continuity).
+//  - LocalVideoGenerator draws a chunk: the start image (or a backdrop drawn from the prompt) under
+//  a
+//    slow moving camera (a crop narrowing from the full frame toward a seed-chosen point), the
+//    prompt as a caption (FFmpeg drawtext) that fades in after the first frame and out before the
+//    last, at the model's chunk duration, fps and size, encoded to H.264 MP4 by MediaWriter. The
+//    first frame is the start image scaled to the chunk size (continuity).
 //  - LocalImageGenerator draws the scene's reference image from the prompt (PNG).
 // Options (BackendEnvironment::optionsFor("local")): "width"/"height" override the drawing size
 // for every model (e.g. 320x180 previews), "preset" the x264 preset (default "veryfast").
@@ -50,7 +51,7 @@ void drawChunk(const VideoRequest& request, const LocalVideoGenerator::Plan& pla
                const std::function<void(const QImage&)>& sink);
 
 // <ctx.outputDir>/<prefix>-<first 16 hex of the request's cache key>.<ext>, folder created.
-QString localOutputPath(const GenerationContext& ctx, const QString& prefix, const QString& cacheKey,
-                        const QString& extension);
+QString localOutputPath(const GenerationContext& ctx, const QString& prefix,
+                        const QString& cacheKey, const QString& extension);
 
 }  // namespace sw::providers::local

@@ -25,7 +25,8 @@ uint32_t get32(const QByteArray& b, qsizetype at) {
   return v;
 }
 uint16_t get16(const QByteArray& b, qsizetype at) {
-  return static_cast<uint16_t>(static_cast<uint8_t>(b.at(at)) | (static_cast<uint8_t>(b.at(at + 1)) << 8));
+  return static_cast<uint16_t>(static_cast<uint8_t>(b.at(at)) |
+                               (static_cast<uint8_t>(b.at(at + 1)) << 8));
 }
 
 [[noreturn]] void bad(const QString& path, const QString& why) {
@@ -65,16 +66,19 @@ void writeWav(const QString& path, const PcmAudio& audio) {
   }
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    throw ProviderError(ProviderError::Kind::Failed,
-                        QStringLiteral("Cannot write the audio file %1: %2 (check the folder and free "
-                                       "space).").arg(path, file.errorString()));
+    throw ProviderError(
+        ProviderError::Kind::Failed,
+        QStringLiteral("Cannot write the audio file %1: %2 (check the folder and free "
+                       "space).")
+            .arg(path, file.errorString()));
 }
 
 PcmAudio readWav(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) bad(path, file.errorString());
   const QByteArray b = file.readAll();
-  if (b.size() < 44 || !b.startsWith("RIFF") || b.mid(8, 4) != "WAVE") bad(path, QStringLiteral("no RIFF/WAVE header"));
+  if (b.size() < 44 || !b.startsWith("RIFF") || b.mid(8, 4) != "WAVE")
+    bad(path, QStringLiteral("no RIFF/WAVE header"));
   PcmAudio audio;
   qsizetype at = 12;
   while (at + 8 <= b.size()) {
@@ -82,14 +86,16 @@ PcmAudio readWav(const QString& path) {
     const qsizetype size = get32(b, at + 4);
     const qsizetype body = at + 8;
     if (id == "fmt ") {
-      if (get16(b, body) != 1 || get16(b, body + 14) != 16) bad(path, QStringLiteral("not 16-bit PCM"));
+      if (get16(b, body) != 1 || get16(b, body + 14) != 16)
+        bad(path, QStringLiteral("not 16-bit PCM"));
       audio.channels = get16(b, body + 2);
       audio.sampleRate = static_cast<int>(get32(b, body + 4));
     } else if (id == "data") {
       const qsizetype n = std::min<qsizetype>(size, b.size() - body) / 2;
       audio.samples.resize(static_cast<size_t>(n));
       for (qsizetype i = 0; i < n; ++i)
-        audio.samples[static_cast<size_t>(i)] = static_cast<int16_t>(get16(b, body + 2 * i)) / 32768.0f;
+        audio.samples[static_cast<size_t>(i)] =
+            static_cast<int16_t>(get16(b, body + 2 * i)) / 32768.0f;
       return audio;
     }
     at = body + size + (size & 1);

@@ -39,7 +39,8 @@ Raw call(const sw::fakecloud::FakeCloudServer& s, const QByteArray& method, cons
 }
 
 HeaderList replicateAuth(const sw::fakecloud::FakeCloudServer& s) {
-  return {{"Authorization", "Bearer " + s.tokens().replicate}, {"Content-Type", "application/json"}};
+  return {{"Authorization", "Bearer " + s.tokens().replicate},
+          {"Content-Type", "application/json"}};
 }
 
 }  // namespace
@@ -50,7 +51,8 @@ TEST_F(CloudTest, FakeOllamaStreamsNdjsonUnlessStreamIsFalse) {
   const QList<QByteArray> lines = streamed.body.trimmed().split('\n');
   ASSERT_GT(lines.size(), 2);
   EXPECT_TRUE(QJsonDocument::fromJson(lines.last()).object().value("done").toBool());
-  const Raw single = call(*server, "POST", "/api/generate", R"({"model":"m","prompt":"p","stream":false})");
+  const Raw single =
+      call(*server, "POST", "/api/generate", R"({"model":"m","prompt":"p","stream":false})");
   EXPECT_TRUE(single.json.value("done").toBool());
   EXPECT_FALSE(single.json.value("response").toString().isEmpty());
   EXPECT_EQ(call(*server, "GET", "/api/version").json.value("version").toString(), "0.5.1");
@@ -71,30 +73,51 @@ TEST_F(CloudTest, FakeReplicateRejectsUnknownIdsVersionsAndTokens) {
   const auto auth = replicateAuth(*server);
   EXPECT_EQ(call(*server, "GET", "/v1/predictions/nosuchid", {}, auth).status, 404);
   EXPECT_EQ(call(*server, "POST", "/v1/predictions/nosuchid/cancel", {}, auth).status, 404);
-  EXPECT_EQ(call(*server, "POST", "/v1/predictions", R"({"version":"abc","input":{}})", auth).status, 422);
-  EXPECT_EQ(call(*server, "POST", "/v1/models/nobody/nothing/predictions", R"({"input":{}})", auth).status, 404);
-  EXPECT_EQ(call(*server, "GET", "/v1/predictions/x", {}, {{"Authorization", "Bearer nope"}}).status, 401);
-  const Raw created = call(*server, "POST", "/v1/models/minimax/hailuo-02/predictions", R"({"input":{"prompt":"x"}})", auth);
+  EXPECT_EQ(
+      call(*server, "POST", "/v1/predictions", R"({"version":"abc","input":{}})", auth).status,
+      422);
+  EXPECT_EQ(call(*server, "POST", "/v1/models/nobody/nothing/predictions", R"({"input":{}})", auth)
+                .status,
+            404);
+  EXPECT_EQ(
+      call(*server, "GET", "/v1/predictions/x", {}, {{"Authorization", "Bearer nope"}}).status,
+      401);
+  const Raw created = call(*server, "POST", "/v1/models/minimax/hailuo-02/predictions",
+                           R"({"input":{"prompt":"x"}})", auth);
   EXPECT_EQ(created.status, 201);
   const QString id = created.json.value("id").toString();
   EXPECT_EQ(id.size(), 26);
   const Raw cancelled = call(*server, "POST", "/v1/predictions/" + id + "/cancel", {}, auth);
   EXPECT_EQ(cancelled.json.value("status").toString(), "canceled");
-  EXPECT_EQ(call(*server, "POST", "/v1/predictions/" + id + "/cancel", {}, auth).json.value("status").toString(), "canceled");
+  EXPECT_EQ(call(*server, "POST", "/v1/predictions/" + id + "/cancel", {}, auth)
+                .json.value("status")
+                .toString(),
+            "canceled");
 }
 
 TEST_F(CloudTest, FakeSpeechLimitsAndTimestamps) {
   const QByteArray key = server->tokens().elevenlabs;
-  const Raw ts = call(*server, "POST", "/v1/text-to-speech/v1/with-timestamps?output_format=wav_44100",
-                      R"({"text":"Cut to black.","model_id":"eleven_multilingual_v2"})", {{"xi-api-key", key}});
+  const Raw ts = call(
+      *server, "POST", "/v1/text-to-speech/v1/with-timestamps?output_format=wav_44100",
+      R"({"text":"Cut to black.","model_id":"eleven_multilingual_v2"})", {{"xi-api-key", key}});
   const QJsonObject align = ts.json.value("alignment").toObject();
   EXPECT_EQ(align.value("characters").toArray().size(), 13);
   EXPECT_EQ(align.value("character_start_times_seconds").toArray().size(), 13);
   EXPECT_EQ(align.value("character_end_times_seconds").toArray().size(), 13);
-  EXPECT_EQ(QByteArray::fromBase64(ts.json.value("audio_base64").toString().toLatin1()), fixtures().wavBytes);
-  EXPECT_EQ(call(*server, "POST", "/v1/text-to-speech/v1", R"({"text":"x"})", {{"xi-api-key", "bad"}}).status, 401);
-  const QByteArray longInput = QJsonDocument(QJsonObject{{"model", "tts-1"}, {"voice", "alloy"}, {"input", QString(4097, 'a')}}).toJson();
-  EXPECT_EQ(call(*server, "POST", "/v1/audio/speech", longInput, {{"Authorization", "Bearer " + server->tokens().openai}}).status, 400);
+  EXPECT_EQ(QByteArray::fromBase64(ts.json.value("audio_base64").toString().toLatin1()),
+            fixtures().wavBytes);
+  EXPECT_EQ(
+      call(*server, "POST", "/v1/text-to-speech/v1", R"({"text":"x"})", {{"xi-api-key", "bad"}})
+          .status,
+      401);
+  const QByteArray longInput =
+      QJsonDocument(
+          QJsonObject{{"model", "tts-1"}, {"voice", "alloy"}, {"input", QString(4097, 'a')}})
+          .toJson();
+  EXPECT_EQ(call(*server, "POST", "/v1/audio/speech", longInput,
+                 {{"Authorization", "Bearer " + server->tokens().openai}})
+                .status,
+            400);
 }
 
 }  // namespace sw::cloudtest

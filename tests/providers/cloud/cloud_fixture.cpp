@@ -73,7 +73,8 @@ QJsonObject CloudTest::options(const sw::fakecloud::FakeCloudServer* s) const {
   return {{"baseUrl", target->url().toString()}, {"useKeychain", false}, {"timeScale", kScale}};
 }
 
-providers::cloud::CloudSetup CloudTest::setup(providers::cloud::Service service, QJsonObject extra) const {
+providers::cloud::CloudSetup CloudTest::setup(providers::cloud::Service service,
+                                              QJsonObject extra) const {
   QJsonObject o = options();
   for (auto it = extra.begin(); it != extra.end(); ++it) o[it.key()] = it.value();
   return providers::cloud::makeCloudSetup(service, o);
@@ -85,7 +86,9 @@ providers::GenerationContext CloudTest::context() const {
   return ctx;
 }
 
-const providers::ModelEntry& CloudTest::model(const QString& key) const { return registry->model(key); }
+const providers::ModelEntry& CloudTest::model(const QString& key) const {
+  return registry->model(key);
+}
 
 int CloudTest::outputFiles() const {
   return static_cast<int>(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size());

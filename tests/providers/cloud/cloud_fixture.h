@@ -7,8 +7,8 @@
 #include "providers/cloud/cloud_setup.h"
 #include "providers/model_registry.h"
 
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <QTemporaryDir>
 #include <memory>
 
 namespace sw::cloudtest {
@@ -28,7 +28,8 @@ class CloudTest : public ::testing::Test {
 
   // Options for a backend pointed at `server` (default: the test's server).
   QJsonObject options(const sw::fakecloud::FakeCloudServer* server = nullptr) const;
-  providers::cloud::CloudSetup setup(providers::cloud::Service service, QJsonObject extra = {}) const;
+  providers::cloud::CloudSetup setup(providers::cloud::Service service,
+                                     QJsonObject extra = {}) const;
   providers::GenerationContext context() const;
   const providers::ModelEntry& model(const QString& key) const;
   // How many files the output folder holds.

@@ -47,21 +47,31 @@ TEST(CloudRetry, BackoffDoublesWithJitterAndCap) {
 }
 
 TEST(CloudErrorBody, ReadsJsonHtmlAndEmptyBodies) {
-  EXPECT_EQ(serviceErrorText(R"({"title":"Unauthenticated","detail":"You did not pass a valid authentication token","status":401})"),
-            "Unauthenticated: You did not pass a valid authentication token");
-  EXPECT_EQ(serviceErrorText(R"({"detail":{"status":"invalid_api_key","message":"Invalid API key"}})"), "Invalid API key");
-  EXPECT_EQ(serviceErrorCode(R"({"detail":{"status":"too_many_concurrent_requests","message":"x"}})"),
-            "too_many_concurrent_requests");
-  EXPECT_EQ(serviceErrorText(R"({"error":{"message":"Bad voice","type":"invalid_request_error"}})"), "Bad voice");
+  EXPECT_EQ(
+      serviceErrorText(
+          R"({"title":"Unauthenticated","detail":"You did not pass a valid authentication token","status":401})"),
+      "Unauthenticated: You did not pass a valid authentication token");
+  EXPECT_EQ(
+      serviceErrorText(R"({"detail":{"status":"invalid_api_key","message":"Invalid API key"}})"),
+      "Invalid API key");
+  EXPECT_EQ(
+      serviceErrorCode(R"({"detail":{"status":"too_many_concurrent_requests","message":"x"}})"),
+      "too_many_concurrent_requests");
+  EXPECT_EQ(serviceErrorText(R"({"error":{"message":"Bad voice","type":"invalid_request_error"}})"),
+            "Bad voice");
   EXPECT_EQ(serviceErrorText(R"({"error":"model \"x\" not found, try pulling it first"})"),
             "model \"x\" not found, try pulling it first");
-  EXPECT_EQ(serviceErrorText("<html><head><title>502 Bad Gateway</title></head><body>x</body></html>"), "502 Bad Gateway");
+  EXPECT_EQ(
+      serviceErrorText("<html><head><title>502 Bad Gateway</title></head><body>x</body></html>"),
+      "502 Bad Gateway");
   EXPECT_EQ(serviceErrorText(""), "");
   EXPECT_EQ(serviceErrorText("{broken"), "{broken");
 }
 
 TEST(CloudTqdm, LastBarWins) {
-  const auto p = parseTqdm("Using seed: 1\n 40%|████      | 12/30 [00:21<00:32]\n 76%|███████▌  | 7568/10000 [00:33<00:10, 229.00it/s]\nsaving\n");
+  const auto p = parseTqdm(
+      "Using seed: 1\n 40%|████      | 12/30 [00:21<00:32]\n 76%|███████▌  | 7568/10000 "
+      "[00:33<00:10, 229.00it/s]\nsaving\n");
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->percent, 76);
   EXPECT_EQ(p->current, 7568);
@@ -87,7 +97,8 @@ TEST_F(CloudTest, CancelAbortsARunningRequestQuickly) {
   r.url = server->url("/v1/predictions/abc");
   r.headers = {{"Authorization", "Bearer " + server->tokens().replicate}};
   std::thread canceller([&] {
-    while (server->count("GET", "/v1/predictions/") == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    while (server->count("GET", "/v1/predictions/") == 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
     cancel = true;
   });
   QElapsedTimer timer;

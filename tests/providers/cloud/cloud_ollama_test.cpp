@@ -43,7 +43,8 @@ TEST_F(CloudTest, OllamaParsesStructuredAnswer) {
   const QJsonObject body = chats[0].json();
   EXPECT_FALSE(body.value("stream").toBool(true));
   EXPECT_EQ(body.value("options").toObject().value("temperature").toInt(-1), 0);
-  EXPECT_EQ(body.value("format").toObject().value("required").toArray().first().toString(), "scenes");
+  EXPECT_EQ(body.value("format").toObject().value("required").toArray().first().toString(),
+            "scenes");
 }
 
 TEST_F(CloudTest, OllamaRetriesOnceWithStricterInstructionsOnMalformedJson) {
@@ -54,7 +55,8 @@ TEST_F(CloudTest, OllamaRetriesOnceWithStricterInstructionsOnMalformedJson) {
   EXPECT_EQ(ollama.parse(prose(), context()).scenes.size(), 1);
   const auto chats = server->requests("POST", "/api/chat");
   ASSERT_EQ(chats.size(), 2);
-  const QString system2 = chats[1].json().value("messages").toArray()[0].toObject().value("content").toString();
+  const QString system2 =
+      chats[1].json().value("messages").toArray()[0].toObject().value("content").toString();
   EXPECT_TRUE(system2.contains("ONLY one complete JSON object")) << system2.toStdString();
 }
 
@@ -110,7 +112,8 @@ TEST_F(CloudTest, ConnectionRefusedSaysOllamaIsNotRunning) {
   OllamaScriptParser ollama(setup(Service::Ollama, {{"baseUrl", host}, {"maxAttempts", 2}}));
   const ProviderError e = expectProviderError([&] { ollama.parse(prose(), context()); });
   EXPECT_EQ(e.kind(), K::Network);
-  EXPECT_TRUE(e.message().startsWith(QStringLiteral("Ollama is not running at http://%1").arg(host)))
+  EXPECT_TRUE(
+      e.message().startsWith(QStringLiteral("Ollama is not running at http://%1").arg(host)))
       << e.message().toStdString();
 }
 

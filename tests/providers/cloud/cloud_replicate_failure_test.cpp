@@ -26,7 +26,8 @@ MusicRequest musicRequest() {
 }
 
 // Virtual ms between the first two logged requests matching method + path prefix.
-qint64 gapMs(const sw::fakecloud::FakeCloudServer& s, const QByteArray& method, const QString& prefix) {
+qint64 gapMs(const sw::fakecloud::FakeCloudServer& s, const QByteArray& method,
+             const QString& prefix) {
   const auto reqs = s.requests(method, prefix);
   return reqs.size() >= 2 ? reqs[1].atMs - reqs[0].atMs : -1;
 }
@@ -96,7 +97,8 @@ TEST_F(CloudTest, FailedPredictionSurfacesServiceText) {
   ReplicateMusic music(setup(Service::Replicate));
   const ProviderError e = expectProviderError([&] { music.generate(musicRequest(), context()); });
   EXPECT_EQ(e.kind(), K::Failed);
-  EXPECT_TRUE(e.message().contains("CUDA out of memory. Tried to allocate 2.00 GiB")) << e.message().toStdString();
+  EXPECT_TRUE(e.message().contains("CUDA out of memory. Tried to allocate 2.00 GiB"))
+      << e.message().toStdString();
   EXPECT_EQ(server->count("GET", "/delivery/"), 0);
   EXPECT_EQ(outputFiles(), 0);
 }
@@ -165,7 +167,8 @@ TEST_F(CloudTest, CancelStopsPollingAndCancelsRemotePrediction) {
   EXPECT_EQ(error->kind(), K::Cancelled);
   ASSERT_EQ(server->count("POST", "/v1/predictions/"), 1);  // the cancel
   EXPECT_TRUE(server->requests("POST", "/v1/predictions/")[0].path.endsWith("/cancel"));
-  EXPECT_EQ(server->prediction(server->predictionIds().first()).value("status").toString(), "canceled");
+  EXPECT_EQ(server->prediction(server->predictionIds().first()).value("status").toString(),
+            "canceled");
   const int polls = server->count("GET", "/v1/predictions/");
   QThread::msleep(100);
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), polls);  // nothing more after cancel
@@ -204,7 +207,8 @@ TEST_F(CloudTest, WrongTokenIsAPermanentAuthError) {
   const ProviderError e = expectProviderError([&] { wrong.generate(musicRequest(), context()); });
   EXPECT_EQ(e.kind(), K::Auth);
   EXPECT_FALSE(e.retryable());
-  EXPECT_TRUE(e.message().contains("You did not pass a valid authentication token")) << e.message().toStdString();
+  EXPECT_TRUE(e.message().contains("You did not pass a valid authentication token"))
+      << e.message().toStdString();
   EXPECT_FALSE(e.message().contains("r8_wrong"));
   EXPECT_EQ(server->count("POST", ""), 1);
 }
@@ -218,7 +222,8 @@ TEST_F(CloudTest, InvalidInputIsRefusedWithServiceDetail) {
   ReplicateVideo video(setup(Service::Replicate));
   const ProviderError e = expectProviderError([&] { video.generate(r, context()); });
   EXPECT_EQ(e.kind(), K::Invalid);
-  EXPECT_TRUE(e.message().contains("Additional property colour_grading is not allowed")) << e.message().toStdString();
+  EXPECT_TRUE(e.message().contains("Additional property colour_grading is not allowed"))
+      << e.message().toStdString();
   EXPECT_EQ(server->count("POST", ""), 1);
 }
 

@@ -57,7 +57,8 @@ TEST_F(CloudTest, PollingLifecycleDownloadsVerifiedVideo) {
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 2 + 3 + 1);  // starting, processing, terminal
   EXPECT_EQ(server->count("GET", "/delivery/"), 1);
   // tqdm logs became real percentages between the status stages and 100
-  EXPECT_TRUE(std::any_of(progress.begin(), progress.end(), [](double p) { return p > 10.0 && p < 95.0; }));
+  EXPECT_TRUE(
+      std::any_of(progress.begin(), progress.end(), [](double p) { return p > 10.0 && p < 95.0; }));
   EXPECT_DOUBLE_EQ(progress.back(), 100.0);
   EXPECT_EQ(outputFiles(), 1);
 }
@@ -97,7 +98,12 @@ TEST_F(CloudTest, LargeStartImageGoesThroughFilesApi) {
   ReplicateVideo video(setup(Service::Replicate));
   video.generate(videoRequest(model("wan"), fixtures().bigPng), context());
   ASSERT_EQ(server->count("POST", "/v1/files"), 1);
-  const QString image = server->requests("POST", "/v1/models/")[0].json().value("input").toObject().value("image").toString();
+  const QString image = server->requests("POST", "/v1/models/")[0]
+                            .json()
+                            .value("input")
+                            .toObject()
+                            .value("image")
+                            .toString();
   EXPECT_TRUE(image.startsWith(server->url("/v1/files/").toString())) << image.toStdString();
   EXPECT_TRUE(server->dataUriSizes().isEmpty());
 }
@@ -111,7 +117,8 @@ TEST_F(CloudTest, PreferWaitTerminalNeedsNoPolling) {
   req.prompt = "lighthouse";
   const GenerationResult r = image.generate(req, context());
   EXPECT_EQ(r.mime, "image/png");
-  const auto creates = server->requests("POST", "/v1/models/black-forest-labs/flux-schnell/predictions");
+  const auto creates =
+      server->requests("POST", "/v1/models/black-forest-labs/flux-schnell/predictions");
   ASSERT_EQ(creates.size(), 1);
   EXPECT_EQ(creates[0].header("Prefer"), "wait=30");
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 0);
@@ -128,7 +135,8 @@ TEST_F(CloudTest, PreferWaitIncompleteFallsBackToPolling) {
   req.prompt = "lighthouse";
   const GenerationResult r = image.generate(req, context());
   EXPECT_TRUE(QFileInfo::exists(r.filePath));
-  EXPECT_GE(server->count("GET", "/v1/predictions/"), 2);  // polled on although output was already set
+  EXPECT_GE(server->count("GET", "/v1/predictions/"),
+            2);  // polled on although output was already set
   EXPECT_EQ(server->predictionCount(), 1);
 }
 
@@ -166,10 +174,14 @@ TEST_F(CloudTest, MusicAndSpeechUseTheirModelsInputs) {
   sp.text = "Cut to black.";
   sp.character = "MARA";
   EXPECT_GT(speech.generate(sp, context()).duration, 0.5);
-  const QJsonObject musicInput = server->requests("POST", "/v1/predictions")[0].json().value("input").toObject();
+  const QJsonObject musicInput =
+      server->requests("POST", "/v1/predictions")[0].json().value("input").toObject();
   EXPECT_EQ(musicInput.value("prompt").toString(), "strings, tense, 90 bpm");
   EXPECT_EQ(musicInput.value("duration").toInt(), 13);
-  const QJsonObject speechInput = server->requests("POST", "/v1/models/minimax/speech-02-turbo")[0].json().value("input").toObject();
+  const QJsonObject speechInput = server->requests("POST", "/v1/models/minimax/speech-02-turbo")[0]
+                                      .json()
+                                      .value("input")
+                                      .toObject();
   EXPECT_EQ(speechInput.value("voice_id").toString(), "Wise_Woman");
   EXPECT_EQ(speechInput.value("audio_format").toString(), "wav");
 }

@@ -48,7 +48,8 @@ TEST_F(CloudTest, ElevenLabsSendsFormatInQueryAndVoiceSettings) {
   EXPECT_EQ(reqs[0].path, "/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb");
   EXPECT_EQ(QUrlQuery(reqs[0].query).queryItemValue("output_format"), "wav_44100");
   EXPECT_EQ(reqs[0].json().value("model_id").toString(), "eleven_multilingual_v2");
-  EXPECT_DOUBLE_EQ(reqs[0].json().value("voice_settings").toObject().value("stability").toDouble(), 0.5);
+  EXPECT_DOUBLE_EQ(reqs[0].json().value("voice_settings").toObject().value("stability").toDouble(),
+                   0.5);
   EXPECT_FALSE(reqs[0].json().contains("output_format"));
 }
 
@@ -66,7 +67,8 @@ TEST_F(CloudTest, ElevenLabsKeepsWithinItsConcurrencyLimit) {
   s.elevenlabs.maxConcurrent = 2;
   s.elevenlabs.slowMs = 3000;
   server->setScenario(s);
-  ElevenLabsSpeech eleven(setup(Service::ElevenLabs, {{"outputFormat", "wav_44100"}, {"maxConcurrent", 2}}));
+  ElevenLabsSpeech eleven(
+      setup(Service::ElevenLabs, {{"outputFormat", "wav_44100"}, {"maxConcurrent", 2}}));
   std::vector<std::thread> workers;
   std::atomic<int> failures{0};
   for (int i = 0; i < 4; ++i) {
@@ -145,14 +147,15 @@ TEST_F(CloudTest, TokensGoOnlyToTheirOwnServiceAndNeverIntoLogs) {
     EXPECT_TRUE(r.header("xi-api-key").isEmpty());
   }
   ASSERT_EQ(delivery.requests().size(), 1);
-  EXPECT_TRUE(delivery.requests()[0].header("Authorization").isEmpty());  // not a Replicate host here
+  EXPECT_TRUE(
+      delivery.requests()[0].header("Authorization").isEmpty());  // not a Replicate host here
   for (const auto& r : speech.requests()) {
     const bool eleven = r.path.startsWith("/v1/text-to-speech/");
     EXPECT_EQ(r.header("xi-api-key"), eleven ? t.elevenlabs : QByteArray());
     EXPECT_EQ(r.header("Authorization"), eleven ? QByteArray() : "Bearer " + t.openai);
   }
   QMutexLocker lock(&logMutex);
-  EXPECT_FALSE(captured.isEmpty());  // the requests were logged...
+  EXPECT_FALSE(captured.isEmpty());      // the requests were logged...
   for (const QString& msg : captured) {  // ...without any secret
     for (const QByteArray& token : {t.replicate, t.elevenlabs, t.openai})
       EXPECT_FALSE(msg.contains(QString::fromLatin1(token))) << msg.toStdString();

@@ -2,8 +2,8 @@
 // loops) and the fake server's keys in the environment, as a user would set them.
 #include "fakecloud/fake_cloud_server.h"
 
-#include <QCoreApplication>
 #include <gtest/gtest.h>
+#include <QCoreApplication>
 
 int main(int argc, char** argv) {
   const sw::fakecloud::FakeTokens tokens;

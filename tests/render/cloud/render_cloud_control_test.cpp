@@ -49,24 +49,31 @@ TEST_F(RenderCloudControl, CancelCancelsTheRunningPredictionAndLeavesNoOutput) {
   ASSERT_TRUE(spinUntil([&] {
     for (const QString& id : server->predictionIds())
       if (server->prediction(id).value(QStringLiteral("model")).toString() == kHailuo) videoId = id;
-    return !videoId.isEmpty() && server->count("GET", QStringLiteral("/v1/predictions/") + videoId) >= 2;
+    return !videoId.isEmpty() &&
+           server->count("GET", QStringLiteral("/v1/predictions/") + videoId) >= 2;
   })) << "no video prediction got under way";
-  ASSERT_EQ(server->prediction(videoId).value(QStringLiteral("status")).toString(), QStringLiteral("processing"));
+  ASSERT_EQ(server->prediction(videoId).value(QStringLiteral("status")).toString(),
+            QStringLiteral("processing"));
   queue->cancel(job);
   queue->waitForIdle();
 
   auto store = openStore();
   EXPECT_EQ(store->job(job)->status, model::JobStatus::Cancelled);
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions/%1/cancel").arg(videoId)), 1);
-  EXPECT_EQ(server->prediction(videoId).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
-  for (const QString& id : server->predictionIds())  // music too: nothing is left running (and billed)
-    EXPECT_NE(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("processing")) << id.toStdString();
+  EXPECT_EQ(server->prediction(videoId).value(QStringLiteral("status")).toString(),
+            QStringLiteral("canceled"));
+  for (const QString& id :
+       server->predictionIds())  // music too: nothing is left running (and billed)
+    EXPECT_NE(server->prediction(id).value(QStringLiteral("status")).toString(),
+              QStringLiteral("processing"))
+        << id.toStdString();
   EXPECT_EQ(creates(kHailuo).size(), 1) << "nothing was started after the cancel";
   EXPECT_FALSE(QFileInfo::exists(outputPath()));
   EXPECT_FALSE(QFileInfo::exists(outputPath() + QStringLiteral(".json")));
   const QList<model::Chunk> chunks = store->chunks(sceneId);
   ASSERT_FALSE(chunks.isEmpty());
-  EXPECT_EQ(chunks.first().status, model::ChunkStatus::Pending) << "a cancelled chunk is not a failed one";
+  EXPECT_EQ(chunks.first().status, model::ChunkStatus::Pending)
+      << "a cancelled chunk is not a failed one";
 }
 
 TEST_F(RenderCloudControl, PauseLeavesThePredictionRunningAndContinuePollsIt) {
@@ -80,13 +87,15 @@ TEST_F(RenderCloudControl, PauseLeavesThePredictionRunningAndContinuePollsIt) {
   QString paused;  // chunk 1's prediction
   ASSERT_TRUE(spinUntil([&] {
     for (const model::JobEvent& e : events(job, QStringLiteral("remote.started")))
-      if (e.data.contains(QStringLiteral("chunkId"))) paused = e.data.value(QStringLiteral("remoteId")).toString();
+      if (e.data.contains(QStringLiteral("chunkId")))
+        paused = e.data.value(QStringLiteral("remoteId")).toString();
     return !paused.isEmpty();
   }));
   queue->pause(job);
   queue->waitForIdle();
   ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Interrupted);
-  EXPECT_NE(server->prediction(paused).value(QStringLiteral("status")).toString(), QStringLiteral("canceled"));
+  EXPECT_NE(server->prediction(paused).value(QStringLiteral("status")).toString(),
+            QStringLiteral("canceled"));
   EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions/%1/cancel").arg(paused)), 0);
 
   server->setScenario(fakecloud::Scenario{});
@@ -95,8 +104,10 @@ TEST_F(RenderCloudControl, PauseLeavesThePredictionRunningAndContinuePollsIt) {
   const auto row = openStore()->job(job);
   ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
   EXPECT_TRUE(QFileInfo::exists(outputPath()));
-  EXPECT_EQ(server->prediction(paused).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
-  EXPECT_EQ(creates(kHailuo).size(), 2) << "one prediction per chunk: the paused one was polled, not recreated";
+  EXPECT_EQ(server->prediction(paused).value(QStringLiteral("status")).toString(),
+            QStringLiteral("succeeded"));
+  EXPECT_EQ(creates(kHailuo).size(), 2)
+      << "one prediction per chunk: the paused one was polled, not recreated";
   EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 0);
 }
 
@@ -115,9 +126,11 @@ TEST_F(RenderCloudControl, BudgetStopsBeforeTheChunkThatWouldExceedIt) {
 
   const auto row = openStore()->job(job);
   ASSERT_EQ(row->status, model::JobStatus::Failed);
-  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("Budget"))) << row->errorMessage.toStdString();
+  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("Budget")))
+      << row->errorMessage.toStdString();
   EXPECT_EQ(creates(kFlux).size(), 1);
-  EXPECT_EQ(creates(kHailuo).size(), 2) << "image $0.003 + 2 x $0.10 fit in $0.25; the third chunk does not";
+  EXPECT_EQ(creates(kHailuo).size(), 2)
+      << "image $0.003 + 2 x $0.10 fit in $0.25; the third chunk does not";
   EXPECT_NEAR(row->cost, 0.203, 1e-6);
   EXPECT_FALSE(QFileInfo::exists(outputPath()));
   const QList<model::Chunk> chunks = openStore()->chunks(sceneId);
@@ -130,13 +143,16 @@ TEST_F(RenderCloudSecrets, ApiKeysNeverReachTheProjectEventsManifestOrExport) {
   const model::Id job = queue->enqueue(request()).value(0);
   queue->waitForIdle();
   auto store = openStore();
-  ASSERT_EQ(store->job(job)->status, model::JobStatus::Completed) << store->job(job)->errorMessage.toStdString();
+  ASSERT_EQ(store->job(job)->status, model::JobStatus::Completed)
+      << store->job(job)->errorMessage.toStdString();
 
   const QList<QByteArray> keys{server->tokens().replicate, server->tokens().openai};
   // The keys were really sent, so the render below is one that had them in hand.
   int authorised = 0;
   for (const auto& r : server->requests())
-    if (r.header("Authorization") == "Bearer " + keys[0] || r.header("Authorization") == "Bearer " + keys[1]) ++authorised;
+    if (r.header("Authorization") == "Bearer " + keys[0] ||
+        r.header("Authorization") == "Bearer " + keys[1])
+      ++authorised;
   EXPECT_GT(authorised, 5);
 
   // Every file the render left (the database with its -wal, the cache and its sidecars, the
@@ -146,7 +162,8 @@ TEST_F(RenderCloudSecrets, ApiKeysNeverReachTheProjectEventsManifestOrExport) {
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) files << it.next();
   }
-  EXPECT_TRUE(files.contains(projectFolder() + QStringLiteral("/project.db-wal"))) << "no -wal file to check";
+  EXPECT_TRUE(files.contains(projectFolder() + QStringLiteral("/project.db-wal")))
+      << "no -wal file to check";
   QList<QByteArray> contents;
   for (const QString& path : files) contents.append(fileBytes(path));
   const QString exported = tmp.filePath(QStringLiteral("export.json"));
@@ -160,7 +177,8 @@ TEST_F(RenderCloudSecrets, ApiKeysNeverReachTheProjectEventsManifestOrExport) {
   for (int i = 0; i < files.size(); ++i) {
     for (const QByteArray& key : keys) {
       EXPECT_FALSE(contents[i].contains(key)) << "key found in " << files[i].toStdString();
-      EXPECT_FALSE(contents[i].contains(key.mid(4, 16))) << "part of a key found in " << files[i].toStdString();
+      EXPECT_FALSE(contents[i].contains(key.mid(4, 16)))
+          << "part of a key found in " << files[i].toStdString();
     }
   }
   for (const model::JobEvent& e : store->jobEvents(job)) {

@@ -78,25 +78,28 @@ void RenderCloudTest::TearDown() {
 }
 
 QJsonObject RenderCloudTest::tinyCloudModel(const QString& modelId, double costPerCall) {
-  return QJsonObject{{"display_name", "Tiny Hailuo (tests)"},
-                     {"backend", "replicate"},
-                     {"model_id", modelId},
-                     {"version", ""},
-                     {"endpoint", "model"},
-                     {"cost_per_call", costPerCall},
-                     {"fps", kFps},
-                     {"width", 320},
-                     {"height", 180},
-                     {"actual_chunk_duration", 1.0},
-                     {"duration_controllable", false},
-                     {"allowed_durations", QJsonArray{6, 10}},
-                     {"resolutions", QJsonArray{QJsonObject{{"name", "768p"}, {"width", 320}, {"height", 180}}}},
-                     {"supports_image_input", true},
-                     {"requires_image_input", false},
-                     {"max_reference_images", 0},
-                     {"params", QJsonObject{{"prompt", "prompt"}, {"image", "first_frame_image"},
-                                            {"duration", "duration"}, {"resolution", "resolution"}}},
-                     {"fixed_inputs", QJsonObject{{"prompt_optimizer", false}}}};
+  return QJsonObject{
+      {"display_name", "Tiny Hailuo (tests)"},
+      {"backend", "replicate"},
+      {"model_id", modelId},
+      {"version", ""},
+      {"endpoint", "model"},
+      {"cost_per_call", costPerCall},
+      {"fps", kFps},
+      {"width", 320},
+      {"height", 180},
+      {"actual_chunk_duration", 1.0},
+      {"duration_controllable", false},
+      {"allowed_durations", QJsonArray{6, 10}},
+      {"resolutions", QJsonArray{QJsonObject{{"name", "768p"}, {"width", 320}, {"height", 180}}}},
+      {"supports_image_input", true},
+      {"requires_image_input", false},
+      {"max_reference_images", 0},
+      {"params", QJsonObject{{"prompt", "prompt"},
+                             {"image", "first_frame_image"},
+                             {"duration", "duration"},
+                             {"resolution", "resolution"}}},
+      {"fixed_inputs", QJsonObject{{"prompt_optimizer", false}}}};
 }
 
 void RenderCloudTest::writeModels(const QJsonObject& models) {
@@ -111,7 +114,8 @@ void RenderCloudTest::writeModels(const QJsonObject& models) {
   registry = std::make_shared<providers::ModelRegistry>(providers::ModelRegistry::load(path));
 }
 
-void RenderCloudTest::createProject(const QString& folder, double seconds, const QString& modelKey) {
+void RenderCloudTest::createProject(const QString& folder, double seconds,
+                                    const QString& modelKey) {
   auto store = model::ProjectStore::create(folder, QStringLiteral("Cloud"));
   const model::Id mara = store->addCharacter({0, QStringLiteral("MARA"), QString(), {}});
   const model::Id tomas = store->addCharacter({0, QStringLiteral("TOMAS"), QString(), {}});
@@ -131,7 +135,8 @@ void RenderCloudTest::createProject(const QString& folder, double seconds, const
 }
 
 QJsonObject RenderCloudTest::backendOptions() const {
-  const QJsonObject replicate{{"baseUrl", server->url().toString()}, {"useKeychain", false}, {"timeScale", kScale}};
+  const QJsonObject replicate{
+      {"baseUrl", server->url().toString()}, {"useKeychain", false}, {"timeScale", kScale}};
   QJsonObject openai = replicate;
   openai["baseUrl"] = server->url(QStringLiteral("/v1")).toString();  // OpenAI base URLs end in /v1
   return QJsonObject{{"replicate", replicate}, {"openai", openai}};
@@ -157,7 +162,8 @@ render::RenderRequest RenderCloudTest::request(const QString& folder) const {
   r.sceneIds = {sceneId};
   r.preview = true;
   r.sfx = false;
-  r.outputPath = folder.isEmpty() ? outputPath() : QDir(folder).absoluteFilePath(QStringLiteral("scene.mp4"));
+  r.outputPath =
+      folder.isEmpty() ? outputPath() : QDir(folder).absoluteFilePath(QStringLiteral("scene.mp4"));
   return r;
 }
 

@@ -46,20 +46,24 @@ class RenderCloudTest : public ::testing::Test {
   QString cacheFolder() const { return tmp.filePath(QStringLiteral("cache")); }
   QString configFolder() const { return tmp.filePath(QStringLiteral("config")); }
   QString outputPath() const { return tmp.filePath(QStringLiteral("out/scene.mp4")); }
-  std::unique_ptr<model::ProjectStore> openStore() const { return model::ProjectStore::open(projectFolder()); }
+  std::unique_ptr<model::ProjectStore> openStore() const {
+    return model::ProjectStore::open(projectFolder());
+  }
 
   // Backend options pointing every cloud service at the fake, with the scaled clock.
   QJsonObject backendOptions() const;
   providers::BackendSettings cloudSettings() const;
   std::unique_ptr<render::RenderQueue> makeQueue(const QString& folder = {}) const;
-  render::RenderRequest request(const QString& folder = {}) const;  // the scene, preview, every track
+  render::RenderRequest request(
+      const QString& folder = {}) const;  // the scene, preview, every track
   model::Id renderAndWait(const render::RenderRequest& request, const QString& folder = {});
 
   // Environment for a scenewright-cli child process pointed at the fake.
   QProcessEnvironment cliEnvironment() const;
 
   // Requests of the log, filtered.
-  QList<fakecloud::LoggedRequest> creates(const QString& modelName) const;  // POST .../models/<name>/predictions
+  QList<fakecloud::LoggedRequest> creates(
+      const QString& modelName) const;  // POST .../models/<name>/predictions
   int eventsOfKind(model::Id jobId, const QString& kind) const;
   QList<model::JobEvent> events(model::Id jobId, const QString& kind) const;
 

@@ -18,7 +18,9 @@ QByteArray fileBytes(const QString& path) {
   return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-QJsonObject inputOf(const fakecloud::LoggedRequest& r) { return r.json().value(QStringLiteral("input")).toObject(); }
+QJsonObject inputOf(const fakecloud::LoggedRequest& r) {
+  return r.json().value(QStringLiteral("input")).toObject();
+}
 
 class RenderCloudRender : public RenderCloudTest {
  protected:
@@ -62,12 +64,15 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   ASSERT_EQ(video.size(), 2);
   const QJsonObject first = inputOf(video[0]);
   const QJsonObject second = inputOf(video[1]);
-  EXPECT_EQ(dataUriBytes(first.value(QStringLiteral("first_frame_image")).toString()), fixtures().png);
+  EXPECT_EQ(dataUriBytes(first.value(QStringLiteral("first_frame_image")).toString()),
+            fixtures().png);
   const QList<model::Asset> assets = chunkAssets();
   ASSERT_EQ(assets.size(), 2);
-  const QString lastFrame = QDir(cacheFolder()).filePath(QStringLiteral("frames/%1-last.png").arg(assets[0].cacheKey));
+  const QString lastFrame =
+      QDir(cacheFolder()).filePath(QStringLiteral("frames/%1-last.png").arg(assets[0].cacheKey));
   ASSERT_TRUE(QFileInfo::exists(lastFrame));
-  EXPECT_EQ(dataUriBytes(second.value(QStringLiteral("first_frame_image")).toString()), fileBytes(lastFrame));
+  EXPECT_EQ(dataUriBytes(second.value(QStringLiteral("first_frame_image")).toString()),
+            fileBytes(lastFrame));
   for (const QJsonObject& in : {first, second}) {
     EXPECT_FALSE(in.contains(QStringLiteral("image"))) << "wan's field name sent to hailuo";
     EXPECT_TRUE(in.value(QStringLiteral("prompt")).toString().contains(QStringLiteral("slow pan")));
@@ -81,15 +86,20 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   const QStringList ids = predictionsOf(kHailuo);
   ASSERT_EQ(ids.size(), 2);
   for (const QString& id : ids) {
-    EXPECT_EQ(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(server->prediction(id).value(QStringLiteral("status")).toString(),
+              QStringLiteral("succeeded"));
     EXPECT_GE(server->count("GET", QStringLiteral("/v1/predictions/") + id), 4);
-    EXPECT_EQ(server->count("GET", QStringLiteral("/delivery/") + id), 1) << "output downloaded once";
+    EXPECT_EQ(server->count("GET", QStringLiteral("/delivery/") + id), 1)
+        << "output downloaded once";
   }
   // The other capabilities went to their services once each.
   EXPECT_EQ(creates(kFlux).size(), 1);
-  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) - server->count("POST", QStringLiteral("/v1/predictions/")),
-            1) << "musicgen, created by version";
-  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/audio/speech")), 3) << "narration + two dialogue lines";
+  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) -
+                server->count("POST", QStringLiteral("/v1/predictions/")),
+            1)
+      << "musicgen, created by version";
+  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/audio/speech")), 3)
+      << "narration + two dialogue lines";
   // Each prediction's id was stored as it started (chunks with their chunk, the reference image
   // marked as such, music on its own).
   int chunkIds = 0, imageIds = 0;
@@ -106,11 +116,15 @@ TEST_F(RenderCloudRender, FallsBackToTextToVideoWhenImageToVideoFails) {
   // The service refuses the start-image field (422) although the registry says the model takes
   // one: every image-to-video create fails and the text-to-video retry succeeds.
   const QString name = QStringLiteral("scenewright/t2v-only");
-  server->addModel({name, QStringLiteral("hidden"), true, QStringLiteral("video"),
-                    {{QStringLiteral("prompt"), {}},
-                     {QStringLiteral("duration"), {QStringLiteral("6"), QStringLiteral("10")}},
-                     {QStringLiteral("resolution"), {QStringLiteral("768p"), QStringLiteral("1080p")}},
-                     {QStringLiteral("prompt_optimizer"), {}}}});
+  server->addModel(
+      {name,
+       QStringLiteral("hidden"),
+       true,
+       QStringLiteral("video"),
+       {{QStringLiteral("prompt"), {}},
+        {QStringLiteral("duration"), {QStringLiteral("6"), QStringLiteral("10")}},
+        {QStringLiteral("resolution"), {QStringLiteral("768p"), QStringLiteral("1080p")}},
+        {QStringLiteral("prompt_optimizer"), {}}}});
   writeModels(QJsonObject{{"cloudtiny", tinyCloudModel(name, 0.0)}});
   const model::Id job = renderAndWait(request());
   expectCompleted(job);
@@ -118,7 +132,8 @@ TEST_F(RenderCloudRender, FallsBackToTextToVideoWhenImageToVideoFails) {
   const auto all = creates(name);
   ASSERT_EQ(all.size(), 4);
   for (int i = 0; i < 4; ++i)  // per chunk: image-to-video (refused), then text-to-video
-    EXPECT_EQ(inputOf(all[i]).contains(QStringLiteral("first_frame_image")), i % 2 == 0) << "create " << i;
+    EXPECT_EQ(inputOf(all[i]).contains(QStringLiteral("first_frame_image")), i % 2 == 0)
+        << "create " << i;
   EXPECT_EQ(predictionsOf(name).size(), 2) << "the refused creates made no prediction";
 
   const auto fallbacks = events(job, QStringLiteral("fallback.t2v"));
@@ -128,7 +143,8 @@ TEST_F(RenderCloudRender, FallsBackToTextToVideoWhenImageToVideoFails) {
     const QJsonArray notes = a.parameters.value(QStringLiteral("notes")).toArray();
     ASSERT_FALSE(notes.isEmpty());
     EXPECT_TRUE(notes.first().toString().startsWith(QStringLiteral("fell back to text-to-video")));
-    EXPECT_FALSE(a.parameters.value(QStringLiteral("continuity")).toBool()) << "no duplicate frame to drop";
+    EXPECT_FALSE(a.parameters.value(QStringLiteral("continuity")).toBool())
+        << "no duplicate frame to drop";
   }
   EXPECT_TRUE(QFileInfo::exists(outputPath()));
 }
@@ -142,7 +158,8 @@ TEST_F(RenderCloudRender, SecondRenderSendsNothingAndCostsNothing) {
 
   const model::Id second = renderAndWait(request());
   expectCompleted(second);
-  EXPECT_EQ(server->requests().size(), 0) << "first request: " << server->requests().value(0).path.toStdString();
+  EXPECT_EQ(server->requests().size(), 0)
+      << "first request: " << server->requests().value(0).path.toStdString();
   EXPECT_EQ(openStore()->job(second)->cost, 0.0);
   EXPECT_EQ(eventsOfKind(second, QStringLiteral("asset.generated")), 0);
 
@@ -151,7 +168,8 @@ TEST_F(RenderCloudRender, SecondRenderSendsNothingAndCostsNothing) {
   createProject(copy, 2.0, QStringLiteral("cloudtiny"));
   const model::Id third = renderAndWait(request(copy), copy);
   auto store = model::ProjectStore::open(copy);
-  ASSERT_EQ(store->job(third)->status, model::JobStatus::Completed) << store->job(third)->errorMessage.toStdString();
+  ASSERT_EQ(store->job(third)->status, model::JobStatus::Completed)
+      << store->job(third)->errorMessage.toStdString();
   EXPECT_EQ(server->requests().size(), 0);
   EXPECT_EQ(store->job(third)->cost, 0.0);
   int cached = 0;
@@ -164,7 +182,7 @@ TEST_F(RenderCloudRender, ThrottlingAndServerErrorsDuringARenderStillComplete) {
   fakecloud::Scenario scenario;
   scenario.replicate.create429 = 1;  // the first create: 429 with Retry-After: 1
   scenario.replicate.retryAfterSeconds = 1;
-  scenario.replicate.get5xx = 3;     // the first polls: 500, 502 (HTML), 503
+  scenario.replicate.get5xx = 3;  // the first polls: 500, 502 (HTML), 503
   server->setScenario(scenario);
   const model::Id job = renderAndWait(request());
   expectCompleted(job);
@@ -174,7 +192,8 @@ TEST_F(RenderCloudRender, ThrottlingAndServerErrorsDuringARenderStillComplete) {
   EXPECT_EQ(server->predictionCount(), 4) << "2 chunks, reference image, music";
   QList<fakecloud::LoggedRequest> posts;
   for (const auto& r : server->requests("POST", QStringLiteral("/v1/")))
-    if ((r.path.startsWith(QLatin1String("/v1/models/")) || r.path == QLatin1String("/v1/predictions")))
+    if ((r.path.startsWith(QLatin1String("/v1/models/")) ||
+         r.path == QLatin1String("/v1/predictions")))
       posts.append(r);
   ASSERT_EQ(posts.size(), 5);
   // The throttled create was sent again no sooner than Retry-After said.
@@ -219,9 +238,12 @@ TEST_F(RenderCloudRender, ScenesOfACloudBatchRenderSideBySide) {
   int lastFirst = -1;
   int firstSecond = int(video.size());
   for (int i = 0; i < video.size(); ++i) {
-    const QByteArray start = dataUriBytes(inputOf(video[i]).value(QStringLiteral("first_frame_image")).toString());
-    if (start == fixtures().png) lastFirst = i;
-    else firstSecond = std::min(firstSecond, i);
+    const QByteArray start =
+        dataUriBytes(inputOf(video[i]).value(QStringLiteral("first_frame_image")).toString());
+    if (start == fixtures().png)
+      lastFirst = i;
+    else
+      firstSecond = std::min(firstSecond, i);
   }
   EXPECT_EQ(lastFirst, 2);
   EXPECT_EQ(firstSecond, 3);

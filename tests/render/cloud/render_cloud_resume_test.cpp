@@ -29,9 +29,11 @@ class RenderCloudResume : public RenderCloudTest {
   // serves each capability, and a faster clock for the Replicate client. Base URL and key come
   // from the environment.
   void writePreferences(const QString& backendsJson) {
-    QSettings settings(configFolder() + QStringLiteral("/Scenewright/Scenewright.conf"), QSettings::IniFormat);
+    QSettings settings(configFolder() + QStringLiteral("/Scenewright/Scenewright.conf"),
+                       QSettings::IniFormat);
     settings.setValue(QStringLiteral("generation/backends"), backendsJson);
-    settings.setValue(QStringLiteral("generation/backendOptions"), QStringLiteral(R"({"replicate":{"timeScale":%1}})").arg(kCliScale));
+    settings.setValue(QStringLiteral("generation/backendOptions"),
+                      QStringLiteral(R"({"replicate":{"timeScale":%1}})").arg(kCliScale));
     settings.sync();
     ASSERT_EQ(settings.status(), QSettings::NoError);
   }
@@ -62,7 +64,8 @@ class RenderCloudResume : public RenderCloudTest {
   void resumeAndExpectCompleted(model::Id job) {
     QProcess resume;
     resume.setProcessEnvironment(cliEnvironment());
-    resume.start(QStringLiteral(SW_CLI), {QStringLiteral("resume"), projectFolder(), QString::number(job)});
+    resume.start(QStringLiteral(SW_CLI),
+                 {QStringLiteral("resume"), projectFolder(), QString::number(job)});
     ASSERT_TRUE(resume.waitForFinished(120000));
     ASSERT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
     ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Completed);
@@ -71,20 +74,30 @@ class RenderCloudResume : public RenderCloudTest {
   QStringList storedRemoteIds(model::ProjectStore& store, model::Id job) {
     QStringList ids;
     for (const model::JobEvent& e : store.jobEvents(job))
-      if (e.kind == QLatin1String("remote.started")) ids << e.data.value(QStringLiteral("remoteId")).toString();
+      if (e.kind == QLatin1String("remote.started"))
+        ids << e.data.value(QStringLiteral("remoteId")).toString();
     return ids;
   }
   // The stored id of the reference image's prediction, if any.
   QString storedImageId(model::Id job) {
     for (const model::JobEvent& e : openStore()->jobEvents(job))
-      if (e.kind == QLatin1String("remote.started") && e.data.value(QStringLiteral("referenceImage")).toBool())
+      if (e.kind == QLatin1String("remote.started") &&
+          e.data.value(QStringLiteral("referenceImage")).toBool())
         return e.data.value(QStringLiteral("remoteId")).toString();
     return {};
   }
   QStringList renderArgs(const QString& tracks) const {
-    return {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"), QStringLiteral("1"),
-            QStringLiteral("--preview"), QStringLiteral("--backend"), QStringLiteral("replicate"),
-            QStringLiteral("--tracks"), tracks, QStringLiteral("-o"), outputPath()};
+    return {QStringLiteral("render"),
+            projectFolder(),
+            QStringLiteral("--scene"),
+            QStringLiteral("1"),
+            QStringLiteral("--preview"),
+            QStringLiteral("--backend"),
+            QStringLiteral("replicate"),
+            QStringLiteral("--tracks"),
+            tracks,
+            QStringLiteral("-o"),
+            outputPath()};
   }
 };
 
@@ -105,7 +118,8 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
   ASSERT_EQ(storedImageId(job), stored[0]);
   const QString finished = stored[1];
   const QString inFlight = stored[2];
-  ASSERT_NE(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"))
+  ASSERT_NE(server->prediction(inFlight).value(QStringLiteral("status")).toString(),
+            QStringLiteral("succeeded"))
       << "chunk 2 finished before the kill";
   const int logAtKill = int(server->requests().size());
   resumeAndExpectCompleted(job);
@@ -121,12 +135,15 @@ TEST_F(RenderCloudResume, KilledCliResumesTheInFlightPredictionByItsStoredId) {
   for (int i = logAtKill; i < all.size(); ++i) {
     const fakecloud::LoggedRequest& r = all[i];
     EXPECT_NE(r.method, QByteArray("POST")) << "after the kill: POST " << r.path.toStdString();
-    EXPECT_FALSE(r.path.contains(finished)) << "finished chunk asked for again: " << r.path.toStdString();
-    EXPECT_FALSE(r.path.contains(stored[0])) << "finished image asked for again: " << r.path.toStdString();
+    EXPECT_FALSE(r.path.contains(finished))
+        << "finished chunk asked for again: " << r.path.toStdString();
+    EXPECT_FALSE(r.path.contains(stored[0]))
+        << "finished image asked for again: " << r.path.toStdString();
     if (r.method == "GET" && r.path == QStringLiteral("/v1/predictions/") + inFlight) ++polledAfter;
   }
   EXPECT_GE(polledAfter, 1) << "the stored prediction was not polled";
-  EXPECT_EQ(server->prediction(inFlight).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+  EXPECT_EQ(server->prediction(inFlight).value(QStringLiteral("status")).toString(),
+            QStringLiteral("succeeded"));
   // The resumed chunk says where it came from.
   bool noted = false;
   for (const model::JobEvent& e : store->jobEvents(job))
@@ -147,20 +164,25 @@ TEST_F(RenderCloudResume, ChunkAndMusicInFlightAtTheKillAreBothPolledAgain) {
   ASSERT_EQ(stored.size(), 3) << "music, reference image and chunk 1 predictions";
   ASSERT_TRUE(stored.removeOne(storedImageId(job)));
   for (const QString& id : stored)
-    ASSERT_NE(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    ASSERT_NE(server->prediction(id).value(QStringLiteral("status")).toString(),
+              QStringLiteral("succeeded"));
   const int logAtKill = int(server->requests().size());
   resumeAndExpectCompleted(job);
 
-  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) - server->count("POST", QStringLiteral("/v1/predictions/")),
-            1) << "musicgen created once";
+  EXPECT_EQ(server->count("POST", QStringLiteral("/v1/predictions")) -
+                server->count("POST", QStringLiteral("/v1/predictions/")),
+            1)
+      << "musicgen created once";
   EXPECT_EQ(creates(kHailuo).size(), 2) << "chunk 1 created once, chunk 2 after the resume";
   const QList<fakecloud::LoggedRequest> all = server->requests();
   for (const QString& id : stored) {
     int polled = 0;
     for (int i = logAtKill; i < all.size(); ++i)
-      if (all[i].method == "GET" && all[i].path == QStringLiteral("/v1/predictions/") + id) ++polled;
+      if (all[i].method == "GET" && all[i].path == QStringLiteral("/v1/predictions/") + id)
+        ++polled;
     EXPECT_GE(polled, 1) << "prediction " << id.toStdString() << " was not found again";
-    EXPECT_EQ(server->prediction(id).value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(server->prediction(id).value(QStringLiteral("status")).toString(),
+              QStringLiteral("succeeded"));
   }
   EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 0);
 }
