@@ -5,8 +5,8 @@ function(scenewright_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
 endfunction()
 
-# A static library for one room: scenewright_room(NAME SOURCES ... LINKS ...)
-function(scenewright_room name)
+# A static library for one module (folder = namespace = library = test folder): scenewright_module(NAME SOURCES ... LINKS ...)
+function(scenewright_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES AUTOMOC ON)
@@ -15,11 +15,16 @@ function(scenewright_room name)
   scenewright_warnings(${name})
 endfunction()
 
-# A GoogleTest executable registered with ctest:
-# scenewright_test(NAME [CUSTOM_MAIN] SOURCES ... LINKS ... [LABELS ...])
+# A GoogleTest executable registered with ctest, one ctest test per test case:
+# scenewright_test(NAME [CUSTOM_MAIN] [TIMEOUT SECONDS] SOURCES ... LINKS ... [LABELS ...])
 # Without CUSTOM_MAIN the test links gtest_main; GUI tests bring a main() that makes a QApplication.
+# Every test case gets a ctest TIMEOUT (default 300 s): a hang fails instead of stalling CI. It is a
+# safety net, not a speed goal (speed lives in bench/).
 function(scenewright_test name)
-  cmake_parse_arguments(ARG "CUSTOM_MAIN" "" "SOURCES;LINKS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "CUSTOM_MAIN" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES AUTOMOC ON)
   target_link_libraries(${name} PRIVATE ${ARG_LINKS} GTest::gtest GTest::gmock)
@@ -30,6 +35,6 @@ function(scenewright_test name)
     SW_SOURCE_DIR="${PROJECT_SOURCE_DIR}" SW_BINARY_DIR="${PROJECT_BINARY_DIR}")
   scenewright_warnings(${name})
   gtest_discover_tests(${name}
-    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT ${ARG_TIMEOUT}
     DISCOVERY_TIMEOUT 60)
 endfunction()

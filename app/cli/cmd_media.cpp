@@ -30,32 +30,19 @@ void prepareFfmpeg() {
   av_log_set_level(AV_LOG_ERROR);
 }
 
-// Media errors caused by the user's files or paths become one-line UserErrors (exit 1).
-template <typename F>
-int runMedia(F&& body) {
-  try {
-    return body();
-  } catch (const MediaError& e) {
-    if (e.kind() == MediaError::Kind::Internal) throw;
-    throw UserError(e.message());
-  }
-}
-
 int probeCommand(const QStringList& args) {
   QCommandLineParser p;
   p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
   parseArgs(p, QStringLiteral("probe"), args, 1, 1);
   prepareFfmpeg();
-  return runMedia([&] {
-    const ProbeResult r = probe(p.positionalArguments().first());
-    QTextStream out(stdout);
-    if (p.isSet(QStringLiteral("json"))) {
-      out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
-    } else {
-      out << r.toText() << '\n';
-    }
-    return int(kExitOk);
-  });
+  const ProbeResult r = probe(p.positionalArguments().first());
+  QTextStream out(stdout);
+  if (p.isSet(QStringLiteral("json"))) {
+    out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+  } else {
+    out << r.toText() << '\n';
+  }
+  return int(kExitOk);
 }
 
 AudioClip parseAudioOption(const QString& value) {
@@ -140,30 +127,28 @@ int stitchCommand(const QStringList& args) {
   p.addOption({QStringLiteral("report-json"), QStringLiteral("Print the full report as JSON.")});
   parseArgs(p, QStringLiteral("stitch"), args, 0, -1);
   prepareFfmpeg();
-  return runMedia([&] {
-    const RenderPlan plan = planFromOptions(p);
-    ExportControl control;
-    int lastShown = -1;
-    control.progress = [&](double percent, const QString& stage) {
-      const int whole = static_cast<int>(percent);
-      if (whole == lastShown) return;
-      lastShown = whole;
-      QTextStream(stderr) << "\r" << stage << ' ' << whole << "%   " << Qt::flush;
-    };
-    StitchReport r;
-    try {
-      r = stitch(plan, control);
-    } catch (...) {
-      if (lastShown >= 0) QTextStream(stderr) << '\n';  // the error starts on its own line
-      throw;
-    }
-    QTextStream(stderr) << '\n';
-    QTextStream out(stdout);
-    if (p.isSet(QStringLiteral("report-json")))
-      out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
-    out << r.summary() << '\n';
-    return int(kExitOk);
-  });
+  const RenderPlan plan = planFromOptions(p);
+  ExportControl control;
+  int lastShown = -1;
+  control.progress = [&](double percent, const QString& stage) {
+    const int whole = static_cast<int>(percent);
+    if (whole == lastShown) return;
+    lastShown = whole;
+    QTextStream(stderr) << "\r" << stage << ' ' << whole << "%   " << Qt::flush;
+  };
+  StitchReport r;
+  try {
+    r = stitch(plan, control);
+  } catch (...) {
+    if (lastShown >= 0) QTextStream(stderr) << '\n';  // the error starts on its own line
+    throw;
+  }
+  QTextStream(stderr) << '\n';
+  QTextStream out(stdout);
+  if (p.isSet(QStringLiteral("report-json")))
+    out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+  out << r.summary() << '\n';
+  return int(kExitOk);
 }
 
 }  // namespace

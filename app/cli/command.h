@@ -1,6 +1,8 @@
 // The scenewright-cli frame: every subcommand is a Command registered by one cmd_*.cpp file.
 #pragma once
 
+#include "core/error.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,9 +15,10 @@ enum ExitCode : int { kExitOk = 0, kExitUserError = 1, kExitInternalError = 2 };
 
 // Thrown for bad user input (unknown option, missing file, not a project...).
 // The frame prints what() as one line on stderr and exits with kExitUserError.
-struct UserError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-  explicit UserError(const QString& message) : std::runtime_error(message.toStdString()) {}
+struct UserError : core::Error {
+  explicit UserError(const QString& message) : core::Error(core::ErrorKind::User, message) {}
+  explicit UserError(const std::string& message) : UserError(QString::fromStdString(message)) {}
+  explicit UserError(const char* message) : UserError(QString::fromUtf8(message)) {}
 };
 
 struct Command {

@@ -6,8 +6,8 @@
 #include <exception>
 
 #include "command.h"
+#include "core/error.h"
 #include "media/memory_tuning.h"
-#include "model/store_error.h"
 #include "render/app_settings.h"
 
 extern "C" {
@@ -39,6 +39,12 @@ void printOverview(const QList<Command>& commands, FILE* to) {
   for (const Command& c : commands) out << "  " << c.name.leftJustified(14) << c.summary << '\n';
   out << "\nRun 'scenewright-cli COMMAND --help' for a command's options.\n"
       << "Exit codes: 0 success, 1 user error, 2 internal error.\n";
+}
+
+// The one mapping of error kinds to exit codes: what the user can fix is 1, a bug is 2.
+int exitCodeFor(sw::core::ErrorKind kind) {
+  return kind == sw::core::ErrorKind::Internal ? sw::cli::kExitInternalError
+                                               : sw::cli::kExitUserError;
 }
 
 void printError(const QString& message) {
@@ -80,14 +86,11 @@ int main(int argc, char** argv) {
     }
     try {
       return command.run(args);
-    } catch (const sw::cli::UserError& e) {
-      printError(QString::fromStdString(e.what()));
-      return sw::cli::kExitUserError;
-    } catch (const sw::model::StoreError& e) {
-      // A project that is missing, foreign, newer or damaged is the user's to fix.
-      printError(e.message());
-      const bool internal = e.kind() == sw::model::StoreError::Kind::Constraint;
-      return internal ? sw::cli::kExitInternalError : sw::cli::kExitUserError;
+    } catch (const sw::core::Error& e) {
+      // Every error of ours carries its general kind: only internal errors are exit code 2.
+      const bool internal = e.errorKind() == sw::core::ErrorKind::Internal;
+      printError(internal ? QStringLiteral("internal error: %1").arg(e.message()) : e.message());
+      return exitCodeFor(e.errorKind());
     } catch (const std::exception& e) {
       printError(QStringLiteral("internal error: %1").arg(QString::fromStdString(e.what())));
       return sw::cli::kExitInternalError;

@@ -8,8 +8,27 @@ extern "C" {
 
 namespace sw::media {
 
-MediaError::MediaError(Kind kind, const QString& message)
-    : std::runtime_error(message.toStdString()), kind_(kind) {}
+MediaError::MediaError(Kind kind, const QString& message, const QString& path)
+    : core::Error(generalKind(kind), message, QStringLiteral("media"), path), kind_(kind) {}
+
+core::ErrorKind MediaError::generalKind(Kind kind) {
+  switch (kind) {
+    case Kind::InvalidInput:
+    case Kind::Unsupported:
+      return core::ErrorKind::BadInput;
+    case Kind::NotFound:
+      return core::ErrorKind::NotFound;
+    case Kind::Unwritable:
+      return core::ErrorKind::User;
+    case Kind::DiskFull:
+      return core::ErrorKind::DiskFull;
+    case Kind::Cancelled:
+      return core::ErrorKind::Cancelled;
+    case Kind::Internal:
+      return core::ErrorKind::Internal;
+  }
+  return core::ErrorKind::Internal;
+}
 
 QString avErrorText(int code) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {};

@@ -2,12 +2,13 @@
 // the stream and what went wrong, in words a user can act on.
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
-#include <stdexcept>
 
 namespace sw::media {
 
-class MediaError : public std::runtime_error {
+class MediaError : public core::Error {
  public:
   enum class Kind {
     InvalidInput,  // file is not usable media (zero bytes, truncated, not a video...)
@@ -19,9 +20,9 @@ class MediaError : public std::runtime_error {
     Internal       // FFmpeg failed in a way the user cannot fix
   };
 
-  MediaError(Kind kind, const QString& message);
+  MediaError(Kind kind, const QString& message, const QString& path = {});
   Kind kind() const { return kind_; }
-  QString message() const { return QString::fromStdString(what()); }
+  static core::ErrorKind generalKind(Kind kind);
 
  private:
   Kind kind_;

@@ -102,6 +102,8 @@ class ProjectStore {
   std::optional<Asset> asset(Id id);
   std::optional<Asset> assetByCacheKey(const QString& cacheKey);
   QList<Asset> assets();
+  // Points an asset row at its file's current place (the cache folder was moved).
+  void setAssetFilePath(Id id, const QString& filePath);
 
   // Render jobs and their event log
   Id createJob(const RenderJob& job);

@@ -221,6 +221,11 @@ Id ProjectStore::addAsset(const Asset& a) {
   return db_->lastInsertId();
 }
 
+void ProjectStore::setAssetFilePath(Id id, const QString& filePath) {
+  db_->prepare("UPDATE assets SET file_path = ? WHERE id = ?").bind(1, filePath).bind(2, id).run();
+  touch();
+}
+
 std::optional<Asset> ProjectStore::asset(Id id) {
   return detail::queryOne(*db_, kAssetSelect, "WHERE id = ?", id, readAsset);
 }

@@ -1,12 +1,13 @@
 // Errors raised by the project store. Every message names the file and says what to do.
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
-#include <stdexcept>
 
 namespace sw::model {
 
-class StoreError : public std::runtime_error {
+class StoreError : public core::Error {
  public:
   enum class Kind {
     NotFound,     // the folder or project.db does not exist
@@ -20,11 +21,29 @@ class StoreError : public std::runtime_error {
     Busy,         // another writer held the database for too long
   };
 
-  StoreError(Kind kind, const QString& message)
-      : std::runtime_error(message.toStdString()), kind_(kind) {}
+  StoreError(Kind kind, const QString& message, const QString& path = {})
+      : core::Error(generalKind(kind), message, QStringLiteral("project store"), path),
+        kind_(kind) {}
 
   Kind kind() const { return kind_; }
-  QString message() const { return QString::fromStdString(what()); }
+  static core::ErrorKind generalKind(Kind kind) {
+    switch (kind) {
+      case Kind::NotFound:
+      case Kind::Missing:
+        return core::ErrorKind::NotFound;
+      case Kind::NotAProject:
+      case Kind::TooNew:
+      case Kind::Damaged:
+      case Kind::Invalid:
+        return core::ErrorKind::BadInput;
+      case Kind::Io:
+      case Kind::Busy:
+        return core::ErrorKind::User;
+      case Kind::Constraint:
+        return core::ErrorKind::Internal;
+    }
+    return core::ErrorKind::Internal;
+  }
 
  private:
   Kind kind_;

@@ -33,8 +33,10 @@ void ensureDir(const QString& dir) {
 }  // namespace
 
 QString AssetCache::defaultDirectory() {
-  return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-      .filePath(QStringLiteral("assets"));
+  const QString env = qEnvironmentVariable("SCENEWRIGHT_CACHE_DIR");
+  if (!env.isEmpty()) return env;
+  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+         QStringLiteral("/scenewright/assets");
 }
 
 AssetCache::AssetCache(const QString& directory) : dir_(QDir(directory).absolutePath()) {}

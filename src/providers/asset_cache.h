@@ -35,7 +35,9 @@ struct CacheEntry {
 
 class AssetCache {
  public:
-  static QString defaultDirectory();  // <QStandardPaths::CacheLocation>/assets
+  // The one default cache folder: $SCENEWRIGHT_CACHE_DIR if set, else ~/.cache/scenewright/assets
+  // (QStandardPaths::GenericCacheLocation). Preferences may choose another (AppSettings).
+  static QString defaultDirectory();
   explicit AssetCache(const QString& directory = defaultDirectory());
 
   const QString& directory() const { return dir_; }

@@ -1,7 +1,7 @@
 // BackendFactory: builds the generator objects named in the settings ("local" or a cloud id per
 // capability). Backends are registered by plain function calls, never by static initialisers:
-// registerLocalBackends() (local/local_backends.h) and, when the cloud room exists,
-// registerCloudBackends() (cloud/cloud_backends.h). makeBackendFactory() calls both.
+// registerLocalBackends() (local/local_backends.h) and registerCloudBackends()
+// (cloud/cloud_backends.h). makeBackendFactory() calls both.
 #pragma once
 
 #include "providers/capabilities.h"

@@ -2,8 +2,8 @@
 // (src/providers/local) and the cloud backends (src/providers/cloud).
 //
 // Contract for every generate()/parse() call:
-//  - it BLOCKS and runs on a worker thread (never the GUI thread); use AsyncRunner
-//    (async_runner.h) for a QFuture;
+//  - it BLOCKS and runs on a worker thread (never the GUI thread); the render job runs it with
+//    QtConcurrent::run on its pool, and a ProviderError crosses the QFuture intact;
 //  - implementations are reentrant: several calls may run at once on the same object;
 //  - it polls ctx.isCancelled() often and then throws ProviderError(Kind::Cancelled), after
 //    cancelling any remote work it started;

@@ -7,10 +7,36 @@ ProviderError::ProviderError(Kind kind, const QString& message)
 
 ProviderError::ProviderError(Kind kind, const QString& message, bool retryable,
                              double retryAfterSeconds)
-    : std::runtime_error(message.toStdString()),
+    : core::Error(generalKind(kind), message, QStringLiteral("generation")),
       kind_(kind),
       retryable_(retryable),
       retryAfter_(retryAfterSeconds) {}
+
+ProviderError::ProviderError(Kind kind, const QString& message, const core::Error& cause)
+    : core::Error(cause.errorKind(), message, QStringLiteral("generation"), cause.path()),
+      kind_(kind),
+      retryable_(defaultRetryable(kind)),
+      retryAfter_(-1.0) {}
+
+core::ErrorKind ProviderError::generalKind(Kind kind) {
+  switch (kind) {
+    case Kind::Cancelled:
+      return core::ErrorKind::Cancelled;
+    case Kind::Network:
+    case Kind::Timeout:
+      return core::ErrorKind::Network;
+    case Kind::RateLimited:
+    case Kind::Failed:
+    case Kind::BadOutput:
+      return core::ErrorKind::Service;
+    case Kind::Auth:
+    case Kind::Billing:
+      return core::ErrorKind::User;
+    case Kind::Invalid:
+      return core::ErrorKind::BadInput;
+  }
+  return core::ErrorKind::Internal;
+}
 
 bool ProviderError::defaultRetryable(Kind kind) {
   return kind == Kind::Network || kind == Kind::RateLimited || kind == Kind::Timeout;

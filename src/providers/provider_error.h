@@ -2,12 +2,13 @@
 // The message is in words a user can act on: which service, what went wrong, what to do.
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
-#include <stdexcept>
 
 namespace sw::providers {
 
-class ProviderError : public std::runtime_error {
+class ProviderError : public core::Error {
  public:
   enum class Kind {
     Cancelled,    // the caller set the cancel flag
@@ -24,9 +25,12 @@ class ProviderError : public std::runtime_error {
   // retryable defaults to defaultRetryable(kind).
   ProviderError(Kind kind, const QString& message);
   ProviderError(Kind kind, const QString& message, bool retryable, double retryAfterSeconds = -1.0);
+  // A provider failure caused by another module's error: the cause's general kind (a full disk,
+  // a cancellation) is kept, so callers above the provider still see what really happened.
+  ProviderError(Kind kind, const QString& message, const core::Error& cause);
 
   Kind kind() const { return kind_; }
-  QString message() const { return QString::fromStdString(what()); }
+  static core::ErrorKind generalKind(Kind kind);
   bool retryable() const { return retryable_; }
   double retryAfterSeconds() const { return retryAfter_; }  // < 0 when unknown
 

@@ -5,7 +5,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 
-#include "render/render_queue.h"
+#include "providers/asset_cache.h"
 
 namespace sw::render {
 
@@ -48,7 +48,7 @@ void AppSettings::save() const {
 QString AppSettings::effectiveCacheDirectory() const {
   // $SCENEWRIGHT_CACHE_DIR wins (scripts, tests), then Preferences, then the default.
   if (qEnvironmentVariableIsSet("SCENEWRIGHT_CACHE_DIR") || cacheDirectory.isEmpty())
-    return defaultCacheDirectory();
+    return providers::AssetCache::defaultDirectory();
   return cacheDirectory;
 }
 

@@ -18,13 +18,6 @@ namespace sw::render {
 using model::Id;
 using model::JobStatus;
 
-QString defaultCacheDirectory() {
-  const QString env = qEnvironmentVariable("SCENEWRIGHT_CACHE_DIR");
-  if (!env.isEmpty()) return env;
-  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-         QStringLiteral("/scenewright/assets");
-}
-
 int recoverInterruptedJobs(model::ProjectStore& store) {
   int marked = 0;
   for (const model::RenderJob& job : store.jobs()) {
@@ -76,7 +69,7 @@ struct RenderQueue::Private {
   providers::BackendSettings settings;
   QJsonObject options;
   std::shared_ptr<const providers::ModelRegistry> models;
-  QString cacheDir = defaultCacheDirectory();
+  QString cacheDir = providers::AssetCache::defaultDirectory();
   QHash<Id, std::shared_ptr<SceneJob>> running;
   QHash<Id, QElapsedTimer> clocks;
   QSet<Id> pausing;

@@ -23,9 +23,6 @@ namespace sw::render {
 // Returns how many were marked. Jobs of a live process (another window, a CLI render) are kept.
 int recoverInterruptedJobs(model::ProjectStore& store);
 
-// The asset cache folder: $SCENEWRIGHT_CACHE_DIR if set, else ~/.cache/scenewright/assets.
-QString defaultCacheDirectory();
-
 class RenderQueue : public QObject {
   Q_OBJECT
  public:
@@ -35,8 +32,11 @@ class RenderQueue : public QObject {
   // One job per scene of the request; returns the new job ids (status queued).
   QList<model::Id> enqueue(const RenderRequest& request);
   void cancel(model::Id jobId);  // stops within a second; cancels remote predictions
-  void pause(model::Id jobId);   // finishes the current step, then waits
-  void unpause(model::Id jobId);
+  // Stops the job like cancel() but leaves its remote predictions running; the row becomes
+  // 'interrupted' ("Paused."), and unpause()/resume() start it again: finished assets come from
+  // the cache and remote predictions are polled by id, not paid for again.
+  void pause(model::Id jobId);
+  void unpause(model::Id jobId);      // the same as resume()
   void retryFailed(model::Id jobId);  // re-runs only failed / missing parts
   void resume(model::Id jobId);       // continues an interrupted job from the cache
   bool isRunning(model::Id jobId) const;

@@ -112,7 +112,8 @@ model::Asset SceneJob::State::recordAsset(const QString& kind, const CachedResul
   a.cost = r.result.costUsd;
   const model::Id id = store->addAsset(a);
   if (auto existing = store->asset(id)) a = *existing;
-  if (a.filePath != r.path) {  // cache moved: keep the row pointing at the live file
+  if (a.filePath != r.path) {  // the cache folder moved since the row was written
+    store->setAssetFilePath(a.id, r.path);
     a.filePath = r.path;
   }
   event(QStringLiteral("info"),

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QThreadPool>
 
+#include "core/error.h"
 #include "model/project_store.h"
 #include "render/cached_generation.h"
 #include "render/scene_job.h"
@@ -15,8 +16,10 @@
 namespace sw::render {
 
 // Raised for a step that failed; the message names the step and says what to do.
-struct JobFailure : std::runtime_error {
-  explicit JobFailure(const QString& message) : std::runtime_error(message.toStdString()) {}
+// A job that cannot go on as asked (budget reached, scene deleted, asset missing offline).
+struct JobFailure : core::Error {
+  explicit JobFailure(const QString& message, core::ErrorKind kind = core::ErrorKind::User)
+      : core::Error(kind, message, QStringLiteral("render job")) {}
 };
 
 struct AudioWork {

@@ -7,6 +7,7 @@
 #include "media/thumbnails.h"
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
+#include "render/asset_files.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
 
@@ -18,9 +19,7 @@ using providers::ProviderError;
 
 std::optional<model::Asset> liveAsset(SceneJob::State& s, std::optional<model::Id> id) {
   if (!id) return std::nullopt;
-  auto a = s.store->asset(*id);
-  if (!a || !QFileInfo::exists(a->filePath)) return std::nullopt;
-  return a;
+  return locateAsset(*s.store, *s.cache, *id);
 }
 
 // The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.

@@ -46,13 +46,11 @@ class ChunkInspector : public QWidget {
   void showRegenerateProgress(const QString& text, double percent);
   void hideRegenerateProgress();
 
-  TakeModel* takeModel() const { return takes_; }
   QListView* takeView() const { return takeView_; }
   QPushButton* regenerateButton() const { return regenerate_; }
   QPushButton* regenerateStaleButton() const { return regenerateStale_; }
   QProgressBar* regenerateProgressBar() const { return progress_; }
   QPushButton* cancelRegenerateButton() const { return cancel_; }
-  QPlainTextEdit* promptEdit() const { return prompt_; }
   QLineEdit* seedEdit() const { return seed_; }
 
  Q_SIGNALS:

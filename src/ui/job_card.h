@@ -20,15 +20,9 @@ class JobCard : public QFrame {
   void update(const QModelIndex& index, bool paused, bool controls, const QString& reason);
 
   QProgressBar* progressBar() const { return progress_; }
-  QLabel* stageLabel() const { return stage_; }
-  QLabel* errorLabel() const { return error_; }
-  QPushButton* pauseButton() const { return pause_; }
   QPushButton* cancelButton() const { return cancel_; }
-  QPushButton* retryButton() const { return retry_; }
   QPushButton* resumeButton() const { return resume_; }
   QPushButton* openButton() const { return open_; }
-  QPushButton* folderButton() const { return folder_; }
-  QPushButton* saveAsButton() const { return saveAs_; }
 
  Q_SIGNALS:
   void pauseClicked();

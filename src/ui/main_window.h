@@ -77,7 +77,6 @@ class MainWindow : public QMainWindow {
   RenderQueuePanel* queuePanel() const { return queuePanel_; }
   RenderJobModel* jobModel() const { return jobs_; }
   SceneListModel* sceneModel() const { return scenes_; }
-  CharacterModel* characterModel() const { return characters_; }
   render::RenderQueue* renderQueue() const { return queue_.get(); }
   ChunkRegenerator* regenerator() const { return regenerator_; }
   BackupManager* backups() const { return backups_; }

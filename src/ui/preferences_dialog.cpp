@@ -20,7 +20,6 @@
 #include "providers/asset_cache.h"
 #include "providers/cloud/service_config.h"
 #include "providers/model_registry.h"
-#include "render/render_queue.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
@@ -84,7 +83,7 @@ void setSettingFor(providers::BackendSettings& s, Capability c, const QString& i
 }  // namespace
 
 PreferencesDialog::PreferencesDialog(const providers::ModelRegistry* registry, QWidget* parent)
-    : QDialog(parent), registry_(registry), initial_(AppSettings::load()) {
+    : QDialog(parent), registry_(registry), initial_(render::AppSettings::load()) {
   setWindowTitle(tr("Preferences"));
   setObjectName(QStringLiteral("preferencesDialog"));
   auto* tabs = new QTabWidget;
@@ -191,7 +190,7 @@ QWidget* PreferencesDialog::buildCacheTab() {
   auto* page = new QWidget;
   auto* form = new QFormLayout(page);
   cacheDir_ = new QLineEdit(initial_.cacheDirectory);
-  cacheDir_->setPlaceholderText(render::defaultCacheDirectory());
+  cacheDir_->setPlaceholderText(providers::AssetCache::defaultDirectory());
   auto* browse = new QToolButton;
   browse->setText(tr("Browse…"));
   connect(browse, &QToolButton::clicked, this, [this] {
@@ -218,8 +217,8 @@ QWidget* PreferencesDialog::buildCacheTab() {
   return page;
 }
 
-AppSettings PreferencesDialog::settings() const {
-  AppSettings s = initial_;
+render::AppSettings PreferencesDialog::settings() const {
+  render::AppSettings s = initial_;
   for (auto it = backends_.begin(); it != backends_.end(); ++it)
     setSettingFor(s.backends, Capability(it.key()), it.value()->currentData().toString());
   s.backends.defaultModel = defaultModel_->currentData().toString();
@@ -291,7 +290,7 @@ void PreferencesDialog::clearCache() {
 }
 
 void PreferencesDialog::accept() {
-  const AppSettings s = settings();
+  const render::AppSettings s = settings();
   s.save();
   QList<QPair<Service, QString>> keys;
   for (auto it = services_.begin(); it != services_.end(); ++it)

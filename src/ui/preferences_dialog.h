@@ -32,12 +32,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* backendCombo(providers::Capability capability) const {
     return backends_.value(int(capability));
   }
-  QComboBox* defaultModelCombo() const { return defaultModel_; }
-  QComboBox* resolutionCombo() const { return resolution_; }
-  QDoubleSpinBox* loudnessSpin() const { return loudness_; }
   QLabel* cacheSizeLabel() const { return cacheSize_; }
-  QPushButton* clearCacheButton() const { return clearCache_; }
-  QLineEdit* cacheDirectoryEdit() const { return cacheDir_; }
 
  Q_SIGNALS:
   void cacheSizeKnown(qint64 bytes);

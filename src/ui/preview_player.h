@@ -30,7 +30,6 @@ class PreviewPlayer : public QWidget {
   void setFile(const QString& file, const QString& title) { setSequence({file}, title); }
   void clear(const QString& message);
   QStringList sequence() const { return files_; }
-  int currentItem() const { return current_; }
   QMediaPlayer* player() const { return player_; }
   QToolButton* playButton() const { return play_; }
   bool showsPoster() const;

@@ -22,7 +22,6 @@ class ProjectPane : public QWidget {
               QWidget* parent = nullptr);
 
   QTableView* sceneView() const { return sceneView_; }
-  QTableView* characterView() const { return characterView_; }
   model::Id currentSceneId() const;
   QList<model::Id> selectedSceneIds() const;
   void selectScene(model::Id sceneId);

@@ -41,7 +41,6 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* dialogueBox() const { return dialogue_; }
   QCheckBox* musicBox() const { return music_; }
   QCheckBox* sfxBox() const { return sfx_; }
-  QComboBox* resolutionCombo() const { return resolution_; }
   QCheckBox* previewBox() const { return preview_; }
   QLineEdit* outputEdit() const { return output_; }
   QPushButton* renderButton() const { return render_; }

@@ -37,14 +37,8 @@ class SceneInspector : public QWidget {
 
   // The fields, exposed for tests and for the main window's focus handling.
   QLineEdit* titleEdit() const { return title_; }
-  QPlainTextEdit* scriptEdit() const { return script_; }
   QPlainTextEdit* narrationEdit() const { return narration_; }
-  QPlainTextEdit* visualPromptEdit() const { return visual_; }
   QDoubleSpinBox* durationSpin() const { return duration_; }
-  QComboBox* modelCombo() const { return model_; }
-  QLabel* planLabel() const { return plan_; }
-  DialogueModel* dialogueModel() const { return dialogue_; }
-  SfxCueModel* sfxModel() const { return sfx_; }
 
  private:
   QWidget* buildSceneTab();

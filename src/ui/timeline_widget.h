@@ -22,12 +22,10 @@ class TimelineWidget : public QWidget {
   TimelineWidget(ProjectSession* session, ChunkModel* chunks, ThumbnailLoader* thumbnails,
                  QWidget* parent = nullptr);
 
-  double pixelsPerSecond() const { return pixelsPerSecond_; }
   void setPixelsPerSecond(double pps);
   void zoomIn() { setPixelsPerSecond(pixelsPerSecond_ * 1.25); }
   void zoomOut() { setPixelsPerSecond(pixelsPerSecond_ / 1.25); }
   void zoomToFit(int viewportWidth);
-  model::Id selectedChunk() const { return selected_; }
   void selectChunk(model::Id chunkId);
   void setPlayhead(double seconds);
   QRectF chunkRect(int row) const;  // in widget coordinates

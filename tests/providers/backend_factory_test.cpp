@@ -1,10 +1,13 @@
 #include "provider_test_util.h"
 
-#include "providers/async_runner.h"
 #include "providers/backend_factory.h"
 
 #include <gtest/gtest.h>
+
 #include <QTemporaryDir>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+#include <optional>
 
 using namespace sw::providers;
 
@@ -58,34 +61,53 @@ TEST(ProvidersFactory, RegistrationIsAPlainCallAndReplaces) {
   EXPECT_EQ(made, 1);
 }
 
-TEST(ProvidersAsync, FutureCarriesResultAndProviderError) {
+namespace {
+
+// What the render job does with a generate() call on its pool: the result, or the error's kind,
+// travels back in the future's value (an exception must not cross the QtConcurrent boundary).
+template <class T>
+struct Outcome {
+  std::optional<T> value;
+  std::optional<ProviderError::Kind> error;
+};
+
+template <class F>
+auto onWorker(QThreadPool& pool, F call) {
+  using T = decltype(call());
+  return QtConcurrent::run(&pool, [call] {
+    Outcome<T> o;
+    try {
+      o.value = call();
+    } catch (const ProviderError& e) {
+      o.error = e.kind();
+    }
+    return o;
+  });
+}
+
+}  // namespace
+
+// Backends run on worker threads, several at once: a result, a refusal and a cancellation each
+// come back with the right value or kind.
+TEST(ProvidersAsync, WorkerThreadsGetResultsAndProviderErrors) {
   QTemporaryDir dir;
   const Backends b = makeBackendFactory(registry()).create(BackendSettings{});
-  AsyncRunner runner(2);
+  QThreadPool pool;
+  pool.setMaxThreadCount(2);
   MusicRequest music;
   music.duration = 0.5;
-  QFuture<GenerationResult> ok =
-      runner.generate(b.music, music, sw::providers::test::contextFor(dir.path()));
-  EXPECT_NEAR(ok.result().duration, 0.5, 1e-6);
-
+  const GenerationContext ctx = sw::providers::test::contextFor(dir.path());
+  auto ok = onWorker(pool, [&] { return b.music->generate(music, ctx); });
   VideoRequest bad;  // no model: refused before any work
-  QFuture<GenerationResult> failed =
-      runner.generate(b.video, bad, sw::providers::test::contextFor(dir.path()));
-  try {
-    failed.waitForFinished();
-    FAIL() << "error not propagated";
-  } catch (const ProviderError& e) {
-    EXPECT_EQ(e.kind(), ProviderError::Kind::Invalid);
-  }
-
+  auto failed = onWorker(pool, [&] { return b.video->generate(bad, ctx); });
   GenerationContext cancelled = sw::providers::test::contextFor(dir.path());
   cancelled.cancel();
-  QFuture<ParsedScript> parse =
-      runner.parse(b.script, ScriptRequest{"INT. A - DAY", "fountain"}, cancelled);
-  try {
-    parse.waitForFinished();
-    FAIL() << "cancel ignored";
-  } catch (const ProviderError& e) {
-    EXPECT_EQ(e.kind(), ProviderError::Kind::Cancelled);
-  }
+  auto parse = onWorker(pool, [&] {
+    return b.script->parse(ScriptRequest{"INT. A - DAY", "fountain"}, cancelled);
+  });
+
+  ASSERT_TRUE(ok.result().value.has_value());
+  EXPECT_NEAR(ok.result().value->duration, 0.5, 1e-6);
+  EXPECT_EQ(failed.result().error, ProviderError::Kind::Invalid);
+  EXPECT_EQ(parse.result().error, ProviderError::Kind::Cancelled);
 }

@@ -10,6 +10,11 @@
 #include <QImage>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+
 using namespace sw::providers;
 using namespace sw::providers::test;
 using sw::providers::local::LocalVideoGenerator;
@@ -146,4 +151,30 @@ TEST(ProvidersLocalImage, ReferenceImageIsADeterministicPng) {
   r.prompt = QStringLiteral("A sunny forest");
   EXPECT_GT(meanAbsDiff(QImage(x.filePath), QImage(gen.generate(r, contextFor(a.path())).filePath)),
             5.0);
+}
+
+namespace {
+
+// Runs in a forked child with writes limited to `bytes`: exits 0 only when the local backend
+// reports a ProviderError whose general kind is still DiskFull (the media engine's finding).
+[[noreturn]] void generateWithFileSizeLimit(const QString& dir, rlim_t bytes) {
+  std::signal(SIGXFSZ, SIG_IGN);  // write() fails with EFBIG instead of the process being killed
+  const rlimit limit{bytes, bytes};
+  if (setrlimit(RLIMIT_FSIZE, &limit) != 0) std::_Exit(3);
+  try {
+    LocalVideoGenerator().generate(smallRequest(), contextFor(dir));
+  } catch (const ProviderError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    std::_Exit(e.errorKind() == sw::core::ErrorKind::DiskFull ? 0 : 2);
+  }
+  std::_Exit(1);
+}
+
+}  // namespace
+
+TEST(LocalVideo, FullDiskStaysDiskFullThroughTheProvider) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  QTemporaryDir dir;
+  EXPECT_EXIT(generateWithFileSizeLimit(dir.path(), 8 * 1024), ::testing::ExitedWithCode(0),
+              "too large for the disk");
 }

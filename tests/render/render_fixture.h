@@ -18,7 +18,10 @@ class RenderFixture : public ::testing::Test {
   void SetUp() override;
 
   QString projectFolder() const { return tmp.filePath(QStringLiteral("Tiny.scenewright")); }
-  QString cacheFolder() const { return tmp.filePath(QStringLiteral("cache")); }
+  // The cache the queue uses (tmp/cache unless a test moved it: set movedCache).
+  QString cacheFolder() const {
+    return movedCache.isEmpty() ? tmp.filePath(QStringLiteral("cache")) : movedCache;
+  }
   QString configFolder() const { return tmp.filePath(QStringLiteral("config")); }
   std::unique_ptr<model::ProjectStore> openStore() const {
     return model::ProjectStore::open(projectFolder());
@@ -30,6 +33,7 @@ class RenderFixture : public ::testing::Test {
   int eventsOfKind(model::Id jobId, const QString& kind, const QString& assetKind = {});
 
   QTemporaryDir tmp;
+  QString movedCache;
   model::Id sceneId = 0;
   std::shared_ptr<const providers::ModelRegistry> registry;
   double chunkSeconds = 1.0;

@@ -104,6 +104,35 @@ TEST_F(RenderJob, RestitchIsOfflineAndNamesWhatIsMissing) {
   EXPECT_FALSE(QFileInfo::exists(again.outputPath));
 }
 
+TEST_F(RenderJob, MovingTheCacheFolderKeepsRendersWorking) {
+  renderAndWait(request());
+  // The user moves the cache folder and points the settings at the new place.
+  movedCache = tmp.filePath(QStringLiteral("elsewhere/assets"));
+  ASSERT_TRUE(QDir().mkpath(QFileInfo(movedCache).absolutePath()));
+  ASSERT_TRUE(QDir().rename(tmp.filePath(QStringLiteral("cache")), movedCache));
+
+  render::RenderRequest again = request();
+  again.offline = true;  // a re-stitch: everything must come from the moved cache
+  again.outputPath = tmp.filePath(QStringLiteral("out/after-move.mp4"));
+  const model::Id job = renderAndWait(again);
+  const auto row = openStore()->job(job);
+  ASSERT_EQ(row->status, model::JobStatus::Completed) << row->errorMessage.toStdString();
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("asset.generated")), 0);
+  EXPECT_TRUE(QFileInfo::exists(again.outputPath));
+  // The chunks' rows now point into the new folder, so every view finds the files too.
+  auto store = openStore();
+  for (const auto& c : store->chunks(sceneId))
+    EXPECT_TRUE(store->asset(*c.assetId)->filePath.startsWith(movedCache))
+        << store->asset(*c.assetId)->filePath.toStdString();
+
+  // A full render (not offline) after the move pays for nothing either.
+  again.offline = false;
+  again.outputPath = tmp.filePath(QStringLiteral("out/after-move-2.mp4"));
+  const model::Id second = renderAndWait(again);
+  EXPECT_EQ(openStore()->job(second)->status, model::JobStatus::Completed);
+  EXPECT_EQ(eventsOfKind(second, QStringLiteral("asset.generated")), 0);
+}
+
 TEST_F(RenderJob, CancelStopsTheJobAndLeavesNoOutput) {
   auto queue = makeQueue();
   QList<model::Id> ids;

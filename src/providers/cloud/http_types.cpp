@@ -27,7 +27,10 @@ QJsonObject HttpResponse::jsonObject() const {
 }
 
 HttpError::HttpError(Kind kind, const QString& message, int status, const QString& serviceText)
-    : std::runtime_error(message.toStdString()),
+    : core::Error(kind == Kind::Network || kind == Kind::Timeout ? core::ErrorKind::Network
+                  : kind == Kind::Cancelled                      ? core::ErrorKind::Cancelled
+                                                                 : core::ErrorKind::Service,
+                  message, QStringLiteral("HTTP")),
       kind_(kind),
       status_(status),
       serviceText_(serviceText) {}

@@ -1,6 +1,8 @@
 // Plain data of the HTTP layer: a request, a response and the one error type (HttpError).
 #pragma once
 
+#include "core/error.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -44,7 +46,7 @@ struct HttpResponse {
   QJsonObject jsonObject() const;
 };
 
-class HttpError : public std::runtime_error {
+class HttpError : public core::Error {
  public:
   enum class Kind {
     Network,          // connection refused/reset, DNS, TLS
@@ -61,7 +63,6 @@ class HttpError : public std::runtime_error {
   int status() const { return status_; }
   // The service's own error text (detail/message/error field), empty when none.
   QString serviceText() const { return serviceText_; }
-  QString message() const { return QString::fromStdString(what()); }
   // True when trying again later may succeed (network, timeout, 408/429/5xx).
   bool transient() const;
 

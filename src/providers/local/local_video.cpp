@@ -174,7 +174,7 @@ GenerationResult LocalVideoGenerator::generate(const VideoRequest& request,
     renderChunk(request, p, preset_, output, ctx);
   } catch (const sw::media::MediaError& e) {
     throw ProviderError(Kind::Failed,
-                        QStringLiteral("Local video generation failed: %1").arg(e.message()));
+                        QStringLiteral("Local video generation failed: %1").arg(e.message()), e);
   }
   ctx.reportProgress(100.0, QStringLiteral("chunk ready"));
   GenerationResult result;

@@ -1,6 +1,7 @@
 // The HTTP layer's rules: retry hints, backoff, defensive error bodies, tqdm progress,
 // cancellation of a running request.
 #include "cloud_fixture.h"
+#include "support/wait.h"
 
 #include "providers/cloud/error_body.h"
 #include "providers/cloud/http_client.h"
@@ -97,12 +98,9 @@ TEST_F(CloudTest, CancelAbortsARunningRequestQuickly) {
   r.url = server->url("/v1/predictions/abc");
   r.headers = {{"Authorization", "Bearer " + server->tokens().replicate}};
   std::thread canceller([&] {
-    while (server->count("GET", "/v1/predictions/") == 0)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    sw::testsupport::waitUntil([&] { return server->count("GET", "/v1/predictions/") > 0; });
     cancel = true;
   });
-  QElapsedTimer timer;
-  timer.start();
   HttpError::Kind kind = HttpError::Kind::Status;
   try {
     http.send(r);
@@ -110,8 +108,8 @@ TEST_F(CloudTest, CancelAbortsARunningRequestQuickly) {
     kind = e.kind();
   }
   canceller.join();
+  // Ignoring the cancel would end in the 30 s transfer timeout, with Kind::Timeout.
   EXPECT_EQ(kind, HttpError::Kind::Cancelled);
-  EXPECT_LT(timer.elapsed(), 5000);  // far below the 30 s transfer timeout
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 1);
 }
 

@@ -1,6 +1,7 @@
 // Replicate failure paths: throttling, 5xx, no double create, failed/aborted predictions,
 // timeouts, truncated downloads, cancel, expiry, auth and validation errors.
 #include "cloud_fixture.h"
+#include "support/wait.h"
 
 #include "providers/cloud/replicate_backends.h"
 
@@ -160,7 +161,8 @@ TEST_F(CloudTest, CancelStopsPollingAndCancelsRemotePrediction) {
       error = e;
     }
   });
-  while (server->count("GET", "/v1/predictions/") < 3) QThread::msleep(5);
+  EXPECT_TRUE(
+      sw::testsupport::waitUntil([&] { return server->count("GET", "/v1/predictions/") >= 3; }));
   ctx.cancel();
   worker.join();
   ASSERT_TRUE(error.has_value());
