@@ -1,5 +1,5 @@
 // FakeCloudServer: a loopback HTTP server (QHttpServer on 127.0.0.1, port chosen by the OS)
-// speaking the Replicate, ElevenLabs, OpenAI-TTS and Ollama protocols of cloud-protocols.md,
+// speaking the Replicate, ElevenLabs, OpenAI-TTS and Ollama protocols of docs/cloud-protocols.md,
 // driven by a per-test Scenario, with a request log and a time scale (realPerVirtual = 0.01
 // makes a "60 s" wait last 0.6 s). It runs on its own thread, so clients may block.
 #pragma once

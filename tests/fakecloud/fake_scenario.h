@@ -1,4 +1,4 @@
-// Scenario knobs of the fake cloud server (cloud-protocols.md §7). A test sets them through
+// Scenario knobs of the fake cloud server (docs/cloud-protocols.md §7). A test sets them through
 // FakeCloudServer::setScenario() or registers named ones that a request selects with the
 // X-Fake-Scenario header (or POST /__fake/scenario {"name":...}).
 #pragma once

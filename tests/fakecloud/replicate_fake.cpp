@@ -1,5 +1,5 @@
 // Fake Replicate predictions: create (both endpoints, Prefer: wait), poll lifecycle, list,
-// cancel, and the throttling / 5xx / hang scenarios of cloud-protocols.md §7.
+// cancel, and the throttling / 5xx / hang scenarios of docs/cloud-protocols.md §7.
 #include "fakecloud/fake_state.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-// The fake Replicate's model table (inputs of cloud-protocols.md §2) and input validation.
+// The fake Replicate's model table (inputs of docs/cloud-protocols.md §2) and input validation.
 #include "fakecloud/fake_state.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-// HttpClient: blocking HTTP for worker threads, with the retry rules of cloud-protocols.md §0.
+// HttpClient: blocking HTTP for worker threads, with the retry rules of docs/cloud-protocols.md §0.
 //  - transient failures (network errors, timeouts, 408/429/500/502/503/504) are retried with
 //    the server's hint (retry-after-ms, Retry-After, retry_after) or exponential backoff;
 //  - 400/401/402/403/404/422 and other statuses fail at once with the service's text;

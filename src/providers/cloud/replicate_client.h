@@ -1,4 +1,4 @@
-// ReplicateClient: the Replicate HTTP API (cloud-protocols.md §1) over HttpClient.
+// ReplicateClient: the Replicate HTTP API (docs/cloud-protocols.md §1) over HttpClient.
 // Creates are sent once (retried only after 429); after a timeout or 5xx on a create the
 // client looks the prediction up (GET /v1/predictions?created_after=...) by its input instead
 // of paying twice. The token goes only to the Replicate host.

@@ -1,6 +1,6 @@
 // Model inputs for Replicate, written with each model's own field names: video inputs come from
 // the model registry entry (hailuo sends the start frame as `first_frame_image`, wan as
-// `image`); image, music and speech use the known models of cloud-protocols.md §2.
+// `image`); image, music and speech use the known models of docs/cloud-protocols.md §2.
 #pragma once
 
 #include "providers/capabilities.h"
