@@ -75,9 +75,8 @@ void checkReadOnly(const QString& dbPath, bool integrity) {
                        QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
                                       "database). Open a folder created by Scenewright.")
                            .arg(dbPath));
-    if (e.kind() == StoreError::Kind::Damaged || e.kind() == StoreError::Kind::NotAProject ||
-        e.kind() == StoreError::Kind::TooNew)
-      throw;
+    // Only an I/O failure on a readable file means damage; a full disk or a busy writer is not.
+    if (e.kind() != StoreError::Kind::Io) throw;
     if (e.kind() == StoreError::Kind::Io && !QFileInfo(dbPath).isReadable()) throw;
     throw StoreError(StoreError::Kind::Damaged,
                      QStringLiteral("%1: the project file is damaged (%2). Restore it from a "

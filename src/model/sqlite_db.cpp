@@ -2,17 +2,30 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace sw::model {
 
 namespace {
 
-StoreError::Kind kindFor(int rc) {
+// A write that failed because the disk, the quota or the file size limit is full. SQLite says
+// SQLITE_FULL for ENOSPC and short writes, but SQLITE_IOERR_WRITE when write() itself failed
+// (EDQUOT, EFBIG) and SQLITE_IOERR_SHMSIZE when the -shm file cannot grow. sqlite3_system_errno()
+// is not reliable by then (SQLite's own clean-up may reset errno), so a failed write or -shm
+// growth counts as full unless the errno that is known says it was a device error (EIO).
+bool diskFull(int rc, int systemErrno) {
+  if ((rc & 0xff) == SQLITE_FULL) return true;
+  if (systemErrno == ENOSPC || systemErrno == EDQUOT || systemErrno == EFBIG) return true;
+  return (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE) && systemErrno != EIO;
+}
+
+StoreError::Kind kindFor(int rc, int systemErrno) {
+  if (diskFull(rc, systemErrno)) return StoreError::Kind::DiskFull;
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
       return StoreError::Kind::NotAProject;
     case SQLITE_CORRUPT:
       return StoreError::Kind::Damaged;
-    case SQLITE_FULL:
     case SQLITE_IOERR:
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -28,11 +41,12 @@ StoreError::Kind kindFor(int rc) {
   }
 }
 
-QString advice(int rc) {
+QString advice(int rc, int systemErrno) {
+  if (diskFull(rc, systemErrno))
+    return QStringLiteral(
+        " The disk is full (or a quota or file size limit was reached): free some space and try "
+        "again; nothing saved was lost.");
   switch (rc & 0xff) {
-    case SQLITE_FULL:
-      return QStringLiteral(
-          " The disk is full: free some space and try again; nothing saved was lost.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
       return QStringLiteral(" The location is read-only: copy the project somewhere writable.");
@@ -76,8 +90,10 @@ Database::~Database() = default;
 void Database::raise(int rc, const QString& what) const {
   QString detail =
       db_ ? QString::fromUtf8(sqlite3_errmsg(db_.get())) : QString::fromUtf8(sqlite3_errstr(rc));
-  throw StoreError(kindFor(rc),
-                   QStringLiteral("%1: %2 (%3).%4").arg(path_, what, detail, advice(rc)));
+  const int systemErrno = db_ ? sqlite3_system_errno(db_.get()) : 0;
+  throw StoreError(
+      kindFor(rc, systemErrno),
+      QStringLiteral("%1: %2 (%3).%4").arg(path_, what, detail, advice(rc, systemErrno)), path_);
 }
 
 void Database::exec(const char* sql) {

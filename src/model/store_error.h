@@ -14,7 +14,8 @@ class StoreError : public core::Error {
     NotAProject,  // a file that is not a Scenewright project (wrong magic / application id)
     TooNew,       // written by a newer Scenewright (schema version above ours)
     Damaged,      // SQLite reports corruption or the integrity check fails
-    Io,           // disk full, read-only location, permission denied
+    Io,           // read-only location, permission denied, another I/O failure
+    DiskFull,     // no space, quota or file size limit reached while writing
     Constraint,   // a foreign key / unique / check constraint was violated
     Missing,      // a row that was asked for does not exist
     Invalid,      // bad input (e.g. malformed import JSON)
@@ -39,6 +40,8 @@ class StoreError : public core::Error {
       case Kind::Io:
       case Kind::Busy:
         return core::ErrorKind::User;
+      case Kind::DiskFull:
+        return core::ErrorKind::DiskFull;
       case Kind::Constraint:
         return core::ErrorKind::Internal;
     }
