@@ -28,7 +28,7 @@ struct MixRun;
 class AudioRender final : public AudioPacketSource {
  public:
   AudioRender(const RenderPlan& plan, const Timeline& timeline, const ExportControl& control);
-  ~AudioRender();
+  ~AudioRender() override;
 
   // First pass (loudness measurement); progress is reported between `from` and `to` percent.
   void measure(double from, double to);

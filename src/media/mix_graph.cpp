@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <algorithm>
+#include <cmath>
 
 namespace sw::media {
 
@@ -22,7 +23,7 @@ std::string clipChain(const AudioClip& c, double d, size_t k) {
   if (fadeIn > 0) s += ",afade=t=in:st=0:d=" + num(fadeIn);
   if (fadeOut > 0) s += ",afade=t=out:st=" + num(d - fadeOut) + ":d=" + num(fadeOut);
   if (c.gainDb != 0) s += ",volume=" + num(c.gainDb) + "dB";
-  const long long delay = static_cast<long long>(c.start * 48000 + 0.5);
+  const long long delay = std::llround(c.start * 48000);
   if (delay > 0) s += ",adelay=delays=" + std::to_string(delay) + "S:all=1";
   return s + "[a" + std::to_string(k) + "]";
 }

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sw::media {
 
@@ -89,6 +90,7 @@ std::vector<QByteArray> Thumbnailer::filmstrip(const QString& video, int count, 
   const ProbeResult p = probe(video, ProbeOptions{false, 0.0});
   const double d = p.video() && p.video()->duration > 0 ? p.video()->duration : p.duration;
   std::vector<QByteArray> out;
+  out.reserve(static_cast<size_t>(std::max(0, count)));
   for (int i = 0; i < count; ++i) out.push_back(thumbnail(video, d * (i + 0.5) / count, width));
   return out;
 }

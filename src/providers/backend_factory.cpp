@@ -62,25 +62,25 @@ BackendFactory::BackendFactory(BackendEnvironment environment) : env_(std::move(
 }
 
 void BackendFactory::addScriptParser(const QString& id, Maker<ScriptParser> m) {
-  script_.insert(id, std::move(m));
+  script_[id] = std::move(m);
 }
 void BackendFactory::addImage(const QString& id, Maker<ImageGenerator> m) {
-  image_.insert(id, std::move(m));
+  image_[id] = std::move(m);
 }
 void BackendFactory::addVideo(const QString& id, Maker<VideoGenerator> m) {
-  video_.insert(id, std::move(m));
+  video_[id] = std::move(m);
 }
 void BackendFactory::addSpeech(const QString& id, Maker<SpeechGenerator> m) {
-  speech_.insert(id, std::move(m));
+  speech_[id] = std::move(m);
 }
 void BackendFactory::addMusic(const QString& id, Maker<MusicGenerator> m) {
-  music_.insert(id, std::move(m));
+  music_[id] = std::move(m);
 }
 void BackendFactory::addSoundEffect(const QString& id, Maker<SoundEffectGenerator> m) {
-  sfx_.insert(id, std::move(m));
+  sfx_[id] = std::move(m);
 }
 void BackendFactory::addLipSync(const QString& id, Maker<LipSync> m) {
-  lipSync_.insert(id, std::move(m));
+  lipSync_[id] = std::move(m);
 }
 
 QStringList BackendFactory::ids(Capability capability) const {

@@ -66,7 +66,7 @@ Palette paletteFor(const QString& prompt, Rng& rng) {
   return pal;
 }
 
-uint8_t to8(double v) { return static_cast<uint8_t>(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5); }
+uint8_t to8(double v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)); }
 
 }  // namespace
 

@@ -36,7 +36,8 @@ void noiseBurst(Mono& out, Rng& rng, double start, double length,
   const int s = frames(start);
   for (int i = 0; i < frames(length) && s + i < static_cast<int>(out.size()); ++i) {
     const double t = static_cast<double>(i) / kRate;
-    out[static_cast<size_t>(s + i)] += env(t) * lp.step(rng.signedUnit(), cutoff(t));
+    out[static_cast<size_t>(s) + static_cast<size_t>(i)] +=
+        env(t) * lp.step(rng.signedUnit(), cutoff(t));
   }
 }
 
@@ -44,7 +45,8 @@ void sineBurst(Mono& out, double start, double length, double hz, double amp, do
   const int s = frames(start);
   for (int i = 0; i < frames(length) && s + i < static_cast<int>(out.size()); ++i) {
     const double t = static_cast<double>(i) / kRate;
-    out[static_cast<size_t>(s + i)] += amp * std::sin(kTwoPi * hz * t) * std::exp(-decay * t);
+    out[static_cast<size_t>(s) + static_cast<size_t>(i)] +=
+        amp * std::sin(kTwoPi * hz * t) * std::exp(-decay * t);
   }
 }
 

@@ -47,7 +47,7 @@ void normalizePeak(std::vector<float>& samples, float peak) {
 void writeWav(const QString& path, const PcmAudio& audio) {
   const uint32_t dataBytes = static_cast<uint32_t>(audio.samples.size() * 2);
   QByteArray bytes;
-  bytes.reserve(static_cast<qsizetype>(44 + dataBytes));
+  bytes.reserve(44 + static_cast<qsizetype>(dataBytes));
   bytes.append("RIFF");
   put32(bytes, 36 + dataBytes);
   bytes.append("WAVEfmt ");

@@ -12,9 +12,9 @@ struct PcmAudio {
   int channels = 1;
   std::vector<float> samples;  // interleaved, [-1, 1]
   double duration() const {
-    return channels > 0 && sampleRate > 0
-               ? static_cast<double>(samples.size() / static_cast<size_t>(channels)) / sampleRate
-               : 0.0;
+    if (channels <= 0 || sampleRate <= 0) return 0.0;
+    const size_t frames = samples.size() / static_cast<size_t>(channels);  // whole frames only
+    return static_cast<double>(frames) / sampleRate;
   }
 };
 
