@@ -5,9 +5,13 @@
 #include "providers/local/wav_file.h"
 
 #include <gtest/gtest.h>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 using namespace sw::providers;
 using namespace sw::providers::local;
@@ -65,6 +69,35 @@ TEST(ProvidersLocalSpeech, WavHasPlausibleDuration) {
   SpeechRequest slow = r;
   slow.voiceSettings = QJsonObject{{"rate", 100}};
   EXPECT_GT(gen.generate(slow, contextFor(dir.path())).duration, out.duration * 1.3);
+}
+
+// espeak-ng cuts a voice file path at about 60 characters: a long TMPDIR (CI runners, Flatpak,
+// per-user temp folders) must not break speech, nor be blamed on the voice.
+TEST(ProvidersLocalSpeech, LongTempFolderStillSpeaks) {
+  QTemporaryDir dir;
+  // Lower case, as espeak-ng needs (it lower-cases paths), and long.
+  const QString longTemp = QStringLiteral("/tmp/sw-a-rather-long-temporary-folder-%1/second-level")
+                               .arg(QCoreApplication::applicationPid());
+  ASSERT_TRUE(QDir().mkpath(longTemp));
+  struct Cleanup {
+    QString path;
+    ~Cleanup() { QDir(path).removeRecursively(); }
+  } cleanup{QFileInfo(longTemp).absolutePath()};
+  const QByteArray saved = qgetenv("TMPDIR");
+  qputenv("TMPDIR", longTemp.toUtf8());
+  SpeechRequest r;
+  r.text = QStringLiteral("The lamp is lit.");
+  r.voice = LocalSpeechGenerator::narratorVoice();
+  std::optional<GenerationResult> out;
+  QString error;
+  try {
+    out = LocalSpeechGenerator().generate(r, contextFor(dir.path()));
+  } catch (const ProviderError& e) {
+    error = e.message();
+  }
+  qputenv("TMPDIR", saved);
+  ASSERT_TRUE(out.has_value()) << error.toStdString();
+  EXPECT_GT(out->duration, 0.3);
 }
 
 TEST(ProvidersLocalSpeech, TwoCharactersSoundDifferent) {

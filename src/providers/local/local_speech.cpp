@@ -94,12 +94,26 @@ QString voiceDefinition(const SpeechRequest& r, const QString& voice) {
   return text + QStringLiteral("\nflutter 0\n");
 }
 
-// espeak-ng lower-cases the path it is given, so the voice file lives in a lower-case path.
+// espeak-ng lower-cases the voice file path it is given and keeps only its first ~60 bytes
+// (a fixed buffer), so the file lives in a short lower-case path: the temp folder when it is one,
+// else /tmp.
+constexpr int kMaxVoicePathBytes = 48;
+
 QString voiceFilePath() {
-  const QString temp = QDir::tempPath();
-  const QString dir = temp == temp.toLower() ? temp : QStringLiteral("/tmp");
-  return QDir(dir).filePath(
-      QStringLiteral("scenewright-espeak-%1.voice").arg(QCoreApplication::applicationPid()));
+  const QString name = QStringLiteral("sw-espeak-%1.voice").arg(QCoreApplication::applicationPid());
+  for (const QString& dir : {QDir::tempPath(), QStringLiteral("/tmp")}) {
+    const QString path = QDir(dir).filePath(name);
+    if (path == path.toLower() && QFile::encodeName(path).size() <= kMaxVoicePathBytes &&
+        QFileInfo(dir).isWritable())
+      return path;
+  }
+  throw ProviderError(
+      Kind::Failed,
+      QStringLiteral("Local speech (espeak-ng) needs a temporary folder with a short lower-case "
+                     "path (at most %1 characters with the file name), and neither %2 nor /tmp "
+                     "is one that can be written. Set TMPDIR to such a folder, e.g. /tmp.")
+          .arg(kMaxVoicePathBytes)
+          .arg(QDir::tempPath()));
 }
 
 void applyVoice(const SpeechRequest& r, const QString& voice) {
