@@ -9,6 +9,7 @@
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
 #include "providers/script_import.h"
+#include "providers/script_text.h"
 
 namespace sw::cli {
 
@@ -23,15 +24,7 @@ QString readScript(const QString& path) {
   if (!file.open(QIODevice::ReadOnly))
     throw UserError(
         QStringLiteral("import-script: cannot read %1: %2").arg(path, file.errorString()));
-  return QString::fromUtf8(file.readAll());
-}
-
-// Fountain when the text has a scene heading, else free prose.
-QString detectFormat(const QString& text) {
-  static const QRegularExpression heading(
-      QStringLiteral("^\\s*(INT|EXT|EST|INT\\.?/EXT|I/E)[\\.\\s]"),
-      QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-  return heading.match(text).hasMatch() ? QStringLiteral("fountain") : QStringLiteral("prose");
+  return providers::decodeScriptText(file.readAll());
 }
 
 providers::ParsedScript parseScript(model::ProjectStore& store, const QString& text,
@@ -69,8 +62,8 @@ int runImportScript(const QStringList& args) {
         QStringLiteral("import-script: --default-duration must be a positive number of seconds"));
   const QString text = readScript(p.positionalArguments().at(1));
   auto store = model::ProjectStore::open(p.positionalArguments().at(0));
-  const QString format =
-      p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : detectFormat(text);
+  const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format"))
+                                                           : providers::detectScriptFormat(text);
   const providers::ParsedScript script =
       parseScript(*store, text, format, p.value(QStringLiteral("backend")));
   if (script.scenes.isEmpty())

@@ -20,6 +20,7 @@
 #include "media/thumbnails.h"
 #include "providers/local/fountain_parser.h"
 #include "providers/model_registry.h"
+#include "providers/script_text.h"
 #include "render/app_settings.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
@@ -341,7 +342,7 @@ void MainWindow::importScript() {
   watcher->setFuture(QtConcurrent::run([file] {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) return providers::ParsedScript{};
-    return providers::local::parseFountain(QString::fromUtf8(in.readAll()));
+    return providers::local::parseFountain(providers::decodeScriptText(in.readAll()));
   }));
 }
 

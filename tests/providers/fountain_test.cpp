@@ -1,4 +1,5 @@
 #include "providers/local/fountain_parser.h"
+#include "providers/script_text.h"
 
 #include <gtest/gtest.h>
 #include <QFile>
@@ -161,4 +162,48 @@ TEST(ProvidersFountain, LocalParserRefusesProse) {
   EXPECT_EQ(parser.parse({"EXT. PARK - DAY\n\nA dog runs.", "fountain"}, GenerationContext{})
                 .scenes.size(),
             1);
+}
+
+// An unclosed "[[" is plain text: the lines after it are still read (before, every later line was
+// swallowed into the note, with a quadratic scan: 7.5 s for 100k lines).
+TEST(ProvidersFountain, UnclosedNoteKeepsTheLinesAfterIt) {
+  QString text = QStringLiteral("INT. HALL - DAY\n\nA door [[ creaks.\n\n");
+  for (int i = 0; i < 2000; ++i) text += QStringLiteral("EXT. YARD %1 - NIGHT\n\nWind.\n\n").arg(i);
+  const ParsedScript s = parseFountain(text);
+  ASSERT_EQ(s.scenes.size(), 2001);
+  EXPECT_EQ(s.scenes.last().heading, QStringLiteral("EXT. YARD 1999 - NIGHT"));
+}
+
+TEST(ProvidersFountain, NoteSpanningLinesStillWorks) {
+  const ParsedScript s = parseFountain(
+      QStringLiteral("INT. HALL - DAY\n[[MUSIC: low strings,\nmood: tense]]\n\nA door creaks.\n"));
+  ASSERT_EQ(s.scenes.size(), 1);
+  EXPECT_EQ(s.scenes[0].musicMood, QStringLiteral("tense"));
+}
+
+// Files from other editors: CR-only line ends (classic Mac), UTF-16 with and without a byte-order
+// mark, UTF-8 with one. Each is Fountain, with its two scenes.
+TEST(ProvidersScriptText, EncodingsAndLineEndsAreNormalised) {
+  const QString script =
+      QStringLiteral("INT. KITCHEN - DAY\n\nSteam rises.\n\nEXT. YARD - NIGHT\n\nWind.\n");
+  QString cr = script;
+  cr.replace('\n', '\r');
+  const QByteArray utf16le(reinterpret_cast<const char*>(script.utf16()), script.size() * 2);
+  QByteArray utf16be;
+  for (qsizetype i = 0; i < utf16le.size(); i += 2)
+    utf16be += utf16le.mid(i + 1, 1) + utf16le.mid(i, 1);
+  const QList<QByteArray> files = {cr.toUtf8(),
+                                   QByteArray("\xFF\xFE") + utf16le,
+                                   QByteArray("\xFE\xFF") + utf16be,
+                                   utf16le,
+                                   QByteArray("\xEF\xBB\xBF") + script.toUtf8(),
+                                   script.toUtf8().replace("\n", "\r\n")};
+  for (const QByteArray& bytes : files) {
+    const QString text = decodeScriptText(bytes);
+    EXPECT_EQ(text, script) << bytes.left(16).toHex().toStdString();
+    EXPECT_EQ(detectScriptFormat(text), QStringLiteral("fountain"));
+    EXPECT_EQ(parseFountain(text).scenes.size(), 2);
+  }
+  EXPECT_EQ(detectScriptFormat(QStringLiteral("Once upon a time a keeper lit a lamp.")),
+            QStringLiteral("prose"));
 }

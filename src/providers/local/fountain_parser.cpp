@@ -1,6 +1,7 @@
 #include "providers/local/fountain_parser.h"
 
 #include <QRegularExpression>
+#include <vector>
 
 namespace sw::providers::local {
 namespace {
@@ -50,19 +51,30 @@ QString removeBoneyard(const QString& text) {
 }
 
 // Splits text into lines, pulling [[notes]] out (a note may span lines; it belongs to its first).
+// A "[[" that no later "]]" closes is plain text, and the lines after it stay lines. Linear: the
+// next line holding a "]]" is known for every line, so an unclosed note costs no scan.
 QList<Line> splitLines(const QString& text) {
   QList<Line> lines;
   const QStringList raw = removeBoneyard(text).split('\n');
+  std::vector<int> nextClose(raw.size() + 1, -1);  // first line >= i holding "]]"
+  for (qsizetype i = raw.size() - 1; i >= 0; --i)
+    nextClose[i] = raw[i].contains(QStringLiteral("]]")) ? int(i) : nextClose[i + 1];
   for (int i = 0; i < raw.size(); ++i) {
     Line line{raw[i], {}, i + 1};
+    qsizetype from = 0;
     qsizetype open;
-    while ((open = line.text.indexOf(QStringLiteral("[["))) >= 0) {
-      qsizetype close = line.text.indexOf(QStringLiteral("]]"), open);
-      while (close < 0 && i + 1 < raw.size()) {  // the note continues on the next lines
-        line.text += ' ' + raw[++i];
-        close = line.text.indexOf(QStringLiteral("]]"), open);
+    while ((open = line.text.indexOf(QStringLiteral("[["), from)) >= 0) {
+      qsizetype close = line.text.indexOf(QStringLiteral("]]"), open + 2);
+      if (close < 0) {  // the note may continue on the next lines, up to the next "]]"
+        const int last = i + 1 < raw.size() ? nextClose[i + 1] : -1;
+        if (last < 0) {
+          from = open + 2;  // never closed: plain text
+          continue;
+        }
+        for (int j = i + 1; j <= last; ++j) line.text += ' ' + raw[j];
+        i = last;
+        close = line.text.indexOf(QStringLiteral("]]"), open + 2);
       }
-      if (close < 0) break;
       line.notes << line.text.mid(open + 2, close - open - 2).simplified();
       line.text.remove(open, close - open + 2);
     }
