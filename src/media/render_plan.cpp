@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cmath>
 
 namespace sw::media {
 
@@ -219,12 +220,91 @@ RenderPlan RenderPlan::fromJsonFile(const QString& path) {
   return fromJson(doc.object());
 }
 
+namespace {
+
+// A time in seconds: finite, not negative, at most a day (a NaN or an infinity from a hand-edited
+// plan is refused here, not deep in FFmpeg).
+void checkSeconds(double v, const QString& field, bool allowUnset = false) {
+  if (allowUnset && v < 0) return;  // -1 = "to the end"
+  if (!std::isfinite(v) || v < 0 || v > kMaxSeconds)
+    bad(QStringLiteral("%1 (%2) must be between 0 and %3 seconds")
+            .arg(field)
+            .arg(v)
+            .arg(kMaxSeconds));
+}
+
+void checkRange(double v, double lo, double hi, const QString& field, const QString& unit) {
+  if (!std::isfinite(v) || v < lo || v > hi)
+    bad(QStringLiteral("%1 (%2) must be between %3 and %4 %5")
+            .arg(field)
+            .arg(v)
+            .arg(lo)
+            .arg(hi)
+            .arg(unit));
+}
+
+}  // namespace
+
+void validateOutput(const OutputSettings& output) {
+  if ((output.width % 2) || (output.height % 2) || output.width < 0 || output.height < 0) {
+    bad(QStringLiteral("output size %1x%2 must be even").arg(output.width).arg(output.height));
+  }
+  for (const int side : {output.width, output.height})
+    if (side != 0 && (side < kMinOutputSide || side > kMaxOutputSide))
+      bad(QStringLiteral("output size %1x%2: each side must be between %3 and %4 pixels")
+              .arg(output.width)
+              .arg(output.height)
+              .arg(kMinOutputSide)
+              .arg(kMaxOutputSide));
+  if (output.fpsNum != 0) {
+    if (output.fpsNum < 0 || output.fpsDen <= 0)
+      bad(QStringLiteral("output.fps %1/%2 is not a frame rate")
+              .arg(output.fpsNum)
+              .arg(output.fpsDen));
+    checkRange(double(output.fpsNum) / output.fpsDen, kMinFps, kMaxFps,
+               QStringLiteral("output.fps"), QStringLiteral("frames per second"));
+  }
+  if (output.crf < 0 || output.crf > 51) bad(QStringLiteral("output.crf must be 0..51"));
+  static const QStringList presets = {"ultrafast", "superfast", "veryfast", "faster",   "fast",
+                                      "medium",    "slow",      "slower",   "veryslow", "placebo"};
+  if (!presets.contains(output.preset))
+    bad(QStringLiteral("output.preset \"%1\" is not one of %2")
+            .arg(output.preset, presets.join(QStringLiteral(", "))));
+  if (output.audioBitrate < kMinAudioBitrate || output.audioBitrate > kMaxAudioBitrate)
+    bad(QStringLiteral("output.audioBitrate (%1) must be between %2 and %3 bits/s")
+            .arg(output.audioBitrate)
+            .arg(kMinAudioBitrate)
+            .arg(kMaxAudioBitrate));
+  checkRange(output.loudnessTarget, kMinLoudness, kMaxLoudness, QStringLiteral("output.loudness"),
+             QStringLiteral("LUFS"));
+  if (!std::isfinite(output.partSeconds) || output.partSeconds < 0 || output.partSeconds > 3600)
+    bad(QStringLiteral("output.partSeconds must be 0 (one encoder) or up to 3600 seconds"));
+}
+
+void validateClip(const AudioClip& c, const QString& field) {
+  checkSeconds(c.start, field + QStringLiteral(".start"));
+  checkSeconds(c.in, field + QStringLiteral(".in"));
+  checkSeconds(c.out, field + QStringLiteral(".out"), true);
+  checkSeconds(c.fadeIn, field + QStringLiteral(".fadeIn"));
+  checkSeconds(c.fadeOut, field + QStringLiteral(".fadeOut"));
+  if (c.out >= 0 && c.out <= c.in) bad(QStringLiteral("%1: out must be after in").arg(field));
+  checkRange(c.gainDb, kMinGainDb, kMaxGainDb, field + QStringLiteral(".gain"),
+             QStringLiteral("dB"));
+}
+
 void RenderPlan::validate() const {
   if (segments.empty()) bad(QStringLiteral("no video segments"));
   if (output.path.isEmpty()) bad(QStringLiteral("output.path is missing"));
   for (size_t i = 0; i < segments.size(); ++i) {
     const VideoSegment& s = segments[i];
-    if (s.in < 0) bad(QStringLiteral("segments[%1].in is negative").arg(i));
+    const QString field = QStringLiteral("segments[%1]").arg(i);
+    checkSeconds(s.in, field + QStringLiteral(".in"));
+    checkSeconds(s.out, field + QStringLiteral(".out"), true);
+    if (!std::isfinite(s.transitionDuration) || s.transitionDuration < 0 ||
+        s.transitionDuration > kMaxTransitionSeconds)
+      bad(QStringLiteral("%1: the transition duration must be between 0 and %2 seconds")
+              .arg(field)
+              .arg(kMaxTransitionSeconds));
     if (s.out >= 0 && s.out <= s.in)
       bad(QStringLiteral("segments[%1]: out (%2) must be after in (%3)")
               .arg(i)
@@ -234,18 +314,9 @@ void RenderPlan::validate() const {
       bad(QStringLiteral("segments[%1]: crossfade duration must be positive").arg(i));
     }
   }
-  for (size_t i = 0; i < audio.size(); ++i) {
-    const AudioClip& c = audio[i];
-    if (c.start < 0 || c.in < 0 || c.fadeIn < 0 || c.fadeOut < 0)
-      bad(QStringLiteral("audio[%1] has a negative time").arg(i));
-    if (c.out >= 0 && c.out <= c.in) bad(QStringLiteral("audio[%1]: out must be after in").arg(i));
-  }
-  if ((output.width % 2) || (output.height % 2) || output.width < 0 || output.height < 0) {
-    bad(QStringLiteral("output size %1x%2 must be even").arg(output.width).arg(output.height));
-  }
-  if (output.crf < 0 || output.crf > 51) bad(QStringLiteral("output.crf must be 0..51"));
-  if (output.partSeconds < 0)
-    bad(QStringLiteral("output.partSeconds must be 0 (one encoder) or positive"));
+  for (size_t i = 0; i < audio.size(); ++i)
+    validateClip(audio[i], QStringLiteral("audio[%1]").arg(i));
+  validateOutput(output);
 }
 
 }  // namespace sw::media

@@ -56,6 +56,20 @@ struct OutputSettings {
   double partSeconds = 8.0;
 };
 
+// The ranges a plan's numbers must lie in, checked before any work (and before any paid
+// generation: the render job checks its output settings and clip gains when it starts).
+inline constexpr int kMinOutputSide = 16, kMaxOutputSide = 8192;           // pixels, even
+inline constexpr double kMinFps = 1.0, kMaxFps = 240.0;                    // output frame rate
+inline constexpr int kMinAudioBitrate = 32000, kMaxAudioBitrate = 512000;  // bits/s
+inline constexpr double kMinLoudness = -40.0, kMaxLoudness = -5.0;         // LUFS target
+inline constexpr double kMinGainDb = -60.0, kMaxGainDb = 20.0;             // per clip
+inline constexpr double kMaxSeconds = 24 * 3600.0;                         // any time in a plan
+inline constexpr double kMaxTransitionSeconds = 10.0;
+
+// Throws MediaError(InvalidInput) naming the field ("output.loudness must be between ...").
+void validateOutput(const OutputSettings& output);
+void validateClip(const AudioClip& clip, const QString& field);  // field: "audio[3]"
+
 struct RenderPlan {
   int version = 1;
   std::vector<VideoSegment> segments;

@@ -192,6 +192,26 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
   return out;
 }
 
+// The numbers the stitch will need, checked before anything is generated or paid for: the output
+// settings (project loudness target, size, frame rate) and every SFX cue's time and gain.
+void checkBeforeGenerating(SceneJob::State& s) {
+  try {
+    media::validateOutput(outputSettings(s, QStringLiteral("check.mp4")));
+    const QList<model::SfxCue> cues = s.store->sfxCues(s.scene.id);
+    for (int i = 0; i < cues.size(); ++i) {
+      media::AudioClip clip;
+      clip.start = cues[i].time;
+      clip.gainDb = cues[i].gainDb;
+      media::validateClip(clip, QStringLiteral("SFX cue %1").arg(i + 1));
+    }
+  } catch (const media::MediaError& e) {
+    throw JobFailure(QStringLiteral("Scene \"%1\" cannot be rendered as set up (%2). Fix it in the "
+                                    "scene or project settings; nothing was generated.")
+                         .arg(s.scene.title, e.message().section(QStringLiteral(": "), 1)),
+                     core::ErrorKind::BadInput);
+  }
+}
+
 // The estimate before anything is generated: the job's first event of each run.
 void recordEstimate(SceneJob::State& s) {
   const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
@@ -230,6 +250,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);
     loadScene(s);
+    checkBeforeGenerating(s);
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;

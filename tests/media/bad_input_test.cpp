@@ -1,10 +1,13 @@
 #include "media/media_error.h"
+#include "media/render_plan.h"
 #include "media/stitcher.h"
 #include "support/media_fixtures.h"
 
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <atomic>
 
@@ -124,4 +127,51 @@ TEST_F(MediaBadInput, CancellationLeavesNoPartialOutput) {
   }
   EXPECT_LT(lastPercent, 60) << "stopped soon after the request";
   expectNoOutput();
+}
+
+// Every number in a plan has a range, checked before any decoding or encoding, and the message
+// names the field. A hand-written or shared plan with out-of-range values is refused up front.
+TEST(MediaPlanRanges, OutOfRangeValuesAreRefusedNamingTheField) {
+  const auto base = [] {
+    QJsonObject seg{{"file", "a.mp4"}};
+    return QJsonObject{{"segments", QJsonArray{seg}}, {"output", QJsonObject{{"path", "out.mp4"}}}};
+  };
+  const auto withOutput = [&](const char* key, const QJsonValue& v) {
+    QJsonObject plan = base();
+    QJsonObject out = plan["output"].toObject();
+    out[key] = v;
+    plan["output"] = out;
+    return plan;
+  };
+  QJsonObject loudClip = base();
+  loudClip["audio"] =
+      QJsonArray{QJsonObject{{"file", "sfx.wav"}, {"track", "sfx"}, {"gainDb", 40}}};
+  QJsonObject farSegment = base();
+  farSegment["segments"] = QJsonArray{QJsonObject{{"file", "a.mp4"}, {"in", 1e300}}};
+  const std::vector<std::pair<QJsonObject, QString>> cases = {
+      {withOutput("width", 2), "output size"},
+      {withOutput("width", 65536), "output size"},
+      {withOutput("fps", "1000000/1"), "output.fps"},
+      {withOutput("audioBitrate", 0), "output.audioBitrate"},
+      {withOutput("loudness", 3), "output.loudness"},
+      {withOutput("preset", "warp"), "output.preset"},
+      {loudClip, "audio[0].gain"},
+      {farSegment, "segments[0].in"},
+  };
+  for (const auto& [json, field] : cases) {
+    QJsonObject plan = json;
+    if (field == "output size") {  // a custom size: both sides given
+      QJsonObject out = plan["output"].toObject();
+      out["resolution"] = "custom";
+      out["height"] = out["width"].toInt() == 2 ? 2 : 720;
+      plan["output"] = out;
+    }
+    try {
+      RenderPlan::fromJson(plan);
+      ADD_FAILURE() << "accepted: " << field.toStdString();
+    } catch (const MediaError& e) {
+      EXPECT_EQ(e.kind(), MediaError::Kind::InvalidInput);
+      EXPECT_TRUE(e.message().contains(field)) << e.message().toStdString();
+    }
+  }
 }

@@ -133,6 +133,38 @@ TEST_F(RenderJob, MovingTheCacheFolderKeepsRendersWorking) {
   EXPECT_EQ(eventsOfKind(second, QStringLiteral("asset.generated")), 0);
 }
 
+// Settings the stitch would refuse fail the job before anything is generated (and paid for).
+TEST_F(RenderJob, OutOfRangeSettingsFailBeforeAnyGeneration) {
+  {
+    auto store = openStore();
+    QJsonObject settings = store->project().settings;
+    settings["loudnessTarget"] = 3.0;  // LUFS above 0: nonsense
+    store->setProjectSettings(settings);
+  }
+  const model::Id loud = renderAndWait(request());
+  auto row = openStore()->job(loud);
+  EXPECT_EQ(row->status, model::JobStatus::Failed);
+  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("output.loudness")))
+      << row->errorMessage.toStdString();
+  EXPECT_EQ(eventsOfKind(loud, QStringLiteral("asset.generated")), 0);
+
+  {
+    auto store = openStore();
+    QJsonObject settings = store->project().settings;
+    settings.remove("loudnessTarget");
+    store->setProjectSettings(settings);
+    model::SfxCue cue = store->sfxCues(sceneId).first();
+    cue.gainDb = 40;
+    store->updateSfxCue(cue);
+  }
+  const model::Id gain = renderAndWait(request());
+  row = openStore()->job(gain);
+  EXPECT_EQ(row->status, model::JobStatus::Failed);
+  EXPECT_TRUE(row->errorMessage.contains(QStringLiteral("SFX cue 1.gain")))
+      << row->errorMessage.toStdString();
+  EXPECT_EQ(eventsOfKind(gain, QStringLiteral("asset.generated")), 0);
+}
+
 TEST_F(RenderJob, CancelStopsTheJobAndLeavesNoOutput) {
   auto queue = makeQueue();
   QList<model::Id> ids;
