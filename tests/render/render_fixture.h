@@ -1,5 +1,6 @@
-// A tiny project (320x180, 12 fps, 1 s chunks on the local backend) and a render queue bound to
-// a private cache, so render tests are real end to end and still take seconds.
+// A tiny project (the sample "Harbour" scene of tests/support; 320x180, 12 fps, 1 s chunks on the
+// local backend) and a render queue bound to a private cache, so render tests are real end to end
+// and still take seconds.
 #pragma once
 
 #include <gtest/gtest.h>
