@@ -2,6 +2,7 @@
 
 #include "support/model_override.h"
 #include "support/sample_project.h"
+#include "support/user_folders.h"
 
 namespace sw::testing {
 
@@ -20,6 +21,13 @@ void RenderFixture::SetUp() {
   harbour.tomasVoice = QStringLiteral("en+m3");
   harbour.sfx = testsupport::SfxSpec{1.0, QStringLiteral("door knock"), -6};
   sceneId = testsupport::addHarbourScene(*store, harbour);
+}
+
+QProcessEnvironment RenderFixture::cliEnvironment() const {
+  QProcessEnvironment e = testsupport::isolatedEnvironment();
+  e.insert(QStringLiteral("SCENEWRIGHT_CACHE_DIR"), cacheFolder());
+  e.insert(QStringLiteral("XDG_CONFIG_HOME"), configFolder());
+  return e;
 }
 
 std::unique_ptr<render::RenderQueue> RenderFixture::makeQueue() const {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -32,6 +33,9 @@ class RenderFixture : public ::testing::Test {
   // Renders and waits; returns the job id.
   model::Id renderAndWait(const render::RenderRequest& request);
   int eventsOfKind(model::Id jobId, const QString& kind, const QString& assetKind = {});
+  // Environment for a scenewright-cli child process: the isolated one, with this test's cache
+  // and config folders.
+  QProcessEnvironment cliEnvironment() const;
 
   QTemporaryDir tmp;
   QString movedCache;

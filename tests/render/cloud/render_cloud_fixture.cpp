@@ -9,6 +9,7 @@
 #include "support/media_fixtures.h"
 #include "support/model_override.h"
 #include "support/sample_project.h"
+#include "support/user_folders.h"
 
 namespace sw::rendercloud {
 
@@ -160,7 +161,7 @@ model::Id RenderCloudTest::renderAndWait(const render::RenderRequest& r, const Q
 }
 
 QProcessEnvironment RenderCloudTest::cliEnvironment() const {
-  QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+  QProcessEnvironment e = testsupport::isolatedEnvironment();
   e.insert(QStringLiteral("SCENEWRIGHT_CACHE_DIR"), cacheFolder());
   e.insert(QStringLiteral("XDG_CONFIG_HOME"), configFolder());
   e.insert(QStringLiteral("REPLICATE_BASE_URL"), server->url().toString());

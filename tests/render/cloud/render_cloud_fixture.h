@@ -59,7 +59,8 @@ class RenderCloudTest : public ::testing::Test {
       const QString& folder = {}) const;  // the scene, preview, every track
   model::Id renderAndWait(const render::RenderRequest& request, const QString& folder = {});
 
-  // Environment for a scenewright-cli child process pointed at the fake.
+  // Environment for a scenewright-cli child process: the isolated one, with this test's cache and
+  // config folders, pointed at the fake.
   QProcessEnvironment cliEnvironment() const;
 
   // Requests of the log, filtered.
