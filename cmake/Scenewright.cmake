@@ -17,7 +17,9 @@ endfunction()
 
 # A GoogleTest executable registered with ctest, one ctest test per test case:
 # scenewright_test(NAME [CUSTOM_MAIN] [TIMEOUT SECONDS] SOURCES ... LINKS ... [LABELS ...])
-# Without CUSTOM_MAIN the test links gtest_main; GUI tests bring a main() that makes a QApplication.
+# Without CUSTOM_MAIN the test links scenewright_testsupport_main (tests/support: isolates the user
+# folders, then runs the tests); a CUSTOM_MAIN suite brings its own main() (QApplication, ...), which
+# calls sw::testsupport::isolateUserFolders() first (scenewright_testsupport_env, always linked).
 # Every test case gets a ctest TIMEOUT (default 300 s): a hang fails instead of stalling CI. It is a
 # safety net, not a speed goal (speed lives in bench/).
 function(scenewright_test name)
@@ -27,9 +29,10 @@ function(scenewright_test name)
   endif()
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES AUTOMOC ON)
-  target_link_libraries(${name} PRIVATE ${ARG_LINKS} GTest::gtest GTest::gmock)
+  target_link_libraries(${name} PRIVATE ${ARG_LINKS} scenewright_testsupport_env GTest::gtest
+                                          GTest::gmock)
   if(NOT ARG_CUSTOM_MAIN)
-    target_link_libraries(${name} PRIVATE GTest::gtest_main)
+    target_link_libraries(${name} PRIVATE scenewright_testsupport_main)
   endif()
   target_compile_definitions(${name} PRIVATE
     SW_SOURCE_DIR="${PROJECT_SOURCE_DIR}" SW_BINARY_DIR="${PROJECT_BINARY_DIR}")

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/user_folders.h"
+
 namespace {
 
 struct CliRun {
@@ -18,6 +20,7 @@ struct CliRun {
 
 CliRun cli(const QStringList& args) {
   QProcess p;
+  p.setProcessEnvironment(sw::testsupport::isolatedEnvironment());  // never the user's settings
   p.start(QStringLiteral(SW_CLI), args);
   p.waitForFinished(120000);
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,

@@ -1,78 +1,33 @@
 #include "render_fixture.h"
 
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "support/model_override.h"
+#include "support/sample_project.h"
+#include "support/user_folders.h"
 
 namespace sw::testing {
-
-namespace {
-
-QJsonObject tinyModel(double chunkSeconds, int fps) {
-  return QJsonObject{
-      {"display_name", "Tiny local (tests)"},
-      {"backend", "local"},
-      {"model_id", "scenewright/local-pan-zoom"},
-      {"version", "1"},
-      {"endpoint", ""},
-      {"cost_per_call", 0.0},
-      {"fps", fps},
-      {"width", 320},
-      {"height", 180},
-      {"actual_chunk_duration", chunkSeconds},
-      {"duration_controllable", true},
-      {"allowed_durations", QJsonArray{}},
-      {"resolutions", QJsonArray{}},
-      {"min_width", 320},
-      {"min_height", 180},
-      {"max_width", 1280},
-      {"max_height", 720},
-      {"supports_image_input", true},
-      {"requires_image_input", false},
-      {"max_reference_images", 0},
-      {"params",
-       QJsonObject{
-           {"prompt", "prompt"}, {"image", "image"}, {"duration", "duration"}, {"seed", "seed"}}},
-      {"fixed_inputs", QJsonObject{}}};
-}
-
-}  // namespace
 
 void RenderFixture::SetUp() {
   ASSERT_TRUE(tmp.isValid());
   // The override file the CLI also reads (<XDG_CONFIG_HOME>/Scenewright/Scenewright/models.json).
-  const QString configDir = configFolder() + QStringLiteral("/Scenewright/Scenewright");
-  QDir().mkpath(configDir);
-  const QString overridePath = configDir + QStringLiteral("/models.json");
-  QFile f(overridePath);
-  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-  f.write(
-      QJsonDocument(QJsonObject{{"models", QJsonObject{{"tiny", tinyModel(chunkSeconds, fps)}}}})
-          .toJson());
-  f.close();
+  const QString overridePath = testsupport::modelOverridePath(configFolder());
+  ASSERT_TRUE(testsupport::writeModelOverride(
+      overridePath, QJsonObject{{"tiny", testsupport::tinyLocalModel(chunkSeconds, fps)}}));
   registry =
       std::make_shared<providers::ModelRegistry>(providers::ModelRegistry::load(overridePath));
 
   auto store = model::ProjectStore::create(projectFolder(), QStringLiteral("Tiny"));
-  const model::Id mara =
-      store->addCharacter({0, QStringLiteral("MARA"), QStringLiteral("en-us+f3"), {}});
-  const model::Id tomas =
-      store->addCharacter({0, QStringLiteral("TOMAS"), QStringLiteral("en+m3"), {}});
-  model::Scene scene;
-  scene.title = QStringLiteral("Harbour");
-  scene.narration = QStringLiteral("The harbour was quiet.");
-  scene.visualPrompt = QStringLiteral("a quiet harbour at night");
-  scene.directionPrompt = QStringLiteral("slow pan");
-  scene.targetDuration = 2.5;
-  scene.modelKey = QStringLiteral("tiny");
-  scene.musicPrompt = QStringLiteral("soft strings");
-  scene.musicMood = QStringLiteral("calm");
-  scene.musicTempo = 80;
-  sceneId = store->addScene(scene);
-  store->addDialogueLine({0, sceneId, 0, mara, QStringLiteral("Look."), std::nullopt});
-  store->addDialogueLine({0, sceneId, 1, tomas, QStringLiteral("A light."), std::nullopt});
-  store->addSfxCue({0, sceneId, 1.0, QStringLiteral("door knock"), {}, -6, std::nullopt});
+  testsupport::HarbourScene harbour;  // 2.5 s on "tiny"
+  harbour.maraVoice = QStringLiteral("en-us+f3");
+  harbour.tomasVoice = QStringLiteral("en+m3");
+  harbour.sfx = testsupport::SfxSpec{1.0, QStringLiteral("door knock"), -6};
+  sceneId = testsupport::addHarbourScene(*store, harbour);
+}
+
+QProcessEnvironment RenderFixture::cliEnvironment() const {
+  QProcessEnvironment e = testsupport::isolatedEnvironment();
+  e.insert(QStringLiteral("SCENEWRIGHT_CACHE_DIR"), cacheFolder());
+  e.insert(QStringLiteral("XDG_CONFIG_HOME"), configFolder());
+  return e;
 }
 
 std::unique_ptr<render::RenderQueue> RenderFixture::makeQueue() const {

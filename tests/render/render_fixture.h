@@ -1,9 +1,11 @@
-// A tiny project (320x180, 12 fps, 1 s chunks on the local backend) and a render queue bound to
-// a private cache, so render tests are real end to end and still take seconds.
+// A tiny project (the sample "Harbour" scene of tests/support; 320x180, 12 fps, 1 s chunks on the
+// local backend) and a render queue bound to a private cache, so render tests are real end to end
+// and still take seconds.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -31,6 +33,9 @@ class RenderFixture : public ::testing::Test {
   // Renders and waits; returns the job id.
   model::Id renderAndWait(const render::RenderRequest& request);
   int eventsOfKind(model::Id jobId, const QString& kind, const QString& assetKind = {});
+  // Environment for a scenewright-cli child process: the isolated one, with this test's cache
+  // and config folders.
+  QProcessEnvironment cliEnvironment() const;
 
   QTemporaryDir tmp;
   QString movedCache;

@@ -25,13 +25,6 @@ class RenderResume : public sw::testing::RenderFixture {
     store->updateScene(scene);
   }
 
-  QProcessEnvironment env() const {
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("SCENEWRIGHT_CACHE_DIR"), cacheFolder());
-    e.insert(QStringLiteral("XDG_CONFIG_HOME"), configFolder());
-    return e;
-  }
-
   QSet<QString> generatedKeys(model::Id job) {
     QSet<QString> keys;
     for (const model::JobEvent& e : openStore()->jobEvents(job))
@@ -45,7 +38,7 @@ class RenderResume : public sw::testing::RenderFixture {
 
 TEST_F(RenderResume, KilledJobResumesWithoutRegeneratingFinishedAssets) {
   QProcess cli;
-  cli.setProcessEnvironment(env());
+  cli.setProcessEnvironment(cliEnvironment());
   cli.start(QStringLiteral(SW_CLI),
             {QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"),
              QStringLiteral("1"), QStringLiteral("--preview"), QStringLiteral("-o"),
@@ -85,7 +78,7 @@ TEST_F(RenderResume, KilledJobResumesWithoutRegeneratingFinishedAssets) {
   }
 
   QProcess resume;
-  resume.setProcessEnvironment(env());
+  resume.setProcessEnvironment(cliEnvironment());
   resume.start(QStringLiteral(SW_CLI),
                {QStringLiteral("resume"), projectFolder(), QString::number(job)});
   ASSERT_TRUE(resume.waitForFinished(300000));

@@ -5,9 +5,8 @@
 // real generation stays short.
 #include <gtest/gtest.h>
 
-#include <QDir>
 #include <QFile>
-#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListView>
 #include <QProgressBar>
@@ -19,6 +18,7 @@
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
 #include "render/chunk_planner.h"
+#include "support/model_override.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
@@ -39,15 +39,9 @@ class UiRegenerate : public ::testing::Test {
     settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
     settings.save();
     overridePath = providers::ModelRegistry::userOverridePath();
-    QDir().mkpath(QFileInfo(overridePath).absolutePath());
-    QFile file(overridePath);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(
-        QJsonDocument(
-            QJsonObject{{"models", QJsonObject{{"local", QJsonObject{{"actual_chunk_duration", 1.0},
-                                                                     {"fps", 12}}}}}})
-            .toJson());
-    file.close();
+    ASSERT_TRUE(testsupport::writeModelOverride(
+        overridePath,
+        QJsonObject{{"local", QJsonObject{{"actual_chunk_duration", 1.0}, {"fps", 12}}}}));
     {
       auto store = model::ProjectStore::create(project.folder(), QStringLiteral("Regenerate"));
       sceneId = test::addRichScene(*store, QStringLiteral("Storm Warning"), 3.0);

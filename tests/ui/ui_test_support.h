@@ -16,7 +16,8 @@ struct TempProject {
   QString folder() const { return dir.filePath(QStringLiteral("Test.scenewright")); }
 };
 
-// Adds a scene with narration, two dialogue lines by two characters, one SFX cue, no music.
+// Adds the sample "Harbour" scene (tests/support/sample_project.h) on the local model, with two
+// characters of its own, one SFX cue and no music.
 model::Id addRichScene(model::ProjectStore& store, const QString& title, double seconds = 3.0);
 
 // Processes events until `done` is true; fails the test after `maxRounds` rounds of at most

@@ -1,11 +1,15 @@
-// GoogleTest main for the cloud tests: a QCoreApplication (the HTTP client runs local event
-// loops) and the fake server's keys in the environment, as a user would set them.
+// GoogleTest main for the cloud tests: isolated user folders (tests/support/user_folders.h), a
+// QCoreApplication (the HTTP client runs local event loops) and the fake server's keys in the
+// environment, as a user would set them.
 #include "fakecloud/fake_cloud_server.h"
 
 #include <gtest/gtest.h>
 #include <QCoreApplication>
 
+#include "support/user_folders.h"
+
 int main(int argc, char** argv) {
+  sw::testsupport::isolateUserFolders();
   const sw::fakecloud::FakeTokens tokens;
   qputenv("REPLICATE_API_TOKEN", tokens.replicate);
   qputenv("ELEVENLABS_API_KEY", tokens.elevenlabs);

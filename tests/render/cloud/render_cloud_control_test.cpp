@@ -168,6 +168,7 @@ TEST_F(RenderCloudSecrets, ApiKeysNeverReachTheProjectEventsManifestOrExport) {
   for (const QString& path : files) contents.append(fileBytes(path));
   const QString exported = tmp.filePath(QStringLiteral("export.json"));
   QProcess cli;
+  cli.setProcessEnvironment(cliEnvironment());
   cli.start(QStringLiteral(SW_CLI), {QStringLiteral("export-json"), projectFolder(), exported});
   ASSERT_TRUE(cli.waitForFinished(60000));
   ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();

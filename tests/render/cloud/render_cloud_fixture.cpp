@@ -4,10 +4,12 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QPainter>
 
 #include "support/media_fixtures.h"
+#include "support/model_override.h"
+#include "support/sample_project.h"
+#include "support/user_folders.h"
 
 namespace sw::rendercloud {
 
@@ -104,34 +106,18 @@ QJsonObject RenderCloudTest::tinyCloudModel(const QString& modelId, double costP
 
 void RenderCloudTest::writeModels(const QJsonObject& models) {
   // Where the GUI and the CLI look for it: <XDG_CONFIG_HOME>/Scenewright/Scenewright/models.json.
-  const QString dir = configFolder() + QStringLiteral("/Scenewright/Scenewright");
-  QDir().mkpath(dir);
-  const QString path = dir + QStringLiteral("/models.json");
-  QFile f(path);
-  ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-  f.write(QJsonDocument(QJsonObject{{"models", models}}).toJson());
-  f.close();
+  const QString path = testsupport::modelOverridePath(configFolder());
+  ASSERT_TRUE(testsupport::writeModelOverride(path, models));
   registry = std::make_shared<providers::ModelRegistry>(providers::ModelRegistry::load(path));
 }
 
 void RenderCloudTest::createProject(const QString& folder, double seconds,
                                     const QString& modelKey) {
   auto store = model::ProjectStore::create(folder, QStringLiteral("Cloud"));
-  const model::Id mara = store->addCharacter({0, QStringLiteral("MARA"), QString(), {}});
-  const model::Id tomas = store->addCharacter({0, QStringLiteral("TOMAS"), QString(), {}});
-  model::Scene scene;
-  scene.title = QStringLiteral("Harbour");
-  scene.narration = QStringLiteral("The harbour was quiet.");
-  scene.visualPrompt = QStringLiteral("a quiet harbour at night");
-  scene.directionPrompt = QStringLiteral("slow pan");
-  scene.targetDuration = seconds;
-  scene.modelKey = modelKey;
-  scene.musicPrompt = QStringLiteral("soft strings");
-  scene.musicMood = QStringLiteral("calm");
-  scene.musicTempo = 80;
-  sceneId = store->addScene(scene);
-  store->addDialogueLine({0, sceneId, 0, mara, QStringLiteral("Look."), std::nullopt});
-  store->addDialogueLine({0, sceneId, 1, tomas, QStringLiteral("A light."), std::nullopt});
+  testsupport::HarbourScene harbour;  // default voices, no sound effect
+  harbour.seconds = seconds;
+  harbour.modelKey = modelKey;
+  sceneId = testsupport::addHarbourScene(*store, harbour);
 }
 
 QJsonObject RenderCloudTest::backendOptions() const {
@@ -175,7 +161,7 @@ model::Id RenderCloudTest::renderAndWait(const render::RenderRequest& r, const Q
 }
 
 QProcessEnvironment RenderCloudTest::cliEnvironment() const {
-  QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+  QProcessEnvironment e = testsupport::isolatedEnvironment();
   e.insert(QStringLiteral("SCENEWRIGHT_CACHE_DIR"), cacheFolder());
   e.insert(QStringLiteral("XDG_CONFIG_HOME"), configFolder());
   e.insert(QStringLiteral("REPLICATE_BASE_URL"), server->url().toString());

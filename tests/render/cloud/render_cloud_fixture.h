@@ -39,7 +39,8 @@ class RenderCloudTest : public ::testing::Test {
   static QJsonObject tinyCloudModel(const QString& modelId, double costPerCall);
   // Writes <config>/Scenewright/Scenewright/models.json (also read by the CLI) and loads it.
   void writeModels(const QJsonObject& models);
-  // A project with one scene: narration, two dialogue lines, music; `seconds` long.
+  // A project with the sample "Harbour" scene (tests/support; narration, two dialogue lines,
+  // music, no sound effect), `seconds` long.
   void createProject(const QString& folder, double seconds, const QString& modelKey);
 
   QString projectFolder() const { return tmp.filePath(QStringLiteral("Cloud.scenewright")); }
@@ -58,7 +59,8 @@ class RenderCloudTest : public ::testing::Test {
       const QString& folder = {}) const;  // the scene, preview, every track
   model::Id renderAndWait(const render::RenderRequest& request, const QString& folder = {});
 
-  // Environment for a scenewright-cli child process pointed at the fake.
+  // Environment for a scenewright-cli child process: the isolated one, with this test's cache and
+  // config folders, pointed at the fake.
   QProcessEnvironment cliEnvironment() const;
 
   // Requests of the log, filtered.

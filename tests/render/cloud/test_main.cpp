@@ -1,10 +1,14 @@
-// The render queue reports through queued signals, so the tests need an application object.
+// The render queue reports through queued signals, so the tests need an application object. The
+// user folders are isolated first (tests/support/user_folders.h).
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include "support/user_folders.h"
+
 int main(int argc, char** argv) {
+  sw::testsupport::isolateUserFolders();
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("scenewright"));
   QCoreApplication::setOrganizationName(QStringLiteral("scenewright"));
