@@ -230,6 +230,10 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);
     loadScene(s);
+    const QString path = request_.outputPath.isEmpty()
+                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
+                             : request_.outputPath;
+    checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;
@@ -238,9 +242,6 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     collectAudio(s, timeline);
     s.throwIfCancelled();
 
-    const QString path = request_.outputPath.isEmpty()
-                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
-                             : request_.outputPath;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
       throw JobFailure(
           QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
