@@ -1,5 +1,6 @@
 // SceneJob: the checks of the files a job reads and writes, made before any paid call.
 #include "render/asset_files.h"
+#include "render/output_target.h"
 #include "render/scene_job_state.h"
 
 namespace sw::render {
@@ -33,8 +34,14 @@ void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath) {
                                  QStringLiteral("the file of sound effect '%1' in %2")
                                      .arg(cue.description, scene))
                       .path;
-  (void)inputs;
-  (void)outputPath;  // checked by the next change
+  const OutputRules rules{s.store->folder(), s.cache->directory(), inputs};
+  for (const QString& target : {outputPath, outputPath + QStringLiteral(".json")}) {
+    const QString problem = outputProblem(target, rules);
+    if (!problem.isEmpty())
+      throw JobFailure(QStringLiteral("Cannot render to %1: %2. Choose another output file; "
+                                      "nothing was generated.")
+                           .arg(target, problem));
+  }
 }
 
 }  // namespace sw::render
