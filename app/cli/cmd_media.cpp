@@ -12,6 +12,8 @@
 #include "media/probe.h"
 #include "media/render_plan.h"
 #include "media/stitcher.h"
+#include "render/app_settings.h"
+#include "render/output_target.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -128,6 +130,16 @@ int stitchCommand(const QStringList& args) {
   parseArgs(p, QStringLiteral("stitch"), args, 0, -1);
   prepareFfmpeg();
   const RenderPlan plan = planFromOptions(p);
+  // Never over an input, a cached file, a device, a folder or a fifo (the engine checks the
+  // inputs and the file type again for every caller).
+  QStringList inputs;
+  for (const VideoSegment& s : plan.segments) inputs << s.file;
+  for (const AudioClip& c : plan.audio) inputs << c.file;
+  const QString problem = render::outputProblem(
+      plan.output.path, {QString(), render::AppSettings::load().effectiveCacheDirectory(), inputs});
+  if (!problem.isEmpty())
+    throw UserError(QStringLiteral("stitch: cannot write %1: %2. Choose another output file.")
+                        .arg(plan.output.path, problem));
   ExportControl control;
   int lastShown = -1;
   control.progress = [&](double percent, const QString& stage) {
@@ -170,6 +182,8 @@ void registerMediaCommands(QList<Command>& out) {
            "IN2.mp4 ...\n\n"
            "Concatenates whole files (or renders a RenderPlan), choosing stream copy, smart\n"
            "render or a full re-encode. TRACK is narration, dialogue, music or sfx.\n"
+           "OUT must not be an input, a file in the asset cache, or an existing device,\n"
+           "folder or fifo.\n"
            "Progress goes to stderr; a one-line summary (path taken, duration, seconds) to "
            "stdout.\n"),
        stitchCommand});

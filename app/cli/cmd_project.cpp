@@ -10,6 +10,7 @@
 #include "command.h"
 #include "model/project_json.h"
 #include "model/project_store.h"
+#include "render/app_settings.h"
 
 namespace sw::cli {
 
@@ -158,8 +159,10 @@ int runExportJson(const QStringList& args) {
 int runImportJson(const QStringList& args) {
   QCommandLineParser p;
   parseArgs(p, QStringLiteral("import-json"), args, 2, 2);
+  // Files the document names must be in the new project's folder or in the asset cache.
   auto store =
-      model::importProjectFile(p.positionalArguments().at(0), p.positionalArguments().at(1));
+      model::importProjectFile(p.positionalArguments().at(0), p.positionalArguments().at(1),
+                               render::AppSettings::load().effectiveCacheDirectory());
   QTextStream(stdout) << "Imported '" << store->project().name << "' into " << store->folder()
                       << " (" << store->scenes().size() << " scenes)\n";
   return kExitOk;
@@ -193,7 +196,9 @@ void registerProjectCommands(QList<Command>& out) {
       {QStringLiteral("import-json"), QStringLiteral("Create a project from JSON"),
        QStringLiteral("Usage: scenewright-cli import-json FILE DIR\n\n"
                       "Creates a new project in DIR from a JSON file written by export-json.\n"
-                      "Nothing is created if the file is invalid.\n"),
+                      "Nothing is created if the file is invalid. Asset and SFX files must be in\n"
+                      "DIR or in the asset cache (relative paths are relative to DIR); any other\n"
+                      "path is refused.\n"),
        runImportJson});
 }
 

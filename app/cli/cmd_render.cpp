@@ -300,7 +300,9 @@ int runRegenerate(const QStringList& args) {
 
 const char* kRenderOptions =
     "  --scene N          scene by 1-based position or id (repeat for a batch)\n"
-    "  -o, --output OUT   output MP4 (default: <project>/exports/NN-title.mp4)\n"
+    "  -o, --output OUT   output MP4 (default: <project>/exports/NN-title.mp4); never the\n"
+    "                     project's store or backups, a cached file, an input, a device,\n"
+    "                     a folder or a fifo\n"
     "  --tracks LIST      audio tracks: narration,dialogue,music,sfx (default all; 'none')\n"
     "  --resolution RES   480p, 720p (default), 1080p, 2160p\n"
     "  --aspect A         16:9 (default), 9:16, 1:1\n"

@@ -1,6 +1,10 @@
 #include "media/output_file.h"
 
 #include "media/media_error.h"
+#include "media/output_path.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <QDir>
 #include <QFile>
@@ -38,6 +42,26 @@ void checkFolder(const QFileInfo& info) {
     throw MediaError(MediaError::Kind::Unwritable,
                      QStringLiteral("Cannot write %1: it is a folder.").arg(info.filePath()));
   }
+  checkOutputPath(info.filePath());  // a device, fifo... would be replaced by the rename
+}
+
+// A file descriptor closed on scope exit.
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Flushes `path` (a file, or a folder for the rename in it) to the disk.
+void syncToDisk(const QString& path, bool folder, const QString& finalPath) {
+  const Fd f{
+      ::open(QFile::encodeName(path).constData(), folder ? O_RDONLY | O_DIRECTORY : O_RDONLY)};
+  if (f.fd < 0 || (::fsync(f.fd) != 0 && !(folder && (errno == EINVAL || errno == EROFS))))
+    throwAvError(AVERROR(errno),
+                 folder ? QStringLiteral("Cannot flush the output folder to disk")
+                        : QStringLiteral("Cannot flush the output file to disk"),
+                 finalPath);
 }
 
 }  // namespace
@@ -131,11 +155,15 @@ void OutputFile::finish() {
     checkIoError(QStringLiteral("Cannot finish the output file"));
     checkAv(avio_closep(&ctx_->pb), QStringLiteral("Cannot close the output file"), finalPath_);
   }
+  // Durable before it gets the final name, and the name durable before finish() returns.
+  syncToDisk(tempPath_, false, finalPath_);
+  checkOutputPath(finalPath_);  // still not a device, fifo or folder
   if (std::rename(tempPath_.toUtf8().constData(), finalPath_.toUtf8().constData()) != 0) {
     throwAvError(AVERROR(errno), QStringLiteral("Cannot move the finished file into place"),
                  finalPath_);
   }
   finished_ = true;
+  syncToDisk(QFileInfo(finalPath_).absolutePath(), true, finalPath_);
 }
 
 }  // namespace sw::media

@@ -1,6 +1,8 @@
 // OutputFile: an output container written under a temporary name in the destination folder,
-// renamed over the final path only by finish(). Destroying it unfinished deletes the temporary
-// file, so no partial file is ever left at the output path.
+// fsync'ed, renamed over the final path only by finish(), and the folder fsync'ed. Destroying it
+// unfinished deletes the temporary file, so no partial file is ever left at the output path. An
+// existing final path that is not a regular file (a device, a fifo, a folder) is refused
+// (output_path.h): the rename would replace it.
 #pragma once
 
 #include "media/ffmpeg_raii.h"
@@ -11,7 +13,8 @@ namespace sw::media {
 
 class OutputFile {
  public:
-  // Checks that the folder of finalPath exists and is writable (throws MediaError::Unwritable).
+  // Checks that the folder of finalPath exists and is writable and that finalPath is absent or a
+  // regular file (throws MediaError::Unwritable).
   // The container format is guessed from finalPath's extension (mp4 when unknown).
   explicit OutputFile(const QString& finalPath);
   ~OutputFile();
@@ -28,7 +31,8 @@ class OutputFile {
   bool isOpen() const { return opened_; }
   // Rescales pkt from `from` to the stream's time base and writes it interleaved.
   void write(AVPacket* pkt, AVRational from);
-  // Writes the trailer, closes the file and renames it to the final path.
+  // Writes the trailer, closes and fsyncs the file, renames it to the final path, fsyncs the
+  // folder.
   void finish();
 
   AVFormatContext* context() const { return ctx_.get(); }

@@ -6,6 +6,7 @@
 #include "media/memory_tuning.h"
 #include "media/muxer.h"
 #include "media/output_file.h"
+#include "media/output_path.h"
 #include "media/timeline.h"
 #include "media/video_paths.h"
 
@@ -56,6 +57,10 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   clock.start();
   StitchReport r;
   r.output = plan.output.path;
+  QStringList inputs;  // never written: the output must not be one of them (or a link to one)
+  for (const VideoSegment& s : plan.segments) inputs << s.file;
+  for (const AudioClip& c : plan.audio) inputs << c.file;
+  checkOutputPath(plan.output.path, inputs);
   control.report(0, QStringLiteral("probe"));
   const Timeline t = resolveTimeline(plan);
   r.compatibility = checkCompatibility(t);

@@ -7,7 +7,9 @@
 // the video not fully re-encoded) the chunks' AAC packets are copied (audio_copy.h); otherwise it
 // is rendered fresh (chunk audio with cut fades, clips, ducking, EBU R128) and muxed.
 // The output is written under a temporary name in its folder and renamed at the end; on error or
-// cancellation nothing is left at the output path.
+// cancellation nothing is left at the output path. An output that is one of the plan's inputs (or
+// a link to one) or an existing path that is not a regular file (/dev/null, a folder, a fifo) is
+// refused with MediaError(Unwritable) before anything is read (output_path.h).
 #pragma once
 
 #include "media/compat.h"

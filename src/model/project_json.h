@@ -23,11 +23,16 @@ Asset assetFromJson(const QJsonObject& object);
 void validateProjectJson(const QJsonObject& document);
 
 // Fills an empty store from a document in one transaction (nothing is written on error).
-void importProject(ProjectStore& store, const QJsonObject& document);
+// Every asset 'filePath' and SFX cue 'file' must lie inside the store's folder or `cacheFolder`
+// (asset_paths.h: relative paths are relative to the project folder, symlinks and ".." are
+// resolved); any other path is refused with StoreError(Invalid) naming the asset and the path.
+// Paths are stored in their canonical form. An empty 'filePath' is kept (found by cache key).
+void importProject(ProjectStore& store, const QJsonObject& document, const QString& cacheFolder);
 
-// Creates a project folder from a JSON file. On any error the new folder is removed again
-// and StoreError is thrown; an existing project is never touched.
-std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder);
+// Creates a project folder from a JSON file (cacheFolder as for importProject). On any error the
+// new folder is removed again and StoreError is thrown; an existing project is never touched.
+std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder,
+                                                const QString& cacheFolder);
 
 // Reads and parses a JSON file, throwing StoreError(Invalid/NotFound) with the parse position.
 QJsonObject readJsonFile(const QString& path);

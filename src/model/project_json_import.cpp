@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include "model/asset_paths.h"
 #include "model/project_json.h"
 #include "model/store_util.h"
 
@@ -113,6 +114,18 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
   return id;
 }
 
+// The canonical form of a file the document names, inside the project folder or the asset cache.
+QString confinedFile(const QString& path, const AssetRoots& roots, const QString& where) {
+  const ConfinedPath checked = confinePath(path, roots);
+  if (!checked.ok())
+    invalid(where, QStringLiteral("%1. An import only refers to files in the project folder or "
+                                  "the asset cache: copy the file into the project folder and "
+                                  "refer to it there (or leave 'filePath' empty to find an asset "
+                                  "by its cache key)")
+                       .arg(checked.problem));
+  return checked.path;
+}
+
 }  // namespace
 
 void validateProjectJson(const QJsonObject& doc) {
@@ -146,8 +159,9 @@ void validateProjectJson(const QJsonObject& doc) {
     validateScene(scenes[i].toObject(), QStringLiteral("scenes[%1]").arg(i), names);
 }
 
-void importProject(ProjectStore& store, const QJsonObject& doc) {
+void importProject(ProjectStore& store, const QJsonObject& doc, const QString& cacheFolder) {
   validateProjectJson(doc);
+  const AssetRoots roots{store.folder(), cacheFolder};
   store.transaction([&] {
     const QJsonObject project = doc["project"].toObject();
     store.setProjectName(project["name"].toString());
@@ -160,8 +174,14 @@ void importProject(ProjectStore& store, const QJsonObject& doc) {
           store.addCharacter(Character{0, c["name"].toString(), c["voice"].toString(),
                                        c["voiceSettings"].toObject()}));
     }
-    for (const QJsonValue& v : doc["assets"].toArray()) {
-      store.addAsset(assetFromJson(v.toObject()));
+    const QJsonArray assets = doc["assets"].toArray();
+    for (int i = 0; i < assets.size(); ++i) {
+      Asset asset = assetFromJson(assets[i].toObject());
+      if (!asset.filePath.isEmpty())
+        asset.filePath = confinedFile(
+            asset.filePath, roots,
+            QStringLiteral("assets[%1] (%2 '%3')").arg(i).arg(asset.kind, asset.cacheKey));
+      store.addAsset(asset);
     }
     auto assetId = [&](const QJsonValue& key, const QString& where) -> std::optional<Id> {
       if (key.isNull() || key.isUndefined()) return std::nullopt;
@@ -195,11 +215,14 @@ void importProject(ProjectStore& store, const QJsonObject& doc) {
                                            characterIds.value(l["character"].toString().trimmed()),
                                            l["text"].toString(), assetId(l["asset"], where)});
       }
-      for (const QJsonValue& cv : s["sfx"].toArray()) {
-        const QJsonObject c = cv.toObject();
-        store.addSfxCue(SfxCue{0, sceneId, c["time"].toDouble(), c["description"].toString(),
-                               c["file"].toString(), c["gainDb"].toDouble(),
-                               assetId(c["asset"], where)});
+      const QJsonArray sfx = s["sfx"].toArray();
+      for (int k = 0; k < sfx.size(); ++k) {
+        const QJsonObject c = sfx[k].toObject();
+        QString file = c["file"].toString();
+        if (!file.isEmpty())
+          file = confinedFile(file, roots, QStringLiteral("%1.sfx[%2] 'file'").arg(where).arg(k));
+        store.addSfxCue(SfxCue{0, sceneId, c["time"].toDouble(), c["description"].toString(), file,
+                               c["gainDb"].toDouble(), assetId(c["asset"], where)});
       }
       const QJsonArray chunks = s["chunks"].toArray();
       for (int k = 0; k < chunks.size(); ++k)
@@ -230,14 +253,15 @@ QJsonObject readJsonFile(const QString& path) {
   return doc.object();
 }
 
-std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder) {
+std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder,
+                                                const QString& cacheFolder) {
   const QJsonObject doc = readJsonFile(jsonPath);
   validateProjectJson(doc);
   const bool folderExisted = QFileInfo::exists(folder);
   std::unique_ptr<ProjectStore> store =
       ProjectStore::create(folder, doc["project"].toObject()["name"].toString());
   try {
-    importProject(*store, doc);
+    importProject(*store, doc, cacheFolder);
   } catch (...) {
     const QString dbPath = store->databasePath();
     store.reset();

@@ -194,7 +194,7 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
 
 // The numbers the stitch will need, checked before anything is generated or paid for: the output
 // settings (project loudness target, size, frame rate) and every SFX cue's time and gain.
-void checkBeforeGenerating(SceneJob::State& s) {
+void checkSettings(SceneJob::State& s) {
   try {
     media::validateOutput(outputSettings(s, QStringLiteral("check.mp4")));
     const QList<model::SfxCue> cues = s.store->sfxCues(s.scene.id);
@@ -250,7 +250,11 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);
     loadScene(s);
-    checkBeforeGenerating(s);
+    const QString path = request_.outputPath.isEmpty()
+                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
+                             : request_.outputPath;
+    checkSettings(s);
+    checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;
@@ -259,9 +263,6 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     collectAudio(s, timeline);
     s.throwIfCancelled();
 
-    const QString path = request_.outputPath.isEmpty()
-                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
-                             : request_.outputPath;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
       throw JobFailure(
           QStringLiteral("Cannot create the folder for %1: check the path and permissions.")

@@ -1,7 +1,6 @@
 // SceneJob: narration, dialogue, music and SFX, generated in parallel with the video chain.
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "media/probe.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
 
@@ -64,11 +63,6 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
 
 QString voiceFor(SceneJob::State& s, const model::Character& c, int index) {
   return c.voice.isEmpty() ? s.backends.speech->defaultVoice(index) : c.voice;
-}
-
-double measured(const CachedResult& r) {
-  if (r.result.duration > 0) return r.result.duration;
-  return media::probe(r.path).duration;
 }
 
 }  // namespace
@@ -197,20 +191,23 @@ void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
   for (AudioWork& w : s.audio) {
     if (!w.userFile.isEmpty()) {
-      const double duration = media::probe(w.userFile).duration;
-      timeline.sfx.append({w.userFile, duration, w.cueTime, w.gainDb});
+      const CheckedFile file = checkInputFile(w.userFile, MediaKind::Audio, s.roots(),
+                                              QStringLiteral("the file of %1").arg(w.what));
+      timeline.sfx.append({file.path, file.probe.duration, w.cueTime, w.gainDb});
       continue;
     }
     const CachedResult r = w.future.result();
     if (!r.error.isEmpty())
       throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
+    const CheckedFile file = checkInputFile(r.path, MediaKind::Audio, s.roots(), w.what);
     const char* kind = w.kind == AudioWork::Kind::Music ? "music"
                        : w.kind == AudioWork::Kind::Sfx ? "sfx"
                                                         : "speech";
     const model::Asset asset =
         s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
     linkAsset(s, w, asset.id);
-    const TimelineClip clip{r.path, measured(r), w.cueTime, w.gainDb};
+    const double duration = r.result.duration > 0 ? r.result.duration : file.probe.duration;
+    const TimelineClip clip{file.path, duration, w.cueTime, w.gainDb};
     switch (w.kind) {
       case AudioWork::Kind::Narration:
         timeline.narration = clip;

@@ -8,8 +8,10 @@
 #include <QThreadPool>
 
 #include "core/error.h"
+#include "model/asset_paths.h"
 #include "model/project_store.h"
 #include "render/cached_generation.h"
+#include "render/input_files.h"
 #include "render/scene_job.h"
 #include "render/timeline_builder.h"
 
@@ -65,10 +67,22 @@ struct SceneJob::State {
   model::Asset recordAsset(const QString& kind, const CachedResult& r,
                            const QJsonObject& parameters);
   void throwIfCancelled() const;
+  // Where the job's files may be: the project folder and the asset cache.
+  model::AssetRoots roots() const { return {store->folder(), cache->directory()}; }
 };
 
 // scene_job.cpp
 void loadScene(SceneJob::State& s);
+// scene_job_inputs.cpp
+// The asset's row with its file where it is now (render::locateAsset), checked for the render
+// (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
+// canonical one and a missing duration the probed one. nullopt when there is no such asset or file.
+std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model::Id> id,
+                                        MediaKind kind, const QString& what);
+// Before anything is generated or sent: the reference image, the ready chunks' videos and the SFX
+// files are what they claim and inside the roots, and `outputPath` (and its manifest) may be
+// written (output_target.h). Throws JobFailure.
+void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath);
 // scene_job_audio.cpp
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);

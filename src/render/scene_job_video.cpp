@@ -3,11 +3,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
-#include "media/probe.h"
 #include "media/thumbnails.h"
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
-#include "render/asset_files.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
 
@@ -17,9 +15,8 @@ namespace {
 
 using providers::ProviderError;
 
-std::optional<model::Asset> liveAsset(SceneJob::State& s, std::optional<model::Id> id) {
-  if (!id) return std::nullopt;
-  return locateAsset(*s.store, *s.cache, *id);
+QString chunkWhat(const model::Chunk& chunk, int count) {
+  return QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(count);
 }
 
 // The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.
@@ -28,7 +25,9 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
   QDir().mkpath(dir);
   const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
   if (!QFileInfo::exists(png)) media::saveLastFrame(previous.filePath, png);
-  return png;
+  return checkInputFile(png, MediaKind::Image, s.roots(),
+                        QStringLiteral("the last frame of a chunk"))
+      .path;
 }
 
 // Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
@@ -78,7 +77,8 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
 }
 
 QString referenceImage(SceneJob::State& s) {
-  if (auto a = liveAsset(s, s.scene.referenceAssetId)) return a->filePath;
+  const QString what = QStringLiteral("the reference image of scene '%1'").arg(s.scene.title);
+  if (auto a = usableAsset(s, s.scene.referenceAssetId, MediaKind::Image, what)) return a->filePath;
   if (!s.modelEntry->supportsImageInput || !s.backends.image) return {};
   providers::ImageRequest r;
   r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
@@ -99,7 +99,7 @@ QString referenceImage(SceneJob::State& s) {
     scene.referenceAssetId = asset.id;
     s.store->updateScene(scene);
     s.scene.referenceAssetId = asset.id;
-    return c.path;
+    return checkInputFile(c.path, MediaKind::Image, s.roots(), what).path;
   } catch (const ProviderError& e) {
     if (e.kind() == ProviderError::Kind::Cancelled) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("reference.failed"),
@@ -170,13 +170,15 @@ void generateVideo(SceneJob::State& s) {
     const bool usable =
         chunk.status == model::ChunkStatus::Ready || chunk.status == model::ChunkStatus::Stale;
     const bool wanted = !s.onlyChunk || *s.onlyChunk == chunk.id;
-    if (!wanted || (usable && liveAsset(s, chunk.assetId))) {
-      if (!(usable &&
-            liveAsset(s, chunk.assetId))) {  // not asked for and not ready: no start frame
+    const std::optional<model::Asset> ready =
+        usable ? usableAsset(s, chunk.assetId, MediaKind::Video, chunkWhat(chunk, count))
+               : std::nullopt;
+    if (!wanted || ready) {
+      if (!ready) {  // not asked for and not ready: no start frame
         start.clear();
         continue;
       }
-      if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, *liveAsset(s, chunk.assetId));
+      if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, *ready);
       s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(count));
       continue;
     }
@@ -230,13 +232,13 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
   const QList<model::Chunk> chunks = s.store->chunks(s.scene.id);
   for (int i = 0; i < chunks.size(); ++i) {
     const model::Chunk& c = chunks[i];
-    const auto asset = liveAsset(s, c.assetId);
+    const auto asset =
+        usableAsset(s, c.assetId, MediaKind::Video, chunkWhat(c, int(chunks.size())));
     if (!asset)
       throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
     TimelineSegment seg;
     seg.file = asset->filePath;
-    seg.fileDuration =
-        asset->duration > 0 ? asset->duration : media::probe(asset->filePath).duration;
+    seg.fileDuration = asset->duration;
     seg.trimIn = c.trimIn;
     seg.trimOut = c.trimOut;
     seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, i, int(chunks.size()));

@@ -6,12 +6,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
+#include "render/output_target.h"
 #include "render/regenerate.h"
 #include "render/render_queue.h"
 #include "ui/chunk_inspector.h"
@@ -28,6 +30,19 @@
 namespace sw::ui {
 
 namespace {
+// Worker thread: copies through a temporary file in the target's folder, renamed at the end, so
+// a failed copy never leaves half a file (or no file) where the old one was.
+bool copyAtomically(const QString& source, const QString& target) {
+  QFile in(source);
+  QSaveFile out(target);
+  if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly)) return false;
+  while (!in.atEnd()) {
+    const QByteArray block = in.read(1 << 20);
+    if (block.isEmpty() || out.write(block) != block.size()) return false;
+  }
+  return out.commit();
+}
+
 // Runs on a worker thread: the app's backends as they are set when each chunk starts.
 ChunkRegenerator::Runner regenerateRunner(
     const QString& folder, const QString& cacheDir,
@@ -211,6 +226,13 @@ void MainWindow::saveRenderAs(model::Id jobId) {
   if (target.isEmpty()) return;
   if (!target.endsWith(QLatin1String(".mp4"))) target += QStringLiteral(".mp4");
   const QString source = job->outputPath;
+  // Never over the project's store or backups, a cached file, the render itself, a device...
+  const QString problem = render::outputProblem(
+      target,
+      {session_->folder(), render::AppSettings::load().effectiveCacheDirectory(), {source}});
+  if (!problem.isEmpty())
+    return showError(tr("Cannot save the video"),
+                     tr("Cannot write %1: %2. Choose another file.").arg(target, problem));
   statusBar()->showMessage(tr("Copying to %1…").arg(target));
   auto* watcher = new QFutureWatcher<bool>(this);
   connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, target] {
@@ -222,10 +244,8 @@ void MainWindow::saveRenderAs(model::Id jobId) {
       showError(tr("Cannot save the video"),
                 tr("Could not write %1 (check free space and permissions).").arg(target));
   });
-  watcher->setFuture(QtConcurrent::run([source, target] {
-    QFile::remove(target);
-    return QFile::copy(source, target);
-  }));
+  watcher->setFuture(
+      QtConcurrent::run([source, target] { return copyAtomically(source, target); }));
 }
 
 }  // namespace sw::ui

@@ -28,7 +28,8 @@ QString writeJson(const QTemporaryDir& tmp, const QString& name, const QJsonObje
 
 TEST(ProjectJson, SampleProjectImportsWithEverything) {
   QTemporaryDir tmp;
-  auto store = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("Sample.scenewright")));
+  auto store =
+      importProjectFile(samplePath(), tmp.filePath(QStringLiteral("Sample.scenewright")), {});
   EXPECT_EQ(store->characters().size(), 2);
   const auto scenes = store->scenes();
   ASSERT_GE(scenes.size(), 2);
@@ -46,13 +47,15 @@ TEST(ProjectJson, SampleProjectImportsWithEverything) {
 
 TEST(ProjectJson, ExportImportExportIsStable) {
   QTemporaryDir tmp;
-  auto first = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("a")));
+  // Asset files are in the asset cache, as generated files are (an import refuses other places).
+  const QString cache = QDir(QDir(tmp.path()).canonicalPath()).filePath(QStringLiteral("cache"));
+  auto first = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("a")), cache);
   // Add generated state so chunks, takes and assets are covered too.
   const Id scene = first->scenes().first().id;
   Asset a;
   a.kind = QStringLiteral("video");
   a.cacheKey = QStringLiteral("deadbeef");
-  a.filePath = QStringLiteral("/cache/deadbeef.mp4");
+  a.filePath = cache + QStringLiteral("/deadbeef.mp4");
   a.duration = 5;
   Asset b = a;
   b.cacheKey = QStringLiteral("cafe");
@@ -69,7 +72,7 @@ TEST(ProjectJson, ExportImportExportIsStable) {
 
   const QJsonObject exported = exportProject(*first);
   const QString path = writeJson(tmp, QStringLiteral("a.json"), exported);
-  auto second = importProjectFile(path, tmp.filePath(QStringLiteral("b")));
+  auto second = importProjectFile(path, tmp.filePath(QStringLiteral("b")), cache);
   EXPECT_EQ(exportProject(*second), exported);
   const Chunk imported = second->chunks(second->scenes().first().id).first();
   EXPECT_EQ(second->asset(*imported.assetId)->cacheKey, QStringLiteral("deadbeef"));
@@ -89,7 +92,7 @@ TEST(ProjectJson, InvalidDocumentsNameTheBadFieldAndCreateNothing) {
   const QString path = writeJson(tmp, QStringLiteral("bad.json"), doc);
   const QString target = tmp.filePath(QStringLiteral("never"));
   try {
-    importProjectFile(path, target);
+    importProjectFile(path, target, {});
     FAIL() << "import accepted an unknown character";
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::Invalid);

@@ -29,7 +29,7 @@ bool spinUntil(const std::function<bool()>& done, int maxRounds) {
 
 std::unique_ptr<model::ProjectStore> importSample(const QString& folder) {
   return model::importProjectFile(
-      QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json"), folder);
+      QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json"), folder, QString());
 }
 
 }  // namespace sw::ui::test
