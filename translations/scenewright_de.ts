@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::FileDialogs</name>
+    <message>
+        <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
+        <translation>%1 ist eine Datenbankdatei, die nur der Projektspeicher von Scenewright öffnen darf. Wählen Sie eine andere Datei.</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::JobCard</name>
     <message>
         <source>Pause</source>
@@ -691,6 +698,10 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
             <numerusform>%n Abschnitt neu erzeugt.</numerusform>
             <numerusform>%n Abschnitte neu erzeugt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 Kopie</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,13 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::FileDialogs</name>
+    <message>
+        <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
+        <translation>%1 是数据库文件，只能由 Scenewright 的项目存储打开。请选择其他文件。</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::JobCard</name>
     <message>
         <source>Pause</source>
@@ -685,6 +692,10 @@ The current state is backed up first, so this can be reverted from the same menu
         <translation>
             <numerusform>已重新生成 %n 个片段。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,7 @@ class MainWindow : public QMainWindow {
                std::function<void(const QString& error)> done);
   void setBusy(const QString& message);  // empty: not busy
   void importScript();
+  void importScriptFile(const QString& file);  // parses on a worker, then one undo step
   void chooseNewProject();
   void chooseOpenProject();
   void chooseSaveAs();
@@ -127,6 +128,7 @@ class MainWindow : public QMainWindow {
   void regenerateStale(model::Id sceneId);
   void startRegenerating(const QList<render::RegenerateRequest>& requests);
   void saveRenderAs(model::Id jobId);
+  void copyRender(const QString& source, const QString& target);  // on a worker
   void openRender(const QString& file);
   QString renderUnavailableReason() const;
 

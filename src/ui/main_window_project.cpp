@@ -1,7 +1,6 @@
 // MainWindow: opening, creating and closing projects; recent list; import.
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -27,6 +26,7 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
 #include "ui/preferences_dialog.h"
@@ -261,29 +261,44 @@ void MainWindow::previewScene(model::Id sceneId) {
         files, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
 }
 
+// Project dialogs start beside the open project (where projects live), else in the home folder.
 void MainWindow::chooseNewProject() {
-  QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QDir::homePath(),
-                                              tr("Scenewright project (*.scenewright)"));
-  if (path.isEmpty()) return;
-  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
-    path += QLatin1String(model::ProjectStore::kSuffix);
-  newProject(path, QFileInfo(path).completeBaseName());
+  FileDialogRequest request;
+  request.mode = FileDialogMode::SaveFile;
+  request.title = tr("New Project");
+  request.start = session_ ? session_->folder() : QDir::homePath();
+  request.filter = tr("Scenewright project (*.scenewright)");
+  openFileDialog(this, request, [this](QString path) {
+    if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
+      path += QLatin1String(model::ProjectStore::kSuffix);
+    newProject(path, QFileInfo(path).completeBaseName());
+  });
 }
 
 void MainWindow::chooseOpenProject() {
-  const QString folder =
-      QFileDialog::getExistingDirectory(this, tr("Open Project"), QDir::homePath());
-  if (!folder.isEmpty()) openProject(folder);
+  FileDialogRequest request;
+  request.mode = FileDialogMode::Folder;
+  request.title = tr("Open Project");
+  request.start = session_ ? session_->folder() : QDir::homePath();
+  openFileDialog(this, request, [this](const QString& folder) { openProject(folder); });
 }
 
+// Suggests "<name> copy.scenewright" next to the project: a copy never goes inside it.
 void MainWindow::chooseSaveAs() {
   if (!session_) return;
-  QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), session_->folder(),
-                                              tr("Scenewright project (*.scenewright)"));
-  if (path.isEmpty()) return;
-  if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
-    path += QLatin1String(model::ProjectStore::kSuffix);
-  saveProjectAs(path);
+  const QFileInfo project(session_->folder());
+  FileDialogRequest request;
+  request.mode = FileDialogMode::SaveFile;
+  request.title = tr("Save Project As");
+  request.start = QDir(project.absolutePath())
+                      .filePath(tr("%1 copy").arg(project.completeBaseName()) +
+                                QLatin1String(model::ProjectStore::kSuffix));
+  request.filter = tr("Scenewright project (*.scenewright)");
+  openFileDialog(this, request, [this](QString path) {
+    if (!path.endsWith(QLatin1String(model::ProjectStore::kSuffix)))
+      path += QLatin1String(model::ProjectStore::kSuffix);
+    saveProjectAs(path);
+  });
 }
 
 void MainWindow::addRecent(const QString& folder) {
@@ -315,12 +330,18 @@ void MainWindow::updateRecentMenu() {
   }
 }
 
+// Scripts live outside the project: the dialog starts in the folder holding it.
 void MainWindow::importScript() {
   if (!session_) return;
-  const QString file =
-      QFileDialog::getOpenFileName(this, tr("Import Script"), session_->folder(),
-                                   tr("Fountain screenplay (*.fountain *.spmd *.txt)"));
-  if (file.isEmpty()) return;
+  FileDialogRequest request;
+  request.title = tr("Import Script");
+  request.start = session_->folder();
+  request.filter = tr("Fountain screenplay (*.fountain *.spmd *.txt)");
+  openFileDialog(this, request, [this](const QString& file) { importScriptFile(file); });
+}
+
+void MainWindow::importScriptFile(const QString& file) {
+  if (!session_) return;
   auto* watcher = new QFutureWatcher<providers::ParsedScript>(this);
   connect(watcher, &QFutureWatcher<providers::ParsedScript>::finished, this, [this, watcher, file] {
     watcher->deleteLater();

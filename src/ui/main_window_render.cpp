@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSaveFile>
@@ -18,6 +17,7 @@
 #include "render/render_queue.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/file_dialogs.h"
 #include "ui/main_window.h"
 #include "ui/preview_player.h"
 #include "ui/project_pane.h"
@@ -217,15 +217,24 @@ void MainWindow::openRender(const QString& file) {
   updateActions();
 }
 
+// The copy goes where the user keeps videos: the dialog starts in the home folder.
 void MainWindow::saveRenderAs(model::Id jobId) {
   const auto job = session_ ? session_->store().job(jobId) : std::nullopt;
   if (!job || job->outputPath.isEmpty()) return;
-  QString target = QFileDialog::getSaveFileName(
-      this, tr("Save Video As"), QDir::home().filePath(QFileInfo(job->outputPath).fileName()),
-      tr("MP4 video (*.mp4)"));
-  if (target.isEmpty()) return;
-  if (!target.endsWith(QLatin1String(".mp4"))) target += QStringLiteral(".mp4");
+  FileDialogRequest request;
+  request.mode = FileDialogMode::SaveFile;
+  request.title = tr("Save Video As");
+  request.start = QDir::home().filePath(QFileInfo(job->outputPath).fileName());
+  request.filter = tr("MP4 video (*.mp4)");
+  request.fallback = ProjectFallback::Exports;
   const QString source = job->outputPath;
+  openFileDialog(this, request, [this, source](QString target) {
+    if (!target.endsWith(QLatin1String(".mp4"))) target += QStringLiteral(".mp4");
+    copyRender(source, target);
+  });
+}
+
+void MainWindow::copyRender(const QString& source, const QString& target) {
   // Never over the project's store or backups, a cached file, the render itself, a device...
   const QString problem = render::outputProblem(
       target,

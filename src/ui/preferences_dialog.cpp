@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -20,6 +19,7 @@
 #include "providers/asset_cache.h"
 #include "providers/cloud/service_config.h"
 #include "providers/model_registry.h"
+#include "ui/file_dialogs.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
@@ -193,13 +193,16 @@ QWidget* PreferencesDialog::buildCacheTab() {
   cacheDir_->setPlaceholderText(providers::AssetCache::defaultDirectory());
   auto* browse = new QToolButton;
   browse->setText(tr("Browse…"));
+  browse->setObjectName(QStringLiteral("cacheBrowseButton"));
   connect(browse, &QToolButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Cache location"),
-                                                          settings().effectiveCacheDirectory());
-    if (!dir.isEmpty()) {
+    FileDialogRequest request;
+    request.mode = FileDialogMode::Folder;
+    request.title = tr("Cache location");
+    request.start = settings().effectiveCacheDirectory();
+    openFileDialog(this, request, [this](const QString& dir) {
       cacheDir_->setText(dir);
       measureCache();
-    }
+    });
   });
   auto* dirRow = new QHBoxLayout;
   dirRow->addWidget(cacheDir_, 1);

@@ -4,7 +4,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "render/scene_job.h"
+#include "ui/file_dialogs.h"
 #include "ui/project_session.h"
 #include "ui/ui_format.h"
 
@@ -136,6 +136,7 @@ QWidget* RenderSceneDialog::buildOutputBox() {
   output_->setObjectName(QStringLiteral("outputEdit"));
   auto* browse = new QToolButton;
   browse->setText(tr("Browse…"));
+  browse->setObjectName(QStringLiteral("outputBrowseButton"));
   if (sceneIds_.size() == 1) {
     const auto scene = session_->store().scene(sceneIds_.first());
     // The same file the CLI writes; the job creates the folder when it renders.
@@ -152,11 +153,20 @@ QWidget* RenderSceneDialog::buildOutputBox() {
   return box;
 }
 
+// Outputs belong in exports/ (no database files there); a path typed inside the project's own
+// folder starts the dialog in exports/ instead.
 void RenderSceneDialog::browse() {
-  const QString file =
-      QFileDialog::getSaveFileName(this, tr("Render to"), output_->text(), tr("MP4 video (*.mp4)"));
-  if (!file.isEmpty())
+  FileDialogRequest request;
+  request.mode = FileDialogMode::SaveFile;
+  request.title = tr("Render to");
+  request.start = output_->text().trimmed().isEmpty()
+                      ? QDir(session_->folder()).filePath(QStringLiteral("exports"))
+                      : output_->text().trimmed();
+  request.filter = tr("MP4 video (*.mp4)");
+  request.fallback = ProjectFallback::Exports;
+  openFileDialog(this, request, [this](const QString& file) {
     output_->setText(file.endsWith(QLatin1String(".mp4")) ? file : file + QStringLiteral(".mp4"));
+  });
 }
 
 // Re-estimated for the tracks ticked now: what is generated, what comes from the cache, cost.

@@ -3,6 +3,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "model/project_files.h"
+
 namespace sw::ui {
 
 ThumbnailLoader::ThumbnailLoader(QObject* parent) : QObject(parent) { pool_.setMaxThreadCount(2); }
@@ -22,6 +24,10 @@ QPixmap ThumbnailLoader::thumbnail(const QString& path, double seconds, int heig
   const QString k = key(path, seconds, height);
   if (const auto it = cache_.constFind(k); it != cache_.constEnd()) return it.value();
   if (!function_ || path.isEmpty() || pending_.contains(k) || failed_.contains(k)) return {};
+  if (model::isDatabaseFile(path)) {  // only SQLite may open those (model/project_files.h)
+    failed_.insert(k);
+    return {};
+  }
   pending_.insert(k);
   auto* watcher = new QFutureWatcher<QImage>(this);
   connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, k, path] {
