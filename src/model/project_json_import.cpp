@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include "model/value_ranges.h"
+
+#include <cmath>
 #include "model/asset_paths.h"
 #include "model/project_json.h"
 #include "model/store_util.h"
@@ -27,13 +30,19 @@ void requireString(const QJsonObject& o, const char* key, const QString& where, 
     invalid(where, QStringLiteral("'%1' must not be empty").arg(QLatin1String(key)));
 }
 
-void optionalNumber(const QJsonObject& o, const char* key, const QString& where, double min) {
+// A number in [lo, hi] when present (a huge literal such as 400 nines parses as infinity: refused).
+void optionalNumber(const QJsonObject& o, const char* key, const QString& where, double lo,
+                    double hi) {
   const QJsonValue v = o.value(QLatin1String(key));
   if (v.isUndefined()) return;
   if (!v.isDouble())
     invalid(where, QStringLiteral("'%1' must be a number").arg(QLatin1String(key)));
-  if (v.toDouble() < min)
-    invalid(where, QStringLiteral("'%1' must be at least %2").arg(QLatin1String(key)).arg(min));
+  if (!std::isfinite(v.toDouble()) || v.toDouble() < lo || v.toDouble() > hi)
+    invalid(where, QStringLiteral("'%1' (%2) must be between %3 and %4")
+                       .arg(QLatin1String(key))
+                       .arg(v.toDouble())
+                       .arg(lo)
+                       .arg(hi));
 }
 
 QJsonArray arrayOf(const QJsonObject& o, const char* key, const QString& where) {
@@ -44,7 +53,9 @@ QJsonArray arrayOf(const QJsonObject& o, const char* key, const QString& where) 
 }
 
 void validateScene(const QJsonObject& s, const QString& where, const QSet<QString>& characters) {
-  optionalNumber(s, "targetDuration", where, 0.1);
+  optionalNumber(s, "targetDuration", where, ranges::kMinSceneSeconds, ranges::kMaxSceneSeconds);
+  optionalNumber(s["music"].toObject(), "tempo", where + QStringLiteral(".music"), 0,
+                 ranges::kMaxTempo);
   const QJsonArray dialogue = arrayOf(s, "dialogue", where);
   for (int i = 0; i < dialogue.size(); ++i) {
     const QString at = QStringLiteral("%1.dialogue[%2]").arg(where).arg(i);
@@ -60,7 +71,8 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     const QString at = QStringLiteral("%1.sfx[%2]").arg(where).arg(i);
     if (!sfx[i].toObject()["time"].isDouble())
       invalid(at, QStringLiteral("'time' must be a number"));
-    optionalNumber(sfx[i].toObject(), "time", at, 0);
+    optionalNumber(sfx[i].toObject(), "time", at, 0, ranges::kMaxSceneSeconds);
+    optionalNumber(sfx[i].toObject(), "gainDb", at, ranges::kMinGainDb, ranges::kMaxGainDb);
   }
   const QJsonArray chunks = arrayOf(s, "chunks", where);
   for (int i = 0; i < chunks.size(); ++i) {
@@ -72,6 +84,23 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     const QString transition = c["transition"].toString(QStringLiteral("cut"));
     if (transition != QLatin1String("cut") && transition != QLatin1String("crossfade"))
       invalid(at, QStringLiteral("transition must be 'cut' or 'crossfade'"));
+    optionalNumber(c, "trimIn", at, 0, ranges::kMaxMediaSeconds);
+    optionalNumber(c, "trimOut", at, 0, ranges::kMaxMediaSeconds);
+    optionalNumber(c, "transitionDuration", at, 0, ranges::kMaxTransitionSeconds);
+    optionalNumber(c, "cost", at, 0, ranges::kMaxCostUsd);
+    optionalNumber(c, "seed", at, -9007199254740992.0, 9007199254740992.0);
+    QSet<QString> takeAssets;
+    const QJsonArray takes = arrayOf(c, "takes", at);
+    for (int k = 0; k < takes.size(); ++k) {
+      const QString takeAt = QStringLiteral("%1.takes[%2]").arg(at).arg(k);
+      const QJsonObject t = takes[k].toObject();
+      optionalNumber(t, "cost", takeAt, 0, ranges::kMaxCostUsd);
+      optionalNumber(t, "seed", takeAt, -9007199254740992.0, 9007199254740992.0);
+      const QString asset = t["asset"].toString();
+      if (takeAssets.contains(asset))
+        invalid(takeAt, QStringLiteral("the same take (asset '%1') is listed twice").arg(asset));
+      takeAssets.insert(asset);
+    }
   }
 }
 
@@ -139,6 +168,8 @@ void validateProjectJson(const QJsonObject& doc) {
                 .arg(version)
                 .arg(kProjectJsonVersion));
   requireString(doc["project"].toObject(), "name", QStringLiteral("project"), true);
+  optionalNumber(doc["project"].toObject()["settings"].toObject(), "loudnessTarget",
+                 QStringLiteral("project.settings"), ranges::kMinLoudness, ranges::kMaxLoudness);
   QSet<QString> names;
   const QJsonArray characters = arrayOf(doc, "characters", QStringLiteral("top level"));
   for (int i = 0; i < characters.size(); ++i) {
@@ -151,8 +182,18 @@ void validateProjectJson(const QJsonObject& doc) {
   const QJsonArray assets = arrayOf(doc, "assets", QStringLiteral("top level"));
   for (int i = 0; i < assets.size(); ++i) {
     const QString at = QStringLiteral("assets[%1]").arg(i);
-    requireString(assets[i].toObject(), "cacheKey", at, true);
-    requireString(assets[i].toObject(), "kind", at, true);
+    const QJsonObject a = assets[i].toObject();
+    requireString(a, "cacheKey", at, true);
+    requireString(a, "kind", at, true);
+    static const QStringList kinds = {"video", "image",  "speech", "music",
+                                      "sfx",   "render", "frame"};
+    if (!kinds.contains(a["kind"].toString()))
+      invalid(at, QStringLiteral("kind '%1' is not one of %2")
+                      .arg(a["kind"].toString(), kinds.join(QStringLiteral(", "))));
+    optionalNumber(a, "duration", at, 0, ranges::kMaxMediaSeconds);
+    optionalNumber(a, "cost", at, 0, ranges::kMaxCostUsd);
+    optionalNumber(a, "width", at, 0, 65536);
+    optionalNumber(a, "height", at, 0, 65536);
   }
   const QJsonArray scenes = arrayOf(doc, "scenes", QStringLiteral("top level"));
   for (int i = 0; i < scenes.size(); ++i)

@@ -1,3 +1,6 @@
+#include "model/value_ranges.h"
+
+#include <cmath>
 #include "model/project_store.h"
 
 #include <QDir>
@@ -189,6 +192,10 @@ void ProjectStore::setProjectName(const QString& name) {
 }
 
 void ProjectStore::setProjectSettings(const QJsonObject& settings) {
+  if (settings.contains(QLatin1String("loudnessTarget")))
+    ranges::check(settings.value(QLatin1String("loudnessTarget")).toDouble(NAN),
+                  ranges::kMinLoudness, ranges::kMaxLoudness,
+                  QStringLiteral("The project's loudness target"), QStringLiteral("LUFS"));
   db_->prepare("UPDATE projects SET settings = ?, modified = ? WHERE id = 1")
       .bind(1, jsonText(settings))
       .bind(2, nowText())

@@ -1,6 +1,7 @@
 // ProjectStore: chunks, takes and assets.
 #include "model/project_store.h"
 #include "model/store_util.h"
+#include "model/value_ranges.h"
 
 namespace sw::model {
 
@@ -83,6 +84,7 @@ std::optional<Chunk> ProjectStore::chunk(Id id) {
 }
 
 Id ProjectStore::addChunk(const Chunk& c) {
+  ranges::checkChunk(c);
   Statement st = db_->prepare(
       "INSERT INTO chunks (prompt, direction, seed, model_key, status, asset_id, trim_in, "
       "trim_out, transition, transition_duration, cost, error, scene_id, position) "
@@ -95,6 +97,7 @@ Id ProjectStore::addChunk(const Chunk& c) {
 }
 
 void ProjectStore::updateChunk(const Chunk& c) {
+  ranges::checkChunk(c);
   Statement st = db_->prepare(
       "UPDATE chunks SET prompt = ?, direction = ?, seed = ?, model_key = ?, status = ?, "
       "asset_id = ?, trim_in = ?, trim_out = ?, transition = ?, transition_duration = ?, "
@@ -148,6 +151,7 @@ QList<Take> ProjectStore::takes(Id chunkId) {
 }
 
 Id ProjectStore::addTake(const Take& take) {
+  ranges::checkTake(take);
   Id id = 0;
   transaction([&] {
     db_->prepare(

@@ -1,6 +1,7 @@
 // ProjectStore: scenes, dialogue lines and SFX cues.
 #include "model/project_store.h"
 #include "model/store_util.h"
+#include "model/value_ranges.h"
 
 namespace sw::model {
 
@@ -104,6 +105,7 @@ std::optional<Scene> ProjectStore::sceneAt(int position) {
 }
 
 Id ProjectStore::addScene(const Scene& scene, int position) {
+  ranges::checkScene(scene);
   Id id = 0;
   transaction([&] {
     const int at = openSlot(*db_, OrderedRows{"scenes"}, position);
@@ -120,6 +122,7 @@ Id ProjectStore::addScene(const Scene& scene, int position) {
 }
 
 void ProjectStore::updateScene(const Scene& scene) {
+  ranges::checkScene(scene);
   Statement st = db_->prepare(
       "UPDATE scenes SET title = ?, script = ?, narration = ?, visual_prompt = ?, "
       "direction_prompt = ?, target_duration = ?, model_key = ?, music_prompt = ?, "
@@ -246,6 +249,7 @@ QList<SfxCue> ProjectStore::sfxCues(Id sceneId) {
 }
 
 Id ProjectStore::addSfxCue(const SfxCue& cue) {
+  ranges::checkSfxCue(cue);
   db_->prepare(
          "INSERT INTO sfx_cues (scene_id, time, description, file, gain_db, asset_id) "
          "VALUES (?, ?, ?, ?, ?, ?)")
@@ -262,6 +266,7 @@ Id ProjectStore::addSfxCue(const SfxCue& cue) {
 }
 
 void ProjectStore::updateSfxCue(const SfxCue& cue) {
+  ranges::checkSfxCue(cue);
   db_->prepare(
          "UPDATE sfx_cues SET time = ?, description = ?, file = ?, gain_db = ?, asset_id = ? "
          "WHERE id = ?")

@@ -1,3 +1,6 @@
+#include "model/value_ranges.h"
+
+#include <algorithm>
 #include "ui/dialogue_model.h"
 
 #include <QUndoStack>
@@ -171,7 +174,7 @@ bool SfxCueModel::setData(const QModelIndex& index, const QVariant& value, int r
   model::SfxCue after = before;
   switch (index.column()) {
     case TimeColumn:
-      after.time = std::max(0.0, value.toDouble());
+      after.time = std::clamp(value.toDouble(), 0.0, model::ranges::kMaxSceneSeconds);
       break;
     case DescriptionColumn:
       after.description = value.toString();
@@ -180,7 +183,8 @@ bool SfxCueModel::setData(const QModelIndex& index, const QVariant& value, int r
       after.file = value.toString();
       break;
     case GainColumn:
-      after.gainDb = value.toDouble();
+      after.gainDb =
+          std::clamp(value.toDouble(), model::ranges::kMinGainDb, model::ranges::kMaxGainDb);
       break;
     default:
       return false;

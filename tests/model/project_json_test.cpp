@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+#include <functional>
+#include <limits>
 
 #include <QDir>
 #include <QFile>
@@ -100,6 +102,83 @@ TEST(ProjectJson, InvalidDocumentsNameTheBadFieldAndCreateNothing) {
     EXPECT_TRUE(e.message().contains(QStringLiteral("NOBODY")));
   }
   EXPECT_FALSE(QDir(target).exists());
+}
+
+// Every number has a range: out-of-range values are refused at import naming the JSON path (never
+// SQLite's "CHECK constraint failed", never an infinity stored and exported as null).
+TEST(ProjectJson, OutOfRangeValuesNameTheFieldAndCreateNothing) {
+  QTemporaryDir tmp;
+  const QJsonObject sample = readJsonFile(samplePath());
+  const auto withScene = [&](const std::function<void(QJsonObject&)>& edit) {
+    QJsonObject doc = sample;
+    QJsonArray scenes = doc["scenes"].toArray();
+    QJsonObject scene = scenes[0].toObject();
+    edit(scene);
+    scenes[0] = scene;
+    doc["scenes"] = scenes;
+    return doc;
+  };
+  QJsonObject badKind = sample;
+  QJsonArray assets = badKind["assets"].toArray();
+  assets.append(QJsonObject{{"cacheKey", "k1"}, {"kind", "executable"}});
+  badKind["assets"] = assets;
+  QJsonObject loud = sample;
+  QJsonObject project = loud["project"].toObject();
+  project["settings"] = QJsonObject{{"loudnessTarget", 4}};
+  loud["project"] = project;
+  // 400 nines: too large for a double.
+  const QByteArray nines = QByteArray(400, '9');
+  QJsonObject huge = withScene([](QJsonObject&) {});
+  const std::vector<std::pair<QByteArray, QString>> cases = {
+      {QJsonDocument(withScene([](QJsonObject& s) { s["targetDuration"] = -5; })).toJson(),
+       "scenes[0]: 'targetDuration'"},
+      {QJsonDocument(withScene([](QJsonObject& s) {
+         QJsonArray sfx = s["sfx"].toArray();
+         QJsonObject cue = sfx[0].toObject();
+         cue["gainDb"] = 40;
+         sfx[0] = cue;
+         s["sfx"] = sfx;
+       })).toJson(),
+       "scenes[0].sfx[0]: 'gainDb'"},
+      {QJsonDocument(badKind).toJson(), "kind 'executable'"},
+      {QJsonDocument(loud).toJson(), "project.settings: 'loudnessTarget'"},
+      {QJsonDocument(huge).toJson().replace("\"targetDuration\": 10",
+                                            "\"targetDuration\": " + nines),
+       "illegal number"},  // Qt's parser refuses it before any value reaches the store
+  };
+  for (const auto& [json, field] : cases) {
+    QFile f(tmp.filePath(QStringLiteral("bad.json")));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(json);
+    f.close();
+    const QString target = tmp.filePath(QStringLiteral("never"));
+    try {
+      importProjectFile(f.fileName(), target, {});
+      ADD_FAILURE() << "accepted: " << field.toStdString();
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.kind(), StoreError::Kind::Invalid) << e.message().toStdString();
+      EXPECT_TRUE(e.message().contains(field)) << e.message().toStdString();
+    }
+    EXPECT_FALSE(QDir(target).exists());
+  }
+}
+
+// The store itself refuses impossible numbers with words, whatever writes them (GUI, CLI, import).
+TEST(ProjectJson, StoreRefusesImpossibleNumbersInWords) {
+  QTemporaryDir tmp;
+  auto store = ProjectStore::create(tmp.filePath(QStringLiteral("P")), QStringLiteral("P"));
+  Scene scene;
+  scene.title = QStringLiteral("Hall");
+  scene.targetDuration = std::numeric_limits<double>::infinity();
+  try {
+    store->addScene(scene);
+    FAIL() << "infinite duration stored";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::Invalid);
+    EXPECT_TRUE(e.message().contains(QStringLiteral("Scene \"Hall\": duration")))
+        << e.message().toStdString();
+  }
+  EXPECT_TRUE(store->scenes().isEmpty());
 }
 
 TEST(ProjectJson, MalformedJsonReportsThePosition) {

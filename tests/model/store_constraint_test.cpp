@@ -55,16 +55,19 @@ TEST_F(StoreConstraint, DialogueNeedsAnExistingCharacterAndScene) {
   EXPECT_TRUE(store->dialogueLines(scene).isEmpty());
 }
 
+// Numbers out of range are refused by the store's own check (model/value_ranges.h) with words a
+// user can act on (Kind::Invalid, exit code 1), before SQLite's CHECK constraints, which stay as
+// the last line (Kind::Constraint, e.g. an unknown transition).
 TEST_F(StoreConstraint, ValuesOutOfRangeAreRefused) {
   Scene bad;
   bad.targetDuration = -1;
-  EXPECT_EQ(kindOf([&] { store->addScene(bad); }), StoreError::Kind::Constraint);
+  EXPECT_EQ(kindOf([&] { store->addScene(bad); }), StoreError::Kind::Invalid);
   EXPECT_TRUE(store->scenes().isEmpty());
   const Id scene = store->addScene(Scene{});
   EXPECT_EQ(kindOf([&] {
               store->addSfxCue({0, scene, -2.0, {}, {}, 0, std::nullopt});
             }),
-            StoreError::Kind::Constraint);
+            StoreError::Kind::Invalid);
   Chunk c;
   c.sceneId = scene;
   c.transition = QStringLiteral("wipe");

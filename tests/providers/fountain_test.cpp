@@ -207,3 +207,20 @@ TEST(ProvidersScriptText, EncodingsAndLineEndsAreNormalised) {
   EXPECT_EQ(detectScriptFormat(QStringLiteral("Once upon a time a keeper lit a lamp.")),
             QStringLiteral("prose"));
 }
+
+// A DURATION the store would refuse (zero, infinity from 400 nines, more than an hour) is a
+// warning and the default duration, never a scene stored with an impossible length.
+TEST(ProvidersFountain, ImpossibleDurationsAreWarnedAndIgnored) {
+  for (const QString& value : {QStringLiteral("0:00"), QString(400, QLatin1Char('9')),
+                               QStringLiteral("7200s"), QStringLiteral("0")}) {
+    const ParsedScript s =
+        parseFountain(QStringLiteral("INT. HALL - DAY\n[[DURATION: %1]]\n\nWind.\n").arg(value));
+    ASSERT_EQ(s.scenes.size(), 1);
+    EXPECT_FALSE(s.scenes[0].duration.has_value()) << value.left(12).toStdString();
+    ASSERT_FALSE(s.warnings.isEmpty());
+    EXPECT_TRUE(s.warnings.last().contains(QLatin1String("DURATION")));
+  }
+  EXPECT_EQ(
+      parseFountain(QStringLiteral("INT. HALL - DAY\n[[DURATION: 1:30]]\n")).scenes[0].duration,
+      90.0);
+}

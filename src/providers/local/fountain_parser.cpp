@@ -1,6 +1,9 @@
 #include "providers/local/fountain_parser.h"
 
+#include "model/value_ranges.h"
+
 #include <QRegularExpression>
+#include <cmath>
 #include <vector>
 
 namespace sw::providers::local {
@@ -271,16 +274,23 @@ void FountainBuilder::applyNote(const QString& note, int line) {
     static const QRE secs(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(s|sec|secs|seconds)?$"),
                           QRE::CaseInsensitiveOption);
     static const QRE mmss(QStringLiteral("^(\\d+):(\\d{1,2})$"));
-    if (const auto d = secs.match(value); d.hasMatch() && d.captured(1).toDouble() > 0)
-      s.duration = d.captured(1).toDouble();
+    double seconds = -1;
+    if (const auto d = secs.match(value); d.hasMatch())
+      seconds = d.captured(1).toDouble();
     else if (const auto c = mmss.match(value); c.hasMatch())
-      s.duration = c.captured(1).toInt() * 60 + c.captured(2).toInt();
+      seconds = c.captured(1).toDouble() * 60 + c.captured(2).toInt();
+    // The store's range for a scene (0.1 s to an hour); a huge number parses as infinity.
+    if (std::isfinite(seconds) && seconds >= model::ranges::kMinSceneSeconds &&
+        seconds <= model::ranges::kMaxSceneSeconds)
+      s.duration = seconds;
     else
-      script_.warnings
-          << QStringLiteral(
-                 "Line %1: DURATION \"%2\" is not a number of seconds (e.g. 12s); ignored.")
-                 .arg(line)
-                 .arg(value);
+      script_.warnings << QStringLiteral(
+                              "Line %1: DURATION \"%2\" is not a scene length between %3 s and "
+                              "%4 s (e.g. 12s or 1:30); ignored.")
+                              .arg(line)
+                              .arg(value.left(40))
+                              .arg(model::ranges::kMinSceneSeconds)
+                              .arg(model::ranges::kMaxSceneSeconds);
   }
 }
 
