@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -86,6 +87,8 @@ PreferencesDialog::PreferencesDialog(const providers::ModelRegistry* registry, Q
     : QDialog(parent), registry_(registry), initial_(render::AppSettings::load()) {
   setWindowTitle(tr("Preferences"));
   setObjectName(QStringLiteral("preferencesDialog"));
+  // Wide enough that a key status (up to ~150 characters) wraps onto two or three lines.
+  setMinimumWidth(fontMetrics().averageCharWidth() * 80);
   auto* tabs = new QTabWidget;
   tabs->addTab(buildGenerationTab(), tr("Generation"));
   tabs->addTab(buildServicesTab(), tr("Cloud services"));
@@ -157,6 +160,8 @@ QWidget* PreferencesDialog::buildServicesTab() {
       form->addRow(tr("API key:"), row.key);
     }
     row.status = new QLabel(tr("Checking…"));
+    row.status->setObjectName(
+        QStringLiteral("keyStatus_%1").arg(providers::cloud::serviceId(service)));
     row.status->setWordWrap(true);
     form->addRow(tr("Status:"), row.status);
     services_.insert(int(service), row);
@@ -260,6 +265,22 @@ void PreferencesDialog::refreshKeyStatus() {
           .status;
     }));
   }
+}
+
+// A key status arrives after the dialog is shown and may wrap onto several lines; a window does
+// not grow for word-wrapped labels by itself. The layouts settle over a few LayoutRequest
+// events, the window's own one comes last.
+bool PreferencesDialog::event(QEvent* e) {
+  const bool handled = QDialog::event(e);
+  if (e->type() == QEvent::LayoutRequest) growToFit();
+  return handled;
+}
+
+void PreferencesDialog::growToFit() {
+  if (!isVisible()) return;  // show() sizes it from its layout
+  QLayout* l = layout();
+  const int needed = l->hasHeightForWidth() ? l->totalHeightForWidth(width()) : sizeHint().height();
+  if (needed > height()) resize(width(), needed);
 }
 
 void PreferencesDialog::measureCache() {

@@ -1,6 +1,7 @@
 // Preferences: backend per capability (local / cloud), API keys (system keychain), service
 // base URLs, default model, default resolution and loudness, cache location, size and Clear.
-// Keychain access and cache scans run on worker threads; results arrive via QFutureWatcher.
+// Keychain access and cache scans run on worker threads (keychain calls wait there for the one
+// keychain thread, providers/cloud/keychain_thread.h); results arrive via QFutureWatcher.
 #pragma once
 
 #include <QDialog>
@@ -37,12 +38,16 @@ class PreferencesDialog : public QDialog {
  Q_SIGNALS:
   void cacheSizeKnown(qint64 bytes);
 
+ protected:
+  bool event(QEvent* e) override;
+
  private:
   QWidget* buildGenerationTab();
   QWidget* buildServicesTab();
   QWidget* buildRenderTab();
   QWidget* buildCacheTab();
   void refreshKeyStatus();
+  void growToFit();
   void measureCache();
   void clearCache();
 

@@ -37,7 +37,9 @@ class SecretStore {
 };
 
 // The system keychain through QtKeychain (service "Scenewright"). In a build without QtKeychain
-// every call answers with an error, so keys come from the environment.
+// every call answers with an error, so keys come from the environment. Usable from any thread:
+// each call runs its job on the one keychain thread and waits for the answer (at most 5 s,
+// then "no answer from the keychain service"), so call it off the GUI thread.
 std::unique_ptr<SecretStore> makeKeychainStore();
 
 struct ServiceEndpoint {
