@@ -82,7 +82,9 @@ Database::Database(const QString& path, Mode mode) : path_(path) {
   db_.reset(raw);
   if (rc != SQLITE_OK) raise(rc, QStringLiteral("cannot open"));
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 5000);
+  // Another process may hold the write lock for a while (a big script import, a backup): wait up
+  // to kBusyTimeoutMs for it, then fail with "another program is writing" (Kind::Busy).
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 }
 
 Database::~Database() = default;

@@ -14,6 +14,9 @@ struct sqlite3_stmt;
 
 namespace sw::model {
 
+// How long a connection waits for another writer before a write fails as busy.
+inline constexpr int kBusyTimeoutMs = 30000;
+
 class Statement;
 
 class Database {

@@ -6,10 +6,12 @@
 #include <unistd.h>
 #include <QTemporaryDir>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <thread>
 
 #include "model/project_store.h"
+#include "support/wait.h"
 
 using namespace sw::model;
 
@@ -26,6 +28,34 @@ TEST(StoreConcurrency, ReaderSeesOldSnapshotUntilWriterCommits) {
   EXPECT_EQ(reader->scenes().size(), 1);
   tx.commit();
   EXPECT_EQ(reader->scenes().size(), 11);
+}
+
+// A writer that holds the lock longer than SQLite's usual few seconds (a big import) makes another
+// connection wait, not fail with "database is locked": its write lands once the lock is free.
+TEST(StoreConcurrency, AWriteWaitsForALongWriterInsteadOfFailing) {
+  QTemporaryDir tmp;
+  auto holder = ProjectStore::create(tmp.path(), QStringLiteral("W"));
+  auto other = ProjectStore::open(tmp.path());
+  std::atomic<bool> started{false};
+  std::thread longWriter([&] {
+    Transaction tx(holder->database());
+    holder->addScene(Scene{});  // takes the write lock
+    started = true;
+    std::this_thread::sleep_for(std::chrono::seconds(6));  // longer than the old 5 s wait
+    tx.commit();
+  });
+  EXPECT_TRUE(sw::testsupport::waitUntil([&] { return started.load(); }));
+  bool wrote = false;
+  QString error;
+  try {
+    other->addScene(Scene{});
+    wrote = true;
+  } catch (const StoreError& e) {
+    error = e.message();
+  }
+  longWriter.join();
+  EXPECT_TRUE(wrote) << error.toStdString();
+  EXPECT_EQ(other->scenes().size(), 2);
 }
 
 TEST(StoreConcurrency, ReaderThreadDuringCommitsNeverSeesAPartialBatch) {
