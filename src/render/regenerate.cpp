@@ -23,13 +23,14 @@ std::unique_ptr<SceneLeaseKeeper> takeLease(SceneJob::State& s, model::Id sceneI
       announced = message;
       s.store->updateJobProgress(s.jobId, QStringLiteral("waiting for job %1").arg(holder->jobId),
                                  0);
-      s.store->addJobEvent({0,
-                            s.jobId,
-                            {},
-                            QStringLiteral("info"),
-                            QStringLiteral("waiting"),
-                            message,
-                            QJsonObject{{"holder", double(holder->jobId)}}});
+      s.store->addJobEvent(
+          {0,
+           s.jobId,
+           {},
+           QStringLiteral("info"),
+           QStringLiteral("waiting"),
+           message,
+           QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
     }
     if (s.ctx.isCancelled()) throw JobFailure(QStringLiteral("Cancelled."));
     QThread::msleep(250);

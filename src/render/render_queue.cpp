@@ -20,24 +20,50 @@ namespace sw::render {
 using model::Id;
 using model::JobStatus;
 
+namespace {
+
+// The pid of the last `started` or `waiting` event: the process that owns the job.
+qint64 ownerPid(model::ProjectStore& store, Id jobId) {
+  qint64 pid = 0;
+  for (const model::JobEvent& e : store.jobEvents(jobId))
+    if (e.kind == QLatin1String("started") || e.kind == QLatin1String("waiting"))
+      pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
+  return pid;
+}
+
+bool leaseAlive(const std::optional<model::SceneLease>& lease) {
+  return lease && model::ProjectStore::leaseHolderAlive(*lease);
+}
+
+}  // namespace
+
 int recoverInterruptedJobs(model::ProjectStore& store) {
   int marked = 0;
   for (const model::RenderJob& job : store.jobs()) {
-    if (job.status != JobStatus::Processing) continue;
+    if (job.status != JobStatus::Processing && job.status != JobStatus::Queued) continue;
     // A job holding its scene's lease runs, in this process too (a regenerate on a worker
     // thread of the GUI) or in another one.
-    if (const auto lease = store.leaseOfJob(job.id);
-        lease && model::ProjectStore::leaseHolderAlive(*lease))
-      continue;
-    qint64 pid = 0;
-    for (const model::JobEvent& e : store.jobEvents(job.id))
-      if (e.kind == QLatin1String("started"))
-        pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
-    const bool alive = pid > 0 && pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0;
+    if (leaseAlive(store.leaseOfJob(job.id))) continue;
+    const qint64 pid = ownerPid(store, job.id);
+    // A queued job waits in a live process's queue; a processing one without a lease runs in
+    // this process only if it holds a lease (checked above).
+    const bool self = job.status == JobStatus::Queued && pid == qint64(getpid());
+    const bool alive = pid > 0 && (self || (pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0));
     if (alive) continue;
     store.setJobStatus(job.id, JobStatus::Interrupted,
-                       QStringLiteral("Interrupted (the app stopped while rendering)."));
+                       job.status == JobStatus::Queued
+                           ? QStringLiteral("Interrupted (the app stopped before the job ran).")
+                           : QStringLiteral("Interrupted (the app stopped while rendering)."));
     ++marked;
+  }
+  // Chunks left 'generating' by a job that no longer runs are pending again, with a note.
+  for (const model::Scene& scene : store.scenes()) {
+    if (leaseAlive(store.sceneLease(scene.id))) continue;
+    for (const model::Chunk& chunk : store.chunks(scene.id))
+      if (chunk.status == model::ChunkStatus::Generating)
+        store.setChunkStatus(chunk.id, model::ChunkStatus::Pending,
+                             QStringLiteral("Generation stopped before this chunk was finished; "
+                                            "render the scene or regenerate the chunk."));
   }
   return marked;
 }
@@ -155,13 +181,14 @@ bool RenderQueue::takeLease(Id jobId, const model::RenderJob& row) {
     if (!sameJob && (row.stage != stage || row.status != JobStatus::Queued)) {
       d->store->setJobStatus(jobId, JobStatus::Queued);
       d->store->updateJobProgress(jobId, stage, 0);
-      d->store->addJobEvent({0,
-                             jobId,
-                             {},
-                             QStringLiteral("info"),
-                             QStringLiteral("waiting"),
-                             message,
-                             QJsonObject{{"holder", double(holder->jobId)}}});
+      d->store->addJobEvent(
+          {0,
+           jobId,
+           {},
+           QStringLiteral("info"),
+           QStringLiteral("waiting"),
+           message,
+           QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
       Q_EMIT jobChanged(jobId);
     }
     d->waitTimer.start();
@@ -169,13 +196,14 @@ bool RenderQueue::takeLease(Id jobId, const model::RenderJob& row) {
   }
   if (!sameJob) {
     d->store->setJobStatus(jobId, JobStatus::Failed, message);
-    d->store->addJobEvent({0,
-                           jobId,
-                           {},
-                           QStringLiteral("error"),
-                           QStringLiteral("refused"),
-                           message,
-                           QJsonObject{{"holder", double(holder->jobId)}}});
+    d->store->addJobEvent(
+        {0,
+         jobId,
+         {},
+         QStringLiteral("error"),
+         QStringLiteral("refused"),
+         message,
+         QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
   }
   // Queued: enqueue() refuses before its caller (the CLI's drive()) has connected.
   QMetaObject::invokeMethod(

@@ -19,8 +19,10 @@ class ProjectStore;
 
 namespace sw::render {
 
-// Jobs left 'processing' by a process that is gone become 'interrupted' (shown with Resume).
-// Returns how many were marked. Jobs of a live process (another window, a CLI render) are kept.
+// Jobs left 'processing' or 'queued' by a process that is gone become 'interrupted' (shown
+// with Resume); chunks left 'generating' on a scene no live job holds become 'pending' with a
+// note. Returns how many jobs were marked. Jobs of a live process (another window, a CLI
+// render, a regenerate holding its scene's lease) are kept.
 int recoverInterruptedJobs(model::ProjectStore& store);
 
 class RenderQueue : public QObject {
