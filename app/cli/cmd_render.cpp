@@ -95,7 +95,10 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
 }
 
 // The GUI's Preferences (backends per capability, service options, cache folder) apply here too.
-void configure(render::RenderQueue& queue) {
+// A scene another job works on: refused (exit 1, naming that job) unless --wait.
+void configure(render::RenderQueue& queue, const QCommandLineParser& p) {
+  queue.setBusySceneMode(p.isSet(QStringLiteral("wait")) ? render::RenderQueue::BusyScene::Wait
+                                                         : render::RenderQueue::BusyScene::Refuse);
   const render::AppSettings settings = render::AppSettings::load();
   queue.setBackendSettings(settings.backends, settings.backendOptions);
   queue.setCacheDirectory(settings.effectiveCacheDirectory());
@@ -161,6 +164,10 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
   err.flush();
 }
 
+QCommandLineOption waitOption() {
+  return {QStringLiteral("wait"), QStringLiteral("Wait while another job works on the scene.")};
+}
+
 void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("scene"), QStringLiteral("Scene position or id (repeatable)."),
                QStringLiteral("N")});
@@ -173,6 +180,7 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("aspect"), QStringLiteral("Aspect."), QStringLiteral("A"),
                QStringLiteral("16:9")});
   p.addOption({QStringLiteral("preview"), QStringLiteral("Fast low-res preview.")});
+  p.addOption(waitOption());
   if (!full) return;
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
   p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
@@ -195,13 +203,14 @@ int runRender(const QStringList& args, bool offline) {
   else
     printEstimates(*store, request);
   render::RenderQueue queue(folder);
-  configure(queue);
+  configure(queue, p);
   const QList<Id> jobs = queue.enqueue(request);
   return drive(queue, jobs);
 }
 
 int runResume(const QStringList& args) {
   QCommandLineParser p;
+  p.addOption(waitOption());
   parseArgs(p, QStringLiteral("resume"), args, 2, 2);
   const QString folder = p.positionalArguments().at(0);
   bool ok = false;
@@ -214,7 +223,7 @@ int runResume(const QStringList& args) {
     throw UserError(QStringLiteral("job %1 is already completed").arg(job));
   store.reset();
   render::RenderQueue queue(folder);
-  configure(queue);
+  configure(queue, p);
   queue.resume(job);
   return drive(queue, {job});
 }
@@ -262,6 +271,7 @@ int runRegenerate(const QStringList& args) {
   p.addOption({QStringLiteral("seed"), QStringLiteral("New seed."), QStringLiteral("N")});
   p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
+  p.addOption(waitOption());
   parseArgs(p, QStringLiteral("regenerate"), args, 1, 1);
   bool ok = false;
   render::RegenerateRequest r;
@@ -275,6 +285,7 @@ int runRegenerate(const QStringList& args) {
     if (!ok) throw UserError(QStringLiteral("--seed takes a whole number"));
   }
   r.modelKey = p.value(QStringLiteral("model"));
+  r.waitForScene = p.isSet(QStringLiteral("wait"));
   const QString folder = p.positionalArguments().first();
   if (!model::ProjectStore::open(folder)->chunk(r.chunkId))
     throw UserError(QStringLiteral("no chunk %1 in this project").arg(r.chunkId));
@@ -306,7 +317,9 @@ const char* kRenderOptions =
     "  --tracks LIST      audio tracks: narration,dialogue,music,sfx (default all; 'none')\n"
     "  --resolution RES   480p, 720p (default), 1080p, 2160p\n"
     "  --aspect A         16:9 (default), 9:16, 1:1\n"
-    "  --preview          fast low-resolution preview (480p, fast encoder settings)\n";
+    "  --preview          fast low-resolution preview (480p, fast encoder settings)\n"
+    "  --wait             when another job works on the scene, wait for it instead of\n"
+    "                     failing (exit 1) with a message naming that job\n";
 
 }  // namespace
 
@@ -334,20 +347,22 @@ void registerRenderCommands(QList<Command>& out) {
   out.append(
       {QStringLiteral("regenerate"), QStringLiteral("Generate a new take of one chunk"),
        QStringLiteral("Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] "
-                      "[--model KEY]\n\n"
-                      "Adds a new take (old takes are kept) and marks later chunks stale.\n"),
+                      "[--model KEY] [--wait]\n\n"
+                      "Adds a new take (old takes are kept) and marks later chunks stale.\n"
+                      "Refused while another job works on the chunk's scene, unless --wait.\n"),
        runRegenerate});
   out.append(
       {QStringLiteral("jobs"), QStringLiteral("List render jobs"),
        QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"
                       "Lists render jobs with status, progress, cost and output or error.\n"),
        runJobs});
-  out.append(
-      {QStringLiteral("resume"), QStringLiteral("Finish an interrupted or failed job"),
-       QStringLiteral("Usage: scenewright-cli resume DIR JOB\n\n"
-                      "Continues a job from the cache: finished assets are not generated again,\n"
-                      "remote predictions in flight are polled by their stored id.\n"),
-       runResume});
+  out.append({QStringLiteral("resume"), QStringLiteral("Finish an interrupted or failed job"),
+              QStringLiteral(
+                  "Usage: scenewright-cli resume DIR JOB [--wait]\n\n"
+                  "Continues a job from the cache: finished assets are not generated again,\n"
+                  "remote predictions in flight are polled by their stored id. Refused while the\n"
+                  "job, or another job of its scene, still runs (unless --wait).\n"),
+              runResume});
 }
 
 }  // namespace sw::cli

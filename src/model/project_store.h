@@ -115,6 +115,29 @@ class ProjectStore {
   Id addJobEvent(const JobEvent& event);
   QList<JobEvent> jobEvents(Id jobId);
 
+  // Scene leases: one live job per scene. A holder refreshes its heartbeat every
+  // kLeaseHeartbeatSeconds; a lease is reclaimable when its holder is gone (same host and the
+  // process no longer exists) or its heartbeat is older than kLeaseStaleSeconds.
+  static constexpr int kLeaseHeartbeatSeconds = 5;
+  static constexpr int kLeaseStaleSeconds = 60;
+  struct LeaseResult {
+    bool taken = false;
+    std::optional<SceneLease> holder;     // the live holder when not taken
+    std::optional<SceneLease> reclaimed;  // a dead holder's lease that was replaced
+  };
+  // Takes the scene's lease for `jobId` run by this process, in one IMMEDIATE transaction.
+  // The job that already holds it from this process takes it again.
+  LeaseResult acquireSceneLease(Id sceneId, Id jobId);
+  void heartbeatSceneLease(Id sceneId, Id jobId);  // no-op unless (scene, job) holds it
+  void releaseSceneLease(Id sceneId, Id jobId);    // no-op unless (scene, job) holds it
+  std::optional<SceneLease> sceneLease(Id sceneId);
+  std::optional<SceneLease> leaseOfJob(Id jobId);
+  // True when the lease's holder is alive: see acquireSceneLease().
+  static bool leaseHolderAlive(const SceneLease& lease);
+  static QString thisHost();
+  // "job 4 (pid 1234 on host studio, started 2026-12-01 10:42:28 UTC)"
+  static QString describeLease(const SceneLease& lease);
+
   Database& database() { return *db_; }
 
  private:

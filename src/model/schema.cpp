@@ -140,7 +140,20 @@ INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created)
   FROM chunks WHERE asset_id IS NOT NULL;
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2};
+// v3: one live job per scene. A row is the scene's lease: the job holding it, the process and
+// host running that job, when it was taken and the holder's last heartbeat.
+constexpr const char* kStep3 = R"SQL(
+CREATE TABLE scene_leases (
+  scene_id INTEGER PRIMARY KEY REFERENCES scenes(id) ON DELETE CASCADE,
+  job_id INTEGER NOT NULL REFERENCES render_jobs(id) ON DELETE CASCADE,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  started TEXT NOT NULL,
+  heartbeat TEXT NOT NULL
+);
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

@@ -142,4 +142,14 @@ struct JobEvent {
   QJsonObject data;
 };
 
+// The lease that makes one job at a time the scene's only live job (table scene_leases).
+struct SceneLease {
+  Id sceneId = 0;
+  Id jobId = 0;
+  qint64 pid = 0;
+  QString host;
+  QDateTime started;
+  QDateTime heartbeat;
+};
+
 }  // namespace sw::model

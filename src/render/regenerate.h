@@ -18,6 +18,9 @@ struct RegenerateRequest {
   std::optional<QString> prompt;  // override the chunk's prompt
   std::optional<qint64> seed;     // default: a new seed (old seed + 1)
   QString modelKey;               // empty: the chunk's model
+  // When another job holds the chunk's scene: wait (stay 'queued') until it is free, or
+  // (false) fail at once with a message naming that job.
+  bool waitForScene = false;
 };
 
 struct RegenerateResult {

@@ -7,30 +7,63 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThreadPool>
+#include <QTimer>
 #include <csignal>
 
 #include "model/project_store.h"
 #include "providers/asset_cache.h"
 #include "render/scene_job.h"
+#include "render/scene_lease.h"
 
 namespace sw::render {
 
 using model::Id;
 using model::JobStatus;
 
+namespace {
+
+// The pid of the last `started` or `waiting` event: the process that owns the job.
+qint64 ownerPid(model::ProjectStore& store, Id jobId) {
+  qint64 pid = 0;
+  for (const model::JobEvent& e : store.jobEvents(jobId))
+    if (e.kind == QLatin1String("started") || e.kind == QLatin1String("waiting"))
+      pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
+  return pid;
+}
+
+bool leaseAlive(const std::optional<model::SceneLease>& lease) {
+  return lease && model::ProjectStore::leaseHolderAlive(*lease);
+}
+
+}  // namespace
+
 int recoverInterruptedJobs(model::ProjectStore& store) {
   int marked = 0;
   for (const model::RenderJob& job : store.jobs()) {
-    if (job.status != JobStatus::Processing) continue;
-    qint64 pid = 0;
-    for (const model::JobEvent& e : store.jobEvents(job.id))
-      if (e.kind == QLatin1String("started"))
-        pid = qint64(e.data.value(QStringLiteral("pid")).toDouble());
-    const bool alive = pid > 0 && pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0;
+    if (job.status != JobStatus::Processing && job.status != JobStatus::Queued) continue;
+    // A job holding its scene's lease runs, in this process too (a regenerate on a worker
+    // thread of the GUI) or in another one.
+    if (leaseAlive(store.leaseOfJob(job.id))) continue;
+    const qint64 pid = ownerPid(store, job.id);
+    // A queued job waits in a live process's queue; a processing one without a lease runs in
+    // this process only if it holds a lease (checked above).
+    const bool self = job.status == JobStatus::Queued && pid == qint64(getpid());
+    const bool alive = pid > 0 && (self || (pid != qint64(getpid()) && ::kill(pid_t(pid), 0) == 0));
     if (alive) continue;
     store.setJobStatus(job.id, JobStatus::Interrupted,
-                       QStringLiteral("Interrupted (the app stopped while rendering)."));
+                       job.status == JobStatus::Queued
+                           ? QStringLiteral("Interrupted (the app stopped before the job ran).")
+                           : QStringLiteral("Interrupted (the app stopped while rendering)."));
     ++marked;
+  }
+  // Chunks left 'generating' by a job that no longer runs are pending again, with a note.
+  for (const model::Scene& scene : store.scenes()) {
+    if (leaseAlive(store.sceneLease(scene.id))) continue;
+    for (const model::Chunk& chunk : store.chunks(scene.id))
+      if (chunk.status == model::ChunkStatus::Generating)
+        store.setChunkStatus(chunk.id, model::ChunkStatus::Pending,
+                             QStringLiteral("Generation stopped before this chunk was finished; "
+                                            "render the scene or regenerate the chunk."));
   }
   return marked;
 }
@@ -74,6 +107,10 @@ struct RenderQueue::Private {
   QHash<Id, QElapsedTimer> clocks;
   QSet<Id> pausing;
   QSet<Id> remote;  // running jobs that generate on a cloud service
+  QHash<Id, std::shared_ptr<SceneLeaseKeeper>> leases;  // the scene lease of each running job
+  QList<Id> waiting;  // jobs whose scene another job holds, in the order they asked
+  QTimer waitTimer;   // retries the waiting jobs
+  BusyScene busyMode = BusyScene::Wait;
 
   void updatePoolSize() {
     pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size())));
@@ -89,11 +126,94 @@ RenderQueue::RenderQueue(const QString& projectFolder, QObject* parent)
   d->updatePoolSize();  // scenes of a batch render side by side
   d->store = model::ProjectStore::open(projectFolder);
   recoverInterruptedJobs(*d->store);
+  d->waitTimer.setInterval(500);
+  connect(&d->waitTimer, &QTimer::timeout, this, [this] { retryWaiting(); });
 }
 
 RenderQueue::~RenderQueue() {
   for (auto& job : d->running) job->cancel();
   d->pool.waitForDone();
+  d->leases.clear();  // releases the scenes
+  for (Id id : std::as_const(d->waiting)) {
+    try {
+      d->store->setJobStatus(
+          id, JobStatus::Interrupted,
+          QStringLiteral("Interrupted (the app stopped while the job waited for its scene)."));
+    } catch (const std::exception&) {
+    }
+  }
+}
+
+void RenderQueue::setBusySceneMode(BusyScene mode) { d->busyMode = mode; }
+
+void RenderQueue::retryWaiting() {
+  const QList<Id> waiting = d->waiting;
+  d->waiting.clear();
+  for (Id id : waiting) {
+    const auto row = d->store->job(id);
+    if (!row) continue;
+    if (row->status == JobStatus::Completed || row->status == JobStatus::Cancelled) {
+      // Finished meanwhile by the process that held it.
+      Q_EMIT jobChanged(id);
+      Q_EMIT jobFinished(id, int(row->status), row->outputPath, row->errorMessage);
+      continue;
+    }
+    resume(id);
+  }
+  if (d->waiting.isEmpty()) d->waitTimer.stop();
+}
+
+// Takes the job's scene lease; false when another live job holds the scene (the job then
+// waits or is refused, see BusyScene).
+bool RenderQueue::takeLease(Id jobId, const model::RenderJob& row) {
+  if (!row.sceneId) return true;  // its scene was deleted: the job itself reports it
+  std::optional<model::SceneLease> holder;
+  auto keeper = tryTakeSceneLease(*d->store, *row.sceneId, jobId, &holder);
+  if (keeper) {
+    d->leases.insert(jobId, std::move(keeper));
+    return true;
+  }
+  const QString message = sceneBusyMessage(*d->store, *holder);
+  const bool sameJob = holder->jobId == jobId;  // still running in another process
+  if (d->busyMode == BusyScene::Wait) {
+    if (!d->waiting.contains(jobId)) d->waiting.append(jobId);
+    const QString stage = QStringLiteral("waiting for job %1").arg(holder->jobId);
+    if (!sameJob && (row.stage != stage || row.status != JobStatus::Queued)) {
+      d->store->setJobStatus(jobId, JobStatus::Queued);
+      d->store->updateJobProgress(jobId, stage, 0);
+      d->store->addJobEvent(
+          {0,
+           jobId,
+           {},
+           QStringLiteral("info"),
+           QStringLiteral("waiting"),
+           message,
+           QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
+      Q_EMIT jobChanged(jobId);
+    }
+    d->waitTimer.start();
+    return false;
+  }
+  if (!sameJob) {
+    d->store->setJobStatus(jobId, JobStatus::Failed, message);
+    d->store->addJobEvent(
+        {0,
+         jobId,
+         {},
+         QStringLiteral("error"),
+         QStringLiteral("refused"),
+         message,
+         QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
+  }
+  // Queued: enqueue() refuses before its caller (the CLI's drive()) has connected.
+  QMetaObject::invokeMethod(
+      this,
+      [this, jobId, message] {
+        Q_EMIT jobChanged(jobId);
+        Q_EMIT jobFinished(jobId, int(JobStatus::Failed), QString(), message);
+      },
+      Qt::QueuedConnection);
+  return false;
 }
 
 void RenderQueue::setBackendSettings(const providers::BackendSettings& settings,
@@ -129,8 +249,10 @@ QList<Id> RenderQueue::enqueue(const RenderRequest& request) {
 
 void RenderQueue::resume(Id jobId) {
   if (d->running.contains(jobId)) return;
+  d->waiting.removeAll(jobId);
   const auto row = d->store->job(jobId);
   if (!row) return;
+  if (!takeLease(jobId, *row)) return;
   RenderRequest request = RenderRequest::fromJson(row->spec);
   providers::BackendSettings settings = d->settings;
   if (!request.backend.isEmpty()) {
@@ -146,6 +268,7 @@ void RenderQueue::resume(Id jobId) {
     const QString error = QStringLiteral("Cannot set up the generation backends: %1")
                               .arg(QString::fromUtf8(e.what()));
     d->store->setJobStatus(jobId, JobStatus::Failed, error);
+    d->leases.remove(jobId);
     Q_EMIT jobChanged(jobId);
     Q_EMIT jobFinished(jobId, int(JobStatus::Failed), QString(), error);
     return;
@@ -196,6 +319,7 @@ void RenderQueue::resume(Id jobId) {
         [self, jobId, result] {
           if (!self) return;
           self->d->running.remove(jobId);
+          self->d->leases.remove(jobId);  // the scene is free for the next job
           if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
           JobStatus status = result.status;
           if (self->d->pausing.remove(jobId) && status == JobStatus::Cancelled) {
@@ -204,6 +328,7 @@ void RenderQueue::resume(Id jobId) {
           }
           Q_EMIT self->jobChanged(jobId);
           Q_EMIT self->jobFinished(jobId, int(status), result.outputPath, result.error);
+          if (!self->d->waiting.isEmpty()) self->retryWaiting();
         },
         Qt::QueuedConnection);
   });
@@ -214,10 +339,13 @@ void RenderQueue::cancel(Id jobId) {
     job->cancel();
     return;
   }
+  const bool waited = d->waiting.removeAll(jobId) > 0;
   const auto row = d->store->job(jobId);
+  if (waited && row && row->status == JobStatus::Processing) return;  // runs elsewhere
   if (row && (row->status == JobStatus::Queued || row->status == JobStatus::Interrupted)) {
     d->store->setJobStatus(jobId, JobStatus::Cancelled, QStringLiteral("Cancelled."));
     Q_EMIT jobChanged(jobId);
+    if (waited) Q_EMIT jobFinished(jobId, int(JobStatus::Cancelled), QString(), "Cancelled.");
   }
 }
 
@@ -233,11 +361,12 @@ void RenderQueue::pause(Id jobId) {
 void RenderQueue::unpause(Id jobId) { resume(jobId); }
 void RenderQueue::retryFailed(Id jobId) { resume(jobId); }
 bool RenderQueue::isRunning(Id jobId) const { return d->running.contains(jobId); }
+bool RenderQueue::isWaiting(Id jobId) const { return d->waiting.contains(jobId); }
 
 void RenderQueue::waitForIdle() {
-  while (!d->running.isEmpty()) {
+  while (!d->running.isEmpty() || !d->waiting.isEmpty()) {
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    if (d->running.isEmpty()) break;
+    if (d->running.isEmpty() && d->waiting.isEmpty()) break;
     QThread::msleep(5);
   }
   QCoreApplication::processEvents();

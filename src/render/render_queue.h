@@ -19,8 +19,10 @@ class ProjectStore;
 
 namespace sw::render {
 
-// Jobs left 'processing' by a process that is gone become 'interrupted' (shown with Resume).
-// Returns how many were marked. Jobs of a live process (another window, a CLI render) are kept.
+// Jobs left 'processing' or 'queued' by a process that is gone become 'interrupted' (shown
+// with Resume); chunks left 'generating' on a scene no live job holds become 'pending' with a
+// note. Returns how many jobs were marked. Jobs of a live process (another window, a CLI
+// render, a regenerate holding its scene's lease) are kept.
 int recoverInterruptedJobs(model::ProjectStore& store);
 
 class RenderQueue : public QObject {
@@ -28,6 +30,13 @@ class RenderQueue : public QObject {
  public:
   explicit RenderQueue(const QString& projectFolder, QObject* parent = nullptr);
   ~RenderQueue() override;
+
+  // One live job per scene (ProjectStore scene leases). When another job, in this process or
+  // another, holds the scene: Wait (the GUI's queue) keeps the job 'queued' and starts it once
+  // the scene is free; Refuse (the CLI without --wait) ends it at once with a message naming
+  // the holder (a new job becomes 'failed'; a job still running elsewhere is left alone).
+  enum class BusyScene { Wait, Refuse };
+  void setBusySceneMode(BusyScene mode);
 
   // One job per scene of the request; returns the new job ids (status queued).
   QList<model::Id> enqueue(const RenderRequest& request);
@@ -40,7 +49,9 @@ class RenderQueue : public QObject {
   void retryFailed(model::Id jobId);  // re-runs only failed / missing parts
   void resume(model::Id jobId);       // continues an interrupted job from the cache
   bool isRunning(model::Id jobId) const;
-  void waitForIdle();  // for tests and the CLI: runs the event loop until no job runs
+  bool isWaiting(model::Id jobId) const;  // queued behind another job of its scene
+  // For tests and the CLI: runs the event loop until no job runs or waits.
+  void waitForIdle();
 
   // Which backend serves each capability (default: all local) and per-backend options.
   void setBackendSettings(const providers::BackendSettings& settings,
@@ -58,6 +69,8 @@ class RenderQueue : public QObject {
   void chunkChanged(qint64 sceneId, qint64 chunkId);  // a chunk's status/take changed
 
  private:
+  bool takeLease(model::Id jobId, const model::RenderJob& row);
+  void retryWaiting();
   struct Private;
   std::unique_ptr<Private> d;
 };

@@ -47,9 +47,10 @@ bool copyAtomically(const QString& source, const QString& target) {
 ChunkRegenerator::Runner regenerateRunner(
     const QString& folder, const QString& cacheDir,
     std::shared_ptr<const providers::ModelRegistry> registry) {
-  return [folder, cacheDir, registry](const render::RegenerateRequest& request,
+  return [folder, cacheDir, registry](render::RegenerateRequest request,
                                       std::shared_ptr<std::atomic<bool>> cancel,
                                       std::function<void(const QString&, double)> progress) {
+    request.waitForScene = true;  // like the render queue: waits while a render holds the scene
     const render::AppSettings settings = render::AppSettings::load();
     const providers::Backends backends =
         providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);

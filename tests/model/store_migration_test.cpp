@@ -31,6 +31,9 @@ void fillOldProject(Database& db, int version) {
   db.exec(
       "INSERT INTO chunks (scene_id, position, prompt, seed, status, asset_id, cost) "
       "VALUES (1, 0, 'p', 7, 'ready', 1, 0.25)");
+  db.exec(
+      "INSERT INTO render_jobs (scene_id, status, created) VALUES (1, 'completed', "
+      "'2025-01-01T00:00:00Z')");
 }
 
 }  // namespace
@@ -58,11 +61,19 @@ TEST(StoreMigration, EveryEarlierVersionMigratesToCurrent) {
     EXPECT_DOUBLE_EQ(store->sfxCues(scene.id).first().gainDb, 0.0);
     const Chunk chunk = store->chunks(scene.id).first();
     EXPECT_EQ(chunk.assetId, std::optional<Id>(1));
-    // v2 backfills the existing generated chunk as its first take.
+    // v2 backfills the existing generated chunk as its first take (a v2 project written
+    // with plain SQL has none).
     const auto takes = store->takes(chunk.id);
-    ASSERT_EQ(takes.size(), 1);
-    EXPECT_EQ(takes.first().seed, 7);
-    EXPECT_DOUBLE_EQ(takes.first().cost, 0.25);
+    if (version < 2) {
+      ASSERT_EQ(takes.size(), 1);
+      EXPECT_EQ(takes.first().seed, 7);
+      EXPECT_DOUBLE_EQ(takes.first().cost, 0.25);
+    }
+    // v3 adds scene leases: none after the migration, and the old job can take one.
+    EXPECT_FALSE(store->sceneLease(scene.id));
+    ASSERT_EQ(store->jobs().size(), 1);
+    EXPECT_TRUE(store->acquireSceneLease(scene.id, store->jobs().first().id).taken);
+    EXPECT_EQ(store->sceneLease(scene.id)->jobId, store->jobs().first().id);
     EXPECT_EQ(store->integrityCheck(), QStringLiteral("ok"));
   }
 }
