@@ -274,7 +274,7 @@ void FountainBuilder::applyNote(const QString& note, int line) {
     if (const auto d = secs.match(value); d.hasMatch() && d.captured(1).toDouble() > 0)
       s.duration = d.captured(1).toDouble();
     else if (const auto c = mmss.match(value); c.hasMatch())
-      s.duration = c.captured(1).toInt() * 60 + c.captured(2).toInt();
+      s.duration = c.captured(1).toDouble() * 60 + c.captured(2).toInt();  // no int overflow
     else
       script_.warnings
           << QStringLiteral(
