@@ -77,8 +77,10 @@ void scanPackets(MediaInput& input, StreamInfo& v, const ProbeOptions& opt, bool
   const double scanLimit = opt.vfrScanSeconds;
   while (input.read(pkt.get())) {
     if (pkt->stream_index != v.index) continue;
-    const double t =
-        seconds((pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts) - start, st->time_base);
+    const int64_t ts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
+    int64_t sinceStart = 0;  // a packet with no time (damaged streams) or a wild one: skipped
+    if (ts == AV_NOPTS_VALUE || __builtin_sub_overflow(ts, start, &sinceStart)) continue;
+    const double t = seconds(sinceStart, st->time_base);
     if (needKeyframes && (pkt->flags & AV_PKT_FLAG_KEY)) v.keyframes.push_back(t);
     if (pkt->dts != AV_NOPTS_VALUE && t <= scanLimit) dts.push_back(pkt->dts);
     if (!needKeyframes && t > scanLimit) break;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cmath>
+#include <limits>
 
 namespace sw::media {
 
@@ -21,6 +22,15 @@ double num(const QJsonObject& o, const char* key, double fallback) {
   if (v.isUndefined() || v.isNull()) return fallback;
   if (!v.isDouble()) bad(QStringLiteral("\"%1\" must be a number").arg(QLatin1String(key)));
   return v.toDouble();
+}
+
+// A whole-number field: a value outside int is refused here (converting it would be undefined);
+// the field's own range is checked by validate().
+int intNum(const QJsonObject& o, const char* key, int fallback, const QString& field) {
+  const double v = num(o, key, fallback);
+  if (!(v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max()))
+    bad(QStringLiteral("%1 (%2) is out of range").arg(field).arg(v));
+  return static_cast<int>(v);
 }
 
 QJsonObject segmentJson(const VideoSegment& s) {
@@ -96,6 +106,8 @@ void parseFps(const QJsonValue& v, OutputSettings& s) {
   if (v.isUndefined() || v.isNull()) return;
   if (v.isDouble()) {
     const double f = v.toDouble();
+    if (!(std::abs(f) <= kMaxFps * 1000))
+      bad(QStringLiteral("output.fps (%1) is out of range").arg(f));
     s.fpsNum = static_cast<int>(std::lround(f * 1000));
     s.fpsDen = 1000;
     if (s.fpsNum % 1000 == 0) {
@@ -116,17 +128,17 @@ OutputSettings outputFromJson(const QJsonObject& o) {
   OutputSettings s;
   s.path = o.value("path").toString();
   s.resolution = o.value("resolution").toString(QStringLiteral("source"));
-  s.width = static_cast<int>(num(o, "width", 0));
-  s.height = static_cast<int>(num(o, "height", 0));
+  s.width = intNum(o, "width", 0, QStringLiteral("output.width"));
+  s.height = intNum(o, "height", 0, QStringLiteral("output.height"));
   if (resolutionPreset(s.resolution, &s.width, &s.height)) {
   } else if (s.resolution != QLatin1String("custom") && s.resolution != QLatin1String("source")) {
     bad(QStringLiteral("output.resolution \"%1\" is not 480p, 720p, 1080p, 2160p, custom or source")
             .arg(s.resolution));
   }
   parseFps(o.value("fps"), s);
-  s.crf = static_cast<int>(num(o, "crf", 23));
+  s.crf = intNum(o, "crf", 23, QStringLiteral("output.crf"));
   s.preset = o.value("preset").toString(QStringLiteral("medium"));
-  s.audioBitrate = static_cast<int>(num(o, "audioBitrate", 160000));
+  s.audioBitrate = intNum(o, "audioBitrate", 160000, QStringLiteral("output.audioBitrate"));
   s.loudnessTarget = num(o, "loudness", -16.0);
   s.ducking = o.value("ducking").toBool(true);
   s.copyChunkAudio = o.value("copyChunkAudio").toBool(true);
@@ -191,7 +203,7 @@ QJsonObject RenderPlan::toJson() const {
 
 RenderPlan RenderPlan::fromJson(const QJsonObject& json) {
   RenderPlan p;
-  p.version = static_cast<int>(num(json, "version", 1));
+  p.version = intNum(json, "version", 1, QStringLiteral("version"));
   if (p.version != 1)
     bad(QStringLiteral("version %1 is not supported (expected 1)").arg(p.version));
   const QJsonArray segs = json.value("segments").toArray();

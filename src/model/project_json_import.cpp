@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <limits>
 
 #include "model/value_ranges.h"
 
@@ -104,6 +105,16 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
   }
 }
 
+// A seed as qint64: the document's number is clamped to the qint64 range (converting a double
+// outside it is undefined; an exported INT64_MAX reads back as 2^63).
+qint64 seedOf(const QJsonValue& v) {
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  const double d = v.toDouble();
+  if (!(d < kLimit)) return std::numeric_limits<qint64>::max();
+  if (d < -kLimit) return std::numeric_limits<qint64>::min();
+  return qint64(d);
+}
+
 Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int position,
                const std::function<std::optional<Id>(const QJsonValue&, const QString&)>& asset,
                const QString& where) {
@@ -112,7 +123,7 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
   chunk.position = position;
   chunk.prompt = c["prompt"].toString();
   chunk.direction = c["direction"].toString();
-  chunk.seed = qint64(c["seed"].toDouble());
+  chunk.seed = seedOf(c["seed"]);
   chunk.modelKey = c["modelKey"].toString();
   chunk.status = chunkStatusFromString(c["status"].toString(QStringLiteral("pending"))).value();
   chunk.trimIn = c["trimIn"].toDouble();
@@ -129,7 +140,7 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
                        id,
                        *assetId,
                        t["prompt"].toString(),
-                       qint64(t["seed"].toDouble()),
+                       seedOf(t["seed"]),
                        t["modelKey"].toString(),
                        t["cost"].toDouble(),
                        {}});
@@ -137,7 +148,7 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
   // Takes make the last one active; restore what the document says is active.
   chunk.id = id;
   chunk.assetId = asset(c["asset"], where);
-  chunk.seed = qint64(c["seed"].toDouble());
+  chunk.seed = seedOf(c["seed"]);
   chunk.cost = c["cost"].toDouble();
   store.updateChunk(chunk);
   return id;

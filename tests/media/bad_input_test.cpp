@@ -175,3 +175,39 @@ TEST(MediaPlanRanges, OutOfRangeValuesAreRefusedNamingTheField) {
     }
   }
 }
+
+// Found by fuzz/fuzz_render_plan: a whole-number field far outside int ("version": 1.9e73) was
+// converted with static_cast<int>, which is undefined (UBSan: float-cast-overflow). Such values
+// are refused naming the field, before any conversion.
+TEST(MediaPlanRanges, NumbersBeyondIntAreRefusedNamingTheField) {
+  const QJsonObject seg{{"file", "a.mp4"}};
+  const auto plan = [&](const char* key, double v) {
+    QJsonObject output{
+        {"path", "out.mp4"}, {"resolution", "custom"}, {"width", 640}, {"height", 360}};
+    QJsonObject p{{"segments", QJsonArray{seg}}};
+    if (QLatin1String(key) == QLatin1String("version"))
+      p["version"] = v;
+    else
+      output[key] = v;
+    p["output"] = output;
+    return p;
+  };
+  const std::vector<std::pair<QJsonObject, QString>> cases = {
+      {plan("version", 1.9e73), "version ("},
+      {plan("width", 1e10), "output.width ("},
+      {plan("height", -1e300), "output.height ("},
+      {plan("crf", 4294967319.0), "output.crf ("},
+      {plan("audioBitrate", 1e20), "output.audioBitrate ("},
+      {plan("fps", 1e300), "output.fps ("},
+  };
+  for (const auto& [json, field] : cases) {
+    try {
+      RenderPlan::fromJson(json);
+      ADD_FAILURE() << "accepted: " << field.toStdString();
+    } catch (const MediaError& e) {
+      EXPECT_EQ(e.kind(), MediaError::Kind::InvalidInput);
+      EXPECT_TRUE(e.message().contains(field) && e.message().contains("out of range"))
+          << e.message().toStdString();
+    }
+  }
+}

@@ -118,6 +118,34 @@ TEST(MediaProbe, BadInputsGiveClearErrors) {
   EXPECT_THROW(probe(junk), MediaError);
 }
 
+// Found by fuzz/fuzz_probe (minimized): an MPEG-TS whose stream starts at 1.23 s and holds a
+// video packet with neither PTS nor DTS. The packet scan subtracted the start time from
+// AV_NOPTS_VALUE (INT64_MIN): signed overflow, reported by UBSan (scripts/sanitize.sh). Such a
+// packet has no time and is skipped; the keyframes found are times within the stream.
+TEST(MediaProbe, PacketsWithoutTimestampsAreSkipped) {
+  static const char* kTs =
+      "//9HQQAwB1AAAHsMfgAAAAHgAACAgAUhAAdkYXRhAAEJ8AAAAAFn9AALkZaBQZ+NwEQAAAMABAAA"
+      "AwBQPFCqgAAAAAFozm4ub3JnL3hxcG1heD02OXAAgAAAAWWIhDokUAAQC+TyQcATcHAl4OAAfAYA"
+      "Yf3DoABeWAEAAAABQZtmetRCAQVkuK//////f8UAAP7//+sAAN2l//xX//3d3e8ru9r/6SX/iPwU"
+      "4SP8/hOAAN2l//xX//3d3e8ru9r/6SX/iPwU4SP8/hOA";
+  QTemporaryDir dir;
+  const QString path = dir.filePath("no_timestamps.ts");
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(QByteArray::fromBase64(kTs));
+  f.close();
+  try {
+    const ProbeResult r = probe(path);
+    ASSERT_NE(r.video(), nullptr);
+    for (double t : r.video()->keyframes) {
+      EXPECT_GE(t, 0.0);
+      EXPECT_LT(t, 10.0);
+    }
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::InvalidInput) << e.what();
+  }
+}
+
 namespace {
 
 // Presentation times of the video keyframe packets, read one by one (the slow, sure way).

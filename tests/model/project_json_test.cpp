@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <limits>
 
 #include "model/project_json.h"
 
@@ -79,6 +80,33 @@ TEST(ProjectJson, ExportImportExportIsStable) {
   const Chunk imported = second->chunks(second->scenes().first().id).first();
   EXPECT_EQ(second->asset(*imported.assetId)->cacheKey, QStringLiteral("deadbeef"));
   EXPECT_EQ(second->takes(imported.id).size(), 2);
+}
+
+// Found with fuzz/fuzz_project_json: a seed beyond qint64 ("seed": 1e300) was converted with
+// qint64(double), which is undefined (UBSan: float-cast-overflow). Seeds are clamped to the qint64
+// range, so an exported INT64_MAX (read back as 2^63) imports as INT64_MAX again.
+TEST(ProjectJson, SeedsBeyondInt64AreClamped) {
+  QTemporaryDir tmp;
+  QJsonObject doc = readJsonFile(samplePath());
+  QJsonArray assets = doc["assets"].toArray();
+  assets.append(QJsonObject{{"cacheKey", "k1"}, {"kind", "video"}, {"filePath", ""}});
+  doc["assets"] = assets;
+  QJsonArray scenes = doc["scenes"].toArray();
+  QJsonObject scene = scenes[0].toObject();
+  const QJsonArray takes{QJsonObject{{"asset", "k1"}, {"seed", -1e300}}};
+  scene["chunks"] = QJsonArray{
+      QJsonObject{{"prompt", "waves"}, {"seed", 1e300}, {"asset", "k1"}, {"takes", takes}},
+      QJsonObject{{"prompt", "gulls"}, {"seed", 9223372036854775807.0}}};
+  scenes[0] = scene;
+  doc["scenes"] = scenes;
+  const QString path = writeJson(tmp, QStringLiteral("seeds.json"), doc);
+  auto store = importProjectFile(path, tmp.filePath(QStringLiteral("p")), {});
+  const QList<Chunk> chunks = store->chunks(store->scenes().first().id);
+  ASSERT_EQ(chunks.size(), 2);
+  EXPECT_EQ(chunks[0].seed, std::numeric_limits<qint64>::max());
+  EXPECT_EQ(chunks[1].seed, std::numeric_limits<qint64>::max());
+  ASSERT_EQ(store->takes(chunks[0].id).size(), 1);
+  EXPECT_EQ(store->takes(chunks[0].id).first().seed, std::numeric_limits<qint64>::min());
 }
 
 TEST(ProjectJson, InvalidDocumentsNameTheBadFieldAndCreateNothing) {

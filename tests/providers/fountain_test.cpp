@@ -181,6 +181,16 @@ TEST(ProvidersFountain, NoteSpanningLinesStillWorks) {
   EXPECT_EQ(s.scenes[0].musicMood, QStringLiteral("tense"));
 }
 
+// Found with fuzz/fuzz_fountain: minutes:seconds was computed in int, so a huge minute count
+// overflowed (undefined; UBSan: signed-integer-overflow) and gave a negative duration.
+TEST(ProvidersFountain, HugeMinutesDurationDoesNotOverflow) {
+  const ParsedScript s = parseFountain(
+      QStringLiteral("INT. HALL - DAY\n\n[[DURATION: 35791395:00]]\n\nA door creaks.\n"));
+  ASSERT_EQ(s.scenes.size(), 1);
+  ASSERT_TRUE(s.scenes[0].duration.has_value());
+  EXPECT_DOUBLE_EQ(*s.scenes[0].duration, 35791395.0 * 60);
+}
+
 // Files from other editors: CR-only line ends (classic Mac), UTF-16 with and without a byte-order
 // mark, UTF-8 with one. Each is Fountain, with its two scenes.
 TEST(ProvidersScriptText, EncodingsAndLineEndsAreNormalised) {

@@ -278,7 +278,7 @@ void FountainBuilder::applyNote(const QString& note, int line) {
     if (const auto d = secs.match(value); d.hasMatch())
       seconds = d.captured(1).toDouble();
     else if (const auto c = mmss.match(value); c.hasMatch())
-      seconds = c.captured(1).toDouble() * 60 + c.captured(2).toInt();
+      seconds = c.captured(1).toDouble() * 60 + c.captured(2).toInt();  // no int overflow
     // The store's range for a scene (0.1 s to an hour); a huge number parses as infinity.
     if (std::isfinite(seconds) && seconds >= model::ranges::kMinSceneSeconds &&
         seconds <= model::ranges::kMaxSceneSeconds)
