@@ -89,7 +89,10 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
       client.http().sleepMs(pollIntervalMs(elapsed), job.what);
       p = client.refresh(p);
     } catch (const HttpError& e) {
-      if (e.kind() != HttpError::Kind::Cancelled) throw;
+      if (e.kind() != HttpError::Kind::Cancelled) {
+        cancelRemote(client, p);  // polling gave up: do not leave it running (and billing)
+        throw;
+      }
       if (ctx.isDetached())  // paused: the prediction keeps running and is polled again on resume
         throw ProviderError(K::Cancelled,
                             QStringLiteral("%1 was paused (Replicate prediction %2 keeps running)")

@@ -134,6 +134,10 @@ TEST_F(CloudTest, HangingServerEndsInTimeoutError) {
   EXPECT_EQ(e.kind(), K::Timeout) << e.message().toStdString();
   EXPECT_TRUE(e.retryable());
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 2);
+  ASSERT_EQ(server->predictionCount(), 1);
+  EXPECT_EQ(server->count("POST", "/v1/predictions/" + server->predictionIds().first() + "/cancel"),
+            1)
+      << "the prediction was left running";
 }
 
 TEST_F(CloudTest, TruncatedDownloadIsRejectedAndLeavesNoFile) {
