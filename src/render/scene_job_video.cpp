@@ -142,8 +142,11 @@ CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk,
   try {
     return generateOnce(s, *generator, chunk, request, what);
   } catch (const ProviderError& e) {
+    // Not after a timeout or a network failure: the prediction may exist (and be billed).
+    using K = ProviderError::Kind;
     const bool canFallBack = !request.startImage.isEmpty() && !request.model.requiresImageInput &&
-                             e.kind() != ProviderError::Kind::Cancelled;
+                             e.kind() != K::Cancelled && e.kind() != K::Timeout &&
+                             e.kind() != K::Network;
     if (!canFallBack) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("fallback.t2v"),
             QStringLiteral("Image-to-video failed for %1 (%2); retrying as text-to-video.")

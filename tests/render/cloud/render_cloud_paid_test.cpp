@@ -97,3 +97,15 @@ TEST_F(RenderCloudPaid, CancelDuringTheDownloadOfASucceededChunkLetsResumeDownlo
     EXPECT_NE(e.data.value(QStringLiteral("remoteId")).toString(), ids.first())
         << "the chunk's paid prediction was replaced";
 }
+
+TEST_F(RenderCloudPaid, PollingThatGivesUpDoesNotBuyATextToVideoPrediction) {
+  fakecloud::Scenario hanging;
+  hanging.replicate.hangGets = 100000;  // every poll hangs: the chunk's fate is unknown
+  server->setScenario(hanging);
+  auto queue = makeQueue();
+  const model::Id job = queue->enqueue(request()).value(0);
+  queue->waitForIdle();
+  ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Failed);
+  EXPECT_EQ(creates(kHailuo).size(), 1) << "a second prediction was bought for chunk 1";
+  EXPECT_EQ(eventsOfKind(job, QStringLiteral("fallback.t2v")), 0);
+}
