@@ -16,6 +16,7 @@
 #include "providers/model_entry.h"
 #include "providers/provider_error.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,8 +41,15 @@ struct GenerationContext {
   std::shared_ptr<std::atomic<bool>> detachFlag = std::make_shared<std::atomic<bool>>(false);
   std::function<void(double percent, const QString& message)> progress;  // may be empty
   std::function<void(const QString& remoteId)> remoteId;  // store an in-flight prediction id
+  // Called just before a paid remote job is created (a crash after this may leave one behind).
+  std::function<void()> remoteCreating;
+  // Called once the remote job has succeeded: its result is paid for, whatever the download does.
+  std::function<void(const QString& remoteId)> remoteSucceeded;
   QString outputDir;       // where the result file goes (created if missing)
   QString resumeRemoteId;  // non-empty: resume (poll) this remote job instead of creating one
+  // Valid: an earlier run may have created the remote job without learning its id; look for one
+  // created after this time with the same input (the service's list) before creating a new one.
+  QDateTime reconcileAfter;
 
   bool isCancelled() const { return cancelFlag && cancelFlag->load(); }
   bool isDetached() const { return detachFlag && detachFlag->load(); }
@@ -55,6 +63,12 @@ struct GenerationContext {
   }
   void reportRemoteId(const QString& id) const {
     if (remoteId) remoteId(id);
+  }
+  void reportRemoteCreating() const {
+    if (remoteCreating) remoteCreating();
+  }
+  void reportRemoteSucceeded(const QString& id) const {
+    if (remoteSucceeded) remoteSucceeded(id);
   }
 };
 

@@ -30,8 +30,13 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
       providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
   auto ctx = s.ctx;
   ctx.resumeRemoteId = storedRemoteId(s, key);
+  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
   const QString folder = s.folder;
   const model::Id jobId = s.jobId;
+  ctx.remoteCreating = [folder, jobId, key, what] {
+    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.creating"),
+               QStringLiteral("creating a prediction (%1)").arg(what), {{"cacheKey", key}});
+  };
   ctx.remoteId = [folder, jobId, key, what](const QString& remote) {
     noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.started"),
                QStringLiteral("prediction %1 (%2)").arg(remote, what),

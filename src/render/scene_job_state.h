@@ -1,6 +1,7 @@
 // Internal state of a running SceneJob, shared by scene_job*.cpp (not a public header).
 #pragma once
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QMap>
@@ -95,5 +96,11 @@ QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);
 // A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown) is
 // replaced by a new one; network trouble and the user's own cancel are not.
 bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx);
+// When this job announced a create for the cache key (kind "remote.creating") whose id never
+// came back, the time to look for it from (the service's list); else invalid.
+QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey);
+// Throws JobFailure (no fallback, no new prediction) when `e` ends a call whose prediction
+// `paidRemoteId` succeeded: the result is paid for and a resume downloads it.
+void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId);
 
 }  // namespace sw::render

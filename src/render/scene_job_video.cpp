@@ -32,7 +32,10 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
 
 // Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
 // (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
-// prediction instead of paying for a new one, and one that cannot be continued is started afresh.
+// prediction instead of paying for a new one, a create whose id never came back (a crash) is
+// looked up before a new one goes out, and one that cannot be continued is started afresh. A
+// prediction that succeeded (paid for) is never replaced: when its download fails the job stops
+// and a resume downloads it.
 template <class Generator, class Request>
 CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request,
                                const QString& what, QJsonObject data,
@@ -41,16 +44,36 @@ CachedResult generateResumable(SceneJob::State& s, Generator& generator, const R
       providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
   data.insert(QStringLiteral("cacheKey"), key);
   ctx.resumeRemoteId = storedRemoteId(s, key);
+  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
   ctx.remoteId = [&s, data](const QString& remote) {
     QJsonObject d = data;
     d.insert(QStringLiteral("remoteId"), remote);
     s.event(QStringLiteral("info"), QStringLiteral("remote.started"),
             QStringLiteral("prediction %1").arg(remote), d);
   };
-  if (ctx.resumeRemoteId.isEmpty())
-    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+  ctx.remoteCreating = [&s, data] {
+    s.event(QStringLiteral("info"), QStringLiteral("remote.creating"),
+            QStringLiteral("creating a prediction"), data);
+  };
+  auto paid = std::make_shared<QString>();
+  ctx.remoteSucceeded = [&s, data, paid](const QString& remote) {
+    *paid = remote;
+    QJsonObject d = data;
+    d.insert(QStringLiteral("remoteId"), remote);
+    s.event(QStringLiteral("info"), QStringLiteral("remote.succeeded"),
+            QStringLiteral("prediction %1 succeeded").arg(remote), d);
+  };
+  const auto attempt = [&] {
+    try {
+      return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+    } catch (const ProviderError& e) {
+      throwIfPaid(e, *paid);
+      throw;
+    }
+  };
+  if (ctx.resumeRemoteId.isEmpty()) return attempt();
   try {
-    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+    return attempt();
   } catch (const ProviderError& e) {
     if (!startAfresh(e, s.ctx)) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
@@ -58,7 +81,7 @@ CachedResult generateResumable(SceneJob::State& s, Generator& generator, const R
                 .arg(ctx.resumeRemoteId, what, e.message()),
             QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
     ctx.resumeRemoteId.clear();
-    return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
+    return attempt();
   }
 }
 
@@ -119,8 +142,11 @@ CachedResult generateChunk(SceneJob::State& s, const model::Chunk& chunk,
   try {
     return generateOnce(s, *generator, chunk, request, what);
   } catch (const ProviderError& e) {
+    // Not after a timeout or a network failure: the prediction may exist (and be billed).
+    using K = ProviderError::Kind;
     const bool canFallBack = !request.startImage.isEmpty() && !request.model.requiresImageInput &&
-                             e.kind() != ProviderError::Kind::Cancelled;
+                             e.kind() != K::Cancelled && e.kind() != K::Timeout &&
+                             e.kind() != K::Network;
     if (!canFallBack) throw;
     s.event(QStringLiteral("warning"), QStringLiteral("fallback.t2v"),
             QStringLiteral("Image-to-video failed for %1 (%2); retrying as text-to-video.")
@@ -156,8 +182,29 @@ QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
 bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx) {
   using K = providers::ProviderError::Kind;
   if (ctx.isCancelled()) return false;
+  // A retryable BadOutput is a paid result whose download failed: resume it, never replace it.
   return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid ||
-         e.kind() == K::BadOutput;
+         (e.kind() == K::BadOutput && !e.retryable());
+}
+
+QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey) {
+  QDateTime creating;
+  for (const model::JobEvent& e : s.store->jobEvents(s.jobId)) {
+    if (e.data.value(QStringLiteral("cacheKey")).toString() != cacheKey) continue;
+    if (e.kind == QLatin1String("remote.creating"))
+      creating = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
+    else if (e.kind == QLatin1String("remote.started"))
+      creating = {};
+  }
+  // The service's clock may differ from ours: look a few minutes further back.
+  return creating.isValid() ? creating.toUTC().addSecs(-300) : QDateTime();
+}
+
+void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId) {
+  if (paidRemoteId.isEmpty() || e.kind() == providers::ProviderError::Kind::Cancelled ||
+      !e.retryable())
+    return;
+  throw JobFailure(e.message(), core::ErrorKind::Network);
 }
 
 void generateVideo(SceneJob::State& s) {

@@ -22,13 +22,18 @@ struct ReplicateScenario {
   int get429 = 0;                      // the first K prediction GETs answer 429
   bool retryAfterHeader = true;        // 429 carries Retry-After: <retryAfterSeconds>
   int retryAfterSeconds = 1;
-  int get5xx = 0;  // the first K prediction GETs answer 500/502/503 (one HTML)
+  QByteArray retryAfterValue;  // non-empty: sent as Retry-After instead of retryAfterSeconds
+  int get5xx = 0;              // the first K prediction GETs answer 500/502/503 (one HTML)
   enum class Create5xx { None, BeforeCreating, AfterCreating } create5xx = Create5xx::None;
-  bool hangCreate = false;     // accept create and never answer
-  int hangGets = 0;            // the first K GETs never get an answer
-  qint64 expireAfterMs = -1;   // virtual ms after completion when outputs are removed
-  int truncatedDownloads = 0;  // the first K downloads send half the body and close
-  int stalledDownloads = 0;    // the first K downloads send half the body and stall
+  int create5xxCount = 0;          // > 0: only that many creates (after the 429s) answer the 5xx
+  bool hangCreate = false;         // accept create and never answer
+  bool hangAfterCreating = false;  // create the prediction, then never answer the create
+  int hangGets = 0;                // the first K GETs never get an answer
+  qint64 expireAfterMs = -1;       // virtual ms after completion when outputs are removed
+  int truncatedDownloads = 0;      // the first K downloads send half the body and close
+  int stalledDownloads = 0;        // the first K downloads send half the body and stall
+  int garbageDownloads = 0;        // then K downloads send random bytes with the claimed type
+  QString downloadKind;  // the download knobs count only output.<kind> (empty = every one)
 };
 
 struct SpeechScenario {

@@ -19,7 +19,9 @@ Reply throttled(const ReplicateScenario& s) {
                  {"status", 429},
                  {"retry_after", s.retryAfterSeconds}},
                 "application/problem+json");
-  if (s.retryAfterHeader) r.header("Retry-After", QByteArray::number(s.retryAfterSeconds));
+  if (s.retryAfterHeader)
+    r.header("Retry-After", s.retryAfterValue.isEmpty() ? QByteArray::number(s.retryAfterSeconds)
+                                                        : s.retryAfterValue);
   return r;
 }
 
@@ -208,7 +210,9 @@ void create(FakeState& st, Exchange& ex, const FakeModel* m) {
   const auto& s = ex.scenario.replicate;
   if (n <= s.create429) return ex.reply(throttled(s));
   if (s.hangCreate) return st.hang(ex);
-  if (s.create5xx == ReplicateScenario::Create5xx::BeforeCreating) return ex.reply(serverError(1));
+  const bool with5xx = s.create5xxCount <= 0 || n <= s.create429 + s.create5xxCount;
+  if (with5xx && s.create5xx == ReplicateScenario::Create5xx::BeforeCreating)
+    return ex.reply(serverError(1));
   const QJsonObject input = body.value("input").toObject();
   const QJsonArray invalid = validateInput(*m, input);
   if (!invalid.isEmpty()) {
@@ -223,7 +227,9 @@ void create(FakeState& st, Exchange& ex, const FakeModel* m) {
     return ex.reply(problem(400, "Invalid Prefer header", "Prefer must be wait or wait=1..60"));
   recordDataUris(st, input);
   const FakePrediction p = newPrediction(st, *m, input, ex);
-  if (s.create5xx == ReplicateScenario::Create5xx::AfterCreating) return ex.reply(serverError(2));
+  if (with5xx && s.create5xx == ReplicateScenario::Create5xx::AfterCreating)
+    return ex.reply(serverError(2));
+  if (s.hangAfterCreating) return st.hang(ex);
   if (wait > 0) return answerAfterWait(st, ex, p.object.value("id").toString(), wait);
   ex.reply(created(p, {}));
 }

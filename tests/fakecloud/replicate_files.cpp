@@ -106,11 +106,18 @@ void deliver(FakeState& st, Exchange& ex) {
   const Reply r =
       rawReply(200, st.fixtures.value(m.captured(2)), contentTypeOf(m.captured(2)).toUtf8());
   const auto& s = st.scenario.replicate;
+  const bool counted = s.downloadKind.isEmpty() || s.downloadKind == m.captured(2);
+  if (!counted) return ex.reply(r);
   const int n = st.bump("download");
   if (n <= s.truncatedDownloads) return sendHalf(*ex.responder, r, Cut::Close);
   if (n <= s.truncatedDownloads + s.stalledDownloads) {
     sendHalf(*ex.responder, r, Cut::Stall);
     return st.hang(ex);
+  }
+  if (n <= s.truncatedDownloads + s.stalledDownloads + s.garbageDownloads) {
+    QByteArray noise(r.body.size(), '\0');
+    for (int i = 0; i < noise.size(); ++i) noise[i] = char((i * 7919 + 13) % 251);
+    return ex.reply(rawReply(200, noise, r.contentType));
   }
   ex.reply(r);
 }

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
 #include <QLoggingCategory>
 #include <QTemporaryFile>
 
@@ -22,7 +24,54 @@ QString label(const DownloadRequest& r) {
   return r.label.isEmpty() ? QStringLiteral("Download of %1").arg(safeUrl(r.url)) : r.label;
 }
 
-// Empty when the file is complete and readable, otherwise why it is not.
+// The kind the download claims to be: the request's expectation, else the Content-Type, else
+// the suffix of the file name.
+ExpectedMedia claimedKind(const DownloadRequest& request, const RawResult& result) {
+  if (request.expect != ExpectedMedia::Any) return request.expect;
+  const QByteArray type =
+      result.response.header("content-type").split(';').first().trimmed().toLower();
+  if (type.startsWith("image/")) return ExpectedMedia::Image;
+  if (type.startsWith("video/")) return ExpectedMedia::Video;
+  if (type.startsWith("audio/")) return ExpectedMedia::Audio;
+  const QString suffix = request.suffix.toLower();
+  static const QStringList images = {"png", "jpg", "jpeg", "webp", "gif", "bmp"};
+  static const QStringList videos = {"mp4", "mov", "webm", "mkv", "m4v"};
+  static const QStringList audios = {"wav", "mp3", "flac", "ogg", "opus", "m4a", "aac"};
+  if (images.contains(suffix)) return ExpectedMedia::Image;
+  if (videos.contains(suffix)) return ExpectedMedia::Video;
+  if (audios.contains(suffix)) return ExpectedMedia::Audio;
+  return ExpectedMedia::Any;
+}
+
+// Images are decoded (FFmpeg's image2 demuxer "probes" any bytes named .png as a picture).
+QString verifyImage(const QString& path) {
+  QImageReader reader(path);
+  reader.setDecideFormatFromContent(true);
+  const QImage image = reader.read();
+  if (image.isNull())
+    return QStringLiteral("the file is not a readable image (%1)").arg(reader.errorString());
+  return {};
+}
+
+QString verifyStreams(const QString& path, ExpectedMedia kind) {
+  try {
+    sw::media::ProbeOptions options;
+    options.keyframes = false;
+    options.vfrScanSeconds = 0;
+    const auto info = sw::media::probe(path, options);
+    if (kind == ExpectedMedia::Video && !info.video())
+      return QStringLiteral("the file claims to be a video but holds no video stream");
+    if (kind == ExpectedMedia::Audio && !info.audio())
+      return QStringLiteral("the file claims to be audio but holds no audio stream");
+    if (!info.video() && !info.audio())
+      return QStringLiteral("the file holds neither audio nor video");
+  } catch (const sw::media::MediaError& e) {
+    return QStringLiteral("the file is not readable media (%1)").arg(e.message());
+  }
+  return {};
+}
+
+// Empty when the file is complete and is the kind it claims to be, otherwise why it is not.
 QString verify(const DownloadRequest& request, const RawResult& result, QTemporaryFile& file) {
   file.flush();
   const qint64 size = file.size();
@@ -35,17 +84,9 @@ QString verify(const DownloadRequest& request, const RawResult& result, QTempora
         .arg(QString::fromLatin1(length));
   }
   if (!request.probeMedia) return {};
-  try {
-    sw::media::ProbeOptions options;
-    options.keyframes = false;
-    options.vfrScanSeconds = 0;
-    const auto info = sw::media::probe(file.fileName(), options);
-    if (!info.video() && !info.audio())
-      return QStringLiteral("the file holds neither audio nor video");
-  } catch (const sw::media::MediaError& e) {
-    return QStringLiteral("the file is not readable media (%1)").arg(e.message());
-  }
-  return {};
+  const ExpectedMedia kind = claimedKind(request, result);
+  if (kind == ExpectedMedia::Image) return verifyImage(file.fileName());
+  return verifyStreams(file.fileName(), kind);
 }
 
 bool handOver(const DownloadRequest& request, QTemporaryFile& file, DownloadedFile& out) {

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcCloudHttp, "scenewright.cloud.http")
 
@@ -60,12 +61,20 @@ void HttpClient::sleepMs(qint64 virtualMs, const QString& label) {
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
   const RunHooks hooks{options_.clock.get(), options_.cancelled, nullptr, {}};
+  qint64 waited = 0;
+  qint64 asked = -1;  // the server's last hint (ms)
   for (int index = 0;; ++index) {
     const RawResult result = runRequest(request, hooks);
     logResult(request, result, index);
     if (isSuccess(result)) return result.response;
-    const qint64 delay = retryDelay(request, result, index);
-    if (delay < 0) fail(request, result, index + 1);
+    const qint64 delay = retryDelay(request, result, index, &asked);
+    if (delay < 0) fail(request, result, index + 1, waitNote(asked, waited));
+    if (waited + delay > options_.retry.maxTotalWaitMs)
+      fail(request, result, index + 1,
+           waitNote(asked, waited) +
+               QStringLiteral("; gave up rather than wait more than %1 s in total")
+                   .arg(options_.retry.maxTotalWaitMs / 1000));
+    waited += delay;
     qCInfo(lcCloudHttp).noquote() << what(request) << "will retry in" << delay << "ms";
     if (!request.cancellable) {
       options_.clock->sleepMs(delay, {});
@@ -75,7 +84,18 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   }
 }
 
-qint64 HttpClient::retryDelay(const HttpRequest& request, const RawResult& result, int index) {
+QString HttpClient::waitNote(qint64 askedMs, qint64 waitedMs) const {
+  if (askedMs <= options_.retry.maxHintMs) return {};
+  return QStringLiteral(
+             "; the service asked to wait %1 s, waited %2 s in total (at most %3 s at a "
+             "time)")
+      .arg(askedMs / 1000.0, 0, 'g', 6)
+      .arg(waitedMs / 1000)
+      .arg(options_.retry.maxHintMs / 1000);
+}
+
+qint64 HttpClient::retryDelay(const HttpRequest& request, const RawResult& result, int index,
+                              qint64* askedMs) {
   if (result.cancelled || result.sinkFailed || index + 1 >= options_.retry.maxAttempts) return -1;
   if (request.retry == RetryMode::Never) return -1;
   const int status = result.transportFailed() ? 0 : result.response.status;
@@ -84,15 +104,19 @@ qint64 HttpClient::retryDelay(const HttpRequest& request, const RawResult& resul
   if (status != 0 && !isTransientStatus(status)) return -1;
   if (status != 0) {
     const auto hint = retryHintMs(result.response, QDateTime::currentDateTimeUtc());
-    if (hint) return *hint <= options_.retry.maxHintMs ? std::max<qint64>(*hint, 1) : -1;
+    if (hint) {
+      if (askedMs) *askedMs = *hint;
+      return std::clamp<qint64>(*hint, 1, options_.retry.maxHintMs);
+    }
   }
   return backoffDelayMs(options_.retry, index, random_);
 }
 
-void HttpClient::fail(const HttpRequest& request, const RawResult& result, int attempts) {
+void HttpClient::fail(const HttpRequest& request, const RawResult& result, int attempts,
+                      const QString& note) {
   const QString where = what(request);
   const QString tries =
-      attempts > 1 ? QStringLiteral(" after %1 attempts").arg(attempts) : QString();
+      (attempts > 1 ? QStringLiteral(" after %1 attempts").arg(attempts) : QString()) + note;
   if (result.cancelled) throw HttpError(HttpError::Kind::Cancelled, where + ": cancelled");
   const bool create = request.retry == RetryMode::CreateOn429;
   if (result.transportFailed()) {

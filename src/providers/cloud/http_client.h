@@ -21,6 +21,10 @@ namespace sw::providers::cloud {
 
 struct RawResult;
 
+// What a download must turn out to be. Any: what the response claims (Content-Type, else the
+// file name's suffix); a claim of none of these kinds is only checked for size.
+enum class ExpectedMedia { Any, Image, Video, Audio };
+
 struct DownloadRequest {
   QUrl url;
   QByteArray method = "GET";  // POST for services that answer a request with the file (TTS)
@@ -29,7 +33,8 @@ struct DownloadRequest {
   QString directory;        // where the temporary file is written (same filesystem as destination)
   QString destinationPath;  // final path; empty = keep the temporary name (with suffix)
   QString suffix = "bin";   // extension for the temporary name
-  bool probeMedia = true;   // verify with sw::media::probe before handing over
+  bool probeMedia = true;   // verify the content before handing over (see `expect`)
+  ExpectedMedia expect = ExpectedMedia::Any;  // images are decoded, audio/video probed
   int timeoutSeconds = 120;
   QString label;
   std::function<void(qint64 received, qint64 total)> progress;
@@ -71,8 +76,13 @@ class HttpClient {
 
  private:
   // Decides whether attempt `index` may be followed by another one; returns the wait, or -1.
-  qint64 retryDelay(const HttpRequest& request, const RawResult& result, int index);
-  [[noreturn]] void fail(const HttpRequest& request, const RawResult& result, int attempts);
+  // `askedMs` receives the server's hint, when it gave one (longer hints are capped).
+  qint64 retryDelay(const HttpRequest& request, const RawResult& result, int index,
+                    qint64* askedMs = nullptr);
+  // "; the service asked to wait ..." when a hint was capped, else empty.
+  QString waitNote(qint64 askedMs, qint64 waitedMs) const;
+  [[noreturn]] void fail(const HttpRequest& request, const RawResult& result, int attempts,
+                         const QString& note = {});
   std::optional<DownloadedFile> downloadAttempt(const DownloadRequest& request, int index,
                                                 QString& lastError, qint64& wait);
 

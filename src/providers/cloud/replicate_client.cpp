@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <QUuid>
@@ -118,39 +119,56 @@ Prediction ReplicateClient::create(const ReplicateModel& model, const QJsonObjec
     r.setHeader("Prefer", "wait=" + QByteArray::number(std::clamp(waitSeconds, 1, 60)));
     r.timeoutSeconds = std::clamp(waitSeconds, 1, 60) + 10;
   }
-  const QDateTime sentAt = QDateTime::currentDateTimeUtc().addSecs(-300);
-  try {
-    return parse(http_.send(r), r.label);
-  } catch (const HttpError& e) {
-    if (e.kind() == HttpError::Kind::CreateUncertain)
-      return createUncertain(model, input, sentAt, e);
-    if (e.kind() == HttpError::Kind::Cancelled) {
-      try {  // the prediction may exist already: stop it so it is not billed further
-        if (auto p = findExisting(model, input, sentAt); p && !p->terminal()) cancel(*p);
-      } catch (const HttpError& inner) {
-        qCWarning(lcReplicate).noquote()
-            << "could not cancel after an interrupted create:" << inner.message();
+  for (int attempt = 1;; ++attempt) {
+    const QDateTime sentAt = QDateTime::currentDateTimeUtc().addSecs(-300);
+    try {
+      return parse(http_.send(r), r.label);
+    } catch (const HttpError& e) {
+      if (e.kind() == HttpError::Kind::CreateUncertain) {
+        if (auto p = reconcile(model, input, sentAt, e)) return *p;
+        // A 5xx that made no prediction: sending again cannot pay twice (§0, §1.8).
+        if (e.status() >= 500 && attempt < http_.policy().maxAttempts) {
+          const qint64 delay =
+              backoffDelayMs(http_.policy(), attempt - 1, *QRandomGenerator::global());
+          qCInfo(lcReplicate).noquote()
+              << r.label << ": no prediction was made; sending again in" << delay << "ms";
+          http_.sleepMs(delay, r.label);
+          continue;
+        }
+        throw HttpError(
+            HttpError::Kind::CreateUncertain,
+            e.message() +
+                QStringLiteral(". No matching prediction was found on Replicate (attempt %1, "
+                               "looked up before every new request, to avoid paying twice); try "
+                               "again later.")
+                    .arg(attempt),
+            e.status(), e.serviceText());
       }
+      if (e.kind() == HttpError::Kind::Cancelled) {
+        try {  // the prediction may exist already: stop it so it is not billed further
+          if (auto p = findExisting(model, input, sentAt); p && !p->terminal()) cancel(*p);
+        } catch (const HttpError& inner) {
+          qCWarning(lcReplicate).noquote()
+              << "could not cancel after an interrupted create:" << inner.message();
+        }
+      }
+      throw;
     }
-    throw;
   }
 }
 
-Prediction ReplicateClient::createUncertain(const ReplicateModel& model, const QJsonObject& input,
-                                            const QDateTime& sentAt, const HttpError& error) {
+std::optional<Prediction> ReplicateClient::reconcile(const ReplicateModel& model,
+                                                     const QJsonObject& input,
+                                                     const QDateTime& sentAt,
+                                                     const HttpError& error) {
   qCWarning(lcReplicate).noquote()
       << error.message() << "- looking for the prediction instead of sending it again";
-  if (auto p = findExisting(model, input, sentAt)) {
+  auto p = findExisting(model, input, sentAt);
+  if (p) {
     qCInfo(lcReplicate).noquote() << "found prediction" << p->id
                                   << "created by the unconfirmed request";
-    return *p;
   }
-  throw HttpError(
-      HttpError::Kind::CreateUncertain,
-      error.message() +
-          QStringLiteral(". No matching prediction was found on Replicate and the request was "
-                         "not sent again, to avoid paying twice; try again."),
-      error.status(), error.serviceText());
+  return p;
 }
 
 std::optional<Prediction> ReplicateClient::findExisting(const ReplicateModel& model,

@@ -1,7 +1,8 @@
 // ReplicateClient: the Replicate HTTP API (docs/cloud-protocols.md §1) over HttpClient.
-// Creates are sent once (retried only after 429); after a timeout or 5xx on a create the
-// client looks the prediction up (GET /v1/predictions?created_after=...) by its input instead
-// of paying twice. The token goes only to the Replicate host.
+// Creates are retried only after 429, or after a 5xx once the list (GET
+// /v1/predictions?created_after=...) shows no prediction with the same input; after a timeout
+// the client looks the prediction up the same way instead of paying twice. The token goes only to
+// the Replicate host.
 #pragma once
 
 #include "providers/cloud/http_client.h"
@@ -67,8 +68,9 @@ class ReplicateClient {
  private:
   HttpRequest request(const QByteArray& method, const QUrl& url, const QString& label) const;
   Prediction parse(const HttpResponse& response, const QString& label) const;
-  Prediction createUncertain(const ReplicateModel& model, const QJsonObject& input,
-                             const QDateTime& sentAt, const HttpError& error);
+  // After a create that may have made a prediction: the one it made, if the list shows it.
+  std::optional<Prediction> reconcile(const ReplicateModel& model, const QJsonObject& input,
+                                      const QDateTime& sentAt, const HttpError& error);
 
   ServiceEndpoint endpoint_;
   HttpClient& http_;

@@ -52,7 +52,18 @@ Prediction startOrResume(ReplicateClient& client, const PredictionJob& job,
     }
   }
   ctx.reportProgress(1.0, QStringLiteral("%1: sending to Replicate").arg(job.what));
-  Prediction p = client.create(job.model, job.input(), job.waitSeconds);
+  const QJsonObject input = job.input();
+  if (ctx.reconcileAfter.isValid()) {  // an earlier run may have created it and died unanswered
+    if (auto found = client.findExisting(job.model, input, ctx.reconcileAfter);
+        found && (!found->terminal() || found->status == "succeeded")) {
+      qCInfo(lcReplicate).noquote()
+          << job.what << ": continuing prediction" << found->id << "created by an earlier run";
+      ctx.reportRemoteId(found->id);
+      return *found;
+    }
+  }
+  ctx.reportRemoteCreating();
+  Prediction p = client.create(job.model, input, job.waitSeconds);
   ctx.reportRemoteId(p.id);
   return p;
 }
@@ -78,7 +89,10 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
       client.http().sleepMs(pollIntervalMs(elapsed), job.what);
       p = client.refresh(p);
     } catch (const HttpError& e) {
-      if (e.kind() != HttpError::Kind::Cancelled) throw;
+      if (e.kind() != HttpError::Kind::Cancelled) {
+        cancelRemote(client, p);  // polling gave up: do not leave it running (and billing)
+        throw;
+      }
       if (ctx.isDetached())  // paused: the prediction keeps running and is polled again on resume
         throw ProviderError(K::Cancelled,
                             QStringLiteral("%1 was paused (Replicate prediction %2 keeps running)")
@@ -151,7 +165,15 @@ DownloadedFile fetchOutput(ReplicateClient& client, const Prediction& p, const P
               .arg(job.what, p.id, e.message()),
           false);
     }
-    throw;
+    if (e.kind() == HttpError::Kind::Cancelled) throw;
+    // Paid for: never buy it again. The stored id stays valid, so a resume downloads it.
+    throw ProviderError(
+        K::BadOutput,
+        QStringLiteral("%1: Replicate prediction %2 succeeded but its output could not be "
+                       "downloaded (%3). It was not generated again; resume the job to download "
+                       "prediction %2.")
+            .arg(job.what, p.id, e.message()),
+        true);
   }
 }
 
@@ -165,6 +187,7 @@ PredictionOutput runPrediction(ReplicateClient& client, const PredictionJob& job
     ctx.throwIfCancelled(job.what);
     Prediction p = waitForTerminal(client, startOrResume(client, job, ctx), job, ctx);
     checkOutcome(p, job);
+    ctx.reportRemoteSucceeded(p.id);
     PredictionOutput out{p, fetchOutput(client, p, job, ctx)};
     ctx.reportProgress(100.0, QStringLiteral("%1 ready").arg(job.what));
     return out;

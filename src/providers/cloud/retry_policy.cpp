@@ -12,6 +12,13 @@ namespace sw::providers::cloud {
 
 namespace {
 
+// Seconds (or ms) from a server as milliseconds, saturated: 1e30 must not overflow into a
+// negative (or tiny) wait.
+qint64 toMs(double value, double perUnit) {
+  constexpr double kMax = 1e15;  // ~31,000 years
+  return static_cast<qint64>(std::min(value * perUnit, kMax));
+}
+
 std::optional<QDateTime> parseHttpDate(const QString& text) {
   QDateTime t = QDateTime::fromString(text, Qt::RFC2822Date);
   if (t.isValid()) return t.toUTC();
@@ -31,10 +38,10 @@ std::optional<QDateTime> parseHttpDate(const QString& text) {
 std::optional<qint64> hintFromBody(const HttpResponse& response) {
   const QJsonObject o = response.jsonObject();
   const QJsonValue ra = o.value("retry_after");
-  if (ra.isDouble() && ra.toDouble() >= 0) return static_cast<qint64>(ra.toDouble() * 1000.0);
+  if (ra.isDouble() && ra.toDouble() >= 0) return toMs(ra.toDouble(), 1000.0);
   static const QRegularExpression approx("~\\s*(\\d+(?:\\.\\d+)?)\\s*s");
   const auto m = approx.match(o.value("detail").toString());
-  if (m.hasMatch()) return static_cast<qint64>(m.captured(1).toDouble() * 1000.0);
+  if (m.hasMatch()) return toMs(m.captured(1).toDouble(), 1000.0);
   return std::nullopt;
 }
 
@@ -45,9 +52,7 @@ std::optional<qint64> parseRetryAfter(const QByteArray& value, const QDateTime& 
   if (text.isEmpty()) return std::nullopt;
   bool ok = false;
   const double seconds = text.toDouble(&ok);
-  if (ok)
-    return seconds >= 0 ? std::optional<qint64>(static_cast<qint64>(seconds * 1000.0))
-                        : std::nullopt;
+  if (ok) return seconds >= 0 ? std::optional<qint64>(toMs(seconds, 1000.0)) : std::nullopt;
   const auto date = parseHttpDate(text);
   if (!date) return std::nullopt;
   return std::max<qint64>(0, nowUtc.msecsTo(*date));
@@ -56,7 +61,7 @@ std::optional<qint64> parseRetryAfter(const QByteArray& value, const QDateTime& 
 std::optional<qint64> retryHintMs(const HttpResponse& response, const QDateTime& nowUtc) {
   bool ok = false;
   const double ms = QString::fromLatin1(response.header("retry-after-ms")).trimmed().toDouble(&ok);
-  if (ok && ms >= 0) return static_cast<qint64>(ms);
+  if (ok && ms >= 0) return toMs(ms, 1.0);
   if (auto ra = parseRetryAfter(response.header("retry-after"), nowUtc)) return ra;
   return hintFromBody(response);
 }

@@ -16,8 +16,9 @@ struct RetryPolicy {
   int maxAttempts = 5;  // including the first one
   qint64 baseDelayMs = 1000;
   qint64 maxDelayMs = 60000;
-  double jitter = 0.2;        // +-20 %
-  qint64 maxHintMs = 120000;  // a server asking for longer than this is not waited for
+  double jitter = 0.2;       // +-20 %
+  qint64 maxHintMs = 60000;  // a longer server hint (even "Retry-After: 1e30") is capped to this
+  qint64 maxTotalWaitMs = 5 * 60000;  // a request gives up once its waits would pass this
 };
 
 // The wait the server asked for, in milliseconds, or nullopt when it gave no hint.

@@ -63,17 +63,29 @@ TEST_F(CloudTest, ServerErrorsOnPollAreRetried) {
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 3 + 1 + 2 + 1);
 }
 
-TEST_F(CloudTest, ServerErrorOnCreateIsNeverResubmitted) {
+TEST_F(CloudTest, ServerErrorOnCreateIsNeverResubmittedBeforeTheListIsChecked) {
   Scenario s;
   s.replicate.create5xx = sw::fakecloud::ReplicateScenario::Create5xx::BeforeCreating;
   server->setScenario(s);
-  ReplicateMusic music(setup(Service::Replicate));
+  ReplicateMusic music(setup(Service::Replicate, {{"maxAttempts", 3}}));
   const ProviderError e = expectProviderError([&] { music.generate(musicRequest(), context()); });
   EXPECT_EQ(e.kind(), K::Failed);
-  EXPECT_TRUE(e.message().contains("not sent again")) << e.message().toStdString();
+  EXPECT_TRUE(e.message().contains("No matching prediction")) << e.message().toStdString();
   EXPECT_TRUE(e.message().contains("502")) << e.message().toStdString();
-  EXPECT_EQ(server->count("POST", "/v1/predictions"), 1);
-  EXPECT_GE(server->requests("GET", "/v1/predictions").size(), 1);  // looked for it instead
+  // Every create but the first came after a list that showed no prediction (bounded attempts).
+  const auto log = server->requests();
+  int creates = 0;
+  bool listedSinceLastCreate = true;
+  for (const auto& r : log) {
+    if (r.method == "POST" && r.path == "/v1/predictions") {
+      EXPECT_TRUE(listedSinceLastCreate) << "create " << creates << " sent without a lookup";
+      ++creates;
+      listedSinceLastCreate = false;
+    } else if (r.method == "GET" && r.path == "/v1/predictions") {
+      listedSinceLastCreate = true;
+    }
+  }
+  EXPECT_EQ(creates, 3);
   EXPECT_EQ(server->predictionCount(), 0);
 }
 
@@ -122,6 +134,10 @@ TEST_F(CloudTest, HangingServerEndsInTimeoutError) {
   EXPECT_EQ(e.kind(), K::Timeout) << e.message().toStdString();
   EXPECT_TRUE(e.retryable());
   EXPECT_EQ(server->count("GET", "/v1/predictions/"), 2);
+  ASSERT_EQ(server->predictionCount(), 1);
+  EXPECT_EQ(server->count("POST", "/v1/predictions/" + server->predictionIds().first() + "/cancel"),
+            1)
+      << "the prediction was left running";
 }
 
 TEST_F(CloudTest, TruncatedDownloadIsRejectedAndLeavesNoFile) {

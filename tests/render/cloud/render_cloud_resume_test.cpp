@@ -186,3 +186,37 @@ TEST_F(RenderCloudResume, ChunkAndMusicInFlightAtTheKillAreBothPolledAgain) {
   }
   EXPECT_EQ(eventsOfKind(job, QStringLiteral("remote.lost")), 0);
 }
+
+TEST_F(RenderCloudResume, KillBetweenCreateAndStoredIdIsReconciledNotPaidTwice) {
+  // The service makes the reference image's prediction but its answer never arrives: the CLI is
+  // killed with no id stored. The resume finds that prediction in the list by its input.
+  fakecloud::Scenario scenario;
+  scenario.replicate.hangAfterCreating = true;
+  server->setScenario(scenario);
+  QProcess cli;
+  cli.setProcessEnvironment(cliEnvironment());
+  cli.start(QStringLiteral(SW_CLI), renderArgs(QStringLiteral("none")));
+  ASSERT_TRUE(cli.waitForStarted());
+  QElapsedTimer waited;
+  waited.start();
+  while (cli.state() == QProcess::Running && waited.elapsed() < 60000 &&
+         server->predictionCount() < 1)
+    cli.waitForFinished(5);
+  ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
+  ::kill(pid_t(cli.processId()), SIGKILL);
+  cli.waitForFinished();
+  ASSERT_EQ(server->predictionCount(), 1);
+  const QString orphan = server->predictionIds().first();
+  auto store = openStore();
+  ASSERT_FALSE(store->jobs().isEmpty());
+  const model::Id job = store->jobs().first().id;
+  ASSERT_TRUE(storedRemoteIds(*store, job).isEmpty()) << "the id was stored before the kill";
+
+  server->setScenario(fakecloud::Scenario{});
+  resumeAndExpectCompleted(job);
+  EXPECT_EQ(creates(kFlux).size(), 1) << "the reference image was bought twice";
+  EXPECT_EQ(storedImageId(job), orphan);
+  EXPECT_EQ(server->prediction(orphan).value(QStringLiteral("status")).toString(),
+            QStringLiteral("succeeded"));
+  EXPECT_EQ(creates(kHailuo).size(), 2);
+}
