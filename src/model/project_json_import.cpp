@@ -89,14 +89,14 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     optionalNumber(c, "trimOut", at, 0, ranges::kMaxMediaSeconds);
     optionalNumber(c, "transitionDuration", at, 0, ranges::kMaxTransitionSeconds);
     optionalNumber(c, "cost", at, 0, ranges::kMaxCostUsd);
-    optionalNumber(c, "seed", at, -9007199254740992.0, 9007199254740992.0);
+    optionalNumber(c, "seed", at, -9223372036854775808.0, 9223372036854775808.0);
     QSet<QString> takeAssets;
     const QJsonArray takes = arrayOf(c, "takes", at);
     for (int k = 0; k < takes.size(); ++k) {
       const QString takeAt = QStringLiteral("%1.takes[%2]").arg(at).arg(k);
       const QJsonObject t = takes[k].toObject();
       optionalNumber(t, "cost", takeAt, 0, ranges::kMaxCostUsd);
-      optionalNumber(t, "seed", takeAt, -9007199254740992.0, 9007199254740992.0);
+      optionalNumber(t, "seed", takeAt, -9223372036854775808.0, 9223372036854775808.0);
       const QString asset = t["asset"].toString();
       if (takeAssets.contains(asset))
         invalid(takeAt, QStringLiteral("the same take (asset '%1') is listed twice").arg(asset));

@@ -85,7 +85,9 @@ TEST(ProjectJson, ExportImportExportIsStable) {
 // Found with fuzz/fuzz_project_json: a seed beyond qint64 ("seed": 1e300) was converted with
 // qint64(double), which is undefined (UBSan: float-cast-overflow). Seeds are clamped to the qint64
 // range, so an exported INT64_MAX (read back as 2^63) imports as INT64_MAX again.
-TEST(ProjectJson, SeedsBeyondInt64AreClamped) {
+// A seed at the edge of the 64-bit range round-trips (export writes it as a double, which rounds
+// up to 2^63: the import clamps it back); one far beyond is refused, naming the field.
+TEST(ProjectJson, SeedsAtTheInt64EdgeRoundTripAndBeyondAreRefused) {
   QTemporaryDir tmp;
   QJsonObject doc = readJsonFile(samplePath());
   QJsonArray assets = doc["assets"].toArray();
@@ -93,9 +95,10 @@ TEST(ProjectJson, SeedsBeyondInt64AreClamped) {
   doc["assets"] = assets;
   QJsonArray scenes = doc["scenes"].toArray();
   QJsonObject scene = scenes[0].toObject();
-  const QJsonArray takes{QJsonObject{{"asset", "k1"}, {"seed", -1e300}}};
+  const QJsonArray takes{QJsonObject{{"asset", "k1"}, {"seed", -9223372036854775808.0}}};
   scene["chunks"] = QJsonArray{
-      QJsonObject{{"prompt", "waves"}, {"seed", 1e300}, {"asset", "k1"}, {"takes", takes}},
+      QJsonObject{
+          {"prompt", "waves"}, {"seed", 9223372036854775807.0}, {"asset", "k1"}, {"takes", takes}},
       QJsonObject{{"prompt", "gulls"}, {"seed", 9223372036854775807.0}}};
   scenes[0] = scene;
   doc["scenes"] = scenes;
@@ -107,6 +110,21 @@ TEST(ProjectJson, SeedsBeyondInt64AreClamped) {
   EXPECT_EQ(chunks[1].seed, std::numeric_limits<qint64>::max());
   ASSERT_EQ(store->takes(chunks[0].id).size(), 1);
   EXPECT_EQ(store->takes(chunks[0].id).first().seed, std::numeric_limits<qint64>::min());
+
+  QJsonObject far = doc;
+  QJsonArray farScenes = far["scenes"].toArray();
+  QJsonObject farScene = farScenes[0].toObject();
+  farScene["chunks"] = QJsonArray{QJsonObject{{"prompt", "waves"}, {"seed", 1e300}}};
+  farScenes[0] = farScene;
+  far["scenes"] = farScenes;
+  try {
+    importProjectFile(writeJson(tmp, QStringLiteral("far.json"), far),
+                      tmp.filePath(QStringLiteral("q")), {});
+    ADD_FAILURE() << "a seed of 1e300 was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_TRUE(e.message().contains(QStringLiteral("scenes[0].chunks[0]: 'seed'")))
+        << e.message().toStdString();
+  }
 }
 
 TEST(ProjectJson, InvalidDocumentsNameTheBadFieldAndCreateNothing) {
