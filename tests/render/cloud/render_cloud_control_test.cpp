@@ -24,18 +24,6 @@ QByteArray fileBytes(const QString& path) {
 class RenderCloudControl : public RenderCloudTest {};
 class RenderCloudSecrets : public RenderCloudTest {};
 
-// Runs the event loop until pred() holds (or a generous safety limit passes: never a timing check).
-template <class Pred>
-bool spinUntil(Pred pred) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred() && t.elapsed() < 60000) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    QThread::msleep(5);
-  }
-  return pred();
-}
-
 }  // namespace
 
 TEST_F(RenderCloudControl, CancelCancelsTheRunningPredictionAndLeavesNoOutput) {

@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QThread>
 #include <memory>
 
 #include "fakecloud/fake_cloud_server.h"
@@ -77,5 +80,17 @@ class RenderCloudTest : public ::testing::Test {
 
 // The base64 payload of a data URI input ("data:image/png;base64,...").
 QByteArray dataUriBytes(const QString& uri);
+
+// Runs the event loop until pred() holds (or a generous safety limit passes: never a timing check).
+template <class Pred>
+bool spinUntil(Pred pred) {
+  QElapsedTimer t;
+  t.start();
+  while (!pred() && t.elapsed() < 60000) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QThread::msleep(5);
+  }
+  return pred();
+}
 
 }  // namespace sw::rendercloud

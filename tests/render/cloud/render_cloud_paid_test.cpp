@@ -16,18 +16,6 @@ namespace {
 
 class RenderCloudPaid : public RenderCloudTest {};
 
-// Runs the event loop until pred() holds (or a generous safety limit passes: never a timing check).
-template <class Pred>
-bool spinUntil(Pred pred) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred() && t.elapsed() < 60000) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    QThread::msleep(5);
-  }
-  return pred();
-}
-
 QStringList chunkRemoteIds(const QList<model::JobEvent>& started) {
   QStringList ids;
   for (const model::JobEvent& e : started)
