@@ -11,6 +11,7 @@
 #include "model/project_json.h"
 #include "model/project_store.h"
 #include "render/app_settings.h"
+#include "scene_arg.h"
 
 namespace sw::cli {
 
@@ -99,11 +100,15 @@ int runScenes(const QStringList& args) {
   p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
   parseArgs(p, QStringLiteral("scenes"), args, 1, 1);
   auto store = ProjectStore::open(p.positionalArguments().first());
+  const StateContext context;
   QJsonArray rows;
   for (const auto& s : store->scenes()) {
     const auto chunks = store->chunks(s.id);
-    int ready = 0;
-    for (const auto& c : chunks) ready += c.status == model::ChunkStatus::Ready ? 1 : 0;
+    QJsonArray chunkIds;
+    for (const auto& c : chunks) chunkIds.append(double(c.id));
+    const render::SceneState state =
+        render::sceneState(*store, s.id, context.registry.get(), context.cache, context.options());
+    const int ready = state.readyChunks();
     rows.append(QJsonObject{{"id", double(s.id)},
                             {"position", s.position + 1},
                             {"title", s.title},
@@ -111,8 +116,10 @@ int runScenes(const QStringList& args) {
                             {"model", s.modelKey},
                             {"dialogueLines", int(store->dialogueLines(s.id).size())},
                             {"sfxCues", int(store->sfxCues(s.id).size())},
-                            {"chunks", int(chunks.size())},
-                            {"chunksReady", ready}});
+                            {"chunks", state.chunksNeeded},
+                            {"chunksReady", ready},
+                            {"chunkIds", chunkIds},
+                            {"toGenerate", state.toGenerate()}});
   }
   if (p.isSet(QStringLiteral("json"))) {
     QTextStream(stdout) << QJsonDocument(rows).toJson(QJsonDocument::Indented);

@@ -20,6 +20,7 @@
 #include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
+#include "scene_arg.h"
 
 namespace sw::cli {
 
@@ -32,20 +33,6 @@ using model::JobStatus;
 
 std::atomic<bool> gInterrupted{false};
 extern "C" void onSigint(int) { gInterrupted = true; }
-
-// --scene N: the 1-based position if in range, else a scene id.
-Id resolveScene(model::ProjectStore& store, const QString& text) {
-  bool ok = false;
-  const qint64 n = text.toLongLong(&ok);
-  if (!ok || n <= 0)
-    throw UserError(
-        QStringLiteral("--scene takes a position (1, 2, ...) or a scene id, not '%1'").arg(text));
-  if (auto s = store.sceneAt(int(n - 1))) return s->id;
-  if (auto s = store.scene(n)) return s->id;
-  throw UserError(QStringLiteral("no scene %1 in this project (it has %2; see 'scenes')")
-                      .arg(n)
-                      .arg(store.scenes().size()));
-}
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
 int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
@@ -135,6 +122,19 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
         "-o names one file: render several scenes without it (they go to exports/)"));
   r.backend = p.value(QStringLiteral("backend"));
   r.modelKey = p.value(QStringLiteral("model"));
+  if (p.isSet(QStringLiteral("replan")) && r.modelKey.isEmpty())
+    throw UserError(QStringLiteral("--replan needs --model KEY"));
+  r.keepStale = p.isSet(QStringLiteral("keep-stale"));
+  for (const QString& id :
+       p.value(QStringLiteral("keep")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const Id chunk = id.trimmed().toLongLong(&ok);
+    const auto row = ok ? store.chunk(chunk) : std::nullopt;
+    if (!row || !r.sceneIds.contains(row->sceneId))
+      throw UserError(
+          QStringLiteral("--keep: no chunk %1 in the scenes rendered (see 'status')").arg(id));
+    r.keepChunks.append(chunk);
+  }
   if (p.isSet(QStringLiteral("budget"))) {
     bool ok = false;
     r.budgetUsd = p.value(QStringLiteral("budget")).toDouble(&ok);
@@ -152,14 +152,18 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
   } catch (const std::exception&) {
     // estimateRender says the cost is unknown; the render itself reports the registry error.
   }
-  const QString videoBackend = render::AppSettings::load().backends.video;
+  const render::AppSettings settings = render::AppSettings::load();
+  const QString videoBackend = settings.backends.video;
+  const QString cacheDirectory = settings.effectiveCacheDirectory();
   QTextStream err(stderr);
   for (Id id : request.sceneIds) {
     render::RenderRequest one = request;
     one.sceneIds = {id};
     const auto scene = store.scene(id);
     err << "Scene " << (scene ? scene->position + 1 : 0) << ": "
-        << render::estimateRender(store, one, registry.get(), videoBackend).summaryLine() << '\n';
+        << render::estimateRender(store, one, registry.get(), videoBackend, cacheDirectory)
+               .summaryLine()
+        << '\n';
   }
   err.flush();
 }
@@ -183,7 +187,17 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption(waitOption());
   if (!full) return;
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
-  p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
+  p.addOption({QStringLiteral("model"),
+               QStringLiteral("Model key for this render only (the scene keeps its model)."),
+               QStringLiteral("KEY")});
+  p.addOption({QStringLiteral("replan"),
+               QStringLiteral("With --model: make it the scene's model (takes are kept).")});
+  p.addOption({QStringLiteral("keep-stale"),
+               QStringLiteral("Render stale chunks as they are instead of regenerating them.")});
+  p.addOption(
+      {QStringLiteral("keep"),
+       QStringLiteral("Render these chunk ids as they are (comma-separated; see 'status')."),
+       QStringLiteral("IDS")});
   p.addOption({QStringLiteral("budget"), QStringLiteral("Budget in USD."), QStringLiteral("USD")});
 }
 
@@ -195,6 +209,13 @@ int runRender(const QStringList& args, bool offline) {
   const QString folder = p.positionalArguments().first();
   auto store = model::ProjectStore::open(folder);
   render::RenderRequest request = requestFrom(p, *store);
+  if (!offline && p.isSet(QStringLiteral("replan"))) {  // the scene's model, for good
+    for (Id id : request.sceneIds) {
+      model::Scene scene = *store->scene(id);
+      scene.modelKey = request.modelKey;
+      store->updateScene(scene);
+    }
+  }
   if (offline && request.outputPath.isEmpty())
     throw UserError(QStringLiteral("restitch needs -o OUT.mp4"));
   request.offline = offline;

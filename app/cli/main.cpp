@@ -17,6 +17,7 @@ extern "C" {
 namespace sw::cli {
 void registerScriptCommands(QList<Command>& out);
 void registerRenderCommands(QList<Command>& out);
+void registerSceneCommands(QList<Command>& out);
 }  // namespace sw::cli
 
 namespace {
@@ -29,6 +30,7 @@ QList<Command> allCommands() {
   sw::cli::registerMediaCommands(commands);
   sw::cli::registerScriptCommands(commands);
   sw::cli::registerRenderCommands(commands);
+  sw::cli::registerSceneCommands(commands);
   return commands;
 }
 

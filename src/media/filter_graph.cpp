@@ -133,6 +133,13 @@ void FilterGraph::push(int input, AVFrame* frame) {
   if (ret < 0 && ret != AVERROR_EOF) checkAv(ret, QStringLiteral("Filtering failed"), what_);
 }
 
+void FilterGraph::close(int input, int64_t pts) {
+  if (closed_[input]) return;
+  closed_[input] = true;
+  const int ret = av_buffersrc_close(sources_[input], pts, 0);
+  if (ret < 0 && ret != AVERROR_EOF) checkAv(ret, QStringLiteral("Filtering failed"), what_);
+}
+
 FilterGraph::Pull FilterGraph::pull(int output, AVFrame* frame) {
   av_frame_unref(frame);
   const int ret = av_buffersink_get_frame(sinks_[output], frame);

@@ -41,6 +41,9 @@ class FilterGraph {
 
   // Pushes a frame to input i (the graph takes its own reference); nullptr closes the input.
   void push(int input, AVFrame* frame);
+  // Ends `input` at `pts` (its time base): the end of the last frame, so a filter such as fps
+  // that needs to know how long the last frame lasts still emits it.
+  void close(int input, int64_t pts);
   // Pulls the next frame of output o into frame.
   Pull pull(int output, AVFrame* frame);
   AVRational outputTimeBase(int output) const;

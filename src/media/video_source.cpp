@@ -79,9 +79,19 @@ bool SegmentVideoReader::pullGraph(AVFrame* out) {
       return false;
     }
     if (reader_.next(decoded_.get())) {
+      const int64_t pts =
+          decoded_->pts != AV_NOPTS_VALUE ? decoded_->pts : decoded_->best_effort_timestamp;
+      int64_t duration = decoded_->pkt_duration;
+      if (duration <= 0 && reader_.context()->framerate.num > 0)
+        duration = av_rescale_q(1, av_inv_q(reader_.context()->framerate), reader_.timeBase());
+      if (pts != AV_NOPTS_VALUE) endPts_ = pts + std::max<int64_t>(duration, 1);
       graph_->push(0, decoded_.get());
     } else {
-      graph_->push(0, nullptr);
+      // The stream ends where its last frame ends, not where it starts: fps keeps that frame.
+      if (endPts_ != AV_NOPTS_VALUE)
+        graph_->close(0, endPts_);
+      else
+        graph_->push(0, nullptr);
       graphClosed_ = true;
     }
   }

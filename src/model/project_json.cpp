@@ -59,6 +59,7 @@ QJsonObject chunkJson(ProjectStore& store, AssetKeys& keys, const Chunk& c) {
     takes.append(QJsonObject{{"asset", keys.keyOf(t.assetId)},
                              {"prompt", t.prompt},
                              {"seed", double(t.seed)},
+                             {"direction", t.direction},
                              {"modelKey", t.modelKey},
                              {"cost", t.cost}});
   return {{"prompt", c.prompt},

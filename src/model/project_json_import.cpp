@@ -143,7 +143,8 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
                        seedOf(t["seed"]),
                        t["modelKey"].toString(),
                        t["cost"].toDouble(),
-                       {}});
+                       {},
+                       t["direction"].toString()});
   }
   // Takes make the last one active; restore what the document says is active.
   chunk.id = id;

@@ -153,7 +153,33 @@ CREATE TABLE scene_leases (
 );
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3};
+// v4: a chunk's prompt, direction and model are explicit overrides ('' = the chunk follows its
+// scene), no longer private copies of the scene's fields taken when the chunk was planned; a take
+// records the direction override it was made with. Copies equal to the scene's become ''.
+constexpr const char* kStep4 = R"SQL(
+ALTER TABLE takes ADD COLUMN direction TEXT NOT NULL DEFAULT '';
+UPDATE takes SET direction = (SELECT c.direction FROM chunks c WHERE c.id = takes.chunk_id);
+UPDATE takes SET prompt = '' WHERE prompt =
+  (SELECT s.visual_prompt FROM chunks c JOIN scenes s ON s.id = c.scene_id
+   WHERE c.id = takes.chunk_id);
+UPDATE takes SET direction = '' WHERE direction =
+  (SELECT s.direction_prompt FROM chunks c JOIN scenes s ON s.id = c.scene_id
+   WHERE c.id = takes.chunk_id);
+UPDATE takes SET model_key = '' WHERE model_key =
+  (SELECT s.model_key FROM chunks c JOIN scenes s ON s.id = c.scene_id
+   WHERE c.id = takes.chunk_id) OR
+  (SELECT s.model_key FROM chunks c JOIN scenes s ON s.id = c.scene_id
+   WHERE c.id = takes.chunk_id) = '';
+UPDATE chunks SET prompt = '' WHERE prompt =
+  (SELECT visual_prompt FROM scenes WHERE scenes.id = chunks.scene_id);
+UPDATE chunks SET direction = '' WHERE direction =
+  (SELECT direction_prompt FROM scenes WHERE scenes.id = chunks.scene_id);
+UPDATE chunks SET model_key = '' WHERE model_key =
+  (SELECT model_key FROM scenes WHERE scenes.id = chunks.scene_id) OR
+  (SELECT model_key FROM scenes WHERE scenes.id = chunks.scene_id) = '';
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

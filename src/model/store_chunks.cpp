@@ -140,13 +140,13 @@ QList<Id> ProjectStore::replaceChunks(Id sceneId, const QList<Chunk>& list) {
 
 QList<Take> ProjectStore::takes(Id chunkId) {
   Statement st = db_->prepare(
-      "SELECT id, chunk_id, asset_id, prompt, seed, model_key, cost, created FROM takes "
-      "WHERE chunk_id = ? ORDER BY id");
+      "SELECT id, chunk_id, asset_id, prompt, seed, model_key, cost, created, direction "
+      "FROM takes WHERE chunk_id = ? ORDER BY id");
   st.bind(1, chunkId);
   QList<Take> out;
   while (st.step())
     out.append(Take{st.int64(0), st.int64(1), st.int64(2), st.text(3), st.int64(4), st.text(5),
-                    st.real(6), parseTime(st.text(7))});
+                    st.real(6), parseTime(st.text(7)), st.text(8)});
   return out;
 }
 
@@ -155,8 +155,8 @@ Id ProjectStore::addTake(const Take& take) {
   Id id = 0;
   transaction([&] {
     db_->prepare(
-           "INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO takes (chunk_id, asset_id, prompt, seed, model_key, cost, created, "
+           "direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, take.chunkId)
         .bind(2, take.assetId)
         .bind(3, take.prompt)
@@ -164,6 +164,7 @@ Id ProjectStore::addTake(const Take& take) {
         .bind(5, take.modelKey)
         .bind(6, take.cost)
         .bind(7, nowText())
+        .bind(8, take.direction)
         .run();
     id = db_->lastInsertId();
     setActiveTake(take.chunkId, id);
@@ -174,19 +175,24 @@ Id ProjectStore::addTake(const Take& take) {
 void ProjectStore::setActiveTake(Id chunkId, Id takeId) {
   transaction([&] {
     Statement st = db_->prepare(
-        "SELECT asset_id, prompt, seed, model_key, cost FROM takes WHERE id = ? AND chunk_id = ?");
+        "SELECT asset_id, prompt, seed, model_key, cost, direction FROM takes "
+        "WHERE id = ? AND chunk_id = ?");
     st.bind(1, takeId).bind(2, chunkId);
     if (!st.step())
       throw StoreError(
           StoreError::Kind::Missing,
           QStringLiteral("Take %1 does not belong to chunk %2.").arg(takeId).arg(chunkId));
+    // The take's own recipe becomes the chunk's again: seed and overrides.
     db_->prepare(
-           "UPDATE chunks SET asset_id = ?, seed = ?, cost = ?, status = 'ready', error = '' "
-           "WHERE id = ?")
+           "UPDATE chunks SET asset_id = ?, prompt = ?, seed = ?, model_key = ?, cost = ?, "
+           "direction = ?, status = 'ready', error = '' WHERE id = ?")
         .bind(1, st.int64(0))
-        .bind(2, st.int64(2))
-        .bind(3, st.real(4))
-        .bind(4, chunkId)
+        .bind(2, st.text(1))
+        .bind(3, st.int64(2))
+        .bind(4, st.text(3))
+        .bind(5, st.real(4))
+        .bind(6, st.text(5))
+        .bind(7, chunkId)
         .run();
     touch();
   });

@@ -71,14 +71,18 @@ struct SfxCue {
   std::optional<Id> assetId;
 };
 
+// One slot of a scene's video. prompt, direction and modelKey are explicit overrides: empty, the
+// chunk follows its scene's visual prompt, direction prompt and model. `status` records what the
+// last job did (generating, failed); whether the chunk is ready, out of date or stale is derived
+// from recipes by render::sceneState(), never stored.
 struct Chunk {
   Id id = 0;
   Id sceneId = 0;
   int position = 0;
-  QString prompt;
-  QString direction;
+  QString prompt;     // override of the scene's visual prompt ("" = follow the scene)
+  QString direction;  // override of the scene's direction prompt ("" = follow the scene)
   qint64 seed = 0;
-  QString modelKey;
+  QString modelKey;  // override of the scene's model ("" = follow the scene)
   ChunkStatus status = ChunkStatus::Pending;
   std::optional<Id> assetId;                   // the active take's asset
   double trimIn = 0.0;                         // seconds cut from the head
@@ -90,6 +94,8 @@ struct Chunk {
 };
 
 // One generated version of a chunk; regenerating adds a take, the chunk points at the active one.
+// prompt, direction and modelKey are the chunk's overrides when the take was made (selecting the
+// take restores them); the asset's parameters hold the full recipe it was made from.
 struct Take {
   Id id = 0;
   Id chunkId = 0;
@@ -99,6 +105,7 @@ struct Take {
   QString modelKey;
   double cost = 0.0;
   QDateTime created;
+  QString direction;
 };
 
 struct Asset {

@@ -23,35 +23,45 @@ qint64 chunkSeed(model::Id sceneId, int position) {
   return qint64(v & 0x7fffffff);
 }
 
-ChunkPlan planChunks(const model::Scene& scene, const providers::ModelEntry& model,
-                     const QList<model::Chunk>& existing) {
-  const int count = std::max(1, providers::chunkCount(scene.targetDuration, model));
-  const bool sameModel = std::all_of(existing.begin(), existing.end(), [&](const model::Chunk& c) {
-    return c.modelKey == model.key;
-  });
-  if (existing.size() == count && sameModel) return {existing, false};
-  ChunkPlan plan;
-  plan.replaced = true;
-  for (int i = 0; i < count; ++i) {
-    model::Chunk c;
-    c.sceneId = scene.id;
-    c.position = i;
-    c.prompt = scene.visualPrompt;
-    c.direction = scene.directionPrompt;
-    c.seed = chunkSeed(scene.id, i);
-    c.modelKey = model.key;
-    c.status = model::ChunkStatus::Pending;
-    plan.chunks.append(c);
-  }
-  return plan;
+model::Chunk newChunk(model::Id sceneId, int position) {
+  model::Chunk c;
+  c.sceneId = sceneId;
+  c.position = position;
+  c.seed = chunkSeed(sceneId, position);
+  c.status = model::ChunkStatus::Pending;
+  return c;
 }
 
-double chunkUsefulSeconds(const model::Scene& scene, const providers::ModelEntry& model,
-                          int position, int count) {
-  const double len = model.actualChunkDuration;
-  if (position < count - 1) return len;
-  const double rest = scene.targetDuration - len * (count - 1);
-  return std::clamp(rest, 0.1, len);
+namespace {
+double lengthAt(const QList<double>& lengths, double expected, int i) {
+  return i < lengths.size() ? lengths[i] : expected;
+}
+}  // namespace
+
+int chunksToCover(const QList<double>& lengths, double expected, double sceneSeconds,
+                  double tolerance, double perJoin) {
+  double left = sceneSeconds;
+  int count = 0;
+  while (count < kMaxChunks && (count == 0 || left > tolerance + (count - 1) * perJoin)) {
+    const double length = lengthAt(lengths, expected, count);
+    // A chunk that adds nothing (measured as empty) cannot cover the scene: plan past it.
+    left -= std::max(0.0, length);
+    ++count;
+    if (expected <= 0 && count >= lengths.size() && left > tolerance) break;
+  }
+  return count;
+}
+
+QList<double> usedSeconds(const QList<double>& lengths, double expected, double sceneSeconds,
+                          int count) {
+  QList<double> out;
+  double left = sceneSeconds;
+  for (int i = 0; i < count; ++i) {
+    const double used = std::clamp(lengthAt(lengths, expected, i), 0.0, std::max(0.0, left));
+    out.append(used);
+    left -= used;
+  }
+  return out;
 }
 
 }  // namespace sw::render

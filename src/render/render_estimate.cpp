@@ -1,78 +1,74 @@
 #include "render/render_estimate.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 
+#include "providers/asset_cache.h"
 #include "providers/model_registry.h"
-#include "render/chunk_planner.h"
+#include "render/scene_state.h"
 
 namespace sw::render {
 
 namespace {
 
-// Chunks the scene will have: the planner's answer (existing chunks kept when they still fit).
-void addVideo(model::ProjectStore& store, const model::Scene& scene, const RenderRequest& request,
-              const providers::ModelRegistry* registry, const QString& videoBackend,
-              RenderEstimate& out) {
-  out.duration += scene.targetDuration;
-  const providers::ModelEntry* entry = nullptr;
-  if (registry) {
-    try {
-      const QString projectModel =
-          store.project().settings.value(QStringLiteral("defaultModel")).toString();
-      entry = &registry->resolve(request.modelKey.isEmpty() ? scene.modelKey : request.modelKey,
-                                 projectModel);
-    } catch (const std::exception& e) {
-      out.costNote = QString::fromUtf8(e.what());
-    }
-  }
-  const QList<model::Chunk> existing = store.chunks(scene.id);
-  const QList<model::Chunk> chunks = entry ? planChunks(scene, *entry, existing).chunks : existing;
-  int missing = 0;
-  for (const model::Chunk& c : chunks)
-    c.status == model::ChunkStatus::Ready ? ++out.ready : ++missing;
-  out.segments += int(chunks.size());
-  if (!entry || !out.costToGenerate) return out.costToGenerate.reset();
-  const QString backend = request.backend.isEmpty() ? videoBackend : request.backend;
-  const bool free = entry->backend == QLatin1String("local") || backend == QLatin1String("local");
-  *out.costToGenerate += free ? 0.0 : missing * entry->costPerCall;
+StateOptions stateOptions(const RenderRequest& request, const QString& videoBackend) {
+  StateOptions o;
+  o.modelOverride = request.modelKey;
+  o.videoBackend = request.backend.isEmpty() ? videoBackend : request.backend;
+  o.narration = request.narration;
+  o.dialogue = request.dialogue;
+  o.music = request.music;
+  o.sfx = request.sfx;
+  o.keepAllStale = request.keepStale;
+  for (model::Id id : request.keepChunks) o.keepChunks.insert(id);
+  return o;
 }
 
-double assetSeconds(model::ProjectStore& store, std::optional<model::Id> id, double fallback) {
-  const auto asset = id ? store.asset(*id) : std::nullopt;
-  return asset && asset->duration > 0 ? asset->duration : fallback;
-}
-
-void addAudio(model::ProjectStore& store, const model::Scene& scene, const RenderRequest& request,
-              RenderEstimate& out) {
-  if (!scene.narration.trimmed().isEmpty()) {
-    out.narrationSeconds +=
-        assetSeconds(store, scene.narrationAssetId, estimatedSpeechSeconds(scene.narration));
-    if (!scene.narrationAssetId) {
-      out.narrationGenerated = false;
-      if (request.narration) ++out.narrationToGenerate;
-    }
+// Adds one scene's state: chunks, audio, what will be generated and what it costs.
+void addScene(const SceneState& state, RenderEstimate& out) {
+  out.duration += state.duration;
+  out.segments += state.chunksNeeded;
+  out.ready += state.readyChunks();
+  if (!state.cost) {
+    out.costToGenerate.reset();
+    if (out.costNote.isEmpty()) out.costNote = state.note;
+  } else if (out.costToGenerate) {
+    *out.costToGenerate += *state.cost;
   }
-  QSet<model::Id> speakers;
-  for (const model::DialogueLine& line : store.dialogueLines(scene.id)) {
-    if (line.text.trimmed().isEmpty()) continue;
-    ++out.dialogueLines;
-    speakers.insert(line.characterId);
-    if (request.dialogue && !line.assetId) ++out.dialogueToGenerate;
+  QSet<QString> speakers;
+  for (const Slot& slot : state.items) {
+    if (slot.kept)
+      out.kept << QStringLiteral("%1 (%2: %3)").arg(slot.label, toString(slot.state), slot.why);
+    switch (slot.kind) {
+      case SlotKind::Narration:
+        out.narrationSeconds += slot.seconds;
+        out.narrationGenerated = out.narrationGenerated && slot.state == SlotState::Ready;
+        out.narrationToGenerate += slot.willGenerate ? 1 : 0;
+        break;
+      case SlotKind::Dialogue:
+        ++out.dialogueLines;
+        speakers.insert(slot.label.section(QLatin1Char('('), 1));
+        out.dialogueToGenerate += slot.willGenerate ? 1 : 0;
+        break;
+      case SlotKind::Music:
+        out.musicSeconds += state.duration;
+        out.musicToGenerate += slot.willGenerate ? 1 : 0;
+        break;
+      case SlotKind::Sfx:
+        ++out.sfxCues;
+        out.sfxToGenerate += slot.willGenerate ? 1 : 0;
+        break;
+      case SlotKind::Chunk:
+        if (slot.state == SlotState::Missing && slot.willGenerate) ++out.missing;
+        break;
+      case SlotKind::Reference:
+        break;
+    }
   }
   out.dialogueCharacters += int(speakers.size());
-  // As the job decides: music needs a prompt or a mood.
-  if (!scene.musicPrompt.trimmed().isEmpty() || !scene.musicMood.trimmed().isEmpty()) {
-    out.musicSeconds += scene.targetDuration;
-    if (request.music && !scene.musicAssetId) ++out.musicToGenerate;
-  }
-  for (const model::SfxCue& cue : store.sfxCues(scene.id)) {
-    if (cue.file.isEmpty() && cue.description.trimmed().isEmpty()) continue;
-    ++out.sfxCues;
-    if (request.sfx && cue.file.isEmpty() && !cue.assetId) ++out.sfxToGenerate;
-  }
 }
 
 QString plural(int n, const char* one, const char* many) {
@@ -88,19 +84,21 @@ double estimatedSpeechSeconds(const QString& text) {
 }
 
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
-                              const providers::ModelRegistry* registry,
-                              const QString& videoBackend) {
+                              const providers::ModelRegistry* registry, const QString& videoBackend,
+                              const QString& cacheDirectory) {
   RenderEstimate out;
   out.costToGenerate = registry ? std::optional<double>(0.0) : std::nullopt;
   if (!registry) out.costNote = QStringLiteral("The model registry could not be loaded.");
+  const providers::AssetCache cache(
+      cacheDirectory.isEmpty() ? providers::AssetCache::defaultDirectory() : cacheDirectory);
+  const StateOptions options = stateOptions(request, videoBackend);
   bool anyNarration = false;
   out.narrationGenerated = true;
   for (model::Id id : request.sceneIds) {
     const auto scene = store.scene(id);
     if (!scene) continue;
     anyNarration = anyNarration || !scene->narration.trimmed().isEmpty();
-    addVideo(store, *scene, request, registry, videoBackend, out);
-    addAudio(store, *scene, request, out);
+    addScene(sceneState(store, id, registry, cache, options), out);
   }
   out.narrationGenerated = anyNarration && out.narrationGenerated;
   return out;
@@ -117,11 +115,15 @@ QString RenderEstimate::summaryLine() const {
                              : QStringLiteral("estimated cost $%1");
   const QString cost = costToGenerate ? priced.arg(*costToGenerate, 0, 'f', 2)
                                       : QStringLiteral("cost unknown (%1)").arg(costNote);
-  return QStringLiteral("%1 of %2 ready, %3 s; to generate: %4; %5")
-      .arg(ready)
-      .arg(plural(segments, "segment", "segments"))
-      .arg(duration, 0, 'f', 1)
-      .arg(generate.join(QStringLiteral(", ")), cost);
+  QString line = QStringLiteral("%1 of %2 ready, %3 s; to generate: %4; %5")
+                     .arg(ready)
+                     .arg(plural(segments, "segment", "segments"))
+                     .arg(duration, 0, 'f', 1)
+                     .arg(generate.join(QStringLiteral(", ")), cost);
+  if (missing > 0)
+    line += QStringLiteral("; %1 missing from the cache").arg(plural(missing, "chunk", "chunks"));
+  if (!kept.isEmpty()) line += QStringLiteral("; kept as they are: %1").arg(kept.join(", "));
+  return line;
 }
 
 QJsonObject RenderEstimate::toJson() const {
@@ -138,7 +140,9 @@ QJsonObject RenderEstimate::toJson() const {
                      {"sfxCues", sfxCues},
                      {"sfxToGenerate", sfxToGenerate},
                      {"costUsd", costToGenerate ? QJsonValue(*costToGenerate) : QJsonValue()},
-                     {"costNote", costNote}};
+                     {"costNote", costNote},
+                     {"missing", missing},
+                     {"kept", QJsonArray::fromStringList(kept)}};
 }
 
 }  // namespace sw::render

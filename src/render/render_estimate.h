@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "model/project_store.h"
@@ -40,6 +41,9 @@ struct RenderEstimate {
   int musicToGenerate = 0;      // scenes whose music is not generated yet
   int sfxToGenerate = 0;        // cues without a file or a generated sound
 
+  int missing = 0;   // chunks whose file left the cache (generated again, priced)
+  QStringList kept;  // chunks rendered as they are although stale / out of date, and why
+
   std::optional<double> costToGenerate;  // USD; empty when the model is unknown
   QString costNote;                      // why the cost is unknown
 
@@ -56,11 +60,13 @@ struct RenderEstimate {
   QJsonObject toJson() const;
 };
 
-// The estimate for `request.sceneIds` with the request's tracks and model override.
-// `videoBackend` is the video backend the render will use when the request names none
-// ("local" generates for free). Unknown models leave the cost empty with a note.
+// The estimate for `request.sceneIds` with the request's tracks and model override: the sum of
+// the scenes' sceneState() (scene_state.h), so it says what the job will do. `videoBackend` is
+// the video backend the render will use when the request names none ("local" generates for
+// free); `cacheDirectory` the asset cache (empty: the default). Unknown models leave the cost
+// empty with a note.
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
                               const providers::ModelRegistry* registry,
-                              const QString& videoBackend = {});
+                              const QString& videoBackend = {}, const QString& cacheDirectory = {});
 
 }  // namespace sw::render

@@ -14,6 +14,12 @@ QJsonObject RenderRequest::toJson() const {
                    {"output", outputPath}, {"backend", backend},
                    {"model", modelKey},    {"offline", offline}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
+  if (keepStale) json.insert(QStringLiteral("keepStale"), true);
+  if (!keepChunks.isEmpty()) {
+    QJsonArray keep;
+    for (model::Id id : keepChunks) keep.append(double(id));
+    json.insert(QStringLiteral("keepChunks"), keep);
+  }
   return json;
 }
 
@@ -35,6 +41,9 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.offline = json.value(QStringLiteral("offline")).toBool(false);
   if (json.contains(QStringLiteral("budgetUsd")))
     r.budgetUsd = json.value(QStringLiteral("budgetUsd")).toDouble();
+  r.keepStale = json.value(QStringLiteral("keepStale")).toBool(false);
+  for (const QJsonValue& v : json.value(QStringLiteral("keepChunks")).toArray())
+    r.keepChunks.append(model::Id(v.toDouble()));
   return r;
 }
 

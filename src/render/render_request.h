@@ -23,7 +23,12 @@ struct RenderRequest {
   QString outputPath;               // empty: <project>/exports/<scene title>.mp4
   std::optional<double> budgetUsd;  // stop before exceeding
   QString backend;                  // empty: settings; "local" or a cloud id
-  QString modelKey;                 // empty: scene's model, else project default
+  QString modelKey;  // this render only (the scene keeps its model); empty: chunk override,
+                     // scene's model, else project default
+  // Render these as they are although their state says regenerate (never silently: the
+  // estimate names them). keepStale: every stale chunk; keepChunks: the named chunk ids.
+  bool keepStale = false;
+  QList<model::Id> keepChunks;
   bool offline =
       false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
 

@@ -159,18 +159,35 @@ void loadScene(SceneJob::State& s) {
       s.store->project().settings.value(QStringLiteral("defaultModel")).toString();
   const QString key = !s.request.modelKey.isEmpty() ? s.request.modelKey : s.scene.modelKey;
   s.modelEntry = &s.backends.models->resolve(key, projectDefault);
-  const ChunkPlan plan = s.onlyChunk
-                             ? ChunkPlan{s.store->chunks(s.scene.id), false}
-                             : planChunks(s.scene, *s.modelEntry, s.store->chunks(s.scene.id));
-  if (plan.replaced) {
-    s.store->replaceChunks(s.scene.id, plan.chunks);
-    s.event(QStringLiteral("info"), QStringLiteral("plan"),
-            QStringLiteral("Planned %1 chunks of %2 s with %3")
-                .arg(plan.chunks.size())
-                .arg(s.modelEntry->actualChunkDuration)
-                .arg(s.modelEntry->key));
-  }
+  s.stateOptions.modelOverride = s.request.modelKey;
+  s.stateOptions.videoBackend = !s.request.backend.isEmpty() ? s.request.backend
+                                : s.backends.video           ? s.backends.video->backendId()
+                                                             : QString();
+  if (s.backends.image) s.stateOptions.imageBackend = s.backends.image->backendId();
+  if (s.backends.speech) s.stateOptions.audioBackend = s.backends.speech->backendId();
+  s.stateOptions.narration = s.request.narration;
+  s.stateOptions.dialogue = s.request.dialogue;
+  s.stateOptions.music = s.request.music;
+  s.stateOptions.sfx = s.request.sfx;
+  s.stateOptions.keepAllStale = s.request.keepStale;
+  for (model::Id id : s.request.keepChunks) s.stateOptions.keepChunks.insert(id);
+  if (s.request.offline)  // a re-stitch renders what is there: nothing is regenerated
+    for (const model::Chunk& c : s.store->chunks(s.scene.id))
+      s.stateOptions.keepChunks.insert(c.id);
+  s.stateOptions.keepAllStale = s.stateOptions.keepAllStale || s.request.offline;
+  const SceneState state = currentState(s);
+  s.event(QStringLiteral("info"), QStringLiteral("plan"),
+          QStringLiteral("%1 chunks of about %2 s with %3 cover %4 s")
+              .arg(state.chunksNeeded)
+              .arg(expectedChunkSeconds(*s.store, *s.modelEntry), 0, 'f', 2)
+              .arg(s.modelEntry->key)
+              .arg(state.duration, 0, 'f', 2),
+          state.toJson());
   s.chunks = s.store->chunks(s.scene.id);
+}
+
+SceneState currentState(SceneJob::State& s) {
+  return sceneState(*s.store, s.scene.id, s.backends.models.get(), *s.cache, s.stateOptions);
 }
 
 namespace {
@@ -215,8 +232,8 @@ void checkSettings(SceneJob::State& s) {
 // The estimate before anything is generated: the job's first event of each run.
 void recordEstimate(SceneJob::State& s) {
   const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
-  const RenderEstimate e =
-      estimateRender(*s.store, s.request, s.backends.models.get(), videoBackend);
+  const RenderEstimate e = estimateRender(*s.store, s.request, s.backends.models.get(),
+                                          videoBackend, s.cache->directory());
   s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
 }
 

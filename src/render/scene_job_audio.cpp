@@ -2,6 +2,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "render/chunk_planner.h"
+#include "render/recipe.h"
 #include "render/scene_job_state.h"
 
 namespace sw::render {
@@ -89,7 +90,8 @@ void startAudio(SceneJob::State& s) {
                     launch(s, s.backends.speech, r, QStringLiteral("the narration")),
                     {},
                     0,
-                    0});
+                    0,
+                    speechRecipe(scene.narration, narrator)});
   }
   if (s.request.dialogue) {
     const QList<model::DialogueLine> lines = s.store->dialogueLines(scene.id);
@@ -115,7 +117,8 @@ void startAudio(SceneJob::State& s) {
                       launch(s, s.backends.speech, r, what),
                       {},
                       0,
-                      0});
+                      0,
+                      speechRecipe(line.text, who.voice)});
     }
   }
   if (s.request.music &&
@@ -133,7 +136,8 @@ void startAudio(SceneJob::State& s) {
                     launch(s, s.backends.music, r, QStringLiteral("the music")),
                     {},
                     0,
-                    0});
+                    0,
+                    musicRecipe(scene)});
   }
   if (s.request.sfx) {
     for (const model::SfxCue& cue : s.store->sfxCues(scene.id)) {
@@ -143,7 +147,8 @@ void startAudio(SceneJob::State& s) {
                   {},
                   cue.file,
                   cue.time,
-                  cue.gainDb};
+                  cue.gainDb,
+                  sfxRecipe(cue)};
       if (cue.file.isEmpty()) {
         if (cue.description.trimmed().isEmpty()) continue;
         providers::SoundEffectRequest r;
@@ -208,8 +213,8 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
     const char* kind = w.kind == AudioWork::Kind::Music ? "music"
                        : w.kind == AudioWork::Kind::Sfx ? "sfx"
                                                         : "speech";
-    const model::Asset asset =
-        s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
+    const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r,
+                                             QJsonObject{{"what", w.what}, {"recipe", w.recipe}});
     linkAsset(s, w, asset.id);
     const double duration = r.result.duration > 0 ? r.result.duration : file.probe.duration;
     const TimelineClip clip{file.path, duration, w.cueTime, w.gainDb};

@@ -14,6 +14,7 @@
 #include "render/cached_generation.h"
 #include "render/input_files.h"
 #include "render/scene_job.h"
+#include "render/scene_state.h"
 #include "render/timeline_builder.h"
 
 namespace sw::render {
@@ -33,6 +34,7 @@ struct AudioWork {
   QString userFile;  // SFX with a user-supplied file: no generation
   double cueTime = 0;
   double gainDb = 0;
+  QJsonObject recipe;  // recipe.h: what the asset is made from, recorded with it
 };
 
 struct SceneJob::State {
@@ -47,6 +49,7 @@ struct SceneJob::State {
 
   model::Scene scene;
   const providers::ModelEntry* modelEntry = nullptr;
+  StateOptions stateOptions;  // the request's model, tracks and kept chunks
   QList<model::Chunk> chunks;
   std::optional<model::Id> onlyChunk;  // regenerate: generate this chunk only
   model::Id lastTakeId = 0;
@@ -74,6 +77,8 @@ struct SceneJob::State {
 
 // scene_job.cpp
 void loadScene(SceneJob::State& s);
+// The scene's state now (scene_state.h), as the job's options see it.
+SceneState currentState(SceneJob::State& s);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the

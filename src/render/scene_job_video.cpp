@@ -7,6 +7,7 @@
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/chunk_planner.h"
+#include "render/recipe.h"
 #include "render/scene_job_state.h"
 
 namespace sw::render {
@@ -19,8 +20,10 @@ QString chunkWhat(const model::Chunk& chunk, int count) {
   return QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(count);
 }
 
-// The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.
-QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
+// The frame the next chunk starts from, as PNG, kept in the cache next to the chunk it came from:
+// the frame at `cutSeconds` (< 0: the last frame).
+QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds) {
+  Q_UNUSED(cutSeconds);
   const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
   QDir().mkpath(dir);
   const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
@@ -99,9 +102,12 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
                            ctx);
 }
 
-QString referenceImage(SceneJob::State& s) {
+// The scene's reference image: the one it has while that is current (`current`), else a new one.
+QString referenceImage(SceneJob::State& s, bool current) {
   const QString what = QStringLiteral("the reference image of scene '%1'").arg(s.scene.title);
-  if (auto a = usableAsset(s, s.scene.referenceAssetId, MediaKind::Image, what)) return a->filePath;
+  if (current)
+    if (auto a = usableAsset(s, s.scene.referenceAssetId, MediaKind::Image, what))
+      return a->filePath;
   if (!s.modelEntry->supportsImageInput || !s.backends.image) return {};
   providers::ImageRequest r;
   r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
@@ -164,8 +170,15 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
       s.store->setActiveTake(chunk.id, t.id);
       return t.id;
     }
-  return s.store->addTake(
-      {0, chunk.id, asset.id, chunk.prompt, chunk.seed, chunk.modelKey, spent, {}});
+  return s.store->addTake({0,
+                           chunk.id,
+                           asset.id,
+                           chunk.prompt,
+                           chunk.seed,
+                           chunk.modelKey,
+                           spent,
+                           {},
+                           chunk.direction});
 }
 
 }  // namespace
@@ -207,91 +220,214 @@ void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId)
   throw JobFailure(e.message(), core::ErrorKind::Network);
 }
 
-void generateVideo(SceneJob::State& s) {
-  const int count = int(s.chunks.size());
-  s.unitsTotal += 3 * count;
-  QString start = referenceImage(s);
-  for (int i = 0; i < count; ++i) {
-    s.throwIfCancelled();
-    model::Chunk chunk = s.store->chunk(s.chunks[i].id).value_or(s.chunks[i]);
-    const bool usable =
-        chunk.status == model::ChunkStatus::Ready || chunk.status == model::ChunkStatus::Stale;
-    const bool wanted = !s.onlyChunk || *s.onlyChunk == chunk.id;
-    const std::optional<model::Asset> ready =
-        usable ? usableAsset(s, chunk.assetId, MediaKind::Video, chunkWhat(chunk, count))
-               : std::nullopt;
-    if (!wanted || ready) {
-      if (!ready) {  // not asked for and not ready: no start frame
-        start.clear();
-        continue;
-      }
-      if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, *ready);
-      s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(count));
-      continue;
-    }
-    const QString what = QStringLiteral("generating chunk %1 of %2").arg(i + 1).arg(count);
-    s.stage(what, 75.0 * s.unitsDone / s.unitsTotal);
-    if (!s.request.offline) {  // a re-stitch leaves chunk states alone
-      s.store->setChunkStatus(chunk.id, model::ChunkStatus::Generating);
-      if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-    }
-    providers::VideoRequest request;
-    request.prompt = chunk.prompt.isEmpty() ? s.scene.visualPrompt : chunk.prompt;
-    request.direction = chunk.direction;
-    request.seed = chunk.seed;
-    request.model = *s.modelEntry;
-    if (s.modelEntry->supportsImageInput) request.startImage = start;
-    QStringList notes;
-    CachedResult result;
-    try {
-      result = generateChunk(s, chunk, request, count, &notes);
-    } catch (const JobFailure&) {  // budget stop or offline miss: nothing was generated
-      if (!s.request.offline) s.store->setChunkStatus(chunk.id, model::ChunkStatus::Pending);
-      throw;
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      s.store->setChunkStatus(
-          chunk.id, s.ctx.isCancelled() ? model::ChunkStatus::Pending : model::ChunkStatus::Failed,
-          message);
-      if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-      throw JobFailure(QStringLiteral("Generating chunk %1 of %2 failed: %3")
-                           .arg(i + 1)
-                           .arg(count)
-                           .arg(message));
-    }
-    const bool continuity = i > 0 && !request.startImage.isEmpty() && notes.isEmpty();
-    const model::Asset asset =
-        s.recordAsset(QStringLiteral("video"), result,
-                      QJsonObject{{"prompt", request.fullPrompt()},
-                                  {"seed", double(request.seed)},
-                                  {"model", request.model.key},
-                                  {"startImage", notes.isEmpty() ? request.startImage : QString()},
-                                  {"continuity", continuity},
-                                  {"notes", QJsonArray::fromStringList(notes)}});
-    s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
-    if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-    if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, asset);
-    s.unitDone(3, QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(count));
+namespace {
+
+// The chunk at `position`, added to the store when the plan needs it and it is not there yet.
+model::Chunk chunkAt(SceneJob::State& s, const Slot& slot, int position) {
+  if (slot.rowId)
+    if (auto c = s.store->chunk(slot.rowId)) return *c;
+  model::Chunk c = newChunk(s.scene.id, position);
+  c.id = s.store->addChunk(c);
+  if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, c.id);
+  return c;
+}
+
+// Where the next chunk starts from: this chunk's frame at its cut, and that source's record.
+struct Start {
+  QString image;
+  StartSource source;
+};
+
+Start startAfter(SceneJob::State& s, const model::Chunk& chunk, const model::Asset& asset) {
+  if (!s.modelEntry->supportsImageInput) return {};
+  const double cut = chunk.trimOut > 0 ? asset.duration - chunk.trimOut : -1.0;
+  return {continuationFrame(s, asset, cut), StartSource{asset.cacheKey, cut}};
+}
+
+const providers::ModelEntry& chunkModel(SceneJob::State& s, const model::Chunk& chunk) {
+  if (!s.request.modelKey.isEmpty() || chunk.modelKey.isEmpty()) return *s.modelEntry;
+  try {
+    return s.backends.models->model(chunk.modelKey);
+  } catch (const std::exception&) {
+    return *s.modelEntry;
   }
 }
 
+// Generates chunk `i` from `start` and records the take; returns the new asset.
+model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const Start& start) {
+  const int i = chunk.position;
+  s.stage(QStringLiteral("generating chunk %1 of %2").arg(i + 1).arg(count),
+          75.0 * s.unitsDone / s.unitsTotal);
+  if (!s.request.offline) {  // a re-stitch leaves chunk states alone
+    s.store->setChunkStatus(chunk.id, model::ChunkStatus::Generating);
+    if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
+  }
+  providers::VideoRequest request;
+  request.prompt = chunkPrompt(s.scene, chunk);
+  request.direction = chunkDirection(s.scene, chunk);
+  request.seed = chunk.seed;
+  request.model = chunkModel(s, chunk);
+  if (request.model.supportsImageInput) request.startImage = start.image;
+  QStringList notes;
+  CachedResult result;
+  try {
+    result = generateChunk(s, chunk, request, count, &notes);
+  } catch (const JobFailure&) {  // budget stop or offline miss: nothing was generated
+    if (!s.request.offline) s.store->setChunkStatus(chunk.id, model::ChunkStatus::Pending);
+    throw;
+  } catch (const std::exception& e) {
+    const QString message = QString::fromStdString(e.what());
+    s.store->setChunkStatus(
+        chunk.id, s.ctx.isCancelled() ? model::ChunkStatus::Pending : model::ChunkStatus::Failed,
+        message);
+    if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
+    throw JobFailure(
+        QStringLiteral("Generating chunk %1 of %2 failed: %3").arg(i + 1).arg(count).arg(message));
+  }
+  // Measured, never the duration the service claims.
+  const CheckedFile file = checkInputFile(result.path, MediaKind::Video, s.roots(),
+                                          QStringLiteral("the video of chunk %1").arg(i + 1));
+  result.result.duration = file.probe.duration;
+  const bool continuity = i > 0 && !request.startImage.isEmpty() && notes.isEmpty();
+  // Made from text although the model takes a start image (none there, or image-to-video
+  // failed): recorded as a fallback, so the chunk is not stale for the want of one.
+  StartSource source = start.source;
+  if (!request.model.supportsImageInput)
+    source = {};
+  else if (request.startImage.isEmpty() || !notes.isEmpty())
+    source = StartSource{{}, -1.0, true};
+  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model);
+  const model::Asset asset =
+      s.recordAsset(QStringLiteral("video"), result,
+                    QJsonObject{{"recipe", recipe.toJson()},
+                                {"startFrom", source.toJson()},
+                                {"prompt", request.fullPrompt()},
+                                {"seed", double(request.seed)},
+                                {"model", request.model.key},
+                                {"startImage", notes.isEmpty() ? request.startImage : QString()},
+                                {"continuity", continuity},
+                                {"notes", QJsonArray::fromStringList(notes)}});
+  s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
+  if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
+  return asset;
+}
+
+// An earlier take of the chunk made from exactly its current recipe and start (say, after a
+// render with another --model): made active instead of paying for the same again.
+std::optional<model::Asset> reusableTake(SceneJob::State& s, const model::Chunk& chunk,
+                                         const Start& start) {
+  const ChunkRecipe now = chunkRecipe(s.scene, chunk, chunkModel(s, chunk));
+  const double frame = 1.0 / std::max(1, s.modelEntry->fps);
+  for (const model::Take& take : s.store->takes(chunk.id)) {
+    const auto row = s.store->asset(take.assetId);
+    const auto made = row ? recordedChunkRecipe(*row) : std::nullopt;
+    if (!made || made->legacy || !now.sameAs(*made)) continue;
+    if (s.modelEntry->supportsImageInput && !recordedStartSource(*row).sameAs(start.source, frame))
+      continue;
+    const QString what = QStringLiteral("take %1 of chunk %2").arg(take.id).arg(chunk.position + 1);
+    if (auto asset = usableAsset(s, take.assetId, MediaKind::Video, what)) {
+      s.store->setActiveTake(chunk.id, take.id);
+      s.event(QStringLiteral("info"), QStringLiteral("take.reused"),
+              QStringLiteral("Chunk %1: take %2 already has this recipe; no new generation.")
+                  .arg(chunk.position + 1)
+                  .arg(take.id),
+              QJsonObject{{"chunkId", double(chunk.id)}, {"takeId", double(take.id)}});
+      return asset;
+    }
+  }
+  return std::nullopt;
+}
+
+// Pending chunks past the scene's end that never had a take: nothing to keep, nothing to pay.
+void dropUnneededChunks(SceneJob::State& s, const SceneState& state) {
+  for (const Slot* slot : state.chunkSlots())
+    if (slot->state == SlotState::Unused && slot->rowId && s.store->takes(slot->rowId).isEmpty())
+      s.store->removeChunk(slot->rowId);
+}
+
+}  // namespace
+
+void generateVideo(SceneJob::State& s) {
+  SceneState state = currentState(s);
+  s.unitsTotal += 3 * state.chunksNeeded;
+  const Slot* reference = nullptr;
+  for (const Slot& slot : state.items)
+    if (slot.kind == SlotKind::Reference) reference = &slot;
+  // Chunk 1 starts from the reference image (made now when the scene needs a new one).
+  const auto referenceStart = [&s](bool current) {
+    Start start;
+    start.image = referenceImage(s, current);
+    if (auto asset =
+            s.scene.referenceAssetId ? s.store->asset(*s.scene.referenceAssetId) : std::nullopt;
+        asset && !start.image.isEmpty())
+      start.source = StartSource{asset->cacheKey, -1.0};
+    return start;
+  };
+  Start start;
+  if (reference && (reference->usable() || reference->willGenerate) && !s.onlyChunk)
+    start = referenceStart(reference->usable());
+  for (int i = 0;; ++i) {
+    s.throwIfCancelled();
+    state = currentState(s);  // measured lengths of the chunks made so far decide the count
+    const QList<const Slot*> items = state.chunkSlots();
+    if (i >= state.chunksNeeded || i >= items.size()) break;
+    const Slot& slot = *items[i];
+    if (s.onlyChunk && !slot.rowId) break;
+    model::Chunk chunk = chunkAt(s, slot, i);
+    const bool wanted = s.onlyChunk ? *s.onlyChunk == chunk.id : slot.willGenerate;
+    const QString what = QStringLiteral("the video of chunk %1 of %2").arg(i + 1).arg(items.size());
+    if (!wanted) {
+      const auto ready = usableAsset(s, chunk.assetId, MediaKind::Video, what);
+      if (!ready) {  // not asked for and not there: no start frame for the next
+        start = {};
+        continue;
+      }
+      start = startAfter(s, chunk, *ready);
+      s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
+      continue;
+    }
+    if (s.onlyChunk && i == 0 && reference && reference->usable()) start = referenceStart(true);
+    if (!s.onlyChunk)
+      if (const auto reused = reusableTake(s, chunk, start)) {
+        start = startAfter(s, *s.store->chunk(chunk.id), *reused);
+        s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
+        continue;
+      }
+    const model::Asset asset = makeChunk(s, chunk, state.chunksNeeded, start);
+    start = startAfter(s, chunk, asset);
+    s.unitDone(3, QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(state.chunksNeeded));
+    if (s.onlyChunk) break;
+  }
+  if (!s.onlyChunk) dropUnneededChunks(s, currentState(s));
+}
+
 void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
-  const QList<model::Chunk> chunks = s.store->chunks(s.scene.id);
-  for (int i = 0; i < chunks.size(); ++i) {
-    const model::Chunk& c = chunks[i];
-    const auto asset =
-        usableAsset(s, c.assetId, MediaKind::Video, chunkWhat(c, int(chunks.size())));
+  const SceneState state = currentState(s);
+  const QList<const Slot*> items = state.chunkSlots();
+  for (int i = 0; i < state.chunksNeeded && i < items.size(); ++i) {
+    const Slot& slot = *items[i];
+    const auto chunk = slot.rowId ? s.store->chunk(slot.rowId) : std::nullopt;
+    if (!chunk || !slot.usable())
+      throw JobFailure(QStringLiteral("Chunk %1 is %2 (%3); render the scene again to generate it.")
+                           .arg(i + 1)
+                           .arg(toString(slot.state), slot.why));
+    const QString what = QStringLiteral("the video of chunk %1 of %2").arg(i + 1).arg(items.size());
+    const auto asset = usableAsset(s, chunk->assetId, MediaKind::Video, what);
     if (!asset)
       throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
     TimelineSegment seg;
     seg.file = asset->filePath;
     seg.fileDuration = asset->duration;
-    seg.trimIn = c.trimIn;
-    seg.trimOut = c.trimOut;
-    seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, i, int(chunks.size()));
-    seg.crossfade = c.transition == QLatin1String("crossfade") && c.transitionDuration > 0;
-    seg.transitionDuration = c.transitionDuration;
+    seg.trimIn = chunk->trimIn;
+    seg.trimOut = chunk->trimOut;
     seg.dropFirstFrame = asset->parameters.value(QStringLiteral("continuity")).toBool();
+    // Every chunk but the last is used whole: its cut is the frame the next one starts from.
+    const bool last = i + 1 == state.chunksNeeded;
+    if (last)
+      seg.useful = slot.seconds + (seg.dropFirstFrame && timeline.fps > 0 ? 1.0 / timeline.fps : 0);
+    seg.crossfade =
+        !last && chunk->transition == QLatin1String("crossfade") && chunk->transitionDuration > 0;
+    seg.transitionDuration = chunk->transitionDuration;
     timeline.segments.append(seg);
   }
 }

@@ -79,6 +79,7 @@ QWidget* ChunkInspector::buildForm() {
   model_ = new QComboBox;
   cost_ = new QLabel;
   status_ = new QLabel;
+  status_->setWordWrap(true);
   error_ = new QLabel;
   error_->setWordWrap(true);
   error_->setStyleSheet(QStringLiteral("color: #dc2626;"));
@@ -168,20 +169,26 @@ void ChunkInspector::load() {
   const QList<model::Chunk> all = session_->store().chunks(sceneId_);
   heading_->setText(tr("<b>Chunk %1 of %2</b>").arg(chunk->position + 1).arg(all.size()));
   if (prompt_->toPlainText() != chunk->prompt) prompt_->setPlainText(chunk->prompt);
+  const auto scene = session_->store().scene(sceneId_);
+  prompt_->setPlaceholderText(
+      tr("Follows the scene: %1").arg(scene ? scene->visualPrompt : QString()));
+  const render::SceneState state = session_->sceneState(sceneId_);
+  const render::Slot* slot = state.slotOfChunk(chunk->id);
   seed_->setText(QString::number(chunk->seed));
   const int modelIndex = model_->findData(chunk->modelKey);
   model_->setCurrentIndex(std::max(0, modelIndex));
   cost_->setText(formatCost(chunk->cost));
-  status_->setText(ChunkModel::statusText(chunk->status));
+  status_->setText(slot ? (slot->why.isEmpty()
+                               ? ChunkModel::statusText(slot->state)
+                               : tr("%1: %2").arg(ChunkModel::statusText(slot->state), slot->why))
+                        : ChunkModel::statusText(render::SlotState::Pending));
   error_->setText(chunk->error);
   error_->setVisible(!chunk->error.isEmpty());
   regenerate_->setEnabled(regenerateAvailable_ && chunk->status != model::ChunkStatus::Generating);
   regenerate_->setToolTip(regenerateAvailable_ ? tr("Generate a new take with the prompt, seed and "
                                                     "model above; the current take is kept.")
                                                : regenerateReason_);
-  const int stale = int(std::count_if(all.begin(), all.end(), [](const model::Chunk& c) {
-    return c.status == model::ChunkStatus::Stale;
-  }));
+  const int stale = state.count(render::SlotKind::Chunk, render::SlotState::Stale);
   regenerateStale_->setVisible(stale > 0);
   regenerateStale_->setText(tr("Regenerate %n stale chunk(s)", nullptr, stale));
   regenerateStale_->setEnabled(regenerateAvailable_);

@@ -24,22 +24,48 @@ void ChunkModel::setPlannedChunkDuration(double seconds) {
   reload();
 }
 
+namespace {
+render::SlotState stateOf(model::ChunkStatus status) {
+  switch (status) {
+    case model::ChunkStatus::Ready:
+      return render::SlotState::Ready;
+    case model::ChunkStatus::Generating:
+      return render::SlotState::Generating;
+    case model::ChunkStatus::Failed:
+      return render::SlotState::Failed;
+    case model::ChunkStatus::Stale:
+      return render::SlotState::Stale;
+    case model::ChunkStatus::Pending:
+      break;
+  }
+  return render::SlotState::Pending;
+}
+}  // namespace
+
 void ChunkModel::reload() {
   beginResetModel();
   rows_.clear();
   sceneId_ = session_->resolve(Entity::Scene, sceneId_);
   auto& store = session_->store();
   if (sceneId_ && store.scene(sceneId_)) {
+    const render::SceneState state = session_->sceneState(sceneId_);
     double start = 0.0;
     for (const model::Chunk& chunk : store.chunks(sceneId_)) {
       Row row{chunk, {}, plannedDuration_, start};
       if (chunk.assetId) {
         if (const auto asset = store.asset(*chunk.assetId)) {
           row.assetPath = asset->filePath;
-          if (asset->duration > 0) row.duration = asset->duration;
+          if (asset->duration > 0) row.duration = asset->duration - chunk.trimIn - chunk.trimOut;
         }
       }
-      row.duration = std::max(0.1, row.duration - chunk.trimIn - chunk.trimOut);
+      if (const render::Slot* slot = state.slotOfChunk(chunk.id)) {
+        row.state = slot->state;
+        row.why = slot->why;
+        if (slot->seconds > 0) row.duration = slot->seconds;
+      } else {  // no model to judge by (the registry failed to load): what the store says
+        row.state = stateOf(chunk.status);
+      }
+      row.duration = std::max(0.1, row.duration);
       start += row.duration;
       rows_.append(row);
     }
@@ -51,18 +77,24 @@ int ChunkModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : int(rows_.size());
 }
 
-QString ChunkModel::statusText(model::ChunkStatus status) {
-  switch (status) {
-    case model::ChunkStatus::Pending:
+QString ChunkModel::statusText(render::SlotState state) {
+  switch (state) {
+    case render::SlotState::Pending:
       return tr("Pending");
-    case model::ChunkStatus::Generating:
+    case render::SlotState::Generating:
       return tr("Generating");
-    case model::ChunkStatus::Ready:
+    case render::SlotState::Ready:
       return tr("Ready");
-    case model::ChunkStatus::Failed:
+    case render::SlotState::Failed:
       return tr("Failed");
-    case model::ChunkStatus::Stale:
+    case render::SlotState::Stale:
       return tr("Stale");
+    case render::SlotState::OutOfDate:
+      return tr("Out of date");
+    case render::SlotState::Missing:
+      return tr("Missing");
+    case render::SlotState::Unused:
+      return tr("Unused");
   }
   return {};
 }
@@ -72,13 +104,14 @@ QVariant ChunkModel::data(const QModelIndex& index, int role) const {
   const Row& row = rows_.at(index.row());
   switch (role) {
     case Qt::DisplayRole:
-      return tr("Chunk %1 (%2)").arg(index.row() + 1).arg(statusText(row.chunk.status));
+      return tr("Chunk %1 (%2)").arg(index.row() + 1).arg(statusText(row.state));
     case Qt::ToolTipRole:
-      return row.chunk.prompt;
+      return row.why.isEmpty() ? statusText(row.state)
+                               : tr("%1: %2").arg(statusText(row.state), row.why);
     case ChunkIdRole:
       return row.chunk.id;
     case StatusRole:
-      return int(row.chunk.status);
+      return int(row.state);
     case DurationRole:
       return row.duration;
     case StartRole:

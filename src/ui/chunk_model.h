@@ -7,6 +7,7 @@
 #include <QPixmap>
 
 #include "model/types.h"
+#include "render/scene_state.h"
 
 namespace sw::ui {
 
@@ -38,7 +39,10 @@ class ChunkModel : public QAbstractListModel {
   const model::Chunk& chunk(int row) const { return rows_.at(row).chunk; }
   int rowOf(model::Id chunkId) const;
   double totalDuration() const;
-  static QString statusText(model::ChunkStatus status);
+  // The chunk's state (ProjectSession::sceneState), as every view shows it, and why.
+  render::SlotState state(int row) const { return rows_.at(row).state; }
+  QString why(int row) const { return rows_.at(row).why; }
+  static QString statusText(render::SlotState state);
 
  private:
   struct Row {
@@ -46,6 +50,8 @@ class ChunkModel : public QAbstractListModel {
     QString assetPath;
     double duration = 0.0;
     double start = 0.0;
+    render::SlotState state = render::SlotState::Pending;
+    QString why;
   };
   void reload();
   ProjectSession* session_;

@@ -108,23 +108,11 @@ void MainWindow::buildProjectWidgets() {
     return decodeThumbnail(thumbCache, path, seconds, height);
   });
   ProjectSession* s = session_.get();
+  s->setModelRegistry(registry_);
   scenes_ = new SceneListModel(s, this);
   characters_ = new CharacterModel(s, this);
   chunks_ = new ChunkModel(s, this);
   jobs_ = new RenderJobModel(s, this);
-  if (registry_) {
-    std::shared_ptr<const providers::ModelRegistry> registry = registry_;
-    scenes_->setCostEstimator([registry, s](const model::Scene& scene) -> std::optional<double> {
-      try {
-        const QString projectModel =
-            s->store().project().settings.value(QStringLiteral("defaultModel")).toString();
-        const auto& entry = registry->resolve(scene.modelKey, projectModel);
-        return providers::chunkCount(scene.targetDuration, entry) * entry.costPerCall;
-      } catch (const std::exception&) {
-        return std::nullopt;
-      }
-    });
-  }
   pane_ = new ProjectPane(s, scenes_, characters_);
   sceneInspector_ = new SceneInspector(s, characters_);
   sceneInspector_->setRegistry(registry_.get());

@@ -199,8 +199,10 @@ void MainWindow::regenerate(const RegenerateRequest& request) {
 void MainWindow::regenerateStale(model::Id sceneId) {
   if (!session_) return;
   QList<render::RegenerateRequest> requests;
+  const render::SceneState state = session_->sceneState(sceneId);
   for (const model::Chunk& chunk : session_->store().chunks(sceneId)) {
-    if (chunk.status != model::ChunkStatus::Stale) continue;
+    const render::Slot* slot = state.slotOfChunk(chunk.id);
+    if (!slot || slot->state != render::SlotState::Stale) continue;
     render::RegenerateRequest r;
     r.chunkId = chunk.id;
     r.seed = chunk.seed;

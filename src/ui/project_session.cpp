@@ -2,6 +2,9 @@
 
 #include <QUndoStack>
 
+#include "providers/asset_cache.h"
+#include "providers/model_registry.h"
+#include "render/app_settings.h"
 #include "render/render_queue.h"
 
 namespace sw::ui {
@@ -28,6 +31,19 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {
 }
 
 QString ProjectSession::projectName() { return store_->project().name; }
+
+void ProjectSession::setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry) {
+  registry_ = std::move(registry);
+}
+
+render::SceneState ProjectSession::sceneState(model::Id sceneId) {
+  const render::AppSettings settings = render::AppSettings::load();
+  render::StateOptions options;
+  options.videoBackend = settings.backends.video;
+  options.audioBackend = settings.backends.speech;
+  const providers::AssetCache cache(settings.effectiveCacheDirectory());
+  return render::sceneState(*store_, sceneId, registry_.get(), cache, options);
+}
 
 bool ProjectSession::write(const std::function<void()>& work) {
   setModified(true);

@@ -11,8 +11,13 @@
 #include <memory>
 
 #include "model/project_store.h"
+#include "render/scene_state.h"
 
 class QUndoStack;
+
+namespace sw::providers {
+class ModelRegistry;
+}
 
 namespace sw::ui {
 
@@ -35,6 +40,11 @@ class ProjectSession : public QObject {
   // Returns false and emits storeError() when the store refused the write.
   bool write(const std::function<void()>& work);
   bool modified() const { return modified_; }
+
+  // The scene's state (render/scene_state.h) as a render with the user's settings (Preferences:
+  // backends, cache folder) and every track would see it: what every view shows.
+  void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry);
+  render::SceneState sceneState(model::Id sceneId);
 
   model::Id resolve(Entity kind, model::Id id) const;
   void remap(Entity kind, model::Id oldId, model::Id newId);
@@ -66,6 +76,7 @@ class ProjectSession : public QObject {
   std::unique_ptr<model::ProjectStore> store_;
   QUndoStack* undo_ = nullptr;
   bool modified_ = false;
+  std::shared_ptr<const providers::ModelRegistry> registry_;
   QHash<QPair<int, model::Id>, model::Id> remap_;
 };
 

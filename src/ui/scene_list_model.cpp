@@ -20,31 +20,35 @@ SceneListModel::SceneListModel(ProjectSession* session, QObject* parent)
   reload();
 }
 
-void SceneListModel::setCostEstimator(SceneCostEstimator estimator) {
-  estimator_ = std::move(estimator);
-  if (!rows_.isEmpty()) emit dataChanged(index(0, CostColumn), index(rows_.size() - 1, CostColumn));
-}
-
 SceneSummary SceneListModel::summarize(const model::Scene& scene) const {
   SceneSummary s;
   s.scene = scene;
-  for (const model::Chunk& chunk : session_->store().chunks(scene.id)) {
-    ++s.chunkCount;
-    s.spent += chunk.cost;
-    switch (chunk.status) {
-      case model::ChunkStatus::Ready:
-        ++s.ready;
-        break;
-      case model::ChunkStatus::Failed:
+  for (const model::Chunk& chunk : session_->store().chunks(scene.id)) s.spent += chunk.cost;
+  const render::SceneState state = session_->sceneState(scene.id);
+  s.chunkCount = state.chunksNeeded;
+  s.ready = state.readyChunks();
+  s.duration = state.duration;
+  s.cost = state.cost;
+  for (const render::Slot* slot : state.chunkSlots()) {
+    if (slot->state == render::SlotState::Unused) continue;
+    if (slot->assetId) ++s.made;
+    switch (slot->state) {
+      case render::SlotState::Failed:
         ++s.failed;
         break;
-      case model::ChunkStatus::Generating:
+      case render::SlotState::Generating:
         ++s.generating;
         break;
-      case model::ChunkStatus::Stale:
+      case render::SlotState::Stale:
         ++s.stale;
         break;
-      case model::ChunkStatus::Pending:
+      case render::SlotState::OutOfDate:
+        ++s.outOfDate;
+        break;
+      case render::SlotState::Missing:
+        ++s.missing;
+        break;
+      default:
         break;
     }
   }
@@ -85,9 +89,11 @@ int SceneListModel::columnCount(const QModelIndex& parent) const {
 }
 
 QString SceneListModel::statusText(const SceneSummary& s) {
-  if (s.chunkCount == 0) return tr("Not generated");
+  if (s.made == 0 && s.generating == 0 && s.failed == 0) return tr("Not generated");
   if (s.generating > 0) return tr("Generating");
   if (s.failed > 0) return tr("%n failed", nullptr, s.failed);
+  if (s.outOfDate > 0) return tr("%n out of date", nullptr, s.outOfDate);
+  if (s.missing > 0) return tr("%n missing", nullptr, s.missing);
   if (s.stale > 0) return tr("%n stale", nullptr, s.stale);
   if (s.ready == s.chunkCount) return tr("Ready");
   return tr("%1 of %2 ready").arg(s.ready).arg(s.chunkCount);
@@ -100,11 +106,9 @@ QVariant SceneListModel::display(const SceneSummary& row, int column) const {
     case StatusColumn:
       return statusText(row);
     case DurationColumn:
-      return formatDuration(row.scene.targetDuration);
-    case CostColumn: {
-      const auto estimate = estimator_ ? estimator_(row.scene) : std::nullopt;
-      return estimate ? formatCost(*estimate) : tr("unknown");
-    }
+      return formatDuration(row.duration > 0 ? row.duration : row.scene.targetDuration);
+    case CostColumn:
+      return row.cost ? formatCost(*row.cost) : tr("unknown");
     default:
       return {};
   }

@@ -1,5 +1,6 @@
-// The project's scenes in order, with their chunk status, duration and estimated cost.
-// Edits (rename, reorder by drag or moveRows) go through the undo stack.
+// The project's scenes in order, with their state (ProjectSession::sceneState: what is ready, out
+// of date, stale, missing), duration and what the next render costs. Edits (rename, reorder by
+// drag or moveRows) go through the undo stack.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -11,16 +12,18 @@ namespace sw::ui {
 
 class ProjectSession;
 
-// Estimated cost in USD of generating a scene's video (from the model registry).
-using SceneCostEstimator = std::function<std::optional<double>(const model::Scene&)>;
-
 struct SceneSummary {
   model::Scene scene;
-  int chunkCount = 0;
-  int ready = 0;
+  int chunkCount = 0;  // chunks the scene needs
+  int ready = 0;       // of those, rendered as they are
   int failed = 0;
   int generating = 0;
   int stale = 0;
+  int outOfDate = 0;
+  int missing = 0;
+  int made = 0;                // chunks that have a take
+  double duration = 0.0;       // seconds the render will last
+  std::optional<double> cost;  // USD the next render spends; empty: unknown
   double spent = 0.0;
 };
 
@@ -32,7 +35,6 @@ class SceneListModel : public QAbstractTableModel {
   static constexpr const char* kMimeType = "application/x-scenewright-scene";
 
   explicit SceneListModel(ProjectSession* session, QObject* parent = nullptr);
-  void setCostEstimator(SceneCostEstimator estimator);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -64,7 +66,6 @@ class SceneListModel : public QAbstractTableModel {
 
   ProjectSession* session_;
   QList<SceneSummary> rows_;
-  SceneCostEstimator estimator_;
 };
 
 }  // namespace sw::ui

@@ -23,17 +23,20 @@ constexpr int kLaneHeight = 26;
 constexpr int kHeaderWidth = 92;  // lane titles on the left
 constexpr int kHandle = 6;
 
-QColor statusColor(model::ChunkStatus status) {
-  switch (status) {
-    case model::ChunkStatus::Pending:
+QColor statusColor(render::SlotState state) {
+  switch (state) {
+    case render::SlotState::Pending:
+    case render::SlotState::Unused:
       return QColor(0x6b, 0x72, 0x80);
-    case model::ChunkStatus::Generating:
+    case render::SlotState::Generating:
       return QColor(0x25, 0x63, 0xeb);
-    case model::ChunkStatus::Ready:
+    case render::SlotState::Ready:
       return QColor(0x16, 0xa3, 0x4a);
-    case model::ChunkStatus::Failed:
+    case render::SlotState::Failed:
+    case render::SlotState::Missing:
       return QColor(0xdc, 0x26, 0x26);
-    case model::ChunkStatus::Stale:
+    case render::SlotState::Stale:
+    case render::SlotState::OutOfDate:
       return QColor(0xd9, 0x77, 0x06);
   }
   return Qt::gray;
@@ -85,7 +88,7 @@ void TimelineWidget::rebuild() {
   lanes_ = scene ? buildAudioLanes(session_->store(), scene, seconds) : QList<AudioLane>();
   bool generating = false;
   for (int row = 0; row < chunks_->rowCount(); ++row)
-    generating |= chunks_->chunk(row).status == model::ChunkStatus::Generating;
+    generating |= chunks_->state(row) == render::SlotState::Generating;
   generating ? spinner_->start() : spinner_->stop();
   if (chunks_->rowOf(selected_) < 0) selected_ = 0;
   updateGeometry();
@@ -189,7 +192,7 @@ void TimelineWidget::paintChunk(QPainter& p, int row) {
   p.restore();
   const bool selected = chunk.id == selected_;
   p.setBrush(Qt::NoBrush);
-  p.setPen(QPen(selected ? palette().color(QPalette::Highlight) : statusColor(chunk.status),
+  p.setPen(QPen(selected ? palette().color(QPalette::Highlight) : statusColor(chunks_->state(row)),
                 selected ? 3 : 1.5));
   p.drawPath(shape);
   paintBadge(p, row, r);
@@ -221,30 +224,31 @@ void TimelineWidget::paintFilmstrip(QPainter& p, int row, const QRectF& r) {
   if (!any) {
     p.setPen(QColor(0xd1, 0xd5, 0xdb));
     p.drawText(r.adjusted(8, 22, -8, -4), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               chunks_->chunk(row).prompt);
+               chunks_->chunk(row).prompt.isEmpty() ? tr("(follows the scene's prompt)")
+                                                    : chunks_->chunk(row).prompt);
   }
 }
 
 void TimelineWidget::paintBadge(QPainter& p, int row, const QRectF& r) {
-  const model::Chunk& chunk = chunks_->chunk(row);
-  const QString text = tr("%1 · %2").arg(row + 1).arg(ChunkModel::statusText(chunk.status));
+  const render::SlotState state = chunks_->state(row);
+  const bool generating = state == render::SlotState::Generating;
+  const QString text = tr("%1 · %2").arg(row + 1).arg(ChunkModel::statusText(state));
   const QFontMetrics fm(font());
-  const QRectF badge(
-      r.left() + 4, r.top() + 3,
-      fm.horizontalAdvance(text) + 14 + (chunk.status == model::ChunkStatus::Generating ? 14 : 0),
-      15);
+  const QRectF badge(r.left() + 4, r.top() + 3,
+                     fm.horizontalAdvance(text) + 14 + (generating ? 14 : 0), 15);
   p.setPen(Qt::NoPen);
-  p.setBrush(statusColor(chunk.status));
+  p.setBrush(statusColor(state));
   p.drawRoundedRect(badge, 7, 7);
   p.setPen(Qt::white);
   double textLeft = badge.left() + 7;
-  if (chunk.status == model::ChunkStatus::Generating) {
+  if (generating) {
     const QRectF spin(badge.left() + 4, badge.top() + 2.5, 10, 10);
     p.setPen(QPen(Qt::white, 2));
     p.drawArc(spin, -spinnerAngle_ * 16, 270 * 16);
     textLeft += 12;
   }
   p.drawText(QRectF(textLeft, badge.top(), badge.width(), badge.height()), Qt::AlignVCenter, text);
+  const model::Chunk& chunk = chunks_->chunk(row);
   if (chunk.cost > 0) {
     p.setPen(QColor(0xe5, 0xe7, 0xeb));
     p.drawText(r.adjusted(0, 3, -6, 0), Qt::AlignRight | Qt::AlignTop,

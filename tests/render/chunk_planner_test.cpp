@@ -18,51 +18,43 @@ model::Scene sceneOf(double seconds) {
 }
 }  // namespace
 
-TEST(RenderChunkPlanner, ChunkCountFollowsTheModelsRealChunkLength) {
-  const auto registry = providers::ModelRegistry::load(QString());
-  const auto hailuo = planChunks(sceneOf(30), registry.model(QStringLiteral("hailuo")), {});
-  const auto animatediff =
-      planChunks(sceneOf(30), registry.model(QStringLiteral("animatediff")), {});
-  EXPECT_EQ(hailuo.chunks.size(), 6);
-  EXPECT_EQ(animatediff.chunks.size(), 15);
-  EXPECT_TRUE(hailuo.replaced);
-  EXPECT_EQ(planChunks(sceneOf(31), registry.model(QStringLiteral("hailuo")), {}).chunks.size(), 7);
+TEST(RenderChunkPlanner, ChunkCountFollowsTheLengthsTheModelDelivers) {
+  constexpr double kHalfFrame = 0.5 / 24;
+  // Planned at the registry's 5 s: 3 chunks for 12 s.
+  EXPECT_EQ(chunksToCover({}, 5.0, 12.0, kHalfFrame), 3);
+  // The first chunk measured 6.04 s, the next expected as long less its repeated first frame.
+  EXPECT_EQ(chunksToCover({6.04}, 6.04 - 1.0 / 24, 12.0, kHalfFrame), 2);
+  EXPECT_EQ(chunksToCover({}, 5.0, 30.0, kHalfFrame), 6);
+  EXPECT_EQ(chunksToCover({}, 2.0, 30.0, kHalfFrame), 15);
+  EXPECT_EQ(chunksToCover({}, 5.0, 31.0, kHalfFrame), 7);
+  // Within half a frame counts as covered; at least one chunk.
+  EXPECT_EQ(chunksToCover({}, 5.0, 10.0 + kHalfFrame / 2, kHalfFrame), 2);
+  EXPECT_EQ(chunksToCover({}, 5.0, 0.0, kHalfFrame), 1);
+  // No chunk is bought to cover only the first frames dropped at the joins.
+  EXPECT_EQ(chunksToCover({1.0}, 1.0 - 1.0 / 12, 2.0, 0.5 / 12, 1.0 / 12), 2);
+  EXPECT_EQ(chunksToCover({1.0}, 1.0 - 1.0 / 12, 2.0, 0.5 / 12), 3);
+  // A measured empty chunk does not end the plan.
+  EXPECT_EQ(chunksToCover({0.0, 5.0}, 5.0, 9.0, kHalfFrame), 3);
 }
 
-TEST(RenderChunkPlanner, ChunksCarryPromptDirectionSeedAndModel) {
-  const auto registry = providers::ModelRegistry::load(QString());
-  const auto& model = registry.model(QStringLiteral("hailuo"));
-  const auto plan = planChunks(sceneOf(10), model, {});
-  ASSERT_EQ(plan.chunks.size(), 2);
-  EXPECT_EQ(plan.chunks[1].prompt, QStringLiteral("a lighthouse at dusk"));
-  EXPECT_EQ(plan.chunks[1].direction, QStringLiteral("slow dolly-in"));
-  EXPECT_EQ(plan.chunks[1].modelKey, QStringLiteral("hailuo"));
-  EXPECT_NE(plan.chunks[0].seed, plan.chunks[1].seed);
-  EXPECT_EQ(plan.chunks[0].seed, chunkSeed(7, 0));
+TEST(RenderChunkPlanner, NewChunksFollowTheSceneWithStableSeeds) {
+  const model::Chunk c = newChunk(7, 1);
+  EXPECT_TRUE(c.prompt.isEmpty());
+  EXPECT_TRUE(c.direction.isEmpty());
+  EXPECT_TRUE(c.modelKey.isEmpty());
+  EXPECT_EQ(c.seed, chunkSeed(7, 1));
+  EXPECT_NE(chunkSeed(7, 0), chunkSeed(7, 1));
   EXPECT_EQ(joinPrompt(QStringLiteral("waves"), QStringLiteral("wide shot")),
             QStringLiteral("waves. wide shot"));
   EXPECT_EQ(joinPrompt(QStringLiteral("waves."), QString()), QStringLiteral("waves."));
 }
 
-TEST(RenderChunkPlanner, MatchingPlanIsKeptWithItsTakes) {
-  const auto registry = providers::ModelRegistry::load(QString());
-  const auto& model = registry.model(QStringLiteral("hailuo"));
-  auto first = planChunks(sceneOf(10), model, {});
-  first.chunks[0].assetId = 42;
-  const auto again = planChunks(sceneOf(10), model, first.chunks);
-  EXPECT_FALSE(again.replaced);
-  EXPECT_EQ(again.chunks[0].assetId, std::optional<model::Id>(42));
-  const auto longer = planChunks(sceneOf(20), model, first.chunks);
-  EXPECT_TRUE(longer.replaced);
-  EXPECT_EQ(longer.chunks.size(), 4);
-}
-
-TEST(RenderChunkPlanner, LastChunkIsCutToTheTargetDuration) {
-  const auto registry = providers::ModelRegistry::load(QString());
-  const auto& model = registry.model(QStringLiteral("hailuo"));
-  EXPECT_DOUBLE_EQ(chunkUsefulSeconds(sceneOf(12), model, 0, 3), model.actualChunkDuration);
-  EXPECT_NEAR(chunkUsefulSeconds(sceneOf(12), model, 2, 3), 12 - 2 * model.actualChunkDuration,
-              1e-9);
+TEST(RenderChunkPlanner, LastChunkIsCutAtTheScenesEnd) {
+  const QList<double> used = usedSeconds({6.04}, 6.0, 12.0, 2);
+  ASSERT_EQ(used.size(), 2);
+  EXPECT_DOUBLE_EQ(used[0], 6.04);
+  EXPECT_NEAR(used[1], 5.96, 1e-9);
+  EXPECT_EQ(usedSeconds({}, 5.0, 12.0, 3), (QList<double>{5.0, 5.0, 2.0}));
 }
 
 TEST(RenderChunkPlanner, OutputSizesForPresetsAndAspects) {

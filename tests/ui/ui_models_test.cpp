@@ -163,7 +163,7 @@ TEST_F(UiModels, ChunkTakeAndJobModels) {
   takes.setChunk(chunkId);
   ASSERT_EQ(chunks.rowCount(), 1);
   EXPECT_DOUBLE_EQ(chunks.index(0).data(ChunkModel::DurationRole).toDouble(), 4.0);
-  EXPECT_EQ(chunks.index(0).data(ChunkModel::StatusRole).toInt(), int(model::ChunkStatus::Ready));
+  EXPECT_EQ(chunks.index(0).data(ChunkModel::StatusRole).toInt(), int(render::SlotState::Ready));
   ASSERT_EQ(takes.rowCount(), 1);
   EXPECT_TRUE(takes.index(0).data(TakeModel::ActiveRole).toBool());
   ASSERT_EQ(jobs.rowCount(), 1);

@@ -46,9 +46,8 @@ class UiRegenerate : public ::testing::Test {
       auto store = model::ProjectStore::create(project.folder(), QStringLiteral("Regenerate"));
       sceneId = test::addRichScene(*store, QStringLiteral("Storm Warning"), 3.0);
       const auto registry = providers::ModelRegistry::load();
-      store->replaceChunks(sceneId, render::planChunks(*store->scene(sceneId),
-                                                       registry.model(QStringLiteral("local")), {})
-                                        .chunks);
+      const int count = providers::chunkCount(3.0, registry.model(QStringLiteral("local")));
+      for (int i = 0; i < count; ++i) store->addChunk(render::newChunk(sceneId, i));
     }
     window = std::make_unique<MainWindow>();
     window->show();
