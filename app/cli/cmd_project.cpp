@@ -196,7 +196,9 @@ void registerProjectCommands(QList<Command>& out) {
       {QStringLiteral("import-json"), QStringLiteral("Create a project from JSON"),
        QStringLiteral("Usage: scenewright-cli import-json FILE DIR\n\n"
                       "Creates a new project in DIR from a JSON file written by export-json.\n"
-                      "Nothing is created if the file is invalid. Asset and SFX files must be in\n"
+                      "The project is built next to DIR and renamed into place: if the file is\n"
+                      "invalid or the import is interrupted, no project appears. DIR may be an\n"
+                      "existing folder without a project. Asset and SFX files must be in\n"
                       "DIR or in the asset cache (relative paths are relative to DIR); any other\n"
                       "path is refused.\n"),
        runImportJson});
