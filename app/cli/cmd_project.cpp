@@ -1,4 +1,4 @@
-// Project commands: new, info, scenes, export-json, import-json.
+// Project commands: new, info, scenes, export-json, import-json, set-sfx-file.
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,6 +11,7 @@
 #include "model/project_json.h"
 #include "model/project_store.h"
 #include "render/app_settings.h"
+#include "render/copy_in.h"
 #include "scene_arg.h"
 
 namespace sw::cli {
@@ -175,6 +176,35 @@ int runImportJson(const QStringList& args) {
   return kExitOk;
 }
 
+// The user names the file explicitly: one outside the project is copied in (render/copy_in.h).
+int runSetSfxFile(const QStringList& args) {
+  QCommandLineParser p;
+  p.addOption({QStringLiteral("cue"), QStringLiteral("SFX cue id."), QStringLiteral("ID")});
+  parseArgs(p, QStringLiteral("set-sfx-file"), args, 2, 2);
+  bool ok = false;
+  const model::Id cueId = p.value(QStringLiteral("cue")).toLongLong(&ok);
+  if (!ok || cueId <= 0)
+    throw UserError(
+        QStringLiteral("set-sfx-file: --cue ID is required (ids: scenewright-cli "
+                       "export-json DIR - lists the cues)"));
+  auto store = ProjectStore::open(p.positionalArguments().at(0));
+  std::optional<model::SfxCue> cue;
+  for (const model::Scene& scene : store->scenes())
+    for (const model::SfxCue& c : store->sfxCues(scene.id))
+      if (c.id == cueId) cue = c;
+  if (!cue)
+    throw UserError(QStringLiteral("set-sfx-file: no SFX cue %1 in this project").arg(cueId));
+  const QString source = p.positionalArguments().at(1);
+  const QString path = render::copyIntoProject(
+      store->folder(), render::AppSettings::load().effectiveCacheDirectory(), source,
+      render::MediaKind::Audio, QStringLiteral("the sound file for SFX cue %1").arg(cueId));
+  cue->file = path;
+  cue->assetId.reset();  // the named file replaces a generated sound
+  store->updateSfxCue(*cue);
+  QTextStream(stdout) << "SFX cue " << cueId << " plays " << path << '\n';
+  return kExitOk;
+}
+
 }  // namespace
 
 void registerProjectCommands(QList<Command>& out) {
@@ -203,10 +233,19 @@ void registerProjectCommands(QList<Command>& out) {
       {QStringLiteral("import-json"), QStringLiteral("Create a project from JSON"),
        QStringLiteral("Usage: scenewright-cli import-json FILE DIR\n\n"
                       "Creates a new project in DIR from a JSON file written by export-json.\n"
-                      "Nothing is created if the file is invalid. Asset and SFX files must be in\n"
+                      "The project is built next to DIR and renamed into place: if the file is\n"
+                      "invalid or the import is interrupted, no project appears. DIR may be an\n"
+                      "existing folder without a project. Asset and SFX files must be in\n"
                       "DIR or in the asset cache (relative paths are relative to DIR); any other\n"
                       "path is refused.\n"),
        runImportJson});
+  out.append(
+      {QStringLiteral("set-sfx-file"), QStringLiteral("Give an SFX cue a sound file"),
+       QStringLiteral("Usage: scenewright-cli set-sfx-file DIR --cue ID FILE\n\n"
+                      "Makes SFX cue ID play FILE instead of a generated sound. FILE must be\n"
+                      "audio; one outside the project folder and the asset cache is copied\n"
+                      "into DIR/assets/audio/ (the project never refers to files elsewhere).\n"),
+       runSetSfxFile});
 }
 
 }  // namespace sw::cli

@@ -89,6 +89,8 @@ void configure(render::RenderQueue& queue, const QCommandLineParser& p) {
   const render::AppSettings settings = render::AppSettings::load();
   queue.setBackendSettings(settings.backends, settings.backendOptions);
   queue.setCacheDirectory(settings.effectiveCacheDirectory());
+  // What a killed render left in the cache (never a live process's files).
+  providers::AssetCache(settings.effectiveCacheDirectory()).sweepStaleTemps();
 }
 
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
@@ -316,6 +318,7 @@ int runRegenerate(const QStringList& args) {
     settings.video = settings.image = p.value(QStringLiteral("backend"));
   auto backends = providers::makeBackendFactory(nullptr, app.backendOptions).create(settings);
   auto cache = std::make_shared<providers::AssetCache>(app.effectiveCacheDirectory());
+  cache->sweepStaleTemps();  // what a killed render or regenerate left
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   std::signal(SIGINT, onSigint);
   const render::RegenerateResult result = render::regenerateChunk(

@@ -9,14 +9,14 @@
 //   w.writeAudio(samples.data(), frameCount);   // interleaved float, [-1, 1]
 //   w.finish();                                 // flush + trailer + atomic rename
 //
-// The file is written under a temporary name in the destination folder (".chunk.part-XXXX.mp4")
-// and renamed to the final path by finish(). Destroying the writer without finish() deletes
-// the temporary file: the final path never holds a partial file.
-// Each written picture lasts exactly 1/fps seconds (frame n has pts n). Pictures of any size or
-// pixel format are converted (scaled to the stream size) with swscale.
-// Output is deterministic: the same pictures and samples give a byte-identical file.
-// Push video and audio in roughly time order so the interleaver's memory stays small.
-// Errors throw MediaError (disk full and unwritable folders say so in words).
+// The file is written under a temporary name in the destination folder
+// (".chunk.part-<pid>-<tag>.mp4") and renamed to the final path by finish(). Destroying the writer
+// without finish() deletes the temporary file: the final path never holds a partial file. Each
+// written picture lasts exactly 1/fps seconds (frame n has pts n). Pictures of any size or pixel
+// format are converted (scaled to the stream size) with swscale. Output is deterministic: the same
+// pictures and samples give a byte-identical file. Push video and audio in roughly time order so
+// the interleaver's memory stays small. Errors throw MediaError (disk full and unwritable folders
+// say so in words).
 #pragma once
 
 #include "media/encoders.h"

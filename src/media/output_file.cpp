@@ -1,5 +1,6 @@
 #include "media/output_file.h"
 
+#include "core/temp_files.h"
 #include "media/media_error.h"
 #include "media/output_path.h"
 
@@ -9,7 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,11 +18,10 @@ namespace sw::media {
 
 namespace {
 
+// ".<name>.part-<pid>-<tag>.<suffix>": the sweep (core/temp_files.h) knows whose it is.
 QString makeTempPath(const QFileInfo& info) {
   const QString suffix = info.suffix().isEmpty() ? QStringLiteral("mp4") : info.suffix();
-  const QString tag = QString::number(QRandomGenerator::global()->generate(), 16);
-  return info.absoluteDir().filePath(
-      QStringLiteral(".%1.part-%2.%3").arg(info.completeBaseName(), tag, suffix));
+  return info.absoluteDir().filePath(core::tempName(info.completeBaseName(), suffix));
 }
 
 void checkFolder(const QFileInfo& info) {

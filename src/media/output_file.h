@@ -1,8 +1,9 @@
-// OutputFile: an output container written under a temporary name in the destination folder,
-// fsync'ed, renamed over the final path only by finish(), and the folder fsync'ed. Destroying it
-// unfinished deletes the temporary file, so no partial file is ever left at the output path. An
-// existing final path that is not a regular file (a device, a fifo, a folder) is refused
-// (output_path.h): the rename would replace it.
+// OutputFile: an output container written under a temporary name in the destination folder
+// (".<name>.part-<pid>-<tag>.<suffix>", core/temp_files.h: a killed writer's file is swept when
+// its project opens), fsync'ed, renamed over the final path only by finish(), and the folder
+// fsync'ed. Destroying it unfinished deletes the temporary file, so no partial file is ever left at
+// the output path. An existing final path that is not a regular file (a device, a fifo, a folder)
+// is refused (output_path.h): the rename would replace it.
 #pragma once
 
 #include "media/ffmpeg_raii.h"

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "core/temp_files.h"
 #include "model/project_store.h"
 
 namespace sw::model {
@@ -31,6 +32,24 @@ QString enclosingProjectFolder(const QString& path) {
     if (parent == dir) return {};  // the root
     dir = parent;
   }
+}
+
+QString importBuildFolder(const QString& target) {
+  const QFileInfo info(QDir::cleanPath(QFileInfo(target).absoluteFilePath()));
+  return info.absoluteDir().filePath(core::tempName(info.fileName(), QStringLiteral("import")));
+}
+
+QStringList sweepProjectTemps(const QString& folder) {
+  // Output temporaries of versions whose names carried no pid: ".<name>.part-<hex>.<suffix>".
+  const core::SweepOptions outputs{{QStringLiteral(".*.part-*")}, false, {}};
+  const QDir dir(folder);
+  QStringList removed = core::sweepStaleTemps(dir.absolutePath(), outputs);
+  removed << core::sweepStaleTemps(dir.absoluteFilePath(QStringLiteral("exports")), outputs);
+  removed << core::sweepStaleTemps(dir.absoluteFilePath(QStringLiteral("assets")), outputs);
+  const QFileInfo self(dir.absolutePath());
+  removed << core::sweepStaleTemps(self.absolutePath(),
+                                   core::SweepOptions{{}, false, {QStringLiteral(".*.import")}});
+  return removed;
 }
 
 }  // namespace sw::model

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace sw::model {
 
@@ -17,5 +18,14 @@ bool isDatabaseFile(const QString& path);
 // existing folder, `path` itself or an ancestor, that holds project.db or is named
 // *.scenewright. Empty when `path` is in no project.
 QString enclosingProjectFolder(const QString& path);
+
+// The folder an import builds a project in before renaming it to `target`: next to it (same file
+// system), named ".<target name>.part-<pid>-<tag>.import" (core/temp_files.h).
+QString importBuildFolder(const QString& target);
+
+// Removes what dead processes left half-written in the project folder `folder`: temporary files
+// in it, in exports/ and in assets/, and import build folders next to it (core/temp_files.h:
+// never a live writer's). Returns the removed paths. ProjectStore::open() runs it on a full open.
+QStringList sweepProjectTemps(const QString& folder);
 
 }  // namespace sw::model

@@ -12,6 +12,7 @@
 #include <cmath>
 #include "model/asset_paths.h"
 #include "model/project_json.h"
+#include "model/store_batches.h"
 #include "model/store_util.h"
 
 namespace sw::model {
@@ -115,7 +116,8 @@ qint64 seedOf(const QJsonValue& v) {
   return qint64(d);
 }
 
-Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int position,
+Id importChunk(ProjectStore& store, BatchedWriter& batch, const QJsonObject& c, Id sceneId,
+               int position,
                const std::function<std::optional<Id>(const QJsonValue&, const QString&)>& asset,
                const QString& where) {
   Chunk chunk;
@@ -145,6 +147,7 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
                        t["cost"].toDouble(),
                        {},
                        t["direction"].toString()});
+    batch.row();
   }
   // Takes make the last one active; restore what the document says is active.
   chunk.id = id;
@@ -152,6 +155,7 @@ Id importChunk(ProjectStore& store, const QJsonObject& c, Id sceneId, int positi
   chunk.seed = seedOf(c["seed"]);
   chunk.cost = c["cost"].toDouble();
   store.updateChunk(chunk);
+  batch.row();
   return id;
 }
 
@@ -165,6 +169,49 @@ QString confinedFile(const QString& path, const AssetRoots& roots, const QString
                                   "by its cache key)")
                        .arg(checked.problem));
   return checked.path;
+}
+
+// Everything importProject() could refuse half-way, checked before the first row: the files'
+// places and the asset references (a take without an asset included).
+void checkReferences(const QJsonObject& doc, const AssetRoots& roots) {
+  QSet<QString> keys;
+  const QJsonArray assets = doc["assets"].toArray();
+  for (int i = 0; i < assets.size(); ++i) {
+    const Asset asset = assetFromJson(assets[i].toObject());
+    keys.insert(asset.cacheKey);
+    if (!asset.filePath.isEmpty())
+      confinedFile(asset.filePath, roots,
+                   QStringLiteral("assets[%1] (%2 '%3')").arg(i).arg(asset.kind, asset.cacheKey));
+  }
+  auto known = [&](const QJsonValue& key, const QString& where) {
+    if (!key.isNull() && !key.isUndefined() && !keys.contains(key.toString()))
+      invalid(where, QStringLiteral("refers to unknown asset '%1'").arg(key.toString()));
+  };
+  const QJsonArray scenes = doc["scenes"].toArray();
+  for (int i = 0; i < scenes.size(); ++i) {
+    const QJsonObject s = scenes[i].toObject();
+    const QString where = QStringLiteral("scenes[%1]").arg(i);
+    for (const char* key : {"referenceAsset", "narrationAsset", "musicAsset"}) known(s[key], where);
+    for (const QJsonValue& l : s["dialogue"].toArray()) known(l.toObject()["asset"], where);
+    const QJsonArray sfx = s["sfx"].toArray();
+    for (int k = 0; k < sfx.size(); ++k) {
+      const QJsonObject c = sfx[k].toObject();
+      known(c["asset"], where);
+      if (!c["file"].toString().isEmpty())
+        confinedFile(c["file"].toString(), roots,
+                     QStringLiteral("%1.sfx[%2] 'file'").arg(where).arg(k));
+    }
+    const QJsonArray chunks = s["chunks"].toArray();
+    for (int k = 0; k < chunks.size(); ++k) {
+      const QString at = QStringLiteral("%1.chunks[%2]").arg(where).arg(k);
+      known(chunks[k].toObject()["asset"], at);
+      for (const QJsonValue& t : chunks[k].toObject()["takes"].toArray()) {
+        if (t.toObject()["asset"].isNull() || t.toObject()["asset"].isUndefined())
+          invalid(at, QStringLiteral("a take has no asset"));
+        known(t.toObject()["asset"], at + QStringLiteral(".takes"));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -212,10 +259,14 @@ void validateProjectJson(const QJsonObject& doc) {
     validateScene(scenes[i].toObject(), QStringLiteral("scenes[%1]").arg(i), names);
 }
 
-void importProject(ProjectStore& store, const QJsonObject& doc, const QString& cacheFolder) {
+void importProject(ProjectStore& store, const QJsonObject& doc, const QString& cacheFolder,
+                   const ImportOptions& options) {
   validateProjectJson(doc);
-  const AssetRoots roots{store.folder(), cacheFolder};
-  store.transaction([&] {
+  const AssetRoots roots{options.projectFolder.isEmpty() ? store.folder() : options.projectFolder,
+                         cacheFolder};
+  checkReferences(doc, roots);
+  BatchedWriter batch(store, options.batchRows, options.betweenBatches);
+  {
     const QJsonObject project = doc["project"].toObject();
     store.setProjectName(project["name"].toString());
     store.setProjectSettings(project["settings"].toObject());
@@ -226,6 +277,7 @@ void importProject(ProjectStore& store, const QJsonObject& doc, const QString& c
           c["name"].toString().trimmed(),
           store.addCharacter(Character{0, c["name"].toString(), c["voice"].toString(),
                                        c["voiceSettings"].toObject()}));
+      batch.row();
     }
     const QJsonArray assets = doc["assets"].toArray();
     for (int i = 0; i < assets.size(); ++i) {
@@ -235,6 +287,7 @@ void importProject(ProjectStore& store, const QJsonObject& doc, const QString& c
             asset.filePath, roots,
             QStringLiteral("assets[%1] (%2 '%3')").arg(i).arg(asset.kind, asset.cacheKey));
       store.addAsset(asset);
+      batch.row();
     }
     auto assetId = [&](const QJsonValue& key, const QString& where) -> std::optional<Id> {
       if (key.isNull() || key.isUndefined()) return std::nullopt;
@@ -262,11 +315,13 @@ void importProject(ProjectStore& store, const QJsonObject& doc, const QString& c
       scene.narrationAssetId = assetId(s["narrationAsset"], where);
       scene.musicAssetId = assetId(s["musicAsset"], where);
       const Id sceneId = store.addScene(scene);
+      batch.row();
       for (const QJsonValue& lv : s["dialogue"].toArray()) {
         const QJsonObject l = lv.toObject();
         store.addDialogueLine(DialogueLine{0, sceneId, 0,
                                            characterIds.value(l["character"].toString().trimmed()),
                                            l["text"].toString(), assetId(l["asset"], where)});
+        batch.row();
       }
       const QJsonArray sfx = s["sfx"].toArray();
       for (int k = 0; k < sfx.size(); ++k) {
@@ -276,13 +331,15 @@ void importProject(ProjectStore& store, const QJsonObject& doc, const QString& c
           file = confinedFile(file, roots, QStringLiteral("%1.sfx[%2] 'file'").arg(where).arg(k));
         store.addSfxCue(SfxCue{0, sceneId, c["time"].toDouble(), c["description"].toString(), file,
                                c["gainDb"].toDouble(), assetId(c["asset"], where)});
+        batch.row();
       }
       const QJsonArray chunks = s["chunks"].toArray();
       for (int k = 0; k < chunks.size(); ++k)
-        importChunk(store, chunks[k].toObject(), sceneId, k, assetId,
+        importChunk(store, batch, chunks[k].toObject(), sceneId, k, assetId,
                     QStringLiteral("%1.chunks[%2]").arg(where).arg(k));
     }
-  });
+  }
+  batch.finish();
 }
 
 QJsonObject readJsonFile(const QString& path) {
@@ -304,25 +361,6 @@ QJsonObject readJsonFile(const QString& path) {
     throw StoreError(StoreError::Kind::Invalid,
                      QStringLiteral("%1: the JSON must be an object.").arg(path));
   return doc.object();
-}
-
-std::unique_ptr<ProjectStore> importProjectFile(const QString& jsonPath, const QString& folder,
-                                                const QString& cacheFolder) {
-  const QJsonObject doc = readJsonFile(jsonPath);
-  validateProjectJson(doc);
-  const bool folderExisted = QFileInfo::exists(folder);
-  std::unique_ptr<ProjectStore> store =
-      ProjectStore::create(folder, doc["project"].toObject()["name"].toString());
-  try {
-    importProject(*store, doc, cacheFolder);
-  } catch (...) {
-    const QString dbPath = store->databasePath();
-    store.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(dbPath + QLatin1String(suffix));
-    if (!folderExisted) QDir(folder).removeRecursively();
-    throw;
-  }
-  return store;
 }
 
 }  // namespace sw::model

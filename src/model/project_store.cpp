@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "model/project_files.h"
 #include "model/schema.h"
 #include "model/store_util.h"
 
@@ -114,8 +115,9 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder, Check ch
   auto db = std::make_unique<Database>(dbPath, Database::Mode::ReadWrite);
   configure(*db);
   schema::migrate(*db);
-  return std::unique_ptr<ProjectStore>(
-      new ProjectStore(QFileInfo(dbPath).absolutePath(), std::move(db)));
+  const QString projectFolder = QFileInfo(dbPath).absolutePath();
+  if (check == Check::Full) sweepProjectTemps(projectFolder);  // what a killed writer left
+  return std::unique_ptr<ProjectStore>(new ProjectStore(projectFolder, std::move(db)));
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::create(const QString& folder, const QString& name) {

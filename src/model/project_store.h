@@ -31,7 +31,8 @@ class ProjectStore {
   enum class Check { Full, Known };
   // Opens an existing project. `folder` may also be the path of its project.db.
   // A file that is not ours, is newer than this build, or is damaged is rejected before
-  // anything is written to it.
+  // anything is written to it. A Full open also sweeps what killed writers left half-written
+  // in and next to the folder (sweepProjectTemps(), project_files.h).
   static std::unique_ptr<ProjectStore> open(const QString& folder, Check check = Check::Full);
   // Checks a project without opening it for writing; throws StoreError like open().
   static void validate(const QString& folder, Check check = Check::Full);

@@ -1,5 +1,7 @@
 #include "providers/asset_cache.h"
 
+#include "core/temp_files.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -8,7 +10,6 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QUuid>
 #include <cstdio>
 
 namespace sw::providers {
@@ -16,7 +17,9 @@ namespace {
 
 using Kind = ProviderError::Kind;
 constexpr const char* kMetaSuffix = ".meta.json";
-constexpr const char* kTempPrefix = ".incoming-";
+// Temporary names of versions before the writer's pid was in them (swept by age).
+const QStringList kLegacyTemps = {QStringLiteral(".incoming-*")};
+const QStringList kLegacyIncoming = {QStringLiteral("sw-download-*")};
 
 bool isEntryFile(const QString& fileName) {
   return !fileName.startsWith('.') && !fileName.endsWith(QLatin1String(kMetaSuffix));
@@ -92,9 +95,7 @@ QJsonObject AssetCache::metadata(const QString& key) const {
 
 QString AssetCache::temporaryPath(const QString& extension) const {
   ensureDir(dir_);
-  const QString name = QLatin1String(kTempPrefix) + QUuid::createUuid().toString(QUuid::Id128) +
-                       (extension.isEmpty() ? QString() : QStringLiteral(".") + extension);
-  return QDir(dir_).filePath(name);
+  return QDir(dir_).filePath(core::tempName(QStringLiteral("incoming"), extension));
 }
 
 QString AssetCache::store(const QString& key, const QString& tempFile, const QJsonObject& meta,
@@ -161,10 +162,24 @@ bool AssetCache::remove(const QString& key) {
   return false;
 }
 
+QString AssetCache::incomingDirectory() const {
+  return QDir(dir_).filePath(QStringLiteral("incoming"));
+}
+
+QStringList AssetCache::sweepStaleTemps() const {
+  QStringList removed = core::sweepStaleTemps(dir_, core::SweepOptions{kLegacyTemps, false});
+  removed << core::sweepStaleTemps(incomingDirectory(), core::SweepOptions{kLegacyIncoming, true});
+  return removed;
+}
+
 void AssetCache::clear() {
-  QDir dir(dir_);
-  for (const QFileInfo& info : dir.entryInfoList(QDir::Files | QDir::Hidden))
+  const QDir dir(dir_);
+  for (const QFileInfo& info : dir.entryInfoList(QDir::Files | QDir::Hidden)) {
+    const QString name = info.fileName();
+    if (core::isTempName(name, kLegacyTemps)) continue;  // swept below unless its writer lives
     QFile::remove(info.absoluteFilePath());
+  }
+  sweepStaleTemps();
 }
 
 namespace {

@@ -53,8 +53,9 @@ class AssetCache {
   // The sidecar stored with the entry ({} when none).
   QJsonObject metadata(const QString& key) const;
 
-  // A fresh temporary path inside the cache folder (same file system, so store() is a rename).
-  // Download or render into it, then store() it; a leftover temp file is never an entry.
+  // A fresh temporary path inside the cache folder (same file system, so store() is a rename),
+  // named ".incoming.part-<pid>-<tag>.<extension>" (core/temp_files.h). Download or render into
+  // it, then store() it; a leftover temp file is never an entry.
   QString temporaryPath(const QString& extension) const;
 
   // Moves tempFile into the cache as "<key>.<extension>" (extension: tempFile's suffix when empty)
@@ -66,7 +67,16 @@ class AssetCache {
   QList<CacheEntry> entries() const;
   qint64 size() const;  // bytes of all entries
   bool remove(const QString& key);
-  void clear();  // removes every entry, sidecar and leftover temporary file
+  // Removes every entry and sidecar, and the temporary files of dead writers (sweepStaleTemps);
+  // a live process's temporary files stay, so its download or render still finishes.
+  void clear();
+
+  // Where generators write before store(): "<dir>/incoming". Everything in it is in transit.
+  QString incomingDirectory() const;
+  // Removes the temporary files a dead process left in the cache folder and in incoming/ (those
+  // whose writer's pid is gone; without a pid in the name, older than a day; in incoming/, any
+  // file older than a day). Returns the removed paths. Run on project open and by clear().
+  QStringList sweepStaleTemps() const;
 
  private:
   QString entryPattern(const QString& key) const;

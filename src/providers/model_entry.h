@@ -48,6 +48,9 @@ struct ModelEntry {
   bool requiresImageInput = false;  // image-to-video only (no text-to-video fallback)
   int maxReferenceImages = 0;
   ModelParams params;
+  // "max_seconds": how long one prediction of this model may run on the service before it is
+  // cancelled remotely and the chunk fails (0: the backend's default for video, 20 min).
+  double maxSeconds = 0.0;
   QJsonObject fixedInputs;  // constant inputs always sent (e.g. prompt_optimizer: false)
   QJsonObject raw;          // the merged JSON object this entry was read from
 };

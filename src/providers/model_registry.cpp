@@ -1,5 +1,7 @@
 #include "providers/model_registry.h"
 
+#include <cmath>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +62,8 @@ void checkEntry(const ModelEntry& m, const QString& origin) {
   if (m.actualChunkDuration <= 0.0)
     problems << QStringLiteral("\"actual_chunk_duration\" must be positive");
   if (m.costPerCall < 0.0) problems << QStringLiteral("\"cost_per_call\" is negative");
+  if (!std::isfinite(m.maxSeconds) || m.maxSeconds < 0.0 || m.maxSeconds > 24 * 3600)
+    problems << QStringLiteral("\"max_seconds\" must be between 1 and 86400 (or absent)");
   if (m.requiresImageInput && !m.supportsImageInput)
     problems << QStringLiteral("requires image input but does not support it");
   for (const Resolution& r : m.resolutions)
@@ -185,6 +189,9 @@ ModelEntry modelEntryFromJson(const QString& key, const QJsonObject& o, const QS
   m.requiresImageInput = o.value("requires_image_input").toBool();
   m.maxReferenceImages = o.value("max_reference_images").toInt();
   m.params = paramsFromJson(o.value("params").toObject());
+  m.maxSeconds = o.value("max_seconds").toDouble(0.0);
+  // Present but not a number of at least one second: refused by checkEntry().
+  if (o.contains("max_seconds") && !(m.maxSeconds >= 1.0)) m.maxSeconds = -1.0;
   m.fixedInputs = o.value("fixed_inputs").toObject();
   m.raw = o;
   checkEntry(m, origin);

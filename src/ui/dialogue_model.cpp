@@ -3,7 +3,15 @@
 #include <algorithm>
 #include "ui/dialogue_model.h"
 
+#include <QFutureWatcher>
+#include <QPointer>
 #include <QUndoStack>
+#include <QUrl>
+#include <QtConcurrent>
+
+#include "core/error.h"
+#include "render/app_settings.h"
+#include "render/copy_in.h"
 
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
@@ -165,7 +173,69 @@ QVariant SfxCueModel::headerData(int section, Qt::Orientation orientation, int r
 
 Qt::ItemFlags SfxCueModel::flags(const QModelIndex& index) const {
   if (!index.isValid()) return Qt::NoItemFlags;
-  return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+  return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemIsDropEnabled;
+}
+
+namespace {
+
+// The one local file a drop names, empty when it names none or several.
+QString droppedFile(const QMimeData* data) {
+  if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
+  const QUrl url = data->urls().first();
+  return url.isLocalFile() ? url.toLocalFile() : QString();
+}
+
+struct CopyResult {
+  QString path;   // the copy (or the file itself when it was already in the project)
+  QString error;  // why it was refused, empty on success
+};
+
+}  // namespace
+
+QStringList SfxCueModel::mimeTypes() const { return {QStringLiteral("text/uri-list")}; }
+
+Qt::DropActions SfxCueModel::supportedDropActions() const {
+  return Qt::CopyAction | Qt::LinkAction;
+}
+
+bool SfxCueModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int, int,
+                                  const QModelIndex& parent) const {
+  return parent.isValid() && parent.row() < rows_.size() && !droppedFile(data).isEmpty();
+}
+
+bool SfxCueModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                               const QModelIndex& parent) {
+  if (!canDropMimeData(data, action, row, column, parent)) return false;
+  const model::SfxCue before = rows_.at(parent.row());
+  const QString source = droppedFile(data);
+  const QString project = session_->store().folder();
+  const QString cache = render::AppSettings::load().effectiveCacheDirectory();
+  const QString what = tr("the sound file of cue '%1'").arg(before.description);
+  auto* watcher = new QFutureWatcher<CopyResult>(this);
+  QPointer<ProjectSession> session(session_);
+  connect(watcher, &QFutureWatcher<CopyResult>::finished, this, [this, watcher, session, before] {
+    watcher->deleteLater();
+    if (!session) return;
+    const CopyResult result = watcher->result();
+    if (!result.error.isEmpty()) {
+      emit session->storeError(result.error);
+      return;
+    }
+    model::SfxCue after = before;
+    after.file = result.path;
+    after.assetId.reset();  // the dropped file replaces a generated sound
+    session->undoStack()->push(new EditRowCommand<model::SfxCue>(session, before, after, tr("File"),
+                                                                 tr("Set sound cue file")));
+  });
+  // Copying and probing a file can take longer than a frame: never on the GUI thread.
+  watcher->setFuture(QtConcurrent::run([project, cache, source, what]() -> CopyResult {
+    try {
+      return {render::copyIntoProject(project, cache, source, render::MediaKind::Audio, what), {}};
+    } catch (const core::Error& e) {
+      return {{}, e.message()};
+    }
+  }));
+  return true;
 }
 
 bool SfxCueModel::setData(const QModelIndex& index, const QVariant& value, int role) {

@@ -1,8 +1,11 @@
 // Dialogue lines of one scene (character, text) and its SFX cues (time, description, file,
-// gain). Edits are undoable commands written to the store at once.
+// gain). Edits are undoable commands written to the store at once. A sound file dropped on a cue
+// is probed and copied into the project (render/copy_in.h) on a worker thread, then set as an
+// undoable edit; a refused file is reported through ProjectSession::storeError.
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QMimeData>
 
 #include "model/types.h"
 
@@ -52,6 +55,12 @@ class SfxCueModel : public QAbstractTableModel {
   QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
   Qt::ItemFlags flags(const QModelIndex& index) const override;
   bool setData(const QModelIndex& index, const QVariant& value, int role) override;
+  QStringList mimeTypes() const override;
+  Qt::DropActions supportedDropActions() const override;
+  bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                       const QModelIndex& parent) const override;
+  bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                    const QModelIndex& parent) override;
 
   void addCue(double time, const QString& description);
   void removeCue(int row);

@@ -27,6 +27,8 @@ std::unique_ptr<ProjectSession> ProjectSession::create(const QString& folder, co
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {
   auto store = model::ProjectStore::open(folder);
   render::recoverInterruptedJobs(*store);  // jobs of a dead process show Resume
+  // What a killed render left in the cache (the project folder was swept by open()).
+  providers::AssetCache(render::AppSettings::load().effectiveCacheDirectory()).sweepStaleTemps();
   return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(store)));
 }
 

@@ -199,6 +199,8 @@ QWidget* SceneInspector::buildSfxBox() {
                                                      QHeaderView::Stretch);
   sfxView_->verticalHeader()->hide();
   sfxView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  sfxView_->setDragDropMode(QAbstractItemView::DropOnly);  // a sound file onto a cue: copied in
+  sfxView_->setDropIndicatorShown(true);
   sfxView_->setMinimumHeight(110);
   auto* buttons = new QHBoxLayout;
   auto* add = new QPushButton(tr("Add cue"));

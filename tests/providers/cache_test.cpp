@@ -3,9 +3,13 @@
 #include "providers/asset_cache.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace sw::providers;
@@ -110,7 +114,68 @@ TEST(ProvidersCache, StoreIsAtomicAndEntriesAreListed) {
   EXPECT_EQ(cache.entries().size(), 1);
   cache.clear();
   EXPECT_EQ(cache.size(), 0);
-  EXPECT_TRUE(QDir(cache.directory()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+  // The interrupted download's writer (this process) lives: its temp file stays.
+  EXPECT_EQ(QDir(cache.directory()).entryList(QDir::Files | QDir::Hidden),
+            QStringList{QFileInfo(partial).fileName()});
+}
+
+namespace {
+
+// The pid of a process that has exited and been reaped.
+qint64 deadPid() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  ::waitpid(pid, nullptr, 0);
+  return pid;
+}
+
+void age(const QString& path, qint64 seconds) {
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+  f.setFileTime(QDateTime::currentDateTime().addSecs(-seconds), QFileDevice::FileModificationTime);
+}
+
+}  // namespace
+
+TEST(ProvidersCache, TempNamesCarryThePidAndClearSweepsOnlyDeadWriters) {
+  QTemporaryDir dir;
+  AssetCache cache(dir.filePath("assets"));
+  const QString live = cache.temporaryPath("mp4");
+  EXPECT_TRUE(
+      QFileInfo(live).fileName().startsWith(QStringLiteral(".incoming.part-%1-").arg(::getpid())));
+  writeFile(live, "being written");
+  const QDir incoming(cache.incomingDirectory());
+  ASSERT_TRUE(QDir().mkpath(incoming.path()));
+  const QString dead =
+      QDir(cache.directory()).filePath(QStringLiteral(".incoming.part-%1-zz9.mp4").arg(deadPid()));
+  const QString deadDownload =
+      incoming.filePath(QStringLiteral(".download.part-%1-Ab3dE9.png").arg(deadPid()));
+  const QString deadRender =
+      incoming.filePath(QStringLiteral(".video-0123.part-%1-1f.mp4").arg(deadPid()));
+  const QString oldUnstored = incoming.filePath("speech-0123.wav");    // a day old: orphaned
+  const QString freshUnstored = incoming.filePath("speech-4567.wav");  // on its way to store()
+  const QString legacy = QDir(cache.directory()).filePath(".incoming-0123abcd.mp4");
+  for (const QString& f : {dead, deadDownload, deadRender, oldUnstored, freshUnstored, legacy})
+    writeFile(f, "partial");
+  age(oldUnstored, 2 * 24 * 3600);
+  age(legacy, 2 * 24 * 3600);
+  const QString entry =
+      cache.store(QString(64, 'c'), live);  // then the same writer starts the next one
+  writeFile(live, "being written again");
+
+  const QStringList swept = cache.sweepStaleTemps();
+  EXPECT_EQ(swept.size(), 5) << swept.join(' ').toStdString();
+  for (const QString& f : {dead, deadDownload, deadRender, oldUnstored, legacy})
+    EXPECT_FALSE(QFileInfo::exists(f)) << f.toStdString();
+  EXPECT_TRUE(QFileInfo::exists(live));
+  EXPECT_TRUE(QFileInfo::exists(freshUnstored));
+  EXPECT_TRUE(QFileInfo::exists(entry));
+
+  writeFile(dead, "partial");
+  cache.clear();
+  EXPECT_FALSE(QFileInfo::exists(entry));
+  EXPECT_FALSE(QFileInfo::exists(dead));
+  EXPECT_TRUE(QFileInfo::exists(live)) << "a live writer's download survives a cache clear";
 }
 
 TEST(ProvidersCache, DefaultDirectoryIsUnderTheUserCache) {

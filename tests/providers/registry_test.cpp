@@ -143,3 +143,23 @@ TEST(ProvidersRegistry, ValidateRefusesWhatTheModelCannotHonour) {
   local.height = 90;
   EXPECT_NE(refusal(local).find("320x180"), std::string::npos);
 }
+
+TEST(ProvidersRegistry, MaxSecondsBoundsAModelsPredictions) {
+  EXPECT_DOUBLE_EQ(builtinRegistry().model("hailuo").maxSeconds, 0.0);  // the video default
+  QTemporaryDir dir;
+  const QString path = dir.filePath("models.json");
+  sw::providers::test::writeFile(path, R"({"models": {"hailuo": {"max_seconds": 480}}})");
+  EXPECT_DOUBLE_EQ(ModelRegistry::load(path).model("hailuo").maxSeconds, 480.0);
+  for (const char* bad : {R"({"models": {"hailuo": {"max_seconds": 0}}})",
+                          R"({"models": {"hailuo": {"max_seconds": -5}}})",
+                          R"({"models": {"hailuo": {"max_seconds": "ten"}}})",
+                          R"({"models": {"hailuo": {"max_seconds": 1e9}}})"}) {
+    sw::providers::test::writeFile(path, bad);
+    try {
+      ModelRegistry::load(path);
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const ProviderError& e) {
+      EXPECT_NE(QString::fromStdString(e.what()).indexOf("max_seconds"), -1) << e.what();
+    }
+  }
+}

@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QTemporaryFile>
 
+#include "core/temp_files.h"
+
 Q_DECLARE_LOGGING_CATEGORY(lcCloudHttp)
 
 namespace sw::providers::cloud {
@@ -106,7 +108,8 @@ bool handOver(const DownloadRequest& request, QTemporaryFile& file, DownloadedFi
 std::optional<DownloadedFile> HttpClient::downloadAttempt(const DownloadRequest& request, int index,
                                                           QString& lastError, qint64& wait) {
   const QString dir = request.directory.isEmpty() ? QDir::tempPath() : request.directory;
-  QTemporaryFile file(QDir(dir).filePath(QStringLiteral("sw-download-XXXXXX.") + request.suffix));
+  QTemporaryFile file(
+      QDir(dir).filePath(core::tempTemplate(QStringLiteral("download"), request.suffix)));
   file.setAutoRemove(true);
   if (!file.open()) {
     throw HttpError(

@@ -43,7 +43,16 @@ GenerationResult ReplicateVideo::generate(const VideoRequest& request,
   job.model = videoModel(request.model);
   job.what = QStringLiteral("Video chunk (%1)")
                  .arg(request.model.key.isEmpty() ? request.model.modelId : request.model.key);
-  job.deadlineMs = setup_.options.value("videoDeadlineSeconds").toInt(20 * 60) * 1000LL;
+  if (request.model.maxSeconds > 0) {  // the model registry's own bound wins
+    job.deadlineMs = qint64(request.model.maxSeconds * 1000.0);
+    job.deadlineOrigin =
+        QStringLiteral("max_seconds of model %1 in the model registry").arg(request.model.key);
+  } else {
+    job.deadlineMs = setup_.options.value("videoDeadlineSeconds").toInt(20 * 60) * 1000LL;
+    job.deadlineOrigin = QStringLiteral(
+        "the video default; set max_seconds for the model in "
+        "models.json to change it");
+  }
   const CloudSetup& setup = setup_;
   job.input = [&request, &ctx, &setup] {
     HttpClient http = makeHttpClient(setup, ctx);

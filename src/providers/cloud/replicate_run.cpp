@@ -79,10 +79,12 @@ Prediction waitForTerminal(ReplicateClient& client, Prediction p, const Predicti
       cancelRemote(client, p);
       throw ProviderError(
           K::Timeout,
-          QStringLiteral(
-              "%1: Replicate prediction %2 did not finish within %3 min; it was cancelled.")
+          QStringLiteral("%1: Replicate prediction %2 did not finish within %3 min%4; it was "
+                         "cancelled on the service.")
               .arg(job.what, p.id)
-              .arg(job.deadlineMs / 60000.0, 0, 'f', 1),
+              .arg(job.deadlineMs / 60000.0, 0, 'f', 1)
+              .arg(job.deadlineOrigin.isEmpty() ? QString()
+                                                : QStringLiteral(" (%1)").arg(job.deadlineOrigin)),
           true);
     }
     try {

@@ -16,6 +16,7 @@ struct PredictionJob {
   std::function<QJsonObject()> input;  // built only when a prediction is created (uploads files)
   int waitSeconds = 0;                 // Prefer: wait=n for quick models
   qint64 deadlineMs = 20 * 60 * 1000;  // virtual ms for the whole prediction
+  QString deadlineOrigin;              // where the deadline comes from, for the timeout message
   QString what;                        // "video chunk", "reference image" ... for messages
   QString fileStem;                    // output file name without extension; empty = prediction id
 };

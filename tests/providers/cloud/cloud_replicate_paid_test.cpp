@@ -195,3 +195,31 @@ TEST_F(CloudTest, StalledPredictionIsCancelledRemotelyAtItsDeadline) {
 }
 
 }  // namespace sw::cloudtest
+
+namespace sw::cloudtest {
+
+TEST_F(CloudTest, StalledPredictionStopsAtTheModelsMaxSeconds) {
+  Scenario s;
+  s.replicate.processingPolls = 1000000;  // "processing" forever
+  server->setScenario(s);
+  // The registry's per-model bound wins over the backend's video default.
+  ReplicateVideo video(setup(Service::Replicate, {{"videoDeadlineSeconds", 3600}}));
+  VideoRequest r;
+  r.prompt = "harbour";
+  r.model = model("hailuo");
+  r.model.maxSeconds = 90;
+  const ProviderError e = expectProviderError([&] { video.generate(r, context()); });
+  EXPECT_EQ(e.kind(), K::Timeout) << e.message().toStdString();
+  EXPECT_TRUE(e.message().contains("max_seconds of model hailuo")) << e.message().toStdString();
+  ASSERT_EQ(server->predictionCount(), 1);
+  const QString id = server->predictionIds().first();
+  EXPECT_EQ(server->count("POST", "/v1/predictions/" + id + "/cancel"), 1);
+  EXPECT_EQ(server->prediction(id).value("status").toString(), "canceled");
+  const auto gets = server->requests("GET", "/v1/predictions/" + id);
+  ASSERT_FALSE(gets.isEmpty());
+  const qint64 created = server->requests("POST", "/v1/models/").first().atMs;
+  EXPECT_LE(gets.last().atMs - created, 95000);  // virtual ms
+  EXPECT_GE(gets.last().atMs - created, 85000);
+}
+
+}  // namespace sw::cloudtest
