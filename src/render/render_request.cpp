@@ -14,6 +14,7 @@ QJsonObject RenderRequest::toJson() const {
                    {"output", outputPath}, {"backend", backend},
                    {"model", modelKey},    {"offline", offline}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
+  if (!batchId.isEmpty()) json.insert(QStringLiteral("batchId"), batchId);
   return json;
 }
 
@@ -35,6 +36,7 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.offline = json.value(QStringLiteral("offline")).toBool(false);
   if (json.contains(QStringLiteral("budgetUsd")))
     r.budgetUsd = json.value(QStringLiteral("budgetUsd")).toDouble();
+  r.batchId = json.value(QStringLiteral("batchId")).toString();
   return r;
 }
 

@@ -96,6 +96,7 @@ class MainWindow : public QMainWindow {
   void fitDockWidths(int round);
   void attachProject(std::unique_ptr<ProjectSession> session);
   void buildProjectWidgets();
+  void setSceneCostEstimator();
   void connectProjectWidgets();
   QWidget* welcomeWidget();
   void updateTitle();

@@ -21,6 +21,7 @@
 #include "providers/model_registry.h"
 #include "providers/script_text.h"
 #include "render/app_settings.h"
+#include "render/render_estimate.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
@@ -112,21 +113,10 @@ void MainWindow::buildProjectWidgets() {
   characters_ = new CharacterModel(s, this);
   chunks_ = new ChunkModel(s, this);
   jobs_ = new RenderJobModel(s, this);
-  if (registry_) {
-    std::shared_ptr<const providers::ModelRegistry> registry = registry_;
-    scenes_->setCostEstimator([registry, s](const model::Scene& scene) -> std::optional<double> {
-      try {
-        const QString projectModel =
-            s->store().project().settings.value(QStringLiteral("defaultModel")).toString();
-        const auto& entry = registry->resolve(scene.modelKey, projectModel);
-        return providers::chunkCount(scene.targetDuration, entry) * entry.costPerCall;
-      } catch (const std::exception&) {
-        return std::nullopt;
-      }
-    });
-  }
+  setSceneCostEstimator();
   pane_ = new ProjectPane(s, scenes_, characters_);
   sceneInspector_ = new SceneInspector(s, characters_);
+  sceneInspector_->setBackendSettings(render::AppSettings::load().backends);
   sceneInspector_->setRegistry(registry_.get());
   chunkInspector_ = new ChunkInspector(s, thumbnails_);
   chunkInspector_->setRegistry(registry_.get());
@@ -367,9 +357,35 @@ void MainWindow::importScriptFile(const QString& file) {
   }));
 }
 
+// The scene list's cost column: the render estimate with the backends set in Preferences (read
+// when a row is loaded, so a change of backend shows at once after Preferences).
+void MainWindow::setSceneCostEstimator() {
+  if (!scenes_ || !session_) return;
+  if (!registry_) return scenes_->setCostEstimator({});
+  std::shared_ptr<const providers::ModelRegistry> registry = registry_;
+  ProjectSession* s = session_.get();
+  const providers::BackendSettings backends = render::AppSettings::load().backends;
+  scenes_->setCostEstimator([registry, s,
+                             backends](const model::Scene& scene) -> std::optional<double> {
+    try {
+      return render::estimateScene(s->store(), scene.id, registry.get(), backends).costToGenerate;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  });
+}
+
 void MainWindow::showPreferences() {
   auto* dialog = new PreferencesDialog(registry_.get(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // What runs and what is shown follow the new backends: the queue's next job, the cost column
+  // and the inspector's estimate.
+  connect(dialog, &QDialog::accepted, this, [this] {
+    const render::AppSettings settings = render::AppSettings::load();
+    if (queue_) queue_->setBackendSettings(settings.backends, settings.backendOptions);
+    setSceneCostEstimator();
+    if (sceneInspector_) sceneInspector_->setBackendSettings(settings.backends);
+  });
   dialog->open();
 }
 

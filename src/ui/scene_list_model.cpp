@@ -16,18 +16,21 @@ SceneListModel::SceneListModel(ProjectSession* session, QObject* parent)
   connect(session, &ProjectSession::scenesReset, this, &SceneListModel::reload);
   connect(session, &ProjectSession::sceneChanged, this, &SceneListModel::refreshScene);
   connect(session, &ProjectSession::chunksChanged, this, &SceneListModel::refreshScene);
+  connect(session, &ProjectSession::sceneContentChanged, this, &SceneListModel::refreshScene);
   connect(session, &ProjectSession::sceneMoved, this, &SceneListModel::onMoved);
   reload();
 }
 
 void SceneListModel::setCostEstimator(SceneCostEstimator estimator) {
   estimator_ = std::move(estimator);
+  for (SceneSummary& row : rows_) row.estimate = estimator_ ? estimator_(row.scene) : std::nullopt;
   if (!rows_.isEmpty()) emit dataChanged(index(0, CostColumn), index(rows_.size() - 1, CostColumn));
 }
 
 SceneSummary SceneListModel::summarize(const model::Scene& scene) const {
   SceneSummary s;
   s.scene = scene;
+  if (estimator_) s.estimate = estimator_(scene);
   for (const model::Chunk& chunk : session_->store().chunks(scene.id)) {
     ++s.chunkCount;
     s.spent += chunk.cost;
@@ -102,8 +105,7 @@ QVariant SceneListModel::display(const SceneSummary& row, int column) const {
     case DurationColumn:
       return formatDuration(row.scene.targetDuration);
     case CostColumn: {
-      const auto estimate = estimator_ ? estimator_(row.scene) : std::nullopt;
-      return estimate ? formatCost(*estimate) : tr("unknown");
+      return row.estimate ? formatCost(*row.estimate) : tr("unknown");
     }
     default:
       return {};

@@ -11,7 +11,8 @@ namespace sw::ui {
 
 class ProjectSession;
 
-// Estimated cost in USD of generating a scene's video (from the model registry).
+// Estimated cost in USD of rendering a scene now: render::estimateScene() with the backends that
+// will run (what is generated already costs nothing). Asked when a row is (re)loaded.
 using SceneCostEstimator = std::function<std::optional<double>(const model::Scene&)>;
 
 struct SceneSummary {
@@ -22,6 +23,7 @@ struct SceneSummary {
   int generating = 0;
   int stale = 0;
   double spent = 0.0;
+  std::optional<double> estimate;  // what rendering it costs now (the estimator's answer)
 };
 
 class SceneListModel : public QAbstractTableModel {
