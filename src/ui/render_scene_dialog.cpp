@@ -172,6 +172,9 @@ QWidget* RenderSceneDialog::buildBudgetBox() {
   const QJsonValue project =
       session_->store().project().settings.value(QLatin1String(render::kProjectBudgetKey));
   budgetOn_->setChecked(project.isDouble());
+  budgetOn_->setToolTip(
+      tr("One budget for every scene of this render and every resume of its "
+         "jobs. Unticked, the project's budget applies when it has one."));
   budget_->setValue(project.isDouble() ? project.toDouble() : 5.0);
   budget_->setEnabled(budgetOn_->isChecked());
   saveBudget_ = new QCheckBox(tr("Use this as the project's budget for every render"));

@@ -3,10 +3,12 @@
 // the reason, never a guess.
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "providers/backend_factory.h"
 #include "providers/model_registry.h"
 #include "providers/price_list.h"
 #include "providers/provider_error.h"
@@ -16,6 +18,12 @@ using namespace sw::providers;
 namespace {
 
 ModelRegistry builtin() { return ModelRegistry::load(QString()); }
+
+QJsonObject builtinDocument() {
+  QFile file(QString::fromLatin1(ModelRegistry::kBuiltinPath));
+  EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+  return QJsonDocument::fromJson(file.readAll()).object();
+}
 
 TEST(PriceList, TheBuiltInRegistryPricesEveryKindOfCallOfItsCloudBackends) {
   const ModelRegistry registry = builtin();
@@ -96,6 +104,36 @@ TEST(PriceList, ANegativeOrNonNumericRateIsRefusedNamingTheFile) {
           QJsonObject{{"image", QJsonObject{{"acme", QJsonObject{{"usd_per_call", "cheap"}}}}}},
           QStringLiteral("t")),
       ProviderError);
+}
+
+TEST(PriceList, CloudBackendsReserveWhatTheRegistryPrices) {
+  QJsonObject document = builtinDocument();
+  QJsonObject services = document.value(QStringLiteral("services")).toObject();
+  services.insert(QStringLiteral("speech"),
+                  QJsonObject{{"openai", QJsonObject{{"usd_per_1k_characters", 2.0}}},
+                              {"elevenlabs", QJsonObject{{"usd_per_1k_characters", 3.0}}},
+                              {"replicate", QJsonObject{{"usd_per_1k_characters", 4.0}}}});
+  services.insert(QStringLiteral("image"),
+                  QJsonObject{{"replicate", QJsonObject{{"usd_per_call", 0.5}}}});
+  services.insert(QStringLiteral("music"),
+                  QJsonObject{{"replicate", QJsonObject{{"usd_per_second", 0.25}}}});
+  document.insert(QStringLiteral("services"), services);
+  auto registry = std::make_shared<const ModelRegistry>(
+      ModelRegistry::fromJson(document, QStringLiteral("test")));
+  const QJsonObject noKeychain{{"useKeychain", false}};
+  const BackendFactory factory = makeBackendFactory(
+      registry,
+      QJsonObject{{"openai", noKeychain}, {"elevenlabs", noKeychain}, {"replicate", noKeychain}});
+  SpeechRequest line;
+  line.text = QString(500, QLatin1Char('a'));
+  EXPECT_NEAR(factory.speech(QStringLiteral("openai"))->estimateCostUsd(line), 1.0, 1e-12);
+  EXPECT_NEAR(factory.speech(QStringLiteral("elevenlabs"))->estimateCostUsd(line), 1.5, 1e-12);
+  EXPECT_NEAR(factory.speech(QStringLiteral("replicate"))->estimateCostUsd(line), 2.0, 1e-12);
+  EXPECT_NEAR(factory.image(QStringLiteral("replicate"))->estimateCostUsd(ImageRequest{}), 0.5,
+              1e-12);
+  MusicRequest music;
+  music.duration = 8.0;
+  EXPECT_NEAR(factory.music(QStringLiteral("replicate"))->estimateCostUsd(music), 2.0, 1e-12);
 }
 
 }  // namespace
