@@ -332,7 +332,6 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     const bool cancelled = cancel_->load();
     result.status = cancelled ? JobStatus::Cancelled : JobStatus::Failed;
     result.error = cancelled ? QStringLiteral("Cancelled.") : QString::fromStdString(e.what());
-    result.costUsd = s.spentUsd;
     s.failPart(QStringLiteral("the render"), result.error);  // audio not started yet never starts
   }
   // Waits for audio still being generated so nothing outlives the job.
