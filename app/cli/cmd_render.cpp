@@ -20,6 +20,7 @@
 #include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
+#include "render/spend_ledger.h"
 #include "scene_arg.h"
 
 namespace sw::cli {
@@ -155,16 +156,30 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
     // estimateRender says the cost is unknown; the render itself reports the registry error.
   }
   const render::AppSettings settings = render::AppSettings::load();
-  const QString videoBackend = settings.backends.video;
+  const providers::BackendSettings backends = settings.backends;
   const QString cacheDirectory = settings.effectiveCacheDirectory();
   QTextStream err(stderr);
+  std::optional<double> total = 0.0;
   for (Id id : request.sceneIds) {
     render::RenderRequest one = request;
     one.sceneIds = {id};
     const auto scene = store.scene(id);
-    err << "Scene " << (scene ? scene->position + 1 : 0) << ": "
-        << render::estimateRender(store, one, registry.get(), videoBackend, cacheDirectory)
-               .summaryLine()
+    const render::RenderEstimate e =
+        render::estimateRender(store, one, registry.get(), backends, cacheDirectory);
+    if (total && e.costToGenerate)
+      *total += *e.costToGenerate;
+    else
+      total.reset();
+    err << "Scene " << (scene ? scene->position + 1 : 0) << ": " << e.summaryLine() << '\n';
+  }
+  // One budget for every scene of the render and every resume of its jobs (spend_ledger.h).
+  if (const auto budget = render::effectiveBudget(store, request)) {
+    err << "Budget $" << QString::number(*budget, 'f', 2) << " for "
+        << (request.sceneIds.size() == 1
+                ? QStringLiteral("the scene")
+                : QStringLiteral("all %1 scenes").arg(request.sceneIds.size()))
+        << "; estimated "
+        << (total ? QStringLiteral("$%1").arg(*total, 0, 'f', 2) : QStringLiteral("cost unknown"))
         << '\n';
   }
   err.flush();
@@ -358,7 +373,9 @@ void registerRenderCommands(QList<Command>& out) {
            QStringLiteral(
                "  --backend ID       video/image backend: local or a cloud id (replicate)\n"
                "  --model KEY        model registry key (default: the scene's model)\n"
-               "  --budget USD       stop before spending more than this\n"),
+               "  --budget USD       stop before spending more than this on the whole render\n"
+               "                     (every scene, every resume); default: the project's\n"
+               "                     \"budgetUsd\" setting\n"),
        [](const QStringList& a) { return runRender(a, false); }});
   out.append(
       {QStringLiteral("restitch"),

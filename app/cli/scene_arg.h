@@ -42,8 +42,7 @@ struct StateContext {
   }
   render::StateOptions options() const {
     render::StateOptions o;
-    o.videoBackend = settings.backends.video;
-    o.audioBackend = settings.backends.speech;
+    o.backends = settings.backends;
     return o;
   }
 };

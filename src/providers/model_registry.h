@@ -6,6 +6,7 @@
 
 #include "providers/capabilities.h"
 #include "providers/model_entry.h"
+#include "providers/price_list.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -23,7 +24,7 @@ class ModelRegistry {
   // Built-in merged with an explicit override file (empty = none). Throws ProviderError(Invalid)
   // naming the file when a file is not valid JSON or an entry is incomplete.
   static ModelRegistry load(const QString& overridePath);
-  // From an already parsed document {"default": key, "models": {key: {...}}}.
+  // From an already parsed document {"default": key, "models": {key: {...}}, "services": {...}}.
   static ModelRegistry fromJson(const QJsonObject& document, const QString& origin);
   static QString userOverridePath();  // <AppConfigLocation>/models.json
 
@@ -39,6 +40,9 @@ class ModelRegistry {
   // sceneKey if set, else projectDefault if set, else defaultKey(); validated.
   const ModelEntry& resolve(const QString& sceneKey, const QString& projectDefault = {}) const;
 
+  // Prices of every kind of call (the document's "services" section; video in each model).
+  const PriceList& prices() const { return prices_; }
+
   // Refuses (ProviderError Invalid, with a message naming the model and the limit) a request the
   // model cannot honour: missing/unsupported start image, too many references, a duration or size
   // the model does not accept, an fps it cannot produce, an empty prompt. Call before paying.
@@ -47,6 +51,7 @@ class ModelRegistry {
  private:
   QMap<QString, ModelEntry> models_;
   QString defaultKey_;
+  PriceList prices_;
 };
 
 // Parses one entry (already merged); throws ProviderError(Invalid) naming `origin` and the key.

@@ -8,23 +8,27 @@
 
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
-#include "render/scene_state.h"
 
 namespace sw::render {
 
 namespace {
 
-StateOptions stateOptions(const RenderRequest& request, const QString& videoBackend) {
-  StateOptions o;
-  o.modelOverride = request.modelKey;
-  o.videoBackend = request.backend.isEmpty() ? videoBackend : request.backend;
-  o.narration = request.narration;
-  o.dialogue = request.dialogue;
-  o.music = request.music;
-  o.sfx = request.sfx;
-  o.keepAllStale = request.keepStale;
-  for (model::Id id : request.keepChunks) o.keepChunks.insert(id);
-  return o;
+PartCost* partOf(RenderEstimate& out, SlotKind kind) {
+  switch (kind) {
+    case SlotKind::Reference:
+      return &out.image;
+    case SlotKind::Chunk:
+      return &out.video;
+    case SlotKind::Narration:
+      return &out.narration;
+    case SlotKind::Dialogue:
+      return &out.dialogue;
+    case SlotKind::Music:
+      return &out.music;
+    case SlotKind::Sfx:
+      return &out.sfx;
+  }
+  return &out.video;
 }
 
 // Adds one scene's state: chunks, audio, what will be generated and what it costs.
@@ -32,39 +36,37 @@ void addScene(const SceneState& state, RenderEstimate& out) {
   out.duration += state.duration;
   out.segments += state.chunksNeeded;
   out.ready += state.readyChunks();
-  if (!state.cost) {
-    out.costToGenerate.reset();
-    if (out.costNote.isEmpty()) out.costNote = state.note;
-  } else if (out.costToGenerate) {
-    *out.costToGenerate += *state.cost;
-  }
+  if (!state.model) out.video.add(std::nullopt, state.note);
   QSet<QString> speakers;
   for (const Slot& slot : state.items) {
     if (slot.kept)
       out.kept << QStringLiteral("%1 (%2: %3)").arg(slot.label, toString(slot.state), slot.why);
+    if (slot.willGenerate) partOf(out, slot.kind)->add(slot.cost, slot.costNote);
+    const int generate = slot.willGenerate ? 1 : 0;
     switch (slot.kind) {
       case SlotKind::Narration:
         out.narrationSeconds += slot.seconds;
         out.narrationGenerated = out.narrationGenerated && slot.state == SlotState::Ready;
-        out.narrationToGenerate += slot.willGenerate ? 1 : 0;
+        out.narrationToGenerate += generate;
         break;
       case SlotKind::Dialogue:
         ++out.dialogueLines;
         speakers.insert(slot.label.section(QLatin1Char('('), 1));
-        out.dialogueToGenerate += slot.willGenerate ? 1 : 0;
+        out.dialogueToGenerate += generate;
         break;
       case SlotKind::Music:
         out.musicSeconds += state.duration;
-        out.musicToGenerate += slot.willGenerate ? 1 : 0;
+        out.musicToGenerate += generate;
         break;
       case SlotKind::Sfx:
         ++out.sfxCues;
-        out.sfxToGenerate += slot.willGenerate ? 1 : 0;
+        out.sfxToGenerate += generate;
         break;
       case SlotKind::Chunk:
         if (slot.state == SlotState::Missing && slot.willGenerate) ++out.missing;
         break;
       case SlotKind::Reference:
+        out.imagesToGenerate += generate;
         break;
     }
   }
@@ -75,7 +77,19 @@ QString plural(int n, const char* one, const char* many) {
   return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
+QJsonValue usd(const PartCost& c) { return c.usd ? QJsonValue(*c.usd) : QJsonValue(); }
+
 }  // namespace
+
+void PartCost::add(std::optional<double> price, const QString& why) {
+  if (!usd) return;
+  if (!price) {
+    usd.reset();
+    note = why;
+    return;
+  }
+  *usd += *price;
+}
 
 double estimatedSpeechSeconds(const QString& text) {
   static const QRegularExpression space(QStringLiteral("\\s+"));
@@ -83,38 +97,87 @@ double estimatedSpeechSeconds(const QString& text) {
   return words == 0 ? 0.0 : std::max(0.8, words / 2.6);
 }
 
+providers::BackendSettings renderBackends(const providers::BackendSettings& settings,
+                                          const RenderRequest& request) {
+  providers::BackendSettings out = settings;
+  if (!request.backend.isEmpty()) {
+    out.video = request.backend;
+    out.image = request.backend;
+  }
+  return out;
+}
+
+StateOptions stateOptions(const RenderRequest& request,
+                          const providers::BackendSettings& settings) {
+  StateOptions o;
+  o.modelOverride = request.modelKey;
+  o.backends = renderBackends(settings, request);
+  o.narration = request.narration && !request.offline;
+  o.dialogue = request.dialogue && !request.offline;
+  o.music = request.music && !request.offline;
+  o.sfx = request.sfx && !request.offline;
+  o.keepAllStale = request.keepStale || request.offline;
+  for (model::Id id : request.keepChunks) o.keepChunks.insert(id);
+  return o;
+}
+
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
-                              const providers::ModelRegistry* registry, const QString& videoBackend,
+                              const providers::ModelRegistry* registry,
+                              const providers::BackendSettings& settings,
                               const QString& cacheDirectory) {
   RenderEstimate out;
-  out.costToGenerate = registry ? std::optional<double>(0.0) : std::nullopt;
-  if (!registry) out.costNote = QStringLiteral("The model registry could not be loaded.");
   const providers::AssetCache cache(
       cacheDirectory.isEmpty() ? providers::AssetCache::defaultDirectory() : cacheDirectory);
-  const StateOptions options = stateOptions(request, videoBackend);
+  StateOptions options = stateOptions(request, settings);
   bool anyNarration = false;
   out.narrationGenerated = true;
   for (model::Id id : request.sceneIds) {
     const auto scene = store.scene(id);
     if (!scene) continue;
     anyNarration = anyNarration || !scene->narration.trimmed().isEmpty();
+    if (request.offline)  // a re-stitch renders what is there
+      for (const model::Chunk& c : store.chunks(id)) options.keepChunks.insert(c.id);
     addScene(sceneState(store, id, registry, cache, options), out);
   }
   out.narrationGenerated = anyNarration && out.narrationGenerated;
+  out.costToGenerate = 0.0;
+  for (const PartCost* part :
+       {&out.video, &out.image, &out.narration, &out.dialogue, &out.music, &out.sfx}) {
+    if (part->usd && out.costToGenerate) {
+      *out.costToGenerate += *part->usd;
+    } else if (!part->usd && out.costToGenerate) {
+      out.costToGenerate.reset();
+      out.costNote = part->note;
+    }
+  }
+  if (!registry) {
+    out.costToGenerate.reset();
+    if (out.costNote.isEmpty())
+      out.costNote = QStringLiteral("the model registry could not be loaded");
+  }
   return out;
+}
+
+RenderEstimate estimateScene(model::ProjectStore& store, model::Id sceneId,
+                             const providers::ModelRegistry* registry,
+                             const providers::BackendSettings& settings,
+                             const QString& cacheDirectory) {
+  RenderRequest request;
+  request.sceneIds = {sceneId};
+  return estimateRender(store, request, registry, settings, cacheDirectory);
 }
 
 QString RenderEstimate::summaryLine() const {
   QStringList generate{plural(toGenerate(), "chunk", "chunks")};
+  if (imagesToGenerate > 0)
+    generate << plural(imagesToGenerate, "reference image", "reference images");
   if (narrationToGenerate > 0) generate << QStringLiteral("narration");
   if (dialogueToGenerate > 0) generate << plural(dialogueToGenerate, "line", "lines");
   if (musicToGenerate > 0) generate << QStringLiteral("music");
   if (sfxToGenerate > 0) generate << QStringLiteral("%1 SFX").arg(sfxToGenerate);
-  const QString priced = audioToGenerate()
-                             ? QStringLiteral("estimated video cost $%1 (audio not priced)")
-                             : QStringLiteral("estimated cost $%1");
-  const QString cost = costToGenerate ? priced.arg(*costToGenerate, 0, 'f', 2)
-                                      : QStringLiteral("cost unknown (%1)").arg(costNote);
+  const QString cost = costToGenerate
+                           ? QStringLiteral("estimated cost $%1").arg(*costToGenerate, 0, 'f', 2)
+                           : QStringLiteral("cost unknown (%1)").arg(costNote);
   QString line = QStringLiteral("%1 of %2 ready, %3 s; to generate: %4; %5")
                      .arg(ready)
                      .arg(plural(segments, "segment", "segments"))
@@ -122,7 +185,8 @@ QString RenderEstimate::summaryLine() const {
                      .arg(generate.join(QStringLiteral(", ")), cost);
   if (missing > 0)
     line += QStringLiteral("; %1 missing from the cache").arg(plural(missing, "chunk", "chunks"));
-  if (!kept.isEmpty()) line += QStringLiteral("; kept as they are: %1").arg(kept.join(", "));
+  if (!kept.isEmpty())
+    line += QStringLiteral("; kept as they are: %1").arg(kept.join(QStringLiteral(", ")));
   return line;
 }
 
@@ -131,6 +195,7 @@ QJsonObject RenderEstimate::toJson() const {
                      {"ready", ready},
                      {"toGenerate", toGenerate()},
                      {"duration", duration},
+                     {"imagesToGenerate", imagesToGenerate},
                      {"narrationSeconds", narrationSeconds},
                      {"narrationToGenerate", narrationToGenerate},
                      {"dialogueLines", dialogueLines},
@@ -139,10 +204,16 @@ QJsonObject RenderEstimate::toJson() const {
                      {"musicToGenerate", musicToGenerate},
                      {"sfxCues", sfxCues},
                      {"sfxToGenerate", sfxToGenerate},
-                     {"costUsd", costToGenerate ? QJsonValue(*costToGenerate) : QJsonValue()},
-                     {"costNote", costNote},
                      {"missing", missing},
-                     {"kept", QJsonArray::fromStringList(kept)}};
+                     {"kept", QJsonArray::fromStringList(kept)},
+                     {"costUsd", costToGenerate ? QJsonValue(*costToGenerate) : QJsonValue()},
+                     {"costs", QJsonObject{{"video", usd(video)},
+                                           {"image", usd(image)},
+                                           {"narration", usd(narration)},
+                                           {"dialogue", usd(dialogue)},
+                                           {"music", usd(music)},
+                                           {"sfx", usd(sfx)}}},
+                     {"costNote", costNote}};
 }
 
 }  // namespace sw::render

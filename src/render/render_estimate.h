@@ -1,7 +1,11 @@
-// The estimate shown before a render starts (the Render Scene dialog, the CLI `render` line on
-// stderr, the render job's "estimate" event): video segments ready vs to generate, duration,
-// the audio tracks present and what of them must still be generated, and the cost to generate
-// from the model registry and what is already generated. Pure: reads the store, nothing else.
+// The estimate shown before a render starts (the Render Scene dialog, the scene list's cost
+// column, the scene inspector, the CLI `render` line on stderr, the render job's "estimate"
+// event): video segments ready vs to generate, duration, the audio tracks present and what of
+// them must still be generated, and what generating it costs with the backends that will
+// actually run (video chunks, the reference image, narration, dialogue, music, SFX; prices from
+// the registry, providers/price_list.h). What is already generated costs nothing. It is the sum
+// of the scenes' sceneState() (scene_state.h), so it says what the job will do. Reads the store
+// and stats the cache's files; writes nothing.
 #pragma once
 
 #include <QJsonObject>
@@ -11,7 +15,9 @@
 #include <optional>
 
 #include "model/project_store.h"
+#include "providers/backend_factory.h"
 #include "render/render_request.h"
+#include "render/scene_state.h"
 
 namespace sw::providers {
 class ModelRegistry;
@@ -22,6 +28,18 @@ namespace sw::render {
 // Spoken text length estimate used until speech is generated (about 2.6 words per second).
 double estimatedSpeechSeconds(const QString& text);
 
+// The backends a render of `request` runs with: the app's settings (Preferences, or the CLI's),
+// with the request's `backend` (dialog / `render --backend`) serving video and the reference image.
+providers::BackendSettings renderBackends(const providers::BackendSettings& settings,
+                                          const RenderRequest& request);
+
+// What one part of the render costs (USD); empty when a price is unknown.
+struct PartCost {
+  std::optional<double> usd = 0.0;
+  QString note;  // why it is unknown
+  void add(std::optional<double> price, const QString& why);
+};
+
 struct RenderEstimate {
   int segments = 0;       // video chunks in total (planned when the plan will be replaced)
   int ready = 0;          // chunks with a ready take (taken from the cache)
@@ -31,42 +49,54 @@ struct RenderEstimate {
   double narrationSeconds = 0.0;    // generated, else estimated from the text
   bool narrationGenerated = false;  // every narration of the scenes is generated
   int dialogueLines = 0;
-  int dialogueCharacters = 0;
-  double musicSeconds = 0.0;  // 0 = no music prompt or mood
-  int sfxCues = 0;            // cues with a description or a file
+  int dialogueCharacters = 0;  // speakers
+  double musicSeconds = 0.0;   // 0 = no music prompt or mood
+  int sfxCues = 0;             // cues with a description or a file
 
   // What the render will generate (only for the tracks the request includes).
+  int imagesToGenerate = 0;     // reference images (models that start from an image)
   int narrationToGenerate = 0;  // scenes whose narration is not generated yet
   int dialogueToGenerate = 0;   // lines without generated speech
   int musicToGenerate = 0;      // scenes whose music is not generated yet
   int sfxToGenerate = 0;        // cues without a file or a generated sound
 
+  // The cost of each part with the backend that will run it, and their sum (empty when any part
+  // is unknown; costNote says why).
+  PartCost video, image, narration, dialogue, music, sfx;
+  std::optional<double> costToGenerate;  // USD
+  QString costNote;
+
   int missing = 0;   // chunks whose file left the cache (generated again, priced)
   QStringList kept;  // chunks rendered as they are although stale / out of date, and why
 
-  std::optional<double> costToGenerate;  // USD; empty when the model is unknown
-  QString costNote;                      // why the cost is unknown
-
   int toGenerate() const { return segments - ready; }
-  // Whether audio must be generated: costToGenerate prices video only (the registry has no
-  // audio prices), so the cost is then labelled as the video's.
   bool audioToGenerate() const {
     return narrationToGenerate + dialogueToGenerate + musicToGenerate + sfxToGenerate > 0;
   }
-  // "2 of 2 segments ready, 10.0 s; to generate: 0 chunks, narration, 2 lines, music, 2 SFX;
-  // estimated video cost $0.00 (audio not priced)" (English: for the CLI and the job log; the GUI
-  // words its own). Without audio to generate: "...; estimated cost $0.00".
+  // "2 of 2 segments ready, 10.0 s; to generate: 0 chunks, reference image, narration, 2 lines,
+  // music, 2 SFX; estimated cost $0.00" (English: for the CLI and the job log; the GUI words
+  // its own). Unknown: "...; cost unknown (why)".
   QString summaryLine() const;
   QJsonObject toJson() const;
 };
 
-// The estimate for `request.sceneIds` with the request's tracks and model override: the sum of
-// the scenes' sceneState() (scene_state.h), so it says what the job will do. `videoBackend` is
-// the video backend the render will use when the request names none ("local" generates for
-// free); `cacheDirectory` the asset cache (empty: the default). Unknown models leave the cost
-// empty with a note.
+// The estimate for `request.sceneIds` with the request's tracks and model override, run with
+// `settings` (renderBackends() applies the request's backend). Unknown models or prices leave
+// the cost empty with a note.
+// `cacheDirectory`: the asset cache (empty: the default).
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
                               const providers::ModelRegistry* registry,
-                              const QString& videoBackend = {}, const QString& cacheDirectory = {});
+                              const providers::BackendSettings& settings,
+                              const QString& cacheDirectory = {});
+
+// What rendering one scene with every track costs now (the scene list's and the inspector's
+// figure): estimateRender() of that scene.
+RenderEstimate estimateScene(model::ProjectStore& store, model::Id sceneId,
+                             const providers::ModelRegistry* registry,
+                             const providers::BackendSettings& settings,
+                             const QString& cacheDirectory = {});
+
+// The sceneState() options of a render of `request` with `settings`.
+StateOptions stateOptions(const RenderRequest& request, const providers::BackendSettings& settings);
 
 }  // namespace sw::render

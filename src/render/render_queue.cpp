@@ -8,10 +8,12 @@
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUuid>
 #include <csignal>
 
 #include "model/project_store.h"
 #include "providers/asset_cache.h"
+#include "render/render_estimate.h"
 #include "render/scene_job.h"
 #include "render/scene_lease.h"
 
@@ -231,8 +233,13 @@ QString RenderQueue::cacheDirectory() const { return d->cacheDir; }
 
 QList<Id> RenderQueue::enqueue(const RenderRequest& request) {
   QList<Id> ids;
+  // The jobs of one request share its budget (spend_ledger.h).
+  const QString batchId = request.batchId.isEmpty()
+                              ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                              : request.batchId;
   for (Id sceneId : request.sceneIds) {
     RenderRequest one = request;
+    one.batchId = batchId;
     one.sceneIds = {sceneId};
     if (request.sceneIds.size() > 1) one.outputPath.clear();  // a batch writes to exports/
     model::RenderJob job;
@@ -254,11 +261,7 @@ void RenderQueue::resume(Id jobId) {
   if (!row) return;
   if (!takeLease(jobId, *row)) return;
   RenderRequest request = RenderRequest::fromJson(row->spec);
-  providers::BackendSettings settings = d->settings;
-  if (!request.backend.isEmpty()) {
-    settings.video = request.backend;
-    settings.image = request.backend;
-  }
+  const providers::BackendSettings settings = renderBackends(d->settings, request);
   providers::Backends backends;
   try {
     // Without setModelRegistry() the factory reads models.json for each job (a few KB): edits

@@ -20,6 +20,7 @@ QJsonObject RenderRequest::toJson() const {
     for (model::Id id : keepChunks) keep.append(double(id));
     json.insert(QStringLiteral("keepChunks"), keep);
   }
+  if (!batchId.isEmpty()) json.insert(QStringLiteral("batchId"), batchId);
   return json;
 }
 
@@ -44,6 +45,7 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.keepStale = json.value(QStringLiteral("keepStale")).toBool(false);
   for (const QJsonValue& v : json.value(QStringLiteral("keepChunks")).toArray())
     r.keepChunks.append(model::Id(v.toDouble()));
+  r.batchId = json.value(QStringLiteral("batchId")).toString();
   return r;
 }
 

@@ -21,8 +21,9 @@ struct RenderRequest {
   QString aspect = QStringLiteral("16:9");      // 16:9 | 9:16 | 1:1
   bool preview = false;             // fast low-res (overrides resolution to 480p, fast preset)
   QString outputPath;               // empty: <project>/exports/<scene title>.mp4
-  std::optional<double> budgetUsd;  // stop before exceeding
-  QString backend;                  // empty: settings; "local" or a cloud id
+  std::optional<double> budgetUsd;  // stop before exceeding; empty: the project's "budgetUsd"
+  QString batchId;   // the jobs of one enqueue() share it, and one budget (spend_ledger.h)
+  QString backend;   // empty: settings; "local" or a cloud id
   QString modelKey;  // this render only (the scene keeps its model); empty: chunk override,
                      // scene's model, else project default
   // Render these as they are although their state says regenerate (never silently: the

@@ -15,6 +15,7 @@
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
+#include "render/spend_ledger.h"
 
 namespace sw::render {
 
@@ -70,28 +71,53 @@ void SceneJob::State::unitDone(int units, const QString& text) {
   stage(text, 75.0 * std::min(1.0, double(unitsDone) / std::max(1, unitsTotal)));
 }
 
+void SceneJob::State::failPart(const QString& what, const QString& error) {
+  QMutexLocker lock(&spendMutex);
+  if (failedPart.isEmpty()) failedPart = QStringLiteral("%1 failed: %2").arg(what, error);
+}
+
+// Reservations go to the store (spend_ledger.h) through a connection of the calling thread's own
+// (audio calls reserve on the job's audio pool): one per paid call, so a batch's jobs and a
+// resumed job's earlier runs count. Free calls (local backends) touch no store.
 SpendGuard SceneJob::State::spendGuard() {
   SpendGuard guard;
-  guard.reserve = [this](double estimate, const QString& what) {
+  const QString project = store->folder();  // called on the job thread
+  guard.reserve = [this, project](double estimate, const QString& what) {
     if (request.offline)
       throw JobFailure(
           QStringLiteral("%1 is not in the asset cache, and a re-stitch never generates. "
                          "Render the scene (online or with the local backend) first.")
               .arg(what.left(1).toUpper() + what.mid(1)));
     QMutexLocker lock(&spendMutex);
-    if (request.budgetUsd && spentUsd + estimate > *request.budgetUsd + 1e-9)
+    if (!failedPart.isEmpty())
+      throw JobFailure(QStringLiteral("Stopped before %1: %2. Nothing new is generated after a "
+                                      "failure; fix it and resume (what was generated is cached).")
+                           .arg(what, failedPart));
+    if (estimate <= 0.0) return;
+    const auto spend = model::ProjectStore::open(project, model::ProjectStore::Check::Known);
+    const Reservation r = reserveSpend(*spend, jobId, request, estimate, what);
+    if (!r.granted)
       throw JobFailure(QStringLiteral("Budget reached: %1 would cost about $%2, and $%3 of the $%4 "
-                                      "budget is already committed. Raise the budget or use the "
-                                      "local backend.")
+                                      "budget is already committed (this render, every scene of "
+                                      "its batch and every earlier run). Raise the budget or use "
+                                      "the local backend.")
                            .arg(what)
                            .arg(estimate, 0, 'f', 2)
-                           .arg(spentUsd, 0, 'f', 2)
-                           .arg(*request.budgetUsd, 0, 'f', 2));
+                           .arg(r.committedUsd, 0, 'f', 2)
+                           .arg(r.budgetUsd.value_or(0.0), 0, 'f', 2));
     spentUsd += estimate;  // reserved until the real cost is known
   };
-  guard.settle = [this](double estimate, double actual) {
+  guard.settle = [this, project](double estimate, double actual) {
     QMutexLocker lock(&spendMutex);
+    if (estimate <= 0.0 && actual <= 0.0) return;
     spentUsd += actual - estimate;
+    try {
+      const auto spend = model::ProjectStore::open(project, model::ProjectStore::Check::Known);
+      settleSpend(*spend, jobId, estimate, actual);
+    } catch (const std::exception&) {
+      // The result must still reach the cache; the reservation stays open in the store and keeps
+      // counting against the budget (never less than was spent) until the next run releases it.
+    }
   };
   return guard;
 }
@@ -149,6 +175,10 @@ SceneJob::SceneJob(QString projectFolder, model::Id jobId, RenderRequest request
 
 SceneJob::~SceneJob() = default;
 
+namespace {
+providers::BackendSettings runningBackends(const providers::Backends& b);
+}  // namespace
+
 void loadScene(SceneJob::State& s) {
   if (s.request.sceneIds.size() != 1)
     throw JobFailure(QStringLiteral("A render job needs exactly one scene."));
@@ -159,22 +189,10 @@ void loadScene(SceneJob::State& s) {
       s.store->project().settings.value(QStringLiteral("defaultModel")).toString();
   const QString key = !s.request.modelKey.isEmpty() ? s.request.modelKey : s.scene.modelKey;
   s.modelEntry = &s.backends.models->resolve(key, projectDefault);
-  s.stateOptions.modelOverride = s.request.modelKey;
-  s.stateOptions.videoBackend = !s.request.backend.isEmpty() ? s.request.backend
-                                : s.backends.video           ? s.backends.video->backendId()
-                                                             : QString();
-  if (s.backends.image) s.stateOptions.imageBackend = s.backends.image->backendId();
-  if (s.backends.speech) s.stateOptions.audioBackend = s.backends.speech->backendId();
-  s.stateOptions.narration = s.request.narration;
-  s.stateOptions.dialogue = s.request.dialogue;
-  s.stateOptions.music = s.request.music;
-  s.stateOptions.sfx = s.request.sfx;
-  s.stateOptions.keepAllStale = s.request.keepStale;
-  for (model::Id id : s.request.keepChunks) s.stateOptions.keepChunks.insert(id);
+  s.stateOptions = stateOptions(s.request, runningBackends(s.backends));
   if (s.request.offline)  // a re-stitch renders what is there: nothing is regenerated
     for (const model::Chunk& c : s.store->chunks(s.scene.id))
       s.stateOptions.keepChunks.insert(c.id);
-  s.stateOptions.keepAllStale = s.stateOptions.keepAllStale || s.request.offline;
   const SceneState state = currentState(s);
   s.event(QStringLiteral("info"), QStringLiteral("plan"),
           QStringLiteral("%1 chunks of about %2 s with %3 cover %4 s")
@@ -229,11 +247,24 @@ void checkSettings(SceneJob::State& s) {
   }
 }
 
+// The backend ids of the generators the job runs with (the request's backend already applied).
+providers::BackendSettings runningBackends(const providers::Backends& b) {
+  providers::BackendSettings out;
+  const auto id = [](const auto& generator, const QString& fallback) {
+    return generator ? generator->backendId() : fallback;
+  };
+  out.video = id(b.video, out.video);
+  out.image = id(b.image, QString());
+  out.speech = id(b.speech, out.speech);
+  out.music = id(b.music, out.music);
+  out.soundEffect = id(b.soundEffect, out.soundEffect);
+  return out;
+}
+
 // The estimate before anything is generated: the job's first event of each run.
 void recordEstimate(SceneJob::State& s) {
-  const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
   const RenderEstimate e = estimateRender(*s.store, s.request, s.backends.models.get(),
-                                          videoBackend, s.cache->directory());
+                                          runningBackends(s.backends), s.cache->directory());
   s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
 }
 
@@ -264,6 +295,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.store = model::ProjectStore::open(folder_,
                                         model::ProjectStore::Check::Known);  // the queue checked it
     s.store->setJobStatus(jobId_, JobStatus::Processing);
+    releaseOpenReservations(*s.store, jobId_);  // an earlier run died in the middle of a call
     s.stage(QStringLiteral("planning"), 0);
     recordEstimate(s);
     loadScene(s);
@@ -296,7 +328,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
     result.outputPath = path;
     result.costUsd = s.spentUsd;
-    s.store->setJobOutput(jobId_, path, s.spentUsd);
+    s.store->setJobOutput(jobId_, path, jobSpending(*s.store, jobId_).costUsd);  // every run
     s.store->updateJobProgress(jobId_, QStringLiteral("done"), 100);
     s.store->setJobStatus(jobId_, JobStatus::Completed);
     s.event(
@@ -309,16 +341,17 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     const bool cancelled = cancel_->load();
     result.status = cancelled ? JobStatus::Cancelled : JobStatus::Failed;
     result.error = cancelled ? QStringLiteral("Cancelled.") : QString::fromStdString(e.what());
-    result.costUsd = s.spentUsd;
+    s.failPart(QStringLiteral("the render"), result.error);  // audio not started yet never starts
   }
   // Waits for audio still being generated so nothing outlives the job.
   for (AudioWork& w : s.audio) w.future.waitForFinished();
+  result.costUsd = s.spentUsd;  // with what the calls in flight cost
   if (s.store) {
     try {
       s.event(result.status == JobStatus::Cancelled ? QStringLiteral("warning")
                                                     : QStringLiteral("error"),
               QStringLiteral("stopped"), result.error);
-      s.store->setJobOutput(jobId_, QString(), s.spentUsd);
+      s.store->setJobOutput(jobId_, QString(), jobSpending(*s.store, jobId_).costUsd);
       s.store->setJobStatus(jobId_, result.status, result.error);
     } catch (const std::exception&) {
       // The store itself failed (disk full?); the error in `result` still reaches the caller.

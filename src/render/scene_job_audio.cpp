@@ -43,6 +43,7 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
                QStringLiteral("prediction %1 (%2)").arg(remote, what),
                {{"remoteId", remote}, {"cacheKey", key}});
   };
+  SceneJob::State* job = &s;  // outlives the future: run() waits for every audio future
   // Errors travel in the result: an exception must not cross the QtConcurrent boundary.
   return QtConcurrent::run(&s.audioPool, [=] {
     try {
@@ -62,6 +63,7 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
     } catch (const std::exception& e) {
       CachedResult failed;
       failed.error = QString::fromStdString(e.what());
+      job->failPart(what, failed.error);  // fail fast: no new call of this job starts
       return failed;
     }
   });

@@ -59,7 +59,11 @@ struct SceneJob::State {
   int unitsTotal = 1;
   int unitsDone = 0;
   QMutex spendMutex;
-  double spentUsd = 0.0;
+  double spentUsd = 0.0;  // by this run (the job's total over its runs is in spend_ledger.h)
+  // Fail fast: once any part of the job failed, no new generation call starts (calls in flight
+  // finish and are cached). Set by failPart(); read by the spend guard on every thread.
+  QString failedPart;  // under spendMutex: "the narration failed: ..."
+  void failPart(const QString& what, const QString& error);
 
   void event(const QString& level, const QString& kind, const QString& message,
              const QJsonObject& data = {});

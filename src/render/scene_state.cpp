@@ -3,9 +3,11 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
+#include "providers/price_list.h"
 #include "render/asset_files.h"
 #include "render/recipe.h"
 #include "render/render_estimate.h"
@@ -139,16 +141,31 @@ namespace {
 struct Builder {
   model::ProjectStore& store;
   const providers::AssetCache& cache;
+  const providers::ModelRegistry* registry;
   const StateOptions& options;
   SceneState& out;
+
+  // The price of generating the slot with the backend that will run it.
+  void price(
+      Slot& slot,
+      const std::function<std::optional<double>(const providers::PriceList&, QString*)>& of) const {
+    if (!registry) {
+      slot.cost.reset();
+      slot.costNote = QStringLiteral("the model registry could not be loaded");
+      return;
+    }
+    slot.cost = of(registry->prices(), &slot.costNote);
+  }
 
   std::optional<model::Asset> located(std::optional<model::Id> id) {
     return id ? locateAsset(store, cache, *id) : std::nullopt;
   }
 
   // Slot state of an asset that has no upstream: pending, missing, out of date or ready.
-  void judgeAudio(Slot& slot, std::optional<model::Id> assetId, const QJsonObject& recipe,
-                  bool track, double estimate) {
+  void judgeAudio(
+      Slot& slot, std::optional<model::Id> assetId, const QJsonObject& recipe, bool track,
+      double estimate,
+      const std::function<std::optional<double>(const providers::PriceList&, QString*)>& cost) {
     slot.assetId = assetId;
     slot.seconds = estimate;
     const auto row = assetId ? store.asset(*assetId) : std::nullopt;
@@ -166,8 +183,10 @@ struct Builder {
       if (row->duration > 0) slot.seconds = row->duration;
     }
     slot.willGenerate = track && !slot.usable();
-    // Local audio is free; the registry has no audio prices yet (cost unknown otherwise).
-    if (!slot.willGenerate || options.audioBackend == QLatin1String("local")) slot.cost = 0.0;
+    if (slot.willGenerate)
+      price(slot, cost);
+    else
+      slot.cost = 0.0;
   }
 
   void addAudio() {
@@ -177,7 +196,10 @@ struct Builder {
       const QString voice =
           store.project().settings.value(QStringLiteral("narratorVoice")).toString();
       judgeAudio(slot, scene.narrationAssetId, speechRecipe(scene.narration, voice),
-                 options.narration, estimatedSpeechSeconds(scene.narration));
+                 options.narration, estimatedSpeechSeconds(scene.narration),
+                 [&](const providers::PriceList& p, QString* why) {
+                   return p.speech(options.backends.speech, int(scene.narration.size()), why);
+                 });
       out.items.append(slot);
     }
     const QList<model::Character> characters = store.characters();
@@ -190,13 +212,21 @@ struct Builder {
       Slot slot{SlotKind::Dialogue, line.id, index,
                 QStringLiteral("dialogue line %1 (%2)").arg(line.position + 1).arg(who.name)};
       judgeAudio(slot, line.assetId, speechRecipe(line.text, who.voice), options.dialogue,
-                 estimatedSpeechSeconds(line.text));
+                 estimatedSpeechSeconds(line.text),
+                 [&](const providers::PriceList& p, QString* why) {
+                   return p.speech(options.backends.speech, int(line.text.size()), why);
+                 });
       out.items.append(slot);
       ++index;
     }
     if (!scene.musicPrompt.trimmed().isEmpty() || !scene.musicMood.trimmed().isEmpty()) {
       Slot slot{SlotKind::Music, scene.id, 0, QStringLiteral("music")};
-      judgeAudio(slot, scene.musicAssetId, musicRecipe(scene), options.music, out.duration);
+      // Asked a second longer than the scene (scene_job_audio.cpp).
+      const double seconds = std::ceil(out.duration + 1.0);
+      judgeAudio(slot, scene.musicAssetId, musicRecipe(scene), options.music, out.duration,
+                 [&](const providers::PriceList& p, QString* why) {
+                   return p.music(options.backends.music, seconds, why);
+                 });
       out.items.append(slot);
     }
     index = 0;
@@ -209,7 +239,10 @@ struct Builder {
         slot.state = SlotState::Ready;
         slot.cost = 0.0;
       } else {
-        judgeAudio(slot, cue.assetId, sfxRecipe(cue), options.sfx, 0.0);
+        judgeAudio(slot, cue.assetId, sfxRecipe(cue), options.sfx, 0.0,
+                   [&](const providers::PriceList& p, QString* why) {
+                     return p.sfx(options.backends.soundEffect, 0.0, why);
+                   });
       }
       out.items.append(slot);
     }
@@ -235,7 +268,7 @@ SceneState sceneState(model::ProjectStore& store, model::Id sceneId,
       out.note = QString::fromUtf8(e.what());
     }
   }
-  Builder b{store, cache, options, out};
+  Builder b{store, cache, registry, options, out};
   if (out.model) {
     addChunkSlots(store, cache, registry, options, out);
   }
@@ -247,7 +280,9 @@ SceneState sceneState(model::ProjectStore& store, model::Id sceneId,
     if (!s.cost) {
       out.cost.reset();
       if (out.note.isEmpty())
-        out.note = QStringLiteral("%1 has no price in the registry").arg(s.label);
+        out.note = s.costNote.isEmpty()
+                       ? QStringLiteral("%1 has no price in the registry").arg(s.label)
+                       : s.costNote;
     } else {
       *out.cost += *s.cost;
     }

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "model/project_store.h"
+#include "providers/backend_factory.h"
 #include "providers/model_entry.h"
 
 namespace sw::providers {
@@ -49,6 +50,7 @@ struct Slot {
   bool kept = false;           // stale or out of date, kept as it is on request
   bool willGenerate = false;   // a render with these options generates it
   std::optional<double> cost;  // USD to generate it (0 when cached/free); empty: unknown
+  QString costNote;            // why the cost is unknown
   double seconds = 0.0;        // chunks: seconds used in the scene; audio: measured/estimated
 
   bool usable() const;  // the render uses its file as it is
@@ -56,10 +58,10 @@ struct Slot {
 
 struct StateOptions {
   QString modelOverride;  // the render's --model (empty: chunk override, scene, project default)
-  QString videoBackend;   // the backend the render will use when the model names none
-  QString audioBackend = QStringLiteral("local");  // speech, music and SFX ("local" is free)
-  QString imageBackend = QStringLiteral("local");  // the reference image ("local" is free)
-  double sceneSeconds = 0.0;                       // 0: the scene's target duration
+  // The backends that will run each part (render_estimate.h renderBackends(): Preferences or
+  // the CLI's settings with the request's --backend); prices come from the registry.
+  providers::BackendSettings backends;
+  double sceneSeconds = 0.0;  // 0: the scene's target duration
   bool narration = true, dialogue = true, music = true, sfx = true;  // the tracks rendered
   QSet<model::Id> keepChunks;  // chunks to render as they are although stale / out of date
   bool keepAllStale = false;   // every stale chunk is kept (`--keep-stale` with no ids)

@@ -3,6 +3,7 @@
 
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
+#include "providers/price_list.h"
 #include "render/asset_files.h"
 #include "render/chunk_planner.h"
 #include "render/recipe.h"
@@ -19,7 +20,8 @@ double usefulSeconds(const model::Asset& asset, const model::Chunk& chunk, bool 
 namespace {
 
 bool freeVideo(const providers::ModelEntry& model, const StateOptions& options) {
-  return model.backend == QLatin1String("local") || options.videoBackend == QLatin1String("local");
+  return model.backend == QLatin1String("local") ||
+         options.backends.video == QLatin1String("local");
 }
 
 // What the reference image of a scene is made from (see referenceImage() in the job).
@@ -66,7 +68,7 @@ class ChunkJudge {
       slot.state = SlotState::Pending;
       slot.why = QStringLiteral("the scene needs it to last %1 s").arg(out_.duration, 0, 'f', 1);
       slot.willGenerate = true;
-      slot.cost = freeVideo(model, options_) ? 0.0 : model.costPerCall;
+      priceChunk(slot, model, expected);
       if (i == 0 && referencePending_) reference.willGenerate = true;
       items.append(slot);
     }
@@ -92,6 +94,26 @@ class ChunkJudge {
   }
 
  private:
+  void priceChunk(Slot& slot, const providers::ModelEntry& model, double seconds) const {
+    if (freeVideo(model, options_)) {
+      slot.cost = 0.0;
+    } else if (!registry_) {
+      slot.cost.reset();
+      slot.costNote = QStringLiteral("the model registry could not be loaded");
+    } else {
+      slot.cost = registry_->prices().videoCall(model, seconds, &slot.costNote);
+    }
+  }
+
+  void priceImage(Slot& slot) const {
+    if (!registry_) {
+      slot.cost.reset();
+      slot.costNote = QStringLiteral("the model registry could not be loaded");
+    } else {
+      slot.cost = registry_->prices().image(options_.backends.image, &slot.costNote);
+    }
+  }
+
   double expectedUseful(const providers::ModelEntry& model, int position) const {
     return expectedChunkSeconds(store_, model) - (position > 0 && imageInput_ ? frame_ : 0.0);
   }
@@ -109,8 +131,7 @@ class ChunkJudge {
       slot.state = SlotState::Pending;
       slot.why = QStringLiteral("made when chunk 1 is generated");
       referencePending_ = true;
-      slot.cost = options_.imageBackend == QLatin1String("local") ? std::optional<double>(0.0)
-                                                                  : std::nullopt;
+      priceImage(slot);
       return slot;
     }
     if (!made.isEmpty() && made != referencePrompt(out_.scene)) {
@@ -123,9 +144,10 @@ class ChunkJudge {
       slot.state = SlotState::Ready;
     }
     slot.willGenerate = !slot.usable();
-    slot.cost = !slot.willGenerate || options_.imageBackend == QLatin1String("local")
-                    ? std::optional<double>(0.0)
-                    : std::nullopt;
+    if (slot.willGenerate)
+      priceImage(slot);
+    else
+      slot.cost = 0.0;
     upstream_ = StartSource{row->cacheKey, -1.0};
     upstreamChanges_ = slot.willGenerate;
     return slot;
@@ -182,7 +204,10 @@ class ChunkJudge {
                        (options_.keepAllStale && slot.state == SlotState::Stale);
     slot.kept = keepable && asked && locateAsset(store_, cache_, row->id).has_value();
     slot.willGenerate = !slot.usable();
-    slot.cost = !slot.willGenerate || freeVideo(model, options_) ? 0.0 : model.costPerCall;
+    if (slot.willGenerate)
+      priceChunk(slot, model, expectedChunkSeconds(store_, model));
+    else
+      slot.cost = 0.0;
     return slot;
   }
 

@@ -21,6 +21,7 @@
 #include "providers/model_registry.h"
 #include "providers/script_text.h"
 #include "render/app_settings.h"
+#include "render/render_estimate.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
@@ -115,6 +116,7 @@ void MainWindow::buildProjectWidgets() {
   jobs_ = new RenderJobModel(s, this);
   pane_ = new ProjectPane(s, scenes_, characters_);
   sceneInspector_ = new SceneInspector(s, characters_);
+  sceneInspector_->setBackendSettings(render::AppSettings::load().backends);
   sceneInspector_->setRegistry(registry_.get());
   chunkInspector_ = new ChunkInspector(s, thumbnails_);
   chunkInspector_->setRegistry(registry_.get());
@@ -358,6 +360,14 @@ void MainWindow::importScriptFile(const QString& file) {
 void MainWindow::showPreferences() {
   auto* dialog = new PreferencesDialog(registry_.get(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // What runs and what is shown follow the new backends: the queue's next job, the cost column
+  // and the inspector's estimate.
+  connect(dialog, &QDialog::accepted, this, [this] {
+    const render::AppSettings settings = render::AppSettings::load();
+    if (queue_) queue_->setBackendSettings(settings.backends, settings.backendOptions);
+    if (session_) session_->notifyScenesReset();  // states and costs with the new backends
+    if (sceneInspector_) sceneInspector_->setBackendSettings(settings.backends);
+  });
   dialog->open();
 }
 

@@ -123,7 +123,7 @@ RenderSceneDialog* MainWindow::showRenderDialog() {
     return nullptr;
   }
   auto* dialog = new RenderSceneDialog(session_.get(), ids, registry_.get(),
-                                       render::AppSettings::load().backends.video, this);
+                                       render::AppSettings::load().backends, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   const QString reason = renderUnavailableReason();
   dialog->setRenderAvailable(reason.isEmpty(), reason);

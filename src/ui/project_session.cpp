@@ -41,8 +41,7 @@ void ProjectSession::setModelRegistry(std::shared_ptr<const providers::ModelRegi
 render::SceneState ProjectSession::sceneState(model::Id sceneId) {
   const render::AppSettings settings = render::AppSettings::load();
   render::StateOptions options;
-  options.videoBackend = settings.backends.video;
-  options.audioBackend = settings.backends.speech;
+  options.backends = settings.backends;
   const providers::AssetCache cache(settings.effectiveCacheDirectory());
   return render::sceneState(*store_, sceneId, registry_.get(), cache, options);
 }

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -15,7 +16,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "render/app_settings.h"
 #include "render/scene_job.h"
+#include "render/spend_ledger.h"
 #include "ui/file_dialogs.h"
 #include "ui/project_session.h"
 #include "ui/ui_format.h"
@@ -32,14 +35,14 @@ render::RenderRequest everyTrack(const QList<model::Id>& sceneIds) {
 
 RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
                                      const providers::ModelRegistry* registry,
-                                     const QString& videoBackend, QWidget* parent)
+                                     const providers::BackendSettings& backends, QWidget* parent)
     : QDialog(parent),
       session_(session),
       sceneIds_(sceneIds),
       registry_(registry),
-      videoBackend_(videoBackend),
-      estimate_(
-          render::estimateRender(session->store(), everyTrack(sceneIds), registry, videoBackend)) {
+      backends_(backends),
+      estimate_(render::estimateRender(session->store(), everyTrack(sceneIds), registry, backends,
+                                       render::AppSettings::load().effectiveCacheDirectory())) {
   setObjectName(QStringLiteral("renderSceneDialog"));
   const auto first = sceneIds.isEmpty() ? std::nullopt : session->store().scene(sceneIds.first());
   setWindowTitle(sceneIds.size() == 1 && first
@@ -49,6 +52,7 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   layout->addWidget(buildVideoBox());
   layout->addWidget(buildAudioBox());
   layout->addWidget(buildOutputBox());
+  layout->addWidget(buildBudgetBox());
   cost_ = new QLabel;
   cost_->setObjectName(QStringLiteral("costLabel"));
   cost_->setWordWrap(true);
@@ -153,6 +157,50 @@ QWidget* RenderSceneDialog::buildOutputBox() {
   return box;
 }
 
+// This render's budget (for every scene of it and every resume), prefilled with the project's.
+QWidget* RenderSceneDialog::buildBudgetBox() {
+  auto* box = new QGroupBox(tr("Budget"));
+  auto* layout = new QVBoxLayout(box);
+  auto* row = new QHBoxLayout;
+  budgetOn_ = new QCheckBox(tr("Stop before this render spends more than"));
+  budgetOn_->setObjectName(QStringLiteral("budgetCheck"));
+  budget_ = new QDoubleSpinBox;
+  budget_->setObjectName(QStringLiteral("budgetSpin"));
+  budget_->setPrefix(QStringLiteral("$"));
+  budget_->setDecimals(2);
+  budget_->setRange(0.0, 100000.0);
+  budget_->setSingleStep(0.5);
+  const QJsonValue project =
+      session_->store().project().settings.value(QLatin1String(render::kProjectBudgetKey));
+  budgetOn_->setChecked(project.isDouble());
+  budgetOn_->setToolTip(
+      tr("One budget for every scene of this render and every resume of its "
+         "jobs. Unticked, the project's budget applies when it has one."));
+  budget_->setValue(project.isDouble() ? project.toDouble() : 5.0);
+  budget_->setEnabled(budgetOn_->isChecked());
+  saveBudget_ = new QCheckBox(tr("Use this as the project's budget for every render"));
+  saveBudget_->setObjectName(QStringLiteral("saveBudgetCheck"));
+  connect(budgetOn_, &QCheckBox::toggled, budget_, &QWidget::setEnabled);
+  row->addWidget(budgetOn_);
+  row->addWidget(budget_);
+  row->addStretch(1);
+  layout->addLayout(row);
+  layout->addWidget(saveBudget_);
+  return box;
+}
+
+void RenderSceneDialog::accept() {
+  if (saveBudget_->isChecked()) {
+    QJsonObject settings = session_->store().project().settings;
+    if (budgetOn_->isChecked())
+      settings.insert(QLatin1String(render::kProjectBudgetKey), budget_->value());
+    else
+      settings.remove(QLatin1String(render::kProjectBudgetKey));
+    if (!session_->write([&] { session_->store().setProjectSettings(settings); })) return;
+  }
+  QDialog::accept();
+}
+
 // Outputs belong in exports/ (no database files there); a path typed inside the project's own
 // folder starts the dialog in exports/ instead.
 void RenderSceneDialog::browse() {
@@ -172,7 +220,8 @@ void RenderSceneDialog::browse() {
 // Re-estimated for the tracks ticked now: what is generated, what comes from the cache, cost.
 void RenderSceneDialog::updateCost() {
   const render::RenderEstimate e =
-      render::estimateRender(session_->store(), request(), registry_, videoBackend_);
+      render::estimateRender(session_->store(), request(), registry_, backends_,
+                             render::AppSettings::load().effectiveCacheDirectory());
   QString text = tr("Will generate %n video segment(s)", nullptr, e.toGenerate()) +
                  tr(" and take %n from the cache.", nullptr, e.ready);
   QStringList audio;
@@ -183,11 +232,10 @@ void RenderSceneDialog::updateCost() {
   if (!audio.isEmpty())
     text +=
         QLatin1Char(' ') + tr("Audio to generate: %1.").arg(QLocale().createSeparatedList(audio));
-  if (e.costToGenerate && e.audioToGenerate())
+  if (e.imagesToGenerate > 0)
     text +=
-        QLatin1Char(' ') +
-        tr("Estimated video cost: %1 (audio is not priced).").arg(formatCost(*e.costToGenerate));
-  else if (e.costToGenerate)
+        QLatin1Char(' ') + tr("%n reference image(s) to generate.", nullptr, e.imagesToGenerate);
+  if (e.costToGenerate)
     text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*e.costToGenerate));
   else
     text += QLatin1Char(' ') +
@@ -212,6 +260,7 @@ render::RenderRequest RenderSceneDialog::request() const {
   r.aspect = aspect_->currentData().toString();
   r.preview = preview_->isChecked();
   if (sceneIds_.size() == 1) r.outputPath = output_->text().trimmed();
+  if (budgetOn_->isChecked()) r.budgetUsd = budget_->value();
   return r;
 }
 

@@ -1,11 +1,14 @@
 // Render Scene: segments ready (N of M) and duration, the audio tracks with their durations or
 // clip counts (disabled with the reason when absent), resolution and aspect, preview mode,
-// output file, the cost estimate (generated vs cached), and Render. Several scenes = a batch.
+// output file, the budget (this render's, optionally saved as the project's "budgetUsd"), the
+// cost estimate (generated vs cached, every paid call with the backends that will run), and
+// Render. Several scenes = a batch sharing one budget.
 #pragma once
 
 #include <QDialog>
 
 #include "model/types.h"
+#include "providers/backend_factory.h"
 #include "render/render_estimate.h"
 #include "render/render_request.h"
 
@@ -15,6 +18,7 @@ class ModelRegistry;
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,10 +30,10 @@ class ProjectSession;
 class RenderSceneDialog : public QDialog {
   Q_OBJECT
  public:
-  // `videoBackend`: the configured video backend ("local" generates for free).
+  // `backends`: the backends the render will run with (Preferences); local ones are free.
   RenderSceneDialog(ProjectSession* session, const QList<model::Id>& sceneIds,
-                    const providers::ModelRegistry* registry, const QString& videoBackend,
-                    QWidget* parent = nullptr);
+                    const providers::ModelRegistry* registry,
+                    const providers::BackendSettings& backends, QWidget* parent = nullptr);
 
   render::RenderRequest request() const;
   // What the scenes have, with every track included.
@@ -44,6 +48,11 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* previewBox() const { return preview_; }
   QLineEdit* outputEdit() const { return output_; }
   QPushButton* renderButton() const { return render_; }
+  QCheckBox* budgetBox() const { return budgetOn_; }
+  QDoubleSpinBox* budgetSpin() const { return budget_; }
+  QCheckBox* saveBudgetBox() const { return saveBudget_; }
+  // Saves the budget as the project's when asked, then accepts.
+  void accept() override;
   // Disables Render with a tooltip saying why (e.g. the render engine is not available).
   void setRenderAvailable(bool available, const QString& reason);
 
@@ -51,6 +60,7 @@ class RenderSceneDialog : public QDialog {
   QWidget* buildVideoBox();
   QWidget* buildAudioBox();
   QWidget* buildOutputBox();
+  QWidget* buildBudgetBox();
   QCheckBox* track(const QString& label, bool present, const QString& absentReason);
   void browse();
   void updateCost();
@@ -58,7 +68,7 @@ class RenderSceneDialog : public QDialog {
   ProjectSession* session_;
   QList<model::Id> sceneIds_;
   const providers::ModelRegistry* registry_;
-  QString videoBackend_;
+  providers::BackendSettings backends_;
   render::RenderEstimate estimate_;
   QLabel* segments_ = nullptr;
   QLabel* cost_ = nullptr;
@@ -71,6 +81,9 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* preview_ = nullptr;
   QLineEdit* output_ = nullptr;
   QPushButton* render_ = nullptr;
+  QCheckBox* budgetOn_ = nullptr;
+  QDoubleSpinBox* budget_ = nullptr;
+  QCheckBox* saveBudget_ = nullptr;
 };
 
 }  // namespace sw::ui

@@ -19,6 +19,8 @@
 #include <QVBoxLayout>
 
 #include "providers/model_registry.h"
+#include "render/app_settings.h"
+#include "render/render_estimate.h"
 #include "ui/character_delegate.h"
 #include "ui/character_model.h"
 #include "ui/dialogue_model.h"
@@ -216,6 +218,11 @@ QWidget* SceneInspector::buildSfxBox() {
   return box;
 }
 
+void SceneInspector::setBackendSettings(const providers::BackendSettings& backends) {
+  backends_ = backends;
+  updatePlan();
+}
+
 void SceneInspector::setRegistry(const providers::ModelRegistry* registry) {
   registry_ = registry;
   fillModels();
@@ -271,9 +278,26 @@ void SceneInspector::updatePlan() {
     const providers::ModelEntry& entry =
         registry_->resolve(model_->currentData().toString(), projectDefault);
     const int chunks = providers::chunkCount(duration_->value(), entry);
-    plan_->setText(tr("%n chunk(s) of %1 s with %2: about %3", nullptr, chunks)
-                       .arg(entry.actualChunkDuration)
-                       .arg(entry.displayName, formatCost(chunks * entry.costPerCall)));
+    // Priced with the backend that will run: a local video backend draws every model for free.
+    const bool local =
+        entry.backend == QLatin1String("local") || backends_.video == QLatin1String("local");
+    const std::optional<double> perChunk =
+        local ? 0.0 : registry_->prices().videoCall(entry, entry.actualChunkDuration);
+    QString text =
+        tr("%n chunk(s) of %1 s with %2: about %3", nullptr, chunks)
+            .arg(entry.actualChunkDuration)
+            .arg(entry.displayName, perChunk ? formatCost(chunks * *perChunk) : tr("unknown cost"));
+    if (sceneId_) {
+      const render::RenderEstimate e =
+          render::estimateScene(session_->store(), sceneId_, registry_, backends_,
+                                render::AppSettings::load().effectiveCacheDirectory());
+      text += QLatin1Char('\n') +
+              (e.costToGenerate ? tr("Rendering it now: about %1 (video, image and audio still "
+                                     "to generate).")
+                                      .arg(formatCost(*e.costToGenerate))
+                                : tr("Rendering it now: cost unknown (%1).").arg(e.costNote));
+    }
+    plan_->setText(text);
   } catch (const std::exception& e) {
     plan_->setText(QString::fromUtf8(e.what()));
   }

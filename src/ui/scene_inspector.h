@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "model/types.h"
+#include "providers/backend_factory.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -32,6 +33,8 @@ class SceneInspector : public QWidget {
  public:
   SceneInspector(ProjectSession* session, CharacterModel* characters, QWidget* parent = nullptr);
   void setRegistry(const providers::ModelRegistry* registry);
+  // The backends a render will run with (Preferences): the plan line's cost uses them.
+  void setBackendSettings(const providers::BackendSettings& backends);
   void setScene(model::Id sceneId);
   model::Id sceneId() const { return sceneId_; }
 
@@ -54,6 +57,7 @@ class SceneInspector : public QWidget {
   ProjectSession* session_;
   CharacterModel* characters_;
   const providers::ModelRegistry* registry_ = nullptr;
+  providers::BackendSettings backends_;
   model::Id sceneId_ = 0;
   bool loading_ = false;
 

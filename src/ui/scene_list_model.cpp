@@ -16,6 +16,7 @@ SceneListModel::SceneListModel(ProjectSession* session, QObject* parent)
   connect(session, &ProjectSession::scenesReset, this, &SceneListModel::reload);
   connect(session, &ProjectSession::sceneChanged, this, &SceneListModel::refreshScene);
   connect(session, &ProjectSession::chunksChanged, this, &SceneListModel::refreshScene);
+  connect(session, &ProjectSession::sceneContentChanged, this, &SceneListModel::refreshScene);
   connect(session, &ProjectSession::sceneMoved, this, &SceneListModel::onMoved);
   reload();
 }

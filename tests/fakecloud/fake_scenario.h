@@ -40,7 +40,7 @@ struct SpeechScenario {
   int maxConcurrent = 0;       // ElevenLabs: > 0 answers 429 too_many_concurrent_requests above it
   int busy429 = 0;             // first K requests: 429 (ElevenLabs system_busy / OpenAI rate limit)
   qint64 slowMs = 0;           // virtual delay before the audio
-  bool unprocessable = false;  // 422
+  bool unprocessable = false;  // 422 (ElevenLabs) / 400 invalid_request_error (OpenAI)
 };
 
 struct OllamaScenario {

@@ -97,6 +97,9 @@ void openAi(FakeState& st, Exchange& ex) {
                                    "'String should have at most 4096 characters'}]"),
                     "invalid_request_error", "input"));
   }
+  if (s.unprocessable)
+    return ex.reply(openAiError(400, "Invalid voice settings for this model (fake)",
+                                "invalid_request_error", "voice"));
   if (st.bump("openai") <= s.busy429) {
     Reply r = openAiError(429, "Rate limit reached for requests", "requests");
     r.header("x-ratelimit-limit-requests", "50").header("x-ratelimit-remaining-requests", "0");

@@ -1,7 +1,7 @@
 // The estimate before a render: segments ready vs to generate (the planner's chunk list), duration,
 // the audio that still has to be generated for the tracks asked for, and the cost from the model
-// registry (nothing for what is ready, nothing on the local backend). Real SQLite store, built-in
-// registry.
+// registry for every paid call with the backends that will run (nothing for what is ready,
+// nothing on a local backend). Real SQLite store, built-in registry.
 #include <gtest/gtest.h>
 
 #include <QTemporaryDir>
@@ -73,6 +73,17 @@ class RenderEstimateTest : public ::testing::Test {
     store->addTake(model::Take{0, first, asset, {}, chunk.seed, {}, 0.19, {}, {}});
   }
 
+  // Video and the reference image local, audio as named (all local by default).
+  static providers::BackendSettings backends(const QString& video, const QString& speech = {},
+                                             const QString& music = {}) {
+    providers::BackendSettings b;
+    b.video = video;
+    b.image = video;
+    if (!speech.isEmpty()) b.speech = speech;
+    if (!music.isEmpty()) b.music = music;
+    return b;
+  }
+
   QTemporaryDir tmp;
   std::unique_ptr<model::ProjectStore> store;
   providers::ModelRegistry registry = providers::ModelRegistry::load(QString());
@@ -81,7 +92,7 @@ class RenderEstimateTest : public ::testing::Test {
 
 TEST_F(RenderEstimateTest, NewSceneGeneratesEveryPlannedChunkAndAllAudio) {
   const RenderEstimate e =
-      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+      estimateRender(*store, request(), &registry, backends(QStringLiteral("replicate")));
   EXPECT_EQ(e.segments, 2);  // 10 s of 5 s hailuo chunks
   EXPECT_EQ(e.ready, 0);
   EXPECT_DOUBLE_EQ(e.duration, 10.0);
@@ -92,15 +103,21 @@ TEST_F(RenderEstimateTest, NewSceneGeneratesEveryPlannedChunkAndAllAudio) {
   EXPECT_FALSE(e.narrationGenerated);
   ASSERT_TRUE(e.costToGenerate.has_value());
   const double perChunk = registry.model(QStringLiteral("hailuo")).costPerCall;
-  EXPECT_NEAR(*e.costToGenerate, 2 * perChunk, 1e-9);
+  const double image = *registry.prices().image(QStringLiteral("replicate"));
+  EXPECT_EQ(e.imagesToGenerate, 1);  // hailuo starts from the scene's reference image
+  EXPECT_NEAR(*e.video.usd, 2 * perChunk, 1e-9);
+  EXPECT_EQ(*e.narration.usd + *e.dialogue.usd + *e.music.usd + *e.sfx.usd, 0.0);  // local audio
+  EXPECT_NEAR(*e.costToGenerate, 2 * perChunk + image, 1e-9);
   EXPECT_EQ(e.summaryLine(),
-            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, narration, "
-                           "2 lines, music, 2 SFX; estimated video cost $%1 (audio not priced)")
-                .arg(2 * perChunk, 0, 'f', 2));
+            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 1 reference "
+                           "image, narration, 2 lines, music, 2 SFX; estimated cost $%1")
+                .arg(2 * perChunk + image, 0, 'f', 2));
   const QJsonObject json = e.toJson();
   EXPECT_EQ(json[QStringLiteral("toGenerate")].toInt(), 2);
   EXPECT_EQ(json[QStringLiteral("dialogueToGenerate")].toInt(), 2);
-  EXPECT_NEAR(json[QStringLiteral("costUsd")].toDouble(), 2 * perChunk, 1e-9);
+  EXPECT_NEAR(json[QStringLiteral("costUsd")].toDouble(), 2 * perChunk + image, 1e-9);
+  EXPECT_NEAR(json[QStringLiteral("costs")][QStringLiteral("video")].toDouble(), 2 * perChunk,
+              1e-9);
 }
 
 TEST_F(RenderEstimateTest, ReadyChunksAndGeneratedAudioComeFromTheCache) {
@@ -114,7 +131,7 @@ TEST_F(RenderEstimateTest, ReadyChunksAndGeneratedAudioComeFromTheCache) {
   store->updateDialogueLine(line);
 
   const RenderEstimate e =
-      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+      estimateRender(*store, request(), &registry, backends(QStringLiteral("replicate")));
   EXPECT_EQ(e.segments, 2);
   EXPECT_EQ(e.ready, 1);
   EXPECT_TRUE(e.narrationGenerated);
@@ -122,6 +139,7 @@ TEST_F(RenderEstimateTest, ReadyChunksAndGeneratedAudioComeFromTheCache) {
   EXPECT_EQ(e.narrationToGenerate, 0);
   EXPECT_EQ(e.musicToGenerate, 0);
   EXPECT_EQ(e.dialogueToGenerate, 1);
+  // Chunk 1 is ready, so no reference image is made for it: only chunk 2 is paid for.
   EXPECT_NEAR(*e.costToGenerate, registry.model(QStringLiteral("hailuo")).costPerCall, 1e-9);
   EXPECT_TRUE(e.summaryLine().startsWith(
       QStringLiteral("1 of 2 segments ready, 10.0 s; to generate: 1 chunk, 1 line, 2 SFX;")))
@@ -133,19 +151,21 @@ TEST_F(RenderEstimateTest, LocalBackendIsFreeAndUntickedTracksAreNotGenerated) {
   r.music = false;
   r.sfx = false;
   r.narration = false;
-  EXPECT_EQ(*estimateRender(*store, r, &registry, QStringLiteral("local")).costToGenerate, 0.0);
+  EXPECT_EQ(*estimateRender(*store, r, &registry, backends(QStringLiteral("local"))).costToGenerate,
+            0.0);
   r.backend = QStringLiteral("local");  // --backend local wins over a cloud setting
-  const RenderEstimate e = estimateRender(*store, r, &registry, QStringLiteral("replicate"));
+  const RenderEstimate e =
+      estimateRender(*store, r, &registry, backends(QStringLiteral("replicate")));
   EXPECT_EQ(*e.costToGenerate, 0.0);
   EXPECT_EQ(e.musicToGenerate + e.sfxToGenerate + e.narrationToGenerate, 0);
   EXPECT_EQ(e.sfxCues, 2);  // still what the scene has
   EXPECT_EQ(e.summaryLine(),
-            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 2 lines; "
-                           "estimated video cost $0.00 (audio not priced)"));
-  r.dialogue = false;  // nothing but video to generate: the figure is the whole cost
-  EXPECT_EQ(
-      estimateRender(*store, r, &registry, QStringLiteral("replicate")).summaryLine(),
-      QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks; estimated cost $0.00"));
+            QStringLiteral("0 of 2 segments ready, 10.0 s; to generate: 2 chunks, 1 reference "
+                           "image, 2 lines; estimated cost $0.00"));
+  r.dialogue = false;
+  r.backend.clear();  // a local video backend in the settings: every model is drawn for free
+  EXPECT_EQ(*estimateRender(*store, r, &registry, backends(QStringLiteral("local"))).video.usd,
+            0.0);
 }
 
 TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationChangesWhatIsGenerated) {
@@ -153,17 +173,18 @@ TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationChangesWhatIsGenerated) {
   RenderRequest r = request();
   r.modelKey = QStringLiteral("animatediff");
   const auto& animatediff = registry.model(r.modelKey);
-  const RenderEstimate other = estimateRender(*store, r, &registry, QStringLiteral("replicate"));
+  const RenderEstimate other =
+      estimateRender(*store, r, &registry, backends(QStringLiteral("replicate")));
   EXPECT_GE(other.segments, providers::chunkCount(10.0, animatediff));
   EXPECT_EQ(other.ready, 0);  // made with another model: the hailuo take does not count
-  EXPECT_NEAR(*other.costToGenerate, other.segments * animatediff.costPerCall, 1e-9);
+  EXPECT_NEAR(*other.video.usd, other.segments * animatediff.costPerCall, 1e-9);
   EXPECT_EQ(store->chunks(sceneId).size(), 2);  // an estimate changes nothing
 
   auto scene = *store->scene(sceneId);
   scene.targetDuration = 12.0;
   store->updateScene(scene);
   const RenderEstimate longer =
-      estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
+      estimateRender(*store, request(), &registry, backends(QStringLiteral("replicate")));
   EXPECT_EQ(longer.segments, 3);
   EXPECT_EQ(longer.ready, 1);  // takes survive a duration change: one chunk is added
 }
@@ -172,15 +193,61 @@ TEST_F(RenderEstimateTest, UnknownModelOrNoRegistryLeavesTheCostUnknownWithTheRe
   auto scene = *store->scene(sceneId);
   scene.modelKey = QStringLiteral("no-such-model");
   store->updateScene(scene);
-  const RenderEstimate e = estimateRender(*store, request(), &registry);
+  const RenderEstimate e =
+      estimateRender(*store, request(), &registry, backends(QStringLiteral("replicate")));
   EXPECT_FALSE(e.costToGenerate.has_value());
   EXPECT_TRUE(e.costNote.contains(QStringLiteral("no-such-model"))) << e.costNote.toStdString();
   EXPECT_TRUE(e.summaryLine().contains(QStringLiteral("cost unknown")))
       << e.summaryLine().toStdString();
-  const RenderEstimate none = estimateRender(*store, request(), nullptr);
+  const RenderEstimate none =
+      estimateRender(*store, request(), nullptr, backends(QStringLiteral("replicate")));
   EXPECT_FALSE(none.costToGenerate.has_value());
   EXPECT_DOUBLE_EQ(none.duration, 10.0);
   EXPECT_TRUE(none.toJson()[QStringLiteral("costUsd")].isNull());
+}
+
+TEST_F(RenderEstimateTest, SpeechAndMusicArePricedForCloudBackendsAndCachedAudioIsFree) {
+  const providers::PriceList& prices = registry.prices();
+  for (const char* service : {"openai", "elevenlabs"}) {
+    const QString speech = QString::fromLatin1(service);
+    const RenderEstimate e =
+        estimateRender(*store, request(), &registry,
+                       backends(QStringLiteral("local"), speech, QStringLiteral("replicate")));
+    const auto scene = store->scene(sceneId);
+    const int narration = int(scene->narration.size());
+    const int lines = int(QStringLiteral("Light the lamp.").size() + QStringLiteral("Now.").size());
+    ASSERT_TRUE(e.narration.usd && e.dialogue.usd && e.music.usd) << e.costNote.toStdString();
+    EXPECT_GT(*e.narration.usd, 0.0) << service;
+    EXPECT_NEAR(*e.narration.usd, *prices.speech(speech, narration), 1e-12);
+    EXPECT_NEAR(*e.dialogue.usd, *prices.speech(speech, lines), 1e-12);
+    // The job asks for a second more than the scene (10 s -> 11 s).
+    EXPECT_NEAR(*e.music.usd, *prices.music(QStringLiteral("replicate"), 11.0), 1e-12);
+    EXPECT_GT(*e.music.usd, 0.0);
+    EXPECT_EQ(*e.video.usd, 0.0);
+    EXPECT_NEAR(*e.costToGenerate, *e.narration.usd + *e.dialogue.usd + *e.music.usd, 1e-12);
+    EXPECT_FALSE(e.summaryLine().contains(QStringLiteral("not priced")));
+  }
+  // What is generated already costs nothing.
+  auto scene = *store->scene(sceneId);
+  scene.narrationAssetId = addAsset(QStringLiteral("speech"), QStringLiteral("narration"), 2.5);
+  scene.musicAssetId = addAsset(QStringLiteral("music"), QStringLiteral("music"), 11.0);
+  store->updateScene(scene);
+  const RenderEstimate cached = estimateRender(
+      *store, request(), &registry,
+      backends(QStringLiteral("local"), QStringLiteral("openai"), QStringLiteral("replicate")));
+  EXPECT_EQ(*cached.narration.usd, 0.0);
+  EXPECT_EQ(*cached.music.usd, 0.0);
+  EXPECT_GT(*cached.dialogue.usd, 0.0);
+}
+
+TEST_F(RenderEstimateTest, AnAudioBackendWithoutAPriceLeavesTheCostUnknownAndSaysWhy) {
+  const RenderEstimate e =
+      estimateRender(*store, request(), &registry,
+                     backends(QStringLiteral("local"), QStringLiteral("no-such-tts")));
+  EXPECT_FALSE(e.costToGenerate.has_value());
+  EXPECT_FALSE(e.narration.usd.has_value());
+  EXPECT_TRUE(e.costNote.contains(QStringLiteral("no-such-tts"))) << e.costNote.toStdString();
+  EXPECT_TRUE(e.summaryLine().contains(QStringLiteral("cost unknown")));
 }
 
 }  // namespace

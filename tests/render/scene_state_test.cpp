@@ -91,7 +91,7 @@ TEST_F(SceneStateTest, ADeletedCacheFileIsMissingAndGeneratedAgain) {
   EXPECT_TRUE(s.chunkSlots().last()->willGenerate);
   RenderRequest r = request();
   const RenderEstimate e =
-      estimateRender(*store, r, registry.get(), QStringLiteral("local"), cacheFolder());
+      estimateRender(*store, r, registry.get(), providers::BackendSettings{}, cacheFolder());
   EXPECT_EQ(e.missing, 1);
   EXPECT_EQ(e.toGenerate(), 1);
   EXPECT_NE(e.summaryLine().indexOf(QStringLiteral("missing")), -1);

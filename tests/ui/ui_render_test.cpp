@@ -70,9 +70,9 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(dialog->sfxBox()->text().contains(QStringLiteral("1 cue")));
   EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("$0.00")));
   const QString cost = dialog->costLabel()->text();
-  EXPECT_TRUE(cost.contains(QStringLiteral("Estimated video cost")) &&
-              cost.contains(QStringLiteral("audio is not priced")))
-      << "with audio to generate the figure is the video's only: " << cost.toStdString();
+  EXPECT_TRUE(cost.contains(QStringLiteral("Estimated cost: $0.00")) &&
+              !cost.contains(QStringLiteral("not priced")))
+      << "every call is priced, audio too: " << cost.toStdString();
   EXPECT_TRUE(cost.contains(QStringLiteral("Audio to generate: narration")) &&
               cost.contains(QStringLiteral("2 dialogue lines")) &&
               cost.contains(QStringLiteral("1 sound effect")))
@@ -91,6 +91,26 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_FALSE(request.music);
   EXPECT_TRUE(request.narration);
   EXPECT_TRUE(request.preview);
+  dialog->reject();
+}
+
+// The costs shown come from the backend that will run: a paid model drawn by the local video
+// backend set in Preferences costs nothing in the scene list and in the dialog alike.
+TEST_F(UiRender, ALocalVideoBackendShowsAPaidModelAsFreeEverywhere) {
+  {
+    auto scene = *window->session()->store().scene(sceneId);
+    scene.modelKey = QStringLiteral("hailuo");  // $0.19 a chunk on Replicate
+    scene.targetDuration = 10.0;
+    window->session()->store().updateScene(scene);
+    window->session()->notifySceneChanged(sceneId);
+  }
+  SceneListModel* scenes = window->sceneModel();
+  const QModelIndex cost = scenes->index(scenes->rowOf(sceneId), SceneListModel::CostColumn);
+  EXPECT_EQ(cost.data().toString(), QStringLiteral("$0.00"));
+  RenderSceneDialog* dialog = window->showRenderDialog();
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("Estimated cost: $0.00")))
+      << dialog->costLabel()->text().toStdString();
   dialog->reject();
 }
 

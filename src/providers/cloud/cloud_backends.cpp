@@ -3,6 +3,7 @@
 #include "providers/cloud/ollama_script.h"
 #include "providers/cloud/replicate_backends.h"
 #include "providers/cloud/tts_backends.h"
+#include "providers/model_registry.h"
 
 namespace sw::providers {
 
@@ -10,8 +11,10 @@ namespace {
 
 template <class T>
 std::shared_ptr<T> make(cloud::Service service, const BackendEnvironment& env) {
-  return std::make_shared<T>(
-      cloud::makeCloudSetup(service, env.optionsFor(cloud::serviceId(service))));
+  cloud::CloudSetup setup =
+      cloud::makeCloudSetup(service, env.optionsFor(cloud::serviceId(service)));
+  if (env.models) setup.prices = env.models->prices();  // what the estimate and budget use
+  return std::make_shared<T>(std::move(setup));
 }
 
 }  // namespace

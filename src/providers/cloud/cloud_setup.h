@@ -6,6 +6,8 @@
 //   maxAttempts  retry attempts per request (default 5)
 #pragma once
 
+#include "providers/price_list.h"
+
 #include "providers/capabilities.h"
 #include "providers/cloud/clock.h"
 #include "providers/cloud/http_client.h"
@@ -18,6 +20,7 @@ struct CloudSetup {
   std::shared_ptr<const Clock> clock;
   RetryPolicy retry;
   QJsonObject options;
+  PriceList prices;  // the registry's (estimateCostUsd); a backend's own figure when it has none
 };
 
 CloudSetup makeCloudSetup(Service service, const QJsonObject& options, SecretStore* secrets);

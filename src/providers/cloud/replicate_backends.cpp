@@ -10,7 +10,8 @@ namespace sw::providers::cloud {
 
 namespace {
 
-// Approximate prices (USD); the registry carries the video ones.
+// Prices (USD) used when the registry's "services" section has none for "replicate" (a user's
+// models.json may replace it); the registry carries the video ones in each model.
 constexpr double kImageCost = 0.003;
 constexpr double kMusicCostPerSecond = 0.0023;
 constexpr double kSpeechCostPer1kChars = 0.06;
@@ -59,13 +60,15 @@ GenerationResult ReplicateVideo::generate(const VideoRequest& request,
     ReplicateClient client(setup.endpoint, http);
     return videoInput(request, [&client](const QString& path) { return client.fileInput(path); });
   };
-  GenerationResult r = run(job, ctx, request.model.key, request.model.costPerCall);
+  GenerationResult r = run(job, ctx, request.model.key, estimateCostUsd(request));
   if (request.startImage.isEmpty()) r.notes << QStringLiteral("text-to-video");
   return r;
 }
 
 double ReplicateVideo::estimateCostUsd(const VideoRequest& request) const {
-  return request.model.costPerCall;
+  const double seconds =
+      request.duration > 0.0 ? request.duration : request.model.actualChunkDuration;
+  return setup_.prices.videoCall(request.model, seconds).value_or(request.model.costPerCall);
 }
 
 GenerationResult ReplicateImage::generate(const ImageRequest& request,
@@ -79,7 +82,9 @@ GenerationResult ReplicateImage::generate(const ImageRequest& request,
   return run(job, ctx, job.model.name, estimateCostUsd(request));
 }
 
-double ReplicateImage::estimateCostUsd(const ImageRequest&) const { return kImageCost; }
+double ReplicateImage::estimateCostUsd(const ImageRequest&) const {
+  return setup_.prices.image(backendId()).value_or(kImageCost);
+}
 
 GenerationResult ReplicateMusic::generate(const MusicRequest& request,
                                           const GenerationContext& ctx) {
@@ -92,7 +97,8 @@ GenerationResult ReplicateMusic::generate(const MusicRequest& request,
 }
 
 double ReplicateMusic::estimateCostUsd(const MusicRequest& request) const {
-  return kMusicCostPerSecond * std::max(1.0, request.duration);
+  const double seconds = std::max(1.0, request.duration);
+  return setup_.prices.music(backendId(), seconds).value_or(kMusicCostPerSecond * seconds);
 }
 
 GenerationResult ReplicateSpeech::generate(const SpeechRequest& request,
@@ -113,7 +119,9 @@ GenerationResult ReplicateSpeech::generate(const SpeechRequest& request,
 }
 
 double ReplicateSpeech::estimateCostUsd(const SpeechRequest& request) const {
-  return kSpeechCostPer1kChars * request.text.size() / 1000.0;
+  const int characters = int(request.text.size());
+  return setup_.prices.speech(backendId(), characters)
+      .value_or(kSpeechCostPer1kChars * characters / 1000.0);
 }
 
 QString ReplicateSpeech::defaultVoice(int characterIndex) const {

@@ -13,7 +13,9 @@ namespace sw::providers::cloud {
 
 namespace {
 
-constexpr double kElevenCostPer1kChars = 0.24;
+// Per 1,000 characters (USD), used when the registry's "services" section has no price for the
+// backend; the same figures as resources/models.json.
+constexpr double kElevenCostPer1kChars = 0.10;
 constexpr double kOpenAiCostPer1kChars = 0.015;
 
 QString outputPath(const GenerationContext& ctx, const QString& suffix) {
@@ -108,7 +110,9 @@ GenerationResult ElevenLabsSpeech::generate(const SpeechRequest& request,
 }
 
 double ElevenLabsSpeech::estimateCostUsd(const SpeechRequest& request) const {
-  return kElevenCostPer1kChars * request.text.size() / 1000.0;
+  const int characters = int(request.text.size());
+  return setup_.prices.speech(backendId(), characters)
+      .value_or(kElevenCostPer1kChars * characters / 1000.0);
 }
 
 QString ElevenLabsSpeech::defaultVoice(int characterIndex) const {
@@ -181,7 +185,9 @@ GenerationResult OpenAiSpeech::generate(const SpeechRequest& request,
 }
 
 double OpenAiSpeech::estimateCostUsd(const SpeechRequest& request) const {
-  return kOpenAiCostPer1kChars * request.text.size() / 1000.0;
+  const int characters = int(request.text.size());
+  return setup_.prices.speech(backendId(), characters)
+      .value_or(kOpenAiCostPer1kChars * characters / 1000.0);
 }
 
 QString OpenAiSpeech::defaultVoice(int characterIndex) const {
