@@ -1,4 +1,5 @@
-// SceneJob: the reference image and the chunk chain (chunk n starts from chunk n-1's last frame).
+// SceneJob: the reference image and the chunk chain (chunk n starts from the frame chunk n-1 is
+// cut at).
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -7,6 +8,7 @@
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/chunk_planner.h"
+#include "render/model_observations.h"
 #include "render/scene_job_state.h"
 
 namespace sw::render {
@@ -19,15 +21,34 @@ QString chunkWhat(const model::Chunk& chunk, int count) {
   return QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(count);
 }
 
-// The exact last frame of a chunk as PNG, kept in the cache next to the chunk it came from.
-QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
-  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
-  QDir().mkpath(dir);
-  const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
-  if (!QFileInfo::exists(png)) media::saveLastFrame(previous.filePath, png);
-  return checkInputFile(png, MediaKind::Image, s.roots(),
-                        QStringLiteral("the last frame of a chunk"))
-      .path;
+// Chunk `position` of `count` as the timeline places it: its file, measured length and frame
+// rate, trims and the part of it the scene uses.
+TimelineSegment chunkSegment(SceneJob::State& s, const model::Chunk& c, const model::Asset& asset,
+                             int position, int count) {
+  TimelineSegment seg;
+  seg.file = asset.filePath;
+  seg.fileDuration = asset.duration;
+  seg.trimIn = c.trimIn;
+  seg.trimOut = c.trimOut;
+  seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, position, count);
+  seg.crossfade = c.transition == QLatin1String("crossfade") && c.transitionDuration > 0;
+  seg.transitionDuration = c.transitionDuration;
+  seg.dropFirstFrame = asset.parameters.value(QStringLiteral("continuity")).toBool();
+  if (const auto m = measuredOf(asset)) {
+    seg.fpsNum = m->fpsNum;
+    seg.fpsDen = m->fpsDen;
+  }
+  return seg;
+}
+
+// Where the timeline cuts chunk `position` (seconds in its file; the asset is probed for its
+// length when its row has none).
+double chunkCutSeconds(SceneJob::State& s, const model::Chunk& chunk, const model::Asset& asset,
+                       int position, int count) {
+  model::Asset measured = asset;
+  if (measured.duration <= 0)
+    if (auto a = usableAsset(s, asset.id, MediaKind::Video, chunkWhat(chunk, count))) measured = *a;
+  return segmentOutPoint(chunkSegment(s, chunk, measured, position, count));
 }
 
 // Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
@@ -170,6 +191,17 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 
 }  // namespace
 
+QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds) {
+  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
+  QDir().mkpath(dir);
+  const QString png = QDir(dir).absoluteFilePath(
+      QStringLiteral("%1-cut-%2ms.png").arg(previous.cacheKey).arg(qRound64(cutSeconds * 1000)));
+  if (!QFileInfo::exists(png)) media::saveFrameBeforeCut(previous.filePath, cutSeconds, png);
+  return checkInputFile(png, MediaKind::Image, s.roots(),
+                        QStringLiteral("the frame a chunk is cut at"))
+      .path;
+}
+
 QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
   QString id;
   for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
@@ -225,7 +257,8 @@ void generateVideo(SceneJob::State& s) {
         start.clear();
         continue;
       }
-      if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, *ready);
+      if (s.modelEntry->supportsImageInput)
+        start = continuationFrame(s, *ready, chunkCutSeconds(s, chunk, *ready, i, count));
       s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(count));
       continue;
     }
@@ -268,9 +301,11 @@ void generateVideo(SceneJob::State& s) {
                                   {"startImage", notes.isEmpty() ? request.startImage : QString()},
                                   {"continuity", continuity},
                                   {"notes", QJsonArray::fromStringList(notes)}});
+    recordChunkObservation(*s.store, request.model.key, asset);  // estimates follow the service
     s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
     if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-    if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, asset);
+    if (s.modelEntry->supportsImageInput)
+      start = continuationFrame(s, asset, chunkCutSeconds(s, chunk, asset, i, count));
     s.unitDone(3, QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(count));
   }
 }
@@ -283,15 +318,7 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
         usableAsset(s, c.assetId, MediaKind::Video, chunkWhat(c, int(chunks.size())));
     if (!asset)
       throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
-    TimelineSegment seg;
-    seg.file = asset->filePath;
-    seg.fileDuration = asset->duration;
-    seg.trimIn = c.trimIn;
-    seg.trimOut = c.trimOut;
-    seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, i, int(chunks.size()));
-    seg.crossfade = c.transition == QLatin1String("crossfade") && c.transitionDuration > 0;
-    seg.transitionDuration = c.transitionDuration;
-    seg.dropFirstFrame = asset->parameters.value(QStringLiteral("continuity")).toBool();
+    const TimelineSegment seg = chunkSegment(s, c, *asset, i, int(chunks.size()));
     timeline.segments.append(seg);
   }
 }
