@@ -133,7 +133,7 @@ TEST_F(RenderCloudSeams, TwelveSecondSceneOnRealDurationsHasSmoothSeams) {
                                .object()
                                .value(QStringLiteral("plan"))
                                .toObject();
-  const std::vector<int64_t> frames = segmentFrames(plan, kRealFps);
+  const std::vector<int64_t> frames = segmentFrames(plan, out.video()->frameRate());
   ASSERT_GE(frames.size(), 2u);
   const std::vector<double> d = neighbourDifferences(r.outputPath);
   int64_t start = 0;
