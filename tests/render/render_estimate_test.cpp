@@ -150,7 +150,7 @@ TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationReplansTheChunks) {
   EXPECT_NEAR(*other.costToGenerate, other.segments * animatediff.costPerCall, 1e-9);
 
   auto scene = *store->scene(sceneId);
-  scene.targetDuration = 12.0;
+  scene.targetDuration = 13.0;  // three 6 s chunks instead of two
   store->updateScene(scene);
   const RenderEstimate longer =
       estimateRender(*store, request(), &registry, QStringLiteral("replicate"));
