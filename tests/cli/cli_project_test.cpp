@@ -41,7 +41,7 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 3);  // v3: scene leases
+  EXPECT_EQ(json["schemaVersion"].toInt(), 4);  // v4: model observations
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {
