@@ -116,4 +116,59 @@ void saveLastFrame(const QString& video, const QString& pngPath) {
   writeFileAtomically(pngPath, encodePng(f.get()));
 }
 
+namespace {
+
+struct CutFrame {
+  FramePtr frame;  // the last frame before the cut (null: none decoded before it)
+  FramePtr first;  // the first frame decoded (for a cut before every frame)
+  double seconds = 0;
+  double firstSeconds = 0;
+};
+
+// Decodes from the keyframe at or before `from` and keeps the last frame before `before`.
+CutFrame frameBefore(const QString& video, double from, double before) {
+  MediaInput in(video, true);
+  FrameReader reader(in, in.videoStream());
+  if (from > 0) reader.seek(from);
+  const double tb = av_q2d(reader.timeBase());
+  CutFrame out;
+  FramePtr cur = makeFrame();
+  while (reader.next(cur.get())) {
+    const double t = cur->pts * tb;
+    if (!out.first) {
+      out.first = makeFrame();
+      av_frame_ref(out.first.get(), cur.get());
+      out.firstSeconds = t;
+    }
+    if (t >= before) continue;  // B-frames may still bring an earlier one: drain to the end
+    if (!out.frame || t >= out.seconds) {
+      if (!out.frame) out.frame = makeFrame();
+      av_frame_unref(out.frame.get());
+      av_frame_move_ref(out.frame.get(), cur.get());
+      out.seconds = t;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+double saveFrameBeforeCut(const QString& video, double cutSeconds, const QString& pngPath) {
+  const ProbeResult p = probe(video, ProbeOptions{false, 0.0});
+  const StreamInfo* v = p.video();
+  const double fps = v && v->frameRate() > 0 ? v->frameRate() : 0.0;
+  const double before = cutSeconds - (fps > 0 ? 0.25 / fps : 0.001);
+  CutFrame c = frameBefore(video, std::max(0.0, cutSeconds - 1.0), before);
+  if (!c.frame && cutSeconds - 1.0 > 0) c = frameBefore(video, 0.0, before);
+  if (c.frame) {
+    writeFileAtomically(pngPath, encodePng(c.frame.get()));
+    return c.seconds;
+  }
+  if (!c.first)
+    throw MediaError(MediaError::Kind::InvalidInput,
+                     QStringLiteral("%1 has no decodable video frame.").arg(video));
+  writeFileAtomically(pngPath, encodePng(c.first.get()));
+  return c.firstSeconds;
+}
+
 }  // namespace sw::media

@@ -1,4 +1,5 @@
-// Thumbnails and frames: keyframe thumbnails, filmstrips and the exact last frame of a video.
+// Thumbnails and frames: keyframe thumbnails, filmstrips, the exact last frame of a video and the
+// exact frame shown just before a cut.
 //
 // Cache: when a cache folder is given, thumbnails are stored there as <key>.png where key is the
 // SHA-256 of (absolute path, file size, modification time in ms, time, width). This is cheap
@@ -35,5 +36,13 @@ class Thumbnailer {
 // as a PNG file written atomically to pngPath. Throws MediaError when the file has no decodable
 // video.
 void saveLastFrame(const QString& video, const QString& pngPath);
+
+// The exact frame a cut at `cutSeconds` (file time, the first frame at 0) shows last: the frame
+// with the greatest timestamp before the cut, where a frame within a quarter frame of the cut
+// counts as after it (so a cut on the frame grid keeps the frame that starts there out). A cut at
+// or past the end gives the last frame, a cut at or before the first frame gives the first.
+// Full size, PNG written atomically to pngPath. Returns the chosen frame's time in seconds.
+// Throws MediaError when the file has no decodable video.
+double saveFrameBeforeCut(const QString& video, double cutSeconds, const QString& pngPath);
 
 }  // namespace sw::media

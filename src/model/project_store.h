@@ -106,6 +106,11 @@ class ProjectStore {
   // Points an asset row at its file's current place (the cache folder was moved).
   void setAssetFilePath(Id id, const QString& filePath);
 
+  // What video models delivered (table model_observations). Recording the same (model, asset)
+  // again changes nothing; the list is newest first, at most `limit` rows.
+  void addModelObservation(const ModelObservation& observation);
+  QList<ModelObservation> modelObservations(const QString& modelKey, int limit = 100);
+
   // Render jobs and their event log
   Id createJob(const RenderJob& job);
   std::optional<RenderJob> job(Id id);

@@ -179,7 +179,24 @@ UPDATE chunks SET model_key = '' WHERE model_key =
   (SELECT model_key FROM scenes WHERE scenes.id = chunks.scene_id) = '';
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4};
+// v5: what each video model really delivered, one row per chunk asset (duration, frame rate and
+// size measured from the file), for estimates that follow the service rather than the registry.
+constexpr const char* kStep5 = R"SQL(
+CREATE TABLE model_observations (
+  id INTEGER PRIMARY KEY,
+  model_key TEXT NOT NULL,
+  asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+  duration REAL NOT NULL,
+  fps REAL NOT NULL DEFAULT 0,
+  width INTEGER NOT NULL DEFAULT 0,
+  height INTEGER NOT NULL DEFAULT 0,
+  recorded TEXT NOT NULL,
+  UNIQUE (model_key, asset_id)
+);
+CREATE INDEX model_observations_model ON model_observations(model_key, id);
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

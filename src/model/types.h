@@ -159,4 +159,17 @@ struct SceneLease {
   QDateTime heartbeat;
 };
 
+// What a video model really delivered for one chunk (table model_observations): the measured
+// duration, frame rate and size of the file, whatever the registry or the request said.
+struct ModelObservation {
+  Id id = 0;
+  QString modelKey;           // registry key ("hailuo")
+  std::optional<Id> assetId;  // the chunk's asset (null once the asset row is gone)
+  double duration = 0.0;      // seconds (video stream)
+  double fps = 0.0;           // nominal frame rate, 0 = unknown
+  int width = 0;
+  int height = 0;
+  QDateTime recorded;
+};
+
 }  // namespace sw::model

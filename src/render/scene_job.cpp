@@ -210,14 +210,19 @@ SceneState currentState(SceneJob::State& s) {
 
 namespace {
 
-media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
+// The render's chosen frame rate: the model's (registry), else 24.
+int chosenFps(const SceneJob::State& s) { return s.modelEntry->fps > 0 ? s.modelEntry->fps : 24; }
+
+// `fps`: the rate every chunk shares (sharedFrameRate), else the chosen one.
+media::OutputSettings outputSettings(SceneJob::State& s, const QString& path,
+                                     std::optional<FrameRate> fps = std::nullopt) {
   media::OutputSettings out;
   out.path = path;
   const QString resolution = s.request.preview ? QStringLiteral("480p") : s.request.resolution;
   outputSize(resolution, s.request.aspect, &out.width, &out.height);
   out.resolution = QStringLiteral("custom");
-  out.fpsNum = s.modelEntry->fps > 0 ? s.modelEntry->fps : 24;
-  out.fpsDen = 1;
+  out.fpsNum = fps ? fps->num : chosenFps(s);
+  out.fpsDen = fps ? fps->den : 1;
   out.preset = s.request.preview ? QStringLiteral("veryfast") : QStringLiteral("medium");
   out.crf = s.request.preview ? 28 : 20;
   out.loudnessTarget =
@@ -307,8 +312,10 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;
-    timeline.fps = s.modelEntry->fps > 0 ? s.modelEntry->fps : 24;
     addSegments(s, timeline);
+    // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
+    const std::optional<FrameRate> fps = sharedFrameRate(timeline.segments);
+    timeline.fps = fps ? fps->value() : chosenFps(s);
     collectAudio(s, timeline);
     s.throwIfCancelled();
 
@@ -316,7 +323,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
       throw JobFailure(
           QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
               .arg(path));
-    const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path));
+    const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path, fps));
     s.stage(QStringLiteral("stitching"), 75);
     media::ExportControl control;
     control.cancel = cancel_.get();

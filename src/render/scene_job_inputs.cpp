@@ -1,5 +1,6 @@
 // SceneJob: the checks of the files a job reads and writes, made before any paid call.
 #include "render/asset_files.h"
+#include "render/model_observations.h"
 #include "render/output_target.h"
 #include "render/scene_job_state.h"
 
@@ -13,6 +14,8 @@ std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model:
   const CheckedFile file = checkInputFile(asset->filePath, kind, s.roots(), what);
   asset->filePath = file.path;
   if (asset->duration <= 0) asset->duration = file.probe.duration;
+  if (kind == MediaKind::Video && file.probe.video())
+    asset->parameters.insert(QStringLiteral("measured"), measureVideo(file.probe).toJson());
   return asset;
 }
 

@@ -86,7 +86,9 @@ SceneState currentState(SceneJob::State& s);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
-// canonical one and a missing duration the probed one. nullopt when there is no such asset or file.
+// canonical one and a missing duration the probed one; a video's parameters["measured"] holds its
+// probed duration, frame rate and size (model_observations.h measuredOf). nullopt when there is no
+// such asset or file.
 std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model::Id> id,
                                         MediaKind kind, const QString& what);
 // Before anything is generated or sent: the reference image, the ready chunks' videos and the SFX
@@ -99,6 +101,9 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_video.cpp
 void generateVideo(SceneJob::State& s);
 void addSegments(SceneJob::State& s, TimelineInputs& timeline);
+// The start image for the chunk after `previous`: the exact frame a cut at `cutSeconds` (file
+// time) shows last (media::saveFrameBeforeCut), as a PNG kept in the cache next to the chunk.
+QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds);
 // The remote prediction this job started for exactly this request (kind "remote.started", same
 // cache key), if any: a resumed job polls it instead of paying for it again.
 QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);

@@ -1,4 +1,5 @@
-// SceneJob: the reference image and the chunk chain (chunk n starts from chunk n-1's last frame).
+// SceneJob: the reference image and the chunk chain (chunk n starts from the frame chunk n-1 is
+// cut at).
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -7,6 +8,7 @@
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/chunk_planner.h"
+#include "render/model_observations.h"
 #include "render/recipe.h"
 #include "render/scene_job_state.h"
 
@@ -18,19 +20,6 @@ using providers::ProviderError;
 
 QString chunkWhat(const model::Chunk& chunk, int count) {
   return QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(count);
-}
-
-// The frame the next chunk starts from, as PNG, kept in the cache next to the chunk it came from:
-// the frame at `cutSeconds` (< 0: the last frame).
-QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds) {
-  Q_UNUSED(cutSeconds);
-  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
-  QDir().mkpath(dir);
-  const QString png = QDir(dir).absoluteFilePath(previous.cacheKey + QStringLiteral("-last.png"));
-  if (!QFileInfo::exists(png)) media::saveLastFrame(previous.filePath, png);
-  return checkInputFile(png, MediaKind::Image, s.roots(),
-                        QStringLiteral("the last frame of a chunk"))
-      .path;
 }
 
 // Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
@@ -183,6 +172,18 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 
 }  // namespace
 
+QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds) {
+  const double cut = cutSeconds < 0 ? previous.duration : cutSeconds;  // < 0: the file's end
+  const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
+  QDir().mkpath(dir);
+  const QString png = QDir(dir).absoluteFilePath(
+      QStringLiteral("%1-cut-%2ms.png").arg(previous.cacheKey).arg(qRound64(cut * 1000)));
+  if (!QFileInfo::exists(png)) media::saveFrameBeforeCut(previous.filePath, cut, png);
+  return checkInputFile(png, MediaKind::Image, s.roots(),
+                        QStringLiteral("the frame a chunk is cut at"))
+      .path;
+}
+
 QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
   QString id;
   for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
@@ -307,6 +308,7 @@ model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const 
                                 {"startImage", notes.isEmpty() ? request.startImage : QString()},
                                 {"continuity", continuity},
                                 {"notes", QJsonArray::fromStringList(notes)}});
+  recordChunkObservation(*s.store, request.model.key, asset);  // estimates follow the service
   s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
   if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
   return asset;
@@ -421,10 +423,15 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
     seg.trimIn = chunk->trimIn;
     seg.trimOut = chunk->trimOut;
     seg.dropFirstFrame = asset->parameters.value(QStringLiteral("continuity")).toBool();
+    const auto measured = measuredOf(*asset);
+    if (measured) {
+      seg.fpsNum = measured->fpsNum;
+      seg.fpsDen = measured->fpsDen;
+    }
+    const double fps = measured && measured->fps() > 0 ? measured->fps() : s.modelEntry->fps;
     // Every chunk but the last is used whole: its cut is the frame the next one starts from.
     const bool last = i + 1 == state.chunksNeeded;
-    if (last)
-      seg.useful = slot.seconds + (seg.dropFirstFrame && timeline.fps > 0 ? 1.0 / timeline.fps : 0);
+    if (last) seg.useful = slot.seconds + (seg.dropFirstFrame && fps > 0 ? 1.0 / fps : 0.0);
     seg.crossfade =
         !last && chunk->transition == QLatin1String("crossfade") && chunk->transitionDuration > 0;
     seg.transitionDuration = chunk->transitionDuration;

@@ -9,6 +9,7 @@
 #include "providers/model_registry.h"
 #include "providers/price_list.h"
 #include "render/asset_files.h"
+#include "render/model_observations.h"
 #include "render/recipe.h"
 #include "render/render_estimate.h"
 #include "render/scene_state_chunks.h"
@@ -116,16 +117,7 @@ QJsonObject SceneState::toJson() const {
 }
 
 double expectedChunkSeconds(model::ProjectStore& store, const providers::ModelEntry& model) {
-  QList<double> seen;
-  for (const model::Asset& a : store.assets()) {
-    if (a.kind != QLatin1String("video") || a.duration <= 0) continue;
-    const auto recipe = recordedChunkRecipe(a);
-    if (recipe && recipe->modelKey == model.key) seen.append(a.duration);
-  }
-  if (seen.isEmpty()) return model.actualChunkDuration;
-  std::sort(seen.begin(), seen.end());
-  const qsizetype n = seen.size();
-  return n % 2 ? seen[n / 2] : 0.5 * (seen[n / 2 - 1] + seen[n / 2]);
+  return observedChunkSeconds(store, model.key).value_or(model.actualChunkDuration);
 }
 
 const providers::ModelEntry& sceneModel(model::ProjectStore& store,

@@ -10,14 +10,28 @@ constexpr double kLeadIn = 0.25;     // seconds before the first speech
 constexpr double kSpeechGap = 0.35;  // between consecutive speech clips
 
 double segmentLength(const TimelineSegment& s, double fps) {
-  double out = s.fileDuration - s.trimOut;
-  if (s.useful > 0) out = std::min(out, s.trimIn + s.useful);
+  const double out = segmentOutPoint(s);
   double len = std::max(0.0, out - s.trimIn);
   if (s.dropFirstFrame && fps > 0) len = std::max(0.0, len - 1.0 / fps);
   return len;
 }
 
 }  // namespace
+
+double segmentOutPoint(const TimelineSegment& s) {
+  double out = s.fileDuration - s.trimOut;
+  if (s.useful > 0) out = std::min(out, s.trimIn + s.useful);
+  return out;
+}
+
+std::optional<FrameRate> sharedFrameRate(const QList<TimelineSegment>& segments) {
+  if (segments.isEmpty()) return std::nullopt;
+  const FrameRate first{segments.first().fpsNum, segments.first().fpsDen};
+  if (first.num <= 0 || first.den <= 0) return std::nullopt;
+  for (const TimelineSegment& s : segments)
+    if (s.fpsNum != first.num || s.fpsDen != first.den) return std::nullopt;
+  return first;
+}
 
 QList<double> segmentStarts(const TimelineInputs& in) {
   QList<double> starts;
@@ -63,9 +77,7 @@ media::RenderPlan buildRenderPlan(const TimelineInputs& in, const media::OutputS
     media::VideoSegment seg;
     seg.file = s.file;
     seg.in = s.trimIn;
-    double out = s.fileDuration - s.trimOut;
-    if (s.useful > 0) out = std::min(out, s.trimIn + s.useful);
-    seg.out = out;
+    seg.out = segmentOutPoint(s);
     seg.transition = s.crossfade ? media::Transition::Crossfade : media::Transition::Cut;
     seg.transitionDuration = s.crossfade ? s.transitionDuration : 0.0;
     seg.dropFirstFrame = s.dropFirstFrame;

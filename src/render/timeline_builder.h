@@ -19,7 +19,21 @@ struct TimelineSegment {
   bool crossfade = false;  // into the next segment
   double transitionDuration = 0.0;
   bool dropFirstFrame = false;  // starts with its predecessor's last frame
+  int fpsNum = 0;               // measured (probe) frame rate of the file; 0 = unknown or variable
+  int fpsDen = 1;
 };
+
+struct FrameRate {
+  int num = 0;
+  int den = 1;
+  double value() const { return den > 0 ? double(num) / den : 0.0; }
+};
+// The frame rate every segment shares (measured, same num/den), or nullopt when one is unknown
+// or they differ: then the render's chosen rate applies.
+std::optional<FrameRate> sharedFrameRate(const QList<TimelineSegment>& segments);
+// Where the segment is cut in its file (seconds): its end minus trimOut, or earlier when only
+// `useful` seconds after trimIn belong to the scene. The frame shown last is the one just before.
+double segmentOutPoint(const TimelineSegment& segment);
 
 struct TimelineClip {
   QString file;

@@ -41,7 +41,7 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 4);  // v4: chunk overrides, take directions
+  EXPECT_EQ(json["schemaVersion"].toInt(), 5);  // v4 chunk overrides, v5 model observations
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {

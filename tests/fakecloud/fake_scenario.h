@@ -10,6 +10,16 @@ namespace sw::fakecloud {
 
 enum class Outcome { Succeeded, Failed, Canceled, Aborted };
 
+// seconds > 0: each succeeded video prediction delivers a clip made for it (generated_clip.h), of
+// this real duration, frame rate and size whatever the request asked, whose first frame is the
+// request's image. 0: every video prediction delivers the "mp4" fixture.
+struct GeneratedClip {
+  double seconds = 0;
+  int fps = 24;
+  int width = 320;
+  int height = 180;
+};
+
 struct ReplicateScenario {
   int startingPolls = 1;    // GETs answered "starting" before "processing"
   int processingPolls = 2;  // GETs answered "processing" (tqdm logs grow) before terminal
@@ -34,6 +44,7 @@ struct ReplicateScenario {
   int stalledDownloads = 0;        // the first K downloads send half the body and stall
   int garbageDownloads = 0;        // then K downloads send random bytes with the claimed type
   QString downloadKind;  // the download knobs count only output.<kind> (empty = every one)
+  GeneratedClip clip;
 };
 
 struct SpeechScenario {

@@ -64,6 +64,8 @@ class FakeState {
   QMap<QString, FakePrediction> predictions;
   QStringList order;
   QHash<QString, QJsonObject> files;
+  QHash<QString, QByteArray> fileContents;  // uploaded bytes, by file id
+  QHash<QString, QByteArray> clips;         // generated video outputs, by prediction id
   QList<qint64> dataUriSizes;
   QHash<QString, int> counters;  // per scenario counter name
   int speechInFlight = 0;

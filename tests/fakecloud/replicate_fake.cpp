@@ -1,6 +1,7 @@
 // Fake Replicate predictions: create (both endpoints, Prefer: wait), poll lifecycle, list,
 // cancel, and the throttling / 5xx / hang scenarios of docs/cloud-protocols.md §7.
 #include "fakecloud/fake_state.h"
+#include "fakecloud/generated_clip.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -76,6 +77,18 @@ void finish(FakeState& st, FakePrediction& p) {
   const QString kind = m ? outputKind(*m, o.value("input").toObject()) : "mp4";
   switch (p.outcome) {
     case Outcome::Succeeded: {
+      if (kind == "mp4" && p.scenario.clip.seconds > 0) {
+        try {
+          const QJsonObject input = o.value("input").toObject();
+          st.clips.insert(o.value("id").toString(),
+                          makeGeneratedClip(p.scenario.clip, inputImage(input, st.fileContents)));
+        } catch (const std::exception& e) {
+          o["status"] = "failed";
+          o["error"] = QStringLiteral("fake cloud: %1").arg(QString::fromUtf8(e.what()));
+          o["output"] = QJsonValue::Null;
+          break;
+        }
+      }
       o["status"] = "succeeded";
       const QString url = deliveryUrl(st, o.value("id").toString(), "output." + kind);
       o["output"] = (m && m->output == "image") ? QJsonValue(QJsonArray{url}) : QJsonValue(url);

@@ -76,6 +76,7 @@ void upload(FakeState& st, Exchange& ex) {
       {"expires_at", st.isoTime(st.nowMs() + 24LL * 3600 * 1000)},
       {"urls", QJsonObject{{"get", url}}}};
   st.files.insert(id, file);
+  st.fileContents.insert(id, content->data);
   ex.reply(jsonReply(201, file));
 }
 
@@ -89,6 +90,7 @@ void files(FakeState& st, Exchange& ex) {
   if (!st.files.contains(id)) return ex.reply(problem(404, "Not found", "File not found"));
   if (ex.method == "DELETE") {
     st.files.remove(id);
+    st.fileContents.remove(id);
     return ex.reply(rawReply(204, {}, {}));
   }
   ex.reply(jsonReply(200, st.files.value(id)));
@@ -99,12 +101,15 @@ void deliver(FakeState& st, Exchange& ex) {
   const auto m = re.match(ex.path);
   const bool removed = m.hasMatch() && st.predictions.contains(m.captured(1)) &&
                        st.predictions.value(m.captured(1)).object.value("data_removed").toBool();
-  if (!m.hasMatch() || removed || !st.fixtures.contains(m.captured(2))) {
+  const bool clip =
+      m.hasMatch() && m.captured(2) == QLatin1String("mp4") && st.clips.contains(m.captured(1));
+  if (!m.hasMatch() || removed || (!clip && !st.fixtures.contains(m.captured(2)))) {
     ex.reply(rawReply(404, "Not Found", "text/plain"));
     return;
   }
   const Reply r =
-      rawReply(200, st.fixtures.value(m.captured(2)), contentTypeOf(m.captured(2)).toUtf8());
+      rawReply(200, clip ? st.clips.value(m.captured(1)) : st.fixtures.value(m.captured(2)),
+               contentTypeOf(m.captured(2)).toUtf8());
   const auto& s = st.scenario.replicate;
   const bool counted = s.downloadKind.isEmpty() || s.downloadKind == m.captured(2);
   if (!counted) return ex.reply(r);

@@ -62,3 +62,31 @@ TEST(MediaThumbnails, KeyframeThumbnailCachedAndFilmstrip) {
   for (const QByteArray& png : strip) EXPECT_TRUE(png.startsWith("\x89PNG"));
   EXPECT_EQ(QDir(dir.filePath("cache")).entryList(QDir::Files).size(), 5);
 }
+
+// The frame a cut shows last is exact at any cut: the marker frame (t = 1.0 s at 25 fps) is the
+// last one of a cut at 1.04 s (on the grid) or 1.03 s (between frames) and not of a cut at 1.0 s.
+TEST(MediaThumbnails, FrameBeforeCutIsExact) {
+  QTemporaryDir dir;
+  ClipSpec spec;
+  spec.seconds = 2.0;
+  spec.markerAt = 1.0;
+  spec.audio = false;
+  spec.gop = 12;  // the marker is mid-GOP: the frame comes from decoding, not a keyframe
+  const QString clip = makeClip(dir.filePath("c.mp4"), spec);
+  const QString png = dir.filePath("cut.png");
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 1.04, png), 1.0, 1e-6);
+  EXPECT_GT(meanBrightness(png), 220);
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 1.03, png), 1.0, 1e-6);
+  EXPECT_GT(meanBrightness(png), 220);
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 1.0, png), 0.96, 1e-6);
+  EXPECT_LT(meanBrightness(png), 200);
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 1.07, png), 1.04, 1e-6);
+  EXPECT_LT(meanBrightness(png), 200);
+  // At or past the end: the last frame; at the start: the first.
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 2.0, png), 1.96, 1e-6);
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 60.0, png), 1.96, 1e-6);
+  EXPECT_NEAR(saveFrameBeforeCut(clip, 0.0, png), 0.0, 1e-6);
+  int w = 0;
+  meanBrightness(png, &w);
+  EXPECT_EQ(w, 320);
+}

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <QDir>
+#include <QJsonArray>
 #include <QTemporaryDir>
 
 using namespace sw::providers;
@@ -38,9 +39,16 @@ TEST(ProvidersRegistry, LoadsBuiltinModelsWithTheirOwnFieldNames) {
   EXPECT_EQ(reg.defaultKey(), QStringLiteral("hailuo"));
   const ModelEntry& hailuo = reg.model("hailuo");
   EXPECT_EQ(hailuo.params.image, QStringLiteral("first_frame_image"));
-  EXPECT_EQ(hailuo.fps, 30);
-  EXPECT_EQ(hailuo.height, 720);
-  EXPECT_DOUBLE_EQ(hailuo.actualChunkDuration, 5.0);
+  // What the service documents: 6 s (or 10 s) per call, 768p = 1366x768, 1080p = 1920x1080.
+  EXPECT_EQ(hailuo.fps, 24);
+  EXPECT_EQ(hailuo.width, 1366);
+  EXPECT_EQ(hailuo.height, 768);
+  EXPECT_DOUBLE_EQ(hailuo.actualChunkDuration, 6.0);
+  ASSERT_EQ(hailuo.resolutions.size(), 2);
+  EXPECT_EQ(hailuo.resolutions[0].name, QStringLiteral("768p"));
+  EXPECT_EQ(hailuo.resolutions[0].width, 1366);
+  EXPECT_EQ(hailuo.resolutions[1].width, 1920);
+  EXPECT_EQ(hailuo.resolutions[1].height, 1080);
   EXPECT_EQ(reg.model("wan").params.image, QStringLiteral("image"));
   EXPECT_TRUE(reg.model("wan").requiresImageInput);
   EXPECT_FALSE(reg.model("zeroscope").supportsImageInput);
@@ -49,13 +57,34 @@ TEST(ProvidersRegistry, LoadsBuiltinModelsWithTheirOwnFieldNames) {
   EXPECT_GT(hailuo.costPerCall, 0.0);
 }
 
+// Values a service does not document are marked: "verified": false with the "unverified" field
+// names, each a field the entry has. The loader ignores both (unknown fields are allowed).
+TEST(ProvidersRegistry, UnverifiedValuesAreNamed) {
+  const ModelRegistry& reg = builtinRegistry();
+  int marked = 0;
+  for (const QString& key : reg.keys()) {
+    const QJsonObject raw = reg.model(key).raw;
+    if (!raw.contains(QStringLiteral("verified"))) continue;
+    SCOPED_TRACE(key.toStdString());
+    ++marked;
+    EXPECT_FALSE(raw.value(QStringLiteral("verified")).toBool(true));
+    const QJsonArray fields = raw.value(QStringLiteral("unverified")).toArray();
+    EXPECT_FALSE(fields.isEmpty());
+    for (const QJsonValue& f : fields)
+      EXPECT_TRUE(raw.contains(f.toString())) << f.toString().toStdString();
+  }
+  EXPECT_GE(marked, 5);
+  EXPECT_EQ(reg.model("hailuo").raw.value(QStringLiteral("unverified")).toArray(),
+            QJsonArray{QStringLiteral("fps")});
+}
+
 TEST(ProvidersRegistry, ChunkCountIsCeilOfDurationOverActualChunk) {
   const ModelRegistry& reg = builtinRegistry();
-  EXPECT_EQ(chunkCount(30.0, reg.model("hailuo")), 6);
+  EXPECT_EQ(chunkCount(30.0, reg.model("hailuo")), 5);
   EXPECT_EQ(chunkCount(30.0, reg.model("animatediff")), 15);
   EXPECT_EQ(chunkCount(10.0, reg.model("zeroscope")), 4);
-  EXPECT_EQ(chunkCount(5.0, reg.model("hailuo")), 1);
-  EXPECT_EQ(chunkCount(5.01, reg.model("hailuo")), 2);
+  EXPECT_EQ(chunkCount(6.0, reg.model("hailuo")), 1);
+  EXPECT_EQ(chunkCount(6.01, reg.model("hailuo")), 2);
   EXPECT_EQ(chunkCount(0.0, reg.model("hailuo")), 0);
 }
 
@@ -71,7 +100,7 @@ TEST(ProvidersRegistry, UserFileOverridesByKeyAndAddsModels) {
   EXPECT_DOUBLE_EQ(reg.model("hailuo").costPerCall, 0.5);
   EXPECT_EQ(reg.model("hailuo").params.seed, QStringLiteral("seed"));
   EXPECT_EQ(reg.model("hailuo").params.image, QStringLiteral("first_frame_image"));  // kept
-  EXPECT_EQ(reg.model("hailuo").fps, 30);                                            // kept
+  EXPECT_EQ(reg.model("hailuo").fps, 24);                                            // kept
   EXPECT_EQ(reg.model("mine").fps, 12);
   EXPECT_EQ(chunkCount(10.0, reg.model("mine")), 3);
 }
@@ -120,8 +149,8 @@ TEST(ProvidersRegistry, ValidateRefusesWhatTheModelCannotHonour) {
   EXPECT_EQ(refusal(runway), "");
 
   VideoRequest hailuo = requestFor("hailuo");
-  hailuo.fps = 24;
-  EXPECT_NE(refusal(hailuo).find("30 fps"), std::string::npos);
+  hailuo.fps = 30;
+  EXPECT_NE(refusal(hailuo).find("24 fps"), std::string::npos);
   hailuo.fps = 0;
   hailuo.width = 640;
   hailuo.height = 360;

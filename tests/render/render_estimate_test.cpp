@@ -181,7 +181,7 @@ TEST_F(RenderEstimateTest, ModelOverrideOrNewDurationChangesWhatIsGenerated) {
   EXPECT_EQ(store->chunks(sceneId).size(), 2);  // an estimate changes nothing
 
   auto scene = *store->scene(sceneId);
-  scene.targetDuration = 12.0;
+  scene.targetDuration = 13.0;  // three 6 s chunks instead of two
   store->updateScene(scene);
   const RenderEstimate longer =
       estimateRender(*store, request(), &registry, backends(QStringLiteral("replicate")));

@@ -59,7 +59,7 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   EXPECT_TRUE(QFileInfo::exists(outputPath() + QStringLiteral(".json"))) << "manifest sidecar";
 
   // Chunk 0 starts from the reference image (flux-schnell's output), chunk 1 from the exact
-  // last frame of chunk 0, both in hailuo's own field.
+  // frame chunk 0 is cut at (used whole here: its last frame), both in hailuo's own field.
   const auto video = creates(kHailuo);
   ASSERT_EQ(video.size(), 2);
   const QJsonObject first = inputOf(video[0]);
@@ -69,7 +69,8 @@ TEST_F(RenderCloudRender, SceneRendersWithContinuityInputsThroughFakeReplicate) 
   const QList<model::Asset> assets = chunkAssets();
   ASSERT_EQ(assets.size(), 2);
   const QString lastFrame =
-      QDir(cacheFolder()).filePath(QStringLiteral("frames/%1-last.png").arg(assets[0].cacheKey));
+      QDir(cacheFolder())
+          .filePath(QStringLiteral("frames/%1-cut-1000ms.png").arg(assets[0].cacheKey));
   ASSERT_TRUE(QFileInfo::exists(lastFrame));
   EXPECT_EQ(dataUriBytes(second.value(QStringLiteral("first_frame_image")).toString()),
             fileBytes(lastFrame));
