@@ -159,9 +159,19 @@ void loadScene(SceneJob::State& s) {
       s.store->project().settings.value(QStringLiteral("defaultModel")).toString();
   const QString key = !s.request.modelKey.isEmpty() ? s.request.modelKey : s.scene.modelKey;
   s.modelEntry = &s.backends.models->resolve(key, projectDefault);
-  const ChunkPlan plan = s.onlyChunk
-                             ? ChunkPlan{s.store->chunks(s.scene.id), false}
-                             : planChunks(s.scene, *s.modelEntry, s.store->chunks(s.scene.id));
+  s.chunks = s.store->chunks(s.scene.id);
+  s.sceneSeconds = s.scene.targetDuration;
+}
+
+model::Scene SceneJob::State::timedScene() const {
+  model::Scene timed = scene;
+  timed.targetDuration = sceneSeconds;
+  return timed;
+}
+
+void planScene(SceneJob::State& s) {
+  if (s.onlyChunk) return;  // regenerate keeps the scene's chunk plan as it is
+  const ChunkPlan plan = planChunks(s.timedScene(), *s.modelEntry, s.chunks);
   if (plan.replaced) {
     s.store->replaceChunks(s.scene.id, plan.chunks);
     s.event(QStringLiteral("info"), QStringLiteral("plan"),
@@ -255,6 +265,8 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
                              : request_.outputPath;
     checkSettings(s);
     checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
+    generateSpeech(s);               // fails fast, before any video is planned or paid for
+    planScene(s);
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;

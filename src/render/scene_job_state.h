@@ -14,6 +14,7 @@
 #include "render/cached_generation.h"
 #include "render/input_files.h"
 #include "render/scene_job.h"
+#include "render/speech_timing.h"
 #include "render/timeline_builder.h"
 
 namespace sw::render {
@@ -33,6 +34,7 @@ struct AudioWork {
   QString userFile;  // SFX with a user-supplied file: no generation
   double cueTime = 0;
   double gainDb = 0;
+  std::optional<TimelineClip> speech;  // narration / dialogue once generated and measured
 };
 
 struct SceneJob::State {
@@ -51,6 +53,11 @@ struct SceneJob::State {
   std::optional<model::Id> onlyChunk;  // regenerate: generate this chunk only
   model::Id lastTakeId = 0;
   QList<AudioWork> audio;
+  // What the scene lasts in this render: the speech layout's duration (the target lengthened to
+  // fit the speech, or the target under RenderRequest::keepDuration). The stored scene keeps its
+  // target; planning and the timeline read this.
+  double sceneSeconds = 0;
+  SpeechLayout speechLayout;
 
   // Progress: generation units (chunks weigh more than audio) then the stitch.
   int unitsTotal = 1;
@@ -68,12 +75,17 @@ struct SceneJob::State {
   model::Asset recordAsset(const QString& kind, const CachedResult& r,
                            const QJsonObject& parameters);
   void throwIfCancelled() const;
+  // s.scene with targetDuration = sceneSeconds, for chunk planning (never written to the store).
+  model::Scene timedScene() const;
   // Where the job's files may be: the project folder and the asset cache.
   model::AssetRoots roots() const { return {store->folder(), cache->directory()}; }
 };
 
 // scene_job.cpp
+// The scene, its model and its chunks as stored (no planning: planScene()).
 void loadScene(SceneJob::State& s);
+// Plans the chunks for timedScene() and replaces the stored plan when it no longer fits.
+void planScene(SceneJob::State& s);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
@@ -85,6 +97,12 @@ std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model:
 // written (output_target.h). Throws JobFailure.
 void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath);
 // scene_job_audio.cpp
+// Narration and dialogue, generated and waited for before any video (a failure fails the job
+// before a paid video call), measured by probing their files, laid out with speech_timing
+// (s.speechLayout, s.sceneSeconds) and announced in a "speech.timing" event (and a "speech.cut"
+// warning naming each line a kept duration cuts).
+void generateSpeech(SceneJob::State& s);
+// Music (for s.sceneSeconds) and SFX, generated beside the video chain.
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_video.cpp

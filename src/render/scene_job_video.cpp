@@ -288,7 +288,7 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
     seg.fileDuration = asset->duration;
     seg.trimIn = c.trimIn;
     seg.trimOut = c.trimOut;
-    seg.useful = chunkUsefulSeconds(s.scene, *s.modelEntry, i, int(chunks.size()));
+    seg.useful = chunkUsefulSeconds(s.timedScene(), *s.modelEntry, i, int(chunks.size()));
     seg.crossfade = c.transition == QLatin1String("crossfade") && c.transitionDuration > 0;
     seg.transitionDuration = c.transitionDuration;
     seg.dropFirstFrame = asset->parameters.value(QStringLiteral("continuity")).toBool();
