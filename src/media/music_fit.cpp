@@ -11,31 +11,31 @@ std::vector<AudioClip> fitMusic(const AudioClip& music, double fileSeconds, doub
   const double end = music.out < 0 ? fileSeconds : std::min(music.out, fileSeconds);
   const double span = end - music.in;  // one copy
   constexpr double kEpsilon = 1e-6;
-  auto finish = [&](AudioClip c, double offset) {  // the last copy: cropped, fades out
-    const double d = std::min(span, length - offset);
+  if (span <= kEpsilon || span >= length - kEpsilon) {  // cropped
+    AudioClip c = music;
+    const double d = span > kEpsilon ? length : std::max(span, 0.0);
     c.out = c.in + d;
     c.fadeOut = std::min(fit.fadeOut, d / 4);
     out.push_back(c);
-  };
-  if (span <= kEpsilon || span >= length - kEpsilon) {
-    finish(music, 0);
     return out;
   }
+  // The last copy plays whole and ends with the length, so the fade-out has room; the copies
+  // before it repeat every span - x seconds, the one before the last cut to end x after it starts.
   const double x = std::min(fit.crossfade, span / 3);
-  const double step = span - x;
+  const double last = length - span;
   AudioClip copy = music;
-  copy.out = end;
-  double offset = 0;
-  // Another copy is needed while the current one ends before the length.
-  while (offset + span < length - kEpsilon) {
+  for (double offset = 0; offset < last - kEpsilon; offset += span - x) {
     copy.start = music.start + offset;
+    copy.out = copy.in + std::min(span, last + x - offset);
     copy.fadeOut = x;
     out.push_back(copy);
     copy.fadeIn = x;
-    offset += step;
   }
-  copy.start = music.start + offset;
-  finish(copy, offset);
+  copy.start = music.start + last;
+  copy.out = end;
+  copy.fadeIn = out.empty() ? music.fadeIn : x;
+  copy.fadeOut = std::min(fit.fadeOut, span - x);
+  out.push_back(copy);
   return out;
 }
 
