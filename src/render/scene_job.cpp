@@ -166,6 +166,19 @@ void loadScene(SceneJob::State& s) {
 model::Scene SceneJob::State::timedScene() const {
   model::Scene timed = scene;
   timed.targetDuration = sceneSeconds;
+  // Each join drops the next chunk's repeated first frame. When the chunks for sceneSeconds would
+  // then end before the speech does, one more is planned (extendPictureTo() plays the picture on
+  // to sceneSeconds).
+  const double len = modelEntry ? modelEntry->actualChunkDuration : 0.0;
+  const double frame = modelEntry && modelEntry->supportsImageInput && modelEntry->fps > 0
+                           ? 1.0 / modelEntry->fps
+                           : 0.0;
+  if (len <= 0 || frame <= 0) return timed;
+  const double speechEnd = std::min(speechLayout.end, sceneSeconds);
+  int n = std::max(1, providers::chunkCount(sceneSeconds, len));
+  const int planned = n;
+  while (n * len - (n - 1) * frame < speechEnd - 1e-9) ++n;
+  if (n > planned) timed.targetDuration = (n - 1) * len + std::min(0.1, len / 2);
   return timed;
 }
 
@@ -272,6 +285,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     TimelineInputs timeline;
     timeline.fps = s.modelEntry->fps > 0 ? s.modelEntry->fps : 24;
     addSegments(s, timeline);
+    extendPictureTo(timeline, s.sceneSeconds);
     collectAudio(s, timeline);
     s.throwIfCancelled();
 

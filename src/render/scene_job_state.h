@@ -75,7 +75,9 @@ struct SceneJob::State {
   model::Asset recordAsset(const QString& kind, const CachedResult& r,
                            const QJsonObject& parameters);
   void throwIfCancelled() const;
-  // s.scene with targetDuration = sceneSeconds, for chunk planning (never written to the store).
+  // s.scene with the duration the chunks are planned and cut for (never written to the store):
+  // sceneSeconds, or enough more for one more chunk when the joins' dropped frames would
+  // otherwise end the picture before the speech.
   model::Scene timedScene() const;
   // Where the job's files may be: the project folder and the asset cache.
   model::AssetRoots roots() const { return {store->folder(), cache->directory()}; }

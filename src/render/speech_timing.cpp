@@ -49,7 +49,8 @@ SpeechLayout layoutSpeech(const SpeechTiming& t) {
       ++line;
     }
     out.starts.append(start);
-    cursor = start + std::max(0.0, t.items[i].seconds) + t.gap;
+    out.end = start + std::max(0.0, t.items[i].seconds);
+    cursor = out.end + t.gap;
   }
 
   for (int i = 0; i < n; ++i) {

@@ -42,6 +42,7 @@ struct SpeechCut {
 struct SpeechLayout {
   QList<double> starts;  // seconds from the scene start, one per item
   double needed = 0.0;   // lead-in + speech + gaps + tail (0 without speech)
+  double end = 0.0;      // where the last item ends (0 without speech)
   double target = 0.0;
   double duration = 0.0;  // what the scene will last
   SpeechPolicy policy = SpeechPolicy::Lengthen;

@@ -36,6 +36,15 @@ double timelineDuration(const TimelineInputs& in) {
   return segmentStarts(in).last() + segmentLength(in.segments.last(), in.fps);
 }
 
+double extendPictureTo(TimelineInputs& in, double seconds) {
+  const double deficit = seconds - timelineDuration(in);
+  if (in.segments.isEmpty() || deficit <= 1e-9) return timelineDuration(in);
+  TimelineSegment& last = in.segments.last();
+  if (last.useful > 0)
+    last.useful = std::min(last.useful + deficit, last.fileDuration - last.trimOut - last.trimIn);
+  return timelineDuration(in);
+}
+
 SpeechPlacement placeSpeech(const TimelineInputs& in) {
   SpeechTiming timing;
   timing.target = timelineDuration(in);

@@ -52,6 +52,9 @@ SpeechPlacement placeSpeech(const TimelineInputs& inputs);
 // Seconds of video the plan produces (trims, dropped frames and crossfade overlaps included).
 double timelineDuration(const TimelineInputs& inputs);
 QList<double> segmentStarts(const TimelineInputs& inputs);
+// When the picture is shorter than `seconds` (the repeated first frames dropped at the joins
+// shorten it), the last segment plays on as far as its file goes. Returns the picture's seconds.
+double extendPictureTo(TimelineInputs& inputs, double seconds);
 
 constexpr double kMusicBedGainDb = -8.0;
 constexpr double kMusicLoopCrossfade = 1.0;  // seconds, where music shorter than the scene loops

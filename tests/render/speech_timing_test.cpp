@@ -32,6 +32,7 @@ TEST(SpeechTiming, LongSpeechLengthensTheSceneToATenth) {
   expectInOrderWithoutOverlap(t, l);
   // 0.25 + 3 + 2 + 4 + 2 + 3 gaps of 0.35 + 0.25 tail = 12.55
   EXPECT_NEAR(l.needed, 12.55, 1e-9);
+  EXPECT_NEAR(l.end, 12.3, 1e-9);
   EXPECT_NEAR(l.duration, 12.6, 1e-9);
   EXPECT_TRUE(l.lengthened());
   EXPECT_TRUE(l.cuts.isEmpty());

@@ -116,3 +116,13 @@ TEST(RenderTimeline, PlacedSpeechKeepsTheJobsLayout) {
     if (clip.track != media::AudioTrack::Music) starts.push_back(clip.start);
   EXPECT_EQ(starts, (std::vector<double>{0.25, 3.6, 12.5}));
 }
+
+TEST(RenderTimeline, TheLastSegmentPlaysOnForTheDroppedFrames) {
+  TimelineInputs in = threeChunks();  // 3 x 5 s at 25 fps, two repeated first frames dropped
+  in.segments[2].useful = 2.0;        // a 12 s scene
+  EXPECT_NEAR(timelineDuration(in), 11.92, 1e-9);
+  EXPECT_NEAR(extendPictureTo(in, 12.0), 12.0, 1e-9);
+  EXPECT_NEAR(in.segments[2].useful, 2.08, 1e-9);
+  EXPECT_NEAR(extendPictureTo(in, 30.0), 14.92, 1e-9);  // no further than the file goes
+  EXPECT_NEAR(extendPictureTo(in, 10.0), 14.92, 1e-9);  // never shortens
+}
