@@ -110,7 +110,7 @@ void startSpeech(SceneJob::State& s) {
       r.character = who.name;
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
-      const QString what = QStringLiteral("dialogue line %1 (%2)").arg(i + 1).arg(who.name);
+      const QString what = dialogueLineName(i + 1, who.name);
       s.audio.append({AudioWork::Kind::Dialogue,
                       line.id,
                       what,

@@ -14,6 +14,10 @@ QString seconds(double s) { return QString::number(ceilTenth(s), 'f', 1); }
 
 }  // namespace
 
+QString dialogueLineName(int number, const QString& character) {
+  return QStringLiteral("dialogue line %1 (%2)").arg(number).arg(character);
+}
+
 double ceilTenth(double s) { return std::ceil(s * 10.0 - 1e-6) / 10.0; }
 
 SpeechLayout layoutSpeech(const SpeechTiming& t) {

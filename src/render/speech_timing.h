@@ -67,6 +67,10 @@ QString describeSpeechLayout(const SpeechLayout& layout);
 // "dialogue line 3 (MARA) by 1.4 s" / "dialogue line 4 (TOMAS) entirely (2.1 s)".
 QString describeCut(const SpeechCut& cut);
 
+// The name of dialogue line `number` (1-based, in script order) in events and warnings:
+// "dialogue line 3 (MARA)".
+QString dialogueLineName(int number, const QString& character);
+
 // Seconds rounded up to the next tenth (14.21 -> 14.3; 14.2 stays 14.2).
 double ceilTenth(double seconds);
 

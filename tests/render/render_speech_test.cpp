@@ -2,6 +2,7 @@
 // lengthens the scene and every line is heard whole; keeping the duration names the cut line; a
 // speech failure fails the job before any video is generated.
 #include <QJsonArray>
+#include <QProcess>
 #include <algorithm>
 #include <cmath>
 
@@ -156,4 +157,35 @@ TEST_F(RenderSpeech, ASpeechFailureFailsTheJobBeforeAnyVideo) {
   EXPECT_EQ(eventsOfKind(job, QStringLiteral("asset.generated"), QStringLiteral("image")), 0);
   for (const model::Chunk& c : openStore()->chunks(scene))
     EXPECT_NE(c.status, model::ChunkStatus::Ready);
+}
+
+TEST_F(RenderSpeech, TheCliEstimatesTheTimingAndKeepsTheDurationWhenAsked) {
+  const model::Id scene = longDialogueScene();
+  const QString tomas = QStringLiteral("dialogue line 2 (TOMAS %1)").arg(scene);
+  auto render = [&](const QStringList& extra) {
+    QProcess cli;
+    cli.setProcessEnvironment(cliEnvironment());
+    cli.start(QStringLiteral(SW_CLI),
+              QStringList{QStringLiteral("render"), projectFolder(), QStringLiteral("--scene"),
+                          QString::number(scene), QStringLiteral("--preview"), QStringLiteral("-o"),
+                          tmp.filePath(QStringLiteral("out/cli.mp4"))} +
+                  extra);
+    EXPECT_TRUE(cli.waitForFinished(600000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    return QString::fromUtf8(cli.readAllStandardError());
+  };
+  // Before anything is generated, from the text: lengthened by default.
+  const QString lengthened = render({});
+  EXPECT_TRUE(lengthened.contains(QStringLiteral("; the scene will be ")))
+      << lengthened.toStdString();
+  // Measured now (generated): kept when asked, naming the line that is cut, before and after.
+  const QString kept = render({QStringLiteral("--keep-duration")});
+  EXPECT_TRUE(kept.contains(QStringLiteral("keeping 2.5 s cuts: ") + tomas)) << kept.toStdString();
+  const auto jobs = openStore()->jobs();
+  ASSERT_EQ(jobs.size(), 2);
+  int warned = 0;  // the second job only
+  for (const model::RenderJob& j : jobs)
+    warned += event(j.id, QStringLiteral("speech.cut")) ? 1 : 0;
+  EXPECT_EQ(warned, 1);
+  EXPECT_LT(media::probe(tmp.filePath(QStringLiteral("out/cli.mp4"))).duration, 2.6);
 }
