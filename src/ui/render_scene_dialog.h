@@ -42,6 +42,8 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* musicBox() const { return music_; }
   QCheckBox* sfxBox() const { return sfx_; }
   QCheckBox* previewBox() const { return preview_; }
+  // Unchecked (the default): a scene whose speech needs more time is lengthened to fit it.
+  QCheckBox* keepDurationBox() const { return keepDuration_; }
   QLineEdit* outputEdit() const { return output_; }
   QPushButton* renderButton() const { return render_; }
   // Disables Render with a tooltip saying why (e.g. the render engine is not available).
@@ -69,6 +71,7 @@ class RenderSceneDialog : public QDialog {
   QComboBox* resolution_ = nullptr;
   QComboBox* aspect_ = nullptr;
   QCheckBox* preview_ = nullptr;
+  QCheckBox* keepDuration_ = nullptr;
   QLineEdit* output_ = nullptr;
   QPushButton* render_ = nullptr;
 };
