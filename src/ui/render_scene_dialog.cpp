@@ -210,7 +210,7 @@ void RenderSceneDialog::updateCost() {
     if (speech.isEmpty()) continue;
     const auto scene = session_->store().scene(id);
     text += QLatin1Char(' ') + (sceneIds_.size() == 1 || !scene
-                                    ? tr("Speech: %1.").arg(speech)
+                                    ? speech.left(1).toUpper() + speech.mid(1) + QLatin1Char('.')
                                     : tr("%1: %2.").arg(scene->title, speech));
   }
   cost_->setText(text);
