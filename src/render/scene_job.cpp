@@ -15,6 +15,7 @@
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
+#include "render/speech_estimate.h"
 
 namespace sw::render {
 
@@ -173,8 +174,9 @@ model::Scene SceneJob::State::timedScene() const {
   const double frame = modelEntry && modelEntry->supportsImageInput && modelEntry->fps > 0
                            ? 1.0 / modelEntry->fps
                            : 0.0;
-  if (len <= 0 || frame <= 0) return timed;
-  const double speechEnd = std::min(speechLayout.end, sceneSeconds);
+  // Speech cut by a kept duration is cut anyway: no chunk is paid for a frame of it.
+  if (len <= 0 || frame <= 0 || speechLayout.end > sceneSeconds) return timed;
+  const double speechEnd = speechLayout.end;
   int n = std::max(1, providers::chunkCount(sceneSeconds, len));
   const int planned = n;
   while (n * len - (n - 1) * frame < speechEnd - 1e-9) ++n;
@@ -235,12 +237,25 @@ void checkSettings(SceneJob::State& s) {
   }
 }
 
-// The estimate before anything is generated: the job's first event of each run.
+// The estimate before anything is generated: the job's first event of each run, with the speech
+// timing from what is generated and the text of the rest (the job measures it in generateSpeech).
 void recordEstimate(SceneJob::State& s) {
   const QString videoBackend = s.backends.video ? s.backends.video->backendId() : QString();
   const RenderEstimate e =
       estimateRender(*s.store, s.request, s.backends.models.get(), videoBackend);
-  s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
+  QString message = e.summaryLine();
+  QJsonObject data = e.toJson();
+  if (s.request.sceneIds.size() == 1) {
+    const SpeechLayout speech = estimateSpeech(*s.store, s.request.sceneIds.first(), s.request);
+    const QString line = describeSpeechLayout(speech);
+    if (!line.isEmpty()) {
+      message += QStringLiteral("; ") + line;
+      data.insert(
+          QStringLiteral("speech"),
+          QJsonObject{{"line", line}, {"needed", speech.needed}, {"duration", speech.duration}});
+    }
+  }
+  s.event(QStringLiteral("info"), QStringLiteral("estimate"), message, data);
 }
 
 QString stitchStage(const QString& mediaStage) {

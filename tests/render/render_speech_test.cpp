@@ -126,6 +126,11 @@ TEST_F(RenderSpeech, DialogueLongerThanTheSceneLengthensItAndEveryLineIsHeardWho
     EXPECT_GT(tail, 0.05 * outPeak) << "line " << i << " is not heard up to " << end << " s";
   }
   EXPECT_FALSE(event(job, QStringLiteral("speech.cut")).has_value());
+  // Announced in the job's estimate, before anything was generated (from the text).
+  const auto estimate = event(job, QStringLiteral("estimate"));
+  ASSERT_TRUE(estimate.has_value());
+  EXPECT_TRUE(estimate->message.contains(QStringLiteral("; speech needs ")))
+      << estimate->message.toStdString();
   // The stored scene keeps the target it was given.
   EXPECT_DOUBLE_EQ(openStore()->scene(scene)->targetDuration, 2.5);
 }
