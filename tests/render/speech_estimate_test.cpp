@@ -2,6 +2,7 @@
 // estimated from its text; the job's names and order; the request's tracks and policy.
 #include <gtest/gtest.h>
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 
 #include "render/render_estimate.h"
@@ -69,4 +70,12 @@ TEST_F(SpeechEstimateTest, GeneratedLinesCountTheirMeasuredSecondsTheRestTheirTe
 
   r.dialogue = false;
   EXPECT_EQ(speechTimingOf(*store, *store->scene(sceneId), r).items.size(), 1);
+}
+
+TEST(RenderRequestJson, KeepDurationRoundTripsAndDefaultsToLengthen) {
+  RenderRequest r;
+  EXPECT_FALSE(r.keepDuration);
+  r.keepDuration = true;
+  EXPECT_TRUE(RenderRequest::fromJson(r.toJson()).keepDuration);
+  EXPECT_FALSE(RenderRequest::fromJson(QJsonObject{{"scenes", QJsonArray{1}}}).keepDuration);
 }
