@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -20,6 +21,7 @@
 #include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
+#include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 #include "scene_arg.h"
 
@@ -118,6 +120,7 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
   if (!QStringList{"16:9", "9:16", "1:1"}.contains(r.aspect))
     throw UserError(QStringLiteral("--aspect must be 16:9, 9:16 or 1:1"));
   r.preview = p.isSet(QStringLiteral("preview"));
+  r.keepDuration = p.isSet(QStringLiteral("keep-duration"));
   if (p.isSet(QStringLiteral("output")))
     r.outputPath = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
   if (r.sceneIds.size() > 1 && !r.outputPath.isEmpty())
@@ -171,6 +174,13 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
     else
       total.reset();
     err << "Scene " << (scene ? scene->position + 1 : 0) << ": " << e.summaryLine() << '\n';
+    if (!scene) continue;
+    const render::SpeechTiming timing = render::speechTimingOf(store, *scene, one);
+    const QString speech = render::describeSpeechLayout(render::layoutSpeech(timing));
+    const bool estimated = std::any_of(timing.items.begin(), timing.items.end(),
+                                       [](const render::SpeechItem& i) { return !i.measured; });
+    if (!speech.isEmpty())
+      err << "  " << speech << (estimated ? " (estimated: speech not generated yet)" : "") << '\n';
   }
   // One budget for every scene of the render and every resume of its jobs (spend_ledger.h).
   if (const auto budget = render::effectiveBudget(store, request)) {
@@ -201,6 +211,8 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("aspect"), QStringLiteral("Aspect."), QStringLiteral("A"),
                QStringLiteral("16:9")});
   p.addOption({QStringLiteral("preview"), QStringLiteral("Fast low-res preview.")});
+  p.addOption({QStringLiteral("keep-duration"),
+               QStringLiteral("Keep the scene's duration when the speech needs more.")});
   p.addOption(waitOption());
   if (!full) return;
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
@@ -357,6 +369,9 @@ const char* kRenderOptions =
     "  --resolution RES   480p, 720p (default), 1080p, 2160p\n"
     "  --aspect A         16:9 (default), 9:16, 1:1\n"
     "  --preview          fast low-resolution preview (480p, fast encoder settings)\n"
+    "  --keep-duration    when the speech needs more time than the scene's duration, keep the\n"
+    "                     duration and cut the speech (a warning names each line cut); by\n"
+    "                     default the scene is lengthened to fit the speech\n"
     "  --wait             when another job works on the scene, wait for it instead of\n"
     "                     failing (exit 1) with a message naming that job\n";
 

@@ -10,14 +10,27 @@ std::string num(double v) { return QString::number(v, 'f', 6).toStdString(); }
 
 namespace {
 
-std::string clipChain(const AudioClip& c, double d, size_t k) {
+// Whether music clip k hands over to another music clip that starts while it plays (a loop join
+// of fitMusic()): its fade-out is then exactly the crossfade it was given.
+bool handsOver(const MixLayout& m, size_t k) {
+  const AudioClip& c = m.clips[k];
+  if (c.track != AudioTrack::Music) return false;
+  for (size_t j = 0; j < m.clips.size(); ++j)
+    if (j != k && m.clips[j].track == AudioTrack::Music && m.clips[j].start > c.start + 1e-6 &&
+        m.clips[j].start < c.start + m.durations[k] - 1e-6)
+      return true;
+  return false;
+}
+
+std::string clipChain(const AudioClip& c, double d, size_t k, bool handover) {
   const std::string label = "c" + std::to_string(k);
   std::string s = "[" + label +
                   "]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
                   "atrim=start=" +
                   num(c.in) + ":duration=" + num(d) + ",asetpts=PTS-STARTPTS";
   double fadeOut = c.fadeOut;
-  if (c.track == AudioTrack::Music) fadeOut = std::max(fadeOut, std::min(1.5, d / 3.0));
+  if (c.track == AudioTrack::Music && !handover)
+    fadeOut = std::max(fadeOut, std::min(1.5, d / 3.0));
   const double fadeIn = std::min(c.fadeIn, d);
   fadeOut = std::min(fadeOut, d);
   if (fadeIn > 0) s += ",afade=t=in:st=0:d=" + num(fadeIn);
@@ -44,7 +57,7 @@ std::string buildMixGraph(const MixLayout& m, const std::string& tail) {
   std::vector<std::string> voice, music, sfx, finalInputs;
   if (m.bus) finalInputs.push_back("bus");
   for (size_t k = 0; k < m.clips.size(); ++k) {
-    chains.push_back(clipChain(m.clips[k], m.durations[k], k));
+    chains.push_back(clipChain(m.clips[k], m.durations[k], k, handsOver(m, k)));
     const std::string l = "a" + std::to_string(k);
     switch (m.clips[k].track) {
       case AudioTrack::Narration:

@@ -117,6 +117,7 @@ StateOptions stateOptions(const RenderRequest& request,
   o.music = request.music && !request.offline;
   o.sfx = request.sfx && !request.offline;
   o.keepAllStale = request.keepStale || request.offline;
+  o.keepDuration = request.keepDuration;
   for (model::Id id : request.keepChunks) o.keepChunks.insert(id);
   return o;
 }

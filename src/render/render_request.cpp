@@ -7,12 +7,19 @@ namespace sw::render {
 QJsonObject RenderRequest::toJson() const {
   QJsonArray scenes;
   for (model::Id id : sceneIds) scenes.append(double(id));
-  QJsonObject json{{"scenes", scenes},     {"narration", narration},
-                   {"dialogue", dialogue}, {"music", music},
-                   {"sfx", sfx},           {"resolution", resolution},
-                   {"aspect", aspect},     {"preview", preview},
-                   {"output", outputPath}, {"backend", backend},
-                   {"model", modelKey},    {"offline", offline}};
+  QJsonObject json{{"scenes", scenes},
+                   {"narration", narration},
+                   {"dialogue", dialogue},
+                   {"music", music},
+                   {"sfx", sfx},
+                   {"resolution", resolution},
+                   {"aspect", aspect},
+                   {"preview", preview},
+                   {"output", outputPath},
+                   {"backend", backend},
+                   {"model", modelKey},
+                   {"offline", offline},
+                   {"keepDuration", keepDuration}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
   if (keepStale) json.insert(QStringLiteral("keepStale"), true);
   if (!keepChunks.isEmpty()) {
@@ -40,6 +47,7 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.backend = json.value(QStringLiteral("backend")).toString();
   r.modelKey = json.value(QStringLiteral("model")).toString();
   r.offline = json.value(QStringLiteral("offline")).toBool(false);
+  r.keepDuration = json.value(QStringLiteral("keepDuration")).toBool(false);
   if (json.contains(QStringLiteral("budgetUsd")))
     r.budgetUsd = json.value(QStringLiteral("budgetUsd")).toDouble();
   r.keepStale = json.value(QStringLiteral("keepStale")).toBool(false);

@@ -32,6 +32,9 @@ struct RenderRequest {
   QList<model::Id> keepChunks;
   bool offline =
       false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
+  // Speech longer than the scene's target: false lengthens the scene to fit it, true keeps the
+  // target and warns naming each line that is cut (speech_timing.h).
+  bool keepDuration = false;
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);

@@ -15,6 +15,7 @@
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
+#include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 
 namespace sw::render {
@@ -193,6 +194,16 @@ void loadScene(SceneJob::State& s) {
   if (s.request.offline)  // a re-stitch renders what is there: nothing is regenerated
     for (const model::Chunk& c : s.store->chunks(s.scene.id))
       s.stateOptions.keepChunks.insert(c.id);
+  s.chunks = s.store->chunks(s.scene.id);
+  s.sceneSeconds = s.scene.targetDuration;
+}
+
+// The chunk plan for the duration the speech asks (generateSpeech set sceneSeconds): the scene
+// state decides how many chunks cover it; generateVideo adds the ones missing.
+void planScene(SceneJob::State& s) {
+  s.stateOptions.sceneSeconds = s.sceneSeconds;
+  s.stateOptions.exactDuration = s.sceneSeconds > s.scene.targetDuration + 1e-9;
+  if (s.onlyChunk) return;  // regenerate keeps the scene's chunks as they are
   const SceneState state = currentState(s);
   s.event(QStringLiteral("info"), QStringLiteral("plan"),
           QStringLiteral("%1 chunks of about %2 s with %3 cover %4 s")
@@ -266,11 +277,24 @@ providers::BackendSettings runningBackends(const providers::Backends& b) {
   return out;
 }
 
-// The estimate before anything is generated: the job's first event of each run.
+// The estimate before anything is generated: the job's first event of each run, with the speech
+// timing from what is generated and the text of the rest (the job measures it in generateSpeech).
 void recordEstimate(SceneJob::State& s) {
   const RenderEstimate e = estimateRender(*s.store, s.request, s.backends.models.get(),
                                           runningBackends(s.backends), s.cache->directory());
-  s.event(QStringLiteral("info"), QStringLiteral("estimate"), e.summaryLine(), e.toJson());
+  QString message = e.summaryLine();
+  QJsonObject data = e.toJson();
+  if (s.request.sceneIds.size() == 1) {
+    const SpeechLayout speech = estimateSpeech(*s.store, s.request.sceneIds.first(), s.request);
+    const QString line = describeSpeechLayout(speech);
+    if (!line.isEmpty()) {
+      message += QStringLiteral("; ") + line;
+      data.insert(
+          QStringLiteral("speech"),
+          QJsonObject{{"line", line}, {"needed", speech.needed}, {"duration", speech.duration}});
+    }
+  }
+  s.event(QStringLiteral("info"), QStringLiteral("estimate"), message, data);
 }
 
 QString stitchStage(const QString& mediaStage) {
@@ -309,6 +333,8 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
                              : request_.outputPath;
     checkSettings(s);
     checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
+    generateSpeech(s);               // fails fast, before any video is planned or paid for
+    planScene(s);
     startAudio(s);
     generateVideo(s);
     TimelineInputs timeline;
@@ -316,6 +342,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
     const std::optional<FrameRate> fps = sharedFrameRate(timeline.segments);
     timeline.fps = fps ? fps->value() : chosenFps(s);
+    extendPictureTo(timeline, s.sceneSeconds);
     collectAudio(s, timeline);
     s.throwIfCancelled();
 

@@ -1,7 +1,8 @@
 // SceneJob: the pipeline behind one Render Scene job, run on a worker thread.
-//   plan chunks -> generate missing audio (in parallel) and chunks (in order, each from its
-//   predecessor's last frame) -> build the RenderPlan from measured durations -> stitch + mix +
-//   export -> manifest sidecar.
+//   generate and measure the speech, lay it out (the scene's duration) -> plan chunks ->
+//   generate music and SFX (in parallel) and chunks (in order, each from its predecessor's last
+//   frame) -> build the RenderPlan from measured durations -> stitch + mix + export -> manifest
+//   sidecar.
 // It opens its own ProjectStore connection, writes every step to the store as it happens
 // (asset rows, chunk status, takes, job stage/progress, job events), and can be cancelled at any
 // point. Re-running a job finishes it from the cache without regenerating anything.

@@ -1,5 +1,8 @@
-// SceneJob: narration, dialogue, music and SFX, generated in parallel with the video chain.
+// SceneJob: narration and dialogue, generated and measured before the video; music and SFX,
+// generated in parallel with the video chain.
+#include <QJsonArray>
 #include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
 
 #include "render/chunk_planner.h"
 #include "render/recipe.h"
@@ -73,9 +76,8 @@ QString voiceFor(SceneJob::State& s, const model::Character& c, int index) {
   return c.voice.isEmpty() ? s.backends.speech->defaultVoice(index) : c.voice;
 }
 
-}  // namespace
-
-void startAudio(SceneJob::State& s) {
+// Launches the narration and every dialogue line with text, in script order.
+void startSpeech(SceneJob::State& s) {
   const model::Scene& scene = s.scene;
   const QList<model::Character> characters = s.store->characters();
   if (s.request.narration && !scene.narration.trimmed().isEmpty()) {
@@ -112,7 +114,7 @@ void startAudio(SceneJob::State& s) {
       r.character = who.name;
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
-      const QString what = QStringLiteral("dialogue line %1 (%2)").arg(i + 1).arg(who.name);
+      const QString what = dialogueLineName(i + 1, who.name);
       s.audio.append({AudioWork::Kind::Dialogue,
                       line.id,
                       what,
@@ -123,14 +125,20 @@ void startAudio(SceneJob::State& s) {
                       speechRecipe(line.text, who.voice)});
     }
   }
+}
+
+}  // namespace
+
+void startAudio(SceneJob::State& s) {
+  const model::Scene& scene = s.scene;
+  const int before = int(s.audio.size());
   if (s.request.music &&
       !(scene.musicPrompt.trimmed().isEmpty() && scene.musicMood.trimmed().isEmpty())) {
     providers::MusicRequest r;
     r.prompt = scene.musicPrompt;
     r.mood = scene.musicMood;
     r.tempo = scene.musicTempo;
-    r.duration =
-        std::ceil(scene.targetDuration + 1.0);  // long enough for the scene; cut to the video
+    r.duration = std::ceil(s.sceneSeconds + 1.0);  // long enough for the scene; cut to the video
     r.seed = chunkSeed(scene.id, -1);
     s.audio.append({AudioWork::Kind::Music,
                     scene.id,
@@ -161,7 +169,7 @@ void startAudio(SceneJob::State& s) {
       s.audio.append(w);
     }
   }
-  s.unitsTotal += int(s.audio.size());
+  s.unitsTotal += int(s.audio.size()) - before;
 }
 
 namespace {
@@ -200,41 +208,95 @@ void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
 
 }  // namespace
 
+namespace {
+
+// Waits for `w`, checks its file, records and links its asset (with the duration measured from
+// the file: a service's claimed duration is not trusted) and returns the clip.
+TimelineClip collect(SceneJob::State& s, const AudioWork& w) {
+  CachedResult r = w.future.result();
+  if (!r.error.isEmpty())
+    throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
+  const CheckedFile file = checkInputFile(r.path, MediaKind::Audio, s.roots(), w.what);
+  const media::StreamInfo* audio = file.probe.audio();
+  r.result.duration = audio && audio->duration > 0 ? audio->duration : file.probe.duration;
+  const char* kind = w.kind == AudioWork::Kind::Music ? "music"
+                     : w.kind == AudioWork::Kind::Sfx ? "sfx"
+                                                      : "speech";
+  const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r,
+                                           QJsonObject{{"what", w.what}, {"recipe", w.recipe}});
+  linkAsset(s, w, asset.id);
+  s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
+  return {file.path, r.result.duration, w.cueTime, w.gainDb};
+}
+
+QJsonObject layoutJson(const SpeechTiming& timing, const SpeechLayout& layout) {
+  QJsonArray items, cuts;
+  for (int i = 0; i < timing.items.size(); ++i)
+    items.append(QJsonObject{{"what", timing.items[i].what},
+                             {"start", layout.starts[i]},
+                             {"seconds", timing.items[i].seconds},
+                             {"end", layout.starts[i] + timing.items[i].seconds}});
+  for (const SpeechCut& c : layout.cuts)
+    cuts.append(QJsonObject{{"what", c.what}, {"seconds", c.seconds}, {"dropped", c.dropped}});
+  return {{"policy", layout.policy == SpeechPolicy::KeepDuration ? "keepDuration" : "lengthen"},
+          {"target", layout.target},
+          {"needed", layout.needed},
+          {"duration", layout.duration},
+          {"items", items},
+          {"cuts", cuts}};
+}
+
+}  // namespace
+
+void generateSpeech(SceneJob::State& s) {
+  const int first = int(s.audio.size());
+  startSpeech(s);
+  s.unitsTotal += int(s.audio.size()) - first;
+  SpeechTiming timing;
+  timing.target = s.scene.targetDuration;
+  timing.policy = s.request.keepDuration ? SpeechPolicy::KeepDuration : SpeechPolicy::Lengthen;
+  if (int(s.audio.size()) > first)
+    s.stage(QStringLiteral("generating speech"), 75.0 * s.unitsDone / s.unitsTotal);
+  for (int i = first; i < s.audio.size(); ++i) {
+    AudioWork& w = s.audio[i];
+    w.speech = collect(s, w);
+    timing.items.append({w.what, w.speech->duration, true, w.kind == AudioWork::Kind::Dialogue});
+  }
+  s.throwIfCancelled();
+  s.speechLayout = layoutSpeech(timing);
+  s.sceneSeconds = s.speechLayout.duration;
+  for (int k = 0; k < timing.items.size(); ++k)
+    s.audio[first + k].speech->time = s.speechLayout.starts[k];
+  if (timing.items.isEmpty()) return;
+  const QString line = describeSpeechLayout(s.speechLayout);
+  s.event(QStringLiteral("info"), QStringLiteral("speech.timing"), line,
+          layoutJson(timing, s.speechLayout));
+  if (!s.speechLayout.cuts.isEmpty())
+    s.event(QStringLiteral("warning"), QStringLiteral("speech.cut"), line,
+            layoutJson(timing, s.speechLayout));
+}
+
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
+  timeline.speechPlaced = true;
   for (AudioWork& w : s.audio) {
+    if (w.speech) {  // generated, measured and placed by generateSpeech()
+      if (w.kind == AudioWork::Kind::Narration)
+        timeline.narration = *w.speech;
+      else
+        timeline.dialogue.append(*w.speech);
+      continue;
+    }
     if (!w.userFile.isEmpty()) {
       const CheckedFile file = checkInputFile(w.userFile, MediaKind::Audio, s.roots(),
                                               QStringLiteral("the file of %1").arg(w.what));
       timeline.sfx.append({file.path, file.probe.duration, w.cueTime, w.gainDb});
       continue;
     }
-    const CachedResult r = w.future.result();
-    if (!r.error.isEmpty())
-      throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
-    const CheckedFile file = checkInputFile(r.path, MediaKind::Audio, s.roots(), w.what);
-    const char* kind = w.kind == AudioWork::Kind::Music ? "music"
-                       : w.kind == AudioWork::Kind::Sfx ? "sfx"
-                                                        : "speech";
-    const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r,
-                                             QJsonObject{{"what", w.what}, {"recipe", w.recipe}});
-    linkAsset(s, w, asset.id);
-    const double duration = r.result.duration > 0 ? r.result.duration : file.probe.duration;
-    const TimelineClip clip{file.path, duration, w.cueTime, w.gainDb};
-    switch (w.kind) {
-      case AudioWork::Kind::Narration:
-        timeline.narration = clip;
-        break;
-      case AudioWork::Kind::Music:
-        timeline.music = clip;
-        break;
-      case AudioWork::Kind::Dialogue:
-        timeline.dialogue.append(clip);
-        break;
-      case AudioWork::Kind::Sfx:
-        timeline.sfx.append(clip);
-        break;
-    }
-    s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
+    const TimelineClip clip = collect(s, w);
+    if (w.kind == AudioWork::Kind::Music)
+      timeline.music = clip;
+    else
+      timeline.sfx.append(clip);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "render/input_files.h"
 #include "render/scene_job.h"
 #include "render/scene_state.h"
+#include "render/speech_timing.h"
 #include "render/timeline_builder.h"
 
 namespace sw::render {
@@ -34,7 +35,8 @@ struct AudioWork {
   QString userFile;  // SFX with a user-supplied file: no generation
   double cueTime = 0;
   double gainDb = 0;
-  QJsonObject recipe;  // recipe.h: what the asset is made from, recorded with it
+  QJsonObject recipe;                  // recipe.h: what the asset is made from, recorded with it
+  std::optional<TimelineClip> speech;  // narration / dialogue once generated and measured
 };
 
 struct SceneJob::State {
@@ -54,6 +56,11 @@ struct SceneJob::State {
   std::optional<model::Id> onlyChunk;  // regenerate: generate this chunk only
   model::Id lastTakeId = 0;
   QList<AudioWork> audio;
+  // What the scene lasts in this render: the speech layout's duration (the target lengthened to
+  // fit the speech, or the target under RenderRequest::keepDuration). The stored scene keeps its
+  // target; planning and the timeline read this.
+  double sceneSeconds = 0;
+  SpeechLayout speechLayout;
 
   // Progress: generation units (chunks weigh more than audio) then the stitch.
   int unitsTotal = 1;
@@ -80,9 +87,12 @@ struct SceneJob::State {
 };
 
 // scene_job.cpp
+// The scene, its model and its chunks as stored (no planning: planScene()).
 void loadScene(SceneJob::State& s);
 // The scene's state now (scene_state.h), as the job's options see it.
 SceneState currentState(SceneJob::State& s);
+// Plans the chunks for the speech-timed duration (sceneSeconds) through the scene state.
+void planScene(SceneJob::State& s);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
@@ -96,6 +106,12 @@ std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model:
 // written (output_target.h). Throws JobFailure.
 void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath);
 // scene_job_audio.cpp
+// Narration and dialogue, generated and waited for before any video (a failure fails the job
+// before a paid video call), measured by probing their files, laid out with speech_timing
+// (s.speechLayout, s.sceneSeconds) and announced in a "speech.timing" event (and a "speech.cut"
+// warning naming each line a kept duration cuts).
+void generateSpeech(SceneJob::State& s);
+// Music (for s.sceneSeconds) and SFX, generated beside the video chain.
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_video.cpp

@@ -13,6 +13,7 @@
 #include "render/recipe.h"
 #include "render/render_estimate.h"
 #include "render/scene_state_chunks.h"
+#include "render/speech_estimate.h"
 
 namespace sw::render {
 
@@ -250,7 +251,18 @@ SceneState sceneState(model::ProjectStore& store, model::Id sceneId,
   const auto scene = store.scene(sceneId);
   if (!scene) return out;
   out.scene = *scene;
-  out.duration = options.sceneSeconds > 0 ? options.sceneSeconds : scene->targetDuration;
+  out.duration = options.sceneSeconds;
+  out.exactDuration = options.exactDuration;
+  if (out.duration <= 0) {  // as long as the job will make it: speech may lengthen the scene
+    RenderRequest speech;
+    speech.sceneIds = {sceneId};
+    speech.narration = options.narration;
+    speech.dialogue = options.dialogue;
+    speech.keepDuration = options.keepDuration;
+    const double needed = estimateSpeech(store, sceneId, speech).duration;
+    out.duration = needed > 0 ? needed : scene->targetDuration;
+    out.exactDuration = needed > scene->targetDuration + 1e-9;
+  }
   if (!registry) {
     out.note = QStringLiteral("The model registry could not be loaded.");
   } else {

@@ -61,7 +61,12 @@ struct StateOptions {
   // The backends that will run each part (render_estimate.h renderBackends(): Preferences or
   // the CLI's settings with the request's --backend); prices come from the registry.
   providers::BackendSettings backends;
-  double sceneSeconds = 0.0;  // 0: the scene's target duration
+  double sceneSeconds =
+      0.0;  // 0: the target, or longer when the speech needs it (speech_estimate.h)
+  bool keepDuration = false;  // the render keeps the target although the speech needs more
+  // sceneSeconds is what the speech needs: covered to the frame. Otherwise the target is met
+  // within the repeated first frames dropped at the joins (no chunk is bought for those).
+  bool exactDuration = false;
   bool narration = true, dialogue = true, music = true, sfx = true;  // the tracks rendered
   QSet<model::Id> keepChunks;  // chunks to render as they are although stale / out of date
   bool keepAllStale = false;   // every stale chunk is kept (`--keep-stale` with no ids)
@@ -73,6 +78,7 @@ struct SceneState {
   QString note;                                // why the model or cost is unknown
   QList<Slot> items;
   double duration = 0.0;       // seconds the render will last
+  bool exactDuration = false;  // the speech needs all of `duration`
   int chunksNeeded = 0;        // chunks that cover `duration` at the measured/expected lengths
   int chunksToAdd = 0;         // of those, not in the store yet
   std::optional<double> cost;  // USD the render will spend; empty: unknown

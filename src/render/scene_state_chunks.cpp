@@ -61,8 +61,8 @@ class ChunkJudge {
     }
     if (chunks.isEmpty()) lengths.append(expectedUseful(model, 0));  // the first drops nothing
     const double expected = expectedUseful(model, std::max(1, int(chunks.size())));
-    const int needed =
-        chunksToCover(lengths, expected, out_.duration, 0.5 * frame_, imageInput_ ? frame_ : 0.0);
+    const int needed = chunksToCover(lengths, expected, out_.duration, 0.5 * frame_,
+                                     imageInput_ && !out_.exactDuration ? frame_ : 0.0);
     for (int i = int(chunks.size()); i < needed; ++i) {
       Slot slot{SlotKind::Chunk, 0, i, QStringLiteral("chunk %1").arg(i + 1)};
       slot.state = SlotState::Pending;

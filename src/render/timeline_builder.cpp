@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "media/music_fit.h"
+#include "render/speech_timing.h"
+
 namespace sw::render {
 
 namespace {
-
-constexpr double kLeadIn = 0.25;     // seconds before the first speech
-constexpr double kSpeechGap = 0.35;  // between consecutive speech clips
 
 double segmentLength(const TimelineSegment& s, double fps) {
   const double out = segmentOutPoint(s);
@@ -50,23 +50,27 @@ double timelineDuration(const TimelineInputs& in) {
   return segmentStarts(in).last() + segmentLength(in.segments.last(), in.fps);
 }
 
+double extendPictureTo(TimelineInputs& in, double seconds) {
+  const double deficit = seconds - timelineDuration(in);
+  if (in.segments.isEmpty() || deficit <= 1e-9) return timelineDuration(in);
+  TimelineSegment& last = in.segments.last();
+  if (last.useful > 0)
+    last.useful = std::min(last.useful + deficit, last.fileDuration - last.trimOut - last.trimIn);
+  return timelineDuration(in);
+}
+
 SpeechPlacement placeSpeech(const TimelineInputs& in) {
+  SpeechTiming timing;
+  timing.target = timelineDuration(in);
+  timing.policy = SpeechPolicy::KeepDuration;
+  if (in.narration) timing.items.append({QStringLiteral("narration"), in.narration->duration});
+  for (const TimelineClip& line : in.dialogue)
+    timing.items.append({QStringLiteral("dialogue"), line.duration, true, true});
+  const SpeechLayout layout = layoutSpeech(timing);
   SpeechPlacement p;
-  double cursor = kLeadIn;
-  if (in.narration) {
-    p.narrationStart = cursor;
-    cursor += in.narration->duration + kSpeechGap;
-  }
-  const QList<double> starts = segmentStarts(in);
-  const int lines = int(in.dialogue.size());
-  for (int k = 0; k < lines; ++k) {
-    double anchor = 0;
-    if (!starts.isEmpty())
-      anchor = starts[std::min<int>(int(starts.size()) - 1, k * int(starts.size()) / lines)];
-    const double start = std::max(cursor, anchor + kLeadIn);
-    p.dialogueStarts.append(start);
-    cursor = start + in.dialogue[k].duration + kSpeechGap;
-  }
+  int k = 0;
+  if (in.narration) p.narrationStart = layout.starts[k++];
+  while (k < layout.starts.size()) p.dialogueStarts.append(layout.starts[k++]);
   return p;
 }
 
@@ -99,21 +103,27 @@ media::RenderPlan buildRenderPlan(const TimelineInputs& in, const media::OutputS
     clip.fadeOut = 0.05;
     plan.audio.push_back(clip);
   };
-  const SpeechPlacement placement = placeSpeech(in);
-  if (in.narration && placement.narrationStart)
-    speech(*in.narration, media::AudioTrack::Narration, *placement.narrationStart);
-  for (int k = 0; k < in.dialogue.size(); ++k)
-    speech(in.dialogue[k], media::AudioTrack::Dialogue, placement.dialogueStarts[k]);
-  if (in.music) {
+  if (in.speechPlaced) {
+    if (in.narration) speech(*in.narration, media::AudioTrack::Narration, in.narration->time);
+    for (const TimelineClip& line : in.dialogue)
+      speech(line, media::AudioTrack::Dialogue, line.time);
+  } else {
+    const SpeechPlacement placement = placeSpeech(in);
+    if (in.narration && placement.narrationStart)
+      speech(*in.narration, media::AudioTrack::Narration, *placement.narrationStart);
+    for (int k = 0; k < in.dialogue.size(); ++k)
+      speech(in.dialogue[k], media::AudioTrack::Dialogue, placement.dialogueStarts[k]);
+  }
+  if (in.music) {  // cropped with a fade-out, or looped with crossfades when too short
     media::AudioClip clip;
     clip.file = in.music->file;
     clip.track = media::AudioTrack::Music;
-    clip.start = 0;
-    clip.out = std::min(in.music->duration > 0 ? in.music->duration : total, total);
     clip.gainDb = kMusicBedGainDb + in.music->gainDb;
     clip.fadeIn = 0.5;
-    clip.fadeOut = std::min(2.0, total / 4);
-    plan.audio.push_back(clip);
+    const double seconds = in.music->duration > 0 ? in.music->duration : total;
+    for (const media::AudioClip& c :
+         media::fitMusic(clip, seconds, total, {kMusicLoopCrossfade, std::min(2.0, total / 4)}))
+      plan.audio.push_back(c);
   }
   for (const TimelineClip& c : in.sfx) {
     if (c.time >= total) continue;

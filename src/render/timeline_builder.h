@@ -38,7 +38,7 @@ double segmentOutPoint(const TimelineSegment& segment);
 struct TimelineClip {
   QString file;
   double duration = 0.0;  // measured
-  double time = 0.0;      // SFX only: cue time
+  double time = 0.0;      // SFX: cue time; speech: start when TimelineInputs::speechPlaced
   double gainDb = 0.0;
 };
 
@@ -49,10 +49,14 @@ struct TimelineInputs {
   QList<TimelineClip> dialogue;  // in script order
   std::optional<TimelineClip> music;
   QList<TimelineClip> sfx;
+  // The speech clips carry their start in `time` (the job's SpeechLayout); otherwise
+  // placeSpeech() places them in the picture's duration.
+  bool speechPlaced = false;
 };
 
-// Where speech goes: narration from 0.25 s, then each dialogue line no earlier than the start of
-// "its" segment (lines spread evenly over the segments) and never over the previous speech.
+// Where speech goes in a picture of timelineDuration(): the narration-first layout of
+// speech_timing.h (layoutSpeech, KeepDuration: narration from the lead-in, then the dialogue in
+// order, spread over the picture when it has time to spare, never overlapping).
 struct SpeechPlacement {
   std::optional<double> narrationStart;
   QList<double> dialogueStarts;
@@ -62,8 +66,12 @@ SpeechPlacement placeSpeech(const TimelineInputs& inputs);
 // Seconds of video the plan produces (trims, dropped frames and crossfade overlaps included).
 double timelineDuration(const TimelineInputs& inputs);
 QList<double> segmentStarts(const TimelineInputs& inputs);
+// When the picture is shorter than `seconds` (the repeated first frames dropped at the joins
+// shorten it), the last segment plays on as far as its file goes. Returns the picture's seconds.
+double extendPictureTo(TimelineInputs& inputs, double seconds);
 
 constexpr double kMusicBedGainDb = -8.0;
+constexpr double kMusicLoopCrossfade = 1.0;  // seconds, where music shorter than the scene loops
 
 media::RenderPlan buildRenderPlan(const TimelineInputs& inputs,
                                   const media::OutputSettings& output);

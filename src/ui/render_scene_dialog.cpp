@@ -18,6 +18,7 @@
 
 #include "render/app_settings.h"
 #include "render/scene_job.h"
+#include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 #include "ui/file_dialogs.h"
 #include "ui/project_session.h"
@@ -92,6 +93,15 @@ QWidget* RenderSceneDialog::buildVideoBox() {
   form->addRow(tr("Resolution:"), resolution_);
   form->addRow(tr("Aspect:"), aspect_);
   form->addRow(preview_);
+  keepDuration_ = new QCheckBox(tr("Keep the scene's duration (cuts speech that does not fit)"));
+  keepDuration_->setObjectName(QStringLiteral("keepDurationBox"));
+  keepDuration_->setToolTip(
+      tr("Unchecked, the scene is lengthened to fit the speech. Checked, it keeps its duration "
+         "and the render warns naming each line that is cut."));
+  connect(keepDuration_, &QCheckBox::toggled, this, [this] {
+    if (cost_) updateCost();
+  });
+  form->addRow(keepDuration_);
   return box;
 }
 
@@ -241,6 +251,16 @@ void RenderSceneDialog::updateCost() {
     text += QLatin1Char(' ') +
             tr("Cost unknown: %1")
                 .arg(registry_ ? e.costNote : tr("The model registry could not be loaded."));
+  const render::RenderRequest r = request();
+  for (model::Id id : sceneIds_) {  // how long each scene will be for its speech
+    const QString speech =
+        render::describeSpeechLayout(render::estimateSpeech(session_->store(), id, r));
+    if (speech.isEmpty()) continue;
+    const auto scene = session_->store().scene(id);
+    text += QLatin1Char(' ') + (sceneIds_.size() == 1 || !scene
+                                    ? speech.left(1).toUpper() + speech.mid(1) + QLatin1Char('.')
+                                    : tr("%1: %2.").arg(scene->title, speech));
+  }
   cost_->setText(text);
 }
 
@@ -259,6 +279,7 @@ render::RenderRequest RenderSceneDialog::request() const {
   r.resolution = resolution_->currentText();
   r.aspect = aspect_->currentData().toString();
   r.preview = preview_->isChecked();
+  r.keepDuration = keepDuration_->isChecked();
   if (sceneIds_.size() == 1) r.outputPath = output_->text().trimmed();
   if (budgetOn_->isChecked()) r.budgetUsd = budget_->value();
   return r;

@@ -46,6 +46,8 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* musicBox() const { return music_; }
   QCheckBox* sfxBox() const { return sfx_; }
   QCheckBox* previewBox() const { return preview_; }
+  // Unchecked (the default): a scene whose speech needs more time is lengthened to fit it.
+  QCheckBox* keepDurationBox() const { return keepDuration_; }
   QLineEdit* outputEdit() const { return output_; }
   QPushButton* renderButton() const { return render_; }
   QCheckBox* budgetBox() const { return budgetOn_; }
@@ -79,6 +81,7 @@ class RenderSceneDialog : public QDialog {
   QComboBox* resolution_ = nullptr;
   QComboBox* aspect_ = nullptr;
   QCheckBox* preview_ = nullptr;
+  QCheckBox* keepDuration_ = nullptr;
   QLineEdit* output_ = nullptr;
   QPushButton* render_ = nullptr;
   QCheckBox* budgetOn_ = nullptr;

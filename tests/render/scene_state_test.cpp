@@ -18,6 +18,16 @@ namespace {
 
 class SceneStateTest : public sw::testing::RenderFixture {
  protected:
+  // Without speech, so the scene lasts its 2.5 s target (speech would lengthen it).
+  void SetUp() override {
+    RenderFixture::SetUp();
+    auto store = openStore();
+    model::Scene scene = *store->scene(sceneId);
+    scene.narration.clear();
+    store->updateScene(scene);
+    for (const model::DialogueLine& line : store->dialogueLines(sceneId))
+      store->removeDialogueLine(line.id);
+  }
   SceneState state(const StateOptions& options = {}) {
     auto store = openStore();
     const providers::AssetCache cache(cacheFolder());

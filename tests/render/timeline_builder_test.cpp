@@ -80,3 +80,49 @@ TEST(RenderTimeline, PlanHasTracksMusicCutAndLateCuesDropped) {
   EXPECT_EQ(sfx, 1);
   EXPECT_NO_THROW(plan.validate());
 }
+
+TEST(RenderTimeline, MusicShorterThanThePictureLoopsToItsEnd) {
+  TimelineInputs in = threeChunks();  // 14.92 s
+  in.music = TimelineClip{QStringLiteral("m.wav"), 4.0};
+  media::OutputSettings out;
+  out.path = QStringLiteral("/tmp/x.mp4");
+  const media::RenderPlan plan = buildRenderPlan(in, out);
+  std::vector<media::AudioClip> music;
+  for (const auto& clip : plan.audio)
+    if (clip.track == media::AudioTrack::Music) music.push_back(clip);
+  ASSERT_GE(music.size(), 4u);
+  for (size_t k = 0; k + 1 < music.size(); ++k) {  // each copy crossfades into the next
+    EXPECT_NEAR(music[k].start + music[k].out - music[k].in,
+                music[k + 1].start + kMusicLoopCrossfade, 1e-9);
+    EXPECT_DOUBLE_EQ(music[k].fadeOut, kMusicLoopCrossfade);
+    EXPECT_DOUBLE_EQ(music[k + 1].fadeIn, kMusicLoopCrossfade);
+  }
+  EXPECT_NEAR(music.back().start + music.back().out, timelineDuration(in), 1e-9);
+  EXPECT_GT(music.back().fadeOut, 1.0);
+  EXPECT_NO_THROW(plan.validate());
+}
+
+TEST(RenderTimeline, PlacedSpeechKeepsTheJobsLayout) {
+  TimelineInputs in = threeChunks();
+  in.speechPlaced = true;
+  in.narration = TimelineClip{QStringLiteral("n.wav"), 3.0, 0.25};
+  in.dialogue = {TimelineClip{QStringLiteral("a.wav"), 2.0, 3.6},
+                 TimelineClip{QStringLiteral("b.wav"), 1.0, 12.5}};
+  media::OutputSettings out;
+  out.path = QStringLiteral("/tmp/x.mp4");
+  const media::RenderPlan plan = buildRenderPlan(in, out);
+  std::vector<double> starts;
+  for (const auto& clip : plan.audio)
+    if (clip.track != media::AudioTrack::Music) starts.push_back(clip.start);
+  EXPECT_EQ(starts, (std::vector<double>{0.25, 3.6, 12.5}));
+}
+
+TEST(RenderTimeline, TheLastSegmentPlaysOnForTheDroppedFrames) {
+  TimelineInputs in = threeChunks();  // 3 x 5 s at 25 fps, two repeated first frames dropped
+  in.segments[2].useful = 2.0;        // a 12 s scene
+  EXPECT_NEAR(timelineDuration(in), 11.92, 1e-9);
+  EXPECT_NEAR(extendPictureTo(in, 12.0), 12.0, 1e-9);
+  EXPECT_NEAR(in.segments[2].useful, 2.08, 1e-9);
+  EXPECT_NEAR(extendPictureTo(in, 30.0), 14.92, 1e-9);  // no further than the file goes
+  EXPECT_NEAR(extendPictureTo(in, 10.0), 14.92, 1e-9);  // never shortens
+}

@@ -80,6 +80,15 @@ TEST_F(UiRender, DialogCountsAndTracksMatchTheScene) {
   EXPECT_TRUE(
       dialog->outputEdit()->text().endsWith(QStringLiteral("exports/01-storm-warning.mp4")));
   EXPECT_TRUE(dialog->renderButton()->isEnabled());
+  // The 3 s scene's speech (estimated from its text) needs more: lengthened unless kept.
+  EXPECT_FALSE(dialog->keepDurationBox()->isChecked());
+  EXPECT_FALSE(dialog->request().keepDuration);
+  EXPECT_TRUE(cost.contains(QStringLiteral("the scene will be"))) << cost.toStdString();
+  dialog->keepDurationBox()->setChecked(true);
+  EXPECT_TRUE(dialog->request().keepDuration);
+  EXPECT_TRUE(dialog->costLabel()->text().contains(QStringLiteral("keeping 3.0 s cuts")))
+      << dialog->costLabel()->text().toStdString();
+  dialog->keepDurationBox()->setChecked(false);
   QTest::mouseClick(dialog->dialogueBox(), Qt::LeftButton, {},
                     QPoint(8, dialog->dialogueBox()->height() / 2));
   // Unticking a track takes it out of what will be generated.

@@ -148,6 +148,9 @@ render::RenderRequest RenderCloudTest::request(const QString& folder) const {
   r.sceneIds = {sceneId};
   r.preview = true;
   r.sfx = false;
+  // The fake TTS answers every line with 1 s of audio (4.2 s of speech for the three lines): these
+  // tests are about the video chain at the scene's own duration, so they keep it.
+  r.keepDuration = true;
   r.outputPath =
       folder.isEmpty() ? outputPath() : QDir(folder).absoluteFilePath(QStringLiteral("scene.mp4"));
   return r;

@@ -59,7 +59,7 @@ class RenderCloudTest : public ::testing::Test {
   providers::BackendSettings cloudSettings() const;
   std::unique_ptr<render::RenderQueue> makeQueue(const QString& folder = {}) const;
   render::RenderRequest request(
-      const QString& folder = {}) const;  // the scene, preview, every track
+      const QString& folder = {}) const;  // the scene, preview, every track but SFX, its duration
   model::Id renderAndWait(const render::RenderRequest& request, const QString& folder = {});
 
   // Environment for a scenewright-cli child process: the isolated one, with this test's cache and
