@@ -18,10 +18,6 @@ namespace {
 
 using providers::ProviderError;
 
-QString chunkWhat(const model::Chunk& chunk, int count) {
-  return QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(count);
-}
-
 // Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
 // (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
 // prediction instead of paying for a new one, a create whose id never came back (a crash) is

@@ -306,7 +306,7 @@ void MainWindow::updateRecentMenu() {
   const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
   for (int i = 0; i < recent.size(); ++i) {
     QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent.at(i)));
-    const QString folder = recent.at(i);
+    const QString& folder = recent.at(i);
     connect(a, &QAction::triggered, this, [this, folder] { openProject(folder); });
   }
   if (recent.isEmpty())

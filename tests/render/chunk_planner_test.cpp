@@ -7,17 +7,6 @@
 using namespace sw;
 using namespace sw::render;
 
-namespace {
-model::Scene sceneOf(double seconds) {
-  model::Scene s;
-  s.id = 7;
-  s.targetDuration = seconds;
-  s.visualPrompt = QStringLiteral("a lighthouse at dusk");
-  s.directionPrompt = QStringLiteral("slow dolly-in");
-  return s;
-}
-}  // namespace
-
 TEST(RenderChunkPlanner, ChunkCountFollowsTheLengthsTheModelDelivers) {
   constexpr double kHalfFrame = 0.5 / 24;
   // Planned at the registry's 5 s: 3 chunks for 12 s.
