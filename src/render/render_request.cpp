@@ -4,24 +4,68 @@
 
 namespace sw::render {
 
+QString toString(JobKind kind) {
+  switch (kind) {
+    case JobKind::Render:
+      return QStringLiteral("render");
+    case JobKind::Restitch:
+      return QStringLiteral("restitch");
+    case JobKind::Regenerate:
+      return QStringLiteral("regenerate");
+  }
+  return {};
+}
+
+QString toString(RegenerateTarget::Slot slot) {
+  switch (slot) {
+    case RegenerateTarget::Slot::Chunk:
+      return QStringLiteral("chunk");
+    case RegenerateTarget::Slot::StaleChain:
+      return QStringLiteral("stale");
+    case RegenerateTarget::Slot::ReferenceImage:
+      return QStringLiteral("reference-image");
+  }
+  return {};
+}
+
+namespace {
+
+QJsonArray ids(const QList<model::Id>& list) {
+  QJsonArray out;
+  for (model::Id id : list) out.append(double(id));
+  return out;
+}
+
+QList<model::Id> ids(const QJsonValue& value) {
+  QList<model::Id> out;
+  for (const QJsonValue& v : value.toArray()) out.append(model::Id(v.toDouble()));
+  return out;
+}
+
+}  // namespace
+
 QJsonObject RenderRequest::toJson() const {
-  QJsonArray scenes;
-  for (model::Id id : sceneIds) scenes.append(double(id));
-  QJsonObject json{{"scenes", scenes},     {"narration", narration},
-                   {"dialogue", dialogue}, {"music", music},
-                   {"sfx", sfx},           {"resolution", resolution},
-                   {"aspect", aspect},     {"preview", preview},
-                   {"output", outputPath}, {"backend", backend},
-                   {"model", modelKey},    {"offline", offline}};
+  QJsonObject json{{"kind", toString(kind)},   {"scenes", ids(sceneIds)}, {"narration", narration},
+                   {"dialogue", dialogue},     {"music", music},          {"sfx", sfx},
+                   {"resolution", resolution}, {"aspect", aspect},        {"preview", preview},
+                   {"output", outputPath},     {"backend", backend},      {"model", modelKey},
+                   {"offline", offline}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
+  if (kind == JobKind::Regenerate) {
+    json.insert(QStringLiteral("slot"), toString(regenerate.slot));
+    if (regenerate.slot == RegenerateTarget::Slot::Chunk)
+      json.insert(QStringLiteral("regenerateChunk"), double(regenerate.chunkId));
+    if (regenerate.slot == RegenerateTarget::Slot::StaleChain)
+      json.insert(QStringLiteral("chain"), ids(regenerate.chain));
+    if (regenerate.prompt) json.insert(QStringLiteral("prompt"), *regenerate.prompt);
+    if (regenerate.seed) json.insert(QStringLiteral("seed"), double(*regenerate.seed));
+  }
   return json;
 }
 
 RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   RenderRequest r;
-  r.sceneIds.clear();
-  for (const QJsonValue& v : json.value(QStringLiteral("scenes")).toArray())
-    r.sceneIds.append(model::Id(v.toDouble()));
+  r.sceneIds = ids(json.value(QStringLiteral("scenes")));
   r.narration = json.value(QStringLiteral("narration")).toBool(true);
   r.dialogue = json.value(QStringLiteral("dialogue")).toBool(true);
   r.music = json.value(QStringLiteral("music")).toBool(true);
@@ -35,6 +79,25 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.offline = json.value(QStringLiteral("offline")).toBool(false);
   if (json.contains(QStringLiteral("budgetUsd")))
     r.budgetUsd = json.value(QStringLiteral("budgetUsd")).toDouble();
+  // Rows written before job kinds: a regenerate spec named only its chunk.
+  const QString kind = json.value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("regenerate") || json.contains(QStringLiteral("regenerateChunk")))
+    r.kind = JobKind::Regenerate;
+  else if (kind == QLatin1String("restitch") || r.offline)
+    r.kind = JobKind::Restitch;
+  r.offline = r.kind == JobKind::Restitch;
+  if (r.kind != JobKind::Regenerate) return r;
+  const QString slot = json.value(QStringLiteral("slot")).toString(QStringLiteral("chunk"));
+  if (slot == QLatin1String("stale"))
+    r.regenerate.slot = RegenerateTarget::Slot::StaleChain;
+  else if (slot == QLatin1String("reference-image"))
+    r.regenerate.slot = RegenerateTarget::Slot::ReferenceImage;
+  r.regenerate.chunkId = model::Id(json.value(QStringLiteral("regenerateChunk")).toDouble());
+  r.regenerate.chain = ids(json.value(QStringLiteral("chain")));
+  if (json.contains(QStringLiteral("prompt")))
+    r.regenerate.prompt = json.value(QStringLiteral("prompt")).toString();
+  if (json.contains(QStringLiteral("seed")))
+    r.regenerate.seed = qint64(json.value(QStringLiteral("seed")).toDouble());
   return r;
 }
 

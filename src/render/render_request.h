@@ -1,5 +1,6 @@
-// What a user asks for when they press Render Scene (dialog, CLI `render`, batch).
-// Serialised as the render job's spec in the store, so a job can be resumed after a restart.
+// What a user asks a job for: Render Scene (dialog, CLI `render`, batch), a re-stitch from the
+// cache, or the regeneration of one part of a scene. Serialised as the job's spec in the store,
+// so any job can be resumed after a restart.
 #pragma once
 
 #include <QJsonObject>
@@ -11,8 +12,35 @@
 
 namespace sw::render {
 
+// The kinds of job the one RenderQueue runs; each has the same rows, events, states, leases and
+// recovery, and `resume` continues any of them.
+enum class JobKind {
+  Render,      // generate what is missing, then stitch and export
+  Restitch,    // export from the cache only (offline): nothing is generated
+  Regenerate,  // a new take of one part (RegenerateTarget); nothing is exported
+};
+QString toString(JobKind kind);  // render, restitch, regenerate
+
+// What a regenerate job makes anew. The old takes and assets are kept.
+struct RegenerateTarget {
+  enum class Slot {
+    Chunk,           // one chunk: a new take; the ready chunks after it become stale
+    StaleChain,      // the scene's stale chunks in order, each from the new frame before it
+    ReferenceImage,  // the scene's reference image: a new image asset; chunks from it go stale
+  };
+  Slot slot = Slot::Chunk;
+  model::Id chunkId = 0;          // Chunk
+  QList<model::Id> chain;         // StaleChain: the chunks, fixed when the job is queued
+  std::optional<QString> prompt;  // Chunk: override the chunk's prompt
+  // Chunk: the new take's seed; ReferenceImage: the image's. Fixed when the job is queued
+  // (RenderQueue::enqueue picks a new one when empty), so a resumed job asks for the same.
+  std::optional<qint64> seed;
+};
+QString toString(RegenerateTarget::Slot slot);  // chunk, stale, reference-image
+
 struct RenderRequest {
-  QList<model::Id> sceneIds;  // one job per scene; several = a batch
+  JobKind kind = JobKind::Render;
+  QList<model::Id> sceneIds;  // one job per scene; several = a batch (a regenerate: its scene)
   bool narration = true;
   bool dialogue = true;
   bool music = true;
@@ -24,8 +52,10 @@ struct RenderRequest {
   std::optional<double> budgetUsd;  // stop before exceeding
   QString backend;                  // empty: settings; "local" or a cloud id
   QString modelKey;                 // empty: scene's model, else project default
-  bool offline =
-      false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
+  // Re-stitch from the cache only: a missing asset fails the job, no request goes out. True
+  // exactly when kind is Restitch (RenderQueue::enqueue keeps the two in step).
+  bool offline = false;
+  RegenerateTarget regenerate;  // kind Regenerate only
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);

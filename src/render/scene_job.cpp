@@ -60,14 +60,26 @@ void SceneJob::State::event(const QString& level, const QString& kind, const QSt
   store->addJobEvent({0, jobId, {}, level, kind, message, data});
 }
 
-void SceneJob::State::stage(const QString& text, double percent) {
+void SceneJob::State::stage(const QString& text) {
+  const double percent = progress.percent();
   store->updateJobProgress(jobId, text, percent);
   if (callbacks.progress) callbacks.progress(text, percent);
 }
 
-void SceneJob::State::unitDone(int units, const QString& text) {
-  unitsDone += units;
-  stage(text, 75.0 * std::min(1.0, double(unitsDone) / std::max(1, unitsTotal)));
+void SceneJob::State::unitProgress(ProgressPlan::Unit unit, double fraction, const QString& text) {
+  progress.setUnitFraction(unit, fraction);
+  stage(text);
+}
+
+void SceneJob::State::unitDone(ProgressPlan::Unit unit, const QString& text) {
+  unitProgress(unit, 1.0, text);
+}
+
+RemoteLog SceneJob::State::remoteLog(const QString& cacheKey) {
+  RemoteLog log = remoteLogFor(*store, jobId, cacheKey);
+  log.event = [this](const QString& level, const QString& kind, const QString& message,
+                     const QJsonObject& data) { event(level, kind, message, data); };
+  return log;
 }
 
 SpendGuard SceneJob::State::spendGuard() {
@@ -173,6 +185,32 @@ void loadScene(SceneJob::State& s) {
   s.chunks = s.store->chunks(s.scene.id);
 }
 
+void planWork(SceneJob::State& s, bool withStitch) {
+  const QString scene = QStringLiteral("scene '%1'").arg(s.scene.title);
+  if (s.referenceUnit < 0 && s.modelEntry->supportsImageInput && s.backends.image &&
+      !usableAsset(s, s.scene.referenceAssetId, MediaKind::Image,
+                   QStringLiteral("the reference image of %1").arg(scene)))
+    s.referenceUnit = s.progress.add(QStringLiteral("reference image"),
+                                     callWeight(WorkKind::Image, s.backends.image->backendId()));
+  for (const model::Chunk& chunk : std::as_const(s.chunks)) {
+    if (s.chunkUnits.contains(chunk.id) || (s.onlyChunk && *s.onlyChunk != chunk.id)) continue;
+    const bool usable =
+        chunk.status == model::ChunkStatus::Ready || chunk.status == model::ChunkStatus::Stale;
+    if (usable &&
+        usableAsset(
+            s, chunk.assetId, MediaKind::Video,
+            QStringLiteral("the video of chunk %1 of %2").arg(chunk.position + 1).arg(scene)))
+      continue;
+    s.chunkUnits.insert(chunk.id, s.progress.add(QStringLiteral("chunk %1").arg(chunk.position + 1),
+                                                 ProgressWeights::videoCall(*s.modelEntry)));
+  }
+  if (withStitch && s.stitchUnit < 0)
+    s.stitchUnit =
+        s.progress.add(QStringLiteral("stitch"),
+                       ProgressWeights::stitch(s.scene.targetDuration,
+                                               s.modelEntry->fps > 0 ? s.modelEntry->fps : 24));
+}
+
 namespace {
 
 media::OutputSettings outputSettings(SceneJob::State& s, const QString& path) {
@@ -230,6 +268,46 @@ QString stitchStage(const QString& mediaStage) {
 
 }  // namespace
 
+namespace {
+
+// A render or re-stitch: plan, generate what is missing, stitch, manifest. Sets the output.
+void render(SceneJob::State& s, SceneJobResult& result) {
+  recordEstimate(s);
+  loadScene(s);
+  const QString path = s.request.outputPath.isEmpty()
+                           ? defaultOutputPath(s.store->exportsFolder(), s.scene)
+                           : s.request.outputPath;
+  checkSettings(s);
+  checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
+  planWork(s, true);
+  startAudio(s);
+  generateVideo(s);
+  TimelineInputs timeline;
+  timeline.fps = s.modelEntry->fps > 0 ? s.modelEntry->fps : 24;
+  addSegments(s, timeline);
+  collectAudio(s, timeline);
+  s.throwIfCancelled();
+
+  if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+    throw JobFailure(
+        QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
+            .arg(path));
+  const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path));
+  s.stage(QStringLiteral("stitching"));
+  media::ExportControl control;
+  control.cancel = s.ctx.cancelFlag.get();
+  // The stitch's own percent moves inside its unit; the unit ends once the file is in place.
+  control.progress = [&s](double percent, const QString& stage) {
+    s.unitProgress(s.stitchUnit, std::min(percent, 99.0) / 100.0, stitchStage(stage));
+  };
+  const media::StitchReport report = media::stitch(plan, control);
+  s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
+  writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
+  result.outputPath = path;
+}
+
+}  // namespace
+
 SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   State s;
   s.jobId = jobId_;
@@ -247,45 +325,24 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.store = model::ProjectStore::open(folder_,
                                         model::ProjectStore::Check::Known);  // the queue checked it
     s.store->setJobStatus(jobId_, JobStatus::Processing);
-    s.stage(QStringLiteral("planning"), 0);
-    recordEstimate(s);
-    loadScene(s);
-    const QString path = request_.outputPath.isEmpty()
-                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
-                             : request_.outputPath;
-    checkSettings(s);
-    checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
-    startAudio(s);
-    generateVideo(s);
-    TimelineInputs timeline;
-    timeline.fps = s.modelEntry->fps > 0 ? s.modelEntry->fps : 24;
-    addSegments(s, timeline);
-    collectAudio(s, timeline);
-    s.throwIfCancelled();
-
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-      throw JobFailure(
-          QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
-              .arg(path));
-    const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path));
-    s.stage(QStringLiteral("stitching"), 75);
-    media::ExportControl control;
-    control.cancel = cancel_.get();
-    control.progress = [&s](double percent, const QString& stage) {
-      s.stage(stitchStage(stage), 75.0 + 0.25 * percent);
-    };
-    const media::StitchReport report = media::stitch(plan, control);
-    s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
-    writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
-    result.outputPath = path;
+    s.stage(QStringLiteral("planning"));
+    if (request_.kind == JobKind::Regenerate)
+      regenerate(s, result);
+    else
+      render(s, result);
     result.costUsd = s.spentUsd;
-    s.store->setJobOutput(jobId_, path, s.spentUsd);
+    s.store->setJobOutput(jobId_, result.outputPath, s.spentUsd);
+    // 100% only now: the output file is in place (a render's) and every step is recorded.
+    s.progress.complete();
     s.store->updateJobProgress(jobId_, QStringLiteral("done"), 100);
     s.store->setJobStatus(jobId_, JobStatus::Completed);
+    const double seconds = timer.elapsed() / 1000.0;
     s.event(
         QStringLiteral("info"), QStringLiteral("completed"),
-        QStringLiteral("Rendered %1 in %2 s").arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1),
-        QJsonObject{{"seconds", timer.elapsed() / 1000.0}, {"cost", s.spentUsd}});
+        result.outputPath.isEmpty()
+            ? QStringLiteral("Regenerated in %1 s").arg(seconds, 0, 'f', 1)
+            : QStringLiteral("Rendered %1 in %2 s").arg(result.outputPath).arg(seconds, 0, 'f', 1),
+        QJsonObject{{"seconds", seconds}, {"cost", s.spentUsd}});
     if (callbacks.progress) callbacks.progress(QStringLiteral("done"), 100);
     return result;
   } catch (const std::exception& e) {

@@ -20,49 +20,40 @@ void noteRemote(const QString& folder, model::Id jobId, const QString& level, co
   }
 }
 
+// Starts one audio call on the job's audio pool, through the same resumable generation as the
+// video (the job's log of remote predictions for its cache key is read here, on the job thread),
+// with its own unit of the job's progress.
 template <class Generator, class Request>
 QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> generator,
-                             Request request, const QString& what) {
+                             const Request& request, const QString& what, WorkKind kind,
+                             ProgressPlan::Unit* unit) {
   if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
   auto cache = s.cache;
   auto guard = s.spendGuard();
-  const QString key =
-      providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
-  auto ctx = s.ctx;
-  ctx.resumeRemoteId = storedRemoteId(s, key);
-  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
+  RemoteLog log = remoteLogFor(*s.store, s.jobId, cacheKeyOf(*generator, request));
   const QString folder = s.folder;
   const model::Id jobId = s.jobId;
-  ctx.remoteCreating = [folder, jobId, key, what] {
-    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.creating"),
-               QStringLiteral("creating a prediction (%1)").arg(what), {{"cacheKey", key}});
+  log.event = [folder, jobId](const QString& level, const QString& kind, const QString& message,
+                              const QJsonObject& data) {
+    noteRemote(folder, jobId, level, kind, message, data);
   };
-  ctx.remoteId = [folder, jobId, key, what](const QString& remote) {
-    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.started"),
-               QStringLiteral("prediction %1 (%2)").arg(remote, what),
-               {{"remoteId", remote}, {"cacheKey", key}});
+  const ProgressPlan::Unit u = s.progress.add(what, callWeight(kind, generator->backendId()));
+  *unit = u;
+  ProgressPlan* plan = &s.progress;  // outlives the future: the job waits for every one
+  auto ctx = s.ctx;
+  ctx.progress = [plan, u](double percent, const QString&) {
+    plan->setUnitFraction(u, percent / 100.0);
   };
   // Errors travel in the result: an exception must not cross the QtConcurrent boundary.
   return QtConcurrent::run(&s.audioPool, [=] {
+    CachedResult result;
     try {
-      try {
-        return generateCached(*cache, *generator, request, ctx, guard, what);
-      } catch (const providers::ProviderError& e) {
-        if (ctx.resumeRemoteId.isEmpty() || !startAfresh(e, ctx)) throw;
-        noteRemote(
-            folder, jobId, QStringLiteral("warning"), QStringLiteral("remote.lost"),
-            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                .arg(ctx.resumeRemoteId, what, e.message()),
-            {{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
-        auto fresh = ctx;
-        fresh.resumeRemoteId.clear();
-        return generateCached(*cache, *generator, request, fresh, guard, what);
-      }
+      result = generateResumable(*cache, *generator, request, what, QJsonObject{}, ctx, guard, log);
     } catch (const std::exception& e) {
-      CachedResult failed;
-      failed.error = QString::fromStdString(e.what());
-      return failed;
+      result.error = QString::fromStdString(e.what());
     }
+    plan->finishUnit(u);
+    return result;
   });
 }
 
@@ -83,13 +74,10 @@ void startAudio(SceneJob::State& s) {
         s.store->project().settings.value(QStringLiteral("narratorVoice")).toString();
     r.voice =
         narrator.isEmpty() ? s.backends.speech->defaultVoice(int(characters.size())) : narrator;
-    s.audio.append({AudioWork::Kind::Narration,
-                    scene.id,
-                    QStringLiteral("narration"),
-                    launch(s, s.backends.speech, r, QStringLiteral("the narration")),
-                    {},
-                    0,
-                    0});
+    AudioWork w{AudioWork::Kind::Narration, scene.id, QStringLiteral("narration")};
+    w.future =
+        launch(s, s.backends.speech, r, QStringLiteral("the narration"), WorkKind::Speech, &w.unit);
+    s.audio.append(w);
   }
   if (s.request.dialogue) {
     const QList<model::DialogueLine> lines = s.store->dialogueLines(scene.id);
@@ -109,13 +97,9 @@ void startAudio(SceneJob::State& s) {
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
       const QString what = QStringLiteral("dialogue line %1 (%2)").arg(i + 1).arg(who.name);
-      s.audio.append({AudioWork::Kind::Dialogue,
-                      line.id,
-                      what,
-                      launch(s, s.backends.speech, r, what),
-                      {},
-                      0,
-                      0});
+      AudioWork w{AudioWork::Kind::Dialogue, line.id, what};
+      w.future = launch(s, s.backends.speech, r, what, WorkKind::Speech, &w.unit);
+      s.audio.append(w);
     }
   }
   if (s.request.music &&
@@ -127,13 +111,10 @@ void startAudio(SceneJob::State& s) {
     r.duration =
         std::ceil(scene.targetDuration + 1.0);  // long enough for the scene; cut to the video
     r.seed = chunkSeed(scene.id, -1);
-    s.audio.append({AudioWork::Kind::Music,
-                    scene.id,
-                    QStringLiteral("music"),
-                    launch(s, s.backends.music, r, QStringLiteral("the music")),
-                    {},
-                    0,
-                    0});
+    AudioWork w{AudioWork::Kind::Music, scene.id, QStringLiteral("music")};
+    w.future =
+        launch(s, s.backends.music, r, QStringLiteral("the music"), WorkKind::Music, &w.unit);
+    s.audio.append(w);
   }
   if (s.request.sfx) {
     for (const model::SfxCue& cue : s.store->sfxCues(scene.id)) {
@@ -149,12 +130,11 @@ void startAudio(SceneJob::State& s) {
         providers::SoundEffectRequest r;
         r.description = cue.description;
         r.seed = chunkSeed(scene.id, -2 - int(cue.id));
-        w.future = launch(s, s.backends.soundEffect, r, w.what);
+        w.future = launch(s, s.backends.soundEffect, r, w.what, WorkKind::Sfx, &w.unit);
       }
       s.audio.append(w);
     }
   }
-  s.unitsTotal += int(s.audio.size());
 }
 
 namespace {
@@ -227,7 +207,7 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
         timeline.sfx.append(clip);
         break;
     }
-    s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
+    s.unitDone(w.unit, QStringLiteral("generated %1").arg(w.what));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QHash>
 #include <QMap>
 #include <QMutex>
 #include <QThreadPool>
@@ -13,6 +14,8 @@
 #include "model/project_store.h"
 #include "render/cached_generation.h"
 #include "render/input_files.h"
+#include "render/progress_plan.h"
+#include "render/resumable_generation.h"
 #include "render/scene_job.h"
 #include "render/timeline_builder.h"
 
@@ -33,6 +36,7 @@ struct AudioWork {
   QString userFile;  // SFX with a user-supplied file: no generation
   double cueTime = 0;
   double gainDb = 0;
+  ProgressPlan::Unit unit = -1;  // its share of the job's progress (none for a user file)
 };
 
 struct SceneJob::State {
@@ -52,16 +56,23 @@ struct SceneJob::State {
   model::Id lastTakeId = 0;
   QList<AudioWork> audio;
 
-  // Progress: generation units (chunks weigh more than audio) then the stitch.
-  int unitsTotal = 1;
-  int unitsDone = 0;
+  // Progress from the planned work units (planWork(), startAudio()).
+  ProgressPlan progress;
+  QHash<model::Id, ProgressPlan::Unit> chunkUnits;  // chunks to generate
+  ProgressPlan::Unit referenceUnit = -1;            // the reference image, when generated
+  ProgressPlan::Unit stitchUnit = -1;
   QMutex spendMutex;
   double spentUsd = 0.0;
 
   void event(const QString& level, const QString& kind, const QString& message,
              const QJsonObject& data = {});
-  void stage(const QString& text, double percent);
-  void unitDone(int units, const QString& text);
+  // Publishes `text` with the plan's percent (job row and callbacks).
+  void stage(const QString& text);
+  // Moves `unit` to `fraction` (0..1) of its work, or finishes it, and publishes `text`.
+  void unitProgress(ProgressPlan::Unit unit, double fraction, const QString& text);
+  void unitDone(ProgressPlan::Unit unit, const QString& text);
+  // The job's remote-prediction log for `cacheKey`, written on the job thread's store.
+  RemoteLog remoteLog(const QString& cacheKey);
   SpendGuard spendGuard();
   QThreadPool audioPool;  // last member: destroyed first, after its tasks finish
 
@@ -74,6 +85,9 @@ struct SceneJob::State {
 
 // scene_job.cpp
 void loadScene(SceneJob::State& s);
+// The job's video work units: the reference image when it will be generated, each chunk
+// generateVideo() will generate, and (withStitch) the stitch weighted by the frames it encodes.
+void planWork(SceneJob::State& s, bool withStitch);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
@@ -89,18 +103,10 @@ void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_video.cpp
 void generateVideo(SceneJob::State& s);
+// What the scene's reference image is generated from (the render's seed).
+providers::ImageRequest referenceImageRequest(SceneJob::State& s);
 void addSegments(SceneJob::State& s, TimelineInputs& timeline);
-// The remote prediction this job started for exactly this request (kind "remote.started", same
-// cache key), if any: a resumed job polls it instead of paying for it again.
-QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);
-// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown) is
-// replaced by a new one; network trouble and the user's own cancel are not.
-bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx);
-// When this job announced a create for the cache key (kind "remote.creating") whose id never
-// came back, the time to look for it from (the service's list); else invalid.
-QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey);
-// Throws JobFailure (no fallback, no new prediction) when `e` ends a call whose prediction
-// `paidRemoteId` succeeded: the result is paid for and a resume downloads it.
-void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId);
+// regenerate.cpp: the job of kind Regenerate (its target: request.regenerate).
+void regenerate(SceneJob::State& s, SceneJobResult& result);
 
 }  // namespace sw::render

@@ -30,59 +30,12 @@ QString lastFrameOf(SceneJob::State& s, const model::Asset& previous) {
       .path;
 }
 
-// Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
-// (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
-// prediction instead of paying for a new one, a create whose id never came back (a crash) is
-// looked up before a new one goes out, and one that cannot be continued is started afresh. A
-// prediction that succeeded (paid for) is never replaced: when its download fails the job stops
-// and a resume downloads it.
-template <class Generator, class Request>
-CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request,
-                               const QString& what, QJsonObject data,
-                               providers::GenerationContext ctx) {
-  const QString key =
-      providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
-  data.insert(QStringLiteral("cacheKey"), key);
-  ctx.resumeRemoteId = storedRemoteId(s, key);
-  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
-  ctx.remoteId = [&s, data](const QString& remote) {
-    QJsonObject d = data;
-    d.insert(QStringLiteral("remoteId"), remote);
-    s.event(QStringLiteral("info"), QStringLiteral("remote.started"),
-            QStringLiteral("prediction %1").arg(remote), d);
-  };
-  ctx.remoteCreating = [&s, data] {
-    s.event(QStringLiteral("info"), QStringLiteral("remote.creating"),
-            QStringLiteral("creating a prediction"), data);
-  };
-  auto paid = std::make_shared<QString>();
-  ctx.remoteSucceeded = [&s, data, paid](const QString& remote) {
-    *paid = remote;
-    QJsonObject d = data;
-    d.insert(QStringLiteral("remoteId"), remote);
-    s.event(QStringLiteral("info"), QStringLiteral("remote.succeeded"),
-            QStringLiteral("prediction %1 succeeded").arg(remote), d);
-  };
-  const auto attempt = [&] {
-    try {
-      return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
-    } catch (const ProviderError& e) {
-      throwIfPaid(e, *paid);
-      throw;
-    }
-  };
-  if (ctx.resumeRemoteId.isEmpty()) return attempt();
-  try {
-    return attempt();
-  } catch (const ProviderError& e) {
-    if (!startAfresh(e, s.ctx)) throw;
-    s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
-            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                .arg(ctx.resumeRemoteId, what, e.message()),
-            QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
-    ctx.resumeRemoteId.clear();
-    return attempt();
-  }
+// The chunk's unit of the job's progress (planWork() plans it; added here when it did not).
+ProgressPlan::Unit chunkUnit(SceneJob::State& s, const model::Chunk& chunk) {
+  if (!s.chunkUnits.contains(chunk.id))
+    s.chunkUnits.insert(chunk.id, s.progress.add(QStringLiteral("chunk %1").arg(chunk.position + 1),
+                                                 ProgressWeights::videoCall(*s.modelEntry)));
+  return s.chunkUnits.value(chunk.id);
 }
 
 CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator,
@@ -90,34 +43,38 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
                           const QString& what) {
   providers::ModelRegistry::validate(request);
   providers::GenerationContext ctx = s.ctx;
-  ctx.progress = [&s, what](double percent, const QString& message) {
-    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
-            75.0 * s.unitsDone / s.unitsTotal);
+  const ProgressPlan::Unit unit = chunkUnit(s, chunk);
+  ctx.progress = [&s, what, unit](double percent, const QString& message) {
+    s.unitProgress(unit, percent / 100.0,
+                   QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)));
   };
-  return generateResumable(s, generator, request, what,
+  return generateResumable(*s.cache, generator, request, what,
                            QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}},
-                           ctx);
+                           ctx, s.spendGuard(), s.remoteLog(cacheKeyOf(generator, request)));
 }
 
 QString referenceImage(SceneJob::State& s) {
   const QString what = QStringLiteral("the reference image of scene '%1'").arg(s.scene.title);
   if (auto a = usableAsset(s, s.scene.referenceAssetId, MediaKind::Image, what)) return a->filePath;
   if (!s.modelEntry->supportsImageInput || !s.backends.image) return {};
-  providers::ImageRequest r;
-  r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
-  r.style = s.scene.directionPrompt;
-  r.seed = chunkSeed(s.scene.id, -3);
-  if (s.modelEntry->width > 0) {
-    r.width = s.modelEntry->width;
-    r.height = s.modelEntry->height;
-  }
-  s.stage(QStringLiteral("generating the reference image"), 75.0 * s.unitsDone / s.unitsTotal);
+  const providers::ImageRequest r = referenceImageRequest(s);
+  if (s.referenceUnit < 0)
+    s.referenceUnit = s.progress.add(QStringLiteral("reference image"),
+                                     callWeight(WorkKind::Image, s.backends.image->backendId()));
+  s.stage(QStringLiteral("generating the reference image"));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s](double percent, const QString&) {
+    s.unitProgress(s.referenceUnit, percent / 100.0,
+                   QStringLiteral("generating the reference image (%1%)").arg(int(percent)));
+  };
   try {
     const CachedResult c =
-        generateResumable(s, *s.backends.image, r, QStringLiteral("the reference image"),
-                          QJsonObject{{"referenceImage", true}}, s.ctx);
-    const model::Asset asset =
-        s.recordAsset(QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}});
+        generateResumable(*s.cache, *s.backends.image, r, QStringLiteral("the reference image"),
+                          QJsonObject{{"referenceImage", true}}, ctx, s.spendGuard(),
+                          s.remoteLog(cacheKeyOf(*s.backends.image, r)));
+    const model::Asset asset = s.recordAsset(
+        QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+    s.unitDone(s.referenceUnit, QStringLiteral("generated the reference image"));
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;
     s.store->updateScene(scene);
@@ -125,6 +82,7 @@ QString referenceImage(SceneJob::State& s) {
     return checkInputFile(c.path, MediaKind::Image, s.roots(), what).path;
   } catch (const ProviderError& e) {
     if (e.kind() == ProviderError::Kind::Cancelled) throw;
+    s.unitDone(s.referenceUnit, QStringLiteral("no reference image"));
     s.event(QStringLiteral("warning"), QStringLiteral("reference.failed"),
             QStringLiteral("No reference image (%1); chunk 1 is generated from text.")
                 .arg(e.message()));
@@ -170,46 +128,20 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 
 }  // namespace
 
-QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
-  QString id;
-  for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
-    if (e.kind == QLatin1String("remote.started") &&
-        e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
-      id = e.data.value(QStringLiteral("remoteId")).toString();
-  return id;
-}
-
-bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx) {
-  using K = providers::ProviderError::Kind;
-  if (ctx.isCancelled()) return false;
-  // A retryable BadOutput is a paid result whose download failed: resume it, never replace it.
-  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid ||
-         (e.kind() == K::BadOutput && !e.retryable());
-}
-
-QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey) {
-  QDateTime creating;
-  for (const model::JobEvent& e : s.store->jobEvents(s.jobId)) {
-    if (e.data.value(QStringLiteral("cacheKey")).toString() != cacheKey) continue;
-    if (e.kind == QLatin1String("remote.creating"))
-      creating = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
-    else if (e.kind == QLatin1String("remote.started"))
-      creating = {};
+providers::ImageRequest referenceImageRequest(SceneJob::State& s) {
+  providers::ImageRequest r;
+  r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
+  r.style = s.scene.directionPrompt;
+  r.seed = chunkSeed(s.scene.id, -3);
+  if (s.modelEntry->width > 0) {
+    r.width = s.modelEntry->width;
+    r.height = s.modelEntry->height;
   }
-  // The service's clock may differ from ours: look a few minutes further back.
-  return creating.isValid() ? creating.toUTC().addSecs(-300) : QDateTime();
-}
-
-void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId) {
-  if (paidRemoteId.isEmpty() || e.kind() == providers::ProviderError::Kind::Cancelled ||
-      !e.retryable())
-    return;
-  throw JobFailure(e.message(), core::ErrorKind::Network);
+  return r;
 }
 
 void generateVideo(SceneJob::State& s) {
   const int count = int(s.chunks.size());
-  s.unitsTotal += 3 * count;
   QString start = referenceImage(s);
   for (int i = 0; i < count; ++i) {
     s.throwIfCancelled();
@@ -226,11 +158,13 @@ void generateVideo(SceneJob::State& s) {
         continue;
       }
       if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, *ready);
-      s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(count));
+      if (s.chunkUnits.contains(chunk.id))  // planned, and found ready after all
+        s.unitDone(s.chunkUnits.value(chunk.id),
+                   QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(count));
       continue;
     }
     const QString what = QStringLiteral("generating chunk %1 of %2").arg(i + 1).arg(count);
-    s.stage(what, 75.0 * s.unitsDone / s.unitsTotal);
+    s.stage(what);
     if (!s.request.offline) {  // a re-stitch leaves chunk states alone
       s.store->setChunkStatus(chunk.id, model::ChunkStatus::Generating);
       if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
@@ -271,7 +205,8 @@ void generateVideo(SceneJob::State& s) {
     s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
     if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
     if (s.modelEntry->supportsImageInput) start = lastFrameOf(s, asset);
-    s.unitDone(3, QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(count));
+    s.unitDone(chunkUnit(s, chunk),
+               QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(count));
   }
 }
 

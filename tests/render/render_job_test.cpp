@@ -180,15 +180,13 @@ TEST_F(RenderJob, RegenerateAddsATakeAndMarksLaterChunksStale) {
   renderAndWait(request());
   auto store = openStore();
   const auto chunks = store->chunks(sceneId);
-  providers::BackendSettings settings;
-  auto backends = providers::makeBackendFactory(registry).create(settings);
-  auto cache = std::make_shared<providers::AssetCache>(cacheFolder());
   render::RegenerateRequest r;
   r.chunkId = chunks[0].id;
   r.prompt = QStringLiteral("a stormy harbour");
-  const render::RegenerateResult result =
-      render::regenerateChunk(projectFolder(), r, backends, cache);
+  const model::Id job = renderAndWait(render::regenerateRequest(r));
+  const render::RegenerateResult result = render::regenerateOutcome(*store, job);
   ASSERT_TRUE(result.ok) << result.error.toStdString();
+  EXPECT_EQ(result.takeId, store->takes(chunks[0].id).last().id);
   EXPECT_EQ(result.staleMarked, 2);
   store = openStore();
   EXPECT_EQ(store->takes(chunks[0].id).size(), 2);

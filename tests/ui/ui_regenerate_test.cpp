@@ -1,4 +1,5 @@
-// Regenerating chunks from the chunk inspector with the local backend: one chunk gets a new take
+// Regenerating chunks from the chunk inspector with the local backend, as jobs of the render
+// queue (each shown in the render queue panel while it runs): one chunk gets a new take
 // and the chunks after it become stale; "Regenerate N stale chunks" gives each stale chunk a new
 // take, in order, each from the new last frame of the one before; progress and Cancel are shown;
 // every take switch is one undo step. Chunks are 1 s at 12 fps (a models.json override) so the
@@ -18,6 +19,7 @@
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
 #include "render/chunk_planner.h"
+#include "render/render_queue.h"
 #include "support/model_override.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
@@ -25,6 +27,7 @@
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
+#include "ui/render_job_model.h"
 #include "ui_test_support.h"
 
 using namespace sw;
@@ -67,6 +70,16 @@ class UiRegenerate : public ::testing::Test {
   model::Asset activeAsset(int position) {
     return *window->session()->store().asset(*chunks().at(position).assetId);
   }
+  // The status the render queue panel shows for `job` (-1 when it has no row for it).
+  int panelStatus(model::Id job) {
+    RenderJobModel* jobs = window->jobModel();
+    for (int row = 0; row < jobs->rowCount(); ++row) {
+      const QModelIndex index = jobs->index(row, 0);
+      if (index.data(RenderJobModel::JobIdRole).toLongLong() == job)
+        return index.data(RenderJobModel::StatusRole).toInt();
+    }
+    return -1;
+  }
   bool waitIdle() {
     return test::spinUntil([&] { return !window->regenerator()->isRunning(); });
   }
@@ -95,6 +108,18 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   QTest::mouseClick(inspector->regenerateButton(), Qt::LeftButton);
   EXPECT_TRUE(inspector->regenerateProgressBar()->isVisibleTo(inspector));
   EXPECT_FALSE(inspector->regenerateButton()->isEnabled());  // one run at a time
+  // The regeneration is a job of the render queue, listed in its panel as running.
+  const model::Id job = window->regenerator()->currentJob();
+  ASSERT_NE(job, 0);
+  EXPECT_TRUE(window->renderQueue()->isRunning(job));
+  bool listedRunning = false;
+  ASSERT_TRUE(test::spinUntil([&] {
+    listedRunning = listedRunning || panelStatus(job) == int(model::JobStatus::Processing);
+    return !window->regenerator()->isRunning();
+  }));
+  EXPECT_TRUE(listedRunning);
+  EXPECT_EQ(panelStatus(job), int(model::JobStatus::Completed));
+  EXPECT_EQ(window->session()->store().job(job)->status, model::JobStatus::Completed);
   ASSERT_TRUE(waitIdle());
   EXPECT_EQ(takes(0), 2);
   EXPECT_EQ(chunks().at(0).seed, 777);

@@ -1,0 +1,144 @@
+// One job engine: a regeneration is a job of the render queue (row, pid event, lease, recovery),
+// and a render's progress is monotonic, moves inside each generation and reaches 100% only once
+// the output file exists.
+#include <unistd.h>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include "render/regenerate.h"
+#include "render_fixture.h"
+#include "support/wait.h"
+
+using namespace sw;
+
+namespace {
+
+class RenderEngine : public sw::testing::RenderFixture {
+ protected:
+  void setDuration(double seconds) {
+    auto store = openStore();
+    auto scene = *store->scene(sceneId);
+    scene.targetDuration = seconds;
+    store->updateScene(scene);
+  }
+  qint64 startedPid(model::Id job) {
+    qint64 pid = 0;
+    for (const model::JobEvent& e : openStore()->jobEvents(job))
+      if (e.kind == QLatin1String("started")) pid = qint64(e.data.value("pid").toDouble());
+    return pid;
+  }
+};
+
+struct ProgressSample {
+  QString stage;
+  double percent = 0;
+  bool fileExists = false;
+};
+
+}  // namespace
+
+TEST_F(RenderEngine, LiveRegenerationIsARunningJobOfTheQueue) {
+  setDuration(3);
+  renderAndWait(request());
+  auto store = openStore();
+  const model::Chunk chunk = store->chunks(sceneId).at(1);
+  auto queue = makeQueue();
+  render::RegenerateRequest r;
+  r.chunkId = chunk.id;
+  const QList<model::Id> ids = queue->enqueue(render::regenerateRequest(r));
+  ASSERT_EQ(ids.size(), 1);
+  const model::Id job = ids.first();
+  EXPECT_TRUE(queue->isRunning(job));
+  bool caught = false;
+  ASSERT_TRUE(testsupport::waitUntil([&] {
+    QCoreApplication::processEvents();
+    if (store->chunk(chunk.id)->status == model::ChunkStatus::Generating) {
+      caught = true;
+      return true;
+    }
+    return !queue->isRunning(job);
+  }));
+  ASSERT_TRUE(caught) << "the regeneration finished before its chunk was caught generating";
+  // Listed as running: processing, with this process's pid, and recovery leaves it alone.
+  EXPECT_EQ(store->job(job)->status, model::JobStatus::Processing);
+  EXPECT_EQ(startedPid(job), qint64(::getpid()));
+  EXPECT_EQ(render::recoverInterruptedJobs(*store), 0);
+  EXPECT_EQ(store->job(job)->status, model::JobStatus::Processing);
+  EXPECT_EQ(store->chunk(chunk.id)->status, model::ChunkStatus::Generating);
+  EXPECT_EQ(store->job(job)->spec.value(QStringLiteral("kind")).toString(),
+            QStringLiteral("regenerate"));
+  queue->waitForIdle();
+  EXPECT_EQ(store->job(job)->status, model::JobStatus::Completed)
+      << store->job(job)->errorMessage.toStdString();
+  const render::RegenerateResult result = render::regenerateOutcome(*store, job);
+  EXPECT_TRUE(result.ok);
+  EXPECT_EQ(store->takes(chunk.id).size(), 2);
+  EXPECT_EQ(store->chunk(chunk.id)->seed, chunk.seed + 1);
+  EXPECT_EQ(result.staleMarked, 1);
+  EXPECT_DOUBLE_EQ(store->job(job)->progress, 100.0);
+}
+
+TEST_F(RenderEngine, StaleChainIsOneJobAndAReferenceImageKeepsTheOldOne) {
+  setDuration(3);
+  renderAndWait(request());
+  auto store = openStore();
+  const model::Id oldReference = *store->scene(sceneId)->referenceAssetId;
+  auto queue = makeQueue();
+  const model::Id image = queue->enqueue(render::regenerateReferenceRequest(sceneId)).first();
+  queue->waitForIdle();
+  ASSERT_EQ(store->job(image)->status, model::JobStatus::Completed)
+      << store->job(image)->errorMessage.toStdString();
+  const model::Id newReference = *store->scene(sceneId)->referenceAssetId;
+  EXPECT_NE(newReference, oldReference);
+  EXPECT_TRUE(store->asset(oldReference).has_value()) << "the old reference image was dropped";
+  const QList<model::Chunk> before = store->chunks(sceneId);
+  for (const model::Chunk& c : before) EXPECT_EQ(c.status, model::ChunkStatus::Stale);
+
+  const model::Id chain = queue->enqueue(render::regenerateStaleRequest(sceneId)).first();
+  queue->waitForIdle();
+  ASSERT_EQ(store->job(chain)->status, model::JobStatus::Completed)
+      << store->job(chain)->errorMessage.toStdString();
+  for (const model::Chunk& c : store->chunks(sceneId)) {
+    EXPECT_EQ(c.status, model::ChunkStatus::Ready);
+    EXPECT_EQ(store->takes(c.id).size(), 2);
+  }
+  // Chunk 1 started from the new reference image.
+  const auto first = store->asset(*store->chunks(sceneId).first().assetId);
+  EXPECT_TRUE(first->parameters.value(QStringLiteral("startImage"))
+                  .toString()
+                  .contains(store->asset(newReference)->cacheKey.left(12)))
+      << first->parameters.value(QStringLiteral("startImage")).toString().toStdString();
+}
+
+TEST_F(RenderEngine, ProgressIsMonotonicMovesInsideChunksAndEndsAfterTheFile) {
+  setDuration(3);
+  auto queue = makeQueue();
+  const QString out = request().outputPath;
+  QList<ProgressSample> samples;
+  QObject::connect(queue.get(), &render::RenderQueue::jobProgress,
+                   [&](qint64, const QString& stage, double percent, double) {
+                     samples.append({stage, percent, QFileInfo::exists(out)});
+                   });
+  const model::Id job = queue->enqueue(request()).first();
+  queue->waitForIdle();
+  ASSERT_EQ(openStore()->job(job)->status, model::JobStatus::Completed);
+  ASSERT_GT(samples.size(), 10);
+  for (int i = 1; i < samples.size(); ++i)
+    EXPECT_GE(samples[i].percent, samples[i - 1].percent)
+        << samples[i - 1].stage.toStdString() << " " << samples[i - 1].percent << " -> "
+        << samples[i].stage.toStdString() << " " << samples[i].percent;
+  // The first chunk's own progress moves the job's (not 0% while it draws its frames).
+  QList<double> duringChunk1;
+  for (const ProgressSample& s : samples)
+    if (s.stage.startsWith(QLatin1String("generating chunk 1 of")) &&
+        (duringChunk1.isEmpty() || duringChunk1.last() != s.percent))
+      duringChunk1.append(s.percent);
+  EXPECT_GE(duringChunk1.size(), 3) << "progress stood still while chunk 1 was generated";
+  // 100% only after the file exists, and only as the last step.
+  for (const ProgressSample& s : samples)
+    if (s.percent >= 100) {
+      EXPECT_TRUE(s.fileExists);
+      EXPECT_EQ(s.stage, QStringLiteral("done"));
+    }
+  EXPECT_DOUBLE_EQ(samples.last().percent, 100.0);
+}
