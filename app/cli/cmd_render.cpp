@@ -267,12 +267,20 @@ int runJobs(const QStringList& args) {
 }
 
 int runRegenerate(const QStringList& args) {
+  using Slot = render::RegenerateTarget::Slot;
   QCommandLineParser p;
   p.addOption({QStringLiteral("chunk"), QStringLiteral("Chunk id."), QStringLiteral("ID")});
   p.addOption(
       {QStringLiteral("stale"), QStringLiteral("The scene's stale chunks."), QStringLiteral("N")});
   p.addOption({QStringLiteral("reference-image"), QStringLiteral("The scene's reference image."),
                QStringLiteral("N")});
+  p.addOption(
+      {QStringLiteral("narration"), QStringLiteral("The scene's narration."), QStringLiteral("N")});
+  p.addOption({QStringLiteral("music"), QStringLiteral("The scene's music."), QStringLiteral("N")});
+  p.addOption(
+      {QStringLiteral("dialogue"), QStringLiteral("A dialogue line id."), QStringLiteral("ID")});
+  p.addOption(
+      {QStringLiteral("sfx"), QStringLiteral("A sound effect cue id."), QStringLiteral("ID")});
   p.addOption({QStringLiteral("prompt"), QStringLiteral("New prompt."), QStringLiteral("TEXT")});
   p.addOption({QStringLiteral("seed"), QStringLiteral("New seed."), QStringLiteral("N")});
   p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
@@ -281,13 +289,14 @@ int runRegenerate(const QStringList& args) {
   parseArgs(p, QStringLiteral("regenerate"), args, 1, 1);
   const QString folder = p.positionalArguments().first();
   auto store = model::ProjectStore::open(folder);
-  const int targets = int(p.isSet(QStringLiteral("chunk"))) +
-                      int(p.isSet(QStringLiteral("stale"))) +
-                      int(p.isSet(QStringLiteral("reference-image")));
+  int targets = 0;
+  for (const char* option :
+       {"chunk", "stale", "reference-image", "narration", "music", "dialogue", "sfx"})
+    targets += int(p.isSet(QString::fromLatin1(option)));
   if (targets != 1)
     throw UserError(QStringLiteral(
-        "regenerate needs one of --chunk ID (chunk ids: 'export-json' or the GUI), --stale N "
-        "or --reference-image N (a scene)"));
+        "regenerate needs one of --chunk ID (chunk ids: 'export-json' or the GUI), --stale N, "
+        "--reference-image N, --narration N, --music N (a scene), --dialogue ID or --sfx ID"));
   bool ok = false;
   render::RenderRequest request;
   if (p.isSet(QStringLiteral("chunk"))) {
@@ -301,9 +310,33 @@ int runRegenerate(const QStringList& args) {
   } else if (p.isSet(QStringLiteral("stale"))) {
     request =
         render::regenerateStaleRequest(resolveScene(*store, p.value(QStringLiteral("stale"))));
-  } else {
+  } else if (p.isSet(QStringLiteral("reference-image"))) {
     request = render::regenerateReferenceRequest(
         resolveScene(*store, p.value(QStringLiteral("reference-image"))));
+  } else if (p.isSet(QStringLiteral("narration")) || p.isSet(QStringLiteral("music"))) {
+    const bool narration = p.isSet(QStringLiteral("narration"));
+    request = render::regenerateAudioRequest(
+        narration ? Slot::Narration : Slot::Music,
+        resolveScene(*store,
+                     p.value(narration ? QStringLiteral("narration") : QStringLiteral("music"))));
+  } else {
+    const bool line = p.isSet(QStringLiteral("dialogue"));
+    const QString text = p.value(line ? QStringLiteral("dialogue") : QStringLiteral("sfx"));
+    const Id row = text.toLongLong(&ok);
+    Id scene = 0;
+    for (const model::Scene& sc : store->scenes()) {
+      if (line)
+        for (const model::DialogueLine& l : store->dialogueLines(sc.id))
+          scene = l.id == row ? sc.id : scene;
+      else
+        for (const model::SfxCue& c : store->sfxCues(sc.id)) scene = c.id == row ? sc.id : scene;
+    }
+    if (!ok || !scene)
+      throw UserError(
+          QStringLiteral("no %1 %2 in this project (ids: 'export-json')")
+              .arg(line ? QStringLiteral("dialogue line") : QStringLiteral("sound effect cue"),
+                   text));
+    request = render::regenerateAudioRequest(line ? Slot::Dialogue : Slot::Sfx, scene, row);
   }
   if (p.isSet(QStringLiteral("seed"))) {
     request.regenerate.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
@@ -318,8 +351,9 @@ int runRegenerate(const QStringList& args) {
   if (code != kExitOk) return code;
   const render::RegenerateResult result = render::regenerateOutcome(*store, jobs.first());
   QTextStream out(stdout);
-  if (request.regenerate.slot == render::RegenerateTarget::Slot::ReferenceImage)
-    out << "New reference image (asset " << result.assetId << "); ";
+  if (request.regenerate.slot != Slot::Chunk && request.regenerate.slot != Slot::StaleChain)
+    out << "New " << render::toString(request.regenerate.slot) << " asset " << result.assetId
+        << " is in use (the old one is kept); ";
   else
     out << "New take " << result.takeId << " is active; ";
   out << result.staleMarked << " later chunk(s) marked stale. Cost $"

@@ -39,7 +39,55 @@ RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64
   return r;
 }
 
+RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id sceneId,
+                                     model::Id rowId) {
+  RenderRequest r;
+  r.kind = JobKind::Regenerate;
+  r.regenerate.slot = slot;
+  r.regenerate.rowId = rowId;
+  r.sceneIds = {sceneId};
+  return r;
+}
+
 namespace {
+
+AudioWork::Kind audioKind(Slot slot) {
+  switch (slot) {
+    case Slot::Dialogue:
+      return AudioWork::Kind::Dialogue;
+    case Slot::Music:
+      return AudioWork::Kind::Music;
+    case Slot::Sfx:
+      return AudioWork::Kind::Sfx;
+    default:
+      return AudioWork::Kind::Narration;
+  }
+}
+
+bool isAudio(Slot slot) {
+  return slot == Slot::Narration || slot == Slot::Dialogue || slot == Slot::Music ||
+         slot == Slot::Sfx;
+}
+
+// The variation (speech take or seed) the audio slot's linked asset was made with.
+qint64 audioVariation(model::ProjectStore& store, const model::Scene& scene, Slot slot,
+                      model::Id rowId) {
+  std::optional<model::Id> id;
+  if (slot == Slot::Narration) id = scene.narrationAssetId;
+  if (slot == Slot::Music) id = scene.musicAssetId;
+  if (slot == Slot::Dialogue)
+    for (const model::DialogueLine& l : store.dialogueLines(scene.id))
+      if (l.id == rowId) id = l.assetId;
+  if (slot == Slot::Sfx)
+    for (const model::SfxCue& c : store.sfxCues(scene.id))
+      if (c.id == rowId) id = c.assetId;
+  const QString key = slot == Slot::Narration || slot == Slot::Dialogue ? QStringLiteral("take")
+                                                                        : QStringLiteral("seed");
+  if (id)
+    if (const auto asset = store.asset(*id))
+      if (asset->parameters.contains(key)) return qint64(asset->parameters.value(key).toDouble());
+  return defaultAudioVariation(audioKind(slot), scene.id, rowId);
+}
 
 // The seed the scene's reference image was made with (the one a render picks when it has none).
 qint64 referenceSeed(model::ProjectStore& store, const model::Scene& scene) {
@@ -70,6 +118,14 @@ RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest reques
       if (!t.seed && !request.sceneIds.isEmpty())
         if (const auto scene = store.scene(request.sceneIds.first()))
           t.seed = referenceSeed(store, *scene) + 1;
+      break;
+    case Slot::Narration:
+    case Slot::Dialogue:
+    case Slot::Music:
+    case Slot::Sfx:
+      if (!t.seed && !request.sceneIds.isEmpty())
+        if (const auto scene = store.scene(request.sceneIds.first()))
+          t.seed = audioVariation(store, *scene, t.slot, t.rowId) + 1;
       break;
   }
   request.sceneIds = request.sceneIds.mid(0, 1);
@@ -161,6 +217,14 @@ void regenerate(SceneJob::State& s, SceneJobResult& result) {
   QJsonObject outcome{{"slot", toString(t.slot)}};
   if (t.slot == Slot::ReferenceImage) {
     regenerateReference(s, &outcome);
+  } else if (isAudio(t.slot)) {
+    loadScene(s);
+    const model::Asset asset =
+        regenerateAudio(s, audioKind(t.slot),
+                        t.slot == Slot::Narration || t.slot == Slot::Music ? s.scene.id : t.rowId,
+                        t.seed.value_or(1));
+    outcome.insert(QStringLiteral("assetId"), double(asset.id));
+    outcome.insert(QStringLiteral("staleMarked"), 0);
   } else {
     const QList<model::Id> chunks = t.slot == Slot::Chunk ? QList<model::Id>{t.chunkId} : t.chain;
     QJsonArray takes;

@@ -1,6 +1,7 @@
 // Regeneration is a job kind of the RenderQueue (JobKind::Regenerate): a new take of a chunk (the
 // old ones are kept; the chunks that continued from it become 'stale' so the user can regenerate
-// or keep them), the scene's stale chain, or a new reference image. These helpers build its
+// or keep them), the scene's stale chain, or a new asset for one slot (reference image,
+// narration, a dialogue line, music, an SFX; the old asset is kept). These helpers build its
 // request, fix what a resume must repeat exactly, and read what a finished job made.
 #pragma once
 
@@ -29,15 +30,20 @@ RenderRequest regenerateRequest(const RegenerateRequest& request);
 RenderRequest regenerateStaleRequest(model::Id sceneId);
 // The queue request for a new reference image of a scene (`seed` empty: the current one's + 1).
 RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed = {});
+// The queue request for a new take of one audio slot: the scene's narration or music (`rowId`
+// unused), a dialogue line or an SFX cue (`rowId`: its id).
+RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id sceneId,
+                                     model::Id rowId = 0);
 
 // What RenderQueue::enqueue fixes before a regenerate job is written: its scene, the seed when
-// the request has none (the chunk's + 1; the reference image's + 1), the stale chain. A target
-// that does not exist is left for the job to report.
+// the request has none (the chunk's, the reference image's, the music's or SFX's + 1; the
+// speech's take + 1), the stale chain. A target that does not exist is left for the job to
+// report.
 RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest request);
 
 struct RegenerateResult {
   bool ok = false;
-  model::Id takeId = 0;   // the new take of the (last) chunk; 0 for a reference image
+  model::Id takeId = 0;   // the new take of the (last) chunk; 0 for an image or audio asset
   model::Id assetId = 0;  // the new asset
   int staleMarked = 0;    // downstream chunks now stale
   double costUsd = 0;

@@ -24,8 +24,24 @@ QString toString(RegenerateTarget::Slot slot) {
       return QStringLiteral("stale");
     case RegenerateTarget::Slot::ReferenceImage:
       return QStringLiteral("reference-image");
+    case RegenerateTarget::Slot::Narration:
+      return QStringLiteral("narration");
+    case RegenerateTarget::Slot::Dialogue:
+      return QStringLiteral("dialogue");
+    case RegenerateTarget::Slot::Music:
+      return QStringLiteral("music");
+    case RegenerateTarget::Slot::Sfx:
+      return QStringLiteral("sfx");
   }
   return {};
+}
+
+std::optional<RegenerateTarget::Slot> regenerateSlotFromString(const QString& text) {
+  using S = RegenerateTarget::Slot;
+  for (S slot :
+       {S::Chunk, S::StaleChain, S::ReferenceImage, S::Narration, S::Dialogue, S::Music, S::Sfx})
+    if (toString(slot) == text) return slot;
+  return std::nullopt;
 }
 
 namespace {
@@ -57,6 +73,7 @@ QJsonObject RenderRequest::toJson() const {
       json.insert(QStringLiteral("regenerateChunk"), double(regenerate.chunkId));
     if (regenerate.slot == RegenerateTarget::Slot::StaleChain)
       json.insert(QStringLiteral("chain"), ids(regenerate.chain));
+    if (regenerate.rowId) json.insert(QStringLiteral("row"), double(regenerate.rowId));
     if (regenerate.prompt) json.insert(QStringLiteral("prompt"), *regenerate.prompt);
     if (regenerate.seed) json.insert(QStringLiteral("seed"), double(*regenerate.seed));
   }
@@ -87,11 +104,10 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
     r.kind = JobKind::Restitch;
   r.offline = r.kind == JobKind::Restitch;
   if (r.kind != JobKind::Regenerate) return r;
-  const QString slot = json.value(QStringLiteral("slot")).toString(QStringLiteral("chunk"));
-  if (slot == QLatin1String("stale"))
-    r.regenerate.slot = RegenerateTarget::Slot::StaleChain;
-  else if (slot == QLatin1String("reference-image"))
-    r.regenerate.slot = RegenerateTarget::Slot::ReferenceImage;
+  r.regenerate.slot =
+      regenerateSlotFromString(json.value(QStringLiteral("slot")).toString(QStringLiteral("chunk")))
+          .value_or(RegenerateTarget::Slot::Chunk);
+  r.regenerate.rowId = model::Id(json.value(QStringLiteral("row")).toDouble());
   r.regenerate.chunkId = model::Id(json.value(QStringLiteral("regenerateChunk")).toDouble());
   r.regenerate.chain = ids(json.value(QStringLiteral("chain")));
   if (json.contains(QStringLiteral("prompt")))

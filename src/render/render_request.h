@@ -27,16 +27,24 @@ struct RegenerateTarget {
     Chunk,           // one chunk: a new take; the ready chunks after it become stale
     StaleChain,      // the scene's stale chunks in order, each from the new frame before it
     ReferenceImage,  // the scene's reference image: a new image asset; chunks from it go stale
+    Narration,       // the scene's narration: a new take of the speech
+    Dialogue,        // one dialogue line (rowId): a new take of its speech
+    Music,           // the scene's music: a new seed
+    Sfx,             // one generated sound effect (rowId): a new seed
   };
   Slot slot = Slot::Chunk;
   model::Id chunkId = 0;          // Chunk
+  model::Id rowId = 0;            // Dialogue: the line; Sfx: the cue
   QList<model::Id> chain;         // StaleChain: the chunks, fixed when the job is queued
   std::optional<QString> prompt;  // Chunk: override the chunk's prompt
-  // Chunk: the new take's seed; ReferenceImage: the image's. Fixed when the job is queued
+  // Chunk: the new take's seed; ReferenceImage, Music, Sfx: the asset's seed; Narration,
+  // Dialogue: the speech's take number. Fixed when the job is queued
   // (RenderQueue::enqueue picks a new one when empty), so a resumed job asks for the same.
   std::optional<qint64> seed;
 };
-QString toString(RegenerateTarget::Slot slot);  // chunk, stale, reference-image
+// chunk, stale, reference-image, narration, dialogue, music, sfx
+QString toString(RegenerateTarget::Slot slot);
+std::optional<RegenerateTarget::Slot> regenerateSlotFromString(const QString& text);
 
 struct RenderRequest {
   JobKind kind = JobKind::Render;

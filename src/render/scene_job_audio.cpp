@@ -1,5 +1,6 @@
 // SceneJob: narration, dialogue, music and SFX, generated in parallel with the video chain.
 #include <QtConcurrent/QtConcurrentRun>
+#include <variant>
 
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
@@ -63,9 +64,47 @@ QString voiceFor(SceneJob::State& s, const model::Character& c, int index) {
 
 }  // namespace
 
-void startAudio(SceneJob::State& s) {
+namespace {
+
+// The asset the slot uses now (the scene's narration or music, the line's or cue's sound).
+std::optional<model::Asset> linkedAsset(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId) {
+  std::optional<model::Id> id;
+  switch (kind) {
+    case AudioWork::Kind::Narration:
+      id = s.scene.narrationAssetId;
+      break;
+    case AudioWork::Kind::Music:
+      id = s.scene.musicAssetId;
+      break;
+    case AudioWork::Kind::Dialogue:
+      for (const model::DialogueLine& l : s.store->dialogueLines(s.scene.id))
+        if (l.id == rowId) id = l.assetId;
+      break;
+    case AudioWork::Kind::Sfx:
+      for (const model::SfxCue& c : s.store->sfxCues(s.scene.id))
+        if (c.id == rowId) id = c.assetId;
+      break;
+  }
+  return id ? s.store->asset(*id) : std::nullopt;
+}
+
+// The slot's variation as its linked asset records it: a speech take number or a seed.
+std::optional<qint64> linkedVariation(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId) {
+  const auto asset = linkedAsset(s, kind, rowId);
+  const QString key = kind == AudioWork::Kind::Narration || kind == AudioWork::Kind::Dialogue
+                          ? QStringLiteral("take")
+                          : QStringLiteral("seed");
+  if (!asset || !asset->parameters.contains(key)) return std::nullopt;
+  return qint64(asset->parameters.value(key).toDouble());
+}
+
+}  // namespace
+
+QList<AudioSlot> audioSlots(SceneJob::State& s) {
+  QList<AudioSlot> out;
   const model::Scene& scene = s.scene;
   const QList<model::Character> characters = s.store->characters();
+  using K = AudioWork::Kind;
   if (s.request.narration && !scene.narration.trimmed().isEmpty()) {
     providers::SpeechRequest r;
     r.text = scene.narration;
@@ -74,10 +113,8 @@ void startAudio(SceneJob::State& s) {
         s.store->project().settings.value(QStringLiteral("narratorVoice")).toString();
     r.voice =
         narrator.isEmpty() ? s.backends.speech->defaultVoice(int(characters.size())) : narrator;
-    AudioWork w{AudioWork::Kind::Narration, scene.id, QStringLiteral("narration")};
-    w.future =
-        launch(s, s.backends.speech, r, QStringLiteral("the narration"), WorkKind::Speech, &w.unit);
-    s.audio.append(w);
+    r.take = int(linkedVariation(s, K::Narration, scene.id).value_or(0));
+    out.append({{K::Narration, scene.id, QStringLiteral("narration")}, r, r.take});
   }
   if (s.request.dialogue) {
     const QList<model::DialogueLine> lines = s.store->dialogueLines(scene.id);
@@ -96,10 +133,9 @@ void startAudio(SceneJob::State& s) {
       r.character = who.name;
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
+      r.take = int(linkedVariation(s, K::Dialogue, line.id).value_or(0));
       const QString what = QStringLiteral("dialogue line %1 (%2)").arg(i + 1).arg(who.name);
-      AudioWork w{AudioWork::Kind::Dialogue, line.id, what};
-      w.future = launch(s, s.backends.speech, r, what, WorkKind::Speech, &w.unit);
-      s.audio.append(w);
+      out.append({{K::Dialogue, line.id, what}, r, r.take});
     }
   }
   if (s.request.music &&
@@ -110,37 +146,58 @@ void startAudio(SceneJob::State& s) {
     r.tempo = scene.musicTempo;
     r.duration =
         std::ceil(scene.targetDuration + 1.0);  // long enough for the scene; cut to the video
-    r.seed = chunkSeed(scene.id, -1);
-    AudioWork w{AudioWork::Kind::Music, scene.id, QStringLiteral("music")};
-    w.future =
-        launch(s, s.backends.music, r, QStringLiteral("the music"), WorkKind::Music, &w.unit);
-    s.audio.append(w);
+    r.seed = linkedVariation(s, K::Music, scene.id).value_or(chunkSeed(scene.id, -1));
+    out.append({{K::Music, scene.id, QStringLiteral("music")}, r, r.seed});
   }
   if (s.request.sfx) {
     for (const model::SfxCue& cue : s.store->sfxCues(scene.id)) {
-      AudioWork w{AudioWork::Kind::Sfx,
-                  cue.id,
-                  QStringLiteral("sound effect '%1'").arg(cue.description),
-                  {},
-                  cue.file,
-                  cue.time,
+      AudioWork w{K::Sfx,    cue.id,   QStringLiteral("sound effect '%1'").arg(cue.description),
+                  {},        cue.file, cue.time,
                   cue.gainDb};
-      if (cue.file.isEmpty()) {
-        if (cue.description.trimmed().isEmpty()) continue;
-        providers::SoundEffectRequest r;
-        r.description = cue.description;
-        r.seed = chunkSeed(scene.id, -2 - int(cue.id));
-        w.future = launch(s, s.backends.soundEffect, r, w.what, WorkKind::Sfx, &w.unit);
+      if (!cue.file.isEmpty()) {
+        out.append({w, std::monostate{}, 0});
+        continue;
       }
-      s.audio.append(w);
+      if (cue.description.trimmed().isEmpty()) continue;
+      providers::SoundEffectRequest r;
+      r.description = cue.description;
+      r.seed = linkedVariation(s, K::Sfx, cue.id).value_or(chunkSeed(scene.id, -2 - int(cue.id)));
+      out.append({w, r, r.seed});
     }
+  }
+  return out;
+}
+
+void startAudio(SceneJob::State& s) {
+  for (AudioSlot& slot : audioSlots(s)) {
+    AudioWork w = slot.work;
+    w.variation = slot.variation;
+    const QString what = w.kind == AudioWork::Kind::Narration ? QStringLiteral("the narration")
+                         : w.kind == AudioWork::Kind::Music   ? QStringLiteral("the music")
+                                                              : w.what;
+    if (auto* r = std::get_if<providers::SpeechRequest>(&slot.request))
+      w.future = launch(s, s.backends.speech, *r, what, WorkKind::Speech, &w.unit);
+    else if (auto* r = std::get_if<providers::MusicRequest>(&slot.request))
+      w.future = launch(s, s.backends.music, *r, what, WorkKind::Music, &w.unit);
+    else if (auto* r = std::get_if<providers::SoundEffectRequest>(&slot.request))
+      w.future = launch(s, s.backends.soundEffect, *r, what, WorkKind::Sfx, &w.unit);
+    s.audio.append(w);
   }
 }
 
-namespace {
+QJsonObject audioParameters(const AudioWork& w) {
+  const bool speech = w.kind == AudioWork::Kind::Narration || w.kind == AudioWork::Kind::Dialogue;
+  return QJsonObject{
+      {"what", w.what},
+      {speech ? QStringLiteral("take") : QStringLiteral("seed"), double(w.variation)}};
+}
+
+const char* audioAssetKind(AudioWork::Kind kind) {
+  return kind == AudioWork::Kind::Music ? "music" : kind == AudioWork::Kind::Sfx ? "sfx" : "speech";
+}
 
 // Points the scene (narration/music) or the line/cue that asked for the audio at its asset.
-void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
+void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
   auto linkScene = [&](std::optional<model::Id> model::Scene::*field) {
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.*field = assetId;
@@ -171,8 +228,6 @@ void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
   }
 }
 
-}  // namespace
-
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
   for (AudioWork& w : s.audio) {
     if (!w.userFile.isEmpty()) {
@@ -185,12 +240,9 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
     if (!r.error.isEmpty())
       throw JobFailure(QStringLiteral("Generating %1 failed: %2").arg(w.what, r.error));
     const CheckedFile file = checkInputFile(r.path, MediaKind::Audio, s.roots(), w.what);
-    const char* kind = w.kind == AudioWork::Kind::Music ? "music"
-                       : w.kind == AudioWork::Kind::Sfx ? "sfx"
-                                                        : "speech";
-    const model::Asset asset =
-        s.recordAsset(QString::fromLatin1(kind), r, QJsonObject{{"what", w.what}});
-    linkAsset(s, w, asset.id);
+    const char* kind = audioAssetKind(w.kind);
+    const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r, audioParameters(w));
+    linkAudioAsset(s, w, asset.id);
     const double duration = r.result.duration > 0 ? r.result.duration : file.probe.duration;
     const TimelineClip clip{file.path, duration, w.cueTime, w.gainDb};
     switch (w.kind) {
@@ -209,6 +261,70 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
     }
     s.unitDone(w.unit, QStringLiteral("generated %1").arg(w.what));
   }
+}
+
+qint64 defaultAudioVariation(AudioWork::Kind kind, model::Id sceneId, model::Id rowId) {
+  switch (kind) {
+    case AudioWork::Kind::Music:
+      return chunkSeed(sceneId, -1);
+    case AudioWork::Kind::Sfx:
+      return chunkSeed(sceneId, -2 - int(rowId));
+    default:
+      return 0;  // speech: the first take
+  }
+}
+
+namespace {
+
+template <class Generator, class Request>
+CachedResult generateNow(SceneJob::State& s, Generator* generator, const Request& request,
+                         const QString& what, WorkKind kind) {
+  if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
+  const ProgressPlan::Unit unit = s.progress.add(what, callWeight(kind, generator->backendId()));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s, unit, what](double percent, const QString&) {
+    s.unitProgress(unit, percent / 100.0,
+                   QStringLiteral("generating %1 (%2%)").arg(what).arg(int(percent)));
+  };
+  s.stage(QStringLiteral("generating %1").arg(what));
+  CachedResult c = generateResumable(*s.cache, *generator, request, what, QJsonObject{}, ctx,
+                                     s.spendGuard(), s.remoteLog(cacheKeyOf(*generator, request)));
+  s.unitDone(unit, QStringLiteral("generated %1").arg(what));
+  return c;
+}
+
+}  // namespace
+
+model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId,
+                             qint64 variation) {
+  s.request.narration = s.request.dialogue = s.request.music = s.request.sfx = true;
+  for (AudioSlot& slot : audioSlots(s)) {
+    if (slot.work.kind != kind || slot.work.rowId != rowId) continue;
+    AudioWork w = slot.work;
+    w.variation = variation;
+    CachedResult c;
+    if (auto* r = std::get_if<providers::SpeechRequest>(&slot.request)) {
+      r->take = int(variation);
+      c = generateNow(s, s.backends.speech.get(), *r, w.what, WorkKind::Speech);
+    } else if (auto* r = std::get_if<providers::MusicRequest>(&slot.request)) {
+      r->seed = variation;
+      c = generateNow(s, s.backends.music.get(), *r, w.what, WorkKind::Music);
+    } else if (auto* r = std::get_if<providers::SoundEffectRequest>(&slot.request)) {
+      r->seed = variation;
+      c = generateNow(s, s.backends.soundEffect.get(), *r, w.what, WorkKind::Sfx);
+    } else {
+      throw JobFailure(QStringLiteral("%1 plays a file of its own: there is nothing to regenerate.")
+                           .arg(w.what));
+    }
+    checkInputFile(c.path, MediaKind::Audio, s.roots(), w.what);
+    const model::Asset asset =
+        s.recordAsset(QString::fromLatin1(audioAssetKind(kind)), c, audioParameters(w));
+    linkAudioAsset(s, w, asset.id);  // the asset it replaces keeps its row and file
+    return asset;
+  }
+  throw JobFailure(QStringLiteral("Scene \"%1\" has no such narration, line, music or sound effect "
+                                  "to regenerate (it may have been deleted or left empty).")
+                       .arg(s.scene.title));
 }
 
 }  // namespace sw::render

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QMutex>
 #include <QThreadPool>
+#include <variant>
 
 #include "core/error.h"
 #include "model/asset_paths.h"
@@ -37,6 +38,18 @@ struct AudioWork {
   double cueTime = 0;
   double gainDb = 0;
   ProgressPlan::Unit unit = -1;  // its share of the job's progress (none for a user file)
+  qint64 variation = 0;          // speech: the take number; music and SFX: the seed
+};
+
+// One audio slot of a scene and the request a render makes for it (none for an SFX file). The
+// variation (a speech take, a music or SFX seed) is the one its linked asset was made with, so a
+// regenerated take stays what the render uses.
+struct AudioSlot {
+  AudioWork work;
+  std::variant<std::monostate, providers::SpeechRequest, providers::MusicRequest,
+               providers::SoundEffectRequest>
+      request;
+  qint64 variation = 0;
 };
 
 struct SceneJob::State {
@@ -99,8 +112,19 @@ std::optional<model::Asset> usableAsset(SceneJob::State& s, std::optional<model:
 // written (output_target.h). Throws JobFailure.
 void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath);
 // scene_job_audio.cpp
+// Every audio slot of the scene that the request's tracks include, in script order.
+QList<AudioSlot> audioSlots(SceneJob::State& s);
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
+QJsonObject audioParameters(const AudioWork& w);   // what an audio asset records
+const char* audioAssetKind(AudioWork::Kind kind);  // speech, music, sfx
+void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId);
+// The variation a slot has before any regeneration (the render's own seed; speech take 0).
+qint64 defaultAudioVariation(AudioWork::Kind kind, model::Id sceneId, model::Id rowId);
+// A new asset for one audio slot with `variation`, generated now on the job thread and linked to
+// the slot; the old asset is kept. Throws JobFailure when the scene has no such slot.
+model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId,
+                             qint64 variation);
 // scene_job_video.cpp
 void generateVideo(SceneJob::State& s);
 // What the scene's reference image is generated from (the render's seed).

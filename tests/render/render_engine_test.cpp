@@ -142,3 +142,43 @@ TEST_F(RenderEngine, ProgressIsMonotonicMovesInsideChunksAndEndsAfterTheFile) {
     }
   EXPECT_DOUBLE_EQ(samples.last().percent, 100.0);
 }
+
+TEST_F(RenderEngine, AnAudioAssetGetsANewTakeThatTheNextRenderKeeps) {
+  renderAndWait(request());
+  auto store = openStore();
+  const model::Scene before = *store->scene(sceneId);
+  ASSERT_TRUE(before.musicAssetId && before.narrationAssetId);
+  const QList<model::SfxCue> cues = store->sfxCues(sceneId);
+  ASSERT_FALSE(cues.isEmpty());
+  ASSERT_TRUE(cues.first().assetId);
+  auto queue = makeQueue();
+  using Slot = render::RegenerateTarget::Slot;
+  const model::Id music =
+      queue->enqueue(render::regenerateAudioRequest(Slot::Music, sceneId)).first();
+  const model::Id narration =
+      queue->enqueue(render::regenerateAudioRequest(Slot::Narration, sceneId)).first();
+  const model::Id sfx =
+      queue->enqueue(render::regenerateAudioRequest(Slot::Sfx, sceneId, cues.first().id)).first();
+  queue->waitForIdle();
+  for (model::Id job : {music, narration, sfx})
+    ASSERT_EQ(store->job(job)->status, model::JobStatus::Completed)
+        << store->job(job)->errorMessage.toStdString();
+  const model::Scene after = *store->scene(sceneId);
+  EXPECT_NE(after.musicAssetId, before.musicAssetId);
+  EXPECT_NE(after.narrationAssetId, before.narrationAssetId);
+  EXPECT_NE(store->sfxCues(sceneId).first().assetId, cues.first().assetId);
+  EXPECT_EQ(render::regenerateOutcome(*store, music).assetId, *after.musicAssetId);
+  // The old assets are kept.
+  EXPECT_TRUE(store->asset(*before.musicAssetId).has_value());
+  EXPECT_TRUE(store->asset(*before.narrationAssetId).has_value());
+  EXPECT_EQ(store->asset(*after.narrationAssetId)->parameters.value("take").toInt(), 1);
+
+  // The next render uses the new takes and generates nothing for them.
+  render::RenderRequest again = request();
+  again.outputPath = tmp.filePath(QStringLiteral("out/again.mp4"));
+  const model::Id render = renderAndWait(again);
+  ASSERT_EQ(store->job(render)->status, model::JobStatus::Completed);
+  EXPECT_EQ(eventsOfKind(render, QStringLiteral("asset.generated")), 0);
+  EXPECT_EQ(store->scene(sceneId)->musicAssetId, after.musicAssetId);
+  EXPECT_EQ(store->scene(sceneId)->narrationAssetId, after.narrationAssetId);
+}
