@@ -133,6 +133,11 @@ providers::ImageRequest referenceImageRequest(SceneJob::State& s) {
   r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
   r.style = s.scene.directionPrompt;
   r.seed = chunkSeed(s.scene.id, -3);
+  // A regenerated reference image records its seed: a missing file is made again as that take.
+  if (s.scene.referenceAssetId)
+    if (const auto linked = s.store->asset(*s.scene.referenceAssetId))
+      if (linked->parameters.contains(QStringLiteral("seed")))
+        r.seed = qint64(linked->parameters.value(QStringLiteral("seed")).toDouble());
   if (s.modelEntry->width > 0) {
     r.width = s.modelEntry->width;
     r.height = s.modelEntry->height;
