@@ -62,7 +62,9 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
   QObject::connect(&queue, &render::RenderQueue::jobFinished,
                    [&](qint64 id, int status, const QString& output, const QString& error) {
                      if (tty) err << "\n";
-                     if (status == int(JobStatus::Completed)) {
+                     if (status == int(JobStatus::Completed) && output.isEmpty()) {
+                       err << "job " << id << ": done\n";  // a regenerate exports nothing
+                     } else if (status == int(JobStatus::Completed)) {
                        err << "job " << id << ": rendered " << output << "\n";
                        QTextStream(stdout) << output << "\n";
                      } else {
@@ -315,48 +317,97 @@ int runJobs(const QStringList& args) {
 }
 
 int runRegenerate(const QStringList& args) {
+  using Slot = render::RegenerateTarget::Slot;
   QCommandLineParser p;
   p.addOption({QStringLiteral("chunk"), QStringLiteral("Chunk id."), QStringLiteral("ID")});
+  p.addOption(
+      {QStringLiteral("stale"), QStringLiteral("The scene's stale chunks."), QStringLiteral("N")});
+  p.addOption({QStringLiteral("reference-image"), QStringLiteral("The scene's reference image."),
+               QStringLiteral("N")});
+  p.addOption(
+      {QStringLiteral("narration"), QStringLiteral("The scene's narration."), QStringLiteral("N")});
+  p.addOption({QStringLiteral("music"), QStringLiteral("The scene's music."), QStringLiteral("N")});
+  p.addOption(
+      {QStringLiteral("dialogue"), QStringLiteral("A dialogue line id."), QStringLiteral("ID")});
+  p.addOption(
+      {QStringLiteral("sfx"), QStringLiteral("A sound effect cue id."), QStringLiteral("ID")});
   p.addOption({QStringLiteral("prompt"), QStringLiteral("New prompt."), QStringLiteral("TEXT")});
   p.addOption({QStringLiteral("seed"), QStringLiteral("New seed."), QStringLiteral("N")});
   p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
   p.addOption(waitOption());
   parseArgs(p, QStringLiteral("regenerate"), args, 1, 1);
+  const QString folder = p.positionalArguments().first();
+  auto store = model::ProjectStore::open(folder);
+  int targets = 0;
+  for (const char* option :
+       {"chunk", "stale", "reference-image", "narration", "music", "dialogue", "sfx"})
+    targets += int(p.isSet(QString::fromLatin1(option)));
+  if (targets != 1)
+    throw UserError(QStringLiteral(
+        "regenerate needs one of --chunk ID (chunk ids: 'export-json' or the GUI), --stale N, "
+        "--reference-image N, --narration N, --music N (a scene), --dialogue ID or --sfx ID"));
   bool ok = false;
-  render::RegenerateRequest r;
-  r.chunkId = p.value(QStringLiteral("chunk")).toLongLong(&ok);
-  if (!ok)
-    throw UserError(
-        QStringLiteral("regenerate needs --chunk ID (chunk ids: 'export-json' or the GUI)"));
-  if (p.isSet(QStringLiteral("prompt"))) r.prompt = p.value(QStringLiteral("prompt"));
+  render::RenderRequest request;
+  if (p.isSet(QStringLiteral("chunk"))) {
+    render::RegenerateRequest r;
+    r.chunkId = p.value(QStringLiteral("chunk")).toLongLong(&ok);
+    if (!ok || !store->chunk(r.chunkId))
+      throw UserError(
+          QStringLiteral("no chunk %1 in this project").arg(p.value(QStringLiteral("chunk"))));
+    if (p.isSet(QStringLiteral("prompt"))) r.prompt = p.value(QStringLiteral("prompt"));
+    request = render::regenerateRequest(r);
+  } else if (p.isSet(QStringLiteral("stale"))) {
+    request =
+        render::regenerateStaleRequest(resolveScene(*store, p.value(QStringLiteral("stale"))));
+  } else if (p.isSet(QStringLiteral("reference-image"))) {
+    request = render::regenerateReferenceRequest(
+        resolveScene(*store, p.value(QStringLiteral("reference-image"))));
+  } else if (p.isSet(QStringLiteral("narration")) || p.isSet(QStringLiteral("music"))) {
+    const bool narration = p.isSet(QStringLiteral("narration"));
+    request = render::regenerateAudioRequest(
+        narration ? Slot::Narration : Slot::Music,
+        resolveScene(*store,
+                     p.value(narration ? QStringLiteral("narration") : QStringLiteral("music"))));
+  } else {
+    const bool line = p.isSet(QStringLiteral("dialogue"));
+    const QString text = p.value(line ? QStringLiteral("dialogue") : QStringLiteral("sfx"));
+    const Id row = text.toLongLong(&ok);
+    Id scene = 0;
+    for (const model::Scene& sc : store->scenes()) {
+      if (line)
+        for (const model::DialogueLine& l : store->dialogueLines(sc.id))
+          scene = l.id == row ? sc.id : scene;
+      else
+        for (const model::SfxCue& c : store->sfxCues(sc.id)) scene = c.id == row ? sc.id : scene;
+    }
+    if (!ok || !scene)
+      throw UserError(
+          QStringLiteral("no %1 %2 in this project (ids: 'export-json')")
+              .arg(line ? QStringLiteral("dialogue line") : QStringLiteral("sound effect cue"),
+                   text));
+    request = render::regenerateAudioRequest(line ? Slot::Dialogue : Slot::Sfx, scene, row);
+  }
   if (p.isSet(QStringLiteral("seed"))) {
-    r.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
+    request.regenerate.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
     if (!ok) throw UserError(QStringLiteral("--seed takes a whole number"));
   }
-  r.modelKey = p.value(QStringLiteral("model"));
-  r.waitForScene = p.isSet(QStringLiteral("wait"));
-  const QString folder = p.positionalArguments().first();
-  if (!model::ProjectStore::open(folder)->chunk(r.chunkId))
-    throw UserError(QStringLiteral("no chunk %1 in this project").arg(r.chunkId));
-  const render::AppSettings app = render::AppSettings::load();
-  providers::BackendSettings settings = app.backends;
-  if (p.isSet(QStringLiteral("backend")))
-    settings.video = settings.image = p.value(QStringLiteral("backend"));
-  auto backends = providers::makeBackendFactory(nullptr, app.backendOptions).create(settings);
-  auto cache = std::make_shared<providers::AssetCache>(app.effectiveCacheDirectory());
-  cache->sweepStaleTemps();  // what a killed render or regenerate left
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
-  std::signal(SIGINT, onSigint);
-  const render::RegenerateResult result = render::regenerateChunk(
-      folder, r, backends, cache, cancel, [](const QString& stage, double pct) {
-        QTextStream(stderr) << QStringLiteral("[%1%] %2\n").arg(int(pct), 3).arg(stage);
-      });
-  std::signal(SIGINT, SIG_DFL);
-  if (!result.ok) throw UserError(result.error);
-  QTextStream(stdout) << "New take " << result.takeId << " is active; " << result.staleMarked
-                      << " later chunk(s) marked stale. Cost $"
-                      << QString::number(result.costUsd, 'f', 2) << '\n';
+  request.modelKey = p.value(QStringLiteral("model"));
+  request.backend = p.value(QStringLiteral("backend"));
+  render::RenderQueue queue(folder);
+  configure(queue, p);
+  const QList<Id> jobs = queue.enqueue(request);
+  const int code = drive(queue, jobs);
+  if (code != kExitOk) return code;
+  const render::RegenerateResult result = render::regenerateOutcome(*store, jobs.first());
+  QTextStream out(stdout);
+  if (request.regenerate.slot != Slot::Chunk && request.regenerate.slot != Slot::StaleChain)
+    out << "New " << render::toString(request.regenerate.slot) << " asset " << result.assetId
+        << " is in use (the old one is kept); ";
+  else
+    out << "New take " << result.takeId << " is active; ";
+  out << result.staleMarked << " later chunk(s) marked stale. Cost $"
+      << QString::number(result.costUsd, 'f', 2) << '\n';
   return kExitOk;
 }
 
@@ -400,13 +451,19 @@ void registerRenderCommands(QList<Command>& out) {
                       "the first asset missing from the cache.\n") +
            QString::fromLatin1(kRenderOptions),
        [](const QStringList& a) { return runRender(a, true); }});
-  out.append(
-      {QStringLiteral("regenerate"), QStringLiteral("Generate a new take of one chunk"),
-       QStringLiteral("Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] "
-                      "[--model KEY] [--wait]\n\n"
-                      "Adds a new take (old takes are kept) and marks later chunks stale.\n"
-                      "Refused while another job works on the chunk's scene, unless --wait.\n"),
-       runRegenerate});
+  out.append({QStringLiteral("regenerate"),
+              QStringLiteral("Generate a new take of a chunk or an asset"),
+              QStringLiteral(
+                  "Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] "
+                  "[--model KEY] [--wait]\n"
+                  "       scenewright-cli regenerate DIR --stale N [--wait]\n"
+                  "       scenewright-cli regenerate DIR --reference-image N [--seed N]\n\n"
+                  "A job of the render queue (see 'jobs'; 'resume' continues it). --chunk adds\n"
+                  "a new take of one chunk (old takes are kept) and marks later chunks stale;\n"
+                  "--stale N regenerates scene N's stale chunks in order; --reference-image N\n"
+                  "makes a new reference image for scene N (the old one is kept).\n"
+                  "Refused while another job works on the scene, unless --wait.\n"),
+              runRegenerate});
   out.append(
       {QStringLiteral("jobs"), QStringLiteral("List render jobs"),
        QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"

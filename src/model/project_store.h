@@ -95,8 +95,6 @@ class ProjectStore {
   // Records a new take and makes it the chunk's active one (status ready).
   Id addTake(const Take& take);
   void setActiveTake(Id chunkId, Id takeId);
-  // Marks ready chunks after `position` in the scene stale (their start frame changed).
-  int markDownstreamStale(Id sceneId, int position);
 
   // Assets
   Id addAsset(const Asset& asset);  // returns the existing id when the cache key is known

@@ -198,18 +198,6 @@ void ProjectStore::setActiveTake(Id chunkId, Id takeId) {
   });
 }
 
-int ProjectStore::markDownstreamStale(Id sceneId, int position) {
-  db_->prepare(
-         "UPDATE chunks SET status = 'stale' WHERE scene_id = ? AND position > ? "
-         "AND status = 'ready'")
-      .bind(1, sceneId)
-      .bind(2, position)
-      .run();
-  const int n = db_->changes();
-  touch();
-  return n;
-}
-
 Id ProjectStore::addAsset(const Asset& a) {
   if (auto existing = assetByCacheKey(a.cacheKey)) return existing->id;
   db_->prepare(

@@ -80,11 +80,13 @@ QStringList VideoRequest::inputFiles() const {
 }
 
 QJsonObject SpeechRequest::canonical() const {
-  return QJsonObject{{"text", text},
-                     {"character", character},
-                     {"voice", voice},
-                     {"voiceSettings", voiceSettings},
-                     {"model", model}};
+  QJsonObject json{{"text", text},
+                   {"character", character},
+                   {"voice", voice},
+                   {"voiceSettings", voiceSettings},
+                   {"model", model}};
+  if (take > 0) json.insert(QStringLiteral("take"), take);  // take 0 keeps its older cache keys
+  return json;
 }
 
 QJsonObject MusicRequest::canonical() const {

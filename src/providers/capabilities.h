@@ -157,6 +157,9 @@ struct SpeechRequest {
   QString voice;              // backend voice id, e.g. "en-us+m3" (espeak) or a service voice id
   QJsonObject voiceSettings;  // rate (words/min), pitch (0-99), speed, stability...
   QString model;              // service model id; empty = backend default
+  // Which take of this line: 0 for the first; a regeneration asks for the next one (a cache key
+  // of its own; backends do not read it).
+  int take = 0;
   QJsonObject canonical() const;
 };
 

@@ -1,105 +1,277 @@
 #include "render/regenerate.h"
 
-#include <unistd.h>
-#include <QThread>
+#include <QElapsedTimer>
+#include <QJsonArray>
 
+#include "model/project_store.h"
+#include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
-#include "render/scene_lease.h"
 
 namespace sw::render {
 
+using Target = RegenerateTarget::Slot;
+
+RenderRequest regenerateRequest(const RegenerateRequest& request) {
+  RenderRequest r;
+  r.kind = JobKind::Regenerate;
+  r.regenerate.slot = Target::Chunk;
+  r.regenerate.chunkId = request.chunkId;
+  r.regenerate.prompt = request.prompt;
+  r.regenerate.seed = request.seed;
+  r.modelKey = request.modelKey;
+  return r;
+}
+
+RenderRequest regenerateStaleRequest(model::Id sceneId) {
+  RenderRequest r;
+  r.kind = JobKind::Regenerate;
+  r.regenerate.slot = Target::StaleChain;
+  r.sceneIds = {sceneId};
+  return r;
+}
+
+RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed) {
+  RenderRequest r;
+  r.kind = JobKind::Regenerate;
+  r.regenerate.slot = Target::ReferenceImage;
+  r.regenerate.seed = seed;
+  r.sceneIds = {sceneId};
+  return r;
+}
+
+RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id sceneId,
+                                     model::Id rowId) {
+  RenderRequest r;
+  r.kind = JobKind::Regenerate;
+  r.regenerate.slot = slot;
+  r.regenerate.rowId = rowId;
+  r.sceneIds = {sceneId};
+  return r;
+}
+
 namespace {
 
-// Takes the scene's lease for the regenerate job: waits while another live job holds it (when
-// asked to), else fails naming that job.
-std::unique_ptr<SceneLeaseKeeper> takeLease(SceneJob::State& s, model::Id sceneId, bool wait) {
-  QString announced;
-  for (;;) {
-    std::optional<model::SceneLease> holder;
-    if (auto keeper = tryTakeSceneLease(*s.store, sceneId, s.jobId, &holder)) return keeper;
-    const QString message = sceneBusyMessage(*s.store, *holder);
-    if (!wait) throw JobFailure(message);
-    if (announced != message) {
-      announced = message;
-      s.store->updateJobProgress(s.jobId, QStringLiteral("waiting for job %1").arg(holder->jobId),
-                                 0);
-      s.store->addJobEvent(
-          {0,
-           s.jobId,
-           {},
-           QStringLiteral("info"),
-           QStringLiteral("waiting"),
-           message,
-           QJsonObject{{"holder", double(holder->jobId)}, {"pid", double(getpid())}}});
-    }
-    if (s.ctx.isCancelled()) throw JobFailure(QStringLiteral("Cancelled."));
-    QThread::msleep(250);
+AudioWork::Kind audioKind(Target slot) {
+  switch (slot) {
+    case Target::Dialogue:
+      return AudioWork::Kind::Dialogue;
+    case Target::Music:
+      return AudioWork::Kind::Music;
+    case Target::Sfx:
+      return AudioWork::Kind::Sfx;
+    default:
+      return AudioWork::Kind::Narration;
   }
+}
+
+bool isAudio(Target slot) {
+  return slot == Target::Narration || slot == Target::Dialogue || slot == Target::Music ||
+         slot == Target::Sfx;
+}
+
+// The variation (speech take or seed) the audio slot's linked asset was made with.
+qint64 audioVariation(model::ProjectStore& store, const model::Scene& scene, Target slot,
+                      model::Id rowId) {
+  std::optional<model::Id> id;
+  if (slot == Target::Narration) id = scene.narrationAssetId;
+  if (slot == Target::Music) id = scene.musicAssetId;
+  if (slot == Target::Dialogue)
+    for (const model::DialogueLine& l : store.dialogueLines(scene.id))
+      if (l.id == rowId) id = l.assetId;
+  if (slot == Target::Sfx)
+    for (const model::SfxCue& c : store.sfxCues(scene.id))
+      if (c.id == rowId) id = c.assetId;
+  const QString key = slot == Target::Narration || slot == Target::Dialogue
+                          ? QStringLiteral("take")
+                          : QStringLiteral("seed");
+  if (id)
+    if (const auto asset = store.asset(*id))
+      if (asset->parameters.contains(key)) return qint64(asset->parameters.value(key).toDouble());
+  return defaultAudioVariation(audioKind(slot), scene.id, rowId);
+}
+
+// The seed the scene's reference image was made with (the one a render picks when it has none).
+qint64 referenceSeed(model::ProjectStore& store, const model::Scene& scene) {
+  if (scene.referenceAssetId)
+    if (const auto asset = store.asset(*scene.referenceAssetId))
+      if (asset->parameters.contains(QStringLiteral("seed")))
+        return qint64(asset->parameters.value(QStringLiteral("seed")).toDouble());
+  return chunkSeed(scene.id, -3);
 }
 
 }  // namespace
 
-RegenerateResult regenerateChunk(const QString& projectFolder, const RegenerateRequest& request,
-                                 const providers::Backends& backends,
-                                 std::shared_ptr<providers::AssetCache> cache,
-                                 std::shared_ptr<std::atomic<bool>> cancel,
-                                 std::function<void(const QString&, double)> progress) {
-  RegenerateResult result;
-  SceneJob::State s;
-  try {
-    s.store = model::ProjectStore::open(projectFolder);
-    auto chunk = s.store->chunk(request.chunkId);
-    if (!chunk) throw JobFailure(QStringLiteral("Chunk %1 does not exist.").arg(request.chunkId));
-    model::RenderJob job;
-    job.sceneId = chunk->sceneId;
-    job.spec = QJsonObject{{"regenerateChunk", double(chunk->id)}};
-    job.stage = QStringLiteral("regenerating");
-    s.jobId = s.store->createJob(job);
-    // Like a queued job's: the pid tells recoverInterruptedJobs() whether the job still runs.
-    s.store->addJobEvent({0,
-                          s.jobId,
-                          {},
-                          QStringLiteral("info"),
-                          QStringLiteral("started"),
-                          QStringLiteral("Regenerate started"),
-                          QJsonObject{{"pid", double(getpid())}}});
-    if (cancel) s.ctx.cancelFlag = cancel;
-    const auto lease = takeLease(s, chunk->sceneId, request.waitForScene);
-    chunk = s.store->chunk(request.chunkId);  // as the previous holder left it
-    if (!chunk) throw JobFailure(QStringLiteral("Chunk %1 does not exist.").arg(request.chunkId));
-    s.store->setJobStatus(s.jobId, model::JobStatus::Processing);
-    s.backends = backends;
-    s.cache = std::move(cache);
-    s.callbacks.progress = std::move(progress);
-    s.request.sceneIds = {chunk->sceneId};
-    s.request.modelKey = request.modelKey.isEmpty() ? chunk->modelKey : request.modelKey;
-    chunk->modelKey = s.request.modelKey;
-    chunk->prompt = request.prompt.value_or(chunk->prompt);
-    chunk->seed = request.seed.value_or(chunk->seed + 1);
-    chunk->status = model::ChunkStatus::Pending;
-    s.store->updateChunk(*chunk);
-    s.onlyChunk = chunk->id;  // before loadScene: keeps the scene's chunk plan as it is
+RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest request) {
+  RegenerateTarget& t = request.regenerate;
+  switch (t.slot) {
+    case Target::Chunk:
+      if (const auto chunk = store.chunk(t.chunkId)) {
+        request.sceneIds = {chunk->sceneId};
+        if (!t.seed) t.seed = chunk->seed + 1;
+      }
+      break;
+    case Target::StaleChain:  // the job walks the chain from the scene state (nextStale())
+      break;
+    case Target::ReferenceImage:
+      if (!t.seed && !request.sceneIds.isEmpty())
+        if (const auto scene = store.scene(request.sceneIds.first()))
+          t.seed = referenceSeed(store, *scene) + 1;
+      break;
+    case Target::Narration:
+    case Target::Dialogue:
+    case Target::Music:
+    case Target::Sfx:
+      if (!t.seed && !request.sceneIds.isEmpty())
+        if (const auto scene = store.scene(request.sceneIds.first()))
+          t.seed = audioVariation(store, *scene, t.slot, t.rowId) + 1;
+      break;
+  }
+  request.sceneIds = request.sceneIds.mid(0, 1);
+  return request;
+}
+
+RegenerateResult regenerateOutcome(model::ProjectStore& store, model::Id jobId) {
+  RegenerateResult r;
+  const auto job = store.job(jobId);
+  if (!job) {
+    r.error = QStringLiteral("Job %1 does not exist.").arg(jobId);
+    return r;
+  }
+  r.costUsd = job->cost;
+  r.error = job->errorMessage;
+  r.ok = job->status == model::JobStatus::Completed;
+  for (const model::JobEvent& e : store.jobEvents(jobId))
+    if (e.kind == QLatin1String("regenerated")) {
+      r.takeId = model::Id(e.data.value(QStringLiteral("takeId")).toDouble());
+      r.assetId = model::Id(e.data.value(QStringLiteral("assetId")).toDouble());
+      r.staleMarked = e.data.value(QStringLiteral("staleMarked")).toInt();
+    }
+  return r;
+}
+
+namespace {
+
+// The chunks after `position` whose start frame changed (the scene state's stale slots).
+int staleAfter(SceneJob::State& s, int position) {
+  const SceneState state = currentState(s);
+  int stale = 0;
+  for (const Slot* slot : state.chunkSlots())
+    if (slot->index > position && slot->index < state.chunksNeeded &&
+        slot->state == SlotState::Stale)
+      ++stale;
+  return stale;
+}
+
+// The first stale chunk after `position` in the scene's state, or 0. Regenerating one makes the
+// next one stale, so the job walks the chain one chunk at a time (and a resumed job goes on
+// from where the chain stands then).
+model::Id nextStale(SceneJob::State& s, int position) {
+  loadScene(s);
+  const SceneState state = currentState(s);
+  for (const Slot* slot : state.chunkSlots())
+    if (slot->index > position && slot->index < state.chunksNeeded &&
+        slot->state == SlotState::Stale && slot->rowId)
+      return slot->rowId;
+  return 0;
+}
+
+// A new take of `chunkId`; the target's prompt and seed when `apply` (one chunk), else the
+// chunk's own (a stale chain: only the start frame changed). Returns the chunks marked stale.
+int regenerateOne(SceneJob::State& s, model::Id chunkId, bool apply, QJsonArray* takes) {
+  auto chunk = s.store->chunk(chunkId);
+  if (!chunk) throw JobFailure(QStringLiteral("Chunk %1 does not exist.").arg(chunkId));
+  const RegenerateTarget& t = s.request.regenerate;
+  if (apply) {
+    if (!s.request.modelKey.isEmpty()) chunk->modelKey = s.request.modelKey;
+    chunk->prompt = t.prompt.value_or(chunk->prompt);
+    chunk->seed = t.seed.value_or(chunk->seed);
+  }
+  chunk->status = model::ChunkStatus::Pending;  // generateVideo() keeps ready and stale chunks
+  s.store->updateChunk(*chunk);
+  s.onlyChunk = chunk->id;  // before loadScene: keeps the scene's chunk plan as it is
+  s.request.sceneIds = {chunk->sceneId};
+  s.request.modelKey = chunk->modelKey;
+  loadScene(s);
+  planWork(s, false);
+  generateVideo(s);
+  const auto made = s.store->chunk(chunk->id);
+  takes->append(QJsonObject{{"chunkId", double(chunk->id)},
+                            {"takeId", double(s.lastTakeId)},
+                            {"assetId", made && made->assetId ? double(*made->assetId) : 0.0}});
+  return staleAfter(s, chunk->position);
+}
+
+void regenerateReference(SceneJob::State& s, QJsonObject* outcome) {
+  loadScene(s);
+  if (!s.backends.image)
+    throw JobFailure(QStringLiteral("No image backend is configured; set one in Preferences."));
+  providers::ImageRequest r = referenceImageRequest(s);
+  r.seed = s.request.regenerate.seed.value_or(r.seed);
+  const QString what = QStringLiteral("the reference image");
+  const ProgressPlan::Unit unit =
+      s.progress.add(what, callWeight(WorkKind::Image, s.backends.image->backendId()));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s, unit, what](double percent, const QString& message) {
+    s.unitProgress(unit, percent / 100.0,
+                   QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)));
+  };
+  s.stage(QStringLiteral("generating %1").arg(what));
+  const CachedResult c =
+      generateResumable(*s.cache, *s.backends.image, r, what, QJsonObject{{"referenceImage", true}},
+                        ctx, s.spendGuard(), s.remoteLog(cacheKeyOf(*s.backends.image, r)));
+  const model::Asset asset = s.recordAsset(
+      QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+  auto scene = s.store->scene(s.scene.id).value_or(s.scene);
+  scene.referenceAssetId = asset.id;  // the old image's asset row stays
+  s.store->updateScene(scene);
+  s.unitDone(unit, QStringLiteral("generated %1").arg(what));
+  // Chunk 1 starts from the reference image when the model takes one: it and its followers.
+  const int stale = staleAfter(s, -1);
+  outcome->insert(QStringLiteral("assetId"), double(asset.id));
+  outcome->insert(QStringLiteral("staleMarked"), stale);
+}
+
+}  // namespace
+
+void regenerate(SceneJob::State& s, SceneJobResult& result) {
+  const RegenerateTarget& t = s.request.regenerate;
+  QJsonObject outcome{{"slot", toString(t.slot)}};
+  if (t.slot == Target::ReferenceImage) {
+    regenerateReference(s, &outcome);
+  } else if (isAudio(t.slot)) {
     loadScene(s);
-    generateVideo(s);
-    result.takeId = s.lastTakeId;
-    result.staleMarked = s.store->markDownstreamStale(chunk->sceneId, chunk->position);
-    result.costUsd = s.spentUsd;
-    result.ok = true;
-    s.store->setJobOutput(s.jobId, QString(), s.spentUsd);
-    s.store->setJobStatus(s.jobId, model::JobStatus::Completed);
-  } catch (const std::exception& e) {
-    result.error = QString::fromStdString(e.what());
-    if (s.store && s.jobId) {
-      try {
-        const bool cancelled = s.ctx.isCancelled();
-        s.store->setJobStatus(s.jobId,
-                              cancelled ? model::JobStatus::Cancelled : model::JobStatus::Failed,
-                              result.error);
-      } catch (const std::exception&) {
+    const model::Asset asset = regenerateAudio(
+        s, audioKind(t.slot),
+        t.slot == Target::Narration || t.slot == Target::Music ? s.scene.id : t.rowId,
+        t.seed.value_or(1));
+    outcome.insert(QStringLiteral("assetId"), double(asset.id));
+    outcome.insert(QStringLiteral("staleMarked"), 0);
+  } else {
+    QJsonArray takes;
+    int stale = 0;
+    if (t.slot == Target::Chunk) {
+      stale = regenerateOne(s, t.chunkId, true, &takes);
+    } else {
+      int position = -1;
+      for (model::Id id = nextStale(s, position); id; id = nextStale(s, position)) {
+        s.throwIfCancelled();
+        position = s.store->chunk(id)->position;
+        stale = regenerateOne(s, id, false, &takes);
       }
     }
+    outcome.insert(QStringLiteral("takes"), takes);
+    outcome.insert(QStringLiteral("staleMarked"), stale);
+    if (!takes.isEmpty()) {
+      const QJsonObject last = takes.last().toObject();
+      outcome.insert(QStringLiteral("chunkId"), last.value(QStringLiteral("chunkId")));
+      outcome.insert(QStringLiteral("takeId"), last.value(QStringLiteral("takeId")));
+      outcome.insert(QStringLiteral("assetId"), last.value(QStringLiteral("assetId")));
+    }
   }
-  return result;
+  outcome.insert(QStringLiteral("cost"), s.spentUsd);
+  s.event(QStringLiteral("info"), QStringLiteral("regenerated"),
+          QStringLiteral("Regenerated %1").arg(toString(t.slot)), outcome);
+  result.outputPath.clear();
 }
 
 }  // namespace sw::render

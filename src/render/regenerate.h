@@ -1,15 +1,19 @@
-// Regenerating one chunk: a new take (the old ones are kept), then the chunks that continued
-// from it become 'stale' so the user can regenerate or keep them.
+// Regeneration is a job kind of the RenderQueue (JobKind::Regenerate): a new take of a chunk (the
+// old ones are kept; the chunks that continued from it become 'stale' so the user can regenerate
+// or keep them), the scene's stale chain, or a new asset for one slot (reference image,
+// narration, a dialogue line, music, an SFX; the old asset is kept). These helpers build its
+// request, fix what a resume must repeat exactly, and read what a finished job made.
 #pragma once
 
-#include <atomic>
-#include <functional>
-#include <memory>
+#include <QString>
 #include <optional>
 
 #include "model/types.h"
-#include "providers/asset_cache.h"
-#include "providers/backend_factory.h"
+#include "render/render_request.h"
+
+namespace sw::model {
+class ProjectStore;
+}
 
 namespace sw::render {
 
@@ -18,24 +22,34 @@ struct RegenerateRequest {
   std::optional<QString> prompt;  // override the chunk's prompt
   std::optional<qint64> seed;     // default: a new seed (old seed + 1)
   QString modelKey;               // empty: the chunk's model
-  // When another job holds the chunk's scene: wait (stay 'queued') until it is free, or
-  // (false) fail at once with a message naming that job.
-  bool waitForScene = false;
 };
+
+// The queue request for a new take of one chunk.
+RenderRequest regenerateRequest(const RegenerateRequest& request);
+// The queue request for the stale chunks of a scene, in order.
+RenderRequest regenerateStaleRequest(model::Id sceneId);
+// The queue request for a new reference image of a scene (`seed` empty: the current one's + 1).
+RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed = {});
+// The queue request for a new take of one audio slot: the scene's narration or music (`rowId`
+// unused), a dialogue line or an SFX cue (`rowId`: its id).
+RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id sceneId,
+                                     model::Id rowId = 0);
+
+// What RenderQueue::enqueue fixes before a regenerate job is written: its scene, the seed when
+// the request has none (the chunk's, the reference image's, the music's or SFX's + 1; the
+// speech's take + 1). A target that does not exist is left for the job to report.
+RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest request);
 
 struct RegenerateResult {
   bool ok = false;
-  model::Id takeId = 0;
-  int staleMarked = 0;  // downstream chunks now stale
+  model::Id takeId = 0;   // the new take of the (last) chunk; 0 for an image or audio asset
+  model::Id assetId = 0;  // the new asset
+  int staleMarked = 0;    // downstream chunks now stale
   double costUsd = 0;
   QString error;
 };
 
-// Blocks; call from a worker thread (the GUI uses QtConcurrent). Opens its own store connection.
-RegenerateResult regenerateChunk(const QString& projectFolder, const RegenerateRequest& request,
-                                 const providers::Backends& backends,
-                                 std::shared_ptr<providers::AssetCache> cache,
-                                 std::shared_ptr<std::atomic<bool>> cancel = nullptr,
-                                 std::function<void(const QString&, double)> progress = {});
+// What regenerate job `jobId` made (its "regenerated" event), or why it did not finish.
+RegenerateResult regenerateOutcome(model::ProjectStore& store, model::Id jobId);
 
 }  // namespace sw::render

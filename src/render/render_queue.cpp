@@ -13,6 +13,8 @@
 
 #include "model/project_store.h"
 #include "providers/asset_cache.h"
+#include "render/progress_plan.h"
+#include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/scene_job.h"
 #include "render/scene_lease.h"
@@ -107,6 +109,7 @@ struct RenderQueue::Private {
   QString cacheDir = providers::AssetCache::defaultDirectory();
   QHash<Id, std::shared_ptr<SceneJob>> running;
   QHash<Id, QElapsedTimer> clocks;
+  QHash<Id, EtaEstimator> etas;  // per running job, from its measured progress
   QSet<Id> pausing;
   QSet<Id> remote;  // running jobs that generate on a cloud service
   QHash<Id, std::shared_ptr<SceneLeaseKeeper>> leases;  // the scene lease of each running job
@@ -232,18 +235,29 @@ void RenderQueue::setCacheDirectory(const QString& directory) { d->cacheDir = di
 QString RenderQueue::cacheDirectory() const { return d->cacheDir; }
 
 QList<Id> RenderQueue::enqueue(const RenderRequest& request) {
+  QList<RenderRequest> jobs;
+  if (request.kind == JobKind::Regenerate) {
+    jobs.append(resolveRegenerate(*d->store, request));
+  } else {
+    for (Id sceneId : request.sceneIds) {
+      RenderRequest one = request;
+      one.sceneIds = {sceneId};
+      one.offline = one.kind == JobKind::Restitch || request.offline;
+      one.kind = one.offline ? JobKind::Restitch : JobKind::Render;
+      if (request.sceneIds.size() > 1) one.outputPath.clear();  // a batch writes to exports/
+      jobs.append(one);
+    }
+  }
   QList<Id> ids;
   // The jobs of one request share its budget (spend_ledger.h).
   const QString batchId = request.batchId.isEmpty()
                               ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                               : request.batchId;
-  for (Id sceneId : request.sceneIds) {
-    RenderRequest one = request;
+  for (RenderRequest one : std::as_const(jobs)) {
     one.batchId = batchId;
-    one.sceneIds = {sceneId};
-    if (request.sceneIds.size() > 1) one.outputPath.clear();  // a batch writes to exports/
     model::RenderJob job;
-    job.sceneId = sceneId;
+    if (!one.sceneIds.isEmpty() && d->store->scene(one.sceneIds.first()))
+      job.sceneId = one.sceneIds.first();
     job.spec = one.toJson();
     job.stage = QStringLiteral("waiting");
     const Id id = d->store->createJob(job);
@@ -284,14 +298,16 @@ void RenderQueue::resume(Id jobId) {
     d->updatePoolSize();
   }
   d->clocks[jobId].start();
+  d->etas[jobId] = EtaEstimator();
   d->store->setJobStatus(jobId, JobStatus::Queued);
+  const QString kind = toString(request.kind);
   d->store->addJobEvent({0,
                          jobId,
                          {},
                          QStringLiteral("info"),
                          QStringLiteral("started"),
-                         QStringLiteral("Render started"),
-                         QJsonObject{{"pid", double(getpid())}}});
+                         QStringLiteral("%1 started").arg(kind.left(1).toUpper() + kind.mid(1)),
+                         QJsonObject{{"pid", double(getpid())}, {"kind", kind}}});
   Q_EMIT jobChanged(jobId);
 
   QPointer<RenderQueue> self(this);
@@ -300,9 +316,9 @@ void RenderQueue::resume(Id jobId) {
     QMetaObject::invokeMethod(
         self,
         [self, jobId, stage, percent] {
-          if (!self) return;
-          const qint64 ms = self->d->clocks.value(jobId).elapsed();
-          const double eta = percent > 1 ? ms / 1000.0 * (100.0 - percent) / percent : -1;
+          if (!self || !self->d->running.contains(jobId)) return;
+          const double seconds = self->d->clocks.value(jobId).elapsed() / 1000.0;
+          const double eta = self->d->etas[jobId].update(seconds, percent / 100.0);
           Q_EMIT self->jobProgress(jobId, stage, percent, eta);
         },
         Qt::QueuedConnection);
@@ -322,6 +338,7 @@ void RenderQueue::resume(Id jobId) {
         [self, jobId, result] {
           if (!self) return;
           self->d->running.remove(jobId);
+          self->d->etas.remove(jobId);
           self->d->leases.remove(jobId);  // the scene is free for the next job
           if (self->d->remote.remove(jobId)) self->d->updatePoolSize();
           JobStatus status = result.status;

@@ -4,38 +4,88 @@
 
 namespace sw::render {
 
+QString toString(JobKind kind) {
+  switch (kind) {
+    case JobKind::Render:
+      return QStringLiteral("render");
+    case JobKind::Restitch:
+      return QStringLiteral("restitch");
+    case JobKind::Regenerate:
+      return QStringLiteral("regenerate");
+  }
+  return {};
+}
+
+QString toString(RegenerateTarget::Slot slot) {
+  switch (slot) {
+    case RegenerateTarget::Slot::Chunk:
+      return QStringLiteral("chunk");
+    case RegenerateTarget::Slot::StaleChain:
+      return QStringLiteral("stale");
+    case RegenerateTarget::Slot::ReferenceImage:
+      return QStringLiteral("reference-image");
+    case RegenerateTarget::Slot::Narration:
+      return QStringLiteral("narration");
+    case RegenerateTarget::Slot::Dialogue:
+      return QStringLiteral("dialogue");
+    case RegenerateTarget::Slot::Music:
+      return QStringLiteral("music");
+    case RegenerateTarget::Slot::Sfx:
+      return QStringLiteral("sfx");
+  }
+  return {};
+}
+
+std::optional<RegenerateTarget::Slot> regenerateSlotFromString(const QString& text) {
+  using S = RegenerateTarget::Slot;
+  for (S slot :
+       {S::Chunk, S::StaleChain, S::ReferenceImage, S::Narration, S::Dialogue, S::Music, S::Sfx})
+    if (toString(slot) == text) return slot;
+  return std::nullopt;
+}
+
+namespace {
+
+QJsonArray ids(const QList<model::Id>& list) {
+  QJsonArray out;
+  for (model::Id id : list) out.append(double(id));
+  return out;
+}
+
+QList<model::Id> ids(const QJsonValue& value) {
+  QList<model::Id> out;
+  for (const QJsonValue& v : value.toArray()) out.append(model::Id(v.toDouble()));
+  return out;
+}
+
+}  // namespace
+
 QJsonObject RenderRequest::toJson() const {
-  QJsonArray scenes;
-  for (model::Id id : sceneIds) scenes.append(double(id));
-  QJsonObject json{{"scenes", scenes},
-                   {"narration", narration},
-                   {"dialogue", dialogue},
-                   {"music", music},
-                   {"sfx", sfx},
-                   {"resolution", resolution},
-                   {"aspect", aspect},
-                   {"preview", preview},
-                   {"output", outputPath},
-                   {"backend", backend},
-                   {"model", modelKey},
-                   {"offline", offline},
-                   {"keepDuration", keepDuration}};
+  QJsonObject json{{"kind", toString(kind)},   {"scenes", ids(sceneIds)},
+                   {"narration", narration},   {"dialogue", dialogue},
+                   {"music", music},           {"sfx", sfx},
+                   {"resolution", resolution}, {"aspect", aspect},
+                   {"preview", preview},       {"output", outputPath},
+                   {"backend", backend},       {"model", modelKey},
+                   {"offline", offline},       {"keepDuration", keepDuration}};
   if (budgetUsd) json.insert(QStringLiteral("budgetUsd"), *budgetUsd);
   if (keepStale) json.insert(QStringLiteral("keepStale"), true);
-  if (!keepChunks.isEmpty()) {
-    QJsonArray keep;
-    for (model::Id id : keepChunks) keep.append(double(id));
-    json.insert(QStringLiteral("keepChunks"), keep);
-  }
+  if (!keepChunks.isEmpty()) json.insert(QStringLiteral("keepChunks"), ids(keepChunks));
   if (!batchId.isEmpty()) json.insert(QStringLiteral("batchId"), batchId);
+  if (kind == JobKind::Regenerate) {
+    json.insert(QStringLiteral("slot"), toString(regenerate.slot));
+    if (regenerate.slot == RegenerateTarget::Slot::Chunk)
+      json.insert(QStringLiteral("regenerateChunk"), double(regenerate.chunkId));
+    if (regenerate.rowId) json.insert(QStringLiteral("row"), double(regenerate.rowId));
+    if (regenerate.prompt) json.insert(QStringLiteral("prompt"), *regenerate.prompt);
+    if (regenerate.seed) json.insert(QStringLiteral("seed"), double(*regenerate.seed));
+  }
   return json;
 }
 
 RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   RenderRequest r;
-  r.sceneIds.clear();
-  for (const QJsonValue& v : json.value(QStringLiteral("scenes")).toArray())
-    r.sceneIds.append(model::Id(v.toDouble()));
+  r.sceneIds = ids(json.value(QStringLiteral("scenes")));
   r.narration = json.value(QStringLiteral("narration")).toBool(true);
   r.dialogue = json.value(QStringLiteral("dialogue")).toBool(true);
   r.music = json.value(QStringLiteral("music")).toBool(true);
@@ -51,9 +101,25 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   if (json.contains(QStringLiteral("budgetUsd")))
     r.budgetUsd = json.value(QStringLiteral("budgetUsd")).toDouble();
   r.keepStale = json.value(QStringLiteral("keepStale")).toBool(false);
-  for (const QJsonValue& v : json.value(QStringLiteral("keepChunks")).toArray())
-    r.keepChunks.append(model::Id(v.toDouble()));
+  r.keepChunks = ids(json.value(QStringLiteral("keepChunks")));
   r.batchId = json.value(QStringLiteral("batchId")).toString();
+  // Rows written before job kinds: a regenerate spec named only its chunk.
+  const QString kind = json.value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("regenerate") || json.contains(QStringLiteral("regenerateChunk")))
+    r.kind = JobKind::Regenerate;
+  else if (kind == QLatin1String("restitch") || r.offline)
+    r.kind = JobKind::Restitch;
+  r.offline = r.kind == JobKind::Restitch;
+  if (r.kind != JobKind::Regenerate) return r;
+  r.regenerate.slot =
+      regenerateSlotFromString(json.value(QStringLiteral("slot")).toString(QStringLiteral("chunk")))
+          .value_or(RegenerateTarget::Slot::Chunk);
+  r.regenerate.rowId = model::Id(json.value(QStringLiteral("row")).toDouble());
+  r.regenerate.chunkId = model::Id(json.value(QStringLiteral("regenerateChunk")).toDouble());
+  if (json.contains(QStringLiteral("prompt")))
+    r.regenerate.prompt = json.value(QStringLiteral("prompt")).toString();
+  if (json.contains(QStringLiteral("seed")))
+    r.regenerate.seed = qint64(json.value(QStringLiteral("seed")).toDouble());
   return r;
 }
 

@@ -1,5 +1,6 @@
-// What a user asks for when they press Render Scene (dialog, CLI `render`, batch).
-// Serialised as the render job's spec in the store, so a job can be resumed after a restart.
+// What a user asks a job for: Render Scene (dialog, CLI `render`, batch), a re-stitch from the
+// cache, or the regeneration of one part of a scene. Serialised as the job's spec in the store,
+// so any job can be resumed after a restart.
 #pragma once
 
 #include <QJsonObject>
@@ -11,8 +12,42 @@
 
 namespace sw::render {
 
+// The kinds of job the one RenderQueue runs; each has the same rows, events, states, leases and
+// recovery, and `resume` continues any of them.
+enum class JobKind {
+  Render,      // generate what is missing, then stitch and export
+  Restitch,    // export from the cache only (offline): nothing is generated
+  Regenerate,  // a new take of one part (RegenerateTarget); nothing is exported
+};
+QString toString(JobKind kind);  // render, restitch, regenerate
+
+// What a regenerate job makes anew. The old takes and assets are kept.
+struct RegenerateTarget {
+  enum class Slot {
+    Chunk,           // one chunk: a new take; the ready chunks after it become stale
+    StaleChain,      // the scene's stale chunks in order, each from the new frame before it
+    ReferenceImage,  // the scene's reference image: a new image asset; chunks from it go stale
+    Narration,       // the scene's narration: a new take of the speech
+    Dialogue,        // one dialogue line (rowId): a new take of its speech
+    Music,           // the scene's music: a new seed
+    Sfx,             // one generated sound effect (rowId): a new seed
+  };
+  Slot slot = Slot::Chunk;
+  model::Id chunkId = 0;          // Chunk
+  model::Id rowId = 0;            // Dialogue: the line; Sfx: the cue
+  std::optional<QString> prompt;  // Chunk: override the chunk's prompt
+  // Chunk: the new take's seed; ReferenceImage, Music, Sfx: the asset's seed; Narration,
+  // Dialogue: the speech's take number. Fixed when the job is queued
+  // (RenderQueue::enqueue picks a new one when empty), so a resumed job asks for the same.
+  std::optional<qint64> seed;
+};
+// chunk, stale, reference-image, narration, dialogue, music, sfx
+QString toString(RegenerateTarget::Slot slot);
+std::optional<RegenerateTarget::Slot> regenerateSlotFromString(const QString& text);
+
 struct RenderRequest {
-  QList<model::Id> sceneIds;  // one job per scene; several = a batch
+  JobKind kind = JobKind::Render;
+  QList<model::Id> sceneIds;  // one job per scene; several = a batch (a regenerate: its scene)
   bool narration = true;
   bool dialogue = true;
   bool music = true;
@@ -30,11 +65,13 @@ struct RenderRequest {
   // estimate names them). keepStale: every stale chunk; keepChunks: the named chunk ids.
   bool keepStale = false;
   QList<model::Id> keepChunks;
-  bool offline =
-      false;  // re-stitch from the cache only: a missing asset fails the job, no request goes out
+  // Re-stitch from the cache only: a missing asset fails the job, no request goes out. True
+  // exactly when kind is Restitch (RenderQueue::enqueue keeps the two in step).
+  bool offline = false;
   // Speech longer than the scene's target: false lengthens the scene to fit it, true keeps the
   // target and warns naming each line that is cut (speech_timing.h).
   bool keepDuration = false;
+  RegenerateTarget regenerate;  // kind Regenerate only
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);

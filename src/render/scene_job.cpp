@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <cmath>
 
 #include "media/media_error.h"
@@ -62,14 +63,26 @@ void SceneJob::State::event(const QString& level, const QString& kind, const QSt
   store->addJobEvent({0, jobId, {}, level, kind, message, data});
 }
 
-void SceneJob::State::stage(const QString& text, double percent) {
+void SceneJob::State::stage(const QString& text) {
+  const double percent = progress.percent();
   store->updateJobProgress(jobId, text, percent);
   if (callbacks.progress) callbacks.progress(text, percent);
 }
 
-void SceneJob::State::unitDone(int units, const QString& text) {
-  unitsDone += units;
-  stage(text, 75.0 * std::min(1.0, double(unitsDone) / std::max(1, unitsTotal)));
+void SceneJob::State::unitProgress(ProgressPlan::Unit unit, double fraction, const QString& text) {
+  progress.setUnitFraction(unit, fraction);
+  stage(text);
+}
+
+void SceneJob::State::unitDone(ProgressPlan::Unit unit, const QString& text) {
+  unitProgress(unit, 1.0, text);
+}
+
+RemoteLog SceneJob::State::remoteLog(const QString& cacheKey) {
+  RemoteLog log = remoteLogFor(*store, jobId, cacheKey);
+  log.event = [this](const QString& level, const QString& kind, const QString& message,
+                     const QJsonObject& data) { event(level, kind, message, data); };
+  return log;
 }
 
 void SceneJob::State::failPart(const QString& what, const QString& error) {
@@ -180,6 +193,11 @@ namespace {
 providers::BackendSettings runningBackends(const providers::Backends& b);
 }  // namespace
 
+namespace {
+// The render's chosen frame rate: the model's (registry), else 24.
+int chosenFps(const SceneJob::State& s) { return s.modelEntry->fps > 0 ? s.modelEntry->fps : 24; }
+}  // namespace
+
 void loadScene(SceneJob::State& s) {
   if (s.request.sceneIds.size() != 1)
     throw JobFailure(QStringLiteral("A render job needs exactly one scene."));
@@ -219,10 +237,37 @@ SceneState currentState(SceneJob::State& s) {
   return sceneState(*s.store, s.scene.id, s.backends.models.get(), *s.cache, s.stateOptions);
 }
 
-namespace {
+void planWork(SceneJob::State& s, bool withStitch) {
+  const SceneState state = currentState(s);
+  QSet<int> wanted;
+  for (const Slot& slot : state.items) {
+    if (slot.kind == SlotKind::Reference && slot.willGenerate && s.referenceUnit < 0 &&
+        s.backends.image && !s.onlyChunk)
+      s.referenceUnit = s.progress.add(QStringLiteral("reference image"),
+                                       callWeight(WorkKind::Image, s.backends.image->backendId()));
+    if (slot.kind != SlotKind::Chunk) continue;
+    if (s.onlyChunk ? slot.rowId == *s.onlyChunk
+                    : slot.willGenerate && slot.index < state.chunksNeeded)
+      wanted.insert(slot.index);
+  }
+  for (auto it = s.chunkUnits.begin(); it != s.chunkUnits.end();) {  // planned before a re-plan
+    if (wanted.contains(it.key()) || s.progress.unitFraction(it.value()) > 0) {
+      ++it;
+      continue;
+    }
+    s.progress.dropUnit(it.value());
+    it = s.chunkUnits.erase(it);
+  }
+  for (int index : std::as_const(wanted))
+    if (!s.chunkUnits.contains(index))
+      s.chunkUnits.insert(index, s.progress.add(QStringLiteral("chunk %1").arg(index + 1),
+                                                ProgressWeights::videoCall(*s.modelEntry)));
+  if (withStitch && s.stitchUnit < 0)
+    s.stitchUnit = s.progress.add(QStringLiteral("stitch"),
+                                  ProgressWeights::stitch(s.sceneSeconds, chosenFps(s)));
+}
 
-// The render's chosen frame rate: the model's (registry), else 24.
-int chosenFps(const SceneJob::State& s) { return s.modelEntry->fps > 0 ? s.modelEntry->fps : 24; }
+namespace {
 
 // `fps`: the rate every chunk shares (sharedFrameRate), else the chosen one.
 media::OutputSettings outputSettings(SceneJob::State& s, const QString& path,
@@ -307,6 +352,53 @@ QString stitchStage(const QString& mediaStage) {
 
 }  // namespace
 
+namespace {
+
+// A render or re-stitch: plan, generate what is missing, stitch, manifest. Sets the output.
+void render(SceneJob::State& s, SceneJobResult& result) {
+  releaseOpenReservations(*s.store, s.jobId);  // an earlier run died in the middle of a call
+  recordEstimate(s);
+  loadScene(s);
+  const QString path = s.request.outputPath.isEmpty()
+                           ? defaultOutputPath(s.store->exportsFolder(), s.scene)
+                           : s.request.outputPath;
+  checkSettings(s);
+  checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
+  planWork(s, true);               // from the estimated speech: progress has its whole plan
+  generateSpeech(s);               // fails fast, before any video is planned or paid for
+  planScene(s);
+  planWork(s, false);  // the measured speech's plan: chunks added or dropped
+  startAudio(s);
+  generateVideo(s);
+  TimelineInputs timeline;
+  addSegments(s, timeline);
+  // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
+  const std::optional<FrameRate> fps = sharedFrameRate(timeline.segments);
+  timeline.fps = fps ? fps->value() : chosenFps(s);
+  extendPictureTo(timeline, s.sceneSeconds);
+  collectAudio(s, timeline);
+  s.throwIfCancelled();
+
+  if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+    throw JobFailure(
+        QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
+            .arg(path));
+  const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path, fps));
+  s.stage(QStringLiteral("stitching"));
+  media::ExportControl control;
+  control.cancel = s.ctx.cancelFlag.get();
+  // The stitch's own percent moves inside its unit; the unit ends once the file is in place.
+  control.progress = [&s](double percent, const QString& stage) {
+    s.unitProgress(s.stitchUnit, std::min(percent, 99.0) / 100.0, stitchStage(stage));
+  };
+  const media::StitchReport report = media::stitch(plan, control);
+  s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
+  writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
+  result.outputPath = path;
+}
+
+}  // namespace
+
 SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
   State s;
   s.jobId = jobId_;
@@ -324,51 +416,25 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     s.store = model::ProjectStore::open(folder_,
                                         model::ProjectStore::Check::Known);  // the queue checked it
     s.store->setJobStatus(jobId_, JobStatus::Processing);
-    releaseOpenReservations(*s.store, jobId_);  // an earlier run died in the middle of a call
-    s.stage(QStringLiteral("planning"), 0);
-    recordEstimate(s);
-    loadScene(s);
-    const QString path = request_.outputPath.isEmpty()
-                             ? defaultOutputPath(s.store->exportsFolder(), s.scene)
-                             : request_.outputPath;
-    checkSettings(s);
-    checkBeforeGenerating(s, path);  // nothing is generated or uploaded before this
-    generateSpeech(s);               // fails fast, before any video is planned or paid for
-    planScene(s);
-    startAudio(s);
-    generateVideo(s);
-    TimelineInputs timeline;
-    addSegments(s, timeline);
-    // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
-    const std::optional<FrameRate> fps = sharedFrameRate(timeline.segments);
-    timeline.fps = fps ? fps->value() : chosenFps(s);
-    extendPictureTo(timeline, s.sceneSeconds);
-    collectAudio(s, timeline);
-    s.throwIfCancelled();
-
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-      throw JobFailure(
-          QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
-              .arg(path));
-    const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path, fps));
-    s.stage(QStringLiteral("stitching"), 75);
-    media::ExportControl control;
-    control.cancel = cancel_.get();
-    control.progress = [&s](double percent, const QString& stage) {
-      s.stage(stitchStage(stage), 75.0 + 0.25 * percent);
-    };
-    const media::StitchReport report = media::stitch(plan, control);
-    s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
-    writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
-    result.outputPath = path;
+    s.stage(QStringLiteral("planning"));
+    if (request_.kind == JobKind::Regenerate)
+      regenerate(s, result);
+    else
+      render(s, result);
     result.costUsd = s.spentUsd;
-    s.store->setJobOutput(jobId_, path, jobSpending(*s.store, jobId_).costUsd);  // every run
+    s.store->setJobOutput(jobId_, result.outputPath,
+                          jobSpending(*s.store, jobId_).costUsd);  // every run
+    // 100% only now: the output file is in place (a render's) and every step is recorded.
+    s.progress.complete();
     s.store->updateJobProgress(jobId_, QStringLiteral("done"), 100);
     s.store->setJobStatus(jobId_, JobStatus::Completed);
+    const double seconds = timer.elapsed() / 1000.0;
     s.event(
         QStringLiteral("info"), QStringLiteral("completed"),
-        QStringLiteral("Rendered %1 in %2 s").arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1),
-        QJsonObject{{"seconds", timer.elapsed() / 1000.0}, {"cost", s.spentUsd}});
+        result.outputPath.isEmpty()
+            ? QStringLiteral("Regenerated in %1 s").arg(seconds, 0, 'f', 1)
+            : QStringLiteral("Rendered %1 in %2 s").arg(result.outputPath).arg(seconds, 0, 'f', 1),
+        QJsonObject{{"seconds", seconds}, {"cost", s.spentUsd}});
     if (callbacks.progress) callbacks.progress(QStringLiteral("done"), 100);
     return result;
   } catch (const std::exception& e) {

@@ -1,8 +1,9 @@
 // SceneJob: narration and dialogue, generated and measured before the video; music and SFX,
-// generated in parallel with the video chain.
+// generated in parallel with the video chain; and one audio slot regenerated on its own.
 #include <QJsonArray>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
+#include <variant>
 
 #include "render/chunk_planner.h"
 #include "render/recipe.h"
@@ -11,7 +12,6 @@
 namespace sw::render {
 
 namespace {
-
 // Records a remote prediction of an audio call. Audio runs beside the job thread, so the event
 // goes through a store connection of its own (best effort: without it, a resumed job creates the
 // prediction again).
@@ -24,51 +24,42 @@ void noteRemote(const QString& folder, model::Id jobId, const QString& level, co
   }
 }
 
+// Starts one audio call on the job's audio pool, through the same resumable generation as the
+// video (the job's log of remote predictions for its cache key is read here, on the job thread),
+// with its own unit of the job's progress.
 template <class Generator, class Request>
 QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> generator,
-                             Request request, const QString& what) {
+                             const Request& request, const QString& what, WorkKind kind,
+                             ProgressPlan::Unit* unit) {
   if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
   auto cache = s.cache;
   auto guard = s.spendGuard();
-  const QString key =
-      providers::AssetCache::key(providers::cacheRequest(request, generator->backendId()));
-  auto ctx = s.ctx;
-  ctx.resumeRemoteId = storedRemoteId(s, key);
-  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
+  RemoteLog log = remoteLogFor(*s.store, s.jobId, cacheKeyOf(*generator, request));
   const QString folder = s.folder;
   const model::Id jobId = s.jobId;
-  ctx.remoteCreating = [folder, jobId, key, what] {
-    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.creating"),
-               QStringLiteral("creating a prediction (%1)").arg(what), {{"cacheKey", key}});
+  log.event = [folder, jobId](const QString& level, const QString& kind, const QString& message,
+                              const QJsonObject& data) {
+    noteRemote(folder, jobId, level, kind, message, data);
   };
-  ctx.remoteId = [folder, jobId, key, what](const QString& remote) {
-    noteRemote(folder, jobId, QStringLiteral("info"), QStringLiteral("remote.started"),
-               QStringLiteral("prediction %1 (%2)").arg(remote, what),
-               {{"remoteId", remote}, {"cacheKey", key}});
+  const ProgressPlan::Unit u = s.progress.add(what, callWeight(kind, generator->backendId()));
+  *unit = u;
+  ProgressPlan* plan = &s.progress;  // outlives the future: the job waits for every one
+  auto ctx = s.ctx;
+  ctx.progress = [plan, u](double percent, const QString&) {
+    plan->setUnitFraction(u, percent / 100.0);
   };
   SceneJob::State* job = &s;  // outlives the future: run() waits for every audio future
   // Errors travel in the result: an exception must not cross the QtConcurrent boundary.
   return QtConcurrent::run(&s.audioPool, [=] {
+    CachedResult result;
     try {
-      try {
-        return generateCached(*cache, *generator, request, ctx, guard, what);
-      } catch (const providers::ProviderError& e) {
-        if (ctx.resumeRemoteId.isEmpty() || !startAfresh(e, ctx)) throw;
-        noteRemote(
-            folder, jobId, QStringLiteral("warning"), QStringLiteral("remote.lost"),
-            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                .arg(ctx.resumeRemoteId, what, e.message()),
-            {{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
-        auto fresh = ctx;
-        fresh.resumeRemoteId.clear();
-        return generateCached(*cache, *generator, request, fresh, guard, what);
-      }
+      result = generateResumable(*cache, *generator, request, what, QJsonObject{}, ctx, guard, log);
     } catch (const std::exception& e) {
-      CachedResult failed;
-      failed.error = QString::fromStdString(e.what());
-      job->failPart(what, failed.error);  // fail fast: no new call of this job starts
-      return failed;
+      result.error = QString::fromStdString(e.what());
+      job->failPart(what, result.error);  // fail fast: no new call of this job starts
     }
+    plan->finishUnit(u);
+    return result;
   });
 }
 
@@ -76,10 +67,49 @@ QString voiceFor(SceneJob::State& s, const model::Character& c, int index) {
   return c.voice.isEmpty() ? s.backends.speech->defaultVoice(index) : c.voice;
 }
 
-// Launches the narration and every dialogue line with text, in script order.
-void startSpeech(SceneJob::State& s) {
+}  // namespace
+
+namespace {
+
+// The asset the slot uses now (the scene's narration or music, the line's or cue's sound).
+std::optional<model::Asset> linkedAsset(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId) {
+  std::optional<model::Id> id;
+  switch (kind) {
+    case AudioWork::Kind::Narration:
+      id = s.scene.narrationAssetId;
+      break;
+    case AudioWork::Kind::Music:
+      id = s.scene.musicAssetId;
+      break;
+    case AudioWork::Kind::Dialogue:
+      for (const model::DialogueLine& l : s.store->dialogueLines(s.scene.id))
+        if (l.id == rowId) id = l.assetId;
+      break;
+    case AudioWork::Kind::Sfx:
+      for (const model::SfxCue& c : s.store->sfxCues(s.scene.id))
+        if (c.id == rowId) id = c.assetId;
+      break;
+  }
+  return id ? s.store->asset(*id) : std::nullopt;
+}
+
+// The slot's variation as its linked asset records it: a speech take number or a seed.
+std::optional<qint64> linkedVariation(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId) {
+  const auto asset = linkedAsset(s, kind, rowId);
+  const QString key = kind == AudioWork::Kind::Narration || kind == AudioWork::Kind::Dialogue
+                          ? QStringLiteral("take")
+                          : QStringLiteral("seed");
+  if (!asset || !asset->parameters.contains(key)) return std::nullopt;
+  return qint64(asset->parameters.value(key).toDouble());
+}
+
+}  // namespace
+
+QList<AudioSlot> audioSlots(SceneJob::State& s) {
+  QList<AudioSlot> out;
   const model::Scene& scene = s.scene;
   const QList<model::Character> characters = s.store->characters();
+  using K = AudioWork::Kind;
   if (s.request.narration && !scene.narration.trimmed().isEmpty()) {
     providers::SpeechRequest r;
     r.text = scene.narration;
@@ -88,14 +118,10 @@ void startSpeech(SceneJob::State& s) {
         s.store->project().settings.value(QStringLiteral("narratorVoice")).toString();
     r.voice =
         narrator.isEmpty() ? s.backends.speech->defaultVoice(int(characters.size())) : narrator;
-    s.audio.append({AudioWork::Kind::Narration,
-                    scene.id,
-                    QStringLiteral("narration"),
-                    launch(s, s.backends.speech, r, QStringLiteral("the narration")),
-                    {},
-                    0,
-                    0,
-                    speechRecipe(scene.narration, narrator)});
+    r.take = int(linkedVariation(s, K::Narration, scene.id).value_or(0));
+    AudioWork w{K::Narration, scene.id, QStringLiteral("narration")};
+    w.recipe = speechRecipe(scene.narration, narrator);
+    out.append({w, r, r.take});
   }
   if (s.request.dialogue) {
     const QList<model::DialogueLine> lines = s.store->dialogueLines(scene.id);
@@ -114,24 +140,12 @@ void startSpeech(SceneJob::State& s) {
       r.character = who.name;
       r.voice = voiceFor(s, who, index);
       r.voiceSettings = who.voiceSettings;
-      const QString what = dialogueLineName(i + 1, who.name);
-      s.audio.append({AudioWork::Kind::Dialogue,
-                      line.id,
-                      what,
-                      launch(s, s.backends.speech, r, what),
-                      {},
-                      0,
-                      0,
-                      speechRecipe(line.text, who.voice)});
+      r.take = int(linkedVariation(s, K::Dialogue, line.id).value_or(0));
+      AudioWork w{K::Dialogue, line.id, dialogueLineName(i + 1, who.name)};
+      w.recipe = speechRecipe(line.text, who.voice);
+      out.append({w, r, r.take});
     }
   }
-}
-
-}  // namespace
-
-void startAudio(SceneJob::State& s) {
-  const model::Scene& scene = s.scene;
-  const int before = int(s.audio.size());
   if (s.request.music &&
       !(scene.musicPrompt.trimmed().isEmpty() && scene.musicMood.trimmed().isEmpty())) {
     providers::MusicRequest r;
@@ -139,43 +153,74 @@ void startAudio(SceneJob::State& s) {
     r.mood = scene.musicMood;
     r.tempo = scene.musicTempo;
     r.duration = std::ceil(s.sceneSeconds + 1.0);  // long enough for the scene; cut to the video
-    r.seed = chunkSeed(scene.id, -1);
-    s.audio.append({AudioWork::Kind::Music,
-                    scene.id,
-                    QStringLiteral("music"),
-                    launch(s, s.backends.music, r, QStringLiteral("the music")),
-                    {},
-                    0,
-                    0,
-                    musicRecipe(scene)});
+    r.seed = linkedVariation(s, K::Music, scene.id).value_or(chunkSeed(scene.id, -1));
+    AudioWork w{K::Music, scene.id, QStringLiteral("music")};
+    w.recipe = musicRecipe(scene);
+    out.append({w, r, r.seed});
   }
   if (s.request.sfx) {
     for (const model::SfxCue& cue : s.store->sfxCues(scene.id)) {
-      AudioWork w{AudioWork::Kind::Sfx,
-                  cue.id,
-                  QStringLiteral("sound effect '%1'").arg(cue.description),
-                  {},
-                  cue.file,
-                  cue.time,
-                  cue.gainDb,
-                  sfxRecipe(cue)};
-      if (cue.file.isEmpty()) {
-        if (cue.description.trimmed().isEmpty()) continue;
-        providers::SoundEffectRequest r;
-        r.description = cue.description;
-        r.seed = chunkSeed(scene.id, -2 - int(cue.id));
-        w.future = launch(s, s.backends.soundEffect, r, w.what);
+      AudioWork w{K::Sfx,    cue.id,   QStringLiteral("sound effect '%1'").arg(cue.description),
+                  {},        cue.file, cue.time,
+                  cue.gainDb};
+      w.recipe = sfxRecipe(cue);
+      if (!cue.file.isEmpty()) {
+        out.append({w, std::monostate{}, 0});
+        continue;
       }
-      s.audio.append(w);
+      if (cue.description.trimmed().isEmpty()) continue;
+      providers::SoundEffectRequest r;
+      r.description = cue.description;
+      r.seed = linkedVariation(s, K::Sfx, cue.id).value_or(chunkSeed(scene.id, -2 - int(cue.id)));
+      out.append({w, r, r.seed});
     }
   }
-  s.unitsTotal += int(s.audio.size()) - before;
+  return out;
 }
 
 namespace {
 
+bool isSpeech(AudioWork::Kind kind) {
+  return kind == AudioWork::Kind::Narration || kind == AudioWork::Kind::Dialogue;
+}
+
+// Launches the audio slots of the request's tracks that `speech` selects (narration and dialogue,
+// or music and SFX) on the job's audio pool, in script order.
+void launchSlots(SceneJob::State& s, bool speech) {
+  for (AudioSlot& slot : audioSlots(s)) {
+    if (isSpeech(slot.work.kind) != speech) continue;
+    AudioWork w = slot.work;
+    w.variation = slot.variation;
+    const QString what = w.kind == AudioWork::Kind::Narration ? QStringLiteral("the narration")
+                         : w.kind == AudioWork::Kind::Music   ? QStringLiteral("the music")
+                                                              : w.what;
+    if (auto* r = std::get_if<providers::SpeechRequest>(&slot.request))
+      w.future = launch(s, s.backends.speech, *r, what, WorkKind::Speech, &w.unit);
+    else if (auto* r = std::get_if<providers::MusicRequest>(&slot.request))
+      w.future = launch(s, s.backends.music, *r, what, WorkKind::Music, &w.unit);
+    else if (auto* r = std::get_if<providers::SoundEffectRequest>(&slot.request))
+      w.future = launch(s, s.backends.soundEffect, *r, what, WorkKind::Sfx, &w.unit);
+    s.audio.append(w);
+  }
+}
+
+}  // namespace
+
+void startAudio(SceneJob::State& s) { launchSlots(s, false); }
+
+QJsonObject audioParameters(const AudioWork& w) {
+  return QJsonObject{
+      {"what", w.what},
+      {"recipe", w.recipe},
+      {isSpeech(w.kind) ? QStringLiteral("take") : QStringLiteral("seed"), double(w.variation)}};
+}
+
+const char* audioAssetKind(AudioWork::Kind kind) {
+  return kind == AudioWork::Kind::Music ? "music" : kind == AudioWork::Kind::Sfx ? "sfx" : "speech";
+}
+
 // Points the scene (narration/music) or the line/cue that asked for the audio at its asset.
-void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
+void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
   auto linkScene = [&](std::optional<model::Id> model::Scene::*field) {
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.*field = assetId;
@@ -206,8 +251,6 @@ void linkAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
   }
 }
 
-}  // namespace
-
 namespace {
 
 // Waits for `w`, checks its file, records and links its asset (with the duration measured from
@@ -219,13 +262,10 @@ TimelineClip collect(SceneJob::State& s, const AudioWork& w) {
   const CheckedFile file = checkInputFile(r.path, MediaKind::Audio, s.roots(), w.what);
   const media::StreamInfo* audio = file.probe.audio();
   r.result.duration = audio && audio->duration > 0 ? audio->duration : file.probe.duration;
-  const char* kind = w.kind == AudioWork::Kind::Music ? "music"
-                     : w.kind == AudioWork::Kind::Sfx ? "sfx"
-                                                      : "speech";
-  const model::Asset asset = s.recordAsset(QString::fromLatin1(kind), r,
-                                           QJsonObject{{"what", w.what}, {"recipe", w.recipe}});
-  linkAsset(s, w, asset.id);
-  s.unitDone(1, QStringLiteral("generated %1").arg(w.what));
+  const model::Asset asset =
+      s.recordAsset(QString::fromLatin1(audioAssetKind(w.kind)), r, audioParameters(w));
+  linkAudioAsset(s, w, asset.id);
+  s.unitDone(w.unit, QStringLiteral("generated %1").arg(w.what));
   return {file.path, r.result.duration, w.cueTime, w.gainDb};
 }
 
@@ -250,13 +290,11 @@ QJsonObject layoutJson(const SpeechTiming& timing, const SpeechLayout& layout) {
 
 void generateSpeech(SceneJob::State& s) {
   const int first = int(s.audio.size());
-  startSpeech(s);
-  s.unitsTotal += int(s.audio.size()) - first;
+  launchSlots(s, true);
   SpeechTiming timing;
   timing.target = s.scene.targetDuration;
   timing.policy = s.request.keepDuration ? SpeechPolicy::KeepDuration : SpeechPolicy::Lengthen;
-  if (int(s.audio.size()) > first)
-    s.stage(QStringLiteral("generating speech"), 75.0 * s.unitsDone / s.unitsTotal);
+  if (int(s.audio.size()) > first) s.stage(QStringLiteral("generating speech"));
   for (int i = first; i < s.audio.size(); ++i) {
     AudioWork& w = s.audio[i];
     w.speech = collect(s, w);
@@ -298,6 +336,73 @@ void collectAudio(SceneJob::State& s, TimelineInputs& timeline) {
     else
       timeline.sfx.append(clip);
   }
+}
+
+qint64 defaultAudioVariation(AudioWork::Kind kind, model::Id sceneId, model::Id rowId) {
+  switch (kind) {
+    case AudioWork::Kind::Music:
+      return chunkSeed(sceneId, -1);
+    case AudioWork::Kind::Sfx:
+      return chunkSeed(sceneId, -2 - int(rowId));
+    default:
+      return 0;  // speech: the first take
+  }
+}
+
+namespace {
+
+template <class Generator, class Request>
+CachedResult generateNow(SceneJob::State& s, Generator* generator, const Request& request,
+                         const QString& what, WorkKind kind) {
+  if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
+  const ProgressPlan::Unit unit = s.progress.add(what, callWeight(kind, generator->backendId()));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s, unit, what](double percent, const QString&) {
+    s.unitProgress(unit, percent / 100.0,
+                   QStringLiteral("generating %1 (%2%)").arg(what).arg(int(percent)));
+  };
+  s.stage(QStringLiteral("generating %1").arg(what));
+  CachedResult c = generateResumable(*s.cache, *generator, request, what, QJsonObject{}, ctx,
+                                     s.spendGuard(), s.remoteLog(cacheKeyOf(*generator, request)));
+  s.unitDone(unit, QStringLiteral("generated %1").arg(what));
+  return c;
+}
+
+}  // namespace
+
+model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId,
+                             qint64 variation) {
+  s.request.narration = s.request.dialogue = s.request.music = s.request.sfx = true;
+  // Music is made for the length a render will have: the scene state's (the target, or longer
+  // for the speech, measured when it is generated), so the next render finds it in the cache.
+  if (kind == AudioWork::Kind::Music) s.sceneSeconds = currentState(s).duration;
+  for (AudioSlot& slot : audioSlots(s)) {
+    if (slot.work.kind != kind || slot.work.rowId != rowId) continue;
+    AudioWork w = slot.work;
+    w.variation = variation;
+    CachedResult c;
+    if (auto* r = std::get_if<providers::SpeechRequest>(&slot.request)) {
+      r->take = int(variation);
+      c = generateNow(s, s.backends.speech.get(), *r, w.what, WorkKind::Speech);
+    } else if (auto* r = std::get_if<providers::MusicRequest>(&slot.request)) {
+      r->seed = variation;
+      c = generateNow(s, s.backends.music.get(), *r, w.what, WorkKind::Music);
+    } else if (auto* r = std::get_if<providers::SoundEffectRequest>(&slot.request)) {
+      r->seed = variation;
+      c = generateNow(s, s.backends.soundEffect.get(), *r, w.what, WorkKind::Sfx);
+    } else {
+      throw JobFailure(QStringLiteral("%1 plays a file of its own: there is nothing to regenerate.")
+                           .arg(w.what));
+    }
+    checkInputFile(c.path, MediaKind::Audio, s.roots(), w.what);
+    const model::Asset asset =
+        s.recordAsset(QString::fromLatin1(audioAssetKind(kind)), c, audioParameters(w));
+    linkAudioAsset(s, w, asset.id);  // the asset it replaces keeps its row and file
+    return asset;
+  }
+  throw JobFailure(QStringLiteral("Scene \"%1\" has no such narration, line, music or sound effect "
+                                  "to regenerate (it may have been deleted or left empty).")
+                       .arg(s.scene.title));
 }
 
 }  // namespace sw::render

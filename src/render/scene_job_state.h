@@ -4,15 +4,19 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QHash>
 #include <QMap>
 #include <QMutex>
 #include <QThreadPool>
+#include <variant>
 
 #include "core/error.h"
 #include "model/asset_paths.h"
 #include "model/project_store.h"
 #include "render/cached_generation.h"
 #include "render/input_files.h"
+#include "render/progress_plan.h"
+#include "render/resumable_generation.h"
 #include "render/scene_job.h"
 #include "render/scene_state.h"
 #include "render/speech_timing.h"
@@ -37,6 +41,19 @@ struct AudioWork {
   double gainDb = 0;
   QJsonObject recipe;                  // recipe.h: what the asset is made from, recorded with it
   std::optional<TimelineClip> speech;  // narration / dialogue once generated and measured
+  ProgressPlan::Unit unit = -1;        // its share of the job's progress (none for a user file)
+  qint64 variation = 0;                // speech: the take number; music and SFX: the seed
+};
+
+// One audio slot of a scene and the request a render makes for it (none for an SFX file). The
+// variation (a speech take, a music or SFX seed) is the one its linked asset was made with, so a
+// regenerated take stays what the render uses.
+struct AudioSlot {
+  AudioWork work;
+  std::variant<std::monostate, providers::SpeechRequest, providers::MusicRequest,
+               providers::SoundEffectRequest>
+      request;
+  qint64 variation = 0;
 };
 
 struct SceneJob::State {
@@ -62,9 +79,11 @@ struct SceneJob::State {
   double sceneSeconds = 0;
   SpeechLayout speechLayout;
 
-  // Progress: generation units (chunks weigh more than audio) then the stitch.
-  int unitsTotal = 1;
-  int unitsDone = 0;
+  // Progress from the planned work units (planWork(), startAudio()).
+  ProgressPlan progress;
+  QHash<int, ProgressPlan::Unit> chunkUnits;  // chunks to generate, by position
+  ProgressPlan::Unit referenceUnit = -1;      // the reference image, when generated
+  ProgressPlan::Unit stitchUnit = -1;
   QMutex spendMutex;
   double spentUsd = 0.0;  // by this run (the job's total over its runs is in spend_ledger.h)
   // Fail fast: once any part of the job failed, no new generation call starts (calls in flight
@@ -74,8 +93,13 @@ struct SceneJob::State {
 
   void event(const QString& level, const QString& kind, const QString& message,
              const QJsonObject& data = {});
-  void stage(const QString& text, double percent);
-  void unitDone(int units, const QString& text);
+  // Publishes `text` with the plan's percent (job row and callbacks).
+  void stage(const QString& text);
+  // Moves `unit` to `fraction` (0..1) of its work, or finishes it, and publishes `text`.
+  void unitProgress(ProgressPlan::Unit unit, double fraction, const QString& text);
+  void unitDone(ProgressPlan::Unit unit, const QString& text);
+  // The job's remote-prediction log for `cacheKey`, written on the job thread's store.
+  RemoteLog remoteLog(const QString& cacheKey);
   SpendGuard spendGuard();
   QThreadPool audioPool;  // last member: destroyed first, after its tasks finish
 
@@ -93,6 +117,9 @@ void loadScene(SceneJob::State& s);
 SceneState currentState(SceneJob::State& s);
 // Plans the chunks for the speech-timed duration (sceneSeconds) through the scene state.
 void planScene(SceneJob::State& s);
+// The job's video work units: the reference image when it will be generated, each chunk
+// generateVideo() will generate, and (withStitch) the stitch weighted by the frames it encodes.
+void planWork(SceneJob::State& s, bool withStitch);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
@@ -111,26 +138,29 @@ void checkBeforeGenerating(SceneJob::State& s, const QString& outputPath);
 // (s.speechLayout, s.sceneSeconds) and announced in a "speech.timing" event (and a "speech.cut"
 // warning naming each line a kept duration cuts).
 void generateSpeech(SceneJob::State& s);
+// Every audio slot of the scene that the request's tracks include, in script order.
+QList<AudioSlot> audioSlots(SceneJob::State& s);
 // Music (for s.sceneSeconds) and SFX, generated beside the video chain.
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
+QJsonObject audioParameters(const AudioWork& w);   // what an audio asset records
+const char* audioAssetKind(AudioWork::Kind kind);  // speech, music, sfx
+void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId);
+// The variation a slot has before any regeneration (the render's own seed; speech take 0).
+qint64 defaultAudioVariation(AudioWork::Kind kind, model::Id sceneId, model::Id rowId);
+// A new asset for one audio slot with `variation`, generated now on the job thread and linked to
+// the slot; the old asset is kept. Throws JobFailure when the scene has no such slot.
+model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id rowId,
+                             qint64 variation);
 // scene_job_video.cpp
 void generateVideo(SceneJob::State& s);
+// What the scene's reference image is generated from (the render's seed).
+providers::ImageRequest referenceImageRequest(SceneJob::State& s);
 void addSegments(SceneJob::State& s, TimelineInputs& timeline);
 // The start image for the chunk after `previous`: the exact frame a cut at `cutSeconds` (file
 // time) shows last (media::saveFrameBeforeCut), as a PNG kept in the cache next to the chunk.
 QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds);
-// The remote prediction this job started for exactly this request (kind "remote.started", same
-// cache key), if any: a resumed job polls it instead of paying for it again.
-QString storedRemoteId(SceneJob::State& s, const QString& cacheKey);
-// A stored prediction that cannot be continued (cancelled by a pause, failed, expired, unknown) is
-// replaced by a new one; network trouble and the user's own cancel are not.
-bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx);
-// When this job announced a create for the cache key (kind "remote.creating") whose id never
-// came back, the time to look for it from (the service's list); else invalid.
-QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey);
-// Throws JobFailure (no fallback, no new prediction) when `e` ends a call whose prediction
-// `paidRemoteId` succeeded: the result is paid for and a resume downloads it.
-void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId);
+// regenerate.cpp: the job of kind Regenerate (its target: request.regenerate).
+void regenerate(SceneJob::State& s, SceneJobResult& result);
 
 }  // namespace sw::render

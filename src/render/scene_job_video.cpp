@@ -18,59 +18,13 @@ namespace {
 
 using providers::ProviderError;
 
-// Generates through the cache with the job's bookkeeping of remote predictions: the id is logged
-// (event "remote.started" with `data`) as soon as the service returns it, a resumed job polls that
-// prediction instead of paying for a new one, a create whose id never came back (a crash) is
-// looked up before a new one goes out, and one that cannot be continued is started afresh. A
-// prediction that succeeded (paid for) is never replaced: when its download fails the job stops
-// and a resume downloads it.
-template <class Generator, class Request>
-CachedResult generateResumable(SceneJob::State& s, Generator& generator, const Request& request,
-                               const QString& what, QJsonObject data,
-                               providers::GenerationContext ctx) {
-  const QString key =
-      providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
-  data.insert(QStringLiteral("cacheKey"), key);
-  ctx.resumeRemoteId = storedRemoteId(s, key);
-  if (ctx.resumeRemoteId.isEmpty()) ctx.reconcileAfter = unconfirmedCreate(s, key);
-  ctx.remoteId = [&s, data](const QString& remote) {
-    QJsonObject d = data;
-    d.insert(QStringLiteral("remoteId"), remote);
-    s.event(QStringLiteral("info"), QStringLiteral("remote.started"),
-            QStringLiteral("prediction %1").arg(remote), d);
-  };
-  ctx.remoteCreating = [&s, data] {
-    s.event(QStringLiteral("info"), QStringLiteral("remote.creating"),
-            QStringLiteral("creating a prediction"), data);
-  };
-  auto paid = std::make_shared<QString>();
-  ctx.remoteSucceeded = [&s, data, paid](const QString& remote) {
-    *paid = remote;
-    QJsonObject d = data;
-    d.insert(QStringLiteral("remoteId"), remote);
-    s.event(QStringLiteral("info"), QStringLiteral("remote.succeeded"),
-            QStringLiteral("prediction %1 succeeded").arg(remote), d);
-  };
-  const auto attempt = [&] {
-    try {
-      return generateCached(*s.cache, generator, request, ctx, s.spendGuard(), what);
-    } catch (const ProviderError& e) {
-      throwIfPaid(e, *paid);
-      throw;
-    }
-  };
-  if (ctx.resumeRemoteId.isEmpty()) return attempt();
-  try {
-    return attempt();
-  } catch (const ProviderError& e) {
-    if (!startAfresh(e, s.ctx)) throw;
-    s.event(QStringLiteral("warning"), QStringLiteral("remote.lost"),
-            QStringLiteral("Prediction %1 for %2 cannot be continued (%3); starting a new one.")
-                .arg(ctx.resumeRemoteId, what, e.message()),
-            QJsonObject{{"remoteId", ctx.resumeRemoteId}, {"cacheKey", key}});
-    ctx.resumeRemoteId.clear();
-    return attempt();
-  }
+// The chunk's unit of the job's progress (planWork() plans it; added here when it did not).
+ProgressPlan::Unit chunkUnit(SceneJob::State& s, const model::Chunk& chunk) {
+  if (!s.chunkUnits.contains(chunk.position))
+    s.chunkUnits.insert(chunk.position,
+                        s.progress.add(QStringLiteral("chunk %1").arg(chunk.position + 1),
+                                       ProgressWeights::videoCall(*s.modelEntry)));
+  return s.chunkUnits.value(chunk.position);
 }
 
 CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generator,
@@ -78,13 +32,14 @@ CachedResult generateOnce(SceneJob::State& s, providers::VideoGenerator& generat
                           const QString& what) {
   providers::ModelRegistry::validate(request);
   providers::GenerationContext ctx = s.ctx;
-  ctx.progress = [&s, what](double percent, const QString& message) {
-    s.stage(QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)),
-            75.0 * s.unitsDone / s.unitsTotal);
+  const ProgressPlan::Unit unit = chunkUnit(s, chunk);
+  ctx.progress = [&s, what, unit](double percent, const QString& message) {
+    s.unitProgress(unit, percent / 100.0,
+                   QStringLiteral("generating %1: %2 (%3%)").arg(what, message).arg(int(percent)));
   };
-  return generateResumable(s, generator, request, what,
+  return generateResumable(*s.cache, generator, request, what,
                            QJsonObject{{"chunkId", double(chunk.id)}, {"seed", double(chunk.seed)}},
-                           ctx);
+                           ctx, s.spendGuard(), s.remoteLog(cacheKeyOf(generator, request)));
 }
 
 // The scene's reference image: the one it has while that is current (`current`), else a new one.
@@ -94,21 +49,24 @@ QString referenceImage(SceneJob::State& s, bool current) {
     if (auto a = usableAsset(s, s.scene.referenceAssetId, MediaKind::Image, what))
       return a->filePath;
   if (!s.modelEntry->supportsImageInput || !s.backends.image) return {};
-  providers::ImageRequest r;
-  r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
-  r.style = s.scene.directionPrompt;
-  r.seed = chunkSeed(s.scene.id, -3);
-  if (s.modelEntry->width > 0) {
-    r.width = s.modelEntry->width;
-    r.height = s.modelEntry->height;
-  }
-  s.stage(QStringLiteral("generating the reference image"), 75.0 * s.unitsDone / s.unitsTotal);
+  const providers::ImageRequest r = referenceImageRequest(s);
+  if (s.referenceUnit < 0)
+    s.referenceUnit = s.progress.add(QStringLiteral("reference image"),
+                                     callWeight(WorkKind::Image, s.backends.image->backendId()));
+  s.stage(QStringLiteral("generating the reference image"));
+  providers::GenerationContext ctx = s.ctx;
+  ctx.progress = [&s](double percent, const QString&) {
+    s.unitProgress(s.referenceUnit, percent / 100.0,
+                   QStringLiteral("generating the reference image (%1%)").arg(int(percent)));
+  };
   try {
     const CachedResult c =
-        generateResumable(s, *s.backends.image, r, QStringLiteral("the reference image"),
-                          QJsonObject{{"referenceImage", true}}, s.ctx);
-    const model::Asset asset =
-        s.recordAsset(QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}});
+        generateResumable(*s.cache, *s.backends.image, r, QStringLiteral("the reference image"),
+                          QJsonObject{{"referenceImage", true}}, ctx, s.spendGuard(),
+                          s.remoteLog(cacheKeyOf(*s.backends.image, r)));
+    const model::Asset asset = s.recordAsset(
+        QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+    s.unitDone(s.referenceUnit, QStringLiteral("generated the reference image"));
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;
     s.store->updateScene(scene);
@@ -116,6 +74,7 @@ QString referenceImage(SceneJob::State& s, bool current) {
     return checkInputFile(c.path, MediaKind::Image, s.roots(), what).path;
   } catch (const ProviderError& e) {
     if (e.kind() == ProviderError::Kind::Cancelled) throw;
+    s.unitDone(s.referenceUnit, QStringLiteral("no reference image"));
     s.event(QStringLiteral("warning"), QStringLiteral("reference.failed"),
             QStringLiteral("No reference image (%1); chunk 1 is generated from text.")
                 .arg(e.message()));
@@ -180,41 +139,21 @@ QString continuationFrame(SceneJob::State& s, const model::Asset& previous, doub
       .path;
 }
 
-QString storedRemoteId(SceneJob::State& s, const QString& cacheKey) {
-  QString id;
-  for (const model::JobEvent& e : s.store->jobEvents(s.jobId))
-    if (e.kind == QLatin1String("remote.started") &&
-        e.data.value(QStringLiteral("cacheKey")).toString() == cacheKey)
-      id = e.data.value(QStringLiteral("remoteId")).toString();
-  return id;
-}
-
-bool startAfresh(const providers::ProviderError& e, const providers::GenerationContext& ctx) {
-  using K = providers::ProviderError::Kind;
-  if (ctx.isCancelled()) return false;
-  // A retryable BadOutput is a paid result whose download failed: resume it, never replace it.
-  return e.kind() == K::Cancelled || e.kind() == K::Failed || e.kind() == K::Invalid ||
-         (e.kind() == K::BadOutput && !e.retryable());
-}
-
-QDateTime unconfirmedCreate(SceneJob::State& s, const QString& cacheKey) {
-  QDateTime creating;
-  for (const model::JobEvent& e : s.store->jobEvents(s.jobId)) {
-    if (e.data.value(QStringLiteral("cacheKey")).toString() != cacheKey) continue;
-    if (e.kind == QLatin1String("remote.creating"))
-      creating = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
-    else if (e.kind == QLatin1String("remote.started"))
-      creating = {};
+providers::ImageRequest referenceImageRequest(SceneJob::State& s) {
+  providers::ImageRequest r;
+  r.prompt = s.scene.visualPrompt.isEmpty() ? s.scene.title : s.scene.visualPrompt;
+  r.style = s.scene.directionPrompt;
+  r.seed = chunkSeed(s.scene.id, -3);
+  // A regenerated reference image records its seed: a missing file is made again as that take.
+  if (s.scene.referenceAssetId)
+    if (const auto linked = s.store->asset(*s.scene.referenceAssetId))
+      if (linked->parameters.contains(QStringLiteral("seed")))
+        r.seed = qint64(linked->parameters.value(QStringLiteral("seed")).toDouble());
+  if (s.modelEntry->width > 0) {
+    r.width = s.modelEntry->width;
+    r.height = s.modelEntry->height;
   }
-  // The service's clock may differ from ours: look a few minutes further back.
-  return creating.isValid() ? creating.toUTC().addSecs(-300) : QDateTime();
-}
-
-void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId) {
-  if (paidRemoteId.isEmpty() || e.kind() == providers::ProviderError::Kind::Cancelled ||
-      !e.retryable())
-    return;
-  throw JobFailure(e.message(), core::ErrorKind::Network);
+  return r;
 }
 
 namespace {
@@ -242,19 +181,13 @@ Start startAfter(SceneJob::State& s, const model::Chunk& chunk, const model::Ass
 }
 
 const providers::ModelEntry& chunkModel(SceneJob::State& s, const model::Chunk& chunk) {
-  if (!s.request.modelKey.isEmpty() || chunk.modelKey.isEmpty()) return *s.modelEntry;
-  try {
-    return s.backends.models->model(chunk.modelKey);
-  } catch (const std::exception&) {
-    return *s.modelEntry;
-  }
+  return render::chunkModel(s.backends.models.get(), chunk, *s.modelEntry, s.request.modelKey);
 }
 
 // Generates chunk `i` from `start` and records the take; returns the new asset.
 model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const Start& start) {
   const int i = chunk.position;
-  s.stage(QStringLiteral("generating chunk %1 of %2").arg(i + 1).arg(count),
-          75.0 * s.unitsDone / s.unitsTotal);
+  s.stage(QStringLiteral("generating chunk %1 of %2").arg(i + 1).arg(count));
   if (!s.request.offline) {  // a re-stitch leaves chunk states alone
     s.store->setChunkStatus(chunk.id, model::ChunkStatus::Generating);
     if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
@@ -347,7 +280,6 @@ void dropUnneededChunks(SceneJob::State& s, const SceneState& state) {
 
 void generateVideo(SceneJob::State& s) {
   SceneState state = currentState(s);
-  s.unitsTotal += 3 * state.chunksNeeded;
   const Slot* reference = nullptr;
   for (const Slot& slot : state.items)
     if (slot.kind == SlotKind::Reference) reference = &slot;
@@ -381,19 +313,23 @@ void generateVideo(SceneJob::State& s) {
         continue;
       }
       start = startAfter(s, chunk, *ready);
-      s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
+      if (s.chunkUnits.contains(chunk.position))  // planned, and found ready after all
+        s.unitDone(s.chunkUnits.value(chunk.position),
+                   QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
       continue;
     }
     if (s.onlyChunk && i == 0 && reference && reference->usable()) start = referenceStart(true);
     if (!s.onlyChunk)
       if (const auto reused = reusableTake(s, chunk, start)) {
         start = startAfter(s, *s.store->chunk(chunk.id), *reused);
-        s.unitDone(3, QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
+        s.unitDone(chunkUnit(s, chunk),
+                   QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
         continue;
       }
     const model::Asset asset = makeChunk(s, chunk, state.chunksNeeded, start);
     start = startAfter(s, chunk, asset);
-    s.unitDone(3, QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(state.chunksNeeded));
+    s.unitDone(chunkUnit(s, chunk),
+               QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(state.chunksNeeded));
     if (s.onlyChunk) break;
   }
   if (!s.onlyChunk) dropUnneededChunks(s, currentState(s));

@@ -129,6 +129,18 @@ const providers::ModelEntry& sceneModel(model::ProjectStore& store,
   return registry.resolve(override.isEmpty() ? scene.modelKey : override, projectDefault);
 }
 
+const providers::ModelEntry& chunkModel(const providers::ModelRegistry* registry,
+                                        const model::Chunk& chunk,
+                                        const providers::ModelEntry& sceneEntry,
+                                        const QString& renderOverride) {
+  if (!renderOverride.isEmpty() || chunk.modelKey.isEmpty() || !registry) return sceneEntry;
+  try {
+    return registry->model(chunk.modelKey);
+  } catch (const std::exception&) {
+    return sceneEntry;
+  }
+}
+
 namespace {
 
 struct Builder {

@@ -102,6 +102,14 @@ const providers::ModelEntry& sceneModel(model::ProjectStore& store,
                                         const providers::ModelRegistry& registry,
                                         const model::Scene& scene, const QString& override);
 
+// The model a chunk renders with: its own override (chunk.modelKey) unless the render overrides
+// the model (`renderOverride`), else `sceneEntry` (sceneModel()). An override the registry no
+// longer knows falls back to the scene's model.
+const providers::ModelEntry& chunkModel(const providers::ModelRegistry* registry,
+                                        const model::Chunk& chunk,
+                                        const providers::ModelEntry& sceneEntry,
+                                        const QString& renderOverride);
+
 SceneState sceneState(model::ProjectStore& store, model::Id sceneId,
                       const providers::ModelRegistry* registry, const providers::AssetCache& cache,
                       const StateOptions& options = {});

@@ -1,4 +1,5 @@
 // sceneState(): the reference image and the chunk chain.
+#include <QHash>
 #include <algorithm>
 
 #include "providers/asset_cache.h"
@@ -114,8 +115,8 @@ class ChunkJudge {
     }
   }
 
-  double expectedUseful(const providers::ModelEntry& model, int position) const {
-    return expectedChunkSeconds(store_, model) - (position > 0 && imageInput_ ? frame_ : 0.0);
+  double expectedUseful(const providers::ModelEntry& model, int position) {
+    return expected(model) - (position > 0 && imageInput_ ? frame_ : 0.0);
   }
 
   Slot referenceSlot(const providers::ModelEntry& model) {
@@ -153,19 +154,17 @@ class ChunkJudge {
     return slot;
   }
 
-  const providers::ModelEntry& modelOf(const model::Chunk& chunk,
-                                       const providers::ModelEntry& sceneEntry) const {
-    if (!options_.modelOverride.isEmpty() || chunk.modelKey.isEmpty() || !registry_)
-      return sceneEntry;
-    try {
-      return registry_->model(chunk.modelKey);
-    } catch (const std::exception&) {
-      return sceneEntry;
-    }
+  // What `model` delivered before in this project (read once per model and state).
+  double expected(const providers::ModelEntry& model) {
+    auto it = expected_.find(model.key);
+    if (it == expected_.end())
+      it = expected_.insert(model.key, expectedChunkSeconds(store_, model));
+    return *it;
   }
 
   Slot judge(const model::Chunk& chunk, int i, const providers::ModelEntry& sceneEntry) {
-    const providers::ModelEntry& model = modelOf(chunk, sceneEntry);
+    const providers::ModelEntry& model =
+        chunkModel(registry_, chunk, sceneEntry, options_.modelOverride);
     Slot slot{SlotKind::Chunk, chunk.id, i, QStringLiteral("chunk %1").arg(i + 1)};
     slot.assetId = chunk.assetId;
     const auto row = chunk.assetId ? store_.asset(*chunk.assetId) : std::nullopt;
@@ -205,7 +204,7 @@ class ChunkJudge {
     slot.kept = keepable && asked && locateAsset(store_, cache_, row->id).has_value();
     slot.willGenerate = !slot.usable();
     if (slot.willGenerate)
-      priceChunk(slot, model, expectedChunkSeconds(store_, model));
+      priceChunk(slot, model, expected(model));
     else
       slot.cost = 0.0;
     return slot;
@@ -217,6 +216,7 @@ class ChunkJudge {
   const StateOptions& options_;
   SceneState& out_;
   double frame_ = 1.0 / 24;
+  QHash<QString, double> expected_;  // expected chunk seconds by model key
   bool imageInput_ = false;
   bool referencePending_ = false;
   StartSource upstream_;

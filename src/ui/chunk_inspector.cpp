@@ -202,9 +202,9 @@ void ChunkInspector::activateTake(const QModelIndex& index) {
   if (!index.isValid() || index.data(TakeModel::ActiveRole).toBool()) return;
   const auto chunk = session_->store().chunk(chunkId_);
   if (!chunk) return;
-  session_->undoStack()->push(new SetActiveTakeCommand(
-      session_, *chunk, index.data(TakeModel::TakeIdRole).toLongLong(),
-      readyChunksAfter(session_->store(), *chunk), tr("Use take %1").arg(index.row() + 1)));
+  session_->undoStack()->push(
+      new SetActiveTakeCommand(session_, *chunk, index.data(TakeModel::TakeIdRole).toLongLong(),
+                               tr("Use take %1").arg(index.row() + 1)));
 }
 
 void ChunkInspector::requestThumbnails() {

@@ -116,7 +116,7 @@ void MainWindow::buildProjectWidgets() {
   jobs_ = new RenderJobModel(s, this);
   pane_ = new ProjectPane(s, scenes_, characters_);
   sceneInspector_ = new SceneInspector(s, characters_);
-  sceneInspector_->setBackendSettings(render::AppSettings::load().backends);
+  sceneInspector_->refreshPlan();
   sceneInspector_->setRegistry(registry_.get());
   chunkInspector_ = new ChunkInspector(s, thumbnails_);
   chunkInspector_->setRegistry(registry_.get());
@@ -366,7 +366,7 @@ void MainWindow::showPreferences() {
     const render::AppSettings settings = render::AppSettings::load();
     if (queue_) queue_->setBackendSettings(settings.backends, settings.backendOptions);
     if (session_) session_->notifyScenesReset();  // states and costs with the new backends
-    if (sceneInspector_) sceneInspector_->setBackendSettings(settings.backends);
+    if (sceneInspector_) sceneInspector_->refreshPlan();
   });
   dialog->open();
 }

@@ -43,22 +43,6 @@ bool copyAtomically(const QString& source, const QString& target) {
   return out.commit();
 }
 
-// Runs on a worker thread: the app's backends as they are set when each chunk starts.
-ChunkRegenerator::Runner regenerateRunner(
-    const QString& folder, const QString& cacheDir,
-    std::shared_ptr<const providers::ModelRegistry> registry) {
-  return [folder, cacheDir, registry](render::RegenerateRequest request,
-                                      std::shared_ptr<std::atomic<bool>> cancel,
-                                      std::function<void(const QString&, double)> progress) {
-    request.waitForScene = true;  // like the render queue: waits while a render holds the scene
-    const render::AppSettings settings = render::AppSettings::load();
-    const providers::Backends backends =
-        providers::makeBackendFactory(registry, settings.backendOptions).create(settings.backends);
-    return render::regenerateChunk(folder, request, backends,
-                                   std::make_shared<providers::AssetCache>(cacheDir),
-                                   std::move(cancel), std::move(progress));
-  };
-}
 }  // namespace
 
 QString MainWindow::renderUnavailableReason() const {
@@ -75,9 +59,7 @@ void MainWindow::createRenderQueue() {
   connectRenderQueue();
   queuePanel_->setControlsAvailable(true, {});
   chunkInspector_->setRegenerateAvailable(true, {});
-  regenerator_ = new ChunkRegenerator(
-      session_.get(), regenerateRunner(session_->folder(), queue_->cacheDirectory(), registry_),
-      this);
+  regenerator_ = new ChunkRegenerator(session_.get(), queue_.get(), this);
   connectRegenerator();
 }
 
@@ -145,9 +127,7 @@ QList<model::Id> MainWindow::enqueueRender(const render::RenderRequest& request)
 
 void MainWindow::connectRegenerator() {
   connect(regenerator_, &ChunkRegenerator::progress, this,
-          [this](int index, int total, int position, double jobPct) {
-            // A regeneration reports on the render job's scale, where generating ends at 75%.
-            const double pct = std::clamp(jobPct / 75.0 * 100.0, 0.0, 100.0);
+          [this](int index, int total, int position, double pct) {
             const QString text =
                 total == 1
                     ? tr("Generating a new take of chunk %1… %2%").arg(position).arg(int(pct))

@@ -38,10 +38,11 @@ void ProjectSession::setModelRegistry(std::shared_ptr<const providers::ModelRegi
   registry_ = std::move(registry);
 }
 
-render::SceneState ProjectSession::sceneState(model::Id sceneId) {
+render::SceneState ProjectSession::sceneState(model::Id sceneId, const QString& modelOverride) {
   const render::AppSettings settings = render::AppSettings::load();
   render::StateOptions options;
   options.backends = settings.backends;
+  options.modelOverride = modelOverride;
   const providers::AssetCache cache(settings.effectiveCacheDirectory());
   return render::sceneState(*store_, sceneId, registry_.get(), cache, options);
 }

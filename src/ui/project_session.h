@@ -42,9 +42,10 @@ class ProjectSession : public QObject {
   bool modified() const { return modified_; }
 
   // The scene's state (render/scene_state.h) as a render with the user's settings (Preferences:
-  // backends, cache folder) and every track would see it: what every view shows.
+  // backends, cache folder) and every track would see it: what every view shows. A
+  // `modelOverride` shows what the scene would be with that model (a re-plan's consequences).
   void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry);
-  render::SceneState sceneState(model::Id sceneId);
+  render::SceneState sceneState(model::Id sceneId, const QString& modelOverride = {});
 
   model::Id resolve(Entity kind, model::Id id) const;
   void remap(Entity kind, model::Id oldId, model::Id newId);

@@ -18,6 +18,7 @@
 
 #include "render/app_settings.h"
 #include "render/scene_job.h"
+#include "render/scene_state.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 #include "ui/file_dialogs.h"
@@ -102,6 +103,22 @@ QWidget* RenderSceneDialog::buildVideoBox() {
     if (cost_) updateCost();
   });
   form->addRow(keepDuration_);
+  int stale = 0;
+  for (model::Id id : std::as_const(sceneIds_))
+    stale += session_->sceneState(id).count(render::SlotKind::Chunk, render::SlotState::Stale);
+  keepStale_ =
+      new QCheckBox(stale > 0 ? tr("Keep the %n stale chunk(s) as they are", nullptr, stale)
+                              : tr("Keep stale chunks as they are (none is stale)"));
+  keepStale_->setObjectName(QStringLiteral("keepStaleBox"));
+  keepStale_->setEnabled(stale > 0);
+  keepStale_->setToolTip(
+      tr("A chunk is stale when the chunk before it changed, so its first frame no longer "
+         "matches. Unchecked, the render generates it again from the new frame (priced below). "
+         "Checked, it is rendered as it is and the seam may jump."));
+  connect(keepStale_, &QCheckBox::toggled, this, [this] {
+    if (cost_) updateCost();
+  });
+  form->addRow(keepStale_);
   return box;
 }
 
@@ -245,6 +262,9 @@ void RenderSceneDialog::updateCost() {
   if (e.imagesToGenerate > 0)
     text +=
         QLatin1Char(' ') + tr("%n reference image(s) to generate.", nullptr, e.imagesToGenerate);
+  if (!e.kept.isEmpty())
+    text += QLatin1Char(' ') +
+            tr("Rendered as they are: %1.").arg(QLocale().createSeparatedList(e.kept));
   if (e.costToGenerate)
     text += QLatin1Char(' ') + tr("Estimated cost: %1.").arg(formatCost(*e.costToGenerate));
   else
@@ -280,6 +300,7 @@ render::RenderRequest RenderSceneDialog::request() const {
   r.aspect = aspect_->currentData().toString();
   r.preview = preview_->isChecked();
   r.keepDuration = keepDuration_->isChecked();
+  r.keepStale = keepStale_->isChecked();
   if (sceneIds_.size() == 1) r.outputPath = output_->text().trimmed();
   if (budgetOn_->isChecked()) r.budgetUsd = budget_->value();
   return r;

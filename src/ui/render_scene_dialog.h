@@ -48,6 +48,8 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* previewBox() const { return preview_; }
   // Unchecked (the default): a scene whose speech needs more time is lengthened to fit it.
   QCheckBox* keepDurationBox() const { return keepDuration_; }
+  // Unchecked (the default): stale chunks are generated again; checked, rendered as they are.
+  QCheckBox* keepStaleBox() const { return keepStale_; }
   QLineEdit* outputEdit() const { return output_; }
   QPushButton* renderButton() const { return render_; }
   QCheckBox* budgetBox() const { return budgetOn_; }
@@ -82,6 +84,7 @@ class RenderSceneDialog : public QDialog {
   QComboBox* aspect_ = nullptr;
   QCheckBox* preview_ = nullptr;
   QCheckBox* keepDuration_ = nullptr;
+  QCheckBox* keepStale_ = nullptr;
   QLineEdit* output_ = nullptr;
   QPushButton* render_ = nullptr;
   QCheckBox* budgetOn_ = nullptr;

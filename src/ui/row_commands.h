@@ -135,49 +135,25 @@ class EditRowCommand : public QUndoCommand {
   QString field_;
 };
 
-// Ready chunks after `chunk` in its scene: those a take switch of `chunk` marks stale.
-inline QList<model::Id> readyChunksAfter(model::ProjectStore& store, const model::Chunk& chunk) {
-  QList<model::Id> ids;
-  for (const model::Chunk& c : store.chunks(chunk.sceneId)) {
-    if (c.position > chunk.position && c.status == model::ChunkStatus::Ready) ids.append(c.id);
-  }
-  return ids;
-}
-
 // Makes another take of a chunk the active one (or records the switch a regeneration already
-// made) and marks the ready chunks after it stale: they started from the old take's last frame.
-// Undo restores the chunk and turns exactly those chunks back to ready.
+// made); undo restores the chunk as it was. The chunks after it need nothing: their state
+// (render/scene_state.h) compares the start frame each was made from with the active takes, so
+// they show stale exactly while the chunk's active take is not the one they started from.
 class SetActiveTakeCommand : public QUndoCommand {
  public:
-  // readyAfter: readyChunksAfter(before) taken before any switch happened.
   SetActiveTakeCommand(ProjectSession* session, const model::Chunk& before, model::Id takeId,
-                       QList<model::Id> readyAfter, const QString& text)
-      : QUndoCommand(text),
-        session_(session),
-        before_(before),
-        takeId_(takeId),
-        readyAfter_(std::move(readyAfter)) {}
+                       const QString& text)
+      : QUndoCommand(text), session_(session), before_(before), takeId_(takeId) {}
   void redo() override {
     const model::Chunk row = resolved(session_, before_);
     const model::Id takeId = session_->resolve(Entity::Take, takeId_);
-    if (!session_->write([&] {
-          session_->store().setActiveTake(row.id, takeId);
-          session_->store().markDownstreamStale(row.sceneId, row.position);
-        }))
+    if (!session_->write([&] { session_->store().setActiveTake(row.id, takeId); }))
       return setObsolete(true);
     RowTraits<model::Chunk>::notify(session_, row);
   }
   void undo() override {
     const model::Chunk row = resolved(session_, before_);
-    if (!session_->write([&] {
-          session_->store().updateChunk(row);
-          for (model::Id id : readyAfter_) {
-            const model::Id now = session_->resolve(Entity::Chunk, id);
-            if (session_->store().chunk(now))
-              session_->store().setChunkStatus(now, model::ChunkStatus::Ready);
-          }
-        }))
-      return;
+    if (!session_->write([&] { session_->store().updateChunk(row); })) return;
     RowTraits<model::Chunk>::notify(session_, row);
   }
 
@@ -185,7 +161,6 @@ class SetActiveTakeCommand : public QUndoCommand {
   ProjectSession* session_;
   model::Chunk before_;
   model::Id takeId_;
-  QList<model::Id> readyAfter_;
 };
 
 }  // namespace sw::ui

@@ -9,6 +9,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -21,6 +22,7 @@
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
 #include "render/render_estimate.h"
+#include "render/scene_state.h"
 #include "ui/character_delegate.h"
 #include "ui/character_model.h"
 #include "ui/dialogue_model.h"
@@ -117,7 +119,12 @@ QWidget* SceneInspector::buildSceneTab() {
     edit(tr("duration"), [&](model::Scene& s) { s.targetDuration = value; });
   });
   connect(model_, &QComboBox::activated, this, [this] {
-    edit(tr("model"), [&](model::Scene& s) { s.modelKey = model_->currentData().toString(); });
+    const QString key = model_->currentData().toString();
+    if (!confirmReplan(key)) {
+      load();  // back to the scene's model
+      return;
+    }
+    edit(tr("model"), [&](model::Scene& s) { s.modelKey = key; });
   });
   return page;
 }
@@ -218,11 +225,6 @@ QWidget* SceneInspector::buildSfxBox() {
   return box;
 }
 
-void SceneInspector::setBackendSettings(const providers::BackendSettings& backends) {
-  backends_ = backends;
-  updatePlan();
-}
-
 void SceneInspector::setRegistry(const providers::ModelRegistry* registry) {
   registry_ = registry;
   fillModels();
@@ -267,40 +269,64 @@ void SceneInspector::load() {
   updatePlan();
 }
 
+// The scene state's plan (measured chunk lengths, or what the model delivered before) and what
+// rendering the scene now generates and costs, with the backends that will run.
 void SceneInspector::updatePlan() {
   if (!registry_) {
     plan_->setText(tr("The model registry is not available, so no chunk plan can be shown."));
     return;
   }
-  try {
-    const QString projectDefault =
-        session_->store().project().settings.value(QStringLiteral("defaultModel")).toString();
-    const providers::ModelEntry& entry =
-        registry_->resolve(model_->currentData().toString(), projectDefault);
-    const int chunks = providers::chunkCount(duration_->value(), entry);
-    // Priced with the backend that will run: a local video backend draws every model for free.
-    const bool local =
-        entry.backend == QLatin1String("local") || backends_.video == QLatin1String("local");
-    const std::optional<double> perChunk =
-        local ? 0.0 : registry_->prices().videoCall(entry, entry.actualChunkDuration);
-    QString text =
-        tr("%n chunk(s) of %1 s with %2: about %3", nullptr, chunks)
-            .arg(entry.actualChunkDuration)
-            .arg(entry.displayName, perChunk ? formatCost(chunks * *perChunk) : tr("unknown cost"));
-    if (sceneId_) {
-      const render::RenderEstimate e =
-          render::estimateScene(session_->store(), sceneId_, registry_, backends_,
-                                render::AppSettings::load().effectiveCacheDirectory());
-      text += QLatin1Char('\n') +
-              (e.costToGenerate ? tr("Rendering it now: about %1 (video, image and audio still "
-                                     "to generate).")
-                                      .arg(formatCost(*e.costToGenerate))
-                                : tr("Rendering it now: cost unknown (%1).").arg(e.costNote));
-    }
-    plan_->setText(text);
-  } catch (const std::exception& e) {
-    plan_->setText(QString::fromUtf8(e.what()));
+  if (!sceneId_) {
+    plan_->clear();
+    return;
   }
+  const render::SceneState state = session_->sceneState(sceneId_);
+  if (!state.model) {
+    plan_->setText(tr("No chunk plan: %1").arg(state.note));
+    return;
+  }
+  QString text = tr("%n chunk(s) of about %1 s with %2 cover %3.", nullptr, state.chunksNeeded)
+                     .arg(render::expectedChunkSeconds(session_->store(), *state.model), 0, 'f', 1)
+                     .arg(state.model->displayName, formatDuration(state.duration));
+  const int generate = state.toGenerate();
+  text += QLatin1Char('\n') +
+          (state.cost ? tr("Rendering it now: %n part(s) to generate, about %1.", nullptr, generate)
+                            .arg(formatCost(*state.cost))
+                      : tr("Rendering it now: %n part(s) to generate, cost unknown (%1).", nullptr,
+                           generate)
+                            .arg(state.note));
+  plan_->setText(text);
+}
+
+// A model change re-plans a scene whose chunks were generated: asked first, naming what goes
+// out of date and what the next render costs. Every take is kept.
+bool SceneInspector::confirmReplan(const QString& modelKey) {
+  const auto scene = session_->store().scene(sceneId_);
+  if (!scene || scene->modelKey == modelKey || !registry_) return true;
+  const render::SceneState now = session_->sceneState(sceneId_);
+  const render::SceneState after = session_->sceneState(sceneId_, modelKey);
+  int generated = 0, outOfDate = 0;
+  for (const render::Slot* slot : now.chunkSlots())
+    if (slot->assetId && slot->state != render::SlotState::Unused) ++generated;
+  for (const render::Slot* slot : after.chunkSlots())
+    if (slot->assetId && slot->willGenerate) ++outOfDate;
+  if (generated == 0 || outOfDate == 0) return true;
+  const QString name = after.model ? after.model->displayName : modelKey;
+  QMessageBox box(QMessageBox::Question, tr("Change the model"),
+                  tr("Render \"%1\" with %2 from now on?").arg(scene->title, name),
+                  QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("replanConfirm"));
+  box.setInformativeText(
+      tr("%n generated chunk(s) will be out of date: the next render generates them again with "
+         "%1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.",
+         nullptr, outOfDate)
+          .arg(name, after.cost ? tr("about %1").arg(formatCost(*after.cost))
+                                : tr("cost unknown: %1").arg(after.note)));
+  QPushButton* change = box.addButton(tr("Change &model"), QMessageBox::AcceptRole);
+  change->setObjectName(QStringLiteral("replanButton"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  box.exec();
+  return box.clickedButton() == change;
 }
 
 void SceneInspector::edit(const QString& field, const std::function<void(model::Scene&)>& change) {

@@ -33,9 +33,11 @@ class SceneInspector : public QWidget {
  public:
   SceneInspector(ProjectSession* session, CharacterModel* characters, QWidget* parent = nullptr);
   void setRegistry(const providers::ModelRegistry* registry);
-  // The backends a render will run with (Preferences): the plan line's cost uses them.
-  void setBackendSettings(const providers::BackendSettings& backends);
+  // Preferences changed (backends, cache folder): the plan and its cost are shown again.
+  void refreshPlan() { updatePlan(); }
   void setScene(model::Id sceneId);
+  QComboBox* modelCombo() const { return model_; }
+  QLabel* planLabel() const { return plan_; }
   model::Id sceneId() const { return sceneId_; }
 
   // The fields, exposed for tests and for the main window's focus handling.
@@ -51,13 +53,13 @@ class SceneInspector : public QWidget {
   void load();
   void fillModels();
   void updatePlan();
+  bool confirmReplan(const QString& modelKey);
   void edit(const QString& field, const std::function<void(model::Scene&)>& change);
   QPlainTextEdit* textArea(const QString& placeholder, int lines);
 
   ProjectSession* session_;
   CharacterModel* characters_;
   const providers::ModelRegistry* registry_ = nullptr;
-  providers::BackendSettings backends_;
   model::Id sceneId_ = 0;
   bool loading_ = false;
 

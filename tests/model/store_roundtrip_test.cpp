@@ -126,19 +126,6 @@ TEST_F(StoreRoundTrip, TakesAreKeptAndSwitchingIsFree) {
   EXPECT_THROW(store->setActiveTake(chunkId + 99, t1), StoreError);
 }
 
-TEST_F(StoreRoundTrip, DownstreamChunksBecomeStale) {
-  auto store = ProjectStore::create(folder(), QStringLiteral("Demo"));
-  const Id scene = store->addScene(sampleScene(QStringLiteral("S")));
-  QList<Chunk> plan(4);
-  for (Chunk& c : plan) c.status = ChunkStatus::Ready;
-  plan[3].status = ChunkStatus::Pending;
-  const QList<Id> ids = store->replaceChunks(scene, plan);
-  EXPECT_EQ(store->markDownstreamStale(scene, 0), 2);
-  EXPECT_EQ(store->chunk(ids[0])->status, ChunkStatus::Ready);
-  EXPECT_EQ(store->chunk(ids[1])->status, ChunkStatus::Stale);
-  EXPECT_EQ(store->chunk(ids[3])->status, ChunkStatus::Pending);
-}
-
 TEST_F(StoreRoundTrip, JobsAndEventsAreRecorded) {
   auto store = ProjectStore::create(folder(), QStringLiteral("Demo"));
   RenderJob job;

@@ -45,6 +45,15 @@ render::RenderRequest RenderFixture::request() const {
   return r;
 }
 
+void RenderFixture::removeSpeech() {
+  auto store = openStore();
+  model::Scene scene = *store->scene(sceneId);
+  scene.narration.clear();
+  store->updateScene(scene);
+  for (const model::DialogueLine& line : store->dialogueLines(sceneId))
+    store->removeDialogueLine(line.id);
+}
+
 model::Id RenderFixture::renderAndWait(const render::RenderRequest& r) {
   auto queue = makeQueue();
   const QList<model::Id> ids = queue->enqueue(r);

@@ -25,6 +25,8 @@ class RenderFixture : public ::testing::Test {
     return movedCache.isEmpty() ? tmp.filePath(QStringLiteral("cache")) : movedCache;
   }
   QString configFolder() const { return tmp.filePath(QStringLiteral("config")); }
+  // The scene without narration and dialogue: its length is its target (no speech to fit).
+  void removeSpeech();
   std::unique_ptr<model::ProjectStore> openStore() const {
     return model::ProjectStore::open(projectFolder());
   }

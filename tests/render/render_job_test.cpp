@@ -8,6 +8,7 @@
 #include "media/probe.h"
 #include "providers/asset_cache.h"
 #include "render/regenerate.h"
+#include "render/scene_state.h"
 #include "render_fixture.h"
 #include "support/media_fixtures.h"
 
@@ -185,21 +186,23 @@ TEST_F(RenderJob, RegenerateAddsATakeAndMarksLaterChunksStale) {
   renderAndWait(request());
   auto store = openStore();
   const auto chunks = store->chunks(sceneId);
-  providers::BackendSettings settings;
-  auto backends = providers::makeBackendFactory(registry).create(settings);
-  auto cache = std::make_shared<providers::AssetCache>(cacheFolder());
   render::RegenerateRequest r;
   r.chunkId = chunks[0].id;
   r.prompt = QStringLiteral("a stormy harbour");
-  const render::RegenerateResult result =
-      render::regenerateChunk(projectFolder(), r, backends, cache);
+  const model::Id job = renderAndWait(render::regenerateRequest(r));
+  const render::RegenerateResult result = render::regenerateOutcome(*store, job);
   ASSERT_TRUE(result.ok) << result.error.toStdString();
+  EXPECT_EQ(result.takeId, store->takes(chunks[0].id).last().id);
   EXPECT_EQ(result.staleMarked, int(chunks.size()) - 1);
   store = openStore();
   EXPECT_EQ(store->takes(chunks[0].id).size(), 2);
   EXPECT_EQ(store->chunk(chunks[0].id)->prompt, QStringLiteral("a stormy harbour"));
   EXPECT_NE(store->chunk(chunks[0].id)->assetId, chunks[0].assetId);
-  EXPECT_EQ(store->chunk(chunks[1].id)->status, model::ChunkStatus::Stale);
+  const providers::AssetCache cache(cacheFolder());
+  EXPECT_EQ(render::sceneState(*store, sceneId, registry.get(), cache, {})
+                .slotOfChunk(chunks[1].id)
+                ->state,
+            render::SlotState::Stale);
   // Switching back to the first take costs nothing and restores the old file.
   store->setActiveTake(chunks[0].id, store->takes(chunks[0].id).first().id);
   EXPECT_EQ(store->chunk(chunks[0].id)->assetId, chunks[0].assetId);

@@ -125,3 +125,42 @@ TEST_F(RenderKill, QueuedJobWithoutALiveOwnerBecomesInterrupted) {
   openLikeTheApp();
   EXPECT_EQ(store->job(job)->status, model::JobStatus::Interrupted);
 }
+
+TEST_F(RenderKill, KilledRegenerateResumesAndCompletes) {
+  setDuration(3);
+  renderAndWait(request());
+  const model::Id chunk = openStore()->chunks(sceneId).at(1).id;
+  const qint64 seed = openStore()->chunk(chunk)->seed;
+  QProcess cli;
+  start(cli, {QStringLiteral("regenerate"), projectFolder(), QStringLiteral("--chunk"),
+              QString::number(chunk)});
+  bool caught = false;
+  ASSERT_TRUE(testsupport::waitUntil([&] {
+    if (openStore()->chunk(chunk)->status == model::ChunkStatus::Generating) {
+      ::kill(pid_t(cli.processId()), SIGKILL);
+      caught = true;
+      return true;
+    }
+    return cli.state() != QProcess::Running;
+  }));
+  cli.waitForFinished();
+  ASSERT_TRUE(caught) << "the regenerate finished before the chunk was caught generating";
+  openLikeTheApp();
+  auto store = openStore();
+  model::Id regenJob = 0;
+  for (const model::RenderJob& j : store->jobs())
+    if (j.spec.contains(QStringLiteral("regenerateChunk"))) regenJob = j.id;
+  ASSERT_NE(regenJob, 0);
+  ASSERT_EQ(store->job(regenJob)->status, model::JobStatus::Interrupted);
+
+  QProcess resume;
+  start(resume, {QStringLiteral("resume"), projectFolder(), QString::number(regenJob)});
+  ASSERT_TRUE(resume.waitForFinished(300000));
+  EXPECT_EQ(resume.exitCode(), 0) << resume.readAllStandardError().toStdString();
+  EXPECT_EQ(store->job(regenJob)->status, model::JobStatus::Completed)
+      << store->job(regenJob)->errorMessage.toStdString();
+  EXPECT_EQ(store->chunk(chunk)->status, model::ChunkStatus::Ready);
+  EXPECT_EQ(store->takes(chunk).size(), 2);
+  EXPECT_EQ(store->chunk(chunk)->seed, seed + 1) << "the resume picked another seed";
+  EXPECT_EQ(store->chunks(sceneId).at(2).status, model::ChunkStatus::Stale);
+}

@@ -18,12 +18,7 @@ class SceneCli : public sw::testing::RenderFixture {
   // Without speech, so the scene lasts its 2.5 s target (speech would lengthen it).
   void SetUp() override {
     RenderFixture::SetUp();
-    auto store = openStore();
-    model::Scene scene = *store->scene(sceneId);
-    scene.narration.clear();
-    store->updateScene(scene);
-    for (const model::DialogueLine& line : store->dialogueLines(sceneId))
-      store->removeDialogueLine(line.id);
+    removeSpeech();
   }
   struct Run {
     int code = -1;

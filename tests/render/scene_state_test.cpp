@@ -21,12 +21,7 @@ class SceneStateTest : public sw::testing::RenderFixture {
   // Without speech, so the scene lasts its 2.5 s target (speech would lengthen it).
   void SetUp() override {
     RenderFixture::SetUp();
-    auto store = openStore();
-    model::Scene scene = *store->scene(sceneId);
-    scene.narration.clear();
-    store->updateScene(scene);
-    for (const model::DialogueLine& line : store->dialogueLines(sceneId))
-      store->removeDialogueLine(line.id);
+    removeSpeech();
   }
   SceneState state(const StateOptions& options = {}) {
     auto store = openStore();
@@ -147,10 +142,9 @@ TEST_F(SceneStateTest, StaleMarksFollowTheActiveTakes) {
   const model::Id originalTake = store->takes(first.id).first().id;
   RegenerateRequest r;
   r.chunkId = first.id;
-  auto backends = providers::makeBackendFactory(registry).create(providers::BackendSettings{});
-  const RegenerateResult result = regenerateChunk(
-      projectFolder(), r, backends, std::make_shared<providers::AssetCache>(cacheFolder()));
+  const RegenerateResult result = regenerateOutcome(*store, renderAndWait(regenerateRequest(r)));
   ASSERT_TRUE(result.ok) << result.error.toStdString();
+  EXPECT_EQ(result.staleMarked, 2);
   EXPECT_EQ(chunkStates(state()),
             (QList<SlotState>{SlotState::Ready, SlotState::Stale, SlotState::Stale}));
   // Keeping stale chunks is explicit, and the estimate names them.
@@ -171,10 +165,7 @@ TEST_F(SceneStateTest, SelectingATakeRestoresItsRecipe) {
   RegenerateRequest r;
   r.chunkId = first.id;
   r.prompt = QStringLiteral("a gull over the pier");
-  auto backends = providers::makeBackendFactory(registry).create(providers::BackendSettings{});
-  ASSERT_TRUE(regenerateChunk(projectFolder(), r, backends,
-                              std::make_shared<providers::AssetCache>(cacheFolder()))
-                  .ok);
+  ASSERT_TRUE(regenerateOutcome(*store, renderAndWait(regenerateRequest(r))).ok);
   EXPECT_EQ(openStore()->chunk(first.id)->prompt, QStringLiteral("a gull over the pier"));
   openStore()->setActiveTake(first.id, originalTake);
   const model::Chunk back = *openStore()->chunk(first.id);

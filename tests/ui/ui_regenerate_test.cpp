@@ -1,4 +1,5 @@
-// Regenerating chunks from the chunk inspector with the local backend: one chunk gets a new take
+// Regenerating chunks from the chunk inspector with the local backend, as jobs of the render
+// queue (each shown in the render queue panel while it runs): one chunk gets a new take
 // and the chunks after it become stale; "Regenerate N stale chunks" gives each stale chunk a new
 // take, in order, each from the new last frame of the one before; progress and Cancel are shown;
 // every take switch is one undo step. Chunks are 1 s at 12 fps (a models.json override) so the
@@ -18,6 +19,8 @@
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
 #include "render/chunk_planner.h"
+#include "render/render_queue.h"
+#include "render/scene_state.h"
 #include "support/model_override.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
@@ -25,6 +28,7 @@
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
+#include "ui/render_job_model.h"
 #include "ui_test_support.h"
 
 using namespace sw;
@@ -63,8 +67,24 @@ class UiRegenerate : public ::testing::Test {
   int takes(int position) {
     return int(window->session()->store().takes(chunks().at(position).id).size());
   }
+  // The chunk's state as every view shows it (render/scene_state.h).
+  render::SlotState state(int position) {
+    const render::SceneState now = window->session()->sceneState(sceneId);
+    const render::Slot* slot = now.slotOfChunk(chunks().at(position).id);
+    return slot ? slot->state : render::SlotState::Pending;
+  }
   model::Asset activeAsset(int position) {
     return *window->session()->store().asset(*chunks().at(position).assetId);
+  }
+  // The status the render queue panel shows for `job` (-1 when it has no row for it).
+  int panelStatus(model::Id job) {
+    RenderJobModel* jobs = window->jobModel();
+    for (int row = 0; row < jobs->rowCount(); ++row) {
+      const QModelIndex index = jobs->index(row, 0);
+      if (index.data(RenderJobModel::JobIdRole).toLongLong() == job)
+        return index.data(RenderJobModel::StatusRole).toInt();
+    }
+    return -1;
   }
   bool waitIdle() {
     return test::spinUntil([&] { return !window->regenerator()->isRunning(); });
@@ -94,11 +114,23 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   QTest::mouseClick(inspector->regenerateButton(), Qt::LeftButton);
   EXPECT_TRUE(inspector->regenerateProgressBar()->isVisibleTo(inspector));
   EXPECT_FALSE(inspector->regenerateButton()->isEnabled());  // one run at a time
+  // The regeneration is a job of the render queue, listed in its panel as running.
+  const model::Id job = window->regenerator()->currentJob();
+  ASSERT_NE(job, 0);
+  EXPECT_TRUE(window->renderQueue()->isRunning(job));
+  bool listedRunning = false;
+  ASSERT_TRUE(test::spinUntil([&] {
+    listedRunning = listedRunning || panelStatus(job) == int(model::JobStatus::Processing);
+    return !window->regenerator()->isRunning();
+  }));
+  EXPECT_TRUE(listedRunning);
+  EXPECT_EQ(panelStatus(job), int(model::JobStatus::Completed));
+  EXPECT_EQ(window->session()->store().job(job)->status, model::JobStatus::Completed);
   ASSERT_TRUE(waitIdle());
   EXPECT_EQ(takes(0), 2);
   EXPECT_EQ(chunks().at(0).seed, 777);
-  EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Stale);
-  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(state(1), render::SlotState::Stale);
+  EXPECT_EQ(state(2), render::SlotState::Stale);
   ASSERT_TRUE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
   EXPECT_EQ(inspector->regenerateStaleButton()->text(),
             QStringLiteral("Regenerate 2 stale chunks"));
@@ -114,7 +146,7 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   ASSERT_GE(progress.size(), 2);
   EXPECT_EQ(progress.first().at(2).toInt(), 2);  // chunk 2 first, then chunk 3
   EXPECT_EQ(progress.last().at(2).toInt(), 3);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(chunks().at(i).status, model::ChunkStatus::Ready);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(state(i), render::SlotState::Ready);
   EXPECT_EQ(takes(1), 2);
   EXPECT_EQ(takes(2), 2);
   EXPECT_FALSE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
@@ -130,13 +162,13 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   QUndoStack* undo = window->session()->undoStack();
   EXPECT_EQ(undo->undoText(), QStringLiteral("New take of chunk 3"));
   undo->undo();
-  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(state(2), render::SlotState::Stale);
   undo->undo();
-  EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(state(1), render::SlotState::Stale);
   EXPECT_EQ(activeAsset(1).cacheKey, oldSecond);
   EXPECT_EQ(takes(1), 2);  // undo switches takes; no take is lost
   undo->redo();
-  EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Ready);
+  EXPECT_EQ(state(1), render::SlotState::Ready);
   EXPECT_NE(activeAsset(1).cacheKey, oldSecond);
 
   // Undoing chunk 1's new take as well: its old take is back, so the chunks after it, which
@@ -145,13 +177,13 @@ TEST_F(UiRegenerate, StaleChunksAreRegeneratedInOrderFromTheNewLastFrames) {
   EXPECT_EQ(undo->undoText(), QStringLiteral("New take of chunk 1"));
   undo->undo();
   EXPECT_NE(chunks().at(0).seed, 777);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(chunks().at(i).status, model::ChunkStatus::Ready) << i;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(state(i), render::SlotState::Ready) << i;
   EXPECT_EQ(activeAsset(1).cacheKey, oldSecond);
   EXPECT_FALSE(inspector->regenerateStaleButton()->isVisibleTo(inspector));
   undo->redo();
   EXPECT_EQ(chunks().at(0).seed, 777);
-  EXPECT_EQ(chunks().at(1).status, model::ChunkStatus::Stale);
-  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(state(1), render::SlotState::Stale);
+  EXPECT_EQ(state(2), render::SlotState::Stale);
 }
 
 // Choosing another take in the inspector changes the chunk's last frame: the ready chunks after
@@ -164,10 +196,10 @@ TEST_F(UiRegenerate, ChoosingATakeMarksLaterChunksStaleUndoRestoresThem) {
   QTest::mouseClick(inspector->regenerateButton(), Qt::LeftButton);
   ASSERT_TRUE(waitIdle());
   ASSERT_EQ(takes(1), 2);
-  ASSERT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  ASSERT_EQ(state(2), render::SlotState::Stale);
   QUndoStack* undo = window->session()->undoStack();
   undo->undo();  // back to the first take; chunk 3 ready again
-  ASSERT_EQ(chunks().at(2).status, model::ChunkStatus::Ready);
+  ASSERT_EQ(state(2), render::SlotState::Ready);
   const QString first = activeAsset(1).cacheKey;
 
   // Click the take that is not active.
@@ -181,12 +213,12 @@ TEST_F(UiRegenerate, ChoosingATakeMarksLaterChunksStaleUndoRestoresThem) {
   QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                     view->visualRect(view->model()->index(other, 0)).center());
   EXPECT_NE(activeAsset(1).cacheKey, first);
-  EXPECT_EQ(chunks().at(0).status, model::ChunkStatus::Ready);
-  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Stale);
+  EXPECT_EQ(state(0), render::SlotState::Ready);
+  EXPECT_EQ(state(2), render::SlotState::Stale);
   EXPECT_EQ(undo->undoText(), QStringLiteral("Use take %1").arg(other + 1));
   undo->undo();
   EXPECT_EQ(activeAsset(1).cacheKey, first);
-  EXPECT_EQ(chunks().at(2).status, model::ChunkStatus::Ready);
+  EXPECT_EQ(state(2), render::SlotState::Ready);
 }
 
 TEST_F(UiRegenerate, CancelStopsBeforeTheNextChunk) {
@@ -204,7 +236,7 @@ TEST_F(UiRegenerate, CancelStopsBeforeTheNextChunk) {
   EXPECT_EQ(takes(1), 1);  // the chunks after the one in flight never started
   EXPECT_EQ(takes(2), 1);
   // A cancelled chunk keeps the take it had: still ready, not left pending or generating.
-  EXPECT_EQ(chunks().at(0).status, model::ChunkStatus::Ready);
+  EXPECT_EQ(state(0), render::SlotState::Ready);
   EXPECT_TRUE(chunks().at(0).assetId.has_value());
   EXPECT_FALSE(
       window->chunkInspector()->regenerateProgressBar()->isVisibleTo(window->chunkInspector()));
