@@ -67,7 +67,9 @@ MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : 
   if (audio_ < 0) audio_ = -1;
   if (requireVideo && (video_ < 0 || isStillImage())) {
     const QString what = video_ < 0 ? QStringLiteral("has no video stream")
-                                    : QStringLiteral("is a still image (%1), not a video")
+                                    : QStringLiteral(
+                                          "is a still image (%1), not a video (in a "
+                                          "plan, give a still image a \"duration\")")
                                           .arg(QString::fromLatin1(ctx_->iformat->name));
     throw MediaError(
         MediaError::Kind::InvalidInput,
