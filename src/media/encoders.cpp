@@ -41,7 +41,7 @@ int keyframeInterval(const VideoEncodeSettings& s) {
 }
 
 void setOutputColour(VideoEncodeSettings& s) {
-  const bool hd = s.height >= 720 || s.width >= 1280;
+  const bool hd = defaultMatrix(s.width, s.height) == AVCOL_SPC_BT709;
   s.colorPrimaries = hd ? AVCOL_PRI_BT709 : AVCOL_PRI_SMPTE170M;
   s.colorTransfer = hd ? AVCOL_TRC_BT709 : AVCOL_TRC_SMPTE170M;
   s.colorSpace = hd ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;

@@ -37,6 +37,12 @@ struct VideoEncodeSettings {
   AVColorRange colorRange = AVCOL_RANGE_UNSPECIFIED;
 };
 
+// The YUV matrix a picture of this size is read with when untagged, and that outputs of this
+// size are written with: BT.709 from 720 lines or 1280 columns up, SMPTE 170M (BT.601) below.
+inline AVColorSpace defaultMatrix(int width, int height) {
+  return height >= 720 || width >= 1280 ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;
+}
+
 // The tags of a rendered output: BT.709 for HD (720 lines or 1280 columns and up), SMPTE 170M
 // (BT.601) below, limited range; the normalising graph converts the pixels to that matrix.
 void setOutputColour(VideoEncodeSettings& s);

@@ -2,6 +2,7 @@
 
 #include "media/audio_copy.h"
 #include "media/audio_worker.h"
+#include "media/encoders.h"
 #include "media/media_error.h"
 #include "media/memory_tuning.h"
 #include "media/muxer.h"
@@ -45,10 +46,8 @@ namespace {
 // matrix. The inputs share one SPS, so the first one's tag (or its size's default) is everyone's.
 void keepSourceMatrix(Timeline& t) {
   const StreamInfo& v = *t.segments.front().probe.video();
-  if (v.colorSpace != AVCOL_SPC_UNSPECIFIED)
-    t.matrix = static_cast<AVColorSpace>(v.colorSpace);
-  else
-    t.matrix = v.height >= 720 || v.width >= 1280 ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;
+  t.matrix = v.colorSpace != AVCOL_SPC_UNSPECIFIED ? static_cast<AVColorSpace>(v.colorSpace)
+                                                   : defaultMatrix(v.width, v.height);
 }
 
 StitchPath choosePath(const Timeline& t, StitchReport& r) {

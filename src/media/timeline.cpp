@@ -1,5 +1,6 @@
 #include "media/timeline.h"
 
+#include "media/encoders.h"
 #include "media/media_error.h"
 #include "media/media_input.h"
 #include "media/parallel.h"
@@ -44,7 +45,7 @@ void resolveOutput(const RenderPlan& plan, Timeline& t) {
   } else {
     t.fps = AVRational{30, 1};
   }
-  t.matrix = t.height >= 720 || t.width >= 1280 ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;
+  t.matrix = defaultMatrix(t.width, t.height);
 }
 
 void placeSegment(ResolvedSegment& s, const Timeline& t, size_t i) {

@@ -1,5 +1,6 @@
 #include "media/video_source.h"
 
+#include "media/encoders.h"
 #include "media/media_error.h"
 
 extern "C" {
@@ -13,8 +14,6 @@ extern "C" {
 namespace sw::media {
 
 namespace {
-
-bool hdSize(int width, int height) { return height >= 720 || width >= 1280; }
 
 // swscale's name of a YUV matrix, or nullptr for one it does not know (then left alone).
 const char* matrixName(AVColorSpace c) {
@@ -44,14 +43,14 @@ std::string colourOptions(const AVCodecContext* d, const StreamInfo& v, const Ti
   const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(d->pix_fmt);
   const bool rgb = desc && (desc->flags & AV_PIX_FMT_FLAG_RGB);
   const char* out = matrixName(t.matrix);
-  if (!out) out = hdSize(t.width, t.height) ? "bt709" : "smpte170m";
+  if (!out) out = matrixName(defaultMatrix(t.width, t.height));
   std::string o;
   if (!rgb) {
     AVColorSpace c = d->colorspace != AVCOL_SPC_UNSPECIFIED
                          ? d->colorspace
                          : static_cast<AVColorSpace>(v.colorSpace);
     const char* in = matrixName(c);
-    if (c == AVCOL_SPC_UNSPECIFIED) in = hdSize(v.width, v.height) ? "bt709" : "smpte170m";
+    if (c == AVCOL_SPC_UNSPECIFIED) in = matrixName(defaultMatrix(v.width, v.height));
     if (in && std::strcmp(in, out) != 0)
       o += std::string(":in_color_matrix=") + in + ":out_color_matrix=" + out;
     const bool jpegFormat = d->pix_fmt == AV_PIX_FMT_YUVJ420P ||
