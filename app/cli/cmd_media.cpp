@@ -72,6 +72,22 @@ AudioClip parseAudioOption(const QString& value) {
   return c;
 }
 
+// FILE, or IMAGE@SECONDS: a still image shown that long (a file whose own name has an '@' and a
+// number at the end is taken as it is when it exists).
+VideoSegment parseSegment(const QString& arg) {
+  VideoSegment s;
+  s.file = arg;
+  const int at = arg.lastIndexOf('@');
+  if (at <= 0 || QFileInfo::exists(arg)) return s;
+  bool ok = false;
+  const double seconds = arg.mid(at + 1).toDouble(&ok);
+  if (!ok) return s;
+  if (!(seconds > 0)) throw UserError(QStringLiteral("stitch: bad duration in '%1'").arg(arg));
+  s.file = arg.left(at);
+  s.duration = seconds;
+  return s;
+}
+
 RenderPlan planFromOptions(const QCommandLineParser& p) {
   RenderPlan plan;
   if (p.isSet(QStringLiteral("plan"))) {
@@ -83,11 +99,7 @@ RenderPlan planFromOptions(const QCommandLineParser& p) {
     throw UserError(QStringLiteral("stitch: give input files or --plan PLAN.json"));
   if (!p.isSet(QStringLiteral("o")))
     throw UserError(QStringLiteral("stitch: -o OUT.mp4 is required"));
-  for (const QString& f : p.positionalArguments()) {
-    VideoSegment s;
-    s.file = f;
-    plan.segments.push_back(s);
-  }
+  for (const QString& f : p.positionalArguments()) plan.segments.push_back(parseSegment(f));
   for (const QString& a : p.values(QStringLiteral("audio")))
     plan.audio.push_back(parseAudioOption(a));
   plan.output.path = p.value(QStringLiteral("o"));
@@ -182,6 +194,7 @@ void registerMediaCommands(QList<Command>& out) {
            "IN2.mp4 ...\n\n"
            "Concatenates whole files (or renders a RenderPlan), choosing stream copy, smart\n"
            "render or a full re-encode. TRACK is narration, dialogue, music or sfx.\n"
+           "An input IMAGE.png@SECONDS is a still image shown for that many seconds.\n"
            "OUT must not be an input, a file in the asset cache, or an existing device,\n"
            "folder or fifo.\n"
            "Progress goes to stderr; a one-line summary (path taken, duration, seconds) to "

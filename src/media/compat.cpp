@@ -44,6 +44,7 @@ SegmentCompat checkSegment(const ResolvedSegment& s, const ResolvedSegment& firs
   c.frameRate = !v.variableFrameRate &&
                 v.frameRateNum * int64_t(t.fps.den) == int64_t(v.frameRateDen) * t.fps.num;
   c.extradata = v.extradata == v0.extradata;
+  c.upright = v.rotation == 0;
   if (!c.codec) c.notes << QStringLiteral("codec %1, not h264").arg(v.codec);
   if (!c.profile)
     c.notes << QStringLiteral("profile %1 differs from %2").arg(v.profile, v0.profile);
@@ -60,6 +61,9 @@ SegmentCompat checkSegment(const ResolvedSegment& s, const ResolvedSegment& firs
                                           .arg(v.frameRate(), 0, 'f', 3)
                                           .arg(av_q2d(t.fps), 0, 'f', 3));
   }
+  if (!c.upright)
+    c.notes
+        << QStringLiteral("display rotation %1 deg (copied packets would lose it)").arg(v.rotation);
   if (!c.extradata && c.codec)
     c.notes << QStringLiteral("H.264 parameter sets (SPS/PPS) differ from the first chunk");
   if (const StreamInfo* a = s.probe.audio()) {
@@ -120,6 +124,7 @@ QJsonObject CompatReport::toJson() const {
                             {"pixelFormat", c.pixelFormat},
                             {"frameRate", c.frameRate},
                             {"extradata", c.extradata},
+                            {"upright", c.upright},
                             {"hasAudio", c.hasAudio},
                             {"audioLayout", c.audioLayout},
                             {"inOnKeyframe", c.inOnKeyframe},

@@ -19,13 +19,14 @@ struct SegmentCompat {
   bool pixelFormat = false;  // yuv420p
   bool frameRate = false;    // constant and equal to the output rate
   bool extradata = false;    // same SPS/PPS as the first segment
+  bool upright = false;      // no display rotation (a rotated picture is turned on re-encode)
   bool hasAudio = false;
   bool audioLayout = false;  // AAC 48 kHz stereo (informative: audio is always rendered fresh)
   bool inOnKeyframe = false;
   bool outOnKeyframe = false;  // cut at a keyframe or at the end of the file
   QStringList notes;           // why something does not match
   bool streamMatches() const {
-    return codec && profile && size && pixelFormat && frameRate && extradata;
+    return codec && profile && size && pixelFormat && frameRate && extradata && upright;
   }
 };
 

@@ -40,6 +40,14 @@ int keyframeInterval(const VideoEncodeSettings& s) {
   return s.gop > 0 ? s.gop : std::max(1, static_cast<int>(std::lround(2 * av_q2d(s.fps))));
 }
 
+void setOutputColour(VideoEncodeSettings& s) {
+  const bool hd = defaultMatrix(s.width, s.height) == AVCOL_SPC_BT709;
+  s.colorPrimaries = hd ? AVCOL_PRI_BT709 : AVCOL_PRI_SMPTE170M;
+  s.colorTransfer = hd ? AVCOL_TRC_BT709 : AVCOL_TRC_SMPTE170M;
+  s.colorSpace = hd ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;
+  s.colorRange = AVCOL_RANGE_MPEG;
+}
+
 VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   if (!codec) {
@@ -57,6 +65,10 @@ VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->gop_size = keyframeInterval(s);
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   ctx_->thread_count = s.threads;
+  ctx_->color_primaries = s.colorPrimaries;
+  ctx_->color_trc = s.colorTransfer;
+  ctx_->colorspace = s.colorSpace;
+  ctx_->color_range = s.colorRange;
   Dictionary opts;
   opts.set("preset", s.preset);
   opts.set("crf", std::to_string(s.crf));

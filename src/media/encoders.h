@@ -29,7 +29,23 @@ struct VideoEncodeSettings {
   int threads = 0;             // x264 threads; 0 = automatic (frame threads, 1.5 x cores)
   bool deterministic = false;  // byte-identical output for identical input (x264 capped at AVX2,
                                // ~10% slower on AVX-512 machines); MediaWriter always sets it
+  // Colour description written to the H.264 VUI and the container (UNSPECIFIED: untagged). It
+  // says how the pixels are to be read; the encoder converts nothing.
+  AVColorPrimaries colorPrimaries = AVCOL_PRI_UNSPECIFIED;
+  AVColorTransferCharacteristic colorTransfer = AVCOL_TRC_UNSPECIFIED;
+  AVColorSpace colorSpace = AVCOL_SPC_UNSPECIFIED;  // the YUV matrix
+  AVColorRange colorRange = AVCOL_RANGE_UNSPECIFIED;
 };
+
+// The YUV matrix a picture of this size is read with when untagged, and that outputs of this
+// size are written with: BT.709 from 720 lines or 1280 columns up, SMPTE 170M (BT.601) below.
+inline AVColorSpace defaultMatrix(int width, int height) {
+  return height >= 720 || width >= 1280 ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M;
+}
+
+// The tags of a rendered output: BT.709 for HD (720 lines or 1280 columns and up), SMPTE 170M
+// (BT.601) below, limited range; the normalising graph converts the pixels to that matrix.
+void setOutputColour(VideoEncodeSettings& s);
 
 // Keyframe interval in frames that VideoEncoder uses for these settings (gop, or 2 seconds).
 int keyframeInterval(const VideoEncodeSettings& s);

@@ -66,9 +66,13 @@ MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : 
   if (video_ < 0) video_ = -1;
   if (audio_ < 0) audio_ = -1;
   if (requireVideo && (video_ < 0 || isStillImage())) {
-    const QString what = video_ < 0 ? QStringLiteral("has no video stream")
-                                    : QStringLiteral("is a still image (%1), not a video")
-                                          .arg(QString::fromLatin1(ctx_->iformat->name));
+    const QString what = video_ < 0
+                             ? QStringLiteral("has no video stream")
+                             : QStringLiteral(
+                                   "is a still image (%1), not a video (give a still image a "
+                                   "duration: \"duration\" in a plan, IMAGE@SECONDS to "
+                                   "stitch)")
+                                   .arg(QString::fromLatin1(ctx_->iformat->name));
     throw MediaError(
         MediaError::Kind::InvalidInput,
         QStringLiteral("Input file %1 %2: a video chunk is needed here.").arg(path, what));

@@ -5,6 +5,7 @@
 
 extern "C" {
 #include <libavutil/channel_layout.h>
+#include <libavutil/display.h>
 #include <libavutil/pixdesc.h>
 }
 
@@ -17,6 +18,18 @@ namespace sw::media {
 namespace {
 
 double seconds(int64_t ts, AVRational tb) { return ts == AV_NOPTS_VALUE ? 0.0 : ts * av_q2d(tb); }
+
+int displayRotation(const AVStream* st) {
+  size_t size = 0;
+  const uint8_t* m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+  if (!m || size < 9 * sizeof(int32_t)) return 0;
+  const double theta = av_display_rotation_get(reinterpret_cast<const int32_t*>(m));
+  if (std::isnan(theta)) return 0;
+  int r = static_cast<int>(std::lround(theta / 90.0)) * 90 % 360;  // quarter turns only
+  if (r <= -180) r += 360;
+  if (r > 180) r -= 360;
+  return r;
+}
 
 StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
   const AVCodecParameters* par = st->codecpar;
@@ -43,6 +56,11 @@ StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
     s.frameRateNum = fr.num;
     s.frameRateDen = fr.den ? fr.den : 1;
     s.frameCount = st->nb_frames;
+    s.rotation = displayRotation(st);
+    s.colorPrimaries = par->color_primaries;
+    s.colorTransfer = par->color_trc;
+    s.colorSpace = par->color_space;
+    s.colorRange = par->color_range;
     if (par->extradata_size > 0)
       s.extradata = QByteArray(reinterpret_cast<const char*>(par->extradata), par->extradata_size);
   } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
@@ -155,7 +173,8 @@ ProbeResult probe(const QString& path, const ProbeOptions& options) {
     if (static_cast<int>(i) == input.audioStream())
       r.audioIndex = static_cast<int>(r.streams.size()) - 1;
   }
-  if (r.videoIndex >= 0 && !input.isStillImage()) {
+  r.stillImage = input.isStillImage();
+  if (r.videoIndex >= 0 && !r.stillImage) {
     StreamInfo& v = r.streams[r.videoIndex];
     input.onlyStream(v.index);  // only video packets are read
     if (!indexFacts(input, v, options)) scanPackets(input, v, options, options.keyframes);

@@ -24,12 +24,21 @@ struct StreamInfo {
   bool variableFrameRate = false;          // packet durations of the first seconds differ
   int64_t frameCount = 0;                  // from the container, 0 when unknown
   std::vector<double> keyframes;           // seconds from the stream start
-  QByteArray extradata;                    // codec private data (SPS/PPS, AAC config); not in JSON
+  // Display matrix rotation in degrees, as ffprobe reports it (counter-clockwise, -90 = the
+  // picture is shown turned a quarter clockwise), normalised to (-180, 180]; 0 when none.
+  int rotation = 0;
+  // Colour tags (AVColorPrimaries, AVColorTransferCharacteristic, AVColorSpace, AVColorRange
+  // values; 2 / 0 = unspecified), from the container or the H.264 VUI.
+  int colorPrimaries = 2, colorTransfer = 2, colorSpace = 2, colorRange = 0;
+  QByteArray extradata;  // codec private data (SPS/PPS, AAC config); not in JSON
   // audio
   int sampleRate = 0;
   int channels = 0;
   QString channelLayout;  // "stereo"
 
+  // Width and height as displayed (swapped for a quarter turn).
+  int displayWidth() const { return rotation % 180 ? height : width; }
+  int displayHeight() const { return rotation % 180 ? width : height; }
   double frameRate() const {
     return frameRateDen ? static_cast<double>(frameRateNum) / frameRateDen : 0.0;
   }
@@ -45,6 +54,7 @@ struct ProbeResult {
   std::vector<StreamInfo> streams;
   int videoIndex = -1;  // position in streams of the best video stream, -1 if none
   int audioIndex = -1;
+  bool stillImage = false;  // a picture (PNG, JPEG...), not a video
 
   const StreamInfo* video() const { return videoIndex >= 0 ? &streams[videoIndex] : nullptr; }
   const StreamInfo* audio() const { return audioIndex >= 0 ? &streams[audioIndex] : nullptr; }

@@ -39,6 +39,7 @@ QJsonObject segmentJson(const VideoSegment& s) {
   QJsonObject o{
       {"file", s.file}, {"in", s.in}, {"transition", t}, {"dropFirstFrame", s.dropFirstFrame}};
   o["out"] = s.out < 0 ? QJsonValue() : QJsonValue(s.out);
+  if (s.isStill()) o["duration"] = s.duration;
   return o;
 }
 
@@ -49,6 +50,7 @@ VideoSegment segmentFromJson(const QJsonObject& o, int i) {
   s.in = num(o, "in", 0.0);
   s.out = num(o, "out", -1.0);
   s.dropFirstFrame = o.value("dropFirstFrame").toBool(false);
+  s.duration = num(o, "duration", -1.0);
   const QJsonObject t = o.value("transition").toObject();
   const QString type = t.value("type").toString(QStringLiteral("cut"));
   if (type == QLatin1String("crossfade")) {
@@ -312,6 +314,14 @@ void RenderPlan::validate() const {
     const QString field = QStringLiteral("segments[%1]").arg(i);
     checkSeconds(s.in, field + QStringLiteral(".in"));
     checkSeconds(s.out, field + QStringLiteral(".out"), true);
+    if (s.isStill()) {
+      checkSeconds(s.duration, field + QStringLiteral(".duration"));
+      if (s.duration <= 0)
+        bad(QStringLiteral("%1.duration (%2) must be positive").arg(field).arg(s.duration));
+      if (s.in > 0 || s.out >= 0 || s.dropFirstFrame)
+        bad(QStringLiteral("%1: a still image (duration set) takes no in, out or dropFirstFrame")
+                .arg(field));
+    }
     if (!std::isfinite(s.transitionDuration) || s.transitionDuration < 0 ||
         s.transitionDuration > kMaxTransitionSeconds)
       bad(QStringLiteral("%1: the transition duration must be between 0 and %2 seconds")

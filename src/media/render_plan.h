@@ -19,6 +19,10 @@ struct VideoSegment {
   Transition transition = Transition::Cut;  // into the next segment
   double transitionDuration = 0.0;          // seconds (crossfade only)
   bool dropFirstFrame = false;  // the chunk starts with its predecessor's last frame: skip it
+  // A still image (PNG, JPEG...) shown for this many seconds; in/out then do not apply.
+  // < 0 = the file is a video.
+  double duration = -1.0;
+  bool isStill() const { return duration >= 0; }
 };
 
 struct AudioClip {

@@ -42,6 +42,11 @@ VideoEncodeSettings matchedSettings(const Timeline& t, const std::string& params
   s.profile = v.profile.toLower().toStdString();
   s.gop = 0;
   s.x264Params = params;
+  // The source's colour tags: they are part of its SPS, which the islands must reproduce.
+  s.colorPrimaries = static_cast<AVColorPrimaries>(v.colorPrimaries);
+  s.colorTransfer = static_cast<AVColorTransferCharacteristic>(v.colorTransfer);
+  s.colorSpace = static_cast<AVColorSpace>(v.colorSpace);
+  s.colorRange = static_cast<AVColorRange>(v.colorRange);
   return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include "media/audio_copy.h"
 #include "media/audio_worker.h"
+#include "media/encoders.h"
 #include "media/media_error.h"
 #include "media/memory_tuning.h"
 #include "media/muxer.h"
@@ -41,6 +42,14 @@ QString StitchReport::summary() const {
 
 namespace {
 
+// Smart render re-encodes with the inputs' own SPS (colour tags included): islands keep their
+// matrix. The inputs share one SPS, so the first one's tag (or its size's default) is everyone's.
+void keepSourceMatrix(Timeline& t) {
+  const StreamInfo& v = *t.segments.front().probe.video();
+  t.matrix = v.colorSpace != AVCOL_SPC_UNSPECIFIED ? static_cast<AVColorSpace>(v.colorSpace)
+                                                   : defaultMatrix(v.width, v.height);
+}
+
 StitchPath choosePath(const Timeline& t, StitchReport& r) {
   if (r.compatibility.path != StitchPath::SmartRender) return r.compatibility.path;
   const QString blocker = smartRenderBlocker(t);
@@ -62,10 +71,11 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   for (const AudioClip& c : plan.audio) inputs << c.file;
   checkOutputPath(plan.output.path, inputs);
   control.report(0, QStringLiteral("probe"));
-  const Timeline t = resolveTimeline(plan);
+  Timeline t = resolveTimeline(plan);
   r.compatibility = checkCompatibility(t);
   r.reason = r.compatibility.reason;
   r.path = choosePath(t, r);
+  if (r.path == StitchPath::SmartRender) keepSourceMatrix(t);
   r.frames = t.totalFrames;
   r.duration = t.duration();
   OutputFile out(plan.output.path);  // fails fast on an unwritable folder

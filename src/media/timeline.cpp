@@ -1,5 +1,6 @@
 #include "media/timeline.h"
 
+#include "media/encoders.h"
 #include "media/media_error.h"
 #include "media/media_input.h"
 #include "media/parallel.h"
@@ -10,43 +11,73 @@ namespace sw::media {
 
 namespace {
 
-ProbeResult probeVideo(const QString& file) {
+ProbeResult probeSegment(const VideoSegment& s, size_t i) {
   ProbeOptions options;
-  options.requireVideo = true;  // missing / empty / still image / no video: clear errors
-  return probe(file, options);
+  options.requireVideo = !s.isStill();  // missing / empty / still image / no video: clear errors
+  ProbeResult r = probe(s.file, options);
+  if (s.isStill() && (!r.video() || !r.stillImage)) {
+    throw MediaError(MediaError::Kind::InvalidInput,
+                     QStringLiteral("Segment %1 (%2) has a duration, so it must be a still image "
+                                    "(PNG, JPEG...); for a video give in and out instead.")
+                         .arg(i)
+                         .arg(s.file));
+  }
+  return r;
 }
 
-void resolveOutput(const RenderPlan& plan, const ProbeResult& first, Timeline& t) {
-  const StreamInfo* v = first.video();
-  t.width = plan.output.width > 0 ? plan.output.width : v->width;
-  t.height = plan.output.height > 0 ? plan.output.height : v->height;
+void resolveOutput(const RenderPlan& plan, Timeline& t) {
+  const StreamInfo* v = t.segments.front().probe.video();
+  t.width = plan.output.width > 0 ? plan.output.width : v->displayWidth();
+  t.height = plan.output.height > 0 ? plan.output.height : v->displayHeight();
   t.width -= t.width % 2;
   t.height -= t.height % 2;
+  v = nullptr;  // the rate of the first video (a still image has none of its own)
+  for (const ResolvedSegment& s : t.segments) {
+    if (!s.still()) {
+      v = s.probe.video();
+      break;
+    }
+  }
   if (plan.output.fpsNum > 0) {
     t.fps = AVRational{plan.output.fpsNum, plan.output.fpsDen};
-  } else if (v->frameRateNum > 0 && !v->variableFrameRate) {
+  } else if (v && v->frameRateNum > 0 && !v->variableFrameRate) {
     t.fps = AVRational{v->frameRateNum, v->frameRateDen};
   } else {
     t.fps = AVRational{30, 1};
   }
+  t.matrix = defaultMatrix(t.width, t.height);
 }
 
 void placeSegment(ResolvedSegment& s, const Timeline& t, size_t i) {
   const StreamInfo* v = s.probe.video();
   const double fps = av_q2d(t.fps);
+  if (s.still()) {
+    s.inFrame = 0;
+    s.frames = std::llround(s.spec.duration * fps);
+    if (s.frames < 1) {
+      throw MediaError(MediaError::Kind::InvalidInput,
+                       QStringLiteral("Segment %1 (%2): a still image's duration (%3 s) is "
+                                      "shorter than one output frame.")
+                           .arg(i)
+                           .arg(s.spec.file)
+                           .arg(s.spec.duration));
+    }
+    return;
+  }
   double in = s.spec.in;
   if (s.spec.dropFirstFrame) in += v->frameRate() > 0 ? 1.0 / v->frameRate() : 1.0 / fps;
   const double fileEnd = v->duration > 0 ? v->duration : s.probe.duration;
-  const double out = s.spec.out < 0 ? fileEnd : s.spec.out;
-  if (out > fileEnd + 1.5 / fps) {
+  const double wanted = s.spec.out < 0 ? fileEnd : s.spec.out;
+  if (wanted > fileEnd + 1.5 / fps) {
     throw MediaError(
         MediaError::Kind::InvalidInput,
         QStringLiteral("Segment %1 (%2): out point %3 s is past the end of the video (%4 s).")
             .arg(i)
             .arg(s.spec.file)
-            .arg(out)
+            .arg(wanted)
             .arg(fileEnd));
   }
+  const double out = std::min(wanted, fileEnd);  // a rounding frame past the end: the end
   s.inFrame = std::llround(in * fps);
   s.frames = std::llround(out * fps) - s.inFrame;
   if (s.frames < 1) {
@@ -66,9 +97,9 @@ Timeline resolveTimeline(const RenderPlan& plan) {
   // Probing is mostly avformat_find_stream_info decoding a frame per stream: spread it.
   parallelFor(plan.segments.size(), workerCount(), [&](size_t i) {
     t.segments[i].spec = plan.segments[i];
-    t.segments[i].probe = probeVideo(plan.segments[i].file);
+    t.segments[i].probe = probeSegment(plan.segments[i], i);
   });
-  resolveOutput(plan, t.segments.front().probe, t);
+  resolveOutput(plan, t);
   for (size_t i = 0; i < t.segments.size(); ++i) placeSegment(t.segments[i], t, i);
   int64_t at = 0;
   for (size_t i = 0; i < t.segments.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "media/render_plan.h"
 
 extern "C" {
+#include <libavutil/pixfmt.h>
 #include <libavutil/rational.h>
 }
 
@@ -19,6 +20,7 @@ struct ResolvedSegment {
   int64_t frames = 0;       // output frames this segment contributes (incl. crossfade overlap)
   int64_t xfadeFrames = 0;  // frames overlapped with the next segment (crossfade)
   int64_t outStart = 0;     // output frame index of this segment's first frame
+  bool still() const { return spec.isStill(); }  // one picture held for `frames`
 };
 
 struct Timeline {
@@ -27,6 +29,9 @@ struct Timeline {
   int height = 0;
   std::vector<ResolvedSegment> segments;
   int64_t totalFrames = 0;
+  // The YUV matrix the sources convert every picture to: the output's (encoders.h
+  // setOutputColour); smart render keeps the inputs' own (their SPS is reused).
+  AVColorSpace matrix = AVCOL_SPC_UNSPECIFIED;
 
   double frameSeconds(int64_t frames) const { return frames * av_q2d(av_inv_q(fps)); }
   double duration() const { return frameSeconds(totalFrames); }

@@ -25,6 +25,7 @@ VideoEncodeSettings outputEncodeSettings(const RenderPlan& plan, const Timeline&
   s.fps = t.fps;
   s.crf = plan.output.crf;
   s.preset = plan.output.preset.toStdString();
+  setOutputColour(s);  // the normalising graph converts every input to these
   return s;
 }
 

@@ -1,36 +1,112 @@
 #include "media/video_source.h"
 
+#include "media/encoders.h"
 #include "media/media_error.h"
+
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace sw::media {
 
 namespace {
 
-std::string normaliseChain(const Timeline& t) {
+// swscale's name of a YUV matrix, or nullptr for one it does not know (then left alone).
+const char* matrixName(AVColorSpace c) {
+  switch (c) {
+    case AVCOL_SPC_BT709:
+      return "bt709";
+    case AVCOL_SPC_SMPTE170M:
+    case AVCOL_SPC_BT470BG:
+      return "smpte170m";
+    case AVCOL_SPC_FCC:
+      return "fcc";
+    case AVCOL_SPC_SMPTE240M:
+      return "smpte240m";
+    case AVCOL_SPC_BT2020_NCL:
+    case AVCOL_SPC_BT2020_CL:
+      return "bt2020";
+    default:
+      return nullptr;
+  }
+}
+
+// Scale options that convert the source's YUV matrix and range to the timeline's (BT.709 for HD,
+// BT.601 below: encoders.h setOutputColour). An untagged source is read as players read it:
+// BT.709 from 720 lines up, BT.601 below. Nothing is added when they already agree, so a
+// same-size input stays a pass-through.
+std::string colourOptions(const AVCodecContext* d, const StreamInfo& v, const Timeline& t) {
+  const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(d->pix_fmt);
+  const bool rgb = desc && (desc->flags & AV_PIX_FMT_FLAG_RGB);
+  const char* out = matrixName(t.matrix);
+  if (!out) out = matrixName(defaultMatrix(t.width, t.height));
+  std::string o;
+  if (!rgb) {
+    AVColorSpace c = d->colorspace != AVCOL_SPC_UNSPECIFIED
+                         ? d->colorspace
+                         : static_cast<AVColorSpace>(v.colorSpace);
+    const char* in = matrixName(c);
+    if (c == AVCOL_SPC_UNSPECIFIED) in = matrixName(defaultMatrix(v.width, v.height));
+    if (in && std::strcmp(in, out) != 0)
+      o += std::string(":in_color_matrix=") + in + ":out_color_matrix=" + out;
+    const bool jpegFormat = d->pix_fmt == AV_PIX_FMT_YUVJ420P ||
+                            d->pix_fmt == AV_PIX_FMT_YUVJ422P || d->pix_fmt == AV_PIX_FMT_YUVJ444P;
+    if (d->color_range == AVCOL_RANGE_JPEG && !jpegFormat) o += ":in_range=pc:out_range=tv";
+  } else {
+    o += std::string(":out_color_matrix=") + out + ":out_range=tv";
+  }
+  return o;
+}
+
+// The filters that turn the picture upright, as ffmpeg's autorotate does. `rotation` is the
+// display matrix angle (counter-clockwise degrees, StreamInfo::rotation).
+std::string uprightFilters(int rotation) {
+  switch (((-rotation) % 360 + 360) % 360) {
+    case 90:
+      return "transpose=clock,";
+    case 180:
+      return "hflip,vflip,";
+    case 270:
+      return "transpose=cclock,";
+    default:
+      return {};
+  }
+}
+
+std::string normaliseChain(const AVCodecContext* d, const ResolvedSegment& seg, const Timeline& t) {
+  const StreamInfo& v = *seg.probe.video();
   char buf[512];
-  std::snprintf(
-      buf, sizeof buf,
-      "[in]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2,"
-      "pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=fps=%d/%d,format=yuv420p[out]",
-      t.width, t.height, t.width, t.height, t.fps.num, t.fps.den);
+  std::snprintf(buf, sizeof buf,
+                "[in]%sscale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2%s,"
+                "format=yuv420p,pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,"
+                "fps=fps=%d/%d[out]",
+                uprightFilters(v.rotation).c_str(), t.width, t.height,
+                colourOptions(d, v, t).c_str(), t.width, t.height, t.fps.num, t.fps.den);
   return buf;
 }
 
-std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const Timeline& t,
-                                       const QString& file) {
+// A still image's graph counts in output frames: its one picture at 0, the input closed at the
+// segment's length, so fps holds it for exactly that many frames.
+AVRational graphTimeBase(const FrameReader& r, const ResolvedSegment& seg, const Timeline& t) {
+  return seg.still() ? av_inv_q(t.fps) : r.timeBase();
+}
+
+std::unique_ptr<FilterGraph> makeGraph(const FrameReader& r, const ResolvedSegment& seg,
+                                       const Timeline& t) {
   const AVCodecContext* d = r.context();
-  const AVRational fr = d->framerate.num > 0 ? d->framerate : t.fps;
-  GraphInput in{
-      "in", false,
-      videoSourceArgs(d->width, d->height, d->pix_fmt, r.timeBase(), d->sample_aspect_ratio, fr)};
+  const AVRational fr = d->framerate.num > 0 && !seg.still() ? d->framerate : t.fps;
+  GraphInput in{"in", false,
+                videoSourceArgs(d->width, d->height, d->pix_fmt, graphTimeBase(r, seg, t),
+                                d->sample_aspect_ratio, fr)};
   GraphOutput out;
   out.label = "out";
-  return std::make_unique<FilterGraph>(std::vector<GraphInput>{in}, std::vector<GraphOutput>{out},
-                                       normaliseChain(t),
-                                       QStringLiteral("video normalisation of %1").arg(file));
+  return std::make_unique<FilterGraph>(
+      std::vector<GraphInput>{in}, std::vector<GraphOutput>{out}, normaliseChain(d, seg, t),
+      QStringLiteral("video normalisation of %1").arg(seg.spec.file));
 }
 
 // Start of the GOP holding file frame `want` (from the probed keyframes), so only that GOP is
@@ -50,14 +126,13 @@ double seekTarget(const ResolvedSegment& seg, const Timeline& t, int64_t want) {
 SegmentVideoReader::SegmentVideoReader(const ResolvedSegment& seg, const Timeline& t, int64_t skip,
                                        int decoderThreads)
     : seg_(seg),
-      input_(seg.spec.file, true),
+      input_(seg.spec.file, !seg.still()),
       reader_(input_, input_.videoStream(), decoderThreads),
       decoded_(makeFrame()),
-      last_(makeFrame()),
       want_(seg.inFrame + skip),
       end_(seg.inFrame + seg.frames) {
-  graph_ = makeGraph(reader_, t, seg.spec.file);
-  if (want_ > 0) seekTo(seekTarget(seg, t, want_));
+  graph_ = makeGraph(reader_, seg, t);
+  if (want_ > 0 && !seg.still()) seekTo(seekTarget(seg, t, want_));
 }
 
 void SegmentVideoReader::seekTo(double seconds) { reader_.seek(seconds); }
@@ -78,7 +153,15 @@ bool SegmentVideoReader::pullGraph(AVFrame* out) {
       graphDone_ = true;
       return false;
     }
-    if (reader_.next(decoded_.get())) {
+    if (seg_.still() && endPts_ == AV_NOPTS_VALUE) {
+      if (!reader_.next(decoded_.get())) {
+        throw MediaError(MediaError::Kind::InvalidInput,
+                         QStringLiteral("%1: the picture cannot be decoded.").arg(seg_.spec.file));
+      }
+      decoded_->pts = 0;
+      endPts_ = seg_.frames;
+      graph_->push(0, decoded_.get());
+    } else if (!seg_.still() && reader_.next(decoded_.get())) {
       const int64_t pts =
           decoded_->pts != AV_NOPTS_VALUE ? decoded_->pts : decoded_->best_effort_timestamp;
       int64_t duration = decoded_->pkt_duration;
@@ -101,15 +184,6 @@ bool SegmentVideoReader::next(AVFrame* out) {
   if (want_ >= end_) return false;
   while (pullGraph(out)) {
     if (out->pts < want_) continue;  // before the in point (decoded from the previous keyframe)
-    out->pts = want_++ - seg_.inFrame;
-    av_frame_unref(last_.get());
-    av_frame_ref(last_.get(), out);
-    return true;
-  }
-  // The file ended early: tolerate a rounding frame or two, refuse a truncated file.
-  if (last_->buf[0] && end_ - want_ <= 2) {
-    av_frame_unref(out);
-    av_frame_ref(out, last_.get());
     out->pts = want_++ - seg_.inFrame;
     return true;
   }

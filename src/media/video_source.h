@@ -29,10 +29,9 @@ class SegmentVideoReader {
   FrameReader reader_;
   std::unique_ptr<FilterGraph> graph_;
   FramePtr decoded_;
-  int64_t endPts_ = AV_NOPTS_VALUE;  // end of the last decoded frame (stream time base)
-  FramePtr last_;
-  int64_t want_;  // next wanted frame index in file frames (output grid)
-  int64_t end_;   // one past the last wanted frame
+  int64_t endPts_ = AV_NOPTS_VALUE;  // end of the last decoded frame (graph time base)
+  int64_t want_;                     // next wanted frame index in file frames (output grid)
+  int64_t end_;                      // one past the last wanted frame
   bool graphClosed_ = false;
   bool graphDone_ = false;
 };

@@ -15,8 +15,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "media/image_encode.h"
+#include "media/probe.h"
 #include "model/project_store.h"
 #include "support/media_fixtures.h"
+
+#include <cstring>
 
 namespace {
 
@@ -235,4 +239,22 @@ TEST_F(CliOutput, ImportRefusesAReferenceImageOutsideTheProjectAndTheCache) {
   EXPECT_TRUE(r.err.contains(secret)) << r.err.toStdString();
   EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1) << r.err.toStdString();
   EXPECT_FALSE(QFileInfo::exists(target));
+}
+
+TEST_F(CliOutput, StitchTakesAStillImageForSomeSeconds) {
+  sw::media::FramePtr f = sw::media::makeFrame();
+  f->format = AV_PIX_FMT_RGB24;
+  f->width = 64;
+  f->height = 64;
+  ASSERT_GE(av_frame_get_buffer(f.get(), 0), 0);
+  for (int y = 0; y < 64; ++y) std::memset(f->data[0] + y * f->linesize[0], 200, 64 * 3);
+  const QString png = tmp.filePath(QStringLiteral("title.png"));
+  sw::media::writeFileAtomically(png, sw::media::encodePng(f.get()));
+  const QString out = tmp.filePath(QStringLiteral("still.mp4"));
+  const CliRun r = stitch(out, {in1, png + QStringLiteral("@0.4"), in2});
+  ASSERT_EQ(r.code, 0) << r.err.toStdString();
+  EXPECT_NEAR(sw::media::probe(out).video()->duration, 2.4, 0.021);
+  // Without a duration it is refused, saying how to give one.
+  expectRefused(stitch(tmp.filePath(QStringLiteral("x.mp4")), {in1, png}),
+                QStringLiteral("IMAGE@SECONDS"));
 }
