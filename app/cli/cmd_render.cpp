@@ -10,10 +10,10 @@
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
-#include <csignal>
 
 #include "args.h"
 #include "command.h"
+#include "interrupt.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
 #include "providers/model_registry.h"
@@ -33,9 +33,6 @@ namespace {
 
 using model::Id;
 using model::JobStatus;
-
-std::atomic<bool> gInterrupted{false};
-extern "C" void onSigint(int) { gInterrupted = true; }
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
 int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
@@ -71,16 +68,19 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                      }
                      err.flush();
                    });
+  // Ctrl-C or SIGTERM: the jobs are cancelled (their temporary files deleted), exit 128 + signal.
+  InterruptGuard guard;
+  bool cancelling = false;
   QTimer interrupt;
   QObject::connect(&interrupt, &QTimer::timeout, [&] {
-    if (!gInterrupted.exchange(false)) return;
+    if (cancelling || !InterruptGuard::interrupted()) return;
+    cancelling = true;
     err << "\ncancelling...\n";
     for (Id id : jobs) queue.cancel(id);
   });
   interrupt.start(100);
-  std::signal(SIGINT, onSigint);
   queue.waitForIdle();
-  std::signal(SIGINT, SIG_DFL);
+  if (const int signal = interruptingSignal()) return 128 + signal;
   return failures ? kExitUserError : kExitOk;
 }
 
@@ -346,13 +346,16 @@ int runRegenerate(const QStringList& args) {
   auto backends = providers::makeBackendFactory(nullptr, app.backendOptions).create(settings);
   auto cache = std::make_shared<providers::AssetCache>(app.effectiveCacheDirectory());
   cache->sweepStaleTemps();  // what a killed render or regenerate left
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
-  std::signal(SIGINT, onSigint);
+  InterruptGuard guard;      // Ctrl-C or SIGTERM cancels between steps, exit 128 + signal
+  const std::shared_ptr<std::atomic<bool>> cancel = InterruptGuard::sharedToken();
   const render::RegenerateResult result = render::regenerateChunk(
       folder, r, backends, cache, cancel, [](const QString& stage, double pct) {
         QTextStream(stderr) << QStringLiteral("[%1%] %2\n").arg(int(pct), 3).arg(stage);
       });
-  std::signal(SIGINT, SIG_DFL);
+  if (const int signal = interruptingSignal()) {
+    QTextStream(stderr) << "scenewright-cli: interrupted by " << signalName(signal) << '\n';
+    return 128 + signal;
+  }
   if (!result.ok) throw UserError(result.error);
   QTextStream(stdout) << "New take " << result.takeId << " is active; " << result.staleMarked
                       << " later chunk(s) marked stale. Cost $"

@@ -7,6 +7,8 @@
 
 #include "command.h"
 #include "core/error.h"
+#include "interrupt.h"
+#include "media/ffmpeg_log.h"
 #include "media/memory_tuning.h"
 #include "render/app_settings.h"
 
@@ -64,7 +66,10 @@ int main(int argc, char** argv) {
   sw::render::applyApplicationIdentity();  // same settings and models.json as the GUI
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
 
-  // FFmpeg's own chatter (encoder statistics...) only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
+  // FFmpeg's own chatter (encoder statistics, "[mov,mp4 @ 0x...] partial file") never reaches
+  // the terminal: it is collected for our error messages (media/ffmpeg_log.h), and printed too
+  // only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
+  sw::media::captureFfmpegLog();
   av_log_set_level(qEnvironmentVariableIsSet("SCENEWRIGHT_FFMPEG_LOG") ? AV_LOG_INFO
                                                                        : AV_LOG_ERROR);
 
@@ -89,6 +94,12 @@ int main(int argc, char** argv) {
     try {
       return command.run(args);
     } catch (const sw::core::Error& e) {
+      // SIGINT/SIGTERM stopped the command: its temporary files are gone; 128 + the signal.
+      if (const int signal = sw::cli::interruptingSignal()) {
+        printError(QStringLiteral("interrupted by %1; nothing was left at the output path.")
+                       .arg(sw::cli::signalName(signal)));
+        return 128 + signal;
+      }
       // Every error of ours carries its general kind: only internal errors are exit code 2.
       const bool internal = e.errorKind() == sw::core::ErrorKind::Internal;
       printError(internal ? QStringLiteral("internal error: %1").arg(e.message()) : e.message());
