@@ -21,6 +21,7 @@
 #include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
+#include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 #include "scene_arg.h"
@@ -61,6 +62,10 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                      if (tty) err << "\n";
                      if (status == int(JobStatus::Completed)) {
                        err << "job " << id << ": rendered " << output << "\n";
+                       // Seam QA ran after the stitch (render/seam_check.h); a bad seam is a
+                       // warning, the render stands.
+                       if (const auto qa = render::manifestSeamReport(output))
+                         err << "job " << id << ": seam QA: " << qa->summary() << "\n";
                        QTextStream(stdout) << output << "\n";
                      } else {
                        ++failures;

@@ -20,6 +20,7 @@ namespace sw::cli {
 void registerScriptCommands(QList<Command>& out);
 void registerRenderCommands(QList<Command>& out);
 void registerSceneCommands(QList<Command>& out);
+void registerQaCommands(QList<Command>& out);
 }  // namespace sw::cli
 
 namespace {
@@ -33,6 +34,7 @@ QList<Command> allCommands() {
   sw::cli::registerScriptCommands(commands);
   sw::cli::registerRenderCommands(commands);
   sw::cli::registerSceneCommands(commands);
+  sw::cli::registerQaCommands(commands);
   return commands;
 }
 
@@ -42,7 +44,8 @@ void printOverview(const QList<Command>& commands, FILE* to) {
       << "Scenewright's command line: projects, media, rendering.\n\nCommands:\n";
   for (const Command& c : commands) out << "  " << c.name.leftJustified(14) << c.summary << '\n';
   out << "\nRun 'scenewright-cli COMMAND --help' for a command's options.\n"
-      << "Exit codes: 0 success, 1 user error, 2 internal error.\n";
+      << "Exit codes: 0 success, 1 user error, 2 internal error, 130 or 143 interrupted\n"
+      << "(SIGINT or SIGTERM: the temporary files are removed).\n";
 }
 
 // The one mapping of error kinds to exit codes: what the user can fix is 1, a bug is 2.

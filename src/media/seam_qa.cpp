@@ -40,28 +40,44 @@ double meanAbsDiff(const GreyFrame& a, const GreyFrame& b) {
   return double(sum) / double(a.pixels.size());
 }
 
-// Decodes the video frames whose times lie in [from, to] as small grey pictures.
+// Decodes the video frames whose times lie in [from, to] as small grey pictures. Windows are
+// asked for in increasing order; one that starts soon after the last is reached by decoding on
+// rather than by seeking back to a keyframe (a one-GOP chunk would be decoded again from its
+// start), and frames before a window skip the non-reference pictures nothing else needs.
 class GreyReader {
  public:
-  GreyReader(const QString& file, int width) : input_(file), width_(width) {
+  GreyReader(const QString& file, int width)
+      : input_(file, false, MediaInput::OpenMode::HeaderOnly), width_(width) {
     if (input_.videoStream() < 0) return;
     input_.onlyStream(input_.videoStream());
     reader_ = std::make_unique<FrameReader>(input_, input_.videoStream());
+    frame_ = makeFrame();
   }
   bool hasVideo() const { return reader_ != nullptr; }
 
   std::vector<GreyFrame> read(double from, double to) {
     std::vector<GreyFrame> out;
-    reader_->seek(std::max(0.0, from));
     const AVRational tb = reader_->timeBase();
-    FramePtr frame = makeFrame();
-    while (reader_->next(frame.get())) {
-      if (frame->pts == AV_NOPTS_VALUE) continue;
-      const double t = double(frame->pts) * av_q2d(tb);
-      if (t < from) continue;
-      if (t > to) break;
-      out.push_back(grey(frame.get(), t));
+    const bool decodeOn = last_ >= 0 && from >= last_ && from - last_ < kDecodeOnSeconds;
+    if (!decodeOn) {
+      reader_->seek(std::max(0.0, from));
+      pending_ = false;
     }
+    AVCodecContext* dec = reader_->context();
+    while (pending_ || reader_->next(frame_.get())) {
+      pending_ = false;
+      if (frame_->pts == AV_NOPTS_VALUE) continue;
+      const double t = double(frame_->pts) * av_q2d(tb);
+      last_ = t;
+      dec->skip_frame = t < from - kNonRefMargin ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+      if (t < from) continue;
+      if (t > to) {
+        pending_ = true;  // the first frame of a later window, maybe
+        break;
+      }
+      out.push_back(grey(frame_.get(), t));
+    }
+    dec->skip_frame = AVDISCARD_DEFAULT;
     return out;
   }
 
@@ -88,16 +104,24 @@ class GreyReader {
     return g;
   }
 
+  // Decoding on is cheaper than a seek back to a keyframe this far behind the next window.
+  static constexpr double kDecodeOnSeconds = 3.0;
+  // Non-reference pictures are skipped until this close to a window (the decoder's delay).
+  static constexpr double kNonRefMargin = 0.4;
+
   MediaInput input_;
   int width_;
   std::unique_ptr<FrameReader> reader_;
+  FramePtr frame_;
+  bool pending_ = false;  // frame_ holds a decoded frame not yet used
+  double last_ = -1;      // time of the last decoded frame
   SwsPtr sws_;
 };
 
 // Decodes the sound in [from, to] as mono float at the stream's own rate.
 class MonoReader {
  public:
-  explicit MonoReader(const QString& file) : input_(file) {
+  explicit MonoReader(const QString& file) : input_(file, false, MediaInput::OpenMode::HeaderOnly) {
     if (input_.audioStream() < 0) return;
     input_.onlyStream(input_.audioStream());
     reader_ = std::make_unique<FrameReader>(input_, input_.audioStream());

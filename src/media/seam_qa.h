@@ -8,7 +8,7 @@
 //                   mean absolute grey difference of the join pair divided by the median of the
 //                   moving pairs' differences on both sides
 //   audio dropout   a near-silent run (below -54 dBFS or 30 dB under the window's level, 3 ms
-//                   to 250 ms) at the join with sound
+//                   to 40 ms) at the join with sound
 //                   on both sides of it
 //   click           the largest sample step at the join against the window's own slope (its
 //                   99th percentile step away from the join)
@@ -30,19 +30,19 @@ struct SeamQaOptions {
   // Picture thresholds (grey levels 0..255).
   double stillDiff = 0.3;       // a pair this similar is "still" (a repeat) ...
   double stillFraction = 0.25;  // ... or one below this fraction of the window's median pair
-  double minMotion = 1.0;       // the chunk moves when its median moving difference is above
-  double jumpRatio = 5.0;       // join difference / the chunk's own motion
-  double minJumpDiff = 8.0;     // ... and at least this much
+  double minMotion = 2.0;       // the chunk moves when its median moving difference is above
+  double jumpRatio = 3.0;       // join difference / the chunk's own motion
+  double minJumpDiff = 6.0;     // ... and at least this much
   double blackMean = 24.0;      // a black frame's mean grey level is at most
   int joinFrames = 3;           // black frames are looked for this many frames either side
   // Sound thresholds (full scale 1.0).
   double silenceLevel = 0.002;      // -54 dBFS ...
   double silenceBelowLevel = 0.03;  // ... or 30 dB under the window's RMS, whichever is higher
   double minDropoutMs = 3.0;
-  double maxDropoutMs = 250.0;
+  double maxDropoutMs = 40.0;  // longer silences are taken for pauses in the sources
   double soundLevel = 0.003;   // RMS of the 20 ms on each side of a dropout: there is sound
   double joinAudioMs = 25.0;   // dropouts and clicks are looked for this far either side
-  double clickRatio = 4.0;     // join step / the window's 99th percentile step
+  double clickRatio = 6.0;     // join step / the window's 99th percentile step
   double minClickStep = 0.05;  // ... and at least this large
 };
 

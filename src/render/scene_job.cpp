@@ -15,6 +15,7 @@
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
+#include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 
@@ -360,6 +361,7 @@ SceneJobResult SceneJob::run(const SceneJobCallbacks& callbacks) {
     const media::StitchReport report = media::stitch(plan, control);
     s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
     writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
+    checkRenderSeams(*s.store, jobId_, plan, path);  // events + the manifest's "seamQa"
     result.outputPath = path;
     result.costUsd = s.spentUsd;
     s.store->setJobOutput(jobId_, path, jobSpending(*s.store, jobId_).costUsd);  // every run

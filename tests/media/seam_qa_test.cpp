@@ -116,8 +116,9 @@ TEST_F(SeamQa, ContinuousMotionAcrossTheJoinIsClean) {
   EXPECT_TRUE(s.video);
   EXPECT_TRUE(s.audio);
   EXPECT_TRUE(s.ok()) << text(s);
-  EXPECT_GT(s.motion, 1.0) << text(s);  // the shot moves: repeats would be seen
+  EXPECT_GT(s.motion, 2.0) << text(s);  // the shot moves: repeats would be seen
   EXPECT_LT(s.jumpRatio, 2.0) << text(s);
+  EXPECT_LT(s.clickRatio, 3.0) << text(s);
 }
 
 TEST_F(SeamQa, OtherContentAfterTheJoinIsAJump) {
@@ -176,6 +177,7 @@ TEST_F(SeamQa, AClickAtTheJoinIsFound) {
     return float(0.3 * std::sin(2 * kPi * 440.0 * t + (n >= kRate ? kPi / 2 : 0.0)));
   }));
   EXPECT_EQ(kinds(s), std::vector<SeamIssueKind>{SeamIssueKind::Click}) << text(s);
+  EXPECT_GT(s.clickRatio, 8.0) << text(s);  // well above the 6x threshold
 }
 
 TEST_F(SeamQa, ReportRoundTripsThroughJsonAndNamesTheBadSeam) {
