@@ -95,7 +95,10 @@ int main(int argc, char** argv) {
       return sw::cli::kExitOk;
     }
     try {
-      return command.run(args);
+      const int code = command.run(args);
+      // A signal a command deferred until its output was complete (export-json, import-json).
+      if (const int signal = sw::cli::interruptingSignal()) return 128 + signal;
+      return code;
     } catch (const sw::core::Error& e) {
       // SIGINT/SIGTERM stopped the command: its temporary files are gone; 128 + the signal.
       if (const int signal = sw::cli::interruptingSignal()) {
