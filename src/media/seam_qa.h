@@ -82,7 +82,8 @@ struct SeamQaReport {
   QString summary() const;
 };
 
-// Analyses the joins at `seamTimes` (seconds, ascending; times outside the file are skipped).
+// Analyses the joins at `seamTimes` (seconds, ascending). A seam where the file has no pictures
+// or sound around it gets video / audio false: nothing was analysed there.
 // `crossfades` (optional, one per seam) marks seams that are crossfades: no jump is reported there.
 SeamQaReport analyseSeams(const QString& file, const std::vector<double>& seamTimes,
                           const std::vector<bool>& crossfades = {},
