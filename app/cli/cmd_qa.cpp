@@ -67,7 +67,9 @@ int qaCommand(const QStringList& args) {
   const PlanSeams seams = p.isSet(QStringLiteral("seams"))
                               ? seamsFromOption(p.value(QStringLiteral("seams")))
                               : seamsFromManifest(file + QStringLiteral(".json"));
-  const SeamQaReport report = analyseSeams(file, seams.times, seams.crossfades);
+  SeamQaOptions options;
+  options.audioEdges = seams.audioEdges;
+  const SeamQaReport report = analyseSeams(file, seams.times, seams.crossfades, options);
   QTextStream out(stdout);
   if (p.isSet(QStringLiteral("json"))) {
     out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);

@@ -326,8 +326,15 @@ void analyseSound(const std::vector<float>& x, double start, int rate, double se
     int64_t end = i;
     while (end < int64_t(x.size()) && std::fabs(x[size_t(end)]) < quiet) ++end;
     const int64_t run = end - i;
+    const double runStart = start + double(i) / rate, runEnd = start + double(end) / rate;
+    const auto nearEdge = [&](double t) {
+      for (double e : o.audioEdges)
+        if (std::fabs(t - e) * 1000.0 <= o.edgeToleranceMs) return true;
+      return false;
+    };
     if (run >= minRun && run <= maxRun && end > joinLo && i < joinHi &&
-        rms(x, i - side, i) >= o.soundLevel && rms(x, end, end + side) >= o.soundLevel) {
+        rms(x, i - side, i) >= o.soundLevel && rms(x, end, end + side) >= o.soundLevel &&
+        !nearEdge(runStart) && !nearEdge(runEnd)) {
       const double ms = 1000.0 * double(run) / rate;
       if (ms > worstMs) {
         worstMs = ms;
@@ -396,6 +403,7 @@ SeamQaReport analyseSeams(const QString& file, const std::vector<double>& seamTi
   timer.start();
   SeamQaReport report;
   report.file = file;
+  report.audioEdges = options.audioEdges;
   GreyReader pictures(file, options.analysisWidth);
   MonoReader sound(file);
   const double w = options.windowSeconds;

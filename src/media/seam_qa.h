@@ -8,8 +8,8 @@
 //                   mean absolute grey difference of the join pair divided by the median of the
 //                   moving pairs' differences on both sides
 //   audio dropout   a near-silent run (below -54 dBFS or 30 dB under the window's level, 3 ms
-//                   to 40 ms) at the join with sound
-//                   on both sides of it
+//                   to 40 ms) at the join with sound on both sides of it, that does not
+//                   begin or end where one of the plan's audio clips does
 //   click           the largest sample step at the join against the window's own slope (its
 //                   99th percentile step away from the join)
 // A bad seam is a finding, not an error: analyseSeams() throws only when the file cannot be
@@ -42,6 +42,11 @@ struct SeamQaOptions {
   double maxDropoutMs = 40.0;  // longer silences are taken for pauses in the sources
   double soundLevel = 0.003;   // RMS of the 20 ms on each side of a dropout: there is sound
   double joinAudioMs = 25.0;   // dropouts and clicks are looked for this far either side
+  // Where the plan's own audio clips (narration, dialogue, music, SFX) start and end, seconds on
+  // the output: a silence beginning or ending within edgeToleranceMs of one is the sources' own
+  // (the gap between two lines), not a dropout.
+  std::vector<double> audioEdges;
+  double edgeToleranceMs = 10.0;
   double clickRatio = 6.0;     // join step / the window's 99th percentile step
   double minClickStep = 0.05;  // ... and at least this large
 };
@@ -73,7 +78,8 @@ struct SeamFinding {
 struct SeamQaReport {
   QString file;
   std::vector<SeamFinding> seams;
-  double elapsed = 0;  // wall-clock seconds spent analysing
+  std::vector<double> audioEdges;  // the options' audio edges the analysis respected
+  double elapsed = 0;              // wall-clock seconds spent analysing
 
   int badSeams() const;
   QJsonObject toJson() const;
@@ -94,12 +100,13 @@ SeamQaReport analyseSeams(const QString& file, const std::vector<double>& seamTi
 struct PlanSeams {
   std::vector<double> times;
   std::vector<bool> crossfades;
+  std::vector<double> audioEdges;  // SeamQaOptions::audioEdges
 };
 PlanSeams seamsOfPlan(const RenderPlan& plan);
 
 // The seams of a rendered file from its manifest (<file>.json): the "seamQa" member a render
-// wrote, else the "plan" member resolved against its segment files. Throws MediaError naming the
-// manifest when it is missing, unreadable or has neither.
+// wrote (with its audio edges), else the "plan" member resolved against its segment files. Throws
+// MediaError naming the manifest when it is missing, unreadable or has neither.
 PlanSeams seamsFromManifest(const QString& manifestPath);
 
 }  // namespace sw::media

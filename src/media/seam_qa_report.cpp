@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "media/media_error.h"
+#include "media/probe.h"
 #include "media/seam_qa.h"
 #include "media/timeline.h"
 
@@ -52,17 +53,17 @@ QJsonObject SeamQaReport::toJson() const {
                             {"clickRatio", s.clickRatio},
                             {"issues", issues}});
   }
-  return {{"file", file},
-          {"seams", list},
-          {"badSeams", badSeams()},
-          {"elapsed", elapsed},
-          {"summary", summary()}};
+  QJsonArray edges;
+  for (double e : audioEdges) edges.append(e);
+  return {{"file", file},           {"seams", list},      {"audioEdges", edges},
+          {"badSeams", badSeams()}, {"elapsed", elapsed}, {"summary", summary()}};
 }
 
 SeamQaReport SeamQaReport::fromJson(const QJsonObject& json) {
   SeamQaReport r;
   r.file = json["file"].toString();
   r.elapsed = json["elapsed"].toDouble();
+  for (const QJsonValue& e : json["audioEdges"].toArray()) r.audioEdges.push_back(e.toDouble());
   for (const QJsonValue& v : json["seams"].toArray()) {
     const QJsonObject o = v.toObject();
     SeamFinding s;
@@ -113,6 +114,12 @@ PlanSeams seamsOfPlan(const RenderPlan& plan) {
     seams.times.push_back(timeline.frameSeconds(timeline.segments[k].outStart));
     seams.crossfades.push_back(timeline.segments[k - 1].xfadeFrames > 0);
   }
+  // Where each audio clip starts and ends on the output (a clip to its file's end is probed).
+  for (const AudioClip& clip : plan.audio) {
+    const double length = clip.out >= 0 ? clip.out - clip.in : probe(clip.file).duration - clip.in;
+    seams.audioEdges.push_back(clip.start);
+    if (length > 0) seams.audioEdges.push_back(clip.start + length);
+  }
   return seams;
 }
 
@@ -133,10 +140,12 @@ PlanSeams seamsFromManifest(const QString& manifestPath) {
                      manifestPath);
   if (json.contains(QStringLiteral("seamQa"))) {
     PlanSeams seams;
-    for (const SeamFinding& s : SeamQaReport::fromJson(json["seamQa"].toObject()).seams) {
+    const SeamQaReport report = SeamQaReport::fromJson(json["seamQa"].toObject());
+    for (const SeamFinding& s : report.seams) {
       seams.times.push_back(s.time);
       seams.crossfades.push_back(s.crossfade);
     }
+    seams.audioEdges = report.audioEdges;
     return seams;
   }
   if (json.contains(QStringLiteral("plan")))

@@ -37,8 +37,10 @@ std::optional<media::SeamQaReport> checkRenderSeams(model::ProjectStore& store, 
   timer.start();
   try {
     const media::PlanSeams seams = media::seamsOfPlan(plan);
+    media::SeamQaOptions options;
+    options.audioEdges = seams.audioEdges;
     const media::SeamQaReport report =
-        media::analyseSeams(outputPath, seams.times, seams.crossfades);
+        media::analyseSeams(outputPath, seams.times, seams.crossfades, options);
     addSeamQa(manifestPathOf(outputPath), report);
     const double seconds = double(timer.elapsed()) / 1000.0;
     QJsonObject data = report.toJson();

@@ -170,6 +170,20 @@ TEST_F(SeamQa, AnAudioDropoutAtTheJoinIsFound) {
     if (i.kind == SeamIssueKind::AudioDropout) EXPECT_NEAR(i.value, 10.0, 4.0) << text(s);
 }
 
+TEST_F(SeamQa, ASilenceWhereAnAudioClipEndsIsTheSources) {
+  // The same 10 ms gap, but the plan has a clip ending at 1.0 s and another starting at 1.01 s
+  // (the pause between two lines of dialogue).
+  const QString file = makeJoin(path("gap.mp4"), moving, [](int64_t n) {
+    return n >= kRate && n < kRate + kRate / 100 ? 0.0f : tone(n);
+  });
+  SeamQaOptions options;
+  options.audioEdges = {kSeam, kSeam + 0.01};
+  const SeamQaReport r = analyseSeams(file, {kSeam}, {}, options);
+  ASSERT_EQ(r.seams.size(), 1u);
+  EXPECT_FALSE(has(r.seams.front(), SeamIssueKind::AudioDropout)) << text(r.seams.front());
+  EXPECT_EQ(SeamQaReport::fromJson(r.toJson()).audioEdges, options.audioEdges);
+}
+
 TEST_F(SeamQa, AClickAtTheJoinIsFound) {
   // The tone jumps a quarter period at the join: a step of 0.3 against a slope of 0.017.
   const SeamFinding s = analyse(makeJoin(path("click.mp4"), moving, [](int64_t n) {
