@@ -318,6 +318,7 @@ void analyseSound(const std::vector<float>& x, double start, int rate, double se
   // Near-silent: below -54 dBFS or 30 dB under the window's level (a coded gap leaks a little).
   const double quiet = std::max(o.silenceLevel, o.silenceBelowLevel * rms(x, 0, int64_t(x.size())));
   double worstMs = 0, worstAt = 0;
+  bool ownGaps = false;  // the sound has gaps like it away from the join: speech, staccato
   for (int64_t i = 0; i < int64_t(x.size());) {
     if (std::fabs(x[size_t(i)]) >= quiet) {
       ++i;
@@ -332,9 +333,10 @@ void analyseSound(const std::vector<float>& x, double start, int rate, double se
         if (std::fabs(t - e) * 1000.0 <= o.edgeToleranceMs) return true;
       return false;
     };
-    if (run >= minRun && run <= maxRun && end > joinLo && i < joinHi &&
-        rms(x, i - side, i) >= o.soundLevel && rms(x, end, end + side) >= o.soundLevel &&
-        !nearEdge(runStart) && !nearEdge(runEnd)) {
+    const bool gap = run >= minRun && run <= maxRun && rms(x, i - side, i) >= o.soundLevel &&
+                     rms(x, end, end + side) >= o.soundLevel;
+    if (gap && (end <= joinLo || i >= joinHi)) ownGaps = true;
+    if (gap && end > joinLo && i < joinHi && !nearEdge(runStart) && !nearEdge(runEnd)) {
       const double ms = 1000.0 * double(run) / rate;
       if (ms > worstMs) {
         worstMs = ms;
@@ -343,7 +345,7 @@ void analyseSound(const std::vector<float>& x, double start, int rate, double se
     }
     i = end;
   }
-  if (worstMs > 0)
+  if (worstMs > 0 && !ownGaps)
     addIssue(s, SeamIssueKind::AudioDropout, worstAt, worstMs,
              QStringLiteral("audio dropout: %1 ms of silence at %2 s")
                  .arg(worstMs, 0, 'f', 1)

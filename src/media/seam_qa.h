@@ -9,7 +9,8 @@
 //                   moving pairs' differences on both sides
 //   audio dropout   a near-silent run (below -54 dBFS or 30 dB under the window's level, 3 ms
 //                   to 40 ms) at the join with sound on both sides of it, that does not
-//                   begin or end where one of the plan's audio clips does
+//                   begin or end where one of the plan's audio clips does, in sound that has
+//                   no such gap of its own elsewhere in the window (speech has many)
 //   click           the largest sample step at the join against the window's own slope (its
 //                   99th percentile step away from the join)
 // A bad seam is a finding, not an error: analyseSeams() throws only when the file cannot be

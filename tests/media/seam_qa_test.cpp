@@ -184,6 +184,17 @@ TEST_F(SeamQa, ASilenceWhereAnAudioClipEndsIsTheSources) {
   EXPECT_EQ(SeamQaReport::fromJson(r.toJson()).audioEdges, options.audioEdges);
 }
 
+TEST_F(SeamQa, ASilenceInSoundWithGapsOfItsOwnIsTheSources) {
+  // Speech-like: the same 10 ms gaps at 0.7 s and 1.3 s as at the join.
+  const QString file = makeJoin(path("words.mp4"), moving, [](int64_t n) {
+    for (int64_t at : {int64_t(kRate) * 7 / 10, int64_t(kRate), int64_t(kRate) * 13 / 10})
+      if (n >= at && n < at + kRate / 100) return 0.0f;
+    return tone(n);
+  });
+  const SeamFinding s = analyse(file);
+  EXPECT_FALSE(has(s, SeamIssueKind::AudioDropout)) << text(s);
+}
+
 TEST_F(SeamQa, AClickAtTheJoinIsFound) {
   // The tone jumps a quarter period at the join: a step of 0.3 against a slope of 0.017.
   const SeamFinding s = analyse(makeJoin(path("click.mp4"), moving, [](int64_t n) {
