@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "interrupt.h"
 #include "media/media_error.h"
 #include "media/probe.h"
 #include "media/render_plan.h"
@@ -152,7 +153,11 @@ int stitchCommand(const QStringList& args) {
   if (!problem.isEmpty())
     throw UserError(QStringLiteral("stitch: cannot write %1: %2. Choose another output file.")
                         .arg(plan.output.path, problem));
+  // Ctrl-C or SIGTERM stops the stitch between packets; its temporary file is deleted and
+  // main.cpp exits with 128 + the signal.
+  InterruptGuard guard;
   ExportControl control;
+  control.cancel = InterruptGuard::token();
   int lastShown = -1;
   control.progress = [&](double percent, const QString& stage) {
     const int whole = static_cast<int>(percent);

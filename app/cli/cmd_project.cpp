@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "interrupt.h"
 #include "model/project_json.h"
 #include "model/project_store.h"
 #include "render/app_settings.h"
@@ -156,6 +157,9 @@ int runExportJson(const QStringList& args) {
     out.write(bytes);
     return kExitOk;
   }
+  // SIGINT/SIGTERM wait for the commit or the rollback (no temporary file is left), then exit
+  // 128 + signal (main.cpp).
+  InterruptGuard guard;
   QSaveFile file(target);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
     throw UserError(
@@ -168,6 +172,9 @@ int runImportJson(const QStringList& args) {
   QCommandLineParser p;
   parseArgs(p, QStringLiteral("import-json"), args, 2, 2);
   // Files the document names must be in the new project's folder or in the asset cache.
+  // SIGINT/SIGTERM wait for the project to be complete or removed (no build folder is left),
+  // then exit 128 + signal (main.cpp).
+  InterruptGuard guard;
   auto store =
       model::importProjectFile(p.positionalArguments().at(0), p.positionalArguments().at(1),
                                render::AppSettings::load().effectiveCacheDirectory());
@@ -195,6 +202,7 @@ int runSetSfxFile(const QStringList& args) {
   if (!cue)
     throw UserError(QStringLiteral("set-sfx-file: no SFX cue %1 in this project").arg(cueId));
   const QString source = p.positionalArguments().at(1);
+  InterruptGuard guard;  // SIGINT/SIGTERM wait for the copy to be renamed or removed
   const QString path = render::copyIntoProject(
       store->folder(), render::AppSettings::load().effectiveCacheDirectory(), source,
       render::MediaKind::Audio, QStringLiteral("the sound file for SFX cue %1").arg(cueId));

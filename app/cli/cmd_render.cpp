@@ -10,10 +10,10 @@
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
-#include <csignal>
 
 #include "args.h"
 #include "command.h"
+#include "interrupt.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
 #include "providers/model_registry.h"
@@ -21,6 +21,7 @@
 #include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
+#include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 #include "scene_arg.h"
@@ -33,9 +34,6 @@ namespace {
 
 using model::Id;
 using model::JobStatus;
-
-std::atomic<bool> gInterrupted{false};
-extern "C" void onSigint(int) { gInterrupted = true; }
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
 int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
@@ -66,6 +64,10 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                        err << "job " << id << ": done\n";  // a regenerate exports nothing
                      } else if (status == int(JobStatus::Completed)) {
                        err << "job " << id << ": rendered " << output << "\n";
+                       // Seam QA ran after the stitch (render/seam_check.h); a bad seam is a
+                       // warning, the render stands.
+                       if (const auto qa = render::manifestSeamReport(output))
+                         err << "job " << id << ": seam QA: " << qa->summary() << "\n";
                        QTextStream(stdout) << output << "\n";
                      } else {
                        ++failures;
@@ -73,16 +75,19 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                      }
                      err.flush();
                    });
+  // Ctrl-C or SIGTERM: the jobs are cancelled (their temporary files deleted), exit 128 + signal.
+  InterruptGuard guard;
+  bool cancelling = false;
   QTimer interrupt;
   QObject::connect(&interrupt, &QTimer::timeout, [&] {
-    if (!gInterrupted.exchange(false)) return;
+    if (cancelling || !InterruptGuard::interrupted()) return;
+    cancelling = true;
     err << "\ncancelling...\n";
     for (Id id : jobs) queue.cancel(id);
   });
   interrupt.start(100);
-  std::signal(SIGINT, onSigint);
   queue.waitForIdle();
-  std::signal(SIGINT, SIG_DFL);
+  if (const int signal = interruptingSignal()) return 128 + signal;
   return failures ? kExitUserError : kExitOk;
 }
 

@@ -7,6 +7,8 @@
 
 #include "command.h"
 #include "core/error.h"
+#include "interrupt.h"
+#include "media/ffmpeg_log.h"
 #include "media/memory_tuning.h"
 #include "render/app_settings.h"
 
@@ -18,6 +20,7 @@ namespace sw::cli {
 void registerScriptCommands(QList<Command>& out);
 void registerRenderCommands(QList<Command>& out);
 void registerSceneCommands(QList<Command>& out);
+void registerQaCommands(QList<Command>& out);
 }  // namespace sw::cli
 
 namespace {
@@ -31,6 +34,7 @@ QList<Command> allCommands() {
   sw::cli::registerScriptCommands(commands);
   sw::cli::registerRenderCommands(commands);
   sw::cli::registerSceneCommands(commands);
+  sw::cli::registerQaCommands(commands);
   return commands;
 }
 
@@ -40,7 +44,8 @@ void printOverview(const QList<Command>& commands, FILE* to) {
       << "Scenewright's command line: projects, media, rendering.\n\nCommands:\n";
   for (const Command& c : commands) out << "  " << c.name.leftJustified(14) << c.summary << '\n';
   out << "\nRun 'scenewright-cli COMMAND --help' for a command's options.\n"
-      << "Exit codes: 0 success, 1 user error, 2 internal error.\n";
+      << "Exit codes: 0 success, 1 user error, 2 internal error, 130 or 143 interrupted\n"
+      << "(SIGINT or SIGTERM: the temporary files are removed).\n";
 }
 
 // The one mapping of error kinds to exit codes: what the user can fix is 1, a bug is 2.
@@ -64,7 +69,10 @@ int main(int argc, char** argv) {
   sw::render::applyApplicationIdentity();  // same settings and models.json as the GUI
   QCoreApplication::setApplicationVersion(QStringLiteral(SCENEWRIGHT_VERSION));
 
-  // FFmpeg's own chatter (encoder statistics...) only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
+  // FFmpeg's own chatter (encoder statistics, "[mov,mp4 @ 0x...] partial file") never reaches
+  // the terminal: it is collected for our error messages (media/ffmpeg_log.h), and printed too
+  // only when asked for: SCENEWRIGHT_FFMPEG_LOG=1.
+  sw::media::captureFfmpegLog();
   av_log_set_level(qEnvironmentVariableIsSet("SCENEWRIGHT_FFMPEG_LOG") ? AV_LOG_INFO
                                                                        : AV_LOG_ERROR);
 
@@ -87,8 +95,17 @@ int main(int argc, char** argv) {
       return sw::cli::kExitOk;
     }
     try {
-      return command.run(args);
+      const int code = command.run(args);
+      // A signal a command deferred until its output was complete (export-json, import-json).
+      if (const int signal = sw::cli::interruptingSignal()) return 128 + signal;
+      return code;
     } catch (const sw::core::Error& e) {
+      // SIGINT/SIGTERM stopped the command: its temporary files are gone; 128 + the signal.
+      if (const int signal = sw::cli::interruptingSignal()) {
+        printError(QStringLiteral("interrupted by %1; nothing was left at the output path.")
+                       .arg(sw::cli::signalName(signal)));
+        return 128 + signal;
+      }
       // Every error of ours carries its general kind: only internal errors are exit code 2.
       const bool internal = e.errorKind() == sw::core::ErrorKind::Internal;
       printError(internal ? QStringLiteral("internal error: %1").arg(e.message()) : e.message());

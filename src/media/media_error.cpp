@@ -6,6 +6,8 @@ extern "C" {
 
 #include <cerrno>
 
+#include "media/ffmpeg_log.h"
+
 namespace sw::media {
 
 MediaError::MediaError(Kind kind, const QString& message, const QString& path)
@@ -30,7 +32,46 @@ core::ErrorKind MediaError::generalKind(Kind kind) {
   return core::ErrorKind::Internal;
 }
 
+namespace {
+
+// FFmpeg's codes in our words; empty for the ones whose av_strerror() text reads well.
+QString ourWords(int code) {
+  switch (code) {
+    case AVERROR_PATCHWELCOME:
+      return QStringLiteral(
+          "it uses a feature the media engine does not support, or its header "
+          "is damaged");
+    case AVERROR_DECODER_NOT_FOUND:
+      return QStringLiteral("its codec is not supported (no decoder)");
+    case AVERROR_DEMUXER_NOT_FOUND:
+      return QStringLiteral("its container format is not recognised");
+    case AVERROR_INVALIDDATA:
+      return QStringLiteral("its data is not valid media");
+    case AVERROR_EOF:
+      return QStringLiteral("it ends too early");
+    case AVERROR_BUG:
+    case AVERROR_BUG2:
+    case AVERROR_BUFFER_TOO_SMALL:
+      return QStringLiteral("the media engine failed (an internal error)");
+    case AVERROR_STREAM_NOT_FOUND:
+      return QStringLiteral("it has no such stream");
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
 QString avErrorText(int code) {
+  // What FFmpeg logged about the file just before (a truncated index, a short WAV header) says
+  // more than the code; both in our words.
+  const QString logged = ffmpegLogProblem();
+  takeFfmpegLog();
+  if (!logged.isEmpty() && (code == AVERROR_INVALIDDATA || code == AVERROR_PATCHWELCOME ||
+                            code == AVERROR_EOF || code == AVERROR(EINVAL)))
+    return logged;
+  const QString words = ourWords(code);
+  if (!words.isEmpty()) return words;
   char buf[AV_ERROR_MAX_STRING_SIZE] = {};
   av_strerror(code, buf, sizeof buf);
   return QString::fromUtf8(buf);

@@ -1,5 +1,7 @@
 #include "media/media_input.h"
 
+#include "media/ffmpeg_log.h"
+
 #include "media/media_error.h"
 
 #include <QFileInfo>
@@ -44,6 +46,7 @@ int findStreamInfo(AVFormatContext* ctx) {
 
 MediaInput::MediaInput(const QString& path, bool requireVideo, OpenMode mode) : path_(path) {
   checkFile(path);
+  takeFfmpegLog();  // what FFmpeg said about earlier files is not about this one
   AVFormatContext* raw = nullptr;
   const int ret = avformat_open_input(&raw, path.toUtf8().constData(), nullptr, nullptr);
   if (ret < 0) {
@@ -147,9 +150,10 @@ FrameReader::FrameReader(MediaInput& input, int streamIndex, int threads)
       streamLabel(av_get_media_type_string(st->codecpar->codec_type), streamIndex);
   if (!codec) {
     throw MediaError(MediaError::Kind::InvalidInput,
-                     QStringLiteral("No decoder for codec %1 (%2, %3).")
-                         .arg(QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id)),
-                              input.path(), label));
+                     QStringLiteral("Cannot decode %1 (%2): its codec (%3) is unknown or not "
+                                    "supported; the header may be damaged.")
+                         .arg(input.path(), label,
+                              QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id))));
   }
   dec_ = makeCodecContext(codec);
   checkAv(avcodec_parameters_to_context(dec_.get(), st->codecpar),

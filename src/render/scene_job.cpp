@@ -16,6 +16,7 @@
 #include "render/manifest.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
+#include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
 
@@ -394,6 +395,7 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   const media::StitchReport report = media::stitch(plan, control);
   s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
   writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
+  checkRenderSeams(*s.store, s.jobId, plan, path);  // events + the manifest's "seamQa"
   result.outputPath = path;
 }
 

@@ -4,6 +4,9 @@
 #include "support/media_fixtures.h"
 
 #include <gtest/gtest.h>
+extern "C" {
+#include <libavutil/error.h>
+}
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -207,6 +210,23 @@ TEST(MediaPlanRanges, NumbersBeyondIntAreRefusedNamingTheField) {
     } catch (const MediaError& e) {
       EXPECT_EQ(e.kind(), MediaError::Kind::InvalidInput);
       EXPECT_TRUE(e.message().contains(field) && e.message().contains("out of range"))
+          << e.message().toStdString();
+    }
+  }
+}
+
+// Issue 12, defect 8: FFmpeg's codes reach the user in our words ("patches welcome" never does).
+TEST(MediaErrorWords, FfmpegCodesAreSaidInOurWords) {
+  for (int code : {AVERROR_PATCHWELCOME, AVERROR_DECODER_NOT_FOUND, AVERROR_BUG}) {
+    try {
+      throwAvError(code, QStringLiteral("Cannot read"), QStringLiteral("clip.wav"));
+    } catch (const MediaError& e) {
+      EXPECT_TRUE(e.message().startsWith(QStringLiteral("Cannot read (clip.wav): ")))
+          << e.message().toStdString();
+      EXPECT_FALSE(e.message().contains(QStringLiteral("patches"), Qt::CaseInsensitive))
+          << e.message().toStdString();
+      EXPECT_FALSE(e.message().contains(QStringLiteral("FFmpeg"))) << e.message().toStdString();
+      EXPECT_FALSE(e.message().contains(QStringLiteral("Bug detected")))
           << e.message().toStdString();
     }
   }
