@@ -13,9 +13,8 @@ class FilterGraph;
 struct LoudnessStats {
   double integrated = -70.0;  // LUFS (-70 = silence / nothing measured)
   double range = 0.0;         // LRA, LU
-  double truePeak = -99.0;    // dBFS sample peak of the highest channel (true-peak oversampling
-                              // costs more than the whole rest of the measurement; callers keep
-                              // a 0.5 dB margin for inter-sample peaks)
+  double truePeak = -99.0;    // dBTP: true peak (4x oversampled, ebur128 peak=true) of the
+                              // highest channel
   bool hasSignal() const { return integrated > -69.0; }
 };
 
