@@ -1,6 +1,7 @@
 #include "media/audio_copy.h"
 
 #include "media/audio_bus.h"
+#include "media/encoders.h"
 #include "media/media_error.h"
 
 #include <cmath>
@@ -59,8 +60,7 @@ QString audioCopyBlocker(const RenderPlan& plan, const Timeline& t, bool videoRe
     if (!why.isEmpty()) return why;
   }
   const StreamInfo& a = *t.segments.front().probe.audio();
-  if (t.segments.size() > 1 &&
-      joinEncoderConfig(a.sampleRate, a.channels, a.bitRate) != a.extradata) {
+  if (t.segments.size() > 1 && !joinEncoderMatches(a.extradata, a.sampleRate, a.channels)) {
     return QStringLiteral("%1: its AAC configuration cannot be matched for the joins")
         .arg(t.segments.front().spec.file);
   }
@@ -77,7 +77,7 @@ struct AudioPacketCopier::Segment {
   int64_t in = 0;              // segment in point in the file (samples)
   bool last = false;
   std::deque<std::pair<PacketPtr, int64_t>> replay;  // read at the join, not yet written
-  std::unique_ptr<PacketDecoder> tail;               // decodes the packets before its join
+  bool tailStarted = false;                          // tailDecoder_ decodes before its join
   int64_t fileOffset() const { return in - start; }  // file index = output sample + this
 };
 
@@ -160,9 +160,8 @@ void AudioPacketCopier::step() {
     return;
   }
   if (m >= s.end - 6 * frame_) {  // near the join: decode (the first frame only primes)
-    if (!s.tail)
-      s.tail = std::make_unique<PacketDecoder>(s.input.stream(s.stream), s.origin, s.input.path());
-    s.tail->push(p.get());
+    startTail(s);
+    tail_->push(p.get());
   }
   // A copied packet's MDCT block spans two frames; it must end before the shift crossfade.
   if (pos_ + 2 * frame_ + 2 * fade_ <= s.end) {
@@ -182,20 +181,19 @@ void AudioPacketCopier::join(PacketPtr pending, int64_t /*pendingPlace*/) {
   js.shiftBefore = shift_;
   js.fileOffsetBefore = k.fileOffset();
   js.fade = js.xfade = fade_;
-  if (!k.tail)
-    k.tail = std::make_unique<PacketDecoder>(k.input.stream(k.stream), k.origin, k.input.path());
+  startTail(k);
   const int64_t needBefore = std::max(k.end, k.end - shift_) + k.fileOffset();
   PacketPtr p = makePacket();
   int64_t m = 0;
-  while (k.tail->pcm().end() < needBefore && readPacket(k, p, m)) {
-    k.tail->push(p.get());
+  while (tail_->pcm().end() < needBefore && readPacket(k, p, m)) {
+    tail_->push(p.get());
     ++dropped_;
   }
 
   if (k.last) {  // the end: fade out to exactly the last video frame's end
     js.b = js.a;
     while (js.b < js.j) js.b += frame_;
-    auto packets = encodeJoin(js, k.tail->pcm(), ChunkPcm{}, par_.get());
+    auto packets = encodeJoin(encoder(), js, tail_->pcm(), ChunkPcm{});
     packets.back()->duration = js.j - (js.b - frame_);
     for (PacketPtr& q : packets) ready_.push_back(std::move(q));
     reencoded_ += static_cast<int64_t>(packets.size());
@@ -206,7 +204,12 @@ void AudioPacketCopier::join(PacketPtr pending, int64_t /*pendingPlace*/) {
   }
   std::unique_ptr<Segment> next = openSegment(seg_ + 1);
   js.fileOffsetAfter = next->fileOffset();
-  PacketDecoder head(next->input.stream(next->stream), next->origin, next->input.path());
+  if (!head_)
+    head_ = std::make_unique<PacketDecoder>(next->input.stream(next->stream), next->origin,
+                                            next->input.path());
+  else
+    head_->reset(next->input.stream(next->stream), next->origin, next->input.path());
+  PacketDecoder& head = *head_;
   std::deque<std::pair<PacketPtr, int64_t>> read;
   auto readNext = [&]() {
     PacketPtr q = makePacket();
@@ -233,7 +236,7 @@ void AudioPacketCopier::join(PacketPtr pending, int64_t /*pendingPlace*/) {
   const int64_t needAfter = b + 2 * frame_ + frame_ / 2 + next->fileOffset();
   while (hasAudio && head.pcm().end() < needAfter && readNext()) {
   }
-  for (PacketPtr& q : encodeJoin(js, k.tail->pcm(), head.pcm(), par_.get())) {
+  for (PacketPtr& q : encodeJoin(encoder(), js, tail_->pcm(), head.pcm())) {
     ready_.push_back(std::move(q));
     pos_ += frame_;
     ++reencoded_;
@@ -242,6 +245,20 @@ void AudioPacketCopier::join(PacketPtr pending, int64_t /*pendingPlace*/) {
   ++seg_;
   cur_->replay = std::move(read);
   shift_ = d;
+}
+
+void AudioPacketCopier::startTail(Segment& s) {
+  if (s.tailStarted) return;
+  s.tailStarted = true;
+  if (!tail_)
+    tail_ = std::make_unique<PacketDecoder>(s.input.stream(s.stream), s.origin, s.input.path());
+  else
+    tail_->reset(s.input.stream(s.stream), s.origin, s.input.path());
+}
+
+AudioEncoder& AudioPacketCopier::encoder() {
+  if (!encoder_) encoder_ = makeJoinEncoder(par_.get());
+  return *encoder_;
 }
 
 AudioPull AudioPacketCopier::next(AVPacket* out, bool /*wait*/) {

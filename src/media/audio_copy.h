@@ -54,6 +54,8 @@ class AudioPacketCopier final : public AudioPacketSource {
   void step();
   void join(PacketPtr pending, int64_t pendingPlace);
   void put(PacketPtr pkt, int64_t duration);
+  AudioEncoder& encoder();
+  void startTail(Segment& s);
 
   const Timeline& t_;
   CodecParametersPtr par_;
@@ -63,8 +65,11 @@ class AudioPacketCopier final : public AudioPacketSource {
   size_t seg_ = 0;
   std::unique_ptr<Segment> cur_;
   std::deque<PacketPtr> ready_;
-  int64_t pos_ = AV_NOPTS_VALUE;  // where the next packet is written
-  int64_t shift_ = 0;             // copied place minus exact place of cur_'s packets
+  std::unique_ptr<AudioEncoder> encoder_;  // the joins' frames, opened at the first join
+  std::unique_ptr<PacketDecoder> tail_;    // the chunk before a join
+  std::unique_ptr<PacketDecoder> head_;    // the chunk after it
+  int64_t pos_ = AV_NOPTS_VALUE;           // where the next packet is written
+  int64_t shift_ = 0;                      // copied place minus exact place of cur_'s packets
   int64_t maxShift_ = 0;
   int64_t dropped_ = 0;
   int64_t reencoded_ = 0;

@@ -31,6 +31,15 @@ PacketDecoder::PacketDecoder(const AVStream* st, int64_t originSamples, const QS
   pcm_.planes.resize(static_cast<size_t>(st->codecpar->ch_layout.nb_channels));
 }
 
+void PacketDecoder::reset(const AVStream* st, int64_t originSamples, const QString& path) {
+  avcodec_flush_buffers(ctx_.get());
+  tb_ = st->time_base;
+  origin_ = originSamples;
+  path_ = path;
+  for (auto& p : pcm_.planes) p.clear();
+  pcm_.first = 0;
+}
+
 void PacketDecoder::push(const AVPacket* packet) {
   checkAv(avcodec_send_packet(ctx_.get(), packet), QStringLiteral("Cannot decode the audio"),
           path_);
@@ -84,51 +93,71 @@ float joinSample(const JoinSpec& s, const ChunkPcm& before, const ChunkPcm& afte
   return g * ((1 - w) * exact + w * shifted);
 }
 
-std::vector<PacketPtr> encodeJoin(const JoinSpec& s, const ChunkPcm& before, const ChunkPcm& after,
-                                  const AVCodecParameters* par) {
+std::unique_ptr<AudioEncoder> makeJoinEncoder(const AVCodecParameters* par) {
   AudioEncodeSettings es;
   es.sampleRate = par->sample_rate;
   es.channels = par->ch_layout.nb_channels;
   es.bitRate = par->bit_rate > 0 ? par->bit_rate : 128000;
-  AudioEncoder enc(es);
-  // Encoder input sample u is output sample a + u: the packet with pts p covers output a + p.
-  // One frame past b + 1024 gives the encoder the look-ahead of the last packet.
-  const int64_t n = s.b - s.a + 2 * 1024;
-  std::vector<std::vector<float>> planes(static_cast<size_t>(es.channels),
-                                         std::vector<float>(static_cast<size_t>(n)));
-  for (int c = 0; c < es.channels; ++c)
-    for (int64_t u = 0; u < n; ++u)
-      planes[size_t(c)][size_t(u)] = joinSample(s, before, after, c, s.a + u);
+  return std::make_unique<AudioEncoder>(es);
+}
+
+std::vector<PacketPtr> encodeJoin(AudioEncoder& enc, const JoinSpec& s, const ChunkPcm& before,
+                                  const ChunkPcm& after) {
+  // Encoder input sample base + u is output sample a + u: the packet with pts p covers output
+  // a + p - base (its MDCT block spans [p, p + 2048)). Windows are fed back to back into one
+  // encoder; a packet is kept only when its whole block lies in this window.
+  const int64_t base = enc.samplesPushed();
+  const int64_t need = (s.b - s.a) / 1024;
+  const int channels = enc.context()->ch_layout.nb_channels;
+  std::vector<std::vector<float>> planes(static_cast<size_t>(channels), std::vector<float>(1024));
   std::vector<const float*> ptrs;
   for (const auto& p : planes) ptrs.push_back(p.data());
   std::vector<PacketPtr> out;
   auto keep = [&](AVPacket* p) {
-    if (p->pts < 0 || p->pts >= s.b - s.a) return;
+    const int64_t at = p->pts - base;
+    if (at < 0 || at >= s.b - s.a) return;
     PacketPtr k(av_packet_clone(p));
-    k->pts = k->dts = s.a + p->pts;
+    k->pts = k->dts = s.a + at;
     k->duration = 1024;
     out.push_back(std::move(k));
   };
-  enc.push(ptrs.data(), static_cast<int>(n), keep);
-  enc.flush(keep);
-  std::sort(out.begin(), out.end(),
-            [](const PacketPtr& x, const PacketPtr& y) { return x->pts < y->pts; });
-  if (static_cast<int64_t>(out.size()) != (s.b - s.a) / 1024)
+  // Up to the frame after b + 1024 (the last packet's look-ahead), then on while the encoder
+  // still holds packets of this window.
+  for (int64_t u = 0;
+       u < s.b - s.a + 2 * 1024 || (int64_t(out.size()) < need && u < s.b - s.a + 8 * 1024);
+       u += 1024) {
+    for (int c = 0; c < channels; ++c)
+      for (int i = 0; i < 1024; ++i)
+        planes[size_t(c)][size_t(i)] = joinSample(s, before, after, c, s.a + u + i);
+    enc.push(ptrs.data(), 1024, keep);
+  }
+  if (static_cast<int64_t>(out.size()) != need)
     throw MediaError(MediaError::Kind::Internal,
                      QStringLiteral("The AAC encoder gave %1 frames for a join that needs %2.")
                          .arg(out.size())
-                         .arg((s.b - s.a) / 1024));
+                         .arg(need));
+  std::sort(out.begin(), out.end(),
+            [](const PacketPtr& x, const PacketPtr& y) { return x->pts < y->pts; });
   return out;
 }
 
-QByteArray joinEncoderConfig(int sampleRate, int channels, int64_t bitRate) {
-  AudioEncodeSettings es;
-  es.sampleRate = sampleRate;
-  es.channels = channels;
-  es.bitRate = bitRate > 0 ? bitRate : 128000;
-  AudioEncoder enc(es);
-  const AVCodecContext* c = enc.context();
-  return QByteArray(reinterpret_cast<const char*>(c->extradata), c->extradata_size);
+namespace {
+constexpr int kAacRates[] = {96000, 88200, 64000, 48000, 44100, 32000, 24000,
+                             22050, 16000, 12000, 11025, 8000,  7350};
+}  // namespace
+
+bool joinEncoderMatches(const QByteArray& config, int sampleRate, int channels) {
+  // AudioSpecificConfig: object type (5 bits), sampling frequency index (4), channel
+  // configuration (4), GASpecificConfig flags (3). Our encoder writes AAC LC (2), the rate's
+  // index, the channel count as configuration and zero flags; what may follow (an explicit "no
+  // SBR" extension) does not change how the frames decode.
+  int index = -1;
+  for (int i = 0; i < int(std::size(kAacRates)); ++i)
+    if (kAacRates[i] == sampleRate) index = i;
+  if (index < 0 || channels < 1 || channels > 6 || config.size() < 2) return false;
+  const auto b0 = static_cast<unsigned char>(config[0]);
+  const auto b1 = static_cast<unsigned char>(config[1]);
+  return b0 == ((2 << 3) | (index >> 1)) && b1 == (((index & 1) << 7) | (channels << 3));
 }
 
 }  // namespace sw::media

@@ -15,6 +15,7 @@
 #include "media/ffmpeg_raii.h"
 
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace sw::media {
@@ -33,6 +34,8 @@ class PacketDecoder {
   PacketDecoder(const AVStream* stream, int64_t originSamples, const QString& path);
   void push(const AVPacket* packet);
   const ChunkPcm& pcm() const { return pcm_; }
+  // Starts over on another chunk of the same audio configuration (no new decoder to open).
+  void reset(const AVStream* stream, int64_t originSamples, const QString& path);
 
  private:
   void append(const AVFrame* f);
@@ -59,13 +62,17 @@ struct JoinSpec {
 float joinSample(const JoinSpec& s, const ChunkPcm& before, const ChunkPcm& after, int c,
                  int64_t t);
 
-// Encodes the packets of output [a, b): pts/dts in samples on the output timeline, 1024 each.
-// `par` gives the rate, channels and bit rate (the copied stream's).
-std::vector<PacketPtr> encodeJoin(const JoinSpec& s, const ChunkPcm& before, const ChunkPcm& after,
-                                  const AVCodecParameters* par);
+class AudioEncoder;
 
-// The AudioSpecificConfig our AAC encoder writes for this rate, channel count and bit rate (the
-// copied stream's must equal it for re-encoded frames to decode with the copied ones).
-QByteArray joinEncoderConfig(int sampleRate, int channels, int64_t bitRate);
+// One AAC encoder for all the joins of a stitch: the copied stream's rate, channels and bit rate.
+std::unique_ptr<AudioEncoder> makeJoinEncoder(const AVCodecParameters* par);
+
+// Encodes the packets of output [a, b): pts/dts in samples on the output timeline, 1024 each.
+std::vector<PacketPtr> encodeJoin(AudioEncoder& encoder, const JoinSpec& s, const ChunkPcm& before,
+                                  const ChunkPcm& after);
+
+// Whether the frames of our AAC encoder decode with this AudioSpecificConfig (AAC LC, this rate
+// and channel count, no program config element).
+bool joinEncoderMatches(const QByteArray& config, int sampleRate, int channels);
 
 }  // namespace sw::media
