@@ -172,10 +172,12 @@ void AudioRender::step(MixRun& run, const std::function<void(AVFrame*)>& sink) c
 
 namespace {
 
-// EBU R128 allows at most -1 dBTP. A plain gain is used while the measured true peak stays at or
-// under kPlainCeiling after it (the AAC encoder adds a few tenths of a dB to the peaks); above
-// that a lookahead limiter at 4x the rate holds the peaks at kLimit.
-constexpr double kPlainCeiling = -1.8;   // dBTP
+// EBU R128 allows at most -1 dBTP. A plain gain is used while the measured sample peak stays at
+// or under kPlainCeiling after it (0.5 dB for inter-sample peaks, and the AAC encoder adds a few
+// tenths of a dB); above that a lookahead limiter at 4x the rate holds the peaks at kLimit.
+// The measuring passes take sample peaks: true-peak oversampling would cost more than the rest
+// of the measurement.
+constexpr double kPlainCeiling = -2.3;   // dBFS sample peak
 constexpr double kLimit = -2.0;          // dBFS at 192 kHz
 constexpr int kMaxLevelPasses = 3;       // measurement passes after the first, when limiting
 constexpr double kLevelTolerance = 0.3;  // LU
@@ -194,7 +196,7 @@ std::string AudioRender::levelTail(double gainDb, bool limit) const {
 LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to) const {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   LoudnessMeter meter(
-      audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
+      audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}), false);
   auto run = startRun(tail);
   const double total = std::max(1.0, static_cast<double>(samples_));
   while (!run->done) {

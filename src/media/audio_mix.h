@@ -1,8 +1,8 @@
 // AudioRender: the output's whole soundtrack. Mixes the chunk-audio bus (when kept) with the
 // plan's clips (narration/dialogue at their start times, music trimmed to the video with a
 // fade-out and ducked under speech, SFX at cue times, each with gain; amix normalize=0), then
-// normalises loudness (ebur128 measure with true peak, then a gain to the target; when that gain
-// would put the true peak over -1.8 dBTP, a lookahead limiter at 192 kHz holds it at -2 dBFS and
+// normalises loudness (ebur128 measure, then a gain to the target; when that gain would put the
+// sample peak over -2.3 dBFS, a lookahead limiter at 192 kHz holds it at -2 dBFS and
 // up to three more measuring passes correct the gain for what the limiter took) and encodes AAC.
 // measure() runs the first pass; the second pass is streamed: nextPacket() mixes and encodes just
 // enough to return the next AAC packet, so memory does not grow with the length of the render.
