@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Media engine benchmark: scenewright-cli vs the ffmpeg CLI on the same corpus, in one run.
 #   (a) plain re-stitch            vs concat demuxer -c copy           (target ratio <= 1.0)
+#       on chunks with 48 kHz audio and on chunks with 44.1 kHz audio (each <= 1.0)
 #   (b) 1080p render + narration/music/SFX vs one ffmpeg -filter_complex (target <= 0.9)
 #   (c) every chunk trimmed 0.4 s at its head: smart render vs full re-encode (target <= 0.35)
 #   (d) peak RSS of a 10-minute vs a 1-minute render                   (target <= 1.2)
@@ -52,12 +53,21 @@ for i in $(seq -w 1 12); do
   "${FF[@]}" -f lavfi -i "testsrc2=s=1280x720:r=30:d=5" -f lavfi -i "sine=f=$((300 + 10#$i * 40)):d=5:r=48000" \
     "${X264[@]}" -c:a aac -b:a 128k -ac 2 -ar 48000 -shortest "chunk$i.mp4"
 done
+# The same pictures with 44.1 kHz audio (video stream-copied from the 48 kHz corpus).
+for i in $(seq -w 1 12); do
+  [[ -f chunk44_$i.mp4 ]] && continue
+  "${FF[@]}" -i "chunk$i.mp4" -f lavfi -i "sine=f=$((300 + 10#$i * 40)):d=5:r=44100" \
+    -map 0:v -map 1:a -c:v copy -c:a aac -b:a 128k -ac 2 -ar 44100 -shortest "chunk44_$i.mp4"
+done
 [[ -f narration.wav ]] || "${FF[@]}" -f lavfi -i "sine=f=220:d=40:r=48000,volume=0.5" -ac 1 narration.wav
 [[ -f music.wav ]] || "${FF[@]}" -f lavfi -i "anoisesrc=d=60:c=pink:r=48000:a=0.2" -ac 2 music.wav
 [[ -f sfx.wav ]] || "${FF[@]}" -f lavfi -i "sine=f=1000:d=1:r=48000" -ac 2 sfx.wav
-CHUNKS=(chunk*.mp4)
+CHUNKS=(chunk[0-9][0-9].mp4)
+CHUNKS44=(chunk44_*.mp4)
 : > list.txt
 for c in "${CHUNKS[@]}"; do echo "file '$PWD/$c'" >> list.txt; done
+: > list44.txt
+for c in "${CHUNKS44[@]}"; do echo "file '$PWD/$c'" >> list44.txt; done
 : > results.txt
 inputs=(); n=${#CHUNKS[@]}
 for c in "${CHUNKS[@]}"; do inputs+=(-i "$c"); done
@@ -68,6 +78,8 @@ echo "== (a) plain re-stitch"
 for rep in $(seq 15); do
   run a_ours "$CLI" stitch -o a_ours.mp4 "${CHUNKS[@]}"
   run a_ffmpeg "${FF[@]}" -f concat -safe 0 -i list.txt -c copy -movflags +faststart a_ff.mp4
+  run a44_ours "$CLI" stitch -o a44_ours.mp4 "${CHUNKS44[@]}"
+  run a44_ffmpeg "${FF[@]}" -f concat -safe 0 -i list44.txt -c copy -movflags +faststart a44_ff.mp4
 done
 
 fi
@@ -140,7 +152,8 @@ def show(label, a, b, idx, target):
     print(f"  {label:<44} {ratio:6.2f}  (target <= {target}) {'ok' if ratio <= target else 'MISSED'}"
           f"   cpu ratio {cpu:5.2f}  load {load}")
     rows.append((label, r[a][idx], r[b][idx], ratio, cpu, target, load))
-show("(a) re-stitch vs concat -c copy (time)", "a_ours", "a_ffmpeg", 0, 1.0)
+show("(a) re-stitch vs concat -c copy, 48 kHz (time)", "a_ours", "a_ffmpeg", 0, 1.0)
+show("(a) re-stitch vs concat -c copy, 44.1 kHz (time)", "a44_ours", "a44_ffmpeg", 0, 1.0)
 show("(b) 1080p + mix vs ffmpeg filter_complex (time)", "b_ours", "b_ffmpeg", 0, 0.9)
 show("(c) smart render vs full re-encode (time)", "c_ours", "c_ffmpeg", 0, 0.35)
 show("(d) peak RSS 10 min vs 1 min", "d_10min", "d_1min", 1, 1.2)

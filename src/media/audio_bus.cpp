@@ -16,8 +16,8 @@ constexpr int64_t kCutFade = kMixRate / 200;  // 5 ms
 constexpr int kBlock = 1024;
 }  // namespace
 
-int64_t frameToSample(const Timeline& t, int64_t frame) {
-  return av_rescale(frame, int64_t(kMixRate) * t.fps.den, t.fps.num);
+int64_t frameToSample(const Timeline& t, int64_t frame, int rate) {
+  return av_rescale(frame, int64_t(rate) * t.fps.den, t.fps.num);
 }
 
 SegmentAudioReader::SegmentAudioReader(const ResolvedSegment& seg, const Timeline& t)

@@ -16,8 +16,8 @@ namespace sw::media {
 
 inline constexpr int kMixRate = 48000;
 
-// Samples of output frame index `frame` on the 48 kHz grid.
-int64_t frameToSample(const Timeline& t, int64_t frame);
+// Samples of output frame index `frame` on the 48 kHz grid (or the grid of `rate`).
+int64_t frameToSample(const Timeline& t, int64_t frame, int rate = kMixRate);
 
 class SegmentAudioReader {
  public:

@@ -1,25 +1,29 @@
 // Audio stream copy for plain concatenations: when nothing is mixed, the cuts are plain cuts and
-// every chunk carries the same AAC configuration (48 kHz stereo), the chunks' AAC packets are
-// copied onto the output timeline instead of being decoded, normalised and re-encoded.
+// every chunk carries the same AAC configuration (any one rate and channel count: the output
+// adopts it), the chunks' AAC packets are copied onto the output timeline instead of being
+// decoded, normalised and re-encoded; only the few AAC frames around each join are encoded
+// afresh (audio_join.h).
 //
-// Placement: a chunk packet at file sample p lands at S + (p - in) (S = the segment's output
-// start, in = its in point, both on the 48 kHz grid). Packets are written back to back (AAC
-// frames must stay contiguous); a packet is dropped when it would start more than half a frame
-// before the end of what is already written, or more than half a frame after the segment's end.
-// So every packet sits within +-512 samples (10.7 ms, under one video frame) of its true place
-// and the error never accumulates over joins.
-// Trade-off (the "priming gap"): each chunk's encoder priming frame is dropped at a join, so the
-// first AAC frame after a cut decodes without its predecessor frame: about 21 ms of windowed
-// overlap between the two chunks (a short MDCT-window crossfade with some aliasing) instead of
-// the fresh path's clean 5 ms fades. The loudness target is not applied (levels are kept).
+// Placement: a chunk packet at file sample p has its exact place S + (p - in) (S = the segment's
+// output start, in = its in point, both on the audio rate's grid). AAC frames must stay
+// contiguous, so a chunk's copied packets sit `shift` (|shift| <= 512 samples, under 10.7 ms at
+// 48 kHz) from their exact place. At every join the packets from a little before the cut to a
+// little after it are re-encoded from the decoded audio of both chunks: crossfaded from the
+// copied shift to the exact place, cut there with the fresh path's 5 ms fades, and back to the
+// next chunk's copied shift, so each chunk starts exactly with its video, nothing drops out and
+// the decoder's overlap-add at both ends joins matching signals. The loudness target is not
+// applied (levels are kept).
 #pragma once
 
+#include "media/audio_join.h"
 #include "media/media_input.h"
 #include "media/muxer.h"
 #include "media/render_plan.h"
 #include "media/timeline.h"
 
 #include <QString>
+#include <deque>
+#include <memory>
 #include <optional>
 
 namespace sw::media {
@@ -31,30 +35,44 @@ QString audioCopyBlocker(const RenderPlan& plan, const Timeline& t, bool videoRe
 class AudioPacketCopier final : public AudioPacketSource {
  public:
   explicit AudioPacketCopier(const Timeline& t);
+  ~AudioPacketCopier() override;
   const AVCodecParameters* parameters() const override { return par_.get(); }
-  AVRational timeBase() const override { return AVRational{1, kRate}; }
+  AVRational timeBase() const override { return AVRational{1, rate_}; }
   AudioPull next(AVPacket* out, bool wait) override;
-  // Largest distance (samples) between a written packet and its exact place.
+  int sampleRate() const { return rate_; }
+  // Largest distance (samples) between a copied packet and its exact place.
   int64_t maxShift() const { return maxShift_; }
+  // Input packets not written: before the first chunk's start, or replaced at a join.
   int64_t packetsDropped() const { return dropped_; }
+  int64_t framesReencoded() const { return reencoded_; }
 
  private:
-  static constexpr int kRate = 48000;
-  void openSegment();
-  void closeSegment();
+  struct Segment;
+  std::unique_ptr<Segment> openSegment(size_t index) const;
+  // Next audio packet of `s` with its exact place on the output; false at the end of its file.
+  bool readPacket(Segment& s, PacketPtr& pkt, int64_t& place) const;
+  void step();
+  void join(PacketPtr pending, int64_t pendingPlace);
+  void put(PacketPtr pkt, int64_t duration);
+  AudioEncoder& encoder();
+  void startTail(Segment& s);
 
   const Timeline& t_;
   CodecParametersPtr par_;
+  int rate_ = 48000;
   int frame_ = 1024;  // samples per AAC packet
+  int fade_ = 240;    // 5 ms cut fade
   size_t seg_ = 0;
-  std::optional<MediaInput> input_;
-  int stream_ = -1;
-  int64_t origin_ = 0;            // file origin in samples
-  int64_t start_ = 0, end_ = 0;   // segment span on the output (samples)
-  int64_t in_ = 0;                // segment in point in the file (samples)
-  int64_t pos_ = AV_NOPTS_VALUE;  // where the next packet is written
+  std::unique_ptr<Segment> cur_;
+  std::deque<PacketPtr> ready_;
+  std::unique_ptr<AudioEncoder> encoder_;  // the joins' frames, opened at the first join
+  std::unique_ptr<PacketDecoder> tail_;    // the chunk before a join
+  std::unique_ptr<PacketDecoder> head_;    // the chunk after it
+  int64_t pos_ = AV_NOPTS_VALUE;           // where the next packet is written
+  int64_t shift_ = 0;                      // copied place minus exact place of cur_'s packets
   int64_t maxShift_ = 0;
   int64_t dropped_ = 0;
+  int64_t reencoded_ = 0;
 };
 
 }  // namespace sw::media

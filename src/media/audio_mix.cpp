@@ -170,32 +170,34 @@ void AudioRender::step(MixRun& run, const std::function<void(AVFrame*)>& sink) c
   }
 }
 
-std::string AudioRender::loudnormTail() const {
-  const double target = plan_.output.loudnessTarget;
-  if (!measured_.hasSignal()) return "[mixed]anull[out]";
-  const double gain = target - measured_.integrated;
-  const std::string n0 = std::to_string(samples_);
-  if (measured_.truePeak + gain <= -1.5) {  // -1 dBTP with 0.5 dB for inter-sample peaks
-    // loudnorm's linear mode is exactly this gain, but it runs at 192 kHz; apply it directly.
-    return "[mixed]volume=" + num(gain) + "dB,apad=whole_len=" + n0 + ",atrim=end_sample=" + n0 +
-           "[out]";
-  }
-  const double tp = std::clamp(measured_.truePeak + gain + 0.1, -1.5, 0.0);
-  const double lra = std::clamp(measured_.range + 1.0, 7.0, 20.0);
+namespace {
+
+// EBU R128 allows at most -1 dBTP. A plain gain is used while the measured sample peak stays at
+// or under kPlainCeiling after it (0.5 dB for inter-sample peaks, and the AAC encoder adds a few
+// tenths of a dB); above that a lookahead limiter at 4x the rate holds the peaks at kLimit.
+// The measuring passes take sample peaks: true-peak oversampling would cost more than the rest
+// of the measurement.
+constexpr double kPlainCeiling = -2.3;   // dBFS sample peak
+constexpr double kLimit = -2.0;          // dBFS at 192 kHz
+constexpr int kMaxLevelPasses = 3;       // measurement passes after the first, when limiting
+constexpr double kLevelTolerance = 0.3;  // LU
+
+}  // namespace
+
+std::string AudioRender::levelTail(double gainDb, bool limit) const {
   const std::string n = std::to_string(samples_);
-  return "[mixed]loudnorm=I=" + num(target) + ":TP=" + num(tp) + ":LRA=" + num(lra) +
-         ":measured_I=" + num(measured_.integrated) + ":measured_TP=" + num(measured_.truePeak) +
-         ":measured_LRA=" + num(std::max(measured_.range, 0.1)) +
-         ":measured_thresh=" + num(measured_.integrated - 10.0) +
-         ":offset=0:linear=true,aresample=48000,apad=whole_len=" + n + ",atrim=end_sample=" + n +
-         "[out]";
+  const std::string pad = "apad=whole_len=" + n + ",atrim=end_sample=" + n + "[out]";
+  if (!limit) return "[mixed]volume=" + num(gainDb) + "dB," + pad;
+  return "[mixed]volume=" + num(gainDb) +
+         "dB,aresample=192000,alimiter=limit=" + num(std::pow(10.0, kLimit / 20.0)) +
+         ":attack=1:release=50:level=0:latency=1,aresample=48000," + pad;
 }
 
-void AudioRender::measure(double from, double to) {
+LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to) const {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   LoudnessMeter meter(
-      audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}));
-  auto run = startRun("[mixed]anull[out]");
+      audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}), false);
+  auto run = startRun(tail);
   const double total = std::max(1.0, static_cast<double>(samples_));
   while (!run->done) {
     step(*run, [&](AVFrame* f) {
@@ -204,8 +206,26 @@ void AudioRender::measure(double from, double to) {
                       QStringLiteral("audio"));
     });
   }
-  measured_ = meter.finish();
-  encodeRun_ = startRun(loudnormTail());
+  return meter.finish();
+}
+
+void AudioRender::measure(double from, double to) {
+  measured_ = measureRun("[mixed]anull[out]", from, to);
+  if (!measured_.hasSignal()) {
+    encodeRun_ = startRun("[mixed]anull[out]");
+    return;
+  }
+  const double target = plan_.output.loudnessTarget;
+  double gain = target - measured_.integrated;
+  const bool limit = measured_.truePeak + gain > kPlainCeiling;
+  // The limiter takes level off the loudest moments: measure the limited mix and raise the gain
+  // until its integrated loudness is on target.
+  for (int pass = 0; limit && pass < kMaxLevelPasses; ++pass) {
+    const LoudnessStats s = measureRun(levelTail(gain, true), to, to);
+    if (!s.hasSignal() || std::fabs(target - s.integrated) <= kLevelTolerance) break;
+    gain += target - s.integrated;
+  }
+  encodeRun_ = startRun(levelTail(gain, limit));
 }
 
 bool AudioRender::nextPacket(AVPacket* out) {

@@ -1,10 +1,11 @@
 // AudioRender: the output's whole soundtrack. Mixes the chunk-audio bus (when kept) with the
 // plan's clips (narration/dialogue at their start times, music trimmed to the video with a
 // fade-out and ducked under speech, SFX at cue times, each with gain; amix normalize=0), then
-// normalises loudness in two passes (ebur128 measure, loudnorm linear=true with the measured
-// values, aresample=48000) and encodes AAC. measure() runs the first pass; the second pass is
-// streamed: nextPacket() mixes and encodes just enough to return the next AAC packet, so memory
-// does not grow with the length of the render.
+// normalises loudness (ebur128 measure, then a gain to the target; when that gain would put the
+// sample peak over -2.3 dBFS, a lookahead limiter at 192 kHz holds it at -2 dBFS and
+// up to three more measuring passes correct the gain for what the limiter took) and encodes AAC.
+// measure() runs the first pass; the second pass is streamed: nextPacket() mixes and encodes just
+// enough to return the next AAC packet, so memory does not grow with the length of the render.
 #pragma once
 
 #include "media/encoders.h"
@@ -51,7 +52,9 @@ class AudioRender final : public AudioPacketSource {
   std::vector<std::unique_ptr<MixSource>> makeSources() const;
   std::unique_ptr<MixRun> startRun(const std::string& tail) const;
   void step(MixRun& run, const std::function<void(AVFrame*)>& sink) const;
-  std::string loudnormTail() const;
+  // From [mixed] to [out]: the gain, with the true-peak limiter when `limit`.
+  std::string levelTail(double gainDb, bool limit) const;
+  LoudnessStats measureRun(const std::string& tail, double from, double to) const;
 
   const RenderPlan& plan_;
   const Timeline& t_;

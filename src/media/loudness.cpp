@@ -19,14 +19,16 @@ double metaValue(const AVFrame* f, const char* key, double fallback) {
 
 }  // namespace
 
-LoudnessMeter::LoudnessMeter(const std::string& sourceArgs) : out_(makeFrame()) {
+LoudnessMeter::LoudnessMeter(const std::string& sourceArgs, bool truePeak)
+    : truePeak_(truePeak), out_(makeFrame()) {
   GraphOutput o;
   o.label = "out";
   o.audio = true;
   o.channels = 0;  // any format
   graph_ = std::make_unique<FilterGraph>(
       std::vector<GraphInput>{{"in", true, sourceArgs}}, std::vector<GraphOutput>{o},
-      "[in]ebur128=peak=sample:metadata=1[out]", QStringLiteral("loudness measurement"));
+      std::string("[in]ebur128=peak=") + (truePeak ? "true" : "sample") + ":metadata=1[out]",
+      QStringLiteral("loudness measurement"));
 }
 
 LoudnessMeter::~LoudnessMeter() = default;
@@ -37,7 +39,8 @@ void LoudnessMeter::drain() {
     stats_.range = metaValue(out_.get(), "lavfi.r128.LRA", stats_.range);
     for (int ch = 0; ch < out_->ch_layout.nb_channels; ++ch) {
       char key[64];
-      std::snprintf(key, sizeof key, "lavfi.r128.sample_peaks_ch%d", ch);
+      std::snprintf(key, sizeof key,
+                    truePeak_ ? "lavfi.r128.true_peaks_ch%d" : "lavfi.r128.sample_peaks_ch%d", ch);
       const double lin = metaValue(out_.get(), key, 0.0);
       if (lin > 0) stats_.truePeak = std::max(stats_.truePeak, 20.0 * std::log10(lin));
     }

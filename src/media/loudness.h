@@ -13,9 +13,8 @@ class FilterGraph;
 struct LoudnessStats {
   double integrated = -70.0;  // LUFS (-70 = silence / nothing measured)
   double range = 0.0;         // LRA, LU
-  double truePeak = -99.0;    // dBFS sample peak of the highest channel (true-peak oversampling
-                              // costs more than the whole rest of the measurement; callers keep
-                              // a 0.5 dB margin for inter-sample peaks)
+  double truePeak = -99.0;    // highest channel's peak: dBTP (4x oversampled, ebur128
+                              // peak=true), or dBFS sample peak from a meter without true peak
   bool hasSignal() const { return integrated > -69.0; }
 };
 
@@ -23,13 +22,15 @@ struct LoudnessStats {
 class LoudnessMeter {
  public:
   // sourceArgs: abuffer arguments (see audioSourceArgs).
-  explicit LoudnessMeter(const std::string& sourceArgs);
+  // truePeak false: sample peaks only (the 4x oversampling costs more than the rest of it).
+  explicit LoudnessMeter(const std::string& sourceArgs, bool truePeak = true);
   ~LoudnessMeter();
   void push(AVFrame* frame);
   LoudnessStats finish();
 
  private:
   void drain();
+  bool truePeak_;
   std::unique_ptr<FilterGraph> graph_;
   FramePtr out_;
   LoudnessStats stats_;

@@ -50,8 +50,9 @@ struct OutputSettings {
   bool ducking = true;            // music ducked under narration/dialogue
   ChunkAudio chunkAudio = ChunkAudio::Keep;
   // Nothing to mix (no clips, chunk audio kept, cuts only) and every chunk has the same AAC
-  // 48 kHz stereo audio: copy its packets instead of decoding, normalising and re-encoding.
-  // The chunks then keep their own level (no loudness target, no 5 ms cut fades).
+  // configuration (any one rate and channel count): copy its packets instead of decoding,
+  // normalising and re-encoding, re-encoding only the frames around each join (audio_copy.h).
+  // The chunks then keep their own level (no loudness target).
   bool copyChunkAudio = true;
   // Full re-encode: the video is cut into independent GOP-aligned parts of about this many
   // seconds, encoded side by side on the machine's cores and joined (keyframes land where one

@@ -1,6 +1,7 @@
 #include "media/stitcher.h"
 
 #include "media/audio_copy.h"
+#include "media/audio_prefetch.h"
 #include "media/audio_worker.h"
 #include "media/encoders.h"
 #include "media/media_error.h"
@@ -85,7 +86,7 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
   std::unique_ptr<AudioPacketSource> audio;
   AudioWorker* worker = nullptr;
   if (r.audioCopied) {
-    audio = std::make_unique<AudioPacketCopier>(t);
+    audio = std::make_unique<AudioPrefetch>(std::make_unique<AudioPacketCopier>(t), control);
   } else {
     auto w = std::make_unique<AudioWorker>(plan, t, control);  // mixes on its own thread
     worker = w.get();

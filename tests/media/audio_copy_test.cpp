@@ -55,21 +55,24 @@ TEST_F(MediaAudioCopy, PlainConcatCopiesAacPacketsInOrder) {
   EXPECT_EQ(r.path, StitchPath::StreamCopy) << r.reason.toStdString();
   EXPECT_TRUE(r.audioCopied) << r.audioReason.toStdString();
   const QString out = dir.filePath("out.mp4");
-  // Every output packet is an input packet, in input order; at most one is dropped per join.
+  // Away from the joins every output packet is an input packet, in input order; a few frames
+  // around each join are re-encoded.
   std::vector<QByteArray> inputs;
   for (const QString& f : {a, b, c}) {
     const auto p = audioPackets(f);
     inputs.insert(inputs.end(), p.begin(), p.end());
   }
   const auto written = audioPackets(out);
-  size_t k = 0;
+  size_t k = 0, copied = 0;
   for (size_t i = 0; i < written.size(); ++i) {
-    while (k < inputs.size() && inputs[k] != written[i]) ++k;
-    ASSERT_LT(k, inputs.size()) << "output packet " << i
-                                << " is not a copied input packet in order";
-    ++k;
+    size_t at = k;
+    while (at < inputs.size() && inputs[at] != written[i]) ++at;
+    if (at == inputs.size()) continue;  // re-encoded at a join
+    k = at + 1;
+    ++copied;
   }
-  EXPECT_GE(written.size() + 2 * 2, inputs.size());
+  EXPECT_GE(copied + 2 * 8, written.size());
+  EXPECT_GE(written.size() + 2 * 8, inputs.size());
   const ProbeResult p = probe(out);
   ASSERT_NE(p.audio(), nullptr);
   EXPECT_NEAR(p.audio()->duration, 6.0, 0.001);
@@ -107,5 +110,6 @@ TEST_F(MediaAudioCopy, FreshAudioWhenSomethingIsMixedOrAsked) {
   const QString other = clip("c.mp4", std::nullopt, 440, 44100);
   const StitchReport r2 = stitch(plan({a, other}));
   EXPECT_FALSE(r2.audioCopied);
-  EXPECT_NE(r2.audioReason.indexOf("not AAC LC 48 kHz stereo"), -1) << r2.audioReason.toStdString();
+  EXPECT_NE(r2.audioReason.indexOf("another AAC configuration"), -1)
+      << r2.audioReason.toStdString();
 }

@@ -59,7 +59,8 @@ float sampleAt(const ClipSpec& spec, int64_t n) {
   if (spec.markerAt && t >= *spec.markerAt && t < *spec.markerAt + 0.05) {
     return static_cast<float>(0.8 * std::sin(2 * kPi * 1000.0 * (t - *spec.markerAt)));
   }
-  return static_cast<float>(spec.toneAmplitude * std::sin(2 * kPi * spec.toneHz * t));
+  return static_cast<float>(spec.toneAmplitude *
+                            std::sin(2 * kPi * spec.toneHz * (t + spec.tonePhaseSeconds)));
 }
 
 void writeAudioUpTo(media::MediaWriter& w, const ClipSpec& spec, int64_t& written, int64_t until) {

@@ -23,6 +23,7 @@ struct ClipSpec {
   int sampleRate = 48000;
   double toneHz = 440.0;
   double toneAmplitude = 0.05;     // quiet bed so a marker beep stands out
+  double tonePhaseSeconds = 0.0;   // the tone is sin(2 pi f (t + this)): chunks of one sine
   std::optional<double> markerAt;  // white frame + 1 kHz beep (50 ms, amplitude 0.8) at this time
   std::optional<int> solidLuma;    // plain grey picture of this Y value instead of the pattern
   int crf = 23;
