@@ -118,6 +118,7 @@ class MainWindow : public QMainWindow {
   void onSceneSelected(model::Id sceneId);
   void onChunkSelected(model::Id chunkId);
   void previewScene(model::Id sceneId);
+  double assetSeconds(const model::Chunk& chunk);
   void loadRegistry();
 
   // Render wiring (main_window_render.cpp).
@@ -156,6 +157,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* chunkDock_ = nullptr;
   QDockWidget* queueDock_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
+  QList<QAction*> transportActions_;  // J/K/L, frame and seam steps (transport_actions.h)
   QMenu* recentMenu_ = nullptr;
   QMenu* backupMenu_ = nullptr;
   QLabel* statusProject_ = nullptr;

@@ -315,11 +315,13 @@ int TimelineWidget::hitChunk(const QPointF& pos, Drag* edge) const {
 void TimelineWidget::mousePressEvent(QMouseEvent* event) {
   Drag edge = Drag::None;
   const int row = hitChunk(event->position(), &edge);
-  if (row < 0) {
-    if (event->position().y() < kRulerHeight)
-      emit seekRequested(std::max(0.0, (event->position().x() - kHeaderWidth) / pixelsPerSecond_));
+  if (event->position().y() < kRulerHeight && event->button() == Qt::LeftButton) {
+    drag_ = Drag::Scrub;
+    setPlayhead(timeAt(event->position().x()));
+    emit seekRequested(playhead_);
     return;
   }
+  if (row < 0) return;
   if (edge != Drag::None) {
     drag_ = edge;
     dragRow_ = row;
@@ -331,6 +333,11 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
+  if (drag_ == Drag::Scrub) {
+    setPlayhead(timeAt(event->position().x()));
+    emit seekRequested(playhead_);
+    return;
+  }
   if (drag_ == Drag::None) {
     Drag edge = Drag::None;
     hitChunk(event->position(), &edge);
@@ -351,7 +358,12 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent*) {
+  if (drag_ == Drag::Scrub) drag_ = Drag::None;
   if (drag_ != Drag::None) finishTrim();
+}
+
+double TimelineWidget::timeAt(double x) const {
+  return std::max(0.0, (x - kHeaderWidth) / pixelsPerSecond_);
 }
 
 void TimelineWidget::finishTrim() {
@@ -386,11 +398,13 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Minus:
       zoomOut();
       break;
-    case Qt::Key_Left:
-      if (row > 0) selectChunk(chunks_->chunk(row - 1).id);
+    case Qt::Key_Left:  // plain Left/Right step frames (transport_actions.h)
+      if (row > 0 && event->modifiers() & Qt::ControlModifier)
+        selectChunk(chunks_->chunk(row - 1).id);
       break;
     case Qt::Key_Right:
-      if (row + 1 < chunks_->rowCount()) selectChunk(chunks_->chunk(row + 1).id);
+      if (row + 1 < chunks_->rowCount() && event->modifiers() & Qt::ControlModifier)
+        selectChunk(chunks_->chunk(row + 1).id);
       break;
     default:
       QWidget::keyPressEvent(event);

@@ -28,12 +28,14 @@ class TimelineWidget : public QWidget {
   void zoomToFit(int viewportWidth);
   void selectChunk(model::Id chunkId);
   void setPlayhead(double seconds);
+  double playhead() const { return playhead_; }
+  double timeAt(double x) const;    // scene seconds under widget x
   QRectF chunkRect(int row) const;  // in widget coordinates
   QSize sizeHint() const override;
 
  Q_SIGNALS:
   void chunkSelected(qint64 chunkId);
-  void seekRequested(double seconds);
+  void seekRequested(double seconds);  // a click or drag on the ruler (scene seconds)
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -44,7 +46,7 @@ class TimelineWidget : public QWidget {
   void keyPressEvent(QKeyEvent* event) override;
 
  private:
-  enum class Drag { None, TrimIn, TrimOut };
+  enum class Drag { None, TrimIn, TrimOut, Scrub };
   void rebuild();
   void paintRuler(QPainter& p, const QRect& exposed);
   void paintChunk(QPainter& p, int row);
