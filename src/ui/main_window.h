@@ -33,6 +33,7 @@ class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
+class EditorMenus;
 class PreviewPlayer;
 class ProjectPane;
 class ProjectSession;
@@ -43,6 +44,7 @@ class SceneInspector;
 class SceneListModel;
 class ThumbnailLoader;
 class TimelineWidget;
+class WaveformCache;
 struct RegenerateRequest;
 
 class MainWindow : public QMainWindow {
@@ -80,6 +82,8 @@ class MainWindow : public QMainWindow {
   render::RenderQueue* renderQueue() const { return queue_.get(); }
   ChunkRegenerator* regenerator() const { return regenerator_; }
   BackupManager* backups() const { return backups_; }
+  WaveformCache* waveforms() const { return waveforms_; }
+  EditorMenus* menus() const { return menus_; }
   QAction* action(const QString& objectName) const;
 
  Q_SIGNALS:
@@ -140,6 +144,8 @@ class MainWindow : public QMainWindow {
   ChunkRegenerator* regenerator_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
+  WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes
+  EditorMenus* menus_ = nullptr;
   BackupManager* backups_ = nullptr;
   SceneListModel* scenes_ = nullptr;
   CharacterModel* characters_ = nullptr;

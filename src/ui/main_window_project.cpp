@@ -27,6 +27,7 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/editor_menus.h"
 #include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
@@ -41,6 +42,7 @@
 #include "ui/scene_list_model.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
+#include "ui/waveform_cache.h"
 
 #include "render/render_queue.h"
 
@@ -122,6 +124,11 @@ void MainWindow::buildProjectWidgets() {
   chunkInspector_ = new ChunkInspector(s, thumbnails_);
   chunkInspector_->setRegistry(registry_.get());
   timeline_ = new TimelineWidget(s, chunks_, thumbnails_);
+  waveforms_ =
+      new WaveformCache(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                            .filePath(QStringLiteral("waveforms")),
+                        this);
+  timeline_->setWaveformCache(waveforms_);
   timelineScroll_ = new QScrollArea;
   timelineScroll_->setWidget(timeline_);
   timelineScroll_->setWidgetResizable(false);
@@ -143,6 +150,7 @@ void MainWindow::buildProjectWidgets() {
   timeline_->addAction(action(QStringLiteral("actionPlay")));
   player_->addActions(transportActions_);
   timeline_->addActions(transportActions_);
+  menus_ = new EditorMenus(this, s, timeline_, chunkInspector_, pane_);
 }
 
 void MainWindow::connectProjectWidgets() {
@@ -195,6 +203,8 @@ void MainWindow::closeProject() {
       delete w;
     }
   }
+  delete menus_;
+  menus_ = nullptr;
   setCentralWidget(welcomeWidget());  // deletes the player
   pane_ = nullptr;
   sceneInspector_ = nullptr;
@@ -203,6 +213,8 @@ void MainWindow::closeProject() {
   timelineScroll_ = nullptr;
   player_ = nullptr;
   queuePanel_ = nullptr;
+  delete waveforms_;  // after the timeline; waits for the waveform being computed
+  waveforms_ = nullptr;
   delete scenes_;
   delete characters_;
   delete chunks_;

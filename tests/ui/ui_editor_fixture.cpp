@@ -14,9 +14,11 @@ model::Id EditorFixture::addWavAsset(model::ProjectStore& store, const QString& 
   testsupport::WavSpec spec;
   spec.seconds = seconds;
   spec.hz = hz;
+  spec.amplitude = 0.15;
+  spec.beepAt = seconds / 2;  // a loud 50 ms beep mid-clip: the waveform has a shape
   model::Asset asset;
   asset.kind = kind;
-  asset.cacheKey = QStringLiteral("test-%1-%2").arg(kind, name);
+  asset.cacheKey = QStringLiteral("test-%1-%2-%3").arg(kind, name, project.dir.path());  // fresh
   asset.filePath = testsupport::makeWav(project.dir.filePath(name + QStringLiteral(".wav")), spec);
   asset.mime = QStringLiteral("audio/wav");
   asset.duration = seconds;
