@@ -147,7 +147,6 @@ QMenu* EditorMenus::clipMenu(int lane, int clip) {
   const bool deletable =
       c.rowId && (audio.kind == AudioLane::Dialogue || audio.kind == AudioLane::Sfx);
   QAction* del = add(menu, "menuDelete", tr("&Delete"), deletable);
-  del->setShortcut(QKeySequence::Delete);
   const model::Id scene = session_->resolve(Entity::Scene, timeline_->sceneId());
   connect(del, &QAction::triggered, this, [this, kind = audio.kind, id = c.rowId, scene] {
     if (kind == AudioLane::Sfx) {
