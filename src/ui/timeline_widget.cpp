@@ -162,6 +162,8 @@ void TimelineWidget::paintEvent(QPaintEvent* event) {
     paintChunk(p, row);
     paintTransition(p, row);
   }
+  if (dragRow_ >= 0 && (drag_ == Drag::TrimIn || drag_ == Drag::TrimOut))
+    paintTrimTime(p, chunkRect(dragRow_));  // over the next chunk
   paintAudioLanes(p, palette(), lanes_, laneGeometry(), waveforms_);
   if (playhead_ >= 0) {
     const double x = kHeaderWidth + playhead_ * pixelsPerSecond_;
@@ -206,7 +208,6 @@ void TimelineWidget::paintChunk(QPainter& p, int row) {
     p.drawRect(QRectF(r.left(), r.top() + 20, kHandle, r.height() - 40));
     p.drawRect(QRectF(r.right() - kHandle, r.top() + 20, kHandle, r.height() - 40));
   }
-  if (row == dragRow_ && (drag_ == Drag::TrimIn || drag_ == Drag::TrimOut)) paintTrimTime(p, r);
 }
 
 // While a handle is dragged: where the chunk will start or end in its file and in the scene.
