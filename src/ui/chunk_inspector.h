@@ -52,6 +52,8 @@ class ChunkInspector : public QWidget {
   QProgressBar* regenerateProgressBar() const { return progress_; }
   QPushButton* cancelRegenerateButton() const { return cancel_; }
   QLineEdit* seedEdit() const { return seed_; }
+  // Makes the take at `index` of takeView() active (one undo step).
+  void activateTake(const QModelIndex& index);
 
  Q_SIGNALS:
   void regenerateRequested(const sw::ui::RegenerateRequest& request);
@@ -60,7 +62,6 @@ class ChunkInspector : public QWidget {
 
  private:
   void load();
-  void activateTake(const QModelIndex& index);
   void requestThumbnails();
   QWidget* buildForm();
   QWidget* buildProgressRow();

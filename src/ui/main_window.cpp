@@ -33,6 +33,7 @@
 #include "ui/scene_list_model.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
+#include "ui/transport_actions.h"
 
 #include "render/render_queue.h"
 
@@ -182,6 +183,7 @@ void MainWindow::createActions() {
                     .arg(QApplication::applicationVersion()));
           });
   action(QStringLiteral("actionPlay"))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  transportActions_ = createTransportActions(this, [this] { return player_; });
 }
 
 void MainWindow::createMenus() {
@@ -218,6 +220,9 @@ void MainWindow::createMenus() {
   for (const char* name :
        {"actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay", "actionPreviewRender"})
     view->addAction(action(QString::fromLatin1(name)));
+  QMenu* playback = view->addMenu(tr("Play&back"));
+  playback->setObjectName(QStringLiteral("playbackMenu"));
+  playback->addActions(transportActions_);
   view->addSeparator();
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));

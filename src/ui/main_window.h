@@ -33,6 +33,7 @@ class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
+class EditorMenus;
 class PreviewPlayer;
 class ProjectPane;
 class ProjectSession;
@@ -43,6 +44,7 @@ class SceneInspector;
 class SceneListModel;
 class ThumbnailLoader;
 class TimelineWidget;
+class WaveformCache;
 struct RegenerateRequest;
 
 class MainWindow : public QMainWindow {
@@ -80,6 +82,8 @@ class MainWindow : public QMainWindow {
   render::RenderQueue* renderQueue() const { return queue_.get(); }
   ChunkRegenerator* regenerator() const { return regenerator_; }
   BackupManager* backups() const { return backups_; }
+  WaveformCache* waveforms() const { return waveforms_; }
+  EditorMenus* menus() const { return menus_; }
   QAction* action(const QString& objectName) const;
 
  Q_SIGNALS:
@@ -118,6 +122,7 @@ class MainWindow : public QMainWindow {
   void onSceneSelected(model::Id sceneId);
   void onChunkSelected(model::Id chunkId);
   void previewScene(model::Id sceneId);
+  double assetSeconds(const model::Chunk& chunk);
   void loadRegistry();
 
   // Render wiring (main_window_render.cpp).
@@ -139,6 +144,8 @@ class MainWindow : public QMainWindow {
   ChunkRegenerator* regenerator_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
+  WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes
+  EditorMenus* menus_ = nullptr;
   BackupManager* backups_ = nullptr;
   SceneListModel* scenes_ = nullptr;
   CharacterModel* characters_ = nullptr;
@@ -156,6 +163,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* chunkDock_ = nullptr;
   QDockWidget* queueDock_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
+  QList<QAction*> transportActions_;  // J/K/L, frame and seam steps (transport_actions.h)
   QMenu* recentMenu_ = nullptr;
   QMenu* backupMenu_ = nullptr;
   QLabel* statusProject_ = nullptr;

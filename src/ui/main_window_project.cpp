@@ -27,6 +27,7 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/editor_menus.h"
 #include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
@@ -36,10 +37,12 @@
 #include "ui/project_session.h"
 #include "ui/render_job_model.h"
 #include "ui/render_queue_panel.h"
+#include "ui/scene_frame_rate.h"
 #include "ui/scene_inspector.h"
 #include "ui/scene_list_model.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
+#include "ui/waveform_cache.h"
 
 #include "render/render_queue.h"
 
@@ -121,6 +124,11 @@ void MainWindow::buildProjectWidgets() {
   chunkInspector_ = new ChunkInspector(s, thumbnails_);
   chunkInspector_->setRegistry(registry_.get());
   timeline_ = new TimelineWidget(s, chunks_, thumbnails_);
+  waveforms_ =
+      new WaveformCache(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                            .filePath(QStringLiteral("waveforms")),
+                        this);
+  timeline_->setWaveformCache(waveforms_);
   timelineScroll_ = new QScrollArea;
   timelineScroll_->setWidget(timeline_);
   timelineScroll_->setWidgetResizable(false);
@@ -140,6 +148,9 @@ void MainWindow::buildProjectWidgets() {
   setCentralWidget(player_);
   player_->addAction(action(QStringLiteral("actionPlay")));
   timeline_->addAction(action(QStringLiteral("actionPlay")));
+  player_->addActions(transportActions_);
+  timeline_->addActions(transportActions_);
+  menus_ = new EditorMenus(this, s, timeline_, chunkInspector_, pane_);
 }
 
 void MainWindow::connectProjectWidgets() {
@@ -156,8 +167,11 @@ void MainWindow::connectProjectWidgets() {
   });
   connect(pane_, &ProjectPane::currentSceneChanged, this, &MainWindow::onSceneSelected);
   connect(timeline_, &TimelineWidget::chunkSelected, this, &MainWindow::onChunkSelected);
-  connect(timeline_, &TimelineWidget::seekRequested, this,
-          [this](double) { timeline_->setFocus(); });
+  connect(timeline_, &TimelineWidget::seekRequested, this, [this](double seconds) {
+    previewScene(chunks_->sceneId());  // when a chunk alone is shown: back to the whole scene
+    player_->seek(seconds);
+    timeline_->setFocus();
+  });
   connect(player_, &PreviewPlayer::sequencePositionChanged, timeline_,
           &TimelineWidget::setPlayhead);
   connect(chunkInspector_, &ChunkInspector::regenerateRequested, this, &MainWindow::regenerate);
@@ -189,6 +203,8 @@ void MainWindow::closeProject() {
       delete w;
     }
   }
+  delete menus_;
+  menus_ = nullptr;
   setCentralWidget(welcomeWidget());  // deletes the player
   pane_ = nullptr;
   sceneInspector_ = nullptr;
@@ -197,6 +213,8 @@ void MainWindow::closeProject() {
   timelineScroll_ = nullptr;
   player_ = nullptr;
   queuePanel_ = nullptr;
+  delete waveforms_;  // after the timeline; waits for the waveform being computed
+  waveforms_ = nullptr;
   delete scenes_;
   delete characters_;
   delete chunks_;
@@ -231,24 +249,37 @@ void MainWindow::onChunkSelected(model::Id chunkId) {
   const int row = chunks_->rowOf(chunkId);
   const QString path =
       row >= 0 ? chunks_->index(row).data(ChunkModel::AssetPathRole).toString() : QString();
-  if (!path.isEmpty()) player_->setFile(path, tr("Chunk %1").arg(row + 1));
+  if (path.isEmpty()) return;
+  const QModelIndex index = chunks_->index(row);
+  player_->setSequence({{path, assetSeconds(chunks_->chunk(row))}}, tr("Chunk %1").arg(row + 1),
+                       index.data(ChunkModel::StartRole).toDouble());
+}
+
+// Seconds of the chunk's active take as measured (0: unknown, learnt when played).
+double MainWindow::assetSeconds(const model::Chunk& chunk) {
+  const auto asset = chunk.assetId ? session_->store().asset(*chunk.assetId) : std::nullopt;
+  return asset ? asset->duration : 0.0;
 }
 
 void MainWindow::previewScene(model::Id sceneId) {
   QStringList files;
+  QList<PreviewItem> items;
   if (!sceneId) return player_->clear(tr("Nothing to preview yet."));
+  player_->setFrameRate(sceneFrameRate(session_.get(), sceneId));
   for (int row = 0; row < chunks_->rowCount(); ++row) {
     const QString path = chunks_->index(row).data(ChunkModel::AssetPathRole).toString();
-    if (!path.isEmpty()) files.append(path);
+    if (path.isEmpty()) continue;
+    files.append(path);
+    items.append({path, assetSeconds(chunks_->chunk(row))});
   }
   const auto scene = sceneId ? session_->store().scene(sceneId) : std::nullopt;
-  if (files == player_->sequence() && !files.isEmpty()) return;
+  if (files == player_->sequence() && !files.isEmpty() && player_->sceneStart() == 0) return;
   if (files.isEmpty())
     player_->clear(scene ? tr("%1: no generated chunks to preview yet.").arg(scene->title)
                          : tr("Nothing to preview yet."));
   else
     player_->setSequence(
-        files, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
+        items, tr("%1: %n chunk(s) in sequence", nullptr, int(files.size())).arg(scene->title));
 }
 
 // Project dialogs start beside the open project (where projects live), else in the home folder.

@@ -1,5 +1,6 @@
 #include "ui/preview_player.h"
 
+#include <QApplication>
 #include <QAudioOutput>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,10 +9,13 @@
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QVideoWidget>
+#include <QWindow>
+#include <cmath>
 
 #include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
@@ -19,8 +23,8 @@
 namespace sw::ui {
 
 namespace {
-constexpr qint64 kFrameMs = 40;  // one frame at 25 fps; QMediaPlayer has no frame API
 constexpr int kPosterHeight = 360;
+constexpr double kMaxShuttle = 4.0;
 }  // namespace
 
 PreviewPlayer::PreviewPlayer(QWidget* parent)
@@ -33,7 +37,8 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
       title_(new QLabel),
       time_(new QLabel),
       scrub_(new QSlider(Qt::Horizontal)),
-      volume_(new QSlider(Qt::Horizontal)) {
+      volume_(new QSlider(Qt::Horizontal)),
+      reverse_(new QTimer(this)) {
   player_->setAudioOutput(audio_);
   player_->setVideoOutput(video_);
   video_->setMinimumSize(240, 135);
@@ -42,6 +47,21 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   dark.setColor(QPalette::Window, Qt::black);
   video_->setPalette(dark);
   video_->setAutoFillBackground(true);
+  // The picture is drawn in a window of its own: it must not take the keyboard focus from the
+  // player and the timeline when it appears, or their transport keys stop working.
+  // When it is shown it becomes the focus window: the focus goes back where it was.
+  video_->setFocusPolicy(Qt::NoFocus);
+  connect(qApp, &QApplication::focusChanged, this, [this](QWidget* old, QWidget* now) {
+    if (now)
+      lastFocus_ = now;
+    else if (old)
+      lastFocus_ = old;
+  });
+  connect(qApp, &QGuiApplication::focusWindowChanged, this, [this](QWindow* focus) {
+    if (!focus || !focus->inherits("QVideoWindow") || !isVisible()) return;
+    window()->activateWindow();
+    if (lastFocus_) lastFocus_->setFocus(Qt::OtherFocusReason);
+  });
   poster_->setObjectName(QStringLiteral("posterFrame"));
   poster_->setAlignment(Qt::AlignCenter);
   poster_->setPalette(dark);
@@ -51,43 +71,58 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   screen_->addWidget(video_);
   screen_->addWidget(poster_);
   title_->setTextFormat(Qt::PlainText);
-  time_->setText(formatDuration(0));
+  time_->setObjectName(QStringLiteral("timecode"));
+  time_->setToolTip(tr("Scene time (hours:minutes:seconds:frames) / scene length"));
   volume_->setRange(0, 100);
   volume_->setValue(80);
   volume_->setMaximumWidth(90);
   volume_->setToolTip(tr("Volume"));
   audio_->setVolume(0.8f);
+  // The keyboard drives the transport (transport_actions.h): a click gives the player the
+  // focus, its sliders and buttons take none (a focused slider would eat Home/End and arrows).
+  setFocusPolicy(Qt::ClickFocus);
+  scrub_->setFocusPolicy(Qt::NoFocus);
+  volume_->setFocusPolicy(Qt::NoFocus);
 
   play_ = tool(QStringLiteral("media-playback-start"), tr("Play"), tr("Play / pause (Space)"));
   play_->setObjectName(QStringLiteral("playButton"));
-  auto* back = tool(QStringLiteral("media-skip-backward"), tr("◀|"), tr("One frame back"));
-  auto* forward = tool(QStringLiteral("media-skip-forward"), tr("|▶"), tr("One frame forward"));
+  auto* back = tool(QStringLiteral("media-skip-backward"), tr("◀|"), tr("One frame back (Left)"));
+  auto* forward =
+      tool(QStringLiteral("media-skip-forward"), tr("|▶"), tr("One frame forward (Right)"));
   back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
   forward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   connect(play_, &QToolButton::clicked, this, &PreviewPlayer::togglePlay);
   connect(back, &QToolButton::clicked, this, [this] { stepFrames(-1); });
   connect(forward, &QToolButton::clicked, this, [this] { stepFrames(1); });
   connect(scrub_, &QSlider::sliderMoved, this, [this](int ms) {
-    showVideo();
-    player_->setPosition(ms);
+    pause();
+    setPosition(ms / 1000.0);
   });
   connect(volume_, &QSlider::valueChanged, this,
           [this](int v) { audio_->setVolume(float(v) / 100.0f); });
   connect(player_, &QMediaPlayer::durationChanged, this, [this](qint64 ms) {
-    scrub_->setRange(0, int(ms));
+    if (current_ >= 0 && lengths_.value(current_) <= 0 && ms > 0) lengths_[current_] = ms / 1000.0;
     updateTime();
   });
   connect(player_, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
-    if (!scrub_->isSliderDown()) scrub_->setValue(int(ms));
+    // While paused the requested position stands (the backend reports it rounded to ms).
+    if (!playing_ || current_ < 0 || offset(current_) < 0) return;
+    position_ = offset(current_) + ms / 1000.0;
     updateTime();
   });
   connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
+    if ((s == QMediaPlayer::LoadedMedia || s == QMediaPlayer::BufferedMedia) &&
+        pendingSeekMs_ >= 0) {
+      player_->setPosition(pendingSeekMs_);
+      pendingSeekMs_ = -1;
+    }
     if (s == QMediaPlayer::EndOfMedia) next();
   });
   connect(player_, &QMediaPlayer::errorOccurred, this,
           [this](QMediaPlayer::Error, const QString& text) {
             title_->setText(tr("Cannot play: %1").arg(text));
           });
+  connect(reverse_, &QTimer::timeout, this, &PreviewPlayer::reverseTick);
 
   auto* controls = new QHBoxLayout;
   controls->addWidget(back);
@@ -110,19 +145,34 @@ QToolButton* PreviewPlayer::tool(const QString& icon, const QString& text, const
   button->setText(text);
   button->setToolTip(tip);
   button->setAutoRaise(true);
+  button->setFocusPolicy(Qt::NoFocus);
   return button;
 }
 
 void PreviewPlayer::setSequence(const QStringList& files, const QString& title) {
-  files_ = files;
-  offsetsMs_ = QList<qint64>(files.size(), -1);
-  if (!files.isEmpty()) offsetsMs_[0] = 0;
-  playing_ = false;
+  QList<PreviewItem> items;
+  for (const QString& file : files) items.append({file, 0.0});
+  setSequence(items, title);
+}
+
+void PreviewPlayer::setSequence(const QList<PreviewItem>& items, const QString& title,
+                                double sceneStart) {
+  pause();
+  files_.clear();
+  lengths_.clear();
+  for (const PreviewItem& item : items) {
+    files_.append(item.file);
+    lengths_.append(std::max(0.0, item.seconds));
+  }
+  sceneStart_ = sceneStart;
+  position_ = 0.0;
+  pendingSeekMs_ = -1;
   title_->setText(title);
-  load(files.isEmpty() ? -1 : 0);
+  load(files_.isEmpty() ? -1 : 0);
   posterPixmap_ = QPixmap();
   requestPoster();
   updateButtons();
+  updateTime();
 }
 
 void PreviewPlayer::setThumbnailLoader(ThumbnailLoader* loader) {
@@ -154,7 +204,7 @@ void PreviewPlayer::resizeEvent(QResizeEvent* event) {
         posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
-void PreviewPlayer::clear(const QString& message) { setSequence({}, message); }
+void PreviewPlayer::clear(const QString& message) { setSequence(QList<PreviewItem>{}, message); }
 
 void PreviewPlayer::load(int item) {
   current_ = item;
@@ -167,43 +217,166 @@ void PreviewPlayer::load(int item) {
   if (playing_) player_->play();
 }
 
+double PreviewPlayer::offset(int item) const {
+  double start = 0.0;
+  for (int i = 0; i < item; ++i) {
+    if (lengths_.value(i) <= 0) return -1.0;
+    start += lengths_.at(i);
+  }
+  return start;
+}
+
+double PreviewPlayer::duration() const {
+  double total = 0.0;
+  for (double seconds : lengths_) total += seconds;
+  return total;
+}
+
+double PreviewPlayer::position() const { return sceneStart_ + position_; }
+
 void PreviewPlayer::next() {
   if (current_ < 0) return;
-  if (current_ + 1 < files_.size()) {
-    if (offsetsMs_[current_] >= 0)
-      offsetsMs_[current_ + 1] = offsetsMs_[current_] + player_->duration();
+  if (current_ + 1 < files_.size() && playing_) {
+    if (lengths_[current_] <= 0) lengths_[current_] = player_->duration() / 1000.0;
     load(current_ + 1);
+    position_ = std::max(0.0, offset(current_));
+    updateTime();
     return;
   }
-  playing_ = false;  // end of the sequence: back to the start, paused
+  pause();  // end of the sequence: back to the start, paused
+  position_ = 0.0;
   load(files_.isEmpty() ? -1 : 0);
   updateButtons();
+  updateTime();
 }
 
 bool PreviewPlayer::isPlaying() const { return playing_; }
 
 void PreviewPlayer::togglePlay() {
   if (current_ < 0) return;
-  playing_ = !playing_;
+  if (playing_) return pause();
+  reverse_->stop();
+  playing_ = true;
+  shuttle_ = 1.0;
   showVideo();
-  playing_ ? player_->play() : player_->pause();
+  player_->setPlaybackRate(1.0);
+  player_->play();
   updateButtons();
 }
 
+void PreviewPlayer::pause() {
+  reverse_->stop();
+  const bool was = playing_;
+  playing_ = false;
+  shuttle_ = 0.0;
+  if (was) player_->pause();
+  player_->setPlaybackRate(1.0);
+  updateButtons();
+}
+
+void PreviewPlayer::shuttleForward() {
+  if (current_ < 0) return;
+  reverse_->stop();
+  shuttle_ = shuttle_ <= 0 ? 1.0 : std::min(kMaxShuttle, shuttle_ * 2);
+  playing_ = true;
+  showVideo();
+  player_->setPlaybackRate(shuttle_);
+  player_->play();
+  updateButtons();
+}
+
+void PreviewPlayer::shuttleBackward() {
+  if (current_ < 0) return;
+  const double rate = shuttle_ >= 0 ? -1.0 : std::max(-kMaxShuttle, shuttle_ * 2);
+  pause();
+  shuttle_ = rate;
+  showVideo();
+  reverse_->start(std::max(1, int(std::lround(1000.0 / fps_))));
+  updateButtons();
+}
+
+void PreviewPlayer::reverseTick() {
+  const double target = position_ + shuttle_ * frame();
+  if (target <= 0) {
+    pause();
+    return setPosition(0.0);
+  }
+  setPosition(target);
+}
+
+void PreviewPlayer::setFrameRate(double fps) {
+  fps_ = fps > 0 ? fps : 24.0;
+  updateTime();
+}
+
+void PreviewPlayer::setPosition(double seconds) {
+  if (current_ < 0) return;
+  const double total = duration();
+  seconds = std::max(0.0, seconds);
+  if (total > 0) seconds = std::min(seconds, total);
+  int item = 0;
+  for (int i = 1; i < files_.size(); ++i) {
+    const double start = offset(i);
+    if (start < 0 || start > seconds + 1e-9) break;
+    item = i;
+  }
+  showVideo();
+  const qint64 ms = std::llround((seconds - std::max(0.0, offset(item))) * 1000.0);
+  if (item != current_) {
+    load(item);
+    pendingSeekMs_ = ms;  // applied when the file has loaded
+  }
+  player_->setPosition(ms);
+  position_ = seconds;
+  updateTime();
+}
+
+void PreviewPlayer::seek(double sceneSeconds) { setPosition(sceneSeconds - sceneStart_); }
+
 void PreviewPlayer::stepFrames(int frames) {
   if (current_ < 0) return;
-  if (playing_) togglePlay();
-  showVideo();
-  player_->setPosition(
-      std::clamp<qint64>(player_->position() + frames * kFrameMs, 0, player_->duration()));
+  pause();
+  double f = std::max(0.0, std::round(position_ * fps_) + frames);
+  if (duration() > 0) f = std::min(f, std::max(0.0, std::round(duration() * fps_) - 1));
+  setPosition(f / fps_);
+}
+
+void PreviewPlayer::goToStart() {
+  pause();
+  setPosition(0.0);
+}
+
+void PreviewPlayer::goToEnd() {
+  pause();
+  setPosition(std::max(0.0, std::round(duration() * fps_) - 1) / fps_);
+}
+
+void PreviewPlayer::previousSeam() {
+  pause();
+  double seam = 0.0;
+  for (int i = 1; i < files_.size(); ++i) {
+    const double start = offset(i);
+    if (start >= 0 && start < position_ - frame() / 2) seam = start;
+  }
+  setPosition(seam);
+}
+
+void PreviewPlayer::nextSeam() {
+  pause();
+  for (int i = 1; i < files_.size(); ++i) {
+    const double start = offset(i);
+    if (start >= 0 && start > position_ + frame() / 2) return setPosition(start);
+  }
+  goToEnd();
 }
 
 void PreviewPlayer::updateTime() {
-  const qint64 offset = current_ >= 0 ? std::max<qint64>(0, offsetsMs_.value(current_)) : 0;
-  const double seconds = (offset + player_->position()) / 1000.0;
-  time_->setText(tr("%1 / %2").arg(formatDuration(player_->position() / 1000.0),
-                                   formatDuration(player_->duration() / 1000.0)));
-  if (current_ >= 0) emit sequencePositionChanged(seconds);
+  const double total = duration();
+  scrub_->setRange(0, int(std::lround(total * 1000)));
+  if (!scrub_->isSliderDown()) scrub_->setValue(int(std::lround(position_ * 1000)));
+  time_->setText(tr("%1 / %2").arg(formatTimecode(position(), fps_),
+                                   formatTimecode(sceneStart_ + total, fps_)));
+  if (current_ >= 0) emit sequencePositionChanged(position());
 }
 
 void PreviewPlayer::updateButtons() {

@@ -1,9 +1,17 @@
 // Preview of the selected chunk, of the scene's chunks in sequence (no render needed), or of
 // the last render: play/pause, scrub, frame step and volume. Until playback starts it shows the
 // first frame as a poster (decoded in the background by the ThumbnailLoader).
+//
+// Transport works in scene time: the sequence's items have known lengths, so a seek anywhere in
+// the scene loads the right file and position; frame steps use the scene's frame rate; the
+// seams are the starts of the items. J/K/L shuttle: L plays forward at 1x, 2x, 4x; K pauses;
+// J runs backward at 1x, 2x, 4x by seeking back one step per frame interval (QMediaPlayer
+// cannot play in reverse: the picture follows each seek, the sound is silent).
 #pragma once
 
+#include <QList>
 #include <QPixmap>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -12,6 +20,7 @@ class QLabel;
 class QMediaPlayer;
 class QSlider;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 class QVideoWidget;
 
@@ -19,28 +28,51 @@ namespace sw::ui {
 
 class ThumbnailLoader;
 
+struct PreviewItem {
+  QString file;
+  double seconds = 0.0;  // its length (0: learnt when it has been played)
+};
+
 class PreviewPlayer : public QWidget {
   Q_OBJECT
  public:
   explicit PreviewPlayer(QWidget* parent = nullptr);
   void setThumbnailLoader(ThumbnailLoader* loader);  // for the poster frame
 
-  // Plays the files one after another as one programme; `title` says what it is.
+  // Plays the items one after another as one programme; `title` says what it is; the first
+  // item starts at `sceneStart` seconds of the scene (the time display shows scene time).
+  void setSequence(const QList<PreviewItem>& items, const QString& title, double sceneStart = 0.0);
   void setSequence(const QStringList& files, const QString& title);
   void setFile(const QString& file, const QString& title) { setSequence({file}, title); }
   void clear(const QString& message);
   QStringList sequence() const { return files_; }
   QMediaPlayer* player() const { return player_; }
   QToolButton* playButton() const { return play_; }
+  QLabel* timeLabel() const { return time_; }
   bool showsPoster() const;
+
+  void setFrameRate(double fps);  // the scene's (measured) frame rate
+  double frameRate() const { return fps_; }
+  double position() const;  // scene seconds
+  double sceneStart() const { return sceneStart_; }
+  double duration() const;                         // seconds of the whole sequence (known items)
+  double shuttleRate() const { return shuttle_; }  // <0 backward, 0 paused, >0 forward
 
   bool isPlaying() const;
   void togglePlay();
+  void pause();
+  void seek(double sceneSeconds);
   void stepFrames(int frames);
+  void goToStart();
+  void goToEnd();  // the last frame
+  void previousSeam();
+  void nextSeam();
+  void shuttleForward();   // L
+  void shuttleBackward();  // J
   void next();
 
  Q_SIGNALS:
-  // Position in the whole sequence, for the timeline's playhead.
+  // Position in the scene, for the timeline's playhead.
   void sequencePositionChanged(double seconds);
 
  protected:
@@ -52,6 +84,10 @@ class PreviewPlayer : public QWidget {
   void showVideo();
   void updateTime();
   void updateButtons();
+  void reverseTick();
+  void setPosition(double sequenceSeconds);  // from the sequence's start
+  double offset(int item) const;             // start of `item` in the sequence (-1: unknown)
+  double frame() const { return 1.0 / fps_; }
   QToolButton* tool(const QString& icon, const QString& text, const QString& tip);
 
   QMediaPlayer* player_;
@@ -66,8 +102,15 @@ class PreviewPlayer : public QWidget {
   QSlider* scrub_;
   QSlider* volume_;
   QToolButton* play_;
+  QTimer* reverse_;
+  QPointer<QWidget> lastFocus_;  // given back when the video's own window takes the focus
   QStringList files_;
-  QList<qint64> offsetsMs_;  // start of each item in the sequence (known once loaded)
+  QList<double> lengths_;  // seconds of each item (0: unknown until played)
+  double sceneStart_ = 0.0;
+  double fps_ = 24.0;
+  double position_ = 0.0;      // sequence seconds: the requested or the played position
+  qint64 pendingSeekMs_ = -1;  // applied once the item's media has loaded
+  double shuttle_ = 0.0;
   int current_ = -1;
   bool playing_ = false;
 };

@@ -1,5 +1,8 @@
 #include "ui/project_pane.h"
 
+#include <QAction>
+#include <QMessageBox>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -81,6 +84,12 @@ QWidget* ProjectPane::buildScenes() {
   connect(add, &QToolButton::clicked, this, &ProjectPane::addScene);
   connect(dup, &QToolButton::clicked, this, &ProjectPane::duplicateScene);
   connect(del, &QToolButton::clicked, this, &ProjectPane::deleteScenes);
+  auto* deleteKey = new QAction(tr("Delete Scene…"), sceneView_);
+  deleteKey->setObjectName(QStringLiteral("deleteSceneKey"));
+  deleteKey->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+  deleteKey->setShortcutContext(Qt::WidgetShortcut);
+  sceneView_->addAction(deleteKey);
+  connect(deleteKey, &QAction::triggered, this, &ProjectPane::confirmDeleteScenes);
   connect(sceneView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
             const model::Id id = scenes_->sceneId(current.row());
@@ -171,6 +180,27 @@ void ProjectPane::duplicateScene() {
   } catch (const model::StoreError& e) {
     emit session_->storeError(e.message());
   }
+}
+
+void ProjectPane::confirmDeleteScenes() {
+  const QList<model::Id> ids = selectedSceneIds();
+  if (ids.isEmpty()) return;
+  QString names;
+  for (model::Id id : ids)
+    if (const auto scene = session_->store().scene(id))
+      names += (names.isEmpty() ? QString() : QStringLiteral(", ")) + scene->title;
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Scene"),
+                              tr("Delete %n scene(s): %1?", nullptr, int(ids.size())).arg(names),
+                              QMessageBox::Yes | QMessageBox::Cancel, this);
+  box->setObjectName(QStringLiteral("confirmDeleteScenes"));
+  box->setInformativeText(tr("Edit > Undo brings them back with their chunks and takes."));
+  box->setDefaultButton(QMessageBox::Yes);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setWindowModality(Qt::WindowModal);
+  connect(box, &QMessageBox::finished, this, [this, ids](int result) {
+    if (result == QMessageBox::Yes && selectedSceneIds() == ids) deleteScenes();
+  });
+  box->open();
 }
 
 void ProjectPane::deleteScenes() {

@@ -29,6 +29,8 @@ class ProjectPane : public QWidget {
   void addScene();
   void duplicateScene();
   void deleteScenes();
+  // Asks first (window-modal, not blocking); Delete in the scene list and its context menu.
+  void confirmDeleteScenes();
 
  Q_SIGNALS:
   void currentSceneChanged(qint64 sceneId);

@@ -17,6 +17,13 @@ struct LaneClip {
   double duration = 0.0;
   QString label;
   bool generated = false;  // an asset exists (else planned from the text)
+  QString text;            // the whole line (speech), prompt (music) or description (SFX)
+  QString file;            // the audio file, when there is one
+  QString cacheKey;        // the asset's cache key (the waveform's key), or the file's path
+  model::Id rowId = 0;     // dialogue line / SFX cue id (0: narration, music)
+  double cutAt = -1.0;     // scene seconds where the render ends it early (-1: it plays whole)
+
+  QString toolTip() const;  // its text, times, and "cut at 9.80 s" when it is cut
 };
 
 struct AudioLane {
@@ -29,8 +36,9 @@ struct AudioLane {
 // Narration and dialogue (one lane per character) where the render places them
 // (render::placeSpeech: narration first, each line no earlier than its segment, never
 // overlapping); music over the whole scene; SFX at their cue times. Durations come from the
-// generated assets when they exist, else from the text.
-QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId,
-                                 double sceneSeconds);
+// generated assets when they exist, else from the text. A clip that runs past `renderSeconds`
+// (the scene state's duration: what the render lasts; 0 = sceneSeconds) is marked cut there.
+QList<AudioLane> buildAudioLanes(model::ProjectStore& store, model::Id sceneId, double sceneSeconds,
+                                 double renderSeconds = 0.0);
 
 }  // namespace sw::ui

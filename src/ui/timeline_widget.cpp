@@ -13,6 +13,7 @@
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
 #include "ui/thumbnail_loader.h"
+#include "ui/waveform_cache.h"
 
 namespace sw::ui {
 
@@ -42,19 +43,6 @@ QColor statusColor(render::SlotState state) {
   return Qt::gray;
 }
 
-QColor laneColor(AudioLane::Kind kind) {
-  switch (kind) {
-    case AudioLane::Narration:
-      return QColor(0x0e, 0x74, 0x90);
-    case AudioLane::Dialogue:
-      return QColor(0x7c, 0x3a, 0xed);
-    case AudioLane::Music:
-      return QColor(0xbe, 0x18, 0x5d);
-    case AudioLane::Sfx:
-      return QColor(0xb4, 0x53, 0x09);
-  }
-  return Qt::gray;
-}
 }  // namespace
 
 TimelineWidget::TimelineWidget(ProjectSession* session, ChunkModel* chunks,
@@ -85,7 +73,10 @@ void TimelineWidget::rebuild() {
   double seconds = chunks_->totalDuration();
   if (const auto s = scene ? session_->store().scene(scene) : std::nullopt)
     seconds = std::max(seconds, s->targetDuration);
-  lanes_ = scene ? buildAudioLanes(session_->store(), scene, seconds) : QList<AudioLane>();
+  const double renderSeconds = scene ? session_->sceneState(scene).duration : 0.0;
+  lanes_ = scene ? buildAudioLanes(session_->store(), scene, std::max(seconds, renderSeconds),
+                                   renderSeconds)
+                 : QList<AudioLane>();
   bool generating = false;
   for (int row = 0; row < chunks_->rowCount(); ++row)
     generating |= chunks_->state(row) == render::SlotState::Generating;
@@ -105,6 +96,18 @@ QSize TimelineWidget::sizeHint() const {
 }
 
 double TimelineWidget::laneTop() const { return kRulerHeight + kChunkHeight + 14; }
+
+model::Id TimelineWidget::sceneId() const { return chunks_->sceneId(); }
+
+LaneGeometry TimelineWidget::laneGeometry() const {
+  return {kHeaderWidth, laneTop(), kLaneHeight, pixelsPerSecond_, double(width())};
+}
+
+void TimelineWidget::setWaveformCache(WaveformCache* waveforms) {
+  waveforms_ = waveforms;
+  connect(waveforms_, &WaveformCache::waveformReady, this, qOverload<>(&TimelineWidget::update));
+  update();
+}
 
 void TimelineWidget::setPixelsPerSecond(double pps) {
   pixelsPerSecond_ = std::clamp(pps, 4.0, 400.0);
@@ -159,7 +162,9 @@ void TimelineWidget::paintEvent(QPaintEvent* event) {
     paintChunk(p, row);
     paintTransition(p, row);
   }
-  paintLanes(p);
+  if (dragRow_ >= 0 && (drag_ == Drag::TrimIn || drag_ == Drag::TrimOut))
+    paintTrimTime(p, chunkRect(dragRow_));  // over the next chunk
+  paintAudioLanes(p, palette(), lanes_, laneGeometry(), waveforms_);
   if (playhead_ >= 0) {
     const double x = kHeaderWidth + playhead_ * pixelsPerSecond_;
     p.setPen(QPen(QColor(0xef, 0x44, 0x44), 2));
@@ -203,6 +208,38 @@ void TimelineWidget::paintChunk(QPainter& p, int row) {
     p.drawRect(QRectF(r.left(), r.top() + 20, kHandle, r.height() - 40));
     p.drawRect(QRectF(r.right() - kHandle, r.top() + 20, kHandle, r.height() - 40));
   }
+}
+
+// While a handle is dragged: where the chunk will start or end in its file and in the scene.
+void TimelineWidget::paintTrimTime(QPainter& p, const QRectF& r) {
+  const model::Chunk& chunk = chunks_->chunk(dragRow_);
+  const QModelIndex index = chunks_->index(dragRow_);
+  const bool in = drag_ == Drag::TrimIn;
+  const double scene =
+      index.data(ChunkModel::StartRole).toDouble() +
+      (in ? dragDelta_ : index.data(ChunkModel::DurationRole).toDouble() + dragDelta_);
+  const QString text = in ? tr("In %1 s (scene %2 s)")
+                                .arg(chunk.trimIn + dragDelta_, 0, 'f', 2)
+                                .arg(scene, 0, 'f', 2)
+                          : tr("Out: %1 s trimmed (scene %2 s)")
+                                .arg(chunk.trimOut - dragDelta_, 0, 'f', 2)
+                                .arg(scene, 0, 'f', 2);
+  const QFontMetrics fm(font());
+  const double w = fm.horizontalAdvance(text) + 12;
+  const double x = in ? r.left() + kHandle + 2 : r.right() + 4;  // beside the handle
+  const QRectF label(x, r.bottom() - 20, w, 17);
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0, 0, 0, 200));
+  p.drawRoundedRect(label, 4, 4);
+  p.setPen(Qt::white);
+  p.drawText(label, Qt::AlignCenter, text);
+}
+
+QString TimelineWidget::trimText() const {
+  if (dragRow_ < 0 || (drag_ != Drag::TrimIn && drag_ != Drag::TrimOut)) return {};
+  const model::Chunk& chunk = chunks_->chunk(dragRow_);
+  return drag_ == Drag::TrimIn ? tr("In %1 s").arg(chunk.trimIn + dragDelta_, 0, 'f', 2)
+                               : tr("Out: %1 s trimmed").arg(chunk.trimOut - dragDelta_, 0, 'f', 2);
 }
 
 void TimelineWidget::paintFilmstrip(QPainter& p, int row, const QRectF& r) {
@@ -271,31 +308,6 @@ void TimelineWidget::paintTransition(QPainter& p, int row) {
   }
 }
 
-void TimelineWidget::paintLanes(QPainter& p) {
-  double y = laneTop();
-  for (const AudioLane& lane : lanes_) {
-    const QRectF header(0, y, kHeaderWidth - 4, kLaneHeight - 4);
-    p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(header.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-               p.fontMetrics().elidedText(lane.title, Qt::ElideRight, int(header.width()) - 4));
-    p.setPen(palette().color(QPalette::Midlight));
-    p.drawLine(QPointF(kHeaderWidth, y + kLaneHeight - 2), QPointF(width(), y + kLaneHeight - 2));
-    for (const LaneClip& clip : lane.clips) {
-      const QRectF r(kHeaderWidth + clip.start * pixelsPerSecond_, y + 1,
-                     std::max(6.0, clip.duration * pixelsPerSecond_), kLaneHeight - 6);
-      QColor color = laneColor(lane.kind);
-      if (!clip.generated) color.setAlpha(110);  // planned, not generated yet
-      p.setPen(Qt::NoPen);
-      p.setBrush(color);
-      p.drawRoundedRect(r, 3, 3);
-      p.setPen(Qt::white);
-      p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignVCenter,
-                 p.fontMetrics().elidedText(clip.label, Qt::ElideRight, int(r.width()) - 6));
-    }
-    y += kLaneHeight;
-  }
-}
-
 int TimelineWidget::hitChunk(const QPointF& pos, Drag* edge) const {
   for (int row = 0; row < chunks_->rowCount(); ++row) {
     const QRectF r = chunkRect(row);
@@ -315,11 +327,13 @@ int TimelineWidget::hitChunk(const QPointF& pos, Drag* edge) const {
 void TimelineWidget::mousePressEvent(QMouseEvent* event) {
   Drag edge = Drag::None;
   const int row = hitChunk(event->position(), &edge);
-  if (row < 0) {
-    if (event->position().y() < kRulerHeight)
-      emit seekRequested(std::max(0.0, (event->position().x() - kHeaderWidth) / pixelsPerSecond_));
+  if (event->position().y() < kRulerHeight && event->button() == Qt::LeftButton) {
+    drag_ = Drag::Scrub;
+    setPlayhead(timeAt(event->position().x()));
+    emit seekRequested(playhead_);
     return;
   }
+  if (row < 0) return;
   if (edge != Drag::None) {
     drag_ = edge;
     dragRow_ = row;
@@ -331,6 +345,11 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
+  if (drag_ == Drag::Scrub) {
+    setPlayhead(timeAt(event->position().x()));
+    emit seekRequested(playhead_);
+    return;
+  }
   if (drag_ == Drag::None) {
     Drag edge = Drag::None;
     hitChunk(event->position(), &edge);
@@ -351,7 +370,12 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent*) {
+  if (drag_ == Drag::Scrub) drag_ = Drag::None;
   if (drag_ != Drag::None) finishTrim();
+}
+
+double TimelineWidget::timeAt(double x) const {
+  return std::max(0.0, (x - kHeaderWidth) / pixelsPerSecond_);
 }
 
 void TimelineWidget::finishTrim() {
@@ -386,11 +410,13 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Minus:
       zoomOut();
       break;
-    case Qt::Key_Left:
-      if (row > 0) selectChunk(chunks_->chunk(row - 1).id);
+    case Qt::Key_Left:  // plain Left/Right step frames (transport_actions.h)
+      if (row > 0 && event->modifiers() & Qt::ControlModifier)
+        selectChunk(chunks_->chunk(row - 1).id);
       break;
     case Qt::Key_Right:
-      if (row + 1 < chunks_->rowCount()) selectChunk(chunks_->chunk(row + 1).id);
+      if (row + 1 < chunks_->rowCount() && event->modifiers() & Qt::ControlModifier)
+        selectChunk(chunks_->chunk(row + 1).id);
       break;
     default:
       QWidget::keyPressEvent(event);

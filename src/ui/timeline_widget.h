@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "model/types.h"
+#include "ui/timeline_lane_painter.h"
 #include "ui/timeline_lanes.h"
 
 class QTimer;
@@ -15,6 +16,7 @@ namespace sw::ui {
 class ChunkModel;
 class ProjectSession;
 class ThumbnailLoader;
+class WaveformCache;
 
 class TimelineWidget : public QWidget {
   Q_OBJECT
@@ -28,12 +30,24 @@ class TimelineWidget : public QWidget {
   void zoomToFit(int viewportWidth);
   void selectChunk(model::Id chunkId);
   void setPlayhead(double seconds);
+  double playhead() const { return playhead_; }
+  double timeAt(double x) const;    // scene seconds under widget x
   QRectF chunkRect(int row) const;  // in widget coordinates
+  void setWaveformCache(WaveformCache* waveforms);
+  model::Id sceneId() const;
+  const QList<AudioLane>& lanes() const { return lanes_; }
+  LaneGeometry laneGeometry() const;
+  QString trimText() const;  // what the dragged trim handle shows (empty: no trim drag)
   QSize sizeHint() const override;
 
  Q_SIGNALS:
   void chunkSelected(qint64 chunkId);
   void seekRequested(double seconds);
+  // A right click on a chunk or an audio clip (timeline_menus.cpp); `globalPos` for the menu.
+  void chunkMenuRequested(qint64 chunkId, const QPoint& globalPos);
+  void clipMenuRequested(
+      int lane, int clip,
+      const QPoint& globalPos);  // lanes() indices  // a click or drag on the ruler (scene seconds)
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -42,16 +56,18 @@ class TimelineWidget : public QWidget {
   void mouseReleaseEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
+  bool event(QEvent* event) override;  // tooltips
 
  private:
-  enum class Drag { None, TrimIn, TrimOut };
+  enum class Drag { None, TrimIn, TrimOut, Scrub };
   void rebuild();
   void paintRuler(QPainter& p, const QRect& exposed);
   void paintChunk(QPainter& p, int row);
   void paintFilmstrip(QPainter& p, int row, const QRectF& r);
   void paintBadge(QPainter& p, int row, const QRectF& r);
   void paintTransition(QPainter& p, int row);
-  void paintLanes(QPainter& p);
+  void paintTrimTime(QPainter& p, const QRectF& r);
   int hitChunk(const QPointF& pos, Drag* edge) const;
   void finishTrim();
   double laneTop() const;
@@ -59,6 +75,7 @@ class TimelineWidget : public QWidget {
   ProjectSession* session_;
   ChunkModel* chunks_;
   ThumbnailLoader* thumbnails_;
+  WaveformCache* waveforms_ = nullptr;
   QList<AudioLane> lanes_;
   QTimer* spinner_;
   int spinnerAngle_ = 0;

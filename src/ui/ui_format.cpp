@@ -26,4 +26,15 @@ QString formatCost(double usd) {
 
 QString formatBytes(qint64 bytes) { return QLocale().formattedDataSize(bytes); }
 
+QString formatTimecode(double seconds, double fps) {
+  if (!std::isfinite(seconds) || seconds < 0) seconds = 0;
+  const qint64 perSecond = std::max<qint64>(1, std::llround(fps));
+  const qint64 frames = std::llround(seconds * fps);
+  const qint64 totalSeconds = frames / perSecond;
+  const auto two = [](qint64 v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+  return QStringLiteral("%1:%2:%3:%4")
+      .arg(two(totalSeconds / 3600), two((totalSeconds / 60) % 60), two(totalSeconds % 60),
+           two(frames % perSecond));
+}
+
 }  // namespace sw::ui
