@@ -2,14 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>main</name>
+    <name>QObject</name>
     <message>
-        <source>Director&apos;s console for AI-generated video.</source>
-        <translation>Regiepult für KI-generierte Videos.</translation>
+        <source>Play &amp;Backward (J, again: faster)</source>
+        <translation>&amp;Rückwärts abspielen (J, erneut: schneller)</translation>
     </message>
     <message>
-        <source>Project folder (NAME.scenewright) to open.</source>
-        <translation>Zu öffnender Projektordner (NAME.scenewright).</translation>
+        <source>Pa&amp;use (K)</source>
+        <translation>&amp;Pause (K)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forward (L, again: faster)</source>
+        <translation>&amp;Vorwärts abspielen (L, erneut: schneller)</translation>
+    </message>
+    <message>
+        <source>One Frame Bac&amp;k</source>
+        <translation>Ein Bild &amp;zurück</translation>
+    </message>
+    <message>
+        <source>One Frame For&amp;ward</source>
+        <translation>Ein Bild &amp;weiter</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Start</source>
+        <translation>Zum &amp;Anfang</translation>
+    </message>
+    <message>
+        <source>Go to &amp;End</source>
+        <translation>Zum &amp;Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Seam</source>
+        <translation>Vor&amp;herige Nahtstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Next Seam</source>
+        <translation>&amp;Nächste Nahtstelle</translation>
     </message>
 </context>
 <context>
@@ -124,6 +152,14 @@
         <source>Stop generating; takes already finished are kept.</source>
         <translation>Erzeugen abbrechen; bereits fertige Aufnahmen bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>Follows the scene: %1</source>
+        <translation>Folgt der Szene: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkModel</name>
@@ -151,6 +187,22 @@
         <source>Chunk %1 (%2)</source>
         <translation>Abschnitt %1 (%2)</translation>
     </message>
+    <message>
+        <source>Out of date</source>
+        <translation>Nicht aktuell</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Nicht verwendet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkRegenerator</name>
@@ -161,6 +213,10 @@
     <message>
         <source>New take of chunk %1</source>
         <translation>Neue Aufnahme von Abschnitt %1</translation>
+    </message>
+    <message>
+        <source>The render queue did not accept the regeneration of chunk %1.</source>
+        <translation>Die Render-Warteschlange hat das Neuerzeugen von Abschnitt %1 nicht angenommen.</translation>
     </message>
 </context>
 <context>
@@ -192,6 +248,53 @@
     <message>
         <source>Delete dialogue line</source>
         <translation>Dialogzeile löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::EditorMenus</name>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Use &amp;Take</source>
+        <translation>&amp;Aufnahme verwenden</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Prompt</source>
+        <translation>Prompt &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Take</source>
+        <translation>Diese Aufnahme &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete sound effect</source>
+        <translation>Soundeffekt löschen</translation>
+    </message>
+    <message>
+        <source>Delete dialogue line</source>
+        <translation>Dialogzeile löschen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Scene…</source>
+        <translation>Szene &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Show Project &amp;Folder</source>
+        <translation>Projekt&amp;ordner zeigen</translation>
     </message>
 </context>
 <context>
@@ -266,6 +369,25 @@
     <message>
         <source>Play the video in the preview</source>
         <translation>Das Video in der Vorschau abspielen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::LaneClip</name>
+    <message>
+        <source>%1 s to %2 s</source>
+        <translation>%1 s bis %2 s</translation>
+    </message>
+    <message>
+        <source>Not generated yet (length estimated)</source>
+        <translation>Noch nicht erzeugt (Länge geschätzt)</translation>
+    </message>
+    <message>
+        <source>Not played: the scene ends at %1 s</source>
+        <translation>Nicht abgespielt: Die Szene endet bei %1 s</translation>
+    </message>
+    <message>
+        <source>cut at %1 s</source>
+        <translation>bei %1 s abgeschnitten</translation>
     </message>
 </context>
 <context>
@@ -703,6 +825,14 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
         <source>%1 copy</source>
         <translation>%1 Kopie</translation>
     </message>
+    <message>
+        <source>Play&amp;back</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another file.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie eine andere Datei.</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreferencesDialog</name>
@@ -876,16 +1006,8 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <translation>◀|</translation>
     </message>
     <message>
-        <source>One frame back</source>
-        <translation>Ein Bild zurück</translation>
-    </message>
-    <message>
         <source>|▶</source>
         <translation>|▶</translation>
-    </message>
-    <message>
-        <source>One frame forward</source>
-        <translation>Ein Bild vor</translation>
     </message>
     <message>
         <source>Cannot play: %1</source>
@@ -902,6 +1024,18 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Scene time (hours:minutes:seconds:frames) / scene length</source>
+        <translation>Szenenzeit (Stunden:Minuten:Sekunden:Bilder) / Szenenlänge</translation>
+    </message>
+    <message>
+        <source>One frame back (Left)</source>
+        <translation>Ein Bild zurück (Pfeil links)</translation>
+    </message>
+    <message>
+        <source>One frame forward (Right)</source>
+        <translation>Ein Bild weiter (Pfeil rechts)</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1106,25 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
             <numerusform>%n Szene löschen</numerusform>
             <numerusform>%n Szenen löschen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete Scene…</source>
+        <translation>Szene löschen…</translation>
+    </message>
+    <message>
+        <source>Delete Scene</source>
+        <translation>Szene löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n scene(s): %1?</source>
+        <translation>
+            <numerusform>%n Szene löschen: %1?</numerusform>
+            <numerusform>%n Szenen löschen: %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit &gt; Undo brings them back with their chunks and takes.</source>
+        <translation>Bearbeiten &gt; Rückgängig holt sie samt ihren Abschnitten und Aufnahmen zurück.</translation>
     </message>
 </context>
 <context>
@@ -1157,10 +1310,6 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         </translation>
     </message>
     <message>
-        <source>Estimated video cost: %1 (audio is not priced).</source>
-        <translation>Geschätzte Videokosten: %1 (Audio ist nicht eingepreist).</translation>
-    </message>
-    <message>
         <source>Estimated cost: %1.</source>
         <translation>Geschätzte Kosten: %1.</translation>
     </message>
@@ -1201,6 +1350,60 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>Audio to generate: %1.</source>
         <translation>Zu erzeugender Ton: %1.</translation>
+    </message>
+    <message>
+        <source>Keep the scene&apos;s duration (cuts speech that does not fit)</source>
+        <translation>Dauer der Szene beibehalten (schneidet Sprache ab, die nicht hineinpasst)</translation>
+    </message>
+    <message>
+        <source>Unchecked, the scene is lengthened to fit the speech. Checked, it keeps its duration and the render warns naming each line that is cut.</source>
+        <translation>Ohne Häkchen wird die Szene verlängert, damit die Sprache hineinpasst. Mit Häkchen behält sie ihre Dauer, und beim Rendern nennt eine Warnung jede abgeschnittene Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n stale chunk(s) as they are</source>
+        <translation>
+            <numerusform>Den %n veralteten Abschnitt unverändert lassen</numerusform>
+            <numerusform>Die %n veralteten Abschnitte unverändert lassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep stale chunks as they are (none is stale)</source>
+        <translation>Veraltete Abschnitte unverändert lassen (keiner ist veraltet)</translation>
+    </message>
+    <message>
+        <source>A chunk is stale when the chunk before it changed, so its first frame no longer matches. Unchecked, the render generates it again from the new frame (priced below). Checked, it is rendered as it is and the seam may jump.</source>
+        <translation>Ein Abschnitt ist veraltet, wenn sich der Abschnitt davor geändert hat und sein erstes Bild daher nicht mehr passt. Ohne Häkchen erzeugt das Rendern ihn ab dem neuen Bild neu (Kosten siehe unten). Mit Häkchen wird er unverändert gerendert, und an der Nahtstelle kann das Bild springen.</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Stop before this render spends more than</source>
+        <translation>Anhalten, bevor dieses Rendering mehr ausgibt als</translation>
+    </message>
+    <message>
+        <source>One budget for every scene of this render and every resume of its jobs. Unticked, the project&apos;s budget applies when it has one.</source>
+        <translation>Ein gemeinsames Budget für alle Szenen dieses Renderings und jede Fortsetzung seiner Aufträge. Ohne Häkchen gilt das Budget des Projekts, sofern es eines hat.</translation>
+    </message>
+    <message>
+        <source>Use this as the project&apos;s budget for every render</source>
+        <translation>Als Budget des Projekts für jedes Rendering verwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference image(s) to generate.</source>
+        <translation>
+            <numerusform>%n zu erzeugendes Referenzbild.</numerusform>
+            <numerusform>%n zu erzeugende Referenzbilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendered as they are: %1.</source>
+        <translation>Unverändert gerendert: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
     </message>
 </context>
 <context>
@@ -1388,12 +1591,57 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>The model registry is not available, so no chunk plan can be shown.</source>
         <translation>Das Modellverzeichnis ist nicht verfügbar, daher kann kein Abschnittsplan angezeigt werden.</translation>
     </message>
+    <message>
+        <source>No chunk plan: %1</source>
+        <translation>Kein Abschnittsplan: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>%n chunk(s) of %1 s with %2: about %3</source>
+        <source>%n chunk(s) of about %1 s with %2 cover %3.</source>
         <translation>
-            <numerusform>%n Abschnitt zu %1 s mit %2: etwa %3</numerusform>
-            <numerusform>%n Abschnitte zu %1 s mit %2: etwa %3</numerusform>
+            <numerusform>%n Abschnitt von etwa %1 s mit %2 deckt %3 ab.</numerusform>
+            <numerusform>%n Abschnitte von je etwa %1 s mit %2 decken %3 ab.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, about %1.</source>
+        <translation>
+            <numerusform>Jetzt gerendert: %n Teil zu erzeugen, etwa %1.</numerusform>
+            <numerusform>Jetzt gerendert: %n Teile zu erzeugen, etwa %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, cost unknown (%1).</source>
+        <translation>
+            <numerusform>Jetzt gerendert: %n Teil zu erzeugen, Kosten unbekannt (%1).</numerusform>
+            <numerusform>Jetzt gerendert: %n Teile zu erzeugen, Kosten unbekannt (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the model</source>
+        <translation>Modell ändern</translation>
+    </message>
+    <message>
+        <source>Render &quot;%1&quot; with %2 from now on?</source>
+        <translation>„%1“ ab jetzt mit %2 rendern?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generated chunk(s) will be out of date: the next render generates them again with %1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.</source>
+        <translation>
+            <numerusform>%n erzeugter Abschnitt wird nicht mehr aktuell sein: Das nächste Rendern erzeugt ihn mit %1 (%2) neu. Jede Aufnahme bleibt erhalten: Wählen Sie eine im Abschnitts-Inspektor aus, um sie zurückzuholen.</numerusform>
+            <numerusform>%n erzeugte Abschnitte werden nicht mehr aktuell sein: Das nächste Rendern erzeugt sie mit %1 (%2) neu. Jede Aufnahme bleibt erhalten: Wählen Sie eine im Abschnitts-Inspektor aus, um sie zurückzuholen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <source>cost unknown: %1</source>
+        <translation>Kosten unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>Change &amp;model</source>
+        <translation>&amp;Modell ändern</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1704,20 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>title</source>
         <translation>Titel</translation>
     </message>
+    <message numerus="yes">
+        <source>%n out of date</source>
+        <translation>
+            <numerusform>%n nicht aktuell</numerusform>
+            <numerusform>%n nicht aktuell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n fehlt</numerusform>
+            <numerusform>%n fehlen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SfxCueModel</name>
@@ -1486,6 +1748,14 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>Delete sound cue</source>
         <translation>Soundeffekt löschen</translation>
+    </message>
+    <message>
+        <source>the sound file of cue &apos;%1&apos;</source>
+        <translation>die Tondatei des Soundeffekts „%1“</translation>
+    </message>
+    <message>
+        <source>Set sound cue file</source>
+        <translation>Datei für Soundeffekt festlegen</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1808,50 @@ Seed %3 · %4</translation>
     <message>
         <source>Trim chunk</source>
         <translation>Abschnitt trimmen</translation>
+    </message>
+    <message>
+        <source>Chunk %1 · %2</source>
+        <translation>Abschnitt %1 · %2</translation>
+    </message>
+    <message>
+        <source>Follows the scene&apos;s prompt</source>
+        <translation>Folgt dem Prompt der Szene</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>Prompt: %1</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2 · %3 s from %4 s</source>
+        <translation>Seed %1 · %2 · %3 s ab %4 s</translation>
+    </message>
+    <message>
+        <source>Right-click for Regenerate, takes and more</source>
+        <translation>Rechtsklick für „Neu erzeugen“, Aufnahmen und mehr</translation>
+    </message>
+    <message>
+        <source>Click or drag to move the playhead</source>
+        <translation>Klicken oder ziehen, um den Abspielkopf zu bewegen</translation>
+    </message>
+    <message>
+        <source>In %1 s (scene %2 s)</source>
+        <translation>Anfang: %1 s (Szene %2 s)</translation>
+    </message>
+    <message>
+        <source>Out: %1 s trimmed (scene %2 s)</source>
+        <translation>Ende: %1 s getrimmt (Szene %2 s)</translation>
+    </message>
+    <message>
+        <source>In %1 s</source>
+        <translation>Anfang: %1 s</translation>
+    </message>
+    <message>
+        <source>Out: %1 s trimmed</source>
+        <translation>Ende: %1 s getrimmt</translation>
+    </message>
+    <message>
+        <source>(follows the scene&apos;s prompt)</source>
+        <translation>(folgt dem Prompt der Szene)</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,13 @@
             <numerusform>Delete %n scenes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n scene(s): %1?</source>
+        <translation>
+            <numerusform>Delete %n scene: %1?</numerusform>
+            <numerusform>Delete %n scenes: %1?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::RenderSceneDialog</name>
@@ -117,14 +124,49 @@
             <numerusform>%n sound effects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Keep the %n stale chunk(s) as they are</source>
+        <translation>
+            <numerusform>Keep the %n stale chunk as it is</numerusform>
+            <numerusform>Keep the %n stale chunks as they are</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference image(s) to generate.</source>
+        <translation>
+            <numerusform>%n reference image to generate.</numerusform>
+            <numerusform>%n reference images to generate.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneInspector</name>
     <message numerus="yes">
-        <source>%n chunk(s) of %1 s with %2: about %3</source>
+        <source>%n chunk(s) of about %1 s with %2 cover %3.</source>
         <translation>
-            <numerusform>%n chunk of %1 s with %2: about %3</numerusform>
-            <numerusform>%n chunks of %1 s with %2: about %3</numerusform>
+            <numerusform>%n chunk of about %1 s with %2 cover %3.</numerusform>
+            <numerusform>%n chunks of about %1 s with %2 cover %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, about %1.</source>
+        <translation>
+            <numerusform>Rendering it now: %n part to generate, about %1.</numerusform>
+            <numerusform>Rendering it now: %n parts to generate, about %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, cost unknown (%1).</source>
+        <translation>
+            <numerusform>Rendering it now: %n part to generate, cost unknown (%1).</numerusform>
+            <numerusform>Rendering it now: %n parts to generate, cost unknown (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generated chunk(s) will be out of date: the next render generates them again with %1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.</source>
+        <translation>
+            <numerusform>%n generated chunk will be out of date: the next render generates it again with %1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.</numerusform>
+            <numerusform>%n generated chunks will be out of date: the next render generates them again with %1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.</numerusform>
         </translation>
     </message>
 </context>
@@ -142,6 +184,20 @@
         <translation>
             <numerusform>%n stale</numerusform>
             <numerusform>%n stale</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n out of date</source>
+        <translation>
+            <numerusform>%n out of date</numerusform>
+            <numerusform>%n out of date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
         </translation>
     </message>
 </context>

@@ -2,14 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>main</name>
+    <name>QObject</name>
     <message>
-        <source>Director&apos;s console for AI-generated video.</source>
-        <translation>AI 生成视频的导演台。</translation>
+        <source>Play &amp;Backward (J, again: faster)</source>
+        <translation>反向播放(&amp;B)（J，再按：更快）</translation>
     </message>
     <message>
-        <source>Project folder (NAME.scenewright) to open.</source>
-        <translation>要打开的项目文件夹（NAME.scenewright）。</translation>
+        <source>Pa&amp;use (K)</source>
+        <translation>暂停(&amp;U)（K）</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forward (L, again: faster)</source>
+        <translation>正向播放(&amp;F)（L，再按：更快）</translation>
+    </message>
+    <message>
+        <source>One Frame Bac&amp;k</source>
+        <translation>后退一帧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>One Frame For&amp;ward</source>
+        <translation>前进一帧(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Start</source>
+        <translation>转到开头(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;End</source>
+        <translation>转到结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Seam</source>
+        <translation>上一个接缝(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Seam</source>
+        <translation>下一个接缝(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -123,6 +151,14 @@
         <source>Stop generating; takes already finished are kept.</source>
         <translation>停止生成；已完成的版本会保留。</translation>
     </message>
+    <message>
+        <source>Follows the scene: %1</source>
+        <translation>跟随场景：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkModel</name>
@@ -150,6 +186,22 @@
         <source>Chunk %1 (%2)</source>
         <translation>片段 %1（%2）</translation>
     </message>
+    <message>
+        <source>Out of date</source>
+        <translation>待更新</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkRegenerator</name>
@@ -160,6 +212,10 @@
     <message>
         <source>New take of chunk %1</source>
         <translation>片段 %1 的新版本</translation>
+    </message>
+    <message>
+        <source>The render queue did not accept the regeneration of chunk %1.</source>
+        <translation>渲染队列未接受片段 %1 的重新生成请求。</translation>
     </message>
 </context>
 <context>
@@ -191,6 +247,53 @@
     <message>
         <source>Delete dialogue line</source>
         <translation>删除对白</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::EditorMenus</name>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use &amp;Take</source>
+        <translation>使用版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Prompt</source>
+        <translation>复制提示词(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Take</source>
+        <translation>使用此版本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>复制文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete sound effect</source>
+        <translation>删除音效</translation>
+    </message>
+    <message>
+        <source>Delete dialogue line</source>
+        <translation>删除对白</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Scene…</source>
+        <translation>删除场景(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show Project &amp;Folder</source>
+        <translation>显示项目文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -265,6 +368,25 @@
     <message>
         <source>Play the video in the preview</source>
         <translation>在预览中播放视频</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::LaneClip</name>
+    <message>
+        <source>%1 s to %2 s</source>
+        <translation>%1 秒至 %2 秒</translation>
+    </message>
+    <message>
+        <source>Not generated yet (length estimated)</source>
+        <translation>尚未生成（时长为估计值）</translation>
+    </message>
+    <message>
+        <source>Not played: the scene ends at %1 s</source>
+        <translation>不会播放：场景在 %1 秒处结束</translation>
+    </message>
+    <message>
+        <source>cut at %1 s</source>
+        <translation>在 %1 秒处截断</translation>
     </message>
 </context>
 <context>
@@ -697,6 +819,14 @@ The current state is backed up first, so this can be reverted from the same menu
         <source>%1 copy</source>
         <translation>%1 副本</translation>
     </message>
+    <message>
+        <source>Play&amp;back</source>
+        <translation>播放(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another file.</source>
+        <translation>无法写入 %1：%2。请选择其他文件。</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreferencesDialog</name>
@@ -870,16 +1000,8 @@ Rendering again will regenerate (and pay for) them.</source>
         <translation>◀|</translation>
     </message>
     <message>
-        <source>One frame back</source>
-        <translation>后退一帧</translation>
-    </message>
-    <message>
         <source>|▶</source>
         <translation>|▶</translation>
-    </message>
-    <message>
-        <source>One frame forward</source>
-        <translation>前进一帧</translation>
     </message>
     <message>
         <source>Cannot play: %1</source>
@@ -896,6 +1018,18 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Scene time (hours:minutes:seconds:frames) / scene length</source>
+        <translation>场景时间（时:分:秒:帧）/ 场景长度</translation>
+    </message>
+    <message>
+        <source>One frame back (Left)</source>
+        <translation>后退一帧（左方向键）</translation>
+    </message>
+    <message>
+        <source>One frame forward (Right)</source>
+        <translation>前进一帧（右方向键）</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1099,24 @@ Rendering again will regenerate (and pay for) them.</source>
         <translation>
             <numerusform>删除 %n 个场景</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete Scene…</source>
+        <translation>删除场景…</translation>
+    </message>
+    <message>
+        <source>Delete Scene</source>
+        <translation>删除场景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n scene(s): %1?</source>
+        <translation>
+            <numerusform>删除 %n 个场景：%1？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit &gt; Undo brings them back with their chunks and takes.</source>
+        <translation>使用“编辑 &gt; 撤销”可将它们连同其片段和版本一起恢复。</translation>
     </message>
 </context>
 <context>
@@ -1144,10 +1296,6 @@ Rendering again will regenerate (and pay for) them.</source>
         </translation>
     </message>
     <message>
-        <source>Estimated video cost: %1 (audio is not priced).</source>
-        <translation>预计视频费用：%1（音频未计价）。</translation>
-    </message>
-    <message>
         <source>Estimated cost: %1.</source>
         <translation>预计费用：%1。</translation>
     </message>
@@ -1186,6 +1334,58 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>Audio to generate: %1.</source>
         <translation>待生成音频：%1。</translation>
+    </message>
+    <message>
+        <source>Keep the scene&apos;s duration (cuts speech that does not fit)</source>
+        <translation>保持场景时长（截掉放不下的语音）</translation>
+    </message>
+    <message>
+        <source>Unchecked, the scene is lengthened to fit the speech. Checked, it keeps its duration and the render warns naming each line that is cut.</source>
+        <translation>不勾选时，场景会延长以容纳语音。勾选时，场景保持原有时长，渲染时会发出警告并列出每一句被截掉的台词。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n stale chunk(s) as they are</source>
+        <translation>
+            <numerusform>保持这 %n 个过期片段不变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep stale chunks as they are (none is stale)</source>
+        <translation>保持过期片段不变（当前没有过期片段）</translation>
+    </message>
+    <message>
+        <source>A chunk is stale when the chunk before it changed, so its first frame no longer matches. Unchecked, the render generates it again from the new frame (priced below). Checked, it is rendered as it is and the seam may jump.</source>
+        <translation>当前一片段发生更改、导致某片段的首帧不再衔接时，该片段即为过期。不勾选时，渲染会从新帧重新生成它（费用见下方）。勾选时，将按原样渲染，接缝处的画面可能会跳变。</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Stop before this render spends more than</source>
+        <translation>在本次渲染花费超过以下金额之前停止</translation>
+    </message>
+    <message>
+        <source>One budget for every scene of this render and every resume of its jobs. Unticked, the project&apos;s budget applies when it has one.</source>
+        <translation>本次渲染的所有场景及其任务的每次恢复共用同一预算。不勾选时，如果项目设有预算，则使用项目预算。</translation>
+    </message>
+    <message>
+        <source>Use this as the project&apos;s budget for every render</source>
+        <translation>将此设为项目所有渲染的预算</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference image(s) to generate.</source>
+        <translation>
+            <numerusform>待生成 %n 张参考图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendered as they are: %1.</source>
+        <translation>按原样渲染：%1。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
     </message>
 </context>
 <context>
@@ -1373,11 +1573,53 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>The model registry is not available, so no chunk plan can be shown.</source>
         <translation>模型注册表不可用，无法显示片段计划。</translation>
     </message>
+    <message>
+        <source>No chunk plan: %1</source>
+        <translation>无片段计划：%1</translation>
+    </message>
     <message numerus="yes">
-        <source>%n chunk(s) of %1 s with %2: about %3</source>
+        <source>%n chunk(s) of about %1 s with %2 cover %3.</source>
         <translation>
-            <numerusform>使用 %2 生成 %n 个 %1 秒的片段：约 %3</numerusform>
+            <numerusform>使用 %2 生成 %n 个约 %1 秒的片段，覆盖 %3。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, about %1.</source>
+        <translation>
+            <numerusform>如果现在渲染：需生成 %n 个部分，约 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering it now: %n part(s) to generate, cost unknown (%1).</source>
+        <translation>
+            <numerusform>如果现在渲染：需生成 %n 个部分，费用未知（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the model</source>
+        <translation>更换模型</translation>
+    </message>
+    <message>
+        <source>Render &quot;%1&quot; with %2 from now on?</source>
+        <translation>从现在起使用 %2 渲染“%1”吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generated chunk(s) will be out of date: the next render generates them again with %1 (%2). Every take is kept: choosing one in the chunk inspector brings it back.</source>
+        <translation>
+            <numerusform>%n 个已生成的片段将变为待更新：下次渲染会使用 %1（%2）重新生成它们。所有版本都会保留：在片段检查器中选择某个版本即可恢复它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>cost unknown: %1</source>
+        <translation>费用未知：%1</translation>
+    </message>
+    <message>
+        <source>Change &amp;model</source>
+        <translation>更换模型(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1680,18 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>title</source>
         <translation>标题</translation>
     </message>
+    <message numerus="yes">
+        <source>%n out of date</source>
+        <translation>
+            <numerusform>%n 个待更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n 个缺失</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SfxCueModel</name>
@@ -1468,6 +1722,14 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>Delete sound cue</source>
         <translation>删除音效提示点</translation>
+    </message>
+    <message>
+        <source>the sound file of cue &apos;%1&apos;</source>
+        <translation>音效提示点“%1”的声音文件</translation>
+    </message>
+    <message>
+        <source>Set sound cue file</source>
+        <translation>设置音效提示点文件</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1782,50 @@ seed %3 · %4</source>
     <message>
         <source>Trim chunk</source>
         <translation>修剪片段</translation>
+    </message>
+    <message>
+        <source>Chunk %1 · %2</source>
+        <translation>片段 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Follows the scene&apos;s prompt</source>
+        <translation>跟随场景的提示词</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>提示词：%1</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2 · %3 s from %4 s</source>
+        <translation>种子 %1 · %2 · 从 %4 秒起 %3 秒</translation>
+    </message>
+    <message>
+        <source>Right-click for Regenerate, takes and more</source>
+        <translation>右键单击可重新生成、切换版本等</translation>
+    </message>
+    <message>
+        <source>Click or drag to move the playhead</source>
+        <translation>单击或拖动以移动播放头</translation>
+    </message>
+    <message>
+        <source>In %1 s (scene %2 s)</source>
+        <translation>入点 %1 秒（场景 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Out: %1 s trimmed (scene %2 s)</source>
+        <translation>出点：已修剪 %1 秒（场景 %2 秒）</translation>
+    </message>
+    <message>
+        <source>In %1 s</source>
+        <translation>入点 %1 秒</translation>
+    </message>
+    <message>
+        <source>Out: %1 s trimmed</source>
+        <translation>出点：已修剪 %1 秒</translation>
+    </message>
+    <message>
+        <source>(follows the scene&apos;s prompt)</source>
+        <translation>（跟随场景的提示词）</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,13 @@ SceneInspector::SceneInspector(ProjectSession* session, CharacterModel* characte
     sceneId_ = session_->resolve(Entity::Scene, sceneId_);
     load();
   });
+  // The plan and its cost follow the scene's chunks, takes, lines and cues (a regeneration, a
+  // take switch, a new line).
+  const auto replan = [this](qint64 id) {
+    if (id == sceneId_) updatePlan();
+  };
+  connect(session, &ProjectSession::chunksChanged, this, replan);
+  connect(session, &ProjectSession::sceneContentChanged, this, replan);
   setScene(0);
 }
 

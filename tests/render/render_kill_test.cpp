@@ -3,7 +3,9 @@
 #include <QProcess>
 #include <csignal>
 
+#include "providers/asset_cache.h"
 #include "render/render_queue.h"
+#include "render/scene_state.h"
 #include "render_fixture.h"
 #include "support/wait.h"
 
@@ -162,5 +164,7 @@ TEST_F(RenderKill, KilledRegenerateResumesAndCompletes) {
   EXPECT_EQ(store->chunk(chunk)->status, model::ChunkStatus::Ready);
   EXPECT_EQ(store->takes(chunk).size(), 2);
   EXPECT_EQ(store->chunk(chunk)->seed, seed + 1) << "the resume picked another seed";
-  EXPECT_EQ(store->chunks(sceneId).at(2).status, model::ChunkStatus::Stale);
+  const providers::AssetCache cache(cacheFolder());
+  const render::SceneState state = render::sceneState(*store, sceneId, registry.get(), cache, {});
+  EXPECT_EQ(state.slotOfChunk(store->chunks(sceneId).at(2).id)->state, render::SlotState::Stale);
 }

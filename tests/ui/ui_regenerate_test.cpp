@@ -39,13 +39,7 @@ namespace {
 class UiRegenerate : public ::testing::Test {
  protected:
   void SetUp() override {
-    render::AppSettings settings;
-    settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
-    settings.save();
-    overridePath = providers::ModelRegistry::userOverridePath();
-    ASSERT_TRUE(testsupport::writeModelOverride(
-        overridePath,
-        QJsonObject{{"local", QJsonObject{{"actual_chunk_duration", 1.0}, {"fps", 12}}}}));
+    overridePath = test::useShortLocalChunks();
     {
       auto store = model::ProjectStore::create(project.folder(), QStringLiteral("Regenerate"));
       sceneId = test::addRichScene(*store, QStringLiteral("Storm Warning"), 3.0);

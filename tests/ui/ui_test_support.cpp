@@ -1,9 +1,15 @@
 #include "ui_test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QTest>
 
 #include "model/project_json.h"
+#include "providers/model_registry.h"
+#include "render/app_settings.h"
+#include "support/model_override.h"
 #include "support/sample_project.h"
 
 namespace sw::ui::test {
@@ -30,6 +36,16 @@ bool spinUntil(const std::function<bool()>& done, int maxRounds) {
 std::unique_ptr<model::ProjectStore> importSample(const QString& folder) {
   return model::importProjectFile(
       QStringLiteral(SW_SOURCE_DIR "/resources/sample/sample_project.json"), folder, QString());
+}
+
+QString useShortLocalChunks() {
+  render::AppSettings settings;
+  settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
+  settings.save();
+  const QString path = providers::ModelRegistry::userOverridePath();
+  EXPECT_TRUE(testsupport::writeModelOverride(
+      path, QJsonObject{{"local", QJsonObject{{"actual_chunk_duration", 1.0}, {"fps", 12}}}}));
+  return path;
 }
 
 }  // namespace sw::ui::test

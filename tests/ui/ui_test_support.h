@@ -27,4 +27,9 @@ bool spinUntil(const std::function<bool()>& done, int maxRounds = 2400);
 // The sample project (resources/sample/sample_project.json) imported into `folder`.
 std::unique_ptr<model::ProjectStore> importSample(const QString& folder);
 
+// Short real generations for GUI tests that generate chunks: local video at 320x180 (saved
+// settings) and local chunks of 1 s at 12 fps (a models.json override). Returns the override's
+// path; remove it in TearDown (other tests in the process use the built-in registry).
+QString useShortLocalChunks();
+
 }  // namespace sw::ui::test
