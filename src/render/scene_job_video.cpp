@@ -280,9 +280,10 @@ void dropUnneededChunks(SceneJob::State& s, const SceneState& state) {
 
 void generateVideo(SceneJob::State& s) {
   SceneState state = currentState(s);
-  const Slot* reference = nullptr;
+  // A copy: `state` is recomputed before each chunk, which would leave a pointer dangling.
+  std::optional<Slot> reference;
   for (const Slot& slot : state.items)
-    if (slot.kind == SlotKind::Reference) reference = &slot;
+    if (slot.kind == SlotKind::Reference) reference = slot;
   // Chunk 1 starts from the reference image (made now when the scene needs a new one).
   const auto referenceStart = [&s](bool current) {
     Start start;
