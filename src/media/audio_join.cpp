@@ -111,6 +111,7 @@ std::vector<PacketPtr> encodeJoin(AudioEncoder& enc, const JoinSpec& s, const Ch
   const int channels = enc.context()->ch_layout.nb_channels;
   std::vector<std::vector<float>> planes(static_cast<size_t>(channels), std::vector<float>(1024));
   std::vector<const float*> ptrs;
+  ptrs.reserve(planes.size());
   for (const auto& p : planes) ptrs.push_back(p.data());
   std::vector<PacketPtr> out;
   auto keep = [&](AVPacket* p) {

@@ -14,6 +14,7 @@
 #include "providers/provider_error.h"
 #include "render/chunk_planner.h"
 #include "render/manifest.h"
+#include "render/picture_reuse.h"
 #include "render/render_estimate.h"
 #include "render/scene_job_state.h"
 #include "render/seam_check.h"
@@ -385,6 +386,18 @@ void render(SceneJob::State& s, SceneJobResult& result) {
         QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
             .arg(path));
   const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path, fps));
+  // Only the audio changed since the last render to this file: its picture is copied as it is.
+  QString why;
+  const std::unique_ptr<ReusedPicture> picture = ReusedPicture::forPlan(plan, &why);
+  if (picture)
+    s.event(QStringLiteral("info"), QStringLiteral("picture.reused"),
+            QStringLiteral("The picture is the last render's: its video is copied and only the "
+                           "audio is mixed again."),
+            QJsonObject{{"output", path}});
+  else if (QFileInfo::exists(path))
+    s.event(QStringLiteral("info"), QStringLiteral("picture.new"),
+            QStringLiteral("The picture is rendered again: %1.").arg(why),
+            QJsonObject{{"output", path}, {"why", why}});
   s.stage(QStringLiteral("stitching"));
   media::ExportControl control;
   control.cancel = s.ctx.cancelFlag.get();
@@ -392,7 +405,7 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   control.progress = [&s](double percent, const QString& stage) {
     s.unitProgress(s.stitchUnit, std::min(percent, 99.0) / 100.0, stitchStage(stage));
   };
-  const media::StitchReport report = media::stitch(plan, control);
+  const media::StitchReport report = media::stitch(picture ? picture->plan() : plan, control);
   s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
   writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
   checkRenderSeams(*s.store, s.jobId, plan, path);  // events + the manifest's "seamQa"
