@@ -48,6 +48,38 @@ void setOutputColour(VideoEncodeSettings& s) {
   s.colorRange = AVCOL_RANGE_MPEG;
 }
 
+namespace {
+
+int swsMatrix(AVColorSpace c, int width, int height) {
+  if (c == AVCOL_SPC_UNSPECIFIED || c == AVCOL_SPC_RGB) c = defaultMatrix(width, height);
+  switch (c) {
+    case AVCOL_SPC_BT709:
+      return SWS_CS_ITU709;
+    case AVCOL_SPC_FCC:
+      return SWS_CS_FCC;
+    case AVCOL_SPC_SMPTE240M:
+      return SWS_CS_SMPTE240M;
+    case AVCOL_SPC_BT2020_NCL:
+    case AVCOL_SPC_BT2020_CL:
+      return SWS_CS_BT2020;
+    default:
+      return SWS_CS_ITU601;
+  }
+}
+
+}  // namespace
+
+void setSwsColour(SwsContext* sws, bool srcRgb, AVColorSpace srcMatrix, AVColorRange srcRange,
+                  int srcWidth, int srcHeight, bool dstRgb, AVColorSpace dstMatrix,
+                  AVColorRange dstRange, int dstWidth, int dstHeight) {
+  const int* srcTable = sws_getCoefficients(swsMatrix(srcMatrix, srcWidth, srcHeight));
+  const int* dstTable = sws_getCoefficients(swsMatrix(dstMatrix, dstWidth, dstHeight));
+  const int srcFull = srcRgb || srcRange == AVCOL_RANGE_JPEG ? 1 : 0;
+  const int dstFull = dstRgb || dstRange == AVCOL_RANGE_JPEG ? 1 : 0;
+  // Fails only for unsupported conversions, where swscale keeps its defaults.
+  sws_setColorspaceDetails(sws, srcTable, srcFull, dstTable, dstFull, 0, 1 << 16, 1 << 16);
+}
+
 VideoEncoder::VideoEncoder(const VideoEncodeSettings& s) : pkt_(makePacket()) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   if (!codec) {

@@ -47,6 +47,15 @@ inline AVColorSpace defaultMatrix(int width, int height) {
 // (BT.601) below, limited range; the normalising graph converts the pixels to that matrix.
 void setOutputColour(VideoEncodeSettings& s);
 
+// Makes `sws` convert between the YUV matrices and ranges players assume: a YUV picture of
+// `srcWidth`x`srcHeight` with matrix `srcMatrix` and range `srcRange` (unspecified: the
+// defaultMatrix for its size, limited range), an RGB side always full range. `dstMatrix` is
+// used the same way for the output. swscale's default is BT.601 both ways, which shifts the
+// colours of HD pictures.
+void setSwsColour(SwsContext* sws, bool srcRgb, AVColorSpace srcMatrix, AVColorRange srcRange,
+                  int srcWidth, int srcHeight, bool dstRgb, AVColorSpace dstMatrix,
+                  AVColorRange dstRange, int dstWidth, int dstHeight);
+
 // Keyframe interval in frames that VideoEncoder uses for these settings (gop, or 2 seconds).
 int keyframeInterval(const VideoEncodeSettings& s);
 

@@ -9,7 +9,9 @@
 namespace sw::media {
 
 // width <= 0 keeps the frame's width; the height follows the display aspect ratio (even).
-QByteArray encodePng(const AVFrame* frame, int width = 0);
+// `rotation` is the stream's display matrix angle (StreamInfo::rotation, quarter turns): the
+// picture is turned upright first, as players show it, and `width` is the upright width.
+QByteArray encodePng(const AVFrame* frame, int width = 0, int rotation = 0);
 // Writes bytes to path through a temporary file + rename (never a partial PNG).
 void writeFileAtomically(const QString& path, const QByteArray& bytes);
 

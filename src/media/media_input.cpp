@@ -167,6 +167,19 @@ FrameReader::FrameReader(MediaInput& input, int streamIndex, int threads)
   start_ = av_rescale_q(input.originMicros(), AV_TIME_BASE_Q, st->time_base);
 }
 
+void FrameReader::failDamaged() const {
+  throw MediaError(
+      MediaError::Kind::InvalidInput,
+      QStringLiteral(
+          "%1 (%2): %3 of %4 packets cannot be decoded as %5; the file is damaged or its "
+          "header names the wrong codec. Export it again (for audio, as PCM WAV) or "
+          "replace it.")
+          .arg(input_.path(), streamLabel(av_get_media_type_string(dec_->codec_type), index_))
+          .arg(rejected_)
+          .arg(packets_)
+          .arg(QString::fromLatin1(avcodec_get_name(dec_->codec_id))));
+}
+
 bool FrameReader::feed() {
   while (!inputDone_) {
     if (!input_.read(pkt_.get())) {
@@ -180,6 +193,11 @@ bool FrameReader::feed() {
       throwAvError(ret, QStringLiteral("Decoding failed"), input_.path(),
                    streamLabel(av_get_media_type_string(dec_->codec_type), index_));
     }
+    ++packets_;
+    if (ret == AVERROR_INVALIDDATA) {  // a damaged packet is skipped, a damaged stream is not
+      ++rejected_;
+      if (rejected_ >= kRejectedBeforeFailing && rejected_ * 4 > packets_) failDamaged();
+    }
     return true;
   }
   return false;
@@ -190,6 +208,7 @@ bool FrameReader::next(AVFrame* out) {
   while (!drained_) {
     const int ret = avcodec_receive_frame(dec_.get(), out);
     if (ret == 0) {
+      ++frames_;
       int64_t ts = out->best_effort_timestamp;
       if (ts == AV_NOPTS_VALUE) ts = out->pts;
       out->pts = ts == AV_NOPTS_VALUE ? AV_NOPTS_VALUE : ts - start_;
@@ -197,6 +216,7 @@ bool FrameReader::next(AVFrame* out) {
     }
     if (ret == AVERROR_EOF) {
       drained_ = true;
+      if (frames_ == 0 && rejected_ > 0) failDamaged();
       break;
     }
     if (ret != AVERROR(EAGAIN)) {

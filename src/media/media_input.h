@@ -66,6 +66,11 @@ class FrameReader {
 
  private:
   bool feed();
+  [[noreturn]] void failDamaged() const;
+
+  // A stream fails when none of its packets decode, or when at least this many and more than a
+  // quarter of those sent so far are rejected as invalid data (a few are concealed).
+  static constexpr int64_t kRejectedBeforeFailing = 16;
 
   MediaInput& input_;
   int index_;
@@ -74,6 +79,9 @@ class FrameReader {
   int64_t start_ = 0;
   bool inputDone_ = false;
   bool drained_ = false;
+  int64_t packets_ = 0;   // sent to the decoder
+  int64_t rejected_ = 0;  // of those, refused as invalid data
+  int64_t frames_ = 0;    // decoded
 };
 
 }  // namespace sw::media

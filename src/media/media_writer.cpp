@@ -1,5 +1,9 @@
 #include "media/media_writer.h"
 
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+
 #include "media/media_error.h"
 #include "media/output_file.h"
 
@@ -52,6 +56,7 @@ void MediaWriter::addVideoStream(const VideoEncodeSettings& settings) {
                          .arg(out_->finalPath()));
   }
   VideoEncodeSettings s = settings;
+  if (s.colorSpace == AVCOL_SPC_UNSPECIFIED) setOutputColour(s);  // tagged as it is written
   s.globalHeader = out_->wantsGlobalHeader();
   s.deterministic = true;  // generated chunks are cached by content: same input, same bytes
   video_ = std::make_unique<VideoEncoder>(s);
@@ -102,6 +107,13 @@ void MediaWriter::writeVideo(const AVFrame* picture, bool forceKeyframe) {
                          .arg(QString::fromLatin1(
                              av_get_pix_fmt_name(static_cast<AVPixelFormat>(picture->format)))));
   }
+  // RGB pictures are converted with the output's matrix; a YUV picture is taken to be in it.
+  const AVCodecContext* enc = video_->context();
+  const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(picture->format));
+  const bool rgb = desc && (desc->flags & AV_PIX_FMT_FLAG_RGB);
+  setSwsColour(sws_.get(), rgb, rgb ? AVCOL_SPC_RGB : enc->colorspace,
+               rgb ? AVCOL_RANGE_JPEG : enc->color_range, picture->width, picture->height, false,
+               enc->colorspace, enc->color_range, scratch_->width, scratch_->height);
   sws_scale(sws_.get(), picture->data, picture->linesize, 0, picture->height, scratch_->data,
             scratch_->linesize);
   scratch_->pts = videoFrames_++;

@@ -19,18 +19,6 @@ namespace {
 
 double seconds(int64_t ts, AVRational tb) { return ts == AV_NOPTS_VALUE ? 0.0 : ts * av_q2d(tb); }
 
-int displayRotation(const AVStream* st) {
-  size_t size = 0;
-  const uint8_t* m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
-  if (!m || size < 9 * sizeof(int32_t)) return 0;
-  const double theta = av_display_rotation_get(reinterpret_cast<const int32_t*>(m));
-  if (std::isnan(theta)) return 0;
-  int r = static_cast<int>(std::lround(theta / 90.0)) * 90 % 360;  // quarter turns only
-  if (r <= -180) r += 360;
-  if (r > 180) r -= 360;
-  return r;
-}
-
 StreamInfo describeStream(AVFormatContext* ctx, AVStream* st) {
   const AVCodecParameters* par = st->codecpar;
   StreamInfo s;
@@ -156,6 +144,18 @@ bool indexFacts(MediaInput& input, StreamInfo& v, const ProbeOptions& opt) {
 }
 
 }  // namespace
+
+int displayRotation(const AVStream* st) {
+  size_t size = 0;
+  const uint8_t* m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+  if (!m || size < 9 * sizeof(int32_t)) return 0;
+  const double theta = av_display_rotation_get(reinterpret_cast<const int32_t*>(m));
+  if (std::isnan(theta)) return 0;
+  int r = static_cast<int>(std::lround(theta / 90.0)) * 90 % 360;  // quarter turns only
+  if (r <= -180) r += 360;
+  if (r > 180) r -= 360;
+  return r;
+}
 
 ProbeResult probe(const QString& path, const ProbeOptions& options) {
   MediaInput input(path, options.requireVideo);

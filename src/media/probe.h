@@ -6,6 +6,8 @@
 #include <QString>
 #include <vector>
 
+struct AVStream;
+
 namespace sw::media {
 
 struct StreamInfo {
@@ -70,5 +72,8 @@ struct ProbeOptions {
 
 // Throws MediaError for missing, empty or unreadable files.
 ProbeResult probe(const QString& path, const ProbeOptions& options = {});
+
+// The stream's display matrix rotation in quarter turns (StreamInfo::rotation's convention).
+int displayRotation(const AVStream* stream);
 
 }  // namespace sw::media

@@ -15,8 +15,10 @@ namespace sw::media {
 
 namespace {
 
-FramePtr keyframeAt(const QString& video, double seconds) {
+// The keyframe at or before `seconds` and the stream's display rotation.
+FramePtr keyframeAt(const QString& video, double seconds, int* rotation) {
   MediaInput in(video, true);
+  *rotation = displayRotation(in.stream(in.videoStream()));
   FrameReader reader(in, in.videoStream());
   reader.context()->skip_frame = AVDISCARD_NONKEY;
   if (seconds > 0) reader.seek(seconds);
@@ -55,7 +57,8 @@ Thumbnailer::Thumbnailer(const QString& cacheDir) : cacheDir_(cacheDir) {
 
 QString Thumbnailer::cacheKey(const QString& video, double seconds, int width) {
   const QFileInfo info(video);
-  const QString material = QStringLiteral("%1\n%2\n%3\n%4\n%5")
+  // "upright": thumbnails are turned by the display rotation (older cache entries were not).
+  const QString material = QStringLiteral("upright\n%1\n%2\n%3\n%4\n%5")
                                .arg(info.absoluteFilePath())
                                .arg(info.size())
                                .arg(info.lastModified().toMSecsSinceEpoch())
@@ -70,8 +73,9 @@ QByteArray Thumbnailer::thumbnail(const QString& video, double seconds, int widt
     QFile cached(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"));
     if (cached.open(QIODevice::ReadOnly)) return cached.readAll();
   }
-  FramePtr f = keyframeAt(video, seconds);
-  QByteArray png = encodePng(f.get(), width);
+  int rotation = 0;
+  FramePtr f = keyframeAt(video, seconds, &rotation);
+  QByteArray png = encodePng(f.get(), width, rotation);
   if (!cacheDir_.isEmpty())
     writeFileAtomically(QDir(cacheDir_).filePath(cacheKey(video, seconds, width) + ".png"), png);
   return png;
@@ -97,8 +101,9 @@ std::vector<QByteArray> Thumbnailer::filmstrip(const QString& video, int count, 
 
 namespace {
 
-FramePtr decodeLastFrame(const QString& video) {
+FramePtr decodeLastFrame(const QString& video, int* rotation) {
   const ProbeResult p = probe(video, ProbeOptions{false, 0.0});
+  *rotation = p.video() ? p.video()->rotation : 0;
   const double end = p.video() && p.video()->duration > 0 ? p.video()->duration : p.duration;
   for (double backoff = 1.0; backoff < 2 * end + 2; backoff *= 2) {
     if (FramePtr f = lastFrameFrom(video, std::max(0.0, end - backoff))) return f;
@@ -112,8 +117,9 @@ FramePtr decodeLastFrame(const QString& video) {
 }  // namespace
 
 void saveLastFrame(const QString& video, const QString& pngPath) {
-  FramePtr f = decodeLastFrame(video);
-  writeFileAtomically(pngPath, encodePng(f.get()));
+  int rotation = 0;
+  FramePtr f = decodeLastFrame(video, &rotation);
+  writeFileAtomically(pngPath, encodePng(f.get(), 0, rotation));
 }
 
 namespace {
@@ -161,13 +167,13 @@ double saveFrameBeforeCut(const QString& video, double cutSeconds, const QString
   CutFrame c = frameBefore(video, std::max(0.0, cutSeconds - 1.0), before);
   if (!c.frame && cutSeconds - 1.0 > 0) c = frameBefore(video, 0.0, before);
   if (c.frame) {
-    writeFileAtomically(pngPath, encodePng(c.frame.get()));
+    writeFileAtomically(pngPath, encodePng(c.frame.get(), 0, v ? v->rotation : 0));
     return c.seconds;
   }
   if (!c.first)
     throw MediaError(MediaError::Kind::InvalidInput,
                      QStringLiteral("%1 has no decodable video frame.").arg(video));
-  writeFileAtomically(pngPath, encodePng(c.first.get()));
+  writeFileAtomically(pngPath, encodePng(c.first.get(), 0, v ? v->rotation : 0));
   return c.firstSeconds;
 }
 

@@ -90,6 +90,42 @@ TEST_F(MediaBadInput, FileWithNoVideo) {
   expectFailure(wav, "no video", MediaError::Kind::InvalidInput);
 }
 
+// Issue 12's gap: a WAV whose header names ADPCM over PCM data decodes to nothing; the mix was
+// silent and the stitch "succeeded".
+TEST_F(MediaBadInput, AudioThatCannotBeDecodedFailsTheMixNamingTheFile) {
+  WavSpec w;
+  w.seconds = 1.0;
+  const QString wav = makeWav(dir.filePath("voice.wav"), w);
+  QFile f(wav);
+  ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+  QByteArray bytes = f.readAll();
+  const qsizetype fmt = bytes.indexOf("fmt ");
+  ASSERT_GT(fmt, 0);
+  bytes[fmt + 8] = 2;  // format tag 2: Microsoft ADPCM
+  bytes[fmt + 9] = 0;
+  f.seek(0);
+  f.write(bytes);
+  f.close();
+  RenderPlan p;
+  VideoSegment s;
+  s.file = good;
+  p.segments.push_back(s);
+  AudioClip clip;
+  clip.file = wav;
+  p.audio.push_back(clip);
+  p.output.path = dir.filePath("out.mp4");
+  p.output.preset = "veryfast";
+  try {
+    stitch(p);
+    ADD_FAILURE() << "a mix of undecodable audio succeeded";
+  } catch (const MediaError& e) {
+    EXPECT_EQ(e.kind(), MediaError::Kind::InvalidInput) << e.what();
+    EXPECT_NE(std::string(e.what()).find(wav.toStdString()), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("cannot be decoded"), std::string::npos) << e.what();
+  }
+  expectNoOutput();
+}
+
 TEST_F(MediaBadInput, UnwritableOutput) {
   RenderPlan p;
   VideoSegment s;

@@ -3,8 +3,10 @@
 #include "media/media_input.h"
 #include "media/probe.h"
 #include "media/stitcher.h"
+#include "media/thumbnails.h"
 
 #include <gtest/gtest.h>
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace sw::media;
@@ -160,4 +162,36 @@ TEST_F(MediaRotationColour, CopiedAndSmartRenderedOutputsKeepTheSourceTags) {
   EXPECT_NEAR(s[0].y, 96, 1.5);
   EXPECT_NEAR(s[0].u, 164, 1.5);
   EXPECT_NEAR(s[0].v, 88, 1.5);
+}
+
+// Thumbnails and continuity frames show the picture as players do: turned upright.
+TEST_F(MediaRotationColour, ThumbnailsAndLastFramesAreUpright) {
+  const QString turned = rotated("r.mp4", 90);  // shown turned a quarter counter-clockwise
+  const auto check = [](const QByteArray& png, int width, const char* what) {
+    QTemporaryDir d;
+    QFile f(d.filePath("t.png"));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(png);
+    f.close();
+    MediaInput in(f.fileName());
+    FrameReader r(in, in.videoStream());
+    FramePtr frame = makeFrame();
+    ASSERT_TRUE(r.next(frame.get())) << what;
+    EXPECT_EQ(frame->width, width) << what;
+    EXPECT_GT(frame->height, frame->width) << what << ": a portrait picture";
+    // Counter-clockwise: the stored left (white) half goes to the bottom.
+    const auto rowMean = [&](int y) {
+      double sum = 0;
+      for (int x = 0; x < frame->width * 3; ++x) sum += frame->data[0][y * frame->linesize[0] + x];
+      return sum / (frame->width * 3);
+    };
+    EXPECT_LT(rowMean(frame->height / 4), 40) << what << ": top";
+    EXPECT_GT(rowMean(frame->height * 3 / 4), 215) << what << ": bottom";
+  };
+  check(Thumbnailer().thumbnail(turned, 0.2, 90), 90, "thumbnail");
+  const QString last = dir.filePath("last.png");
+  saveLastFrame(turned, last);
+  QFile lastFile(last);
+  ASSERT_TRUE(lastFile.open(QIODevice::ReadOnly));
+  check(lastFile.readAll(), 180, "last frame");
 }

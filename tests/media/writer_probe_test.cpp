@@ -2,6 +2,7 @@
 #include "media/media_input.h"
 #include "media/media_writer.h"
 #include "media/probe.h"
+#include "media/thumbnails.h"
 #include "support/media_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -184,4 +185,59 @@ TEST(MediaProbe, KeyframesFromIndexMatchThePackets) {
       EXPECT_NEAR(r.video()->keyframes[i], expected[i], 1e-3) << name << " " << i;
     EXPECT_FALSE(r.video()->variableFrameRate) << name;
   }
+}
+
+namespace {
+
+// A 1280x720 clip of pure red written from RGBA by MediaWriter (the local backend's path).
+QString writeRedHd(const QString& path) {
+  MediaWriter w(path);
+  VideoEncodeSettings vs;
+  vs.width = 1280;
+  vs.height = 720;
+  vs.preset = "ultrafast";
+  w.addVideoStream(vs);
+  std::vector<uint8_t> rgba(size_t(1280) * 720 * 4, 0);
+  for (size_t i = 0; i < rgba.size(); i += 4) {
+    rgba[i] = 255;
+    rgba[i + 3] = 255;
+  }
+  for (int i = 0; i < 3; ++i) w.writeRgba(rgba.data(), 1280, 720, 1280 * 4);
+  w.finish();
+  return path;
+}
+
+}  // namespace
+
+// Issue 12's gap: local chunks were untagged and converted with BT.601 coefficients.
+TEST(MediaWriter, HdPicturesAreConvertedAndTaggedAsBt709) {
+  QTemporaryDir dir;
+  const QString path = writeRedHd(dir.filePath("red.mp4"));
+  MediaInput in(path, true);
+  const AVCodecParameters* par = in.stream(in.videoStream())->codecpar;
+  EXPECT_EQ(par->color_space, AVCOL_SPC_BT709);
+  EXPECT_EQ(par->color_primaries, AVCOL_PRI_BT709);
+  EXPECT_EQ(par->color_trc, AVCOL_TRC_BT709);
+  EXPECT_EQ(par->color_range, AVCOL_RANGE_MPEG);
+  FrameReader r(in, in.videoStream());
+  FramePtr f = makeFrame();
+  ASSERT_TRUE(r.next(f.get()));
+  // Red in BT.709 limited range: Y = 16 + 219 x 0.2126 = 63 (BT.601 would give 81).
+  EXPECT_NEAR(f->data[0][f->linesize[0] * 360 + 640], 63, 2);
+}
+
+// Thumbnails and continuity frames read an HD picture with its own matrix: red stays red.
+TEST(MediaWriter, Bt709PicturesKeepTheirColoursInPngs) {
+  QTemporaryDir dir;
+  const QString path = writeRedHd(dir.filePath("red.mp4"));
+  const QString png = dir.filePath("last.png");
+  saveLastFrame(path, png);
+  MediaInput in(png);
+  FrameReader r(in, in.videoStream());
+  FramePtr f = makeFrame();
+  ASSERT_TRUE(r.next(f.get()));
+  const uint8_t* px = f->data[0] + f->linesize[0] * 360 + 640 * 3;
+  EXPECT_GE(px[0], 250);  // BT.601 coefficients give 233
+  EXPECT_LE(px[1], 6);
+  EXPECT_LE(px[2], 6);
 }
