@@ -134,8 +134,10 @@ AudioEncoder::AudioEncoder(const AudioEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->bit_rate = s.bitRate;
   ctx_->time_base = AVRational{1, s.sampleRate};
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-  checkAv(avcodec_open2(ctx_.get(), codec, nullptr), QStringLiteral("Cannot open the AAC encoder"),
-          QString());
+  Dictionary options;
+  if (s.fastCoder) av_dict_set(options.slot(), "aac_coder", "fast", 0);
+  checkAv(avcodec_open2(ctx_.get(), codec, options.slot()),
+          QStringLiteral("Cannot open the AAC encoder"), QString());
   fifo_ = av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, s.channels, std::max(ctx_->frame_size, 1024) * 4);
   if (!fifo_)
     throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (audio FIFO)"));
