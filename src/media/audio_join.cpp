@@ -98,7 +98,6 @@ std::unique_ptr<AudioEncoder> makeJoinEncoder(const AVCodecParameters* par) {
   es.sampleRate = par->sample_rate;
   es.channels = par->ch_layout.nb_channels;
   es.bitRate = par->bit_rate > 0 ? par->bit_rate : 128000;
-  es.fastCoder = true;
   return std::make_unique<AudioEncoder>(es);
 }
 

@@ -50,7 +50,7 @@ TEST(MediaDiskFull, FileSizeLimitReportedAsDiskFull) {
   }
   plan.output.path = dir.filePath("out.mp4");
   plan.output.preset = "veryfast";
-  EXPECT_EXIT(stitchWithFileSizeLimit(plan, 48 * 1024), ::testing::ExitedWithCode(0),
+  EXPECT_EXIT(stitchWithFileSizeLimit(plan, 16 * 1024), ::testing::ExitedWithCode(0),
               "too large for the disk");
   EXPECT_FALSE(QFileInfo::exists(plan.output.path));
 }
