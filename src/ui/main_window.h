@@ -33,6 +33,7 @@ class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
+class ScenePreviewRender;
 class EditorMenus;
 class PreviewPlayer;
 class ProjectPane;
@@ -81,6 +82,7 @@ class MainWindow : public QMainWindow {
   SceneListModel* sceneModel() const { return scenes_; }
   render::RenderQueue* renderQueue() const { return queue_.get(); }
   ChunkRegenerator* regenerator() const { return regenerator_; }
+  ScenePreviewRender* previewRender() const { return previewRender_; }
   BackupManager* backups() const { return backups_; }
   WaveformCache* waveforms() const { return waveforms_; }
   EditorMenus* menus() const { return menus_; }
@@ -122,6 +124,8 @@ class MainWindow : public QMainWindow {
   void onSceneSelected(model::Id sceneId);
   void onChunkSelected(model::Id chunkId);
   void previewScene(model::Id sceneId);
+  void previewAsRendered(model::Id sceneId);
+  void connectPreviewRender();
   double assetSeconds(const model::Chunk& chunk);
   void loadRegistry();
 
@@ -142,6 +146,7 @@ class MainWindow : public QMainWindow {
   QString registryError_;
   std::unique_ptr<render::RenderQueue> queue_;
   ChunkRegenerator* regenerator_ = nullptr;
+  ScenePreviewRender* previewRender_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
   WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes

@@ -40,6 +40,7 @@
 #include "ui/scene_frame_rate.h"
 #include "ui/scene_inspector.h"
 #include "ui/scene_list_model.h"
+#include "ui/scene_preview_render.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/timeline_widget.h"
 #include "ui/waveform_cache.h"
@@ -196,6 +197,8 @@ void MainWindow::closeProject() {
   }
   delete regenerator_;  // cancels the chunk in flight and waits for its worker
   regenerator_ = nullptr;
+  delete previewRender_;  // cancels its job; the queue below waits for the worker
+  previewRender_ = nullptr;
   queue_.reset();  // stops workers; unfinished jobs resume from the store next time
   for (QDockWidget* dock : {projectDock_, inspectorDock_, chunkDock_, timelineDock_, queueDock_}) {
     if (QWidget* w = dock->widget()) {
@@ -265,6 +268,7 @@ void MainWindow::previewScene(model::Id sceneId) {
   QStringList files;
   QList<PreviewItem> items;
   if (!sceneId) return player_->clear(tr("Nothing to preview yet."));
+  if (player_->asRendered() && previewRender_) return previewAsRendered(sceneId);
   player_->setFrameRate(sceneFrameRate(session_.get(), sceneId));
   for (int row = 0; row < chunks_->rowCount(); ++row) {
     const QString path = chunks_->index(row).data(ChunkModel::AssetPathRole).toString();

@@ -1,4 +1,6 @@
 // MainWindow: the render queue, the Render Scene dialog, chunk regeneration and saving renders.
+#include <QAction>
+#include <QCryptographicHash>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
@@ -6,6 +8,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
@@ -16,6 +19,7 @@
 #include "render/regenerate.h"
 #include "render/render_queue.h"
 #include "ui/chunk_inspector.h"
+#include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/file_dialogs.h"
 #include "ui/main_window.h"
@@ -25,7 +29,9 @@
 #include "ui/render_job_model.h"
 #include "ui/render_queue_panel.h"
 #include "ui/render_scene_dialog.h"
+#include "ui/scene_frame_rate.h"
 #include "ui/scene_list_model.h"
+#include "ui/scene_preview_render.h"
 
 namespace sw::ui {
 
@@ -61,6 +67,58 @@ void MainWindow::createRenderQueue() {
   chunkInspector_->setRegenerateAvailable(true, {});
   regenerator_ = new ChunkRegenerator(session_.get(), queue_.get(), this);
   connectRegenerator();
+  // Beside the asset cache, never in it (a render may not write there): one folder a project.
+  const QString previews = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                           QStringLiteral("/scenewright/previews/") +
+                           QString::fromLatin1(QCryptographicHash::hash(session_->folder().toUtf8(),
+                                                                        QCryptographicHash::Sha1)
+                                                   .toHex()
+                                                   .left(16));
+  previewRender_ = new ScenePreviewRender(session_.get(), queue_.get(), previews, this);
+  connectPreviewRender();
+}
+
+void MainWindow::connectPreviewRender() {
+  const auto current = [this](qint64 sceneId) {
+    return chunks_ && player_ && sceneId == chunks_->sceneId() && player_->asRendered();
+  };
+  connect(player_, &PreviewPlayer::asRenderedChanged, this, [this](bool on) {
+    if (!on) previewRender_->cancel();
+    previewScene(chunks_->sceneId());
+  });
+  connect(previewRender_, &ScenePreviewRender::progress, this,
+          [this, current](qint64 sceneId, double percent) {
+            if (current(sceneId))
+              player_->clear(
+                  tr("Preparing the scene as rendered (480p preview)… %1%").arg(int(percent)));
+          });
+  connect(previewRender_, &ScenePreviewRender::ready, this,
+          [this, current](qint64 sceneId, const QString& file) {
+            if (!current(sceneId) || player_->sequence() == QStringList{file}) return;
+            const auto scene = session_->store().scene(sceneId);
+            player_->setFile(
+                file, tr("%1 as rendered (480p preview)").arg(scene ? scene->title : QString()));
+          });
+  connect(previewRender_, &ScenePreviewRender::unavailable, this,
+          [this, current](qint64 sceneId, const QString& reason) {
+            if (!current(sceneId)) return;
+            player_->setAsRendered(false);  // back to the chunks in sequence
+            statusBar()->showMessage(reason, 10000);
+          });
+  connect(previewRender_, &ScenePreviewRender::invalidated, this, [this, current](qint64 sceneId) {
+    if (current(sceneId) && !player_->isPlaying()) previewAsRendered(sceneId);
+  });
+}
+
+void MainWindow::previewAsRendered(model::Id sceneId) {
+  PreviewTracks tracks;
+  const QList<QAction*> choice = player_->trackActions();
+  tracks.narration = choice.value(0)->isChecked();
+  tracks.dialogue = choice.value(1)->isChecked();
+  tracks.music = choice.value(2)->isChecked();
+  tracks.sfx = choice.value(3)->isChecked();
+  player_->setFrameRate(sceneFrameRate(session_.get(), sceneId));
+  previewRender_->request(sceneId, tracks);
 }
 
 void MainWindow::connectRenderQueue() {

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QMenu>
 #include <QPalette>
 #include <QSlider>
 #include <QStackedWidget>
@@ -124,6 +125,29 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
           });
   connect(reverse_, &QTimer::timeout, this, &PreviewPlayer::reverseTick);
 
+  asRendered_ = new QToolButton;
+  asRendered_->setObjectName(QStringLiteral("asRenderedButton"));
+  asRendered_->setText(tr("As rendered"));
+  asRendered_->setCheckable(true);
+  asRendered_->setFocusPolicy(Qt::NoFocus);
+  asRendered_->setPopupMode(QToolButton::MenuButtonPopup);
+  asRendered_->setToolTip(
+      tr("Play the scene as it will render: trims and joins applied, the chosen audio tracks "
+         "mixed (a fast 480p re-stitch of the cached assets; nothing is generated). The arrow "
+         "chooses the tracks."));
+  auto* trackMenu = new QMenu(asRendered_);
+  for (const QString& name : {tr("Narration"), tr("Dialogue"), tr("Music"), tr("Sound effects")}) {
+    QAction* a = trackMenu->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(true);
+    connect(a, &QAction::toggled, this, [this] {
+      if (asRendered()) emit asRenderedChanged(true);
+    });
+    tracks_.append(a);
+  }
+  asRendered_->setMenu(trackMenu);
+  connect(asRendered_, &QToolButton::toggled, this, &PreviewPlayer::asRenderedChanged);
+
   auto* controls = new QHBoxLayout;
   controls->addWidget(back);
   controls->addWidget(play_);
@@ -133,11 +157,18 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   controls->addWidget(volume_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
-  layout->addWidget(title_);
+  auto* header = new QHBoxLayout;
+  header->addWidget(title_, 1);
+  header->addWidget(asRendered_);
+  layout->addLayout(header);
   layout->addWidget(screen_, 1);
   layout->addLayout(controls);
   clear(tr("Nothing to preview yet."));
 }
+
+bool PreviewPlayer::asRendered() const { return asRendered_->isChecked(); }
+
+void PreviewPlayer::setAsRendered(bool on) { asRendered_->setChecked(on); }
 
 QToolButton* PreviewPlayer::tool(const QString& icon, const QString& text, const QString& tip) {
   auto* button = new QToolButton;

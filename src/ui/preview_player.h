@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QAction;
 class QAudioOutput;
 class QLabel;
 class QMediaPlayer;
@@ -48,6 +49,13 @@ class PreviewPlayer : public QWidget {
   QStringList sequence() const { return files_; }
   QMediaPlayer* player() const { return player_; }
   QToolButton* playButton() const { return play_; }
+  // "As rendered": checked, the scene plays from its preview render (scene_preview_render.h)
+  // instead of its chunks in sequence; its menu chooses the audio tracks mixed.
+  QToolButton* asRenderedButton() const { return asRendered_; }
+  bool asRendered() const;
+  void setAsRendered(bool on);
+  // The tracks chosen in the button's menu, in the order narration, dialogue, music, SFX.
+  QList<QAction*> trackActions() const { return tracks_; }
   QLabel* timeLabel() const { return time_; }
   bool showsPoster() const;
 
@@ -74,6 +82,8 @@ class PreviewPlayer : public QWidget {
  Q_SIGNALS:
   // Position in the scene, for the timeline's playhead.
   void sequencePositionChanged(double seconds);
+  // "As rendered" switched, or its tracks changed while it is on.
+  void asRenderedChanged(bool on);
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
@@ -102,6 +112,8 @@ class PreviewPlayer : public QWidget {
   QSlider* scrub_;
   QSlider* volume_;
   QToolButton* play_;
+  QToolButton* asRendered_;
+  QList<QAction*> tracks_;
   QTimer* reverse_;
   QPointer<QWidget> lastFocus_;  // given back when the video's own window takes the focus
   QStringList files_;
