@@ -69,10 +69,10 @@ void PieceEncoder::submit(int key, RenderPlan plan) {
   cv_.notify_all();
 }
 
-PieceList PieceEncoder::finish() {
+PieceList PieceEncoder::finish(Queued queued) {
   std::unique_lock<std::mutex> lock(m_);
-  queue_.clear();
-  cv_.wait(lock, [this] { return !busy_; });
+  if (queued == Queued::Drop) queue_.clear();
+  cv_.wait(lock, [this] { return !busy_ && queue_.empty(); });
   std::sort(pieces_.begin(), pieces_.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   PieceList out;

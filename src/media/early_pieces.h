@@ -64,9 +64,10 @@ class PieceEncoder {
   // Queues `plan` (exactly one video segment and its output settings) under `key`; a piece or a
   // queued plan of the same key is dropped first.
   void submit(int key, RenderPlan plan);
-  // Drops what is queued (the piece being encoded is finished) and waits for the worker to be
-  // idle; returns every piece made, in key order.
-  PieceList finish();
+  // Waits for the worker to be idle and returns every piece made, in key order. Drop: what is
+  // still queued is dropped (the piece being encoded is finished); Encode: it is encoded first.
+  enum class Queued { Drop, Encode };
+  PieceList finish(Queued queued = Queued::Drop);
   // Reports of the segments done since the last call.
   std::vector<PieceReport> takeReports();
 
