@@ -25,6 +25,7 @@ QJsonObject StitchReport::toJson() const {
                      {"elapsed", elapsed},
                      {"reencodedFrames", static_cast<double>(reencodedFrames)},
                      {"videoParts", videoParts},
+                     {"piecesUsed", piecesUsed},
                      {"mixLoudness", measuredMix.integrated},
                      {"audio", audioCopied ? "copy" : "mix"},
                      {"audioReason", audioReason},
@@ -32,7 +33,8 @@ QJsonObject StitchReport::toJson() const {
 }
 
 QString StitchReport::summary() const {
-  const QString how = videoParts > 1 ? QStringLiteral(" (%1 parts)").arg(videoParts) : QString();
+  QString how = videoParts > 1 ? QStringLiteral(" (%1 parts)").arg(videoParts) : QString();
+  if (piecesUsed > 0) how += QStringLiteral(" (%1 encoded ahead)").arg(piecesUsed);
   return QStringLiteral("%1%2: %3 frames, %4 s in %5 s -> %6")
       .arg(stitchPathName(path), how)
       .arg(frames)
@@ -62,7 +64,7 @@ StitchPath choosePath(const Timeline& t, StitchReport& r) {
 
 }  // namespace
 
-StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control, const PieceList& pieces) {
   QElapsedTimer clock;
   clock.start();
   StitchReport r;
@@ -102,7 +104,8 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control) {
       r.reencodedFrames = writeSmartRender(t, mux, progress);
       break;
     case StitchPath::FullReencode:
-      r.reencodedFrames = writeFullReencode(plan, t, mux, progress, &r.videoParts);
+      r.reencodedFrames =
+          writeFullReencode(plan, t, mux, progress, &r.videoParts, pieces, &r.piecesUsed);
       break;
   }
   mux.finish();

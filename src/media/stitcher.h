@@ -13,6 +13,7 @@
 #pragma once
 
 #include "media/compat.h"
+#include "media/early_pieces.h"
 #include "media/export_control.h"
 #include "media/loudness.h"
 #include "media/render_plan.h"
@@ -34,11 +35,15 @@ struct StitchReport {
   int videoParts = 1;           // full re-encode: independent parts encoded side by side
   bool audioCopied = false;     // chunk AAC packets copied (no mix, no loudness normalisation)
   QString audioReason;          // why the audio was rendered fresh (empty when copied)
+  int piecesUsed = 0;           // full re-encode: segments copied from pieces made ahead
 
   QJsonObject toJson() const;
   QString summary() const;  // one line: path, duration, seconds spent
 };
 
-StitchReport stitch(const RenderPlan& plan, const ExportControl& control = {});
+// `pieces`: segments encoded ahead (early_pieces.h); a full re-encode copies the ones that match
+// its timeline exactly and encodes the rest. The other paths do not use them.
+StitchReport stitch(const RenderPlan& plan, const ExportControl& control = {},
+                    const PieceList& pieces = {});
 
 }  // namespace sw::media

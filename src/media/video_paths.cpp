@@ -5,6 +5,7 @@
 #include "media/media_error.h"
 #include "media/media_input.h"
 #include "media/parallel.h"
+#include "media/piece_join.h"
 #include "media/video_source.h"
 
 #include <cmath>
@@ -172,8 +173,12 @@ int64_t encodeParts(VideoEncodeSettings settings, const std::vector<Island>& par
 }  // namespace
 
 int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
-                          const VideoProgress& progress, int* partsUsed) {
+                          const VideoProgress& progress, int* partsUsed, const PieceList& pieces,
+                          int* piecesUsed) {
   const VideoEncodeSettings settings = outputEncodeSettings(plan, t);
+  if (const auto encoded =
+          writeWithPieces(settings, pieces, t, mux, progress, piecesUsed, partsUsed))
+    return *encoded;
   const auto partFrames =
       static_cast<int64_t>(std::llround(plan.output.partSeconds * av_q2d(t.fps)));
   // One part per core: each part's decoding runs on a thread of its own beside its encoder.

@@ -1,6 +1,7 @@
 // The three video paths of stitch(), each writing the video stream through a StitchMuxer.
 #pragma once
 
+#include "media/early_pieces.h"
 #include "media/encoders.h"
 #include "media/export_control.h"
 #include "media/island_pool.h"
@@ -38,9 +39,12 @@ std::vector<Island> planEncodeParts(int64_t totalFrames, int gopFrames, int64_t 
 
 // Adds the video stream and writes everything re-encoded: with several parts (plan.output.
 // partSeconds) and cores, the parts are encoded side by side by identical x264 encoders and
-// joined; their parameter sets are checked to be identical. Returns frames encoded.
+// joined; their parameter sets are checked to be identical. Segments with a matching piece made
+// ahead (early_pieces.h) are copied from it instead (piece_join.h; *piecesUsed counts them).
+// Returns frames encoded.
 int64_t writeFullReencode(const RenderPlan& plan, const Timeline& t, StitchMuxer& mux,
-                          const VideoProgress& progress, int* partsUsed = nullptr);
+                          const VideoProgress& progress, int* partsUsed = nullptr,
+                          const PieceList& pieces = {}, int* piecesUsed = nullptr);
 
 // Checks whether a smart render is possible (matching x264 settings give identical SPS/PPS).
 // Returns an empty string when it is, otherwise why not.

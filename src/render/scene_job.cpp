@@ -269,11 +269,8 @@ void planWork(SceneJob::State& s, bool withStitch) {
                                   ProgressWeights::stitch(s.sceneSeconds, chosenFps(s)));
 }
 
-namespace {
-
-// `fps`: the rate every chunk shares (sharedFrameRate), else the chosen one.
-media::OutputSettings outputSettings(SceneJob::State& s, const QString& path,
-                                     std::optional<FrameRate> fps = std::nullopt) {
+media::OutputSettings renderOutputSettings(SceneJob::State& s, const QString& path,
+                                           std::optional<FrameRate> fps) {
   media::OutputSettings out;
   out.path = path;
   const QString resolution = s.request.preview ? QStringLiteral("480p") : s.request.resolution;
@@ -290,11 +287,13 @@ media::OutputSettings outputSettings(SceneJob::State& s, const QString& path,
   return out;
 }
 
+namespace {
+
 // The numbers the stitch will need, checked before anything is generated or paid for: the output
 // settings (project loudness target, size, frame rate) and every SFX cue's time and gain.
 void checkSettings(SceneJob::State& s) {
   try {
-    media::validateOutput(outputSettings(s, QStringLiteral("check.mp4")));
+    media::validateOutput(renderOutputSettings(s, QStringLiteral("check.mp4")));
     const QList<model::SfxCue> cues = s.store->sfxCues(s.scene.id);
     for (int i = 0; i < cues.size(); ++i) {
       media::AudioClip clip;
@@ -371,7 +370,9 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   planScene(s);
   planWork(s, false);  // the measured speech's plan: chunks added or dropped
   startAudio(s);
+  startPieces(s, path);
   generateVideo(s);
+  const media::PieceList pieces = finishPieces(s);
   TimelineInputs timeline;
   addSegments(s, timeline);
   // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
@@ -385,7 +386,7 @@ void render(SceneJob::State& s, SceneJobResult& result) {
     throw JobFailure(
         QStringLiteral("Cannot create the folder for %1: check the path and permissions.")
             .arg(path));
-  const media::RenderPlan plan = buildRenderPlan(timeline, outputSettings(s, path, fps));
+  const media::RenderPlan plan = buildRenderPlan(timeline, renderOutputSettings(s, path, fps));
   // Only the audio changed since the last render to this file: its picture is copied as it is.
   QString why;
   const std::unique_ptr<ReusedPicture> picture = ReusedPicture::forPlan(plan, &why);
@@ -405,7 +406,8 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   control.progress = [&s](double percent, const QString& stage) {
     s.unitProgress(s.stitchUnit, std::min(percent, 99.0) / 100.0, stitchStage(stage));
   };
-  const media::StitchReport report = media::stitch(picture ? picture->plan() : plan, control);
+  const media::StitchReport report = media::stitch(picture ? picture->plan() : plan, control,
+                                                   picture ? media::PieceList() : pieces);
   s.event(QStringLiteral("info"), QStringLiteral("stitch"), report.summary(), report.toJson());
   writeManifest(*s.store, s.scene, plan, report, path + QStringLiteral(".json"));
   checkRenderSeams(*s.store, s.jobId, plan, path);  // events + the manifest's "seamQa"

@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "core/error.h"
+#include "media/early_pieces.h"
 #include "model/asset_paths.h"
 #include "model/project_store.h"
 #include "render/cached_generation.h"
@@ -101,6 +102,11 @@ struct SceneJob::State {
   // The job's remote-prediction log for `cacheKey`, written on the job thread's store.
   RemoteLog remoteLog(const QString& cacheKey);
   SpendGuard spendGuard();
+  // Encode while generating (scene_job_pieces.cpp): the worker, the output it encodes for and
+  // when each chunk was ready (by position, ms since the epoch).
+  std::unique_ptr<media::PieceEncoder> pieces;
+  QString piecesOutput;
+  QHash<int, qint64> chunkReadyAtMs;
   QThreadPool audioPool;  // last member: destroyed first, after its tasks finish
 
   model::Asset recordAsset(const QString& kind, const CachedResult& r,
@@ -120,6 +126,10 @@ void planScene(SceneJob::State& s);
 // The job's video work units: the reference image when it will be generated, each chunk
 // generateVideo() will generate, and (withStitch) the stitch weighted by the frames it encodes.
 void planWork(SceneJob::State& s, bool withStitch);
+// The output settings of this render to `path`; `fps`: the rate every chunk shares
+// (sharedFrameRate), else the chosen one.
+media::OutputSettings renderOutputSettings(SceneJob::State& s, const QString& path,
+                                           std::optional<FrameRate> fps = std::nullopt);
 // scene_job_inputs.cpp
 // The asset's row with its file where it is now (render::locateAsset), checked for the render
 // (checkInputFile: inside the project folder or the cache, and `kind` of media); the path is the
@@ -157,6 +167,21 @@ void generateVideo(SceneJob::State& s);
 // What the scene's reference image is generated from (the render's seed).
 providers::ImageRequest referenceImageRequest(SceneJob::State& s);
 void addSegments(SceneJob::State& s, TimelineInputs& timeline);
+// The timeline segment of a ready chunk (`last`: the scene's last, used for `seconds` only).
+TimelineSegment chunkSegment(SceneJob::State& s, const model::Chunk& chunk,
+                             const model::Asset& asset, bool last, double seconds);
+// scene_job_pieces.cpp
+// Starts the piece worker for a render that generates chunks (not offline, not a regeneration,
+// SCENEWRIGHT_ENCODE_AHEAD not 0), encoding for `outputPath`.
+void startPieces(SceneJob::State& s, const QString& outputPath);
+// Chunk `index` of `state` (row `chunkId`) is ready: its segment is queued for encoding when a
+// later chunk is still to be generated (and it is not the last, nor in a crossfade). Records when
+// it was ready.
+void encodeAhead(SceneJob::State& s, const SceneState& state, int index, model::Id chunkId);
+// "piece.encoded" / "piece.skipped" events for the pieces done since the last call.
+void reportPieces(SceneJob::State& s);
+// Stops queueing, waits for the piece being encoded and returns the pieces made.
+media::PieceList finishPieces(SceneJob::State& s);
 // The start image for the chunk after `previous`: the exact frame a cut at `cutSeconds` (file
 // time) shows last (media::saveFrameBeforeCut), as a PNG kept in the cache next to the chunk.
 QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds);

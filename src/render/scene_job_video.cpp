@@ -299,6 +299,7 @@ void generateVideo(SceneJob::State& s) {
     start = referenceStart(reference->usable());
   for (int i = 0;; ++i) {
     s.throwIfCancelled();
+    reportPieces(s);
     state = currentState(s);  // measured lengths of the chunks made so far decide the count
     const QList<const Slot*> items = state.chunkSlots();
     if (i >= state.chunksNeeded || i >= items.size()) break;
@@ -314,6 +315,7 @@ void generateVideo(SceneJob::State& s) {
         continue;
       }
       start = startAfter(s, chunk, *ready);
+      encodeAhead(s, state, i, chunk.id);
       if (s.chunkUnits.contains(chunk.position))  // planned, and found ready after all
         s.unitDone(s.chunkUnits.value(chunk.position),
                    QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
@@ -323,17 +325,41 @@ void generateVideo(SceneJob::State& s) {
     if (!s.onlyChunk)
       if (const auto reused = reusableTake(s, chunk, start)) {
         start = startAfter(s, *s.store->chunk(chunk.id), *reused);
+        encodeAhead(s, state, i, chunk.id);
         s.unitDone(chunkUnit(s, chunk),
                    QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
         continue;
       }
     const model::Asset asset = makeChunk(s, chunk, state.chunksNeeded, start);
     start = startAfter(s, chunk, asset);
+    encodeAhead(s, state, i, chunk.id);
     s.unitDone(chunkUnit(s, chunk),
                QStringLiteral("chunk %1 of %2 generated").arg(i + 1).arg(state.chunksNeeded));
     if (s.onlyChunk) break;
   }
   if (!s.onlyChunk) dropUnneededChunks(s, currentState(s));
+}
+
+TimelineSegment chunkSegment(SceneJob::State& s, const model::Chunk& chunk,
+                             const model::Asset& asset, bool last, double seconds) {
+  TimelineSegment seg;
+  seg.file = asset.filePath;
+  seg.fileDuration = asset.duration;
+  seg.trimIn = chunk.trimIn;
+  seg.trimOut = chunk.trimOut;
+  seg.dropFirstFrame = asset.parameters.value(QStringLiteral("continuity")).toBool();
+  const auto measured = measuredOf(asset);
+  if (measured) {
+    seg.fpsNum = measured->fpsNum;
+    seg.fpsDen = measured->fpsDen;
+  }
+  const double fps = measured && measured->fps() > 0 ? measured->fps() : s.modelEntry->fps;
+  // Every chunk but the last is used whole: its cut is the frame the next one starts from.
+  if (last) seg.useful = seconds + (seg.dropFirstFrame && fps > 0 ? 1.0 / fps : 0.0);
+  seg.crossfade =
+      !last && chunk.transition == QLatin1String("crossfade") && chunk.transitionDuration > 0;
+  seg.transitionDuration = chunk.transitionDuration;
+  return seg;
 }
 
 void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
@@ -350,24 +376,8 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline) {
     const auto asset = usableAsset(s, chunk->assetId, MediaKind::Video, what);
     if (!asset)
       throw JobFailure(QStringLiteral("Chunk %1 has no video file; regenerate it.").arg(i + 1));
-    TimelineSegment seg;
-    seg.file = asset->filePath;
-    seg.fileDuration = asset->duration;
-    seg.trimIn = chunk->trimIn;
-    seg.trimOut = chunk->trimOut;
-    seg.dropFirstFrame = asset->parameters.value(QStringLiteral("continuity")).toBool();
-    const auto measured = measuredOf(*asset);
-    if (measured) {
-      seg.fpsNum = measured->fpsNum;
-      seg.fpsDen = measured->fpsDen;
-    }
-    const double fps = measured && measured->fps() > 0 ? measured->fps() : s.modelEntry->fps;
-    // Every chunk but the last is used whole: its cut is the frame the next one starts from.
-    const bool last = i + 1 == state.chunksNeeded;
-    if (last) seg.useful = slot.seconds + (seg.dropFirstFrame && fps > 0 ? 1.0 / fps : 0.0);
-    seg.crossfade =
-        !last && chunk->transition == QLatin1String("crossfade") && chunk->transitionDuration > 0;
-    seg.transitionDuration = chunk->transitionDuration;
+    TimelineSegment seg =
+        chunkSegment(s, *chunk, *asset, i + 1 == state.chunksNeeded, slot.seconds);
     timeline.segments.append(seg);
   }
 }
