@@ -33,6 +33,7 @@ class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
+class ContinuityInspector;
 class EditorMenus;
 class PreviewPlayer;
 class ProjectPane;
@@ -85,6 +86,9 @@ class MainWindow : public QMainWindow {
   WaveformCache* waveforms() const { return waveforms_; }
   EditorMenus* menus() const { return menus_; }
   QAction* action(const QString& objectName) const;
+  ContinuityInspector* continuityInspector() const { return continuity_; }
+  // Shows the continuity inspector at the seam before `chunkId` (or after it, for the first).
+  void showContinuity(model::Id chunkId = 0);
 
  Q_SIGNALS:
   void busyChanged(bool busy);
@@ -136,12 +140,14 @@ class MainWindow : public QMainWindow {
   void copyRender(const QString& source, const QString& target);  // on a worker
   void openRender(const QString& file);
   QString renderUnavailableReason() const;
+  void createContinuity();  // main_window_continuity.cpp
 
   std::unique_ptr<ProjectSession> session_;
   std::shared_ptr<const providers::ModelRegistry> registry_;
   QString registryError_;
   std::unique_ptr<render::RenderQueue> queue_;
   ChunkRegenerator* regenerator_ = nullptr;
+  ContinuityInspector* continuity_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
   WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes

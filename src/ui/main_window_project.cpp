@@ -27,6 +27,7 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/continuity_inspector.h"
 #include "ui/editor_menus.h"
 #include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
@@ -86,6 +87,7 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   buildProjectWidgets();
   connectProjectWidgets();
   createRenderQueue();
+  createContinuity();
   backups_ = new BackupManager(session_->folder(), this);
   connect(backups_, &BackupManager::backupFinished, this,
           [this](const QString& file, const QString& error) {
@@ -194,6 +196,9 @@ void MainWindow::closeProject() {
     delete backups_;
     backups_ = nullptr;
   }
+  if (continuity_) continuity_->hide();  // not deleted while it is the active window
+  delete continuity_;                    // waits for the seam being decoded
+  continuity_ = nullptr;
   delete regenerator_;  // cancels the chunk in flight and waits for its worker
   regenerator_ = nullptr;
   queue_.reset();  // stops workers; unfinished jobs resume from the store next time
