@@ -34,6 +34,7 @@ class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
 class ContinuityInspector;
+class MediaDrops;
 class EditorMenus;
 class PreviewPlayer;
 class ProjectPane;
@@ -87,6 +88,7 @@ class MainWindow : public QMainWindow {
   EditorMenus* menus() const { return menus_; }
   QAction* action(const QString& objectName) const;
   ContinuityInspector* continuityInspector() const { return continuity_; }
+  MediaDrops* mediaDrops() const { return drops_; }
   // Shows the continuity inspector at the seam before `chunkId` (or after it, for the first).
   void showContinuity(model::Id chunkId = 0);
 
@@ -140,7 +142,8 @@ class MainWindow : public QMainWindow {
   void copyRender(const QString& source, const QString& target);  // on a worker
   void openRender(const QString& file);
   QString renderUnavailableReason() const;
-  void createContinuity();  // main_window_continuity.cpp
+  // The continuity inspector and the user's dropped media (main_window_tools.cpp).
+  void createEditorTools();
 
   std::unique_ptr<ProjectSession> session_;
   std::shared_ptr<const providers::ModelRegistry> registry_;
@@ -148,6 +151,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<render::RenderQueue> queue_;
   ChunkRegenerator* regenerator_ = nullptr;
   ContinuityInspector* continuity_ = nullptr;
+  MediaDrops* drops_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
   WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes

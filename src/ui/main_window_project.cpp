@@ -32,6 +32,7 @@
 #include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
+#include "ui/media_drops.h"
 #include "ui/preferences_dialog.h"
 #include "ui/preview_player.h"
 #include "ui/project_pane.h"
@@ -87,7 +88,7 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   buildProjectWidgets();
   connectProjectWidgets();
   createRenderQueue();
-  createContinuity();
+  createEditorTools();
   backups_ = new BackupManager(session_->folder(), this);
   connect(backups_, &BackupManager::backupFinished, this,
           [this](const QString& file, const QString& error) {
@@ -199,6 +200,8 @@ void MainWindow::closeProject() {
   if (continuity_) continuity_->hide();  // not deleted while it is the active window
   delete continuity_;                    // waits for the seam being decoded
   continuity_ = nullptr;
+  delete drops_;  // waits for a copy in flight
+  drops_ = nullptr;
   delete regenerator_;  // cancels the chunk in flight and waits for its worker
   regenerator_ = nullptr;
   queue_.reset();  // stops workers; unfinished jobs resume from the store next time
