@@ -13,6 +13,8 @@
 #include "ui/media_drops.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
+#include "ui/reference_slot.h"
+#include "ui/scene_inspector.h"
 #include "ui/timeline_widget.h"
 
 namespace sw::ui {
@@ -20,6 +22,7 @@ namespace sw::ui {
 void MainWindow::createEditorTools() {
   drops_ = new MediaDrops(session_.get(), this);
   timeline_->setMediaDrops(drops_);
+  sceneInspector_->referenceSlot()->setMediaDrops(drops_);
   connect(drops_, &MediaDrops::started, this, [this](const QString& file) {
     statusBar()->showMessage(tr("Copying %1 into the asset cache…").arg(file));
   });

@@ -19,6 +19,8 @@
 #include "ui/chunk_model.h"
 #include "ui/media_drops.h"
 #include "ui/project_session.h"
+#include "ui/reference_slot.h"
+#include "ui/scene_inspector.h"
 #include "ui/timeline_widget.h"
 #include "ui_editor_fixture.h"
 
@@ -155,4 +157,52 @@ TEST_F(UiMediaDrop, ATextFileIsRefusedWithAMessageAndNothingChanges) {
   ASSERT_TRUE(settled());
   EXPECT_TRUE(window->lastError().contains(QStringLiteral("beep.wav")));
   EXPECT_EQ(int(store().takes(chunkIds.at(0)).size()), takes);
+}
+
+// A picture dropped on the scene inspector's reference image slot replaces the reference image.
+TEST_F(UiMediaDrop, APictureOnTheReferenceSlotReplacesTheReferenceImage) {
+  ReferenceSlot* slot = window->sceneInspector()->referenceSlot();
+  ASSERT_TRUE(slot->acceptDrops());
+  QImage picture(200, 120, QImage::Format_RGB32);
+  picture.fill(QColor(30, 90, 160));
+  const QString png = project.dir.filePath(QStringLiteral("harbour.png"));
+  ASSERT_TRUE(picture.save(png));
+  const auto before = scene().referenceAssetId;
+  const auto dropOnSlot = [&](const QString& file) {
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(file)});
+    const QPoint at = slot->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(slot, &enter);
+    if (!enter.isAccepted()) return false;
+    QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(slot, &drop);
+    return drop.isAccepted();
+  };
+  // A sound is no picture: refused, naming it.
+  const QString wav = testsupport::makeWav(project.dir.filePath(QStringLiteral("gull.wav")));
+  ASSERT_TRUE(dropOnSlot(wav));
+  ASSERT_TRUE(settled());
+  EXPECT_TRUE(window->lastError().contains(QStringLiteral("gull.wav")));
+  EXPECT_EQ(scene().referenceAssetId, before);
+
+  ASSERT_TRUE(dropOnSlot(png));
+  ASSERT_TRUE(settled());
+  const auto id = scene().referenceAssetId;
+  ASSERT_TRUE(id.has_value());
+  ASSERT_NE(id, before);
+  const model::Asset asset = *store().asset(*id);
+  EXPECT_EQ(asset.provider, QStringLiteral("user"));
+  EXPECT_EQ(asset.kind, QStringLiteral("image"));
+  EXPECT_EQ(asset.width, 200);
+  EXPECT_EQ(asset.height, 120);
+  EXPECT_EQ(asset.mime, QStringLiteral("image/png"));
+  // The slot shows the copy.
+  EXPECT_EQ(slot->shownFile(), asset.filePath);
+  ASSERT_TRUE(test::spinUntil([&] { return !slot->isLoading(); }));
+  ASSERT_FALSE(slot->pixmap().isNull());
+  const QImage shown = slot->pixmap().toImage();
+  EXPECT_EQ(QColor(shown.pixel(shown.width() / 2, shown.height() / 2)), QColor(30, 90, 160));
+  window->session()->undoStack()->undo();
+  EXPECT_EQ(scene().referenceAssetId, before);
 }
