@@ -75,7 +75,7 @@ ContinuityInspector::ContinuityInspector(ProjectSession* session, const QString&
 ContinuityInspector::~ContinuityInspector() { pool_.waitForDone(); }
 
 void ContinuityInspector::setScene(model::Id sceneId) {
-  if (sceneId == sceneId_ && !rows_.isEmpty()) return;
+  if (sceneId == sceneId_ && !dirty_) return;
   sceneId_ = sceneId;
   reload();
 }
@@ -97,7 +97,18 @@ void ContinuityInspector::showSeam(int index) {
     if (row.spec.index == index) scroll_->ensureWidgetVisible(row.box);
 }
 
+void ContinuityInspector::showEvent(QShowEvent* event) {
+  QDialog::showEvent(event);
+  if (dirty_) look();
+}
+
 void ContinuityInspector::reload() {
+  dirty_ = true;
+  if (isVisible()) look();
+}
+
+void ContinuityInspector::look() {
+  dirty_ = false;
   ++generation_;
   pending_ = 0;
   for (Row& row : rows_) delete row.box;

@@ -2,7 +2,8 @@
 // before it beside the first frame of the chunk after it (decoded on a worker thread), the seam
 // QA's measured difference across the join against the chunks' own motion, a warning when the
 // picture jumps there, and one click to regenerate the chunk after the seam (the console's
-// regenerate path). Follows the scene: its chunks and takes changing start a new look.
+// regenerate path). Follows the scene: its chunks and takes changing start a new look (while it
+// is shown; a hidden inspector looks again when it is shown).
 #pragma once
 
 #include <QDialog>
@@ -48,6 +49,9 @@ class ContinuityInspector : public QDialog {
   QPushButton* regenerateButton(int row) const { return rows_.at(row).regenerate; }
   QLabel* summary() const { return summary_; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  Q_SIGNALS:
   void regenerateRequested(const sw::ui::RegenerateRequest& request);
 
@@ -62,7 +66,8 @@ class ContinuityInspector : public QDialog {
     QLabel* verdict = nullptr;
     QPushButton* regenerate = nullptr;
   };
-  void reload();
+  void reload();  // now when shown, else when next shown
+  void look();
   QWidget* buildRow(Row& row);
   void showLook(int row);
   void updateSummary();
@@ -73,6 +78,7 @@ class ContinuityInspector : public QDialog {
   model::Id sceneId_ = 0;
   int generation_ = 0;  // results of an older look are dropped
   int pending_ = 0;
+  bool dirty_ = true;  // the rows are not the scene's current seams
   bool regenerateAvailable_ = true;
   QString regenerateReason_;
   QList<Row> rows_;

@@ -195,3 +195,23 @@ TEST_F(UiContinuity, FollowsTheScenesTakes) {
   EXPECT_FALSE(inspector->look(1).jump()) << inspector->verdict(1)->text().toStdString();
   EXPECT_EQ(inspector->summary()->text(), QStringLiteral("2 seam(s), none jumps."));
 }
+
+// Closed, it decodes nothing (a render changes chunks often); shown, it looks at the scene now.
+TEST_F(UiContinuity, LooksOnlyWhileShown) {
+  ContinuityInspector* inspector = window->continuityInspector();
+  ASSERT_NE(inspector, nullptr);
+  window->session()->notifyChunksChanged(sceneId);
+  EXPECT_FALSE(inspector->isVisible());
+  EXPECT_EQ(inspector->seamCount(), 0);
+  EXPECT_FALSE(inspector->isMeasuring());
+  inspector = open();
+  EXPECT_EQ(inspector->seamCount(), 2);
+  inspector->hide();
+  model::Chunk chunk = *window->session()->store().chunk(chunkIds.at(2));
+  chunk.trimIn = 0.5;
+  window->session()->store().updateChunk(chunk);
+  window->session()->notifyChunksChanged(sceneId);
+  EXPECT_FALSE(inspector->isMeasuring());
+  inspector = open();
+  EXPECT_EQ(inspector->seam(1).join.afterIn, 0.5);
+}
