@@ -13,8 +13,6 @@
 namespace sw::ui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("sw::ui::UserMedia", text); }
-
 QString mimeOf(const media::ProbeResult& p, UserMediaKind kind, const QString& suffix) {
   const QString s = suffix.toLower();
   switch (kind) {
@@ -41,15 +39,21 @@ QString mismatch(const media::ProbeResult& p, UserMediaKind kind, const QString&
   switch (kind) {
     case UserMediaKind::Audio:
       if (p.audio() && !p.video()) return {};
-      return tr("%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, "
-                "FLAC, Ogg or M4A file.")
+      return QCoreApplication::translate(
+                 "sw::ui::UserMedia",
+                 "%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, "
+                 "FLAC, Ogg or M4A file.")
           .arg(name);
     case UserMediaKind::Video:
       if (p.video() && !p.stillImage && p.duration > 0) return {};
-      return tr("%1 is not a video: drop an MP4, MOV, WebM or MKV file.").arg(name);
+      return QCoreApplication::translate("sw::ui::UserMedia",
+                                         "%1 is not a video: drop an MP4, MOV, WebM or MKV file.")
+          .arg(name);
     case UserMediaKind::Image:
       if (p.video() && p.stillImage) return {};
-      return tr("%1 is not a picture: drop a PNG or JPEG file.").arg(name);
+      return QCoreApplication::translate("sw::ui::UserMedia",
+                                         "%1 is not a picture: drop a PNG or JPEG file.")
+          .arg(name);
   }
   return {};
 }
@@ -61,15 +65,19 @@ UserMedia importUserMedia(const QString& source, UserMediaKind kind, const QStri
   const QFileInfo info(source);
   const QString name = info.fileName();
   if (!info.isFile()) {
-    out.error = tr("%1 is not a file that can be read.").arg(source);
+    out.error =
+        QCoreApplication::translate("sw::ui::UserMedia", "%1 is not a file that can be read.")
+            .arg(source);
     return out;
   }
   media::ProbeResult probed;
   try {
     probed = media::probe(source, media::ProbeOptions{false, 2.0, false});
   } catch (const core::Error&) {
-    out.error =
-        tr("%1 is not a media file Scenewright can read (FFmpeg does not recognise it).").arg(name);
+    out.error = QCoreApplication::translate(
+                    "sw::ui::UserMedia",
+                    "%1 is not a media file Scenewright can read (FFmpeg does not recognise it).")
+                    .arg(name);
     return out;
   }
   if (const QString why = mismatch(probed, kind, name); !why.isEmpty()) {
@@ -91,8 +99,10 @@ UserMedia importUserMedia(const QString& source, UserMediaKind kind, const QStri
       const QString temp = cache.temporaryPath(info.suffix().toLower());
       if (!QFile::copy(source, temp)) {
         QFile::remove(temp);
-        out.error = tr("Could not copy %1 into the asset cache %2 (check free space and "
-                       "permissions).")
+        out.error = QCoreApplication::translate(
+                        "sw::ui::UserMedia",
+                        "Could not copy %1 into the asset cache %2 (check free space and "
+                        "permissions).")
                         .arg(source, cacheDirectory);
         return out;
       }
@@ -133,7 +143,8 @@ UserMedia importUserMedia(const QString& source, UserMediaKind kind, const QStri
                                {"sha256", providers::AssetCache::fileSha256(path)},
                                {"measured", measured}};
   } catch (const core::Error& e) {
-    out.error = tr("Could not use %1: %2").arg(name, e.message());
+    out.error = QCoreApplication::translate("sw::ui::UserMedia", "Could not use %1: %2")
+                    .arg(name, e.message());
   }
   return out;
 }
