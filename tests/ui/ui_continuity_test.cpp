@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QTest>
 
@@ -17,6 +18,7 @@
 #include "support/media_fixtures.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/continuity_inspector.h"
+#include "ui/editor_menus.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
@@ -214,4 +216,18 @@ TEST_F(UiContinuity, LooksOnlyWhileShown) {
   EXPECT_FALSE(inspector->isMeasuring());
   inspector = open();
   EXPECT_EQ(inspector->seam(1).join.afterIn, 0.5);
+}
+
+// A chunk's context menu opens the inspector on the scene's seams.
+TEST_F(UiContinuity, TheChunkMenuOpensIt) {
+  QMenu* menu = window->menus()->chunkMenu(chunkIds.at(2));
+  QAction* check = menu->findChild<QAction*>(QStringLiteral("menuContinuity"));
+  ASSERT_NE(check, nullptr);
+  ASSERT_TRUE(check->isEnabled());
+  check->trigger();
+  ContinuityInspector* inspector = window->continuityInspector();
+  EXPECT_TRUE(inspector->isVisible());
+  ASSERT_TRUE(test::spinUntil([&] { return !inspector->isMeasuring(); }));
+  EXPECT_EQ(inspector->seamCount(), 2);
+  menu->deleteLater();
 }

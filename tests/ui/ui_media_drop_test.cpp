@@ -206,3 +206,35 @@ TEST_F(UiMediaDrop, APictureOnTheReferenceSlotReplacesTheReferenceImage) {
   window->session()->undoStack()->undo();
   EXPECT_EQ(scene().referenceAssetId, before);
 }
+
+// Speech and SFX lanes: a sound on a dialogue line's clip, the narration or an SFX clip replaces
+// that one sound.
+TEST_F(UiMediaDrop, SoundsOnTheSpeechAndSfxLanesReplaceThatSound) {
+  const QString wav = testsupport::makeWav(project.dir.filePath(QStringLiteral("voice.wav")));
+  TimelineWidget* timeline = window->timeline();
+  int dialogueLane = -1;
+  for (int lane = 0; lane < timeline->lanes().size(); ++lane)
+    if (timeline->lanes()[lane].kind == AudioLane::Dialogue) dialogueLane = lane;
+  ASSERT_GE(dialogueLane, 0);
+  const LaneClip clip = timeline->lanes()[dialogueLane].clips.first();
+  ASSERT_TRUE(dropAt(wav, timeline->laneGeometry().clipRect(dialogueLane, clip).center()));
+  ASSERT_TRUE(settled());
+  std::optional<model::DialogueLine> line;
+  for (const model::DialogueLine& l : store().dialogueLines(sceneId))
+    if (l.id == clip.rowId) line = l;
+  ASSERT_TRUE(line && line->assetId);
+  EXPECT_EQ(store().asset(*line->assetId)->provider, QStringLiteral("user"));
+  EXPECT_EQ(store().asset(*line->assetId)->kind, QStringLiteral("speech"));
+
+  ASSERT_TRUE(dropAt(wav, laneCentre(AudioLane::Narration)));
+  ASSERT_TRUE(settled());
+  ASSERT_TRUE(scene().narrationAssetId);
+  EXPECT_EQ(store().asset(*scene().narrationAssetId)->provider, QStringLiteral("user"));
+
+  ASSERT_TRUE(dropAt(wav, laneCentre(AudioLane::Sfx)));
+  ASSERT_TRUE(settled());
+  const model::SfxCue cue = store().sfxCues(sceneId).first();
+  ASSERT_TRUE(cue.assetId);
+  EXPECT_EQ(store().asset(*cue.assetId)->provider, QStringLiteral("user"));
+  EXPECT_EQ(cue.file, store().asset(*cue.assetId)->filePath);
+}
