@@ -450,14 +450,19 @@ JoinFinding analyseJoin(const JoinInput& join, const SeamQaOptions& options) {
   frames.erase(std::remove_if(frames.begin(), frames.end(),
                               [&](const GreyFrame& f) { return f.time < last - w; }),
                frames.end());
-  std::vector<GreyFrame> next =
-      second.read(std::max(0.0, join.afterIn), std::max(0.0, join.afterIn) + w + 2 * step);
+  // The frames from the in point on (one within a quarter frame before it counts as at it).
+  const double in = std::max(0.0, join.afterIn);
+  std::vector<GreyFrame> next = second.read(std::max(0.0, in - 0.1), in + w + 0.2);
+  const double afterStep = interval(next);
+  next.erase(std::remove_if(next.begin(), next.end(),
+                            [&](const GreyFrame& f) { return f.time < in - 0.25 * afterStep; }),
+             next.end());
   if (join.dropFirstFrame && !next.empty()) next.erase(next.begin());
   if (next.empty()) return result;
   result.beforeFrame = last;
   result.afterFrame = next.front().time;
   result.beforeStep = step;
-  result.afterStep = interval(next);
+  result.afterStep = afterStep;
   // The following pictures continue one frame after the last one shown.
   const double shift = last + (step > 0 ? step : 1.0 / 24) - next.front().time;
   const double seam = next.front().time + shift;
