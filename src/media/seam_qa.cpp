@@ -427,4 +427,52 @@ SeamQaReport analyseSeams(const QString& file, const std::vector<double>& seamTi
   return report;
 }
 
+JoinFinding analyseJoin(const JoinInput& join, const SeamQaOptions& options) {
+  JoinFinding result;
+  const double w = options.windowSeconds;
+  GreyReader first(join.before, options.analysisWidth);
+  GreyReader second(join.after, options.analysisWidth);
+  if (!first.hasVideo() || !second.hasVideo()) return result;
+  const auto interval = [](const std::vector<GreyFrame>& f) {
+    std::vector<double> steps;
+    for (size_t i = 1; i < f.size(); ++i) steps.push_back(f[i].time - f[i - 1].time);
+    return median(steps);
+  };
+  // The frames shown last before the out point (a frame within a quarter frame of it is after
+  // it, as a render cuts); the whole tail when the out point is the file's end.
+  const double out = join.beforeOut >= 0 ? join.beforeOut : 1e12;
+  std::vector<GreyFrame> frames =
+      first.read(join.beforeOut >= 0 ? std::max(0.0, out - w - 0.1) : 0.0, out);
+  const double step = interval(frames);
+  while (!frames.empty() && frames.back().time >= out - 0.25 * step) frames.pop_back();
+  if (frames.empty()) return result;
+  const double last = frames.back().time;
+  frames.erase(std::remove_if(frames.begin(), frames.end(),
+                              [&](const GreyFrame& f) { return f.time < last - w; }),
+               frames.end());
+  // The frames from the in point on (one within a quarter frame before it counts as at it).
+  const double in = std::max(0.0, join.afterIn);
+  std::vector<GreyFrame> next = second.read(std::max(0.0, in - 0.1), in + w + 0.2);
+  const double afterStep = interval(next);
+  next.erase(std::remove_if(next.begin(), next.end(),
+                            [&](const GreyFrame& f) { return f.time < in - 0.25 * afterStep; }),
+             next.end());
+  if (join.dropFirstFrame && !next.empty()) next.erase(next.begin());
+  if (next.empty()) return result;
+  result.beforeFrame = last;
+  result.afterFrame = next.front().time;
+  result.beforeStep = step;
+  result.afterStep = afterStep;
+  // The following pictures continue one frame after the last one shown.
+  const double shift = last + (step > 0 ? step : 1.0 / 24) - next.front().time;
+  const double seam = next.front().time + shift;
+  for (GreyFrame& f : next) {
+    if (f.time + shift > seam + w) break;
+    f.time += shift;
+    frames.push_back(std::move(f));
+  }
+  analysePictures(frames, seam, join.crossfade, options, result.seam);
+  return result;
+}
+
 }  // namespace sw::media

@@ -96,6 +96,32 @@ SeamQaReport analyseSeams(const QString& file, const std::vector<double>& seamTi
                           const std::vector<bool>& crossfades = {},
                           const SeamQaOptions& options = {});
 
+// One join measured before any render, from the two files as a render cuts them: the pictures of
+// `before` up to `beforeOut` (seconds in the file; < 0 = its end) laid end to end with those of
+// `after` from `afterIn` (its first frame there skipped when `dropFirstFrame`: a continuation
+// starts with its predecessor's last frame), windowSeconds of each, through the same picture
+// analysis as analyseSeams() (jump, repeated frame, freeze, black frames; no sound). The finding's
+// time is 0; beforeFrame / afterFrame are the file times of the join pair (the last frame shown of
+// `before`, the first of `after`), -1 when a file has no pictures there, and beforeStep /
+// afterStep each file's frame interval there (seconds). Throws MediaError naming a file that
+// cannot be read.
+struct JoinInput {
+  QString before;
+  double beforeOut = -1;
+  QString after;
+  double afterIn = 0;
+  bool dropFirstFrame = false;
+  bool crossfade = false;
+};
+struct JoinFinding {
+  SeamFinding seam;
+  double beforeFrame = -1;
+  double afterFrame = -1;
+  double beforeStep = 0;
+  double afterStep = 0;
+};
+JoinFinding analyseJoin(const JoinInput& join, const SeamQaOptions& options = {});
+
 // Where a plan's segments join on its output: probes the segments (throws MediaError naming a
 // missing or unusable one). The second member: whether each join is a crossfade.
 struct PlanSeams {

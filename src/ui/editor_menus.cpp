@@ -108,6 +108,9 @@ QMenu* EditorMenus::chunkMenu(model::Id chunkId) {
   connect(add(menu, "menuShowInFolder", tr("Show in &Folder"), asset.has_value()),
           &QAction::triggered, this,
           [this, file = asset ? asset->filePath : QString()] { reveal(file); });
+  connect(add(menu, "menuContinuity", tr("Check &Continuity…"),
+              session_->store().chunks(chunk->sceneId).size() > 1),
+          &QAction::triggered, this, [this, chunkId] { window_->showContinuity(chunkId); });
   QString prompt = chunk->prompt;
   if (prompt.isEmpty())
     if (const auto scene = session_->store().scene(chunk->sceneId)) prompt = scene->visualPrompt;

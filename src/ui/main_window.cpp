@@ -174,6 +174,9 @@ void MainWindow::createActions() {
           &QAction::triggered, this, [this] {
             if (!lastRender_.isEmpty()) openRender(lastRender_);
           });
+  connect(makeAction(this, QStringLiteral("actionContinuity"), tr("&Continuity Inspector…"),
+                     QStringLiteral("view-list-details")),
+          &QAction::triggered, this, [this] { showContinuity(); });
   connect(makeAction(this, QStringLiteral("actionAbout"), tr("&About Scenewright"),
                      QStringLiteral("help-about")),
           &QAction::triggered, this, [this] {
@@ -223,6 +226,7 @@ void MainWindow::createMenus() {
   QMenu* playback = view->addMenu(tr("Play&back"));
   playback->setObjectName(QStringLiteral("playbackMenu"));
   playback->addActions(transportActions_);
+  view->addAction(action(QStringLiteral("actionContinuity")));
   view->addSeparator();
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -319,9 +323,10 @@ void MainWindow::updateActions() {
     action(QString::fromLatin1(name))->setEnabled(!busy_);
   recentMenu_->setEnabled(!busy_);
   const bool open = session_ != nullptr && !busy_;
-  for (const char* name : {"actionSaveAs", "actionImportScript", "actionBackupNow",
-                           "actionAddScene", "actionDuplicateScene", "actionDeleteScene",
-                           "actionZoomIn", "actionZoomOut", "actionZoomFit", "actionPlay"})
+  for (const char* name :
+       {"actionSaveAs", "actionImportScript", "actionBackupNow", "actionAddScene",
+        "actionDuplicateScene", "actionDeleteScene", "actionZoomIn", "actionZoomOut",
+        "actionZoomFit", "actionPlay", "actionContinuity"})
     action(QString::fromLatin1(name))->setEnabled(open);
   backupMenu_->setEnabled(open);
   auto* undo = action(QStringLiteral("actionUndo"));

@@ -33,8 +33,9 @@ class CharacterModel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
-class ScenePreviewRender;
+class ContinuityInspector;
 class EditorMenus;
+class MediaDrops;
 class PreviewPlayer;
 class ProjectPane;
 class ProjectSession;
@@ -43,6 +44,7 @@ class RenderQueuePanel;
 class RenderSceneDialog;
 class SceneInspector;
 class SceneListModel;
+class ScenePreviewRender;
 class ThumbnailLoader;
 class TimelineWidget;
 class WaveformCache;
@@ -87,6 +89,10 @@ class MainWindow : public QMainWindow {
   WaveformCache* waveforms() const { return waveforms_; }
   EditorMenus* menus() const { return menus_; }
   QAction* action(const QString& objectName) const;
+  ContinuityInspector* continuityInspector() const { return continuity_; }
+  MediaDrops* mediaDrops() const { return drops_; }
+  // Shows the continuity inspector at the seam before `chunkId` (or after it, for the first).
+  void showContinuity(model::Id chunkId = 0);
 
  Q_SIGNALS:
   void busyChanged(bool busy);
@@ -140,6 +146,8 @@ class MainWindow : public QMainWindow {
   void copyRender(const QString& source, const QString& target);  // on a worker
   void openRender(const QString& file);
   QString renderUnavailableReason() const;
+  // The continuity inspector and the user's dropped media (main_window_tools.cpp).
+  void createEditorTools();
 
   std::unique_ptr<ProjectSession> session_;
   std::shared_ptr<const providers::ModelRegistry> registry_;
@@ -147,6 +155,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<render::RenderQueue> queue_;
   ChunkRegenerator* regenerator_ = nullptr;
   ScenePreviewRender* previewRender_ = nullptr;
+  ContinuityInspector* continuity_ = nullptr;
+  MediaDrops* drops_ = nullptr;
   int lastStaleMarked_ = 0;
   ThumbnailLoader* thumbnails_ = nullptr;
   WaveformCache* waveforms_ = nullptr;  // of the open project's audio lanes

@@ -27,10 +27,12 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/continuity_inspector.h"
 #include "ui/editor_menus.h"
 #include "ui/file_dialogs.h"
 #include "ui/import_script_command.h"
 #include "ui/main_window.h"
+#include "ui/media_drops.h"
 #include "ui/preferences_dialog.h"
 #include "ui/preview_player.h"
 #include "ui/project_pane.h"
@@ -87,6 +89,7 @@ void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   buildProjectWidgets();
   connectProjectWidgets();
   createRenderQueue();
+  createEditorTools();
   backups_ = new BackupManager(session_->folder(), this);
   connect(backups_, &BackupManager::backupFinished, this,
           [this](const QString& file, const QString& error) {
@@ -195,6 +198,11 @@ void MainWindow::closeProject() {
     delete backups_;
     backups_ = nullptr;
   }
+  if (continuity_) continuity_->hide();  // not deleted while it is the active window
+  delete continuity_;                    // waits for the seam being decoded
+  continuity_ = nullptr;
+  delete drops_;  // waits for a copy in flight
+  drops_ = nullptr;
   delete regenerator_;  // cancels the chunk in flight and waits for its worker
   regenerator_ = nullptr;
   delete previewRender_;  // cancels its job; the queue below waits for the worker

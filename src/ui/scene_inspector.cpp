@@ -27,6 +27,7 @@
 #include "ui/character_model.h"
 #include "ui/dialogue_model.h"
 #include "ui/project_session.h"
+#include "ui/reference_slot.h"
 #include "ui/scene_commands.h"
 #include "ui/ui_format.h"
 #include "ui/undo_shortcut_filter.h"
@@ -109,6 +110,8 @@ QWidget* SceneInspector::buildSceneTab() {
   form->addRow(tr("Target &duration:"), duration_);
   form->addRow(tr("&Model:"), model_);
   form->addRow(QString(), plan_);
+  reference_ = new ReferenceSlot(session_);
+  form->addRow(tr("&Reference image:"), reference_);
 
   connect(title_, &QLineEdit::textEdited, this, [this](const QString& text) {
     edit(tr("title"), [&](model::Scene& s) { s.title = text; });
@@ -253,6 +256,7 @@ void SceneInspector::setScene(model::Id sceneId) {
   sceneId_ = sceneId;
   dialogue_->setScene(sceneId);
   sfx_->setScene(sceneId);
+  reference_->setScene(sceneId);
   load();
 }
 

@@ -24,6 +24,7 @@ class ModelRegistry;
 namespace sw::ui {
 
 class ProjectSession;
+class ReferenceSlot;
 class CharacterModel;
 class DialogueModel;
 class SfxCueModel;
@@ -38,6 +39,7 @@ class SceneInspector : public QWidget {
   void setScene(model::Id sceneId);
   QComboBox* modelCombo() const { return model_; }
   QLabel* planLabel() const { return plan_; }
+  ReferenceSlot* referenceSlot() const { return reference_; }
   model::Id sceneId() const { return sceneId_; }
 
   // The fields, exposed for tests and for the main window's focus handling.
@@ -72,6 +74,7 @@ class SceneInspector : public QWidget {
   QDoubleSpinBox* duration_ = nullptr;
   QComboBox* model_ = nullptr;
   QLabel* plan_ = nullptr;
+  ReferenceSlot* reference_ = nullptr;
   QLineEdit* musicPrompt_ = nullptr;
   QLineEdit* musicMood_ = nullptr;
   QSpinBox* musicTempo_ = nullptr;

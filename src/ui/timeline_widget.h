@@ -14,6 +14,7 @@ class QTimer;
 namespace sw::ui {
 
 class ChunkModel;
+class MediaDrops;
 class ProjectSession;
 class ThumbnailLoader;
 class WaveformCache;
@@ -34,6 +35,9 @@ class TimelineWidget : public QWidget {
   double timeAt(double x) const;    // scene seconds under widget x
   QRectF chunkRect(int row) const;  // in widget coordinates
   void setWaveformCache(WaveformCache* waveforms);
+  // Files dropped on a chunk (a video: a new take) or an audio clip (a sound: replaces it) go to
+  // `drops` (timeline_drops.cpp); without it the timeline takes no drops.
+  void setMediaDrops(MediaDrops* drops);
   model::Id sceneId() const;
   const QList<AudioLane>& lanes() const { return lanes_; }
   LaneGeometry laneGeometry() const;
@@ -58,6 +62,9 @@ class TimelineWidget : public QWidget {
   void keyPressEvent(QKeyEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
   bool event(QEvent* event) override;  // tooltips
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   enum class Drag { None, TrimIn, TrimOut, Scrub };
@@ -71,11 +78,14 @@ class TimelineWidget : public QWidget {
   int hitChunk(const QPointF& pos, Drag* edge) const;
   void finishTrim();
   double laneTop() const;
+  // What a drop at `pos` replaces: a chunk row, or an audio lane and clip; false when nothing.
+  bool dropTarget(const QPointF& pos, int* chunkRow, int* lane, int* clip) const;
 
   ProjectSession* session_;
   ChunkModel* chunks_;
   ThumbnailLoader* thumbnails_;
   WaveformCache* waveforms_ = nullptr;
+  MediaDrops* drops_ = nullptr;
   QList<AudioLane> lanes_;
   QTimer* spinner_;
   int spinnerAngle_ = 0;
