@@ -43,6 +43,7 @@ class RenderSceneDialog;
 class SceneInspector;
 class SceneListModel;
 class ThumbnailLoader;
+class TakeLotteryDialog;
 class TimelineWidget;
 class WaveformCache;
 struct RegenerateRequest;
@@ -68,6 +69,8 @@ class MainWindow : public QMainWindow {
 
   // Opens the Render Scene dialog (window-modal, not blocking) for the selected scenes.
   RenderSceneDialog* showRenderDialog();
+  // The takes grid for `chunkId` ("Generate 4 takes…"); nullptr without a project or a queue.
+  TakeLotteryDialog* showTakeLottery(model::Id chunkId);
   QList<model::Id> enqueueRender(const render::RenderRequest& request);
 
   ProjectSession* session() const { return session_.get(); }

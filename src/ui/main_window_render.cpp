@@ -26,6 +26,7 @@
 #include "ui/render_queue_panel.h"
 #include "ui/render_scene_dialog.h"
 #include "ui/scene_list_model.h"
+#include "ui/take_lottery_dialog.h"
 
 namespace sw::ui {
 
@@ -173,6 +174,16 @@ void MainWindow::regenerate(const RegenerateRequest& request) {
   r.seed = request.seed;
   r.modelKey = request.modelKey;
   startRegenerating({r});
+}
+
+TakeLotteryDialog* MainWindow::showTakeLottery(model::Id chunkId) {
+  if (!session_ || !queue_ || !session_->store().chunk(chunkId)) return nullptr;
+  auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
+                                       render::AppSettings::load().backends, chunkId, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
+  dialog->show();
+  return dialog;
 }
 
 // Stale chunks in order, each from the new last frame of the one before; same prompt and seed.
