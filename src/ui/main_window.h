@@ -44,6 +44,7 @@ class SceneInspector;
 class SceneListModel;
 class ThumbnailLoader;
 class TakeLotteryDialog;
+class AssetRegenerateDialog;
 class TimelineWidget;
 class WaveformCache;
 struct RegenerateRequest;
@@ -71,6 +72,10 @@ class MainWindow : public QMainWindow {
   RenderSceneDialog* showRenderDialog();
   // The takes grid for `chunkId` ("Generate 4 takes…"); nullptr without a project or a queue.
   TakeLotteryDialog* showTakeLottery(model::Id chunkId);
+  // "Regenerate…" of one asset (render::RegenerateTarget slot; rowId: the line or cue), queued
+  // when accepted; nullptr without a project or a queue.
+  AssetRegenerateDialog* showAssetRegenerate(int slot, model::Id sceneId, model::Id rowId);
+  bool canRegenerate() const { return queue_ != nullptr; }
   QList<model::Id> enqueueRender(const render::RenderRequest& request);
 
   ProjectSession* session() const { return session_.get(); }

@@ -15,6 +15,7 @@
 #include "render/output_target.h"
 #include "render/regenerate.h"
 #include "render/render_queue.h"
+#include "ui/asset_regenerate_dialog.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_regenerator.h"
 #include "ui/file_dialogs.h"
@@ -183,6 +184,35 @@ TakeLotteryDialog* MainWindow::showTakeLottery(model::Id chunkId) {
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
   dialog->show();
+  return dialog;
+}
+
+AssetRegenerateDialog* MainWindow::showAssetRegenerate(int slot, model::Id sceneId,
+                                                       model::Id rowId) {
+  if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;
+  auto* dialog = new AssetRegenerateDialog(session_.get(), render::RegenerateTarget::Slot(slot),
+                                           sceneId, rowId, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, sceneId] {
+    if (!queue_) return;
+    const model::Id job = queue_->enqueue(dialog->request()).value(0);
+    jobs_->reload();
+    statusBar()->showMessage(tr("Generating a new take…"), 5000);
+    // The job edits the inputs it overrides and links the new asset: every view reloads them.
+    auto* link = new QMetaObject::Connection;
+    *link = connect(queue_.get(), &render::RenderQueue::jobFinished, this,
+                    [this, job, sceneId, link](qint64 id, int, const QString&, const QString&) {
+                      if (id != job) return;
+                      disconnect(*link);
+                      delete link;
+                      if (!session_) return;
+                      session_->notifySceneChanged(sceneId);
+                      session_->notifySceneContentChanged(sceneId);
+                      session_->notifyCharactersChanged();
+                      session_->notifyChunksChanged(sceneId);
+                    });
+  });
+  dialog->open();
   return dialog;
 }
 
