@@ -187,3 +187,28 @@ TEST_F(RegenerateCli, KTakesOfAChunkAreKeptWithTheirSeedsAndTheActiveTakeStays) 
 }
 
 }  // namespace
+
+TEST_F(RegenerateCli, KReferenceImagesAreKeptWithTheirSeedsAndTheImageInUseStays) {
+  removeSpeech();
+  ASSERT_EQ(openStore()->job(renderAndWait(request()))->status, model::JobStatus::Completed);
+  auto store = openStore();
+  const auto inUse = store->scene(sceneId)->referenceAssetId;
+  ASSERT_TRUE(inUse);
+  const Run r = cli({"--reference", "--scene", "1", "--takes", "3", "--seed", "40"});
+  ASSERT_EQ(r.code, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.err.contains(
+      QStringLiteral("Generating 3 takes of the reference image (seed 40 to 42); estimated cost")))
+      << r.err.toStdString();
+  store = openStore();
+  EXPECT_EQ(store->scene(sceneId)->referenceAssetId, inUse) << "the image in use stays";
+  for (int seed : {40, 41, 42}) {
+    const QRegularExpression line(QStringLiteral("asset (\\d+) +seed %1 +cost").arg(seed));
+    const QRegularExpressionMatch m = line.match(r.out);
+    ASSERT_TRUE(m.hasMatch()) << r.out.toStdString();
+    const auto image = store->asset(m.captured(1).toLongLong());
+    ASSERT_TRUE(image);
+    EXPECT_EQ(image->kind, QStringLiteral("image"));
+    EXPECT_EQ(image->parameters["seed"].toInt(), seed);
+    EXPECT_NE(image->id, *inUse);
+  }
+}
