@@ -195,6 +195,10 @@ QMenu* EditorMenus::sceneMenu() {
             window_->showAssetRegenerate(int(render::RegenerateTarget::Slot::ReferenceImage),
                                          pane_->currentSceneId(), 0);
           });
+  connect(add(menu, "menuReferenceTakes", tr("Generate 4 Reference Images…"),
+              window_->canRegenerate() && pane_->currentSceneId()),
+          &QAction::triggered, this,
+          [this] { window_->showReferenceLottery(pane_->currentSceneId()); });
   menu->addSeparator();
   const auto scene = session_->store().scene(pane_->currentSceneId());
   const QString prompt = scene ? scene->visualPrompt : QString();

@@ -72,6 +72,8 @@ class MainWindow : public QMainWindow {
   RenderSceneDialog* showRenderDialog();
   // The takes grid for `chunkId` ("Generate 4 takes…"); nullptr without a project or a queue.
   TakeLotteryDialog* showTakeLottery(model::Id chunkId);
+  // The same for the reference image of scene `sceneId`.
+  TakeLotteryDialog* showReferenceLottery(model::Id sceneId);
   // "Regenerate…" of one asset (render::RegenerateTarget slot; rowId: the line or cue), queued
   // when accepted; nullptr without a project or a queue.
   AssetRegenerateDialog* showAssetRegenerate(int slot, model::Id sceneId, model::Id rowId);

@@ -187,6 +187,17 @@ TakeLotteryDialog* MainWindow::showTakeLottery(model::Id chunkId) {
   return dialog;
 }
 
+TakeLotteryDialog* MainWindow::showReferenceLottery(model::Id sceneId) {
+  if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;
+  auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
+                                       render::AppSettings::load().backends, sceneId, this,
+                                       TakeLotteryDialog::Subject::ReferenceImage);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
+  dialog->show();
+  return dialog;
+}
+
 AssetRegenerateDialog* MainWindow::showAssetRegenerate(int slot, model::Id sceneId,
                                                        model::Id rowId) {
   if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;

@@ -19,6 +19,7 @@
 #include "render/render_queue.h"
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
+#include "ui/scene_commands.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
 
@@ -32,23 +33,33 @@ constexpr int kColumns = 4;
 TakeLotteryDialog::TakeLotteryDialog(ProjectSession* session, render::RenderQueue* queue,
                                      ThumbnailLoader* thumbnails,
                                      const providers::ModelRegistry* registry,
-                                     const providers::BackendSettings& backends, model::Id chunkId,
-                                     QWidget* parent)
+                                     const providers::BackendSettings& backends, model::Id id,
+                                     QWidget* parent, Subject subject)
     : QDialog(parent),
       session_(session),
       queue_(queue),
       thumbnails_(thumbnails),
       registry_(registry),
       backends_(backends),
-      chunkId_(chunkId) {
+      chunkId_(subject == Subject::Chunk ? id : 0),
+      sceneId_(subject == Subject::Chunk ? 0 : id),
+      subject_(subject) {
   setObjectName(QStringLiteral("takeLotteryDialog"));
-  const auto chunk = session_->store().chunk(chunkId_);
-  position_ = chunk ? chunk->position + 1 : 0;
-  setWindowTitle(tr("Takes of chunk %1").arg(position_));
   auto* layout = new QVBoxLayout(this);
-  heading_ = new QLabel(tr("<b>Generate several takes of chunk %1 at once</b><br>Each take has "
-                           "its own seed; the active take stays until you keep another.")
-                            .arg(position_));
+  if (subject_ == Subject::Chunk) {
+    const auto chunk = session_->store().chunk(chunkId_);
+    position_ = chunk ? chunk->position + 1 : 0;
+    sceneId_ = chunk ? chunk->sceneId : 0;
+    setWindowTitle(tr("Takes of chunk %1").arg(position_));
+    heading_ = new QLabel(tr("<b>Generate several takes of chunk %1 at once</b><br>Each take has "
+                             "its own seed; the active take stays until you keep another.")
+                              .arg(position_));
+  } else {
+    setWindowTitle(tr("Reference images"));
+    heading_ =
+        new QLabel(tr("<b>Generate several reference images at once</b><br>Each has its "
+                      "own seed; the image in use stays until you keep another."));
+  }
   heading_->setWordWrap(true);
   layout->addWidget(heading_);
 
@@ -120,6 +131,7 @@ TakeLotteryDialog::TakeLotteryDialog(ProjectSession* session, render::RenderQueu
   connect(thumbnails_, &ThumbnailLoader::thumbnailReady, this,
           &TakeLotteryDialog::requestThumbnails);
   connect(session_, &ProjectSession::chunksChanged, this, &TakeLotteryDialog::refreshCells);
+  connect(session_, &ProjectSession::sceneChanged, this, &TakeLotteryDialog::refreshCells);
   updateEstimate();
   resize(900, 420);
 }
@@ -130,11 +142,18 @@ QPushButton* TakeLotteryDialog::keepButton(int cell) const { return cells_.value
 QPushButton* TakeLotteryDialog::playButton(int cell) const { return cells_.value(cell).play; }
 QLabel* TakeLotteryDialog::captionLabel(int cell) const { return cells_.value(cell).caption; }
 
-void TakeLotteryDialog::updateEstimate() {
+render::RenderRequest TakeLotteryDialog::lotteryRequest() const {
+  if (subject_ == Subject::ReferenceImage)
+    return render::regenerateReferenceRequest(session_->resolve(Entity::Scene, sceneId_), {},
+                                              count_->value());
   render::RegenerateRequest r;
-  r.chunkId = chunkId_;
+  r.chunkId = session_->resolve(Entity::Chunk, chunkId_);
   r.takes = count_->value();
-  const render::RenderRequest request = render::regenerateRequest(r);
+  return render::regenerateRequest(r);
+}
+
+void TakeLotteryDialog::updateEstimate() {
+  const render::RenderRequest request = lotteryRequest();
   const render::TakesEstimate e = render::estimateTakes(
       session_->store(), registry_, render::renderBackends(backends_, request), request);
   if (const auto total = e.totalUsd())
@@ -148,10 +167,7 @@ void TakeLotteryDialog::updateEstimate() {
 
 bool TakeLotteryDialog::start() {
   if (!queue_ || job_) return false;
-  render::RegenerateRequest r;
-  r.chunkId = session_->resolve(Entity::Chunk, chunkId_);
-  r.takes = count_->value();
-  job_ = queue_->enqueue(render::regenerateRequest(r)).value(0);
+  job_ = queue_->enqueue(lotteryRequest()).value(0);
   if (!job_) {
     status_->setText(tr("The render queue did not accept the takes."));
     return false;
@@ -160,26 +176,27 @@ bool TakeLotteryDialog::start() {
   count_->setEnabled(false);
   progress_->setValue(0);
   progress_->show();
-  status_->setText(tr("Generating %n takes…", nullptr, r.takes));
+  status_->setText(tr("Generating %n takes…", nullptr, count_->value()));
   return true;
 }
 
 void TakeLotteryDialog::jobFinished(int status, const QString& error) {
   progress_->hide();
   const render::RegenerateResult result = render::regenerateOutcome(session_->store(), job_);
-  if (const auto chunk = session_->store().chunk(chunkId_))
-    session_->notifyChunksChanged(chunk->sceneId);
+  session_->notifyChunksChanged(sceneId_);
+  if (subject_ == Subject::ReferenceImage) session_->notifySceneChanged(sceneId_);
   cells_.clear();
   for (const render::RegenerateResult::Take& t : result.takes) {
     const auto asset = session_->store().asset(t.assetId);
-    cells_.append({t.takeId, t.seed, t.costUsd, asset ? asset->filePath : QString()});
+    cells_.append({t.takeId, t.assetId, t.seed, t.costUsd, asset ? asset->filePath : QString()});
   }
-  // A failed lottery still shows the takes it made (they are kept).
-  if (cells_.isEmpty())
+  // A failed lottery of a chunk still shows the takes it made (they are kept).
+  if (cells_.isEmpty() && subject_ == Subject::Chunk)
     for (const model::Take& take : session_->store().takes(chunkId_))
       if (take.created >= session_->store().job(job_)->created) {
         const auto asset = session_->store().asset(take.assetId);
-        cells_.append({take.id, take.seed, take.cost, asset ? asset->filePath : QString()});
+        cells_.append(
+            {take.id, take.assetId, take.seed, take.cost, asset ? asset->filePath : QString()});
       }
   buildGrid();
   if (model::JobStatus(status) != model::JobStatus::Completed) {
@@ -207,6 +224,7 @@ void TakeLotteryDialog::buildGrid() {
     c.caption = new QLabel;
     c.caption->setAlignment(Qt::AlignCenter);
     c.play = new QPushButton(tr("Play"));
+    c.play->setVisible(subject_ == Subject::Chunk);  // an image has nothing to play
     c.keep = new QPushButton(tr("Keep this take"));
     c.keep->setObjectName(QStringLiteral("keepTake%1").arg(i + 1));
     connect(c.play, &QPushButton::clicked, this, [this, i] { play(i); });
@@ -224,14 +242,23 @@ void TakeLotteryDialog::buildGrid() {
 }
 
 void TakeLotteryDialog::refreshCells() {
-  const auto chunk = session_->store().chunk(session_->resolve(Entity::Chunk, chunkId_));
+  const auto chunk = subject_ == Subject::Chunk
+                         ? session_->store().chunk(session_->resolve(Entity::Chunk, chunkId_))
+                         : std::nullopt;
+  const auto scene = session_->store().scene(session_->resolve(Entity::Scene, sceneId_));
   for (const Cell& c : cells_) {
     if (!c.caption) continue;
-    const model::Id take = session_->resolve(Entity::Take, c.takeId);
     std::optional<model::Id> asset;
-    for (const model::Take& t : chunk ? session_->store().takes(chunk->id) : QList<model::Take>{})
-      if (t.id == take) asset = t.assetId;
-    const bool active = chunk && asset && chunk->assetId == asset;
+    if (subject_ == Subject::Chunk) {
+      const model::Id take = session_->resolve(Entity::Take, c.takeId);
+      for (const model::Take& t : chunk ? session_->store().takes(chunk->id) : QList<model::Take>{})
+        if (t.id == take) asset = t.assetId;
+    } else if (session_->store().asset(c.assetId)) {
+      asset = c.assetId;
+    }
+    const bool active =
+        asset && (subject_ == Subject::Chunk ? chunk && chunk->assetId == asset
+                                             : scene && scene->referenceAssetId == asset);
     c.caption->setText(tr("Seed %1 · %2%3")
                            .arg(c.seed)
                            .arg(formatCost(c.cost))
@@ -244,7 +271,9 @@ void TakeLotteryDialog::refreshCells() {
 void TakeLotteryDialog::requestThumbnails() {
   for (Cell& c : cells_) {
     if (!c.thumbnail || c.path.isEmpty()) continue;
-    const QPixmap pixmap = thumbnails_->thumbnail(c.path, 0.5, kThumbHeight);
+    const QPixmap pixmap = subject_ == Subject::Chunk
+                               ? thumbnails_->thumbnail(c.path, 0.5, kThumbHeight)
+                               : QPixmap(c.path).scaledToHeight(kThumbHeight);
     if (!pixmap.isNull()) c.thumbnail->setPixmap(pixmap);
   }
 }
@@ -259,6 +288,16 @@ void TakeLotteryDialog::play(int cell) {
 
 void TakeLotteryDialog::keep(int cell) {
   const Cell& c = cells_.value(cell);
+  if (subject_ == Subject::ReferenceImage) {
+    const auto scene = session_->store().scene(session_->resolve(Entity::Scene, sceneId_));
+    if (!scene || !c.assetId) return;
+    model::Scene after = *scene;
+    after.referenceAssetId = c.assetId;
+    session_->undoStack()->push(
+        new EditSceneCommand(session_, *scene, after, QStringLiteral("referenceAssetId")));
+    refreshCells();
+    return;
+  }
   const auto chunk = session_->store().chunk(session_->resolve(Entity::Chunk, chunkId_));
   if (!chunk || !c.takeId) return;
   session_->undoStack()->push(

@@ -1,8 +1,9 @@
-// "Generate N takes" of one chunk (a lottery): the estimated cost before starting, then one
-// regenerate job of the render queue with RegenerateTarget::takes = N (generated in parallel
-// under the backend's limit); the takes side by side in a grid, each with its thumbnail, seed
-// and cost, a Play button (one shared player beside the grid) and "Keep this take", which makes
-// it the chunk's active take as one undo step (SetActiveTakeCommand). The other takes stay.
+// "Generate N takes" of one chunk or of a scene's reference image (a lottery): the estimated cost
+// before starting, then one regenerate job of the render queue with RegenerateTarget::takes = N
+// (generated in parallel under the backend's limit); the takes side by side in a grid, each with
+// its thumbnail, seed and cost, a Play button for a chunk (one shared player beside the grid) and
+// "Keep this take", which makes it the chunk's active take (SetActiveTakeCommand) or the scene's
+// reference image (EditSceneCommand) as one undo step. The other takes stay.
 #pragma once
 
 #include <QDialog>
@@ -11,6 +12,7 @@
 
 #include "model/types.h"
 #include "providers/backend_factory.h"
+#include "render/render_request.h"
 
 class QGridLayout;
 class QLabel;
@@ -35,10 +37,12 @@ class ThumbnailLoader;
 class TakeLotteryDialog : public QDialog {
   Q_OBJECT
  public:
+  enum class Subject { Chunk, ReferenceImage };
+  // `id`: the chunk, or the scene whose reference image it is.
   TakeLotteryDialog(ProjectSession* session, render::RenderQueue* queue,
                     ThumbnailLoader* thumbnails, const providers::ModelRegistry* registry,
-                    const providers::BackendSettings& backends, model::Id chunkId,
-                    QWidget* parent = nullptr);
+                    const providers::BackendSettings& backends, model::Id id,
+                    QWidget* parent = nullptr, Subject subject = Subject::Chunk);
   ~TakeLotteryDialog() override;
 
   QSpinBox* takesBox() const { return count_; }
@@ -63,7 +67,8 @@ class TakeLotteryDialog : public QDialog {
 
  private:
   struct Cell {
-    model::Id takeId = 0;
+    model::Id takeId = 0;  // 0 for a reference image
+    model::Id assetId = 0;
     qint64 seed = 0;
     double cost = 0;
     QString path;
@@ -78,13 +83,16 @@ class TakeLotteryDialog : public QDialog {
   void refreshCells();
   void requestThumbnails();
   void play(int cell);
+  render::RenderRequest lotteryRequest() const;
 
   ProjectSession* session_;
   QPointer<render::RenderQueue> queue_;
   ThumbnailLoader* thumbnails_;
   const providers::ModelRegistry* registry_;
   providers::BackendSettings backends_;
-  model::Id chunkId_;
+  model::Id chunkId_;  // Subject::Chunk
+  model::Id sceneId_ = 0;
+  Subject subject_;
   model::Id job_ = 0;
   int position_ = 0;
 

@@ -22,6 +22,7 @@
 #include "media/thumbnails.h"
 #include "providers/model_registry.h"
 #include "render/cached_generation.h"
+#include "render/regenerate.h"
 #include "render/render_queue.h"
 #include "support/media_fixtures.h"
 #include "support/model_override.h"
@@ -215,4 +216,44 @@ TEST_F(UiLottery, FourTakesSideBySideAndOneClickKeepsTheChosenOne) {
   const QString shots = QStringLiteral(SW_SOURCE_DIR "/docs/screenshots");
   QDir().mkpath(shots);
   ASSERT_TRUE(dialog.grab().save(QDir(shots).filePath(QStringLiteral("lottery.png"))));
+}
+
+TEST_F(UiLottery, FourReferenceImagesAndKeepingOneIsAnUndoableSceneEdit) {
+  QImage png(320, 180, QImage::Format_RGB32);
+  png.fill(QColor(30, 60, 120));
+  const QString pngPath = tmp.filePath(QStringLiteral("reference.png"));
+  ASSERT_TRUE(png.save(pngPath, "PNG"));
+  server->setFixture(QStringLiteral("png"), readAll(pngPath));
+  settings.image = QStringLiteral("replicate");
+  auto session = ProjectSession::open(folder());
+  // A first reference image, in use.
+  {
+    render::RenderRequest first = render::regenerateReferenceRequest(sceneId);
+    const model::Id job = queue->enqueue(first).value(0);
+    queue->waitForIdle();
+    ASSERT_EQ(session->store().job(job)->status, model::JobStatus::Completed)
+        << session->store().job(job)->errorMessage.toStdString();
+  }
+  const auto inUse = session->store().scene(sceneId)->referenceAssetId;
+  ASSERT_TRUE(inUse);
+  ThumbnailLoader thumbnails;
+  TakeLotteryDialog dialog(session.get(), queue.get(), &thumbnails, registry.get(), settings,
+                           sceneId, nullptr, TakeLotteryDialog::Subject::ReferenceImage);
+  dialog.show();
+  EXPECT_TRUE(dialog.costLabel()->text().startsWith(QStringLiteral("Estimated cost:")))
+      << dialog.costLabel()->text().toStdString();
+  QTest::mouseClick(dialog.generateButton(), Qt::LeftButton);
+  ASSERT_TRUE(test::spinUntil([&] { return dialog.cellCount() > 0; }));
+  ASSERT_EQ(session->store().job(dialog.jobId())->status, model::JobStatus::Completed)
+      << session->store().job(dialog.jobId())->errorMessage.toStdString();
+  ASSERT_EQ(dialog.cellCount(), 4);
+  EXPECT_EQ(session->store().scene(sceneId)->referenceAssetId, inUse) << "the image in use stays";
+  EXPECT_FALSE(dialog.playButton(0)->isVisible());
+  QTest::mouseClick(dialog.keepButton(1), Qt::LeftButton);
+  const auto kept = session->store().scene(sceneId)->referenceAssetId;
+  EXPECT_NE(kept, inUse);
+  EXPECT_TRUE(dialog.captionLabel(1)->text().endsWith(QStringLiteral("active")));
+  session->undoStack()->undo();
+  EXPECT_EQ(session->store().scene(sceneId)->referenceAssetId, inUse);
+  EXPECT_TRUE(session->store().asset(*kept).has_value()) << "the other images stay";
 }
