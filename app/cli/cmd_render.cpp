@@ -18,19 +18,17 @@
 #include "providers/backend_factory.h"
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
-#include "render/regenerate.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
 #include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
+#include "render_driver.h"
 #include "scene_arg.h"
 
 namespace sw::cli {
 
 void registerRenderCommands(QList<Command>& out);
-
-namespace {
 
 using model::Id;
 using model::JobStatus;
@@ -102,6 +100,12 @@ void configure(render::RenderQueue& queue, const QCommandLineParser& p) {
   // What a killed render left in the cache (never a live process's files).
   providers::AssetCache(settings.effectiveCacheDirectory()).sweepStaleTemps();
 }
+
+QCommandLineOption waitOption() {
+  return {QStringLiteral("wait"), QStringLiteral("Wait while another job works on the scene.")};
+}
+
+namespace {
 
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   render::RenderRequest r;
@@ -200,10 +204,6 @@ void printEstimates(model::ProjectStore& store, const render::RenderRequest& req
         << '\n';
   }
   err.flush();
-}
-
-QCommandLineOption waitOption() {
-  return {QStringLiteral("wait"), QStringLiteral("Wait while another job works on the scene.")};
 }
 
 void addRenderOptions(QCommandLineParser& p, bool full) {
@@ -321,101 +321,6 @@ int runJobs(const QStringList& args) {
   return kExitOk;
 }
 
-int runRegenerate(const QStringList& args) {
-  using Slot = render::RegenerateTarget::Slot;
-  QCommandLineParser p;
-  p.addOption({QStringLiteral("chunk"), QStringLiteral("Chunk id."), QStringLiteral("ID")});
-  p.addOption(
-      {QStringLiteral("stale"), QStringLiteral("The scene's stale chunks."), QStringLiteral("N")});
-  p.addOption({QStringLiteral("reference-image"), QStringLiteral("The scene's reference image."),
-               QStringLiteral("N")});
-  p.addOption(
-      {QStringLiteral("narration"), QStringLiteral("The scene's narration."), QStringLiteral("N")});
-  p.addOption({QStringLiteral("music"), QStringLiteral("The scene's music."), QStringLiteral("N")});
-  p.addOption(
-      {QStringLiteral("dialogue"), QStringLiteral("A dialogue line id."), QStringLiteral("ID")});
-  p.addOption(
-      {QStringLiteral("sfx"), QStringLiteral("A sound effect cue id."), QStringLiteral("ID")});
-  p.addOption({QStringLiteral("prompt"), QStringLiteral("New prompt."), QStringLiteral("TEXT")});
-  p.addOption({QStringLiteral("seed"), QStringLiteral("New seed."), QStringLiteral("N")});
-  p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
-  p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});
-  p.addOption(waitOption());
-  parseArgs(p, QStringLiteral("regenerate"), args, 1, 1);
-  const QString folder = p.positionalArguments().first();
-  auto store = model::ProjectStore::open(folder);
-  int targets = 0;
-  for (const char* option :
-       {"chunk", "stale", "reference-image", "narration", "music", "dialogue", "sfx"})
-    targets += int(p.isSet(QString::fromLatin1(option)));
-  if (targets != 1)
-    throw UserError(QStringLiteral(
-        "regenerate needs one of --chunk ID (chunk ids: 'export-json' or the GUI), --stale N, "
-        "--reference-image N, --narration N, --music N (a scene), --dialogue ID or --sfx ID"));
-  bool ok = false;
-  render::RenderRequest request;
-  if (p.isSet(QStringLiteral("chunk"))) {
-    render::RegenerateRequest r;
-    r.chunkId = p.value(QStringLiteral("chunk")).toLongLong(&ok);
-    if (!ok || !store->chunk(r.chunkId))
-      throw UserError(
-          QStringLiteral("no chunk %1 in this project").arg(p.value(QStringLiteral("chunk"))));
-    if (p.isSet(QStringLiteral("prompt"))) r.prompt = p.value(QStringLiteral("prompt"));
-    request = render::regenerateRequest(r);
-  } else if (p.isSet(QStringLiteral("stale"))) {
-    request =
-        render::regenerateStaleRequest(resolveScene(*store, p.value(QStringLiteral("stale"))));
-  } else if (p.isSet(QStringLiteral("reference-image"))) {
-    request = render::regenerateReferenceRequest(
-        resolveScene(*store, p.value(QStringLiteral("reference-image"))));
-  } else if (p.isSet(QStringLiteral("narration")) || p.isSet(QStringLiteral("music"))) {
-    const bool narration = p.isSet(QStringLiteral("narration"));
-    request = render::regenerateAudioRequest(
-        narration ? Slot::Narration : Slot::Music,
-        resolveScene(*store,
-                     p.value(narration ? QStringLiteral("narration") : QStringLiteral("music"))));
-  } else {
-    const bool line = p.isSet(QStringLiteral("dialogue"));
-    const QString text = p.value(line ? QStringLiteral("dialogue") : QStringLiteral("sfx"));
-    const Id row = text.toLongLong(&ok);
-    Id scene = 0;
-    for (const model::Scene& sc : store->scenes()) {
-      if (line)
-        for (const model::DialogueLine& l : store->dialogueLines(sc.id))
-          scene = l.id == row ? sc.id : scene;
-      else
-        for (const model::SfxCue& c : store->sfxCues(sc.id)) scene = c.id == row ? sc.id : scene;
-    }
-    if (!ok || !scene)
-      throw UserError(
-          QStringLiteral("no %1 %2 in this project (ids: 'export-json')")
-              .arg(line ? QStringLiteral("dialogue line") : QStringLiteral("sound effect cue"),
-                   text));
-    request = render::regenerateAudioRequest(line ? Slot::Dialogue : Slot::Sfx, scene, row);
-  }
-  if (p.isSet(QStringLiteral("seed"))) {
-    request.regenerate.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
-    if (!ok) throw UserError(QStringLiteral("--seed takes a whole number"));
-  }
-  request.modelKey = p.value(QStringLiteral("model"));
-  request.backend = p.value(QStringLiteral("backend"));
-  render::RenderQueue queue(folder);
-  configure(queue, p);
-  const QList<Id> jobs = queue.enqueue(request);
-  const int code = drive(queue, jobs);
-  if (code != kExitOk) return code;
-  const render::RegenerateResult result = render::regenerateOutcome(*store, jobs.first());
-  QTextStream out(stdout);
-  if (request.regenerate.slot != Slot::Chunk && request.regenerate.slot != Slot::StaleChain)
-    out << "New " << render::toString(request.regenerate.slot) << " asset " << result.assetId
-        << " is in use (the old one is kept); ";
-  else
-    out << "New take " << result.takeId << " is active; ";
-  out << result.staleMarked << " later chunk(s) marked stale. Cost $"
-      << QString::number(result.costUsd, 'f', 2) << '\n';
-  return kExitOk;
-}
-
 const char* kRenderOptions =
     "  --scene N          scene by 1-based position or id (repeat for a batch)\n"
     "  -o, --output OUT   output MP4 (default: <project>/exports/NN-title.mp4); never the\n"
@@ -456,19 +361,38 @@ void registerRenderCommands(QList<Command>& out) {
                       "the first asset missing from the cache.\n") +
            QString::fromLatin1(kRenderOptions),
        [](const QStringList& a) { return runRender(a, true); }});
-  out.append({QStringLiteral("regenerate"),
-              QStringLiteral("Generate a new take of a chunk or an asset"),
-              QStringLiteral(
-                  "Usage: scenewright-cli regenerate DIR --chunk ID [--prompt TEXT] [--seed N] "
-                  "[--model KEY] [--wait]\n"
-                  "       scenewright-cli regenerate DIR --stale N [--wait]\n"
-                  "       scenewright-cli regenerate DIR --reference-image N [--seed N]\n\n"
-                  "A job of the render queue (see 'jobs'; 'resume' continues it). --chunk adds\n"
-                  "a new take of one chunk (old takes are kept) and marks later chunks stale;\n"
-                  "--stale N regenerates scene N's stale chunks in order; --reference-image N\n"
-                  "makes a new reference image for scene N (the old one is kept).\n"
-                  "Refused while another job works on the scene, unless --wait.\n"),
-              runRegenerate});
+  out.append(
+      {QStringLiteral("regenerate"), QStringLiteral("Generate a new take of a chunk or an asset"),
+       QStringLiteral(
+           "Usage: scenewright-cli regenerate DIR (--chunk ID | --reference --scene N |\n"
+           "         --narration --scene N | --line ID | --music --scene N | --sfx ID |\n"
+           "         --stale N) [--prompt T] [--text T] [--seed N] [--voice V] [--mood M]\n"
+           "         [--tempo BPM] [--model KEY] [--backend ID] [--takes K] [--wait]\n\n"
+           "A job of the render queue (see 'jobs'; 'resume' continues it). Every take is kept:\n"
+           "the old take or asset stays selectable ('takes --use', the GUI).\n"
+           "  --chunk ID         a new take of one chunk (ids: 'status'); later chunks go stale\n"
+           "  --reference        the scene's reference image (old spelling: --reference-image N)\n"
+           "  --narration        the scene's narration (old spelling: --narration N)\n"
+           "  --line ID          one dialogue line (old spelling: --dialogue ID)\n"
+           "  --music            the scene's music (old spelling: --music N)\n"
+           "  --sfx ID           one sound effect cue\n"
+           "  --stale N          scene N's stale chunks, in order\n"
+           "Inputs (each becomes the asset's recipe: the scene, line or cue is edited so\n"
+           "'status' shows the new take as ready):\n"
+           "  --prompt T         chunk: its prompt; reference: the scene's visual prompt;\n"
+           "                     music: the music prompt; sfx: the cue's description\n"
+           "  --text T           narration or line: the words spoken\n"
+           "  --voice V          narration: the project's narrator voice; line: the voice of\n"
+           "                     the line's character (their other lines then need new takes)\n"
+           "  --mood M, --tempo BPM   music\n"
+           "  --seed N           the seed (speech: the take number); default: the current + 1\n"
+           "  --model KEY        chunk or stale chain: the video model\n"
+           "  --takes K          chunk or reference: K takes at once (seeds N, N+1, ...), in\n"
+           "                     parallel under the backend's limit; the active one stays until\n"
+           "                     you pick ('takes --use'); prints each take's id, seed and cost\n"
+           "Prints the estimated cost before starting. Refused while another job works on the\n"
+           "scene, unless --wait.\n"),
+       runRegenerate});
   out.append(
       {QStringLiteral("jobs"), QStringLiteral("List render jobs"),
        QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"

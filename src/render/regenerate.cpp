@@ -2,8 +2,11 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <algorithm>
 
 #include "model/project_store.h"
+#include "providers/backend_factory.h"
+#include "providers/model_registry.h"
 #include "render/chunk_planner.h"
 #include "render/scene_job_state.h"
 
@@ -18,6 +21,7 @@ RenderRequest regenerateRequest(const RegenerateRequest& request) {
   r.regenerate.chunkId = request.chunkId;
   r.regenerate.prompt = request.prompt;
   r.regenerate.seed = request.seed;
+  r.regenerate.takes = std::max(1, request.takes);
   r.modelKey = request.modelKey;
   return r;
 }
@@ -30,11 +34,12 @@ RenderRequest regenerateStaleRequest(model::Id sceneId) {
   return r;
 }
 
-RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed) {
+RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed, int takes) {
   RenderRequest r;
   r.kind = JobKind::Regenerate;
   r.regenerate.slot = Target::ReferenceImage;
   r.regenerate.seed = seed;
+  r.regenerate.takes = std::max(1, takes);
   r.sceneIds = {sceneId};
   return r;
 }
@@ -130,6 +135,45 @@ RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest reques
   return request;
 }
 
+TakesEstimate estimateTakes(model::ProjectStore& store, const providers::ModelRegistry* registry,
+                            const providers::BackendSettings& backends,
+                            const RenderRequest& request) {
+  TakesEstimate e;
+  const RegenerateTarget& t = request.regenerate;
+  e.takes = std::max(1, t.takes);
+  if (!registry) {
+    e.note = QStringLiteral("the model registry could not be loaded");
+    return e;
+  }
+  try {
+    if (t.slot == Target::ReferenceImage) {
+      e.perTakeUsd = registry->prices().image(backends.image, &e.note);
+    } else if (t.slot == Target::Chunk) {
+      const auto chunk = store.chunk(t.chunkId);
+      const auto scene = chunk ? store.scene(chunk->sceneId) : std::nullopt;
+      if (!scene) {
+        e.note = QStringLiteral("chunk %1 does not exist").arg(t.chunkId);
+        return e;
+      }
+      const providers::ModelEntry& sceneEntry =
+          sceneModel(store, *registry, *scene, request.modelKey);
+      const providers::ModelEntry& entry =
+          chunkModel(registry, *chunk, sceneEntry, request.modelKey);
+      if (entry.backend == QLatin1String("local") || backends.video == QLatin1String("local"))
+        e.perTakeUsd = 0.0;
+      else
+        e.perTakeUsd =
+            registry->prices().videoCall(entry, expectedChunkSeconds(store, entry), &e.note);
+    } else {
+      e.note = QStringLiteral("only a chunk or a reference image is priced here");
+    }
+  } catch (const std::exception& ex) {
+    e.perTakeUsd.reset();
+    e.note = QString::fromStdString(ex.what());
+  }
+  return e;
+}
+
 RegenerateResult regenerateOutcome(model::ProjectStore& store, model::Id jobId) {
   RegenerateResult r;
   const auto job = store.job(jobId);
@@ -145,6 +189,14 @@ RegenerateResult regenerateOutcome(model::ProjectStore& store, model::Id jobId) 
       r.takeId = model::Id(e.data.value(QStringLiteral("takeId")).toDouble());
       r.assetId = model::Id(e.data.value(QStringLiteral("assetId")).toDouble());
       r.staleMarked = e.data.value(QStringLiteral("staleMarked")).toInt();
+      r.takes.clear();
+      for (const QJsonValue& v : e.data.value(QStringLiteral("takes")).toArray()) {
+        const QJsonObject o = v.toObject();
+        r.takes.append({model::Id(o.value(QStringLiteral("takeId")).toDouble()),
+                        model::Id(o.value(QStringLiteral("assetId")).toDouble()),
+                        qint64(o.value(QStringLiteral("seed")).toDouble()),
+                        o.value(QStringLiteral("cost")).toDouble()});
+      }
     }
   return r;
 }
@@ -193,16 +245,33 @@ int regenerateOne(SceneJob::State& s, model::Id chunkId, bool apply, QJsonArray*
   s.request.modelKey = chunk->modelKey;
   loadScene(s);
   planWork(s, false);
+  s.madeTakes = {};
   generateVideo(s);
+  if (s.takeSeeds.size() > 1) {  // a lottery: makeChunkTakes() listed its takes
+    for (const QJsonValue& v : s.madeTakes) takes->append(v);
+    return staleAfter(s, chunk->position);
+  }
   const auto made = s.store->chunk(chunk->id);
+  double cost = 0;
+  for (const model::Take& take : s.store->takes(chunk->id))
+    if (take.id == s.lastTakeId) cost = take.cost;
   takes->append(QJsonObject{{"chunkId", double(chunk->id)},
                             {"takeId", double(s.lastTakeId)},
-                            {"assetId", made && made->assetId ? double(*made->assetId) : 0.0}});
+                            {"assetId", made && made->assetId ? double(*made->assetId) : 0.0},
+                            {"seed", double(chunk->seed)},
+                            {"cost", cost}});
   return staleAfter(s, chunk->position);
 }
 
 void regenerateReference(SceneJob::State& s, QJsonObject* outcome) {
   loadScene(s);
+  if (s.takeSeeds.size() > 1) {  // a lottery: the image in use stays until the user picks
+    const QList<model::Asset> made = makeReferenceTakes(s);
+    outcome->insert(QStringLiteral("takes"), s.madeTakes);
+    outcome->insert(QStringLiteral("assetId"), made.isEmpty() ? 0.0 : double(made.first().id));
+    outcome->insert(QStringLiteral("staleMarked"), staleAfter(s, -1));
+    return;
+  }
   if (!s.backends.image)
     throw JobFailure(QStringLiteral("No image backend is configured; set one in Preferences."));
   providers::ImageRequest r = referenceImageRequest(s);
@@ -221,6 +290,9 @@ void regenerateReference(SceneJob::State& s, QJsonObject* outcome) {
                         ctx, s.spendGuard(), s.remoteLog(cacheKeyOf(*s.backends.image, r)));
   const model::Asset asset = s.recordAsset(
       QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+  outcome->insert(QStringLiteral("takes"), QJsonArray{QJsonObject{{"assetId", double(asset.id)},
+                                                                  {"seed", double(r.seed)},
+                                                                  {"cost", c.spentUsd}}});
   auto scene = s.store->scene(s.scene.id).value_or(s.scene);
   scene.referenceAssetId = asset.id;  // the old image's asset row stays
   s.store->updateScene(scene);
@@ -231,11 +303,74 @@ void regenerateReference(SceneJob::State& s, QJsonObject* outcome) {
   outcome->insert(QStringLiteral("staleMarked"), stale);
 }
 
+// Writes the target's input overrides into the fields the slot's recipe is read from (the
+// scene's, the line's, the cue's, the line's character's or the project's narrator voice), so the
+// scene state of the new asset is "ready" and a render makes what the console shows. Writing the
+// same values again on a resume changes nothing. Returns what changed, for the outcome event.
+QJsonObject applyOverrides(SceneJob::State& s) {
+  const RegenerateTarget& t = s.request.regenerate;
+  QJsonObject changed;
+  model::Scene scene = s.store->scene(s.scene.id).value_or(s.scene);
+  const model::Scene before = scene;
+  if (t.slot == Target::ReferenceImage && t.prompt) scene.visualPrompt = *t.prompt;
+  if (t.slot == Target::Narration && t.text) scene.narration = *t.text;
+  if (t.slot == Target::Music) {
+    if (t.prompt) scene.musicPrompt = *t.prompt;
+    if (t.mood) scene.musicMood = *t.mood;
+    if (t.tempo) scene.musicTempo = *t.tempo;
+  }
+  if (scene.visualPrompt != before.visualPrompt || scene.narration != before.narration ||
+      scene.musicPrompt != before.musicPrompt || scene.musicMood != before.musicMood ||
+      scene.musicTempo != before.musicTempo) {
+    s.store->updateScene(scene);
+    changed.insert(QStringLiteral("scene"), double(scene.id));
+  }
+  if (t.slot == Target::Narration && t.voice) {
+    QJsonObject settings = s.store->project().settings;
+    if (settings.value(QStringLiteral("narratorVoice")).toString() != *t.voice) {
+      settings.insert(QStringLiteral("narratorVoice"), *t.voice);
+      s.store->setProjectSettings(settings);
+      changed.insert(QStringLiteral("narratorVoice"), *t.voice);
+    }
+  }
+  if (t.slot == Target::Dialogue)
+    for (model::DialogueLine line : s.store->dialogueLines(s.scene.id)) {
+      if (line.id != t.rowId) continue;
+      if (t.text && line.text != *t.text) {
+        line.text = *t.text;
+        s.store->updateDialogueLine(line);
+        changed.insert(QStringLiteral("line"), double(line.id));
+      }
+      if (t.voice)
+        for (model::Character c : s.store->characters())
+          if (c.id == line.characterId && c.voice != *t.voice) {
+            c.voice = *t.voice;
+            s.store->updateCharacter(c);
+            changed.insert(QStringLiteral("character"), double(c.id));
+          }
+    }
+  if (t.slot == Target::Sfx && t.prompt)
+    for (model::SfxCue cue : s.store->sfxCues(s.scene.id))
+      if (cue.id == t.rowId && cue.description != *t.prompt) {
+        cue.description = *t.prompt;
+        s.store->updateSfxCue(cue);
+        changed.insert(QStringLiteral("cue"), double(cue.id));
+      }
+  return changed;
+}
+
 }  // namespace
 
 void regenerate(SceneJob::State& s, SceneJobResult& result) {
   const RegenerateTarget& t = s.request.regenerate;
   QJsonObject outcome{{"slot", toString(t.slot)}};
+  if (t.takes > 1 && (t.slot == Target::Chunk || t.slot == Target::ReferenceImage))
+    for (int k = 0; k < t.takes; ++k) s.takeSeeds.append(t.seed.value_or(1) + k);
+  if (t.slot != Target::Chunk && t.slot != Target::StaleChain) {
+    loadScene(s);
+    const QJsonObject changed = applyOverrides(s);
+    if (!changed.isEmpty()) outcome.insert(QStringLiteral("inputsChanged"), changed);
+  }
   if (t.slot == Target::ReferenceImage) {
     regenerateReference(s, &outcome);
   } else if (isAudio(t.slot)) {

@@ -14,6 +14,10 @@
 namespace sw::model {
 class ProjectStore;
 }
+namespace sw::providers {
+class ModelRegistry;
+struct BackendSettings;
+}  // namespace sw::providers
 
 namespace sw::render {
 
@@ -22,6 +26,7 @@ struct RegenerateRequest {
   std::optional<QString> prompt;  // override the chunk's prompt
   std::optional<qint64> seed;     // default: a new seed (old seed + 1)
   QString modelKey;               // empty: the chunk's model
+  int takes = 1;                  // a lottery: this many takes, seeds seed, seed + 1, ...
 };
 
 // The queue request for a new take of one chunk.
@@ -29,7 +34,8 @@ RenderRequest regenerateRequest(const RegenerateRequest& request);
 // The queue request for the stale chunks of a scene, in order.
 RenderRequest regenerateStaleRequest(model::Id sceneId);
 // The queue request for a new reference image of a scene (`seed` empty: the current one's + 1).
-RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed = {});
+RenderRequest regenerateReferenceRequest(model::Id sceneId, std::optional<qint64> seed = {},
+                                         int takes = 1);
 // The queue request for a new take of one audio slot: the scene's narration or music (`rowId`
 // unused), a dialogue line or an SFX cue (`rowId`: its id).
 RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id sceneId,
@@ -40,12 +46,35 @@ RenderRequest regenerateAudioRequest(RegenerateTarget::Slot slot, model::Id scen
 // speech's take + 1). A target that does not exist is left for the job to report.
 RenderRequest resolveRegenerate(model::ProjectStore& store, RenderRequest request);
 
+// What a regenerate of a chunk or a reference image costs before it starts: one call of the
+// chunk's model (local: free) or one image per take, priced from the registry (price_list.h)
+// with the backends that will run it (render_estimate.h renderBackends()).
+struct TakesEstimate {
+  int takes = 1;
+  std::optional<double> perTakeUsd;  // empty: unknown (note says why)
+  QString note;
+  std::optional<double> totalUsd() const {
+    return perTakeUsd ? std::optional<double>(*perTakeUsd * takes) : std::nullopt;
+  }
+};
+TakesEstimate estimateTakes(model::ProjectStore& store, const providers::ModelRegistry* registry,
+                            const providers::BackendSettings& backends,
+                            const RenderRequest& request);
+
 struct RegenerateResult {
   bool ok = false;
   model::Id takeId = 0;   // the new take of the (last) chunk; 0 for an image or audio asset
   model::Id assetId = 0;  // the new asset
   int staleMarked = 0;    // downstream chunks now stale
   double costUsd = 0;
+  // Each take made (a chunk's takes, the reference images; a lottery: all K, in seed order).
+  struct Take {
+    model::Id takeId = 0;  // 0 for a reference image
+    model::Id assetId = 0;
+    qint64 seed = 0;
+    double costUsd = 0;
+  };
+  QList<Take> takes;
   QString error;
 };
 

@@ -1,5 +1,7 @@
 #include "render/render_request.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 namespace sw::render {
@@ -79,6 +81,11 @@ QJsonObject RenderRequest::toJson() const {
     if (regenerate.rowId) json.insert(QStringLiteral("row"), double(regenerate.rowId));
     if (regenerate.prompt) json.insert(QStringLiteral("prompt"), *regenerate.prompt);
     if (regenerate.seed) json.insert(QStringLiteral("seed"), double(*regenerate.seed));
+    if (regenerate.text) json.insert(QStringLiteral("text"), *regenerate.text);
+    if (regenerate.voice) json.insert(QStringLiteral("voice"), *regenerate.voice);
+    if (regenerate.mood) json.insert(QStringLiteral("mood"), *regenerate.mood);
+    if (regenerate.tempo) json.insert(QStringLiteral("tempo"), *regenerate.tempo);
+    if (regenerate.takes != 1) json.insert(QStringLiteral("takes"), regenerate.takes);
   }
   return json;
 }
@@ -120,6 +127,16 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
     r.regenerate.prompt = json.value(QStringLiteral("prompt")).toString();
   if (json.contains(QStringLiteral("seed")))
     r.regenerate.seed = qint64(json.value(QStringLiteral("seed")).toDouble());
+  const auto text = [&json](const char* key) -> std::optional<QString> {
+    const QString k = QString::fromLatin1(key);
+    return json.contains(k) ? std::optional<QString>(json.value(k).toString()) : std::nullopt;
+  };
+  r.regenerate.text = text("text");
+  r.regenerate.voice = text("voice");
+  r.regenerate.mood = text("mood");
+  if (json.contains(QStringLiteral("tempo")))
+    r.regenerate.tempo = json.value(QStringLiteral("tempo")).toInt();
+  r.regenerate.takes = std::max(1, json.value(QStringLiteral("takes")).toInt(1));
   return r;
 }
 

@@ -33,13 +33,29 @@ struct RegenerateTarget {
     Sfx,             // one generated sound effect (rowId): a new seed
   };
   Slot slot = Slot::Chunk;
-  model::Id chunkId = 0;          // Chunk
-  model::Id rowId = 0;            // Dialogue: the line; Sfx: the cue
-  std::optional<QString> prompt;  // Chunk: override the chunk's prompt
+  model::Id chunkId = 0;  // Chunk
+  model::Id rowId = 0;    // Dialogue: the line; Sfx: the cue
+  // Overrides of the slot's inputs. The job writes each into the field the slot's recipe is
+  // read from before it generates (the scene state then matches the new take; the old take or
+  // asset keeps the recipe it was made from):
+  //   prompt: Chunk (the chunk's prompt), ReferenceImage (the scene's visual prompt), Music (the
+  //           scene's music prompt), Sfx (the cue's description);
+  //   text:   Narration (the scene's narration), Dialogue (the line's text);
+  //   voice:  Narration (the project's narrator voice), Dialogue (the line's character's voice);
+  //   mood, tempo: Music (the scene's music mood and tempo).
+  std::optional<QString> prompt;
+  std::optional<QString> text;
+  std::optional<QString> voice;
+  std::optional<QString> mood;
+  std::optional<int> tempo;
   // Chunk: the new take's seed; ReferenceImage, Music, Sfx: the asset's seed; Narration,
   // Dialogue: the speech's take number. Fixed when the job is queued
   // (RenderQueue::enqueue picks a new one when empty), so a resumed job asks for the same.
   std::optional<qint64> seed;
+  // Chunk, ReferenceImage: how many takes to make at once ("lottery"), with seeds seed,
+  // seed + 1, ...; more than one: made in parallel (under the backend's limit, cached_generation.h)
+  // and kept as takes, the active take or image stays as it was.
+  int takes = 1;
 };
 // chunk, stale, reference-image, narration, dialogue, music, sfx
 QString toString(RegenerateTarget::Slot slot);

@@ -24,6 +24,21 @@ void noteRemote(const QString& folder, model::Id jobId, const QString& level, co
   }
 }
 
+}  // namespace
+
+RemoteLog workerRemoteLog(SceneJob::State& s, const QString& cacheKey) {
+  RemoteLog log = remoteLogFor(*s.store, s.jobId, cacheKey);
+  const QString folder = s.folder;
+  const model::Id jobId = s.jobId;
+  log.event = [folder, jobId](const QString& level, const QString& kind, const QString& message,
+                              const QJsonObject& data) {
+    noteRemote(folder, jobId, level, kind, message, data);
+  };
+  return log;
+}
+
+namespace {
+
 // Starts one audio call on the job's audio pool, through the same resumable generation as the
 // video (the job's log of remote predictions for its cache key is read here, on the job thread),
 // with its own unit of the job's progress.
@@ -34,13 +49,7 @@ QFuture<CachedResult> launch(SceneJob::State& s, std::shared_ptr<Generator> gene
   if (!generator) throw JobFailure(QStringLiteral("No backend is configured for %1.").arg(what));
   auto cache = s.cache;
   auto guard = s.spendGuard();
-  RemoteLog log = remoteLogFor(*s.store, s.jobId, cacheKeyOf(*generator, request));
-  const QString folder = s.folder;
-  const model::Id jobId = s.jobId;
-  log.event = [folder, jobId](const QString& level, const QString& kind, const QString& message,
-                              const QJsonObject& data) {
-    noteRemote(folder, jobId, level, kind, message, data);
-  };
+  RemoteLog log = workerRemoteLog(s, cacheKeyOf(*generator, request));
   const ProgressPlan::Unit u = s.progress.add(what, callWeight(kind, generator->backendId()));
   *unit = u;
   ProgressPlan* plan = &s.progress;  // outlives the future: the job waits for every one

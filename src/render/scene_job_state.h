@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
+#include <QJsonArray>
 #include <QMap>
 #include <QMutex>
 #include <QThreadPool>
@@ -17,6 +18,7 @@
 #include "render/cached_generation.h"
 #include "render/input_files.h"
 #include "render/progress_plan.h"
+#include "render/recipe.h"
 #include "render/resumable_generation.h"
 #include "render/scene_job.h"
 #include "render/scene_state.h"
@@ -73,6 +75,10 @@ struct SceneJob::State {
   QList<model::Chunk> chunks;
   std::optional<model::Id> onlyChunk;  // regenerate: generate this chunk only
   model::Id lastTakeId = 0;
+  // regenerate --takes K (a chunk's lottery): the K seeds, generated at once from one start.
+  QList<qint64> takeSeeds;
+  // regenerate: each take made ({chunkId, takeId, assetId, seed, cost}; an image: no take).
+  QJsonArray madeTakes;
   QList<AudioWork> audio;
   // What the scene lasts in this render: the speech layout's duration (the target lengthened to
   // fit the speech, or the target under RenderRequest::keepDuration). The stored scene keeps its
@@ -185,6 +191,27 @@ media::PieceList finishPieces(SceneJob::State& s);
 // The start image for the chunk after `previous`: the exact frame a cut at `cutSeconds` (file
 // time) shows last (media::saveFrameBeforeCut), as a PNG kept in the cache next to the chunk.
 QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds);
+// The request for a take of `chunk` (its prompt, direction, seed and model) from `startImage`
+// (dropped when the model takes no image).
+providers::VideoRequest chunkVideoRequest(SceneJob::State& s, const model::Chunk& chunk,
+                                          const QString& startImage);
+// Checks and measures a chunk video made from `request`, records its asset (recipe, start,
+// prompt, seed, model, notes such as a text-to-video fallback) and its take, which becomes active
+// (s.lastTakeId).
+model::Asset recordChunkVideo(SceneJob::State& s, const model::Chunk& chunk,
+                              const providers::VideoRequest& request, CachedResult result,
+                              const QStringList& notes, const StartSource& start);
+// A remote-prediction log for a call made on another thread than the job's: its events go
+// through a store connection of their own (scene_job_audio.cpp).
+RemoteLog workerRemoteLog(SceneJob::State& s, const QString& cacheKey);
+// regenerate_takes.cpp: a lottery. The takes of `chunk` with s.takeSeeds, generated in parallel
+// (as many at once as the backend's limit allows, cached_generation.h) from one start, each kept
+// as a take; the take active before stays active (the first new one when there was none).
+void makeChunkTakes(SceneJob::State& s, const model::Chunk& chunk, int count,
+                    const QString& startImage, const StartSource& start);
+// The scene's reference image with each of s.takeSeeds, in parallel; the image in use stays (the
+// first new one when there was none). Returns the new images' assets, in seed order.
+QList<model::Asset> makeReferenceTakes(SceneJob::State& s);
 // regenerate.cpp: the job of kind Regenerate (its target: request.regenerate).
 void regenerate(SceneJob::State& s, SceneJobResult& result);
 

@@ -127,6 +127,51 @@ model::Id recordTake(SceneJob::State& s, const model::Chunk& chunk, const model:
 
 }  // namespace
 
+providers::VideoRequest chunkVideoRequest(SceneJob::State& s, const model::Chunk& chunk,
+                                          const QString& startImage) {
+  providers::VideoRequest request;
+  request.prompt = chunkPrompt(s.scene, chunk);
+  request.direction = chunkDirection(s.scene, chunk);
+  request.seed = chunk.seed;
+  request.model =
+      render::chunkModel(s.backends.models.get(), chunk, *s.modelEntry, s.request.modelKey);
+  if (request.model.supportsImageInput) request.startImage = startImage;
+  return request;
+}
+
+model::Asset recordChunkVideo(SceneJob::State& s, const model::Chunk& chunk,
+                              const providers::VideoRequest& request, CachedResult result,
+                              const QStringList& notes, const StartSource& start) {
+  const int i = chunk.position;
+  // Measured, never the duration the service claims.
+  const CheckedFile file = checkInputFile(result.path, MediaKind::Video, s.roots(),
+                                          QStringLiteral("the video of chunk %1").arg(i + 1));
+  result.result.duration = file.probe.duration;
+  const bool continuity = i > 0 && !request.startImage.isEmpty() && notes.isEmpty();
+  // Made from text although the model takes a start image (none there, or image-to-video
+  // failed): recorded as a fallback, so the chunk is not stale for the want of one.
+  StartSource source = start;
+  if (!request.model.supportsImageInput)
+    source = {};
+  else if (request.startImage.isEmpty() || !notes.isEmpty())
+    source = StartSource{{}, -1.0, true};
+  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model);
+  const model::Asset asset =
+      s.recordAsset(QStringLiteral("video"), result,
+                    QJsonObject{{"recipe", recipe.toJson()},
+                                {"startFrom", source.toJson()},
+                                {"prompt", request.fullPrompt()},
+                                {"seed", double(request.seed)},
+                                {"model", request.model.key},
+                                {"startImage", notes.isEmpty() ? request.startImage : QString()},
+                                {"continuity", continuity},
+                                {"notes", QJsonArray::fromStringList(notes)}});
+  recordChunkObservation(*s.store, request.model.key, asset);  // estimates follow the service
+  s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
+  if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
+  return asset;
+}
+
 QString continuationFrame(SceneJob::State& s, const model::Asset& previous, double cutSeconds) {
   const double cut = cutSeconds < 0 ? previous.duration : cutSeconds;  // < 0: the file's end
   const QString dir = QDir(s.cache->directory()).absoluteFilePath(QStringLiteral("frames"));
@@ -192,12 +237,7 @@ model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const 
     s.store->setChunkStatus(chunk.id, model::ChunkStatus::Generating);
     if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
   }
-  providers::VideoRequest request;
-  request.prompt = chunkPrompt(s.scene, chunk);
-  request.direction = chunkDirection(s.scene, chunk);
-  request.seed = chunk.seed;
-  request.model = chunkModel(s, chunk);
-  if (request.model.supportsImageInput) request.startImage = start.image;
+  const providers::VideoRequest request = chunkVideoRequest(s, chunk, start.image);
   QStringList notes;
   CachedResult result;
   try {
@@ -214,33 +254,7 @@ model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const 
     throw JobFailure(
         QStringLiteral("Generating chunk %1 of %2 failed: %3").arg(i + 1).arg(count).arg(message));
   }
-  // Measured, never the duration the service claims.
-  const CheckedFile file = checkInputFile(result.path, MediaKind::Video, s.roots(),
-                                          QStringLiteral("the video of chunk %1").arg(i + 1));
-  result.result.duration = file.probe.duration;
-  const bool continuity = i > 0 && !request.startImage.isEmpty() && notes.isEmpty();
-  // Made from text although the model takes a start image (none there, or image-to-video
-  // failed): recorded as a fallback, so the chunk is not stale for the want of one.
-  StartSource source = start.source;
-  if (!request.model.supportsImageInput)
-    source = {};
-  else if (request.startImage.isEmpty() || !notes.isEmpty())
-    source = StartSource{{}, -1.0, true};
-  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model);
-  const model::Asset asset =
-      s.recordAsset(QStringLiteral("video"), result,
-                    QJsonObject{{"recipe", recipe.toJson()},
-                                {"startFrom", source.toJson()},
-                                {"prompt", request.fullPrompt()},
-                                {"seed", double(request.seed)},
-                                {"model", request.model.key},
-                                {"startImage", notes.isEmpty() ? request.startImage : QString()},
-                                {"continuity", continuity},
-                                {"notes", QJsonArray::fromStringList(notes)}});
-  recordChunkObservation(*s.store, request.model.key, asset);  // estimates follow the service
-  s.lastTakeId = recordTake(s, chunk, asset, result.spentUsd);
-  if (s.callbacks.chunkChanged) s.callbacks.chunkChanged(s.scene.id, chunk.id);
-  return asset;
+  return recordChunkVideo(s, chunk, request, result, notes, start.source);
 }
 
 // An earlier take of the chunk made from exactly its current recipe and start (say, after a
@@ -330,6 +344,10 @@ void generateVideo(SceneJob::State& s) {
                    QStringLiteral("chunk %1 of %2 ready").arg(i + 1).arg(state.chunksNeeded));
         continue;
       }
+    if (s.takeSeeds.size() > 1) {  // a lottery: its takes, all from the same start
+      makeChunkTakes(s, chunk, state.chunksNeeded, start.image, start.source);
+      break;
+    }
     const model::Asset asset = makeChunk(s, chunk, state.chunksNeeded, start);
     start = startAfter(s, chunk, asset);
     encodeAhead(s, state, i, chunk.id);

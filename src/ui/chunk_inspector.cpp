@@ -87,6 +87,9 @@ QWidget* ChunkInspector::buildForm() {
   regenerate_ = new QPushButton(tr("&Regenerate"));
   regenerate_->setObjectName(QStringLiteral("regenerateButton"));
   regenerateStale_ = new QPushButton;
+  lottery_ = new QPushButton(tr("Generate 4 takes…"));
+  lottery_->setObjectName(QStringLiteral("lotteryButton"));
+  connect(lottery_, &QPushButton::clicked, this, [this] { emit lotteryRequested(chunkId_); });
   connect(regenerate_, &QPushButton::clicked, this, [this] {
     emit regenerateRequested(RegenerateRequest{chunkId_, prompt_->toPlainText(),
                                                seed_->text().toLongLong(),
@@ -101,6 +104,7 @@ QWidget* ChunkInspector::buildForm() {
   form->addRow(tr("Status:"), status_);
   form->addRow(QString(), error_);
   form->addRow(QString(), regenerate_);
+  form->addRow(QString(), lottery_);
   form->addRow(QString(), regenerateStale_);
   return page;
 }
@@ -188,6 +192,11 @@ void ChunkInspector::load() {
   regenerate_->setToolTip(regenerateAvailable_ ? tr("Generate a new take with the prompt, seed and "
                                                     "model above; the current take is kept.")
                                                : regenerateReason_);
+  lottery_->setEnabled(regenerate_->isEnabled());
+  lottery_->setToolTip(regenerateAvailable_
+                           ? tr("Generate several takes at once, each with its own seed, and "
+                                "pick one side by side (the cost is shown before starting).")
+                           : regenerateReason_);
   const int stale = state.count(render::SlotKind::Chunk, render::SlotState::Stale);
   regenerateStale_->setVisible(stale > 0);
   regenerateStale_->setText(tr("Regenerate %n stale chunk(s)", nullptr, stale));

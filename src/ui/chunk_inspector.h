@@ -49,6 +49,7 @@ class ChunkInspector : public QWidget {
   QListView* takeView() const { return takeView_; }
   QPushButton* regenerateButton() const { return regenerate_; }
   QPushButton* regenerateStaleButton() const { return regenerateStale_; }
+  QPushButton* lotteryButton() const { return lottery_; }
   QProgressBar* regenerateProgressBar() const { return progress_; }
   QPushButton* cancelRegenerateButton() const { return cancel_; }
   QLineEdit* seedEdit() const { return seed_; }
@@ -58,6 +59,7 @@ class ChunkInspector : public QWidget {
  Q_SIGNALS:
   void regenerateRequested(const sw::ui::RegenerateRequest& request);
   void regenerateStaleRequested(qint64 sceneId);
+  void lotteryRequested(qint64 chunkId);  // "Generate 4 takes…": the takes grid
   void cancelRegenerateRequested();
 
  private:
@@ -85,6 +87,7 @@ class ChunkInspector : public QWidget {
   QLabel* error_ = nullptr;
   QPushButton* regenerate_ = nullptr;
   QPushButton* regenerateStale_ = nullptr;
+  QPushButton* lottery_ = nullptr;
   QWidget* progressRow_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QPushButton* cancel_ = nullptr;

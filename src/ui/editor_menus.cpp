@@ -13,6 +13,7 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include "render/render_request.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/main_window.h"
@@ -147,6 +148,24 @@ QMenu* EditorMenus::clipMenu(int lane, int clip) {
           [this, text = c.text] { copy(text); });
   connect(add(menu, "menuShowInFolder", tr("Show in &Folder"), !c.file.isEmpty()),
           &QAction::triggered, this, [this, file = c.file] { reveal(file); });
+  const model::Id sceneId = session_->resolve(Entity::Scene, timeline_->sceneId());
+  using Slot = render::RegenerateTarget::Slot;
+  const Slot slot = audio.kind == AudioLane::Narration  ? Slot::Narration
+                    : audio.kind == AudioLane::Dialogue ? Slot::Dialogue
+                    : audio.kind == AudioLane::Music    ? Slot::Music
+                                                        : Slot::Sfx;
+  bool userFile = false;  // an SFX cue playing the user's own file: nothing to generate
+  if (slot == Slot::Sfx)
+    for (const model::SfxCue& cue : session_->store().sfxCues(sceneId))
+      if (cue.id == c.rowId) userFile = !cue.file.isEmpty();
+  QAction* again =
+      add(menu, "menuRegenerateAsset", tr("&Regenerate…"), window_->canRegenerate() && !userFile);
+  again->setToolTip(userFile
+                        ? tr("This sound effect plays a file of your own.")
+                        : tr("A new take with the inputs you choose; the current one is kept."));
+  connect(again, &QAction::triggered, this, [this, slot, sceneId, row = c.rowId] {
+    window_->showAssetRegenerate(int(slot), sceneId, row);
+  });
   const bool deletable =
       c.rowId && (audio.kind == AudioLane::Dialogue || audio.kind == AudioLane::Sfx);
   QAction* del = add(menu, "menuDelete", tr("&Delete"), deletable);
@@ -173,6 +192,16 @@ QMenu* EditorMenus::sceneMenu() {
     menu->addAction(window_->action(QString::fromLatin1(name)));
   connect(add(menu, "menuDeleteScenes", tr("De&lete Scene…")), &QAction::triggered, pane_,
           &ProjectPane::confirmDeleteScenes);
+  connect(add(menu, "menuRegenerateReference", tr("Regenerate Reference &Image…"),
+              window_->canRegenerate() && pane_->currentSceneId()),
+          &QAction::triggered, this, [this] {
+            window_->showAssetRegenerate(int(render::RegenerateTarget::Slot::ReferenceImage),
+                                         pane_->currentSceneId(), 0);
+          });
+  connect(add(menu, "menuReferenceTakes", tr("Generate 4 Reference Images…"),
+              window_->canRegenerate() && pane_->currentSceneId()),
+          &QAction::triggered, this,
+          [this] { window_->showReferenceLottery(pane_->currentSceneId()); });
   menu->addSeparator();
   const auto scene = session_->store().scene(pane_->currentSceneId());
   const QString prompt = scene ? scene->visualPrompt : QString();

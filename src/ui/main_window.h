@@ -46,6 +46,8 @@ class SceneInspector;
 class SceneListModel;
 class ScenePreviewRender;
 class ThumbnailLoader;
+class TakeLotteryDialog;
+class AssetRegenerateDialog;
 class TimelineWidget;
 class WaveformCache;
 struct RegenerateRequest;
@@ -71,6 +73,14 @@ class MainWindow : public QMainWindow {
 
   // Opens the Render Scene dialog (window-modal, not blocking) for the selected scenes.
   RenderSceneDialog* showRenderDialog();
+  // The takes grid for `chunkId` ("Generate 4 takes…"); nullptr without a project or a queue.
+  TakeLotteryDialog* showTakeLottery(model::Id chunkId);
+  // The same for the reference image of scene `sceneId`.
+  TakeLotteryDialog* showReferenceLottery(model::Id sceneId);
+  // "Regenerate…" of one asset (render::RegenerateTarget slot; rowId: the line or cue), queued
+  // when accepted; nullptr without a project or a queue.
+  AssetRegenerateDialog* showAssetRegenerate(int slot, model::Id sceneId, model::Id rowId);
+  bool canRegenerate() const { return queue_ != nullptr; }
   QList<model::Id> enqueueRender(const render::RenderRequest& request);
 
   ProjectSession* session() const { return session_.get(); }

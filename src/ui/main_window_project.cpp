@@ -179,6 +179,8 @@ void MainWindow::connectProjectWidgets() {
   connect(player_, &PreviewPlayer::sequencePositionChanged, timeline_,
           &TimelineWidget::setPlayhead);
   connect(chunkInspector_, &ChunkInspector::regenerateRequested, this, &MainWindow::regenerate);
+  connect(chunkInspector_, &ChunkInspector::lotteryRequested, this,
+          [this](qint64 chunkId) { showTakeLottery(chunkId); });
   connect(chunkInspector_, &ChunkInspector::regenerateStaleRequested, this,
           &MainWindow::regenerateStale);
   connect(scenes_, &QAbstractItemModel::modelReset, this, [this] {

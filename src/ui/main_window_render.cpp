@@ -18,6 +18,7 @@
 #include "render/output_target.h"
 #include "render/regenerate.h"
 #include "render/render_queue.h"
+#include "ui/asset_regenerate_dialog.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
@@ -32,6 +33,7 @@
 #include "ui/scene_frame_rate.h"
 #include "ui/scene_list_model.h"
 #include "ui/scene_preview_render.h"
+#include "ui/take_lottery_dialog.h"
 
 namespace sw::ui {
 
@@ -231,6 +233,56 @@ void MainWindow::regenerate(const RegenerateRequest& request) {
   r.seed = request.seed;
   r.modelKey = request.modelKey;
   startRegenerating({r});
+}
+
+TakeLotteryDialog* MainWindow::showTakeLottery(model::Id chunkId) {
+  if (!session_ || !queue_ || !session_->store().chunk(chunkId)) return nullptr;
+  auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
+                                       render::AppSettings::load().backends, chunkId, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
+  dialog->show();
+  return dialog;
+}
+
+TakeLotteryDialog* MainWindow::showReferenceLottery(model::Id sceneId) {
+  if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;
+  auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
+                                       render::AppSettings::load().backends, sceneId, this,
+                                       TakeLotteryDialog::Subject::ReferenceImage);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
+  dialog->show();
+  return dialog;
+}
+
+AssetRegenerateDialog* MainWindow::showAssetRegenerate(int slot, model::Id sceneId,
+                                                       model::Id rowId) {
+  if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;
+  auto* dialog = new AssetRegenerateDialog(session_.get(), render::RegenerateTarget::Slot(slot),
+                                           sceneId, rowId, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, sceneId] {
+    if (!queue_) return;
+    const model::Id job = queue_->enqueue(dialog->request()).value(0);
+    jobs_->reload();
+    statusBar()->showMessage(tr("Generating a new take…"), 5000);
+    // The job edits the inputs it overrides and links the new asset: every view reloads them.
+    auto* link = new QMetaObject::Connection;
+    *link = connect(queue_.get(), &render::RenderQueue::jobFinished, this,
+                    [this, job, sceneId, link](qint64 id, int, const QString&, const QString&) {
+                      if (id != job) return;
+                      disconnect(*link);
+                      delete link;
+                      if (!session_) return;
+                      session_->notifySceneChanged(sceneId);
+                      session_->notifySceneContentChanged(sceneId);
+                      session_->notifyCharactersChanged();
+                      session_->notifyChunksChanged(sceneId);
+                    });
+  });
+  dialog->open();
+  return dialog;
 }
 
 // Stale chunks in order, each from the new last frame of the one before; same prompt and seed.
