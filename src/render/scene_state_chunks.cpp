@@ -187,6 +187,8 @@ class ChunkJudge {
     } else if (!locateAsset(store_, cache_, row->id)) {
       slot.state = SlotState::Missing;
       slot.why = QStringLiteral("its file is no longer in the cache");
+    } else if (row->provider == QLatin1String("user")) {
+      slot.state = SlotState::Ready;  // the user's own file: used as it is, never regenerated
     } else if (imageInput_ && model.supportsImageInput && upstreamChanges_ &&
                !(i == 0 && referencePending_)) {
       slot.state = SlotState::Stale;
@@ -194,7 +196,10 @@ class ChunkJudge {
     } else if (imageInput_ && model.supportsImageInput && !(i == 0 && referencePending_) &&
                !recordedStartSource(*row).sameAs(upstream_, frame_)) {
       slot.state = SlotState::Stale;
-      slot.why = QStringLiteral("its start frame changed (%1 is another take now)").arg(previous);
+      slot.why =
+          recordedStartSource(*row).assetKey == upstream_.assetKey
+              ? QStringLiteral("its start frame changed (%1 is trimmed now)").arg(previous)
+              : QStringLiteral("its start frame changed (%1 is another take now)").arg(previous);
     } else {
       slot.state = SlotState::Ready;
     }
