@@ -45,8 +45,19 @@ void checkFile(const QString& dbPath) {
         QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
 }
 
-// Read-only checks: ours, not too new, not damaged. Writes nothing.
-void checkReadOnly(const QString& dbPath, bool integrity) {
+// A writer killed while the project was open leaves it for a read-write connection to recover:
+// a -wal or -shm file, or a header already switched to WAL mode with neither. That is SQLite's
+// own crash recovery (every committed transaction kept, the unfinished one dropped); a
+// read-only connection fails on it with "attempt to write a readonly database"
+// (SQLITE_READONLY_RECOVERY / _CANTINIT), which is not damage.
+bool needsWriterRecovery(const StoreError& e, const QString& dbPath) {
+  return e.message().contains(QLatin1String("readonly database")) &&
+         QFileInfo(dbPath).isWritable() && QFileInfo(QFileInfo(dbPath).absolutePath()).isWritable();
+}
+
+// Read-only checks: ours, not too new, not damaged. Writes nothing (but lets SQLite recover a
+// killed writer's WAL first, see above).
+void checkReadOnly(const QString& dbPath, bool integrity, bool mayRecover = true) {
   try {
     Database db(dbPath, Database::Mode::ReadOnly);
     const int appId = schema::applicationId(db);
@@ -81,6 +92,13 @@ void checkReadOnly(const QString& dbPath, bool integrity) {
                            .arg(dbPath));
     // Only an I/O failure on a readable file means damage; a full disk or a busy writer is not.
     if (e.kind() != StoreError::Kind::Io) throw;
+    if (mayRecover && needsWriterRecovery(e, dbPath)) {
+      {
+        Database recover(dbPath, Database::Mode::ReadWrite);
+        schema::applicationId(recover);  // the first read runs the recovery
+      }
+      return checkReadOnly(dbPath, integrity, false);
+    }
     if (e.kind() == StoreError::Kind::Io && !QFileInfo(dbPath).isReadable()) throw;
     throw StoreError(StoreError::Kind::Damaged,
                      QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
