@@ -134,10 +134,16 @@ void MainWindow::connectRenderQueue() {
           [this](qint64 jobId, int status, const QString& output, const QString& error) {
             jobs_->refreshJob(jobId);
             queuePanel_->setPaused(jobId, false);
-            if (model::JobStatus(status) == model::JobStatus::Completed && !output.isEmpty()) {
+            // "As rendered" (scene_preview_render.h, connected after this) reports its own jobs.
+            const bool preview =
+                previewRender_ &&
+                (jobId == previewRender_->jobId() ||
+                 (!output.isEmpty() && output.startsWith(previewRender_->folder())));
+            if (!preview && model::JobStatus(status) == model::JobStatus::Completed &&
+                !output.isEmpty()) {
               lastRender_ = output;
               statusBar()->showMessage(tr("Render finished: %1").arg(output), 10000);
-            } else if (!error.isEmpty()) {
+            } else if (!preview && !error.isEmpty()) {
               statusBar()->showMessage(tr("Render failed: %1").arg(error), 10000);
             }
             updateActions();

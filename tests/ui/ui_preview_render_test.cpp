@@ -110,6 +110,8 @@ TEST_F(UiPreviewRender, PlaysTheSceneAsItRendersAndFollowsItsEdits) {
   EXPECT_EQ(preview.video()->height, 480);
   ASSERT_TRUE(preview.audio()) << "the tracks are mixed in";
   expectSameFrames(first, full);  // the repeated first frames dropped, the last chunk cut
+  EXPECT_FALSE(window->statusBar()->currentMessage().contains(first))
+      << "a preview is not announced as the last render";
 
   // A trim changes what the render makes: the kept preview is dropped and made again. Chunk 2,
   // stale now (its start frame changed), is shown as it is, as a render keeping it would.

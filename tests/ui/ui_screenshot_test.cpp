@@ -13,10 +13,12 @@
 #include "render/app_settings.h"
 #include "render/render_queue.h"
 #include "ui/main_window.h"
+#include "ui/preview_player.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
 #include "ui/render_scene_dialog.h"
 #include "ui/scene_list_model.h"
+#include "ui/scene_preview_render.h"
 #include "ui/timeline_widget.h"
 #include "ui_test_support.h"
 
@@ -93,6 +95,18 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   EXPECT_GT(colourVariety(dialogShot), 5);
   ASSERT_TRUE(dialogShot.save(shotPath(QStringLiteral("render-scene-dialog.png"))));
   dialog->reject();
+
+  // The scene as it renders: the 480p preview render's first frame as the poster.
+  PreviewPlayer* player = window.previewPlayer();
+  player->setAsRendered(true);
+  ASSERT_TRUE(test::spinUntil([&] {
+    const QStringList files = player->sequence();
+    return files.size() == 1 && files.first().startsWith(window.previewRender()->folder());
+  }));
+  test::spinUntil([] { return false; }, 20);  // the poster is decoded on a worker
+  const QImage asRendered = window.grab().toImage();
+  EXPECT_GT(colourVariety(asRendered), 40);
+  ASSERT_TRUE(asRendered.save(shotPath(QStringLiteral("main-window-as-rendered.png"))));
 }
 
 }  // namespace
