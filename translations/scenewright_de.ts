@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>the narration</source>
-        <translation>die Erzählung</translation>
+        <translation>Erzählung</translation>
     </message>
     <message>
         <source>Text:</source>
@@ -60,11 +60,11 @@
     </message>
     <message>
         <source>a dialogue line</source>
-        <translation>eine Dialogzeile</translation>
+        <translation>Dialogzeile</translation>
     </message>
     <message>
         <source>a line of %1</source>
-        <translation>eine Zeile von %1</translation>
+        <translation>Zeile von %1</translation>
     </message>
     <message>
         <source>The voice is the character&apos;s: their other lines need new takes after a change.</source>
@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>the music</source>
-        <translation>die Musik</translation>
+        <translation>Musik</translation>
     </message>
     <message>
         <source>a sound effect</source>
-        <translation>einen Soundeffekt</translation>
+        <translation>Soundeffekt</translation>
     </message>
     <message>
         <source>Description:</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>the reference image</source>
-        <translation>das Referenzbild</translation>
+        <translation>Referenzbild</translation>
     </message>
     <message>
         <source>The prompt is the scene&apos;s visual prompt: chunks that follow it need new takes.</source>
