@@ -41,6 +41,109 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::AssetRegenerateDialog</name>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>the narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>The narrator voice is the project&apos;s: every scene&apos;s narration uses it.</source>
+        <translation>Die Erzählerstimme gehört zum Projekt: Die Erzählung jeder Szene verwendet sie.</translation>
+    </message>
+    <message>
+        <source>a dialogue line</source>
+        <translation>Dialogzeile</translation>
+    </message>
+    <message>
+        <source>a line of %1</source>
+        <translation>Zeile von %1</translation>
+    </message>
+    <message>
+        <source>The voice is the character&apos;s: their other lines need new takes after a change.</source>
+        <translation>Die Stimme gehört zur Figur: Nach einer Änderung brauchen ihre anderen Zeilen neue Aufnahmen.</translation>
+    </message>
+    <message>
+        <source>the music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>a sound effect</source>
+        <translation>Soundeffekt</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>the reference image</source>
+        <translation>Referenzbild</translation>
+    </message>
+    <message>
+        <source>The prompt is the scene&apos;s visual prompt: chunks that follow it need new takes.</source>
+        <translation>Der Prompt ist der Bild-Prompt der Szene: Abschnitte, die ihm folgen, brauchen neue Aufnahmen.</translation>
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation>%1 neu erzeugen</translation>
+    </message>
+    <message>
+        <source>The speech service&apos;s default voice</source>
+        <translation>Standardstimme des Sprachdienstes</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Stimme:</translation>
+    </message>
+    <message>
+        <source>Mood:</source>
+        <translation>Stimmung:</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Next take</source>
+        <translation>Nächste Aufnahme</translation>
+    </message>
+    <message>
+        <source>Next seed</source>
+        <translation>Nächster Seed</translation>
+    </message>
+    <message>
+        <source>Take:</source>
+        <translation>Aufnahme:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The current one is kept; the new one is used from now on.</source>
+        <translation>Die aktuelle bleibt erhalten; ab jetzt wird die neue verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
@@ -160,6 +263,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Generate 4 takes…</source>
+        <translation>4 Aufnahmen erzeugen…</translation>
+    </message>
+    <message>
+        <source>Generate several takes at once, each with its own seed, and pick one side by side (the cost is shown before starting).</source>
+        <translation>Mehrere Aufnahmen auf einmal erzeugen, jede mit eigenem Seed, und eine im direkten Vergleich auswählen (die Kosten werden vor dem Start angezeigt).</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkModel</name>
@@ -217,6 +328,98 @@
     <message>
         <source>The render queue did not accept the regeneration of chunk %1.</source>
         <translation>Die Render-Warteschlange hat das Neuerzeugen von Abschnitt %1 nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ContinuityInspector</name>
+    <message>
+        <source>Continuity</source>
+        <translation>Kontinuität</translation>
+    </message>
+    <message>
+        <source>Seam %1: chunk %2 → chunk %3</source>
+        <translation>Übergang %1: Abschnitt %2 → Abschnitt %3</translation>
+    </message>
+    <message>
+        <source>Decoding…</source>
+        <translation>Wird dekodiert…</translation>
+    </message>
+    <message>
+        <source>Last frame of chunk %1</source>
+        <translation>Letztes Bild von Abschnitt %1</translation>
+    </message>
+    <message>
+        <source>First frame of chunk %1</source>
+        <translation>Erstes Bild von Abschnitt %1</translation>
+    </message>
+    <message>
+        <source>Measuring the join…</source>
+        <translation>Übergang wird gemessen…</translation>
+    </message>
+    <message>
+        <source>Regenerate Chunk %1</source>
+        <translation>Abschnitt %1 neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate a new take of chunk %1, the chunk after this seam (kept as a take).</source>
+        <translation>Eine neue Aufnahme von Abschnitt %1 erzeugen, dem Abschnitt nach diesem Übergang (wird als Aufnahme behalten).</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Cannot look at this seam: %1</source>
+        <translation>Dieser Übergang kann nicht untersucht werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ The picture jumps here: it changes %1× more across the join than the chunks&apos; own motion (%2 against %3 grey levels). Regenerate chunk %4 to continue from chunk %5&apos;s last frame.</source>
+        <translation>⚠ Das Bild springt hier: Es ändert sich am Übergang %1× stärker als durch die Bewegung in den Abschnitten selbst (%2 gegenüber %3 Graustufen). Erzeugen Sie Abschnitt %4 neu, damit er am letzten Bild von Abschnitt %5 anschließt.</translation>
+    </message>
+    <message>
+        <source>Continuous: %1 grey levels across the join, %2× the chunks&apos; own motion (%3).</source>
+        <translation>Fließend: %1 Graustufen am Übergang, %2× die Bewegung in den Abschnitten selbst (%3).</translation>
+    </message>
+    <message>
+        <source>A crossfade hides the join.</source>
+        <translation>Eine Überblendung verdeckt den Übergang.</translation>
+    </message>
+    <message>
+        <source>This scene has no seams: it has fewer than two chunks.</source>
+        <translation>Diese Szene hat keine Übergänge: Sie hat weniger als zwei Abschnitte.</translation>
+    </message>
+    <message>
+        <source>Select a scene to see its seams.</source>
+        <translation>Wählen Sie eine Szene, um ihre Übergänge zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking at %n seam(s)…</source>
+        <translation>
+            <numerusform>%n Übergang wird untersucht…</numerusform>
+            <numerusform>%n Übergänge werden untersucht…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s), none jumps.</source>
+        <translation>
+            <numerusform>%n Übergang, kein Sprung.</numerusform>
+            <numerusform>%n Übergänge, keiner springt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s) jump.</source>
+        <translation>
+            <numerusform>%n Übergang springt.</numerusform>
+            <numerusform>%n Übergänge springen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chunk %1 has no take yet.</source>
+        <translation>Abschnitt %1 hat noch keine Aufnahme.</translation>
+    </message>
+    <message>
+        <source>%1 or %2 has no pictures at the seam.</source>
+        <translation>%1 oder %2 hat am Übergang keine Bilder.</translation>
     </message>
 </context>
 <context>
@@ -295,6 +498,30 @@
     <message>
         <source>Show Project &amp;Folder</source>
         <translation>Projekt&amp;ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Check &amp;Continuity…</source>
+        <translation>&amp;Kontinuität prüfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation>&amp;Neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>This sound effect plays a file of your own.</source>
+        <translation>Dieser Soundeffekt spielt eine eigene Datei ab.</translation>
+    </message>
+    <message>
+        <source>A new take with the inputs you choose; the current one is kept.</source>
+        <translation>Eine neue Aufnahme mit den von Ihnen gewählten Eingaben; die aktuelle bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Regenerate Reference &amp;Image…</source>
+        <translation>Referenz&amp;bild neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>Generate 4 Reference Images…</source>
+        <translation>4 Referenzbilder erzeugen…</translation>
     </message>
 </context>
 <context>
@@ -833,6 +1060,69 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
         <source>Cannot write %1: %2. Choose another file.</source>
         <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie eine andere Datei.</translation>
     </message>
+    <message>
+        <source>&amp;Continuity Inspector…</source>
+        <translation>&amp;Kontinuitätsprüfung…</translation>
+    </message>
+    <message>
+        <source>Preparing the scene as rendered (480p preview)… %1%</source>
+        <translation>Szene wird wie gerendert vorbereitet (480p-Vorschau)… %1 %</translation>
+    </message>
+    <message>
+        <source>%1 as rendered (480p preview)</source>
+        <translation>%1 wie gerendert (480p-Vorschau)</translation>
+    </message>
+    <message>
+        <source>Generating a new take…</source>
+        <translation>Neue Aufnahme wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Copying %1 into the asset cache…</source>
+        <translation>%1 wird in den Asset-Cache kopiert…</translation>
+    </message>
+    <message>
+        <source>Cannot use the dropped file</source>
+        <translation>Die abgelegte Datei kann nicht verwendet werden</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::MediaDrops</name>
+    <message>
+        <source>The music is now %1.</source>
+        <translation>Die Musik ist jetzt %1.</translation>
+    </message>
+    <message>
+        <source>The narration is now %1.</source>
+        <translation>Die Erzählung ist jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Use a sound file for a line</source>
+        <translation>Tondatei für eine Zeile verwenden</translation>
+    </message>
+    <message>
+        <source>The line is now spoken by %1.</source>
+        <translation>Die Zeile wird jetzt von %1 gesprochen.</translation>
+    </message>
+    <message>
+        <source>Set sound cue file</source>
+        <translation>Datei für Soundeffekt festlegen</translation>
+    </message>
+    <message>
+        <source>The sound effect is now %1.</source>
+        <translation>Der Soundeffekt ist jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Use a video file as a take</source>
+        <translation>Videodatei als Aufnahme verwenden</translation>
+    </message>
+    <message>
+        <source>%1 is now the active take of the chunk.</source>
+        <translation>%1 ist jetzt die aktive Aufnahme des Abschnitts.</translation>
+    </message>
+    <message>
+        <source>The reference image is now %1.</source>
+        <translation>Das Referenzbild ist jetzt %1.</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreferencesDialog</name>
@@ -1037,6 +1327,30 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>One frame forward (Right)</source>
         <translation>Ein Bild weiter (Pfeil rechts)</translation>
     </message>
+    <message>
+        <source>As rendered</source>
+        <translation>Wie gerendert</translation>
+    </message>
+    <message>
+        <source>Play the scene as it will render: trims and joins applied, the chosen audio tracks mixed (a fast 480p re-stitch of the cached assets; nothing is generated). The arrow chooses the tracks.</source>
+        <translation>Die Szene so abspielen, wie sie gerendert wird: mit Trimmungen und Übergängen, die gewählten Tonspuren gemischt (ein schnelles 480p-Zusammensetzen der zwischengespeicherten Assets; es wird nichts erzeugt). Über den Pfeil wählen Sie die Spuren.</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Dialog</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>Soundeffekte</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ProjectPane</name>
@@ -1125,6 +1439,39 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>Edit &gt; Undo brings them back with their chunks and takes.</source>
         <translation>Bearbeiten &gt; Rückgängig holt sie samt ihren Abschnitten und Aufnahmen zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ReferenceSlot</name>
+    <message>
+        <source>Drop a picture here to use it as the reference image.</source>
+        <translation>Legen Sie hier ein Bild ab, um es als Referenzbild zu verwenden.</translation>
+    </message>
+    <message>
+        <source>No reference image yet: the first render generates one.</source>
+        <translation>Noch kein Referenzbild: Das erste Rendern erzeugt eines.</translation>
+    </message>
+    <message>
+        <source>your picture %1</source>
+        <translation>Ihr Bild %1</translation>
+    </message>
+    <message>
+        <source>generated by %1</source>
+        <translation>erzeugt von %1</translation>
+    </message>
+    <message>
+        <source>Reference image: %1
+%2</source>
+        <translation>Referenzbild: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Loading the reference image…</source>
+        <translation>Referenzbild wird geladen…</translation>
+    </message>
+    <message>
+        <source>The reference image %1 cannot be read.</source>
+        <translation>Das Referenzbild %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1990,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>Change &amp;model</source>
         <translation>&amp;Modell ändern</translation>
     </message>
+    <message>
+        <source>&amp;Reference image:</source>
+        <translation>&amp;Referenzbild:</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneListModel</name>
@@ -1720,6 +2071,33 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
 </context>
 <context>
+    <name>sw::ui::ScenePreviewRender</name>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>The %1 is %2%3: render the scene (or regenerate it) to preview it as rendered.</source>
+        <translation>%1 ist %2%3: Rendern Sie die Szene (oder erzeugen Sie sie neu), um sie wie gerendert anzusehen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the preview folder %1.</source>
+        <translation>Der Vorschauordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The preview render could not be queued.</source>
+        <translation>Das Vorschau-Rendering konnte nicht in die Warteschlange gestellt werden.</translation>
+    </message>
+    <message>
+        <source>The preview render stopped.</source>
+        <translation>Das Vorschau-Rendering wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>The preview render failed: %1</source>
+        <translation>Das Vorschau-Rendering ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::SfxCueModel</name>
     <message>
         <source>Time (s)</source>
@@ -1756,6 +2134,102 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>Set sound cue file</source>
         <translation>Datei für Soundeffekt festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TakeLotteryDialog</name>
+    <message>
+        <source>Takes of chunk %1</source>
+        <translation>Aufnahmen von Abschnitt %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generate several takes of chunk %1 at once&lt;/b&gt;&lt;br&gt;Each take has its own seed; the active take stays until you keep another.</source>
+        <translation>&lt;b&gt;Mehrere Aufnahmen von Abschnitt %1 auf einmal erzeugen&lt;/b&gt;&lt;br&gt;Jede Aufnahme hat ihren eigenen Seed; die aktive Aufnahme bleibt, bis Sie eine andere behalten.</translation>
+    </message>
+    <message>
+        <source>Reference images</source>
+        <translation>Referenzbilder</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generate several reference images at once&lt;/b&gt;&lt;br&gt;Each has its own seed; the image in use stays until you keep another.</source>
+        <translation>&lt;b&gt;Mehrere Referenzbilder auf einmal erzeugen&lt;/b&gt;&lt;br&gt;Jedes hat seinen eigenen Seed; das verwendete Bild bleibt, bis Sie ein anderes behalten.</translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation>Aufnahmen:</translation>
+    </message>
+    <message>
+        <source>Press Play under a take to watch it here.</source>
+        <translation>Klicken Sie unter einer Aufnahme auf „Wiedergabe“, um sie hier anzusehen.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 (%2 each)</source>
+        <translation>Geschätzte Kosten: %1 (je %2)</translation>
+    </message>
+    <message>
+        <source>Estimated cost: unknown (%1)</source>
+        <translation>Geschätzte Kosten: unbekannt (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n takes</source>
+        <translation>
+            <numerusform>%n Aufnahme erzeugen</numerusform>
+            <numerusform>%n Aufnahmen erzeugen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The render queue did not accept the takes.</source>
+        <translation>Die Render-Warteschlange hat die Aufnahmen nicht angenommen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n takes…</source>
+        <translation>
+            <numerusform>%n Aufnahme wird erzeugt…</numerusform>
+            <numerusform>%n Aufnahmen werden erzeugt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating the takes failed: %1</source>
+        <translation>Das Erzeugen der Aufnahmen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n takes ready. Play them, then keep the one you like; the others stay in the chunk&apos;s takes.</source>
+        <translation>
+            <numerusform>%n Aufnahme fertig. Spielen Sie sie ab und behalten Sie sie, wenn sie Ihnen gefällt; sonst bleibt sie bei den Aufnahmen des Abschnitts.</numerusform>
+            <numerusform>%n Aufnahmen fertig. Spielen Sie sie ab und behalten Sie die, die Ihnen gefällt; die anderen bleiben bei den Aufnahmen des Abschnitts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Keep this take</source>
+        <translation>Diese Aufnahme behalten</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2%3</source>
+        <translation>Seed %1 · %2%3</translation>
+    </message>
+    <message>
+        <source> · active</source>
+        <translation> · aktiv</translation>
+    </message>
+    <message>
+        <source>Active take</source>
+        <translation>Aktive Aufnahme</translation>
+    </message>
+    <message>
+        <source>Take %1 (seed %2)</source>
+        <translation>Aufnahme %1 (Seed %2)</translation>
+    </message>
+    <message>
+        <source>Keep take (seed %1) of chunk %2</source>
+        <translation>Aufnahme (Seed %1) von Abschnitt %2 behalten</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2326,37 @@ Seed %3 · %4</translation>
     <message>
         <source>(follows the scene&apos;s prompt)</source>
         <translation>(folgt dem Prompt der Szene)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::UserMedia</name>
+    <message>
+        <source>%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, FLAC, Ogg or M4A file.</source>
+        <translation>%1 ist keine Tondatei (sie hat keinen Ton oder ist ein Video): Legen Sie eine WAV-, MP3-, FLAC-, Ogg- oder M4A-Datei ab.</translation>
+    </message>
+    <message>
+        <source>%1 is not a video: drop an MP4, MOV, WebM or MKV file.</source>
+        <translation>%1 ist kein Video: Legen Sie eine MP4-, MOV-, WebM- oder MKV-Datei ab.</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture: drop a PNG or JPEG file.</source>
+        <translation>%1 ist kein Bild: Legen Sie eine PNG- oder JPEG-Datei ab.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a media file Scenewright can read (FFmpeg does not recognise it).</source>
+        <translation>%1 ist keine Mediendatei, die Scenewright lesen kann (FFmpeg erkennt sie nicht).</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 into the asset cache %2 (check free space and permissions).</source>
+        <translation>%1 konnte nicht in den Asset-Cache %2 kopiert werden (prüfen Sie freien Speicherplatz und Berechtigungen).</translation>
+    </message>
+    <message>
+        <source>Could not use %1: %2</source>
+        <translation>%1 konnte nicht verwendet werden: %2</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::ContinuityInspector</name>
+    <message numerus="yes">
+        <source>Looking at %n seam(s)…</source>
+        <translation>
+            <numerusform>Looking at %n seam…</numerusform>
+            <numerusform>Looking at %n seams…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s), none jumps.</source>
+        <translation>
+            <numerusform>%n seam, it does not jump.</numerusform>
+            <numerusform>%n seams, none jumps.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s) jump.</source>
+        <translation>
+            <numerusform>%n seam jumps.</numerusform>
+            <numerusform>%n seams jump.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::MainWindow</name>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
@@ -198,6 +222,30 @@
         <translation>
             <numerusform>%n missing</numerusform>
             <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TakeLotteryDialog</name>
+    <message numerus="yes">
+        <source>Generate %n takes</source>
+        <translation>
+            <numerusform>Generate %n take</numerusform>
+            <numerusform>Generate %n takes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n takes…</source>
+        <translation>
+            <numerusform>Generating %n take…</numerusform>
+            <numerusform>Generating %n takes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n takes ready. Play them, then keep the one you like; the others stay in the chunk&apos;s takes.</source>
+        <translation>
+            <numerusform>%n take ready. Play it, then keep it if you like it; otherwise it stays in the chunk&apos;s takes.</numerusform>
+            <numerusform>%n takes ready. Play them, then keep the one you like; the others stay in the chunk&apos;s takes.</numerusform>
         </translation>
     </message>
 </context>

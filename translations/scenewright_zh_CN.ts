@@ -41,6 +41,109 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::AssetRegenerateDialog</name>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <source>the narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>The narrator voice is the project&apos;s: every scene&apos;s narration uses it.</source>
+        <translation>旁白声音属于整个项目：每个场景的旁白都使用它。</translation>
+    </message>
+    <message>
+        <source>a dialogue line</source>
+        <translation>一句台词</translation>
+    </message>
+    <message>
+        <source>a line of %1</source>
+        <translation>%1 的一句台词</translation>
+    </message>
+    <message>
+        <source>The voice is the character&apos;s: their other lines need new takes after a change.</source>
+        <translation>声音属于该角色：更改后，该角色的其他台词需要生成新版本。</translation>
+    </message>
+    <message>
+        <source>the music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>a sound effect</source>
+        <translation>一个音效</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>the reference image</source>
+        <translation>参考图像</translation>
+    </message>
+    <message>
+        <source>The prompt is the scene&apos;s visual prompt: chunks that follow it need new takes.</source>
+        <translation>此提示词即场景的画面提示词：依据它生成的片段需要生成新版本。</translation>
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation>重新生成%1</translation>
+    </message>
+    <message>
+        <source>The speech service&apos;s default voice</source>
+        <translation>语音服务的默认声音</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>声音：</translation>
+    </message>
+    <message>
+        <source>Mood:</source>
+        <translation>情绪：</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Next take</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Next seed</source>
+        <translation>下一个种子</translation>
+    </message>
+    <message>
+        <source>Take:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>The current one is kept; the new one is used from now on.</source>
+        <translation>当前版本会保留；从现在起使用新版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
@@ -159,6 +262,14 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Generate 4 takes…</source>
+        <translation>生成 4 个版本…</translation>
+    </message>
+    <message>
+        <source>Generate several takes at once, each with its own seed, and pick one side by side (the cost is shown before starting).</source>
+        <translation>一次生成多个版本，每个版本使用各自的种子，并排比较后选择其一（开始前会显示费用）。</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkModel</name>
@@ -216,6 +327,95 @@
     <message>
         <source>The render queue did not accept the regeneration of chunk %1.</source>
         <translation>渲染队列未接受片段 %1 的重新生成请求。</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ContinuityInspector</name>
+    <message>
+        <source>Continuity</source>
+        <translation>连贯性</translation>
+    </message>
+    <message>
+        <source>Seam %1: chunk %2 → chunk %3</source>
+        <translation>接缝 %1：片段 %2 → 片段 %3</translation>
+    </message>
+    <message>
+        <source>Decoding…</source>
+        <translation>正在解码…</translation>
+    </message>
+    <message>
+        <source>Last frame of chunk %1</source>
+        <translation>片段 %1 的末帧</translation>
+    </message>
+    <message>
+        <source>First frame of chunk %1</source>
+        <translation>片段 %1 的首帧</translation>
+    </message>
+    <message>
+        <source>Measuring the join…</source>
+        <translation>正在测量衔接处…</translation>
+    </message>
+    <message>
+        <source>Regenerate Chunk %1</source>
+        <translation>重新生成片段 %1</translation>
+    </message>
+    <message>
+        <source>Generate a new take of chunk %1, the chunk after this seam (kept as a take).</source>
+        <translation>为片段 %1（此接缝之后的片段）生成新版本（作为一个版本保留）。</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>无画面</translation>
+    </message>
+    <message>
+        <source>Cannot look at this seam: %1</source>
+        <translation>无法查看此接缝：%1</translation>
+    </message>
+    <message>
+        <source>⚠ The picture jumps here: it changes %1× more across the join than the chunks&apos; own motion (%2 against %3 grey levels). Regenerate chunk %4 to continue from chunk %5&apos;s last frame.</source>
+        <translation>⚠ 此处画面跳变：衔接处的变化是片段自身运动的 %1 倍（%2 对比 %3 个灰度级）。请重新生成片段 %4，使其从片段 %5 的末帧接续。</translation>
+    </message>
+    <message>
+        <source>Continuous: %1 grey levels across the join, %2× the chunks&apos; own motion (%3).</source>
+        <translation>连贯：衔接处 %1 个灰度级，为片段自身运动的 %2 倍（%3）。</translation>
+    </message>
+    <message>
+        <source>A crossfade hides the join.</source>
+        <translation>交叉淡化掩盖了衔接处。</translation>
+    </message>
+    <message>
+        <source>This scene has no seams: it has fewer than two chunks.</source>
+        <translation>此场景没有接缝：它的片段少于两个。</translation>
+    </message>
+    <message>
+        <source>Select a scene to see its seams.</source>
+        <translation>选择一个场景以查看其接缝。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking at %n seam(s)…</source>
+        <translation>
+            <numerusform>正在查看 %n 个接缝…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s), none jumps.</source>
+        <translation>
+            <numerusform>%n 个接缝，均无跳变。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seam(s) jump.</source>
+        <translation>
+            <numerusform>%n 个接缝有跳变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chunk %1 has no take yet.</source>
+        <translation>片段 %1 还没有版本。</translation>
+    </message>
+    <message>
+        <source>%1 or %2 has no pictures at the seam.</source>
+        <translation>%1 或 %2 在接缝处没有画面。</translation>
     </message>
 </context>
 <context>
@@ -294,6 +494,30 @@
     <message>
         <source>Show Project &amp;Folder</source>
         <translation>显示项目文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Check &amp;Continuity…</source>
+        <translation>检查连贯性(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation>重新生成(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>This sound effect plays a file of your own.</source>
+        <translation>此音效播放的是您自己的文件。</translation>
+    </message>
+    <message>
+        <source>A new take with the inputs you choose; the current one is kept.</source>
+        <translation>使用您选择的输入生成新版本；当前版本会保留。</translation>
+    </message>
+    <message>
+        <source>Regenerate Reference &amp;Image…</source>
+        <translation>重新生成参考图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Generate 4 Reference Images…</source>
+        <translation>生成 4 张参考图像…</translation>
     </message>
 </context>
 <context>
@@ -827,6 +1051,69 @@ The current state is backed up first, so this can be reverted from the same menu
         <source>Cannot write %1: %2. Choose another file.</source>
         <translation>无法写入 %1：%2。请选择其他文件。</translation>
     </message>
+    <message>
+        <source>&amp;Continuity Inspector…</source>
+        <translation>连贯性检查器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Preparing the scene as rendered (480p preview)… %1%</source>
+        <translation>正在按渲染效果准备场景（480p 预览）… %1%</translation>
+    </message>
+    <message>
+        <source>%1 as rendered (480p preview)</source>
+        <translation>%1 渲染效果（480p 预览）</translation>
+    </message>
+    <message>
+        <source>Generating a new take…</source>
+        <translation>正在生成新版本…</translation>
+    </message>
+    <message>
+        <source>Copying %1 into the asset cache…</source>
+        <translation>正在将 %1 复制到素材缓存…</translation>
+    </message>
+    <message>
+        <source>Cannot use the dropped file</source>
+        <translation>无法使用拖入的文件</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::MediaDrops</name>
+    <message>
+        <source>The music is now %1.</source>
+        <translation>音乐现在为 %1。</translation>
+    </message>
+    <message>
+        <source>The narration is now %1.</source>
+        <translation>旁白现在为 %1。</translation>
+    </message>
+    <message>
+        <source>Use a sound file for a line</source>
+        <translation>为台词使用声音文件</translation>
+    </message>
+    <message>
+        <source>The line is now spoken by %1.</source>
+        <translation>这句台词现在由 %1 播放。</translation>
+    </message>
+    <message>
+        <source>Set sound cue file</source>
+        <translation>设置音效提示点文件</translation>
+    </message>
+    <message>
+        <source>The sound effect is now %1.</source>
+        <translation>音效现在为 %1。</translation>
+    </message>
+    <message>
+        <source>Use a video file as a take</source>
+        <translation>将视频文件用作版本</translation>
+    </message>
+    <message>
+        <source>%1 is now the active take of the chunk.</source>
+        <translation>%1 现在是该片段的当前版本。</translation>
+    </message>
+    <message>
+        <source>The reference image is now %1.</source>
+        <translation>参考图像现在为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreferencesDialog</name>
@@ -1031,6 +1318,30 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>One frame forward (Right)</source>
         <translation>前进一帧（右方向键）</translation>
     </message>
+    <message>
+        <source>As rendered</source>
+        <translation>渲染效果</translation>
+    </message>
+    <message>
+        <source>Play the scene as it will render: trims and joins applied, the chosen audio tracks mixed (a fast 480p re-stitch of the cached assets; nothing is generated). The arrow chooses the tracks.</source>
+        <translation>按最终渲染效果播放场景：应用修剪和衔接，混合所选音轨（用缓存素材快速重新拼接为 480p，不会生成任何内容）。点击箭头可选择音轨。</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>对白</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>音效</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ProjectPane</name>
@@ -1117,6 +1428,39 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>Edit &gt; Undo brings them back with their chunks and takes.</source>
         <translation>使用“编辑 &gt; 撤销”可将它们连同其片段和版本一起恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::ReferenceSlot</name>
+    <message>
+        <source>Drop a picture here to use it as the reference image.</source>
+        <translation>将图片拖到此处，即可将其用作参考图像。</translation>
+    </message>
+    <message>
+        <source>No reference image yet: the first render generates one.</source>
+        <translation>还没有参考图像：首次渲染时会生成一张。</translation>
+    </message>
+    <message>
+        <source>your picture %1</source>
+        <translation>您的图片 %1</translation>
+    </message>
+    <message>
+        <source>generated by %1</source>
+        <translation>由 %1 生成</translation>
+    </message>
+    <message>
+        <source>Reference image: %1
+%2</source>
+        <translation>参考图像：%1
+%2</translation>
+    </message>
+    <message>
+        <source>Loading the reference image…</source>
+        <translation>正在加载参考图像…</translation>
+    </message>
+    <message>
+        <source>The reference image %1 cannot be read.</source>
+        <translation>无法读取参考图像 %1。</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1965,10 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>Change &amp;model</source>
         <translation>更换模型(&amp;M)</translation>
     </message>
+    <message>
+        <source>&amp;Reference image:</source>
+        <translation>参考图像(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneListModel</name>
@@ -1694,6 +2042,33 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
 </context>
 <context>
+    <name>sw::ui::ScenePreviewRender</name>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>The %1 is %2%3: render the scene (or regenerate it) to preview it as rendered.</source>
+        <translation>%1 为%2%3：请先渲染场景（或重新生成），才能按渲染效果预览。</translation>
+    </message>
+    <message>
+        <source>Cannot create the preview folder %1.</source>
+        <translation>无法创建预览文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The preview render could not be queued.</source>
+        <translation>无法将预览渲染加入队列。</translation>
+    </message>
+    <message>
+        <source>The preview render stopped.</source>
+        <translation>预览渲染已停止。</translation>
+    </message>
+    <message>
+        <source>The preview render failed: %1</source>
+        <translation>预览渲染失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::SfxCueModel</name>
     <message>
         <source>Time (s)</source>
@@ -1730,6 +2105,99 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>Set sound cue file</source>
         <translation>设置音效提示点文件</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::TakeLotteryDialog</name>
+    <message>
+        <source>Takes of chunk %1</source>
+        <translation>片段 %1 的版本</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generate several takes of chunk %1 at once&lt;/b&gt;&lt;br&gt;Each take has its own seed; the active take stays until you keep another.</source>
+        <translation>&lt;b&gt;一次生成片段 %1 的多个版本&lt;/b&gt;&lt;br&gt;每个版本都有自己的种子；在您保留其他版本之前，当前版本保持不变。</translation>
+    </message>
+    <message>
+        <source>Reference images</source>
+        <translation>参考图像</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generate several reference images at once&lt;/b&gt;&lt;br&gt;Each has its own seed; the image in use stays until you keep another.</source>
+        <translation>&lt;b&gt;一次生成多张参考图像&lt;/b&gt;&lt;br&gt;每张都有自己的种子；在您保留其他图像之前，正在使用的图像保持不变。</translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation>版本数：</translation>
+    </message>
+    <message>
+        <source>Press Play under a take to watch it here.</source>
+        <translation>点击某个版本下方的“播放”，即可在此观看。</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 (%2 each)</source>
+        <translation>预计费用：%1（每个 %2）</translation>
+    </message>
+    <message>
+        <source>Estimated cost: unknown (%1)</source>
+        <translation>预计费用：未知（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n takes</source>
+        <translation>
+            <numerusform>生成 %n 个版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The render queue did not accept the takes.</source>
+        <translation>渲染队列未接受这些版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n takes…</source>
+        <translation>
+            <numerusform>正在生成 %n 个版本…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating the takes failed: %1</source>
+        <translation>生成版本失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n takes ready. Play them, then keep the one you like; the others stay in the chunk&apos;s takes.</source>
+        <translation>
+            <numerusform>%n 个版本已就绪。播放后保留您喜欢的那个；其他版本仍保存在该片段的版本中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Keep this take</source>
+        <translation>保留此版本</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2%3</source>
+        <translation>种子 %1 · %2%3</translation>
+    </message>
+    <message>
+        <source> · active</source>
+        <translation> · 当前</translation>
+    </message>
+    <message>
+        <source>Active take</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <source>Take %1 (seed %2)</source>
+        <translation>版本 %1（种子 %2）</translation>
+    </message>
+    <message>
+        <source>Keep take (seed %1) of chunk %2</source>
+        <translation>保留片段 %2 的版本（种子 %1）</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2294,37 @@ seed %3 · %4</source>
     <message>
         <source>(follows the scene&apos;s prompt)</source>
         <translation>（跟随场景的提示词）</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::UserMedia</name>
+    <message>
+        <source>%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, FLAC, Ogg or M4A file.</source>
+        <translation>%1 不是声音文件（没有音频，或者是视频）：请拖入 WAV、MP3、FLAC、Ogg 或 M4A 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a video: drop an MP4, MOV, WebM or MKV file.</source>
+        <translation>%1 不是视频：请拖入 MP4、MOV、WebM 或 MKV 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture: drop a PNG or JPEG file.</source>
+        <translation>%1 不是图片：请拖入 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 不是可读取的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a media file Scenewright can read (FFmpeg does not recognise it).</source>
+        <translation>%1 不是 Scenewright 能读取的媒体文件（FFmpeg 无法识别）。</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 into the asset cache %2 (check free space and permissions).</source>
+        <translation>无法将 %1 复制到素材缓存 %2（请检查可用空间和权限）。</translation>
+    </message>
+    <message>
+        <source>Could not use %1: %2</source>
+        <translation>无法使用 %1：%2</translation>
     </message>
 </context>
 </TS>
