@@ -140,7 +140,7 @@ TEST_F(UiContinuity, ShowsBothFramesOfEverySeamAndWarnsOnlyWhereThePictureJumps)
   EXPECT_TRUE(inspector->look(1).jump());
   EXPECT_TRUE(inspector->verdict(1)->text().contains(QStringLiteral("jumps")))
       << inspector->verdict(1)->text().toStdString();
-  EXPECT_EQ(inspector->summary()->text(), QStringLiteral("1 seam(s) jump."));
+  EXPECT_EQ(inspector->summary()->text(), QStringLiteral("1 seam jumps."));
   // The frames are the pictures themselves: the grey chunk's first frame is plain grey.
   const QImage grey = inspector->afterFrame(1)->pixmap().toImage();
   // (Y 200 of the limited range is grey 214 in full-range RGB.)
@@ -195,7 +195,7 @@ TEST_F(UiContinuity, FollowsTheScenesTakes) {
   ASSERT_TRUE(test::spinUntil([&] { return !inspector->isMeasuring(); }));
   ASSERT_EQ(inspector->seamCount(), 2);
   EXPECT_FALSE(inspector->look(1).jump()) << inspector->verdict(1)->text().toStdString();
-  EXPECT_EQ(inspector->summary()->text(), QStringLiteral("2 seam(s), none jumps."));
+  EXPECT_EQ(inspector->summary()->text(), QStringLiteral("2 seams, none jumps."));
 }
 
 // Closed, it decodes nothing (a render changes chunks often); shown, it looks at the scene now.
