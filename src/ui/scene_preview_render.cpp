@@ -158,4 +158,3 @@ void ScenePreviewRender::onFinished(model::Id jobId, int status, const QString& 
 }
 
 }  // namespace sw::ui
-
