@@ -135,7 +135,7 @@ AudioEncoder::AudioEncoder(const AudioEncodeSettings& s) : pkt_(makePacket()) {
   ctx_->time_base = AVRational{1, s.sampleRate};
   if (s.globalHeader) ctx_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   Dictionary options;
-  if (s.fastCoder) av_dict_set(options.slot(), "aac_coder", "fast", 0);
+  options.set("aac_coder", std::string("fast"));  // see the class comment
   checkAv(avcodec_open2(ctx_.get(), codec, options.slot()),
           QStringLiteral("Cannot open the AAC encoder"), QString());
   fifo_ = av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, s.channels, std::max(ctx_->frame_size, 1024) * 4);

@@ -77,14 +77,13 @@ struct AudioEncodeSettings {
   int channels = 2;
   int64_t bitRate = 160000;
   bool globalHeader = true;
-  // FFmpeg's "fast" AAC coder instead of its default "twoloop". The encoder's maintainer found
-  // fast to sound better than twoloop at higher bit rates (128 kb/s and up, ours) for much less
-  // CPU (FFmpeg commit fcb681ac); here it takes about a third of twoloop's time.
-  bool fastCoder = true;
 };
 
-// AAC encoder taking planar float (fltp) samples in any chunk size; it regroups them into
-// frames of the encoder's frame_size. pts counts samples (time base 1/sampleRate).
+// AAC encoder taking planar float (fltp) samples in any chunk size, with FFmpeg's "fast" coder
+// instead of its default "twoloop": the encoder's maintainer found fast to sound better at 128 kb/s
+// and up (ours) for much less CPU (FFmpeg commit fcb681ac); here about a third of twoloop's time.
+// It regroups the samples into frames of the encoder's frame_size. pts counts samples (time base
+// 1/sampleRate).
 class AudioEncoder {
  public:
   explicit AudioEncoder(const AudioEncodeSettings& settings);

@@ -141,6 +141,8 @@ class MainWindow : public QMainWindow {
   void onChunkSelected(model::Id chunkId);
   void previewScene(model::Id sceneId);
   void previewAsRendered(model::Id sceneId);
+  // The takes dialog for a chunk or a scene's reference image (TakeLotteryDialog::Subject).
+  TakeLotteryDialog* openLottery(model::Id id, int subject);
   void connectPreviewRender();
   double assetSeconds(const model::Chunk& chunk);
   void loadRegistry();

@@ -243,19 +243,18 @@ void MainWindow::regenerate(const RegenerateRequest& request) {
 
 TakeLotteryDialog* MainWindow::showTakeLottery(model::Id chunkId) {
   if (!session_ || !queue_ || !session_->store().chunk(chunkId)) return nullptr;
-  auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
-                                       render::AppSettings::load().backends, chunkId, this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
-  dialog->show();
-  return dialog;
+  return openLottery(chunkId, int(TakeLotteryDialog::Subject::Chunk));
 }
 
 TakeLotteryDialog* MainWindow::showReferenceLottery(model::Id sceneId) {
   if (!session_ || !queue_ || !session_->store().scene(sceneId)) return nullptr;
+  return openLottery(sceneId, int(TakeLotteryDialog::Subject::ReferenceImage));
+}
+
+TakeLotteryDialog* MainWindow::openLottery(model::Id id, int subject) {
   auto* dialog = new TakeLotteryDialog(session_.get(), queue_.get(), thumbnails_, registry_.get(),
-                                       render::AppSettings::load().backends, sceneId, this,
-                                       TakeLotteryDialog::Subject::ReferenceImage);
+                                       render::AppSettings::load().backends, id, this,
+                                       TakeLotteryDialog::Subject(subject));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &TakeLotteryDialog::takesReady, jobs_, &RenderJobModel::reload);
   dialog->show();
