@@ -61,6 +61,33 @@ struct ClipSource final : MixSource {
   std::unique_ptr<FrameReader> reader;
 };
 
+// The mix kept from the measuring pass, replayed as the graph's one input.
+struct KeptSource final : MixSource {
+  explicit KeptSource(const std::array<std::vector<float>, 2>& m) : mixed(m) {
+    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+    args = audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate});
+  }
+  bool next(AVFrame* out) override {
+    const auto total = static_cast<int64_t>(mixed[0].size());
+    if (pos >= total) return false;
+    av_frame_unref(out);
+    out->format = AV_SAMPLE_FMT_FLTP;
+    out->sample_rate = kMixRate;
+    out->ch_layout = AV_CHANNEL_LAYOUT_STEREO;
+    out->nb_samples = static_cast<int>(std::min<int64_t>(4096, total - pos));
+    out->pts = pos;
+    checkAv(av_frame_get_buffer(out, 0), QStringLiteral("Cannot allocate an audio frame"), {});
+    for (int c = 0; c < 2; ++c)
+      std::copy_n(mixed[c].data() + pos, out->nb_samples,
+                  reinterpret_cast<float*>(out->extended_data[c]));
+    pos += out->nb_samples;
+    return true;
+  }
+  double seconds(const AVFrame* f) const override { return static_cast<double>(f->pts) / kMixRate; }
+  const std::array<std::vector<float>, 2>& mixed;
+  int64_t pos = 0;
+};
+
 double clipFileDuration(const AudioClip& c) {
   const ProbeResult p = probe(c.file, ProbeOptions{false, 0.0});
   if (!p.audio()) {
@@ -123,14 +150,22 @@ struct MixRun {
 
 std::unique_ptr<MixRun> AudioRender::startRun(const std::string& tail) const {
   auto run = std::make_unique<MixRun>();
+  GraphOutput out{"out", true, AV_PIX_FMT_NONE, kMixRate, 2, encoder_->context()->frame_size};
+  if (mixedKept_) {  // the tail alone, on the kept [mixed]
+    run->sources.push_back(std::make_unique<KeptSource>(mixed_));
+    run->graph = std::make_unique<FilterGraph>(
+        std::vector<GraphInput>{{"mixed", true, run->sources[0]->args}},
+        std::vector<GraphOutput>{out}, tail, QStringLiteral("audio level"));
+    return run;
+  }
   run->sources = makeSources();
+  ++sourceMixes_;
   std::vector<GraphInput> inputs;
   const bool bus = plan_.output.chunkAudio == ChunkAudio::Keep;
   for (size_t i = 0; i < run->sources.size(); ++i) {
     const std::string label = bus && i == 0 ? "bus" : "c" + std::to_string(bus ? i - 1 : i);
     inputs.push_back({label, true, run->sources[i]->args});
   }
-  GraphOutput out{"out", true, AV_PIX_FMT_NONE, kMixRate, 2, encoder_->context()->frame_size};
   run->graph = std::make_unique<FilterGraph>(inputs, std::vector<GraphOutput>{out},
                                              graphDescription(tail), QStringLiteral("audio mix"));
   return run;
@@ -181,6 +216,8 @@ constexpr double kPlainCeiling = -2.3;   // dBFS sample peak
 constexpr double kLimit = -2.0;          // dBFS at 192 kHz
 constexpr int kMaxLevelPasses = 3;       // measurement passes after the first, when limiting
 constexpr double kLevelTolerance = 0.3;  // LU
+// The measured mix is kept for the encode up to this size (about 2 min 45 s of stereo).
+constexpr size_t kKeptMixBytes = size_t{64} << 20;
 
 }  // namespace
 
@@ -193,24 +230,57 @@ std::string AudioRender::levelTail(double gainDb, bool limit) const {
          ":attack=1:release=50:level=0:latency=1,aresample=48000," + pad;
 }
 
-LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to) const {
+LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to, bool keep) {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   LoudnessMeter meter(
       audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}), false);
+  if (keep) dropKeptMix();  // mix from the sources, keeping what comes out
   auto run = startRun(tail);
+  bool keeping = keep && static_cast<size_t>(std::max<int64_t>(samples_, 0)) * 2 * sizeof(float) <=
+                             kKeptMixBytes;
   const double total = std::max(1.0, static_cast<double>(samples_));
   while (!run->done) {
     step(*run, [&](AVFrame* f) {
+      if (keeping) keeping = keepMixed(f);
       meter.push(f);
       control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total),
                       QStringLiteral("audio"));
     });
   }
+  if (keep) {
+    mixedKept_ = keeping && static_cast<int64_t>(mixed_[0].size()) == samples_;
+    if (!mixedKept_) dropKeptMix();
+  }
   return meter.finish();
 }
 
+bool AudioRender::keepMixed(const AVFrame* f) {
+  const auto have = static_cast<int64_t>(mixed_[0].size());
+  const bool planarStereo = f->format == AV_SAMPLE_FMT_FLTP && f->ch_layout.nb_channels == 2;
+  // Frames without a time follow on from the one before.
+  const bool contiguous = f->pts == AV_NOPTS_VALUE || f->pts == have;
+  if (!planarStereo || !contiguous || have + f->nb_samples > samples_) {
+    dropKeptMix();
+    return false;
+  }
+  if (mixed_[0].capacity() == 0)
+    for (auto& plane : mixed_) plane.reserve(static_cast<size_t>(samples_));
+  for (int c = 0; c < 2; ++c) {
+    const auto* data = reinterpret_cast<const float*>(f->extended_data[c]);
+    mixed_[c].insert(mixed_[c].end(), data, data + f->nb_samples);
+  }
+  return true;
+}
+
+void AudioRender::dropKeptMix() {
+  mixedKept_ = false;
+  for (auto& plane : mixed_) std::vector<float>().swap(plane);
+}
+
 void AudioRender::measure(double from, double to) {
-  measured_ = measureRun("[mixed]anull[out]", from, to);
+  // The first pass keeps the mix: the level passes and the encode replay it through the gain
+  // (and limiter) instead of decoding and mixing every clip again.
+  measured_ = measureRun("[mixed]anull[out]", from, to, true);
   if (!measured_.hasSignal()) {
     encodeRun_ = startRun("[mixed]anull[out]");
     return;

@@ -15,6 +15,7 @@
 #include "media/render_plan.h"
 #include "media/timeline.h"
 
+#include <array>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -45,6 +46,8 @@ class AudioRender final : public AudioPacketSource {
   AudioEncoder& encoder() { return *encoder_; }
   const LoudnessStats& measured() const { return measured_; }
   int64_t samples() const { return samples_; }
+  // How many times the clips have been decoded and mixed (the kept mix makes it once).
+  int sourceMixes() const { return sourceMixes_; }
   // The mix graph description (for logs and tests).
   std::string graphDescription(const std::string& tail) const;
 
@@ -54,7 +57,11 @@ class AudioRender final : public AudioPacketSource {
   void step(MixRun& run, const std::function<void(AVFrame*)>& sink) const;
   // From [mixed] to [out]: the gain, with the true-peak limiter when `limit`.
   std::string levelTail(double gainDb, bool limit) const;
-  LoudnessStats measureRun(const std::string& tail, double from, double to) const;
+  // `keep`: the run's output is also kept in mixed_ (while it fits), so that the encode can
+  // scale it instead of mixing again.
+  LoudnessStats measureRun(const std::string& tail, double from, double to, bool keep = false);
+  bool keepMixed(const AVFrame* f);  // false (and nothing kept) when it cannot be kept
+  void dropKeptMix();
 
   const RenderPlan& plan_;
   const Timeline& t_;
@@ -68,6 +75,11 @@ class AudioRender final : public AudioPacketSource {
   bool flushed_ = false;
   LoudnessStats measured_;
   int64_t samples_ = 0;
+  // The measured mix ([mixed], planar stereo) when it fits in kKeptMixBytes; otherwise empty and
+  // every later run mixes the clips again.
+  std::array<std::vector<float>, 2> mixed_;
+  bool mixedKept_ = false;
+  mutable int sourceMixes_ = 0;
 };
 
 }  // namespace sw::media

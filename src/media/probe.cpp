@@ -9,9 +9,16 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
+#include <sys/stat.h>
+
+#include <ctime>
+
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 namespace sw::media {
 
@@ -157,7 +164,73 @@ int displayRotation(const AVStream* st) {
   return r;
 }
 
+namespace {
+
+// A file's identity and the probe's options: a file written again (another inode, size or
+// modification time) is a new key, so a memo never answers for other bytes. Files changed in the
+// last two seconds have no key: timestamps are coarser than a quick rewrite in place.
+using ProbeKey = std::tuple<std::string, dev_t, ino_t, off_t, int64_t, bool, double, bool>;
+
+std::optional<ProbeKey> probeKey(const QString& path, const ProbeOptions& o) {
+  struct stat st {};
+  const QByteArray local = QFile::encodeName(path);
+  if (::stat(local.constData(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  const int64_t mtimeNs = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  const int64_t nowNs = int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
+  if (nowNs - mtimeNs < int64_t{2} * 1000000000) return std::nullopt;
+  return ProbeKey{local.toStdString(), st.st_dev,        st.st_ino,     st.st_size, mtimeNs,
+                  o.keyframes,         o.vfrScanSeconds, o.requireVideo};
+}
+
+// The successful probes of this process: the render steps (checks, plan, mix, seam QA) ask
+// about the same files several times, and opening a file is most of an audio-only re-render.
+class ProbeMemo {
+ public:
+  std::optional<ProbeResult> find(const ProbeKey& key) {
+    std::lock_guard lock(mutex_);
+    const auto it = results_.find(key);
+    if (it == results_.end()) return std::nullopt;
+    return it->second;
+  }
+  void keep(const ProbeKey& key, const ProbeResult& r) {
+    std::lock_guard lock(mutex_);
+    if (results_.size() >= kMaxEntries) results_.clear();
+    results_.emplace(key, r);
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 1024;
+  std::mutex mutex_;
+  std::map<ProbeKey, ProbeResult> results_;
+};
+
+ProbeMemo& probeMemo() {
+  static ProbeMemo memo;
+  return memo;
+}
+
+ProbeResult probeFile(const QString& path, const ProbeOptions& options);
+
+}  // namespace
+
 ProbeResult probe(const QString& path, const ProbeOptions& options) {
+  const std::optional<ProbeKey> key = probeKey(path, options);
+  if (key) {
+    if (std::optional<ProbeResult> known = probeMemo().find(*key)) {
+      known->path = path;
+      return *known;
+    }
+  }
+  ProbeResult r = probeFile(path, options);
+  if (key) probeMemo().keep(*key, r);
+  return r;
+}
+
+namespace {
+
+ProbeResult probeFile(const QString& path, const ProbeOptions& options) {
   MediaInput input(path, options.requireVideo);
   AVFormatContext* ctx = input.context();
   ProbeResult r;
@@ -181,5 +254,7 @@ ProbeResult probe(const QString& path, const ProbeOptions& options) {
   }
   return r;
 }
+
+}  // namespace
 
 }  // namespace sw::media

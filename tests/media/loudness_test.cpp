@@ -1,7 +1,9 @@
 // Every fresh mix lands within +-1 LU of its loudness target with a true peak at or below -1 dBTP
 // (EBU R128), measured on the encoded output with libavfilter's ebur128 filter (peak=true).
+#include "media/audio_mix.h"
 #include "media/media_input.h"
 #include "media/stitcher.h"
+#include "media/timeline.h"
 #include "support/media_fixtures.h"
 
 extern "C" {
@@ -183,6 +185,25 @@ TEST_F(MediaLoudness, PeakySpeechIsLimitedAndOnTarget) {
   RenderPlan p = plan(-16.0);
   p.audio.push_back(clip(AudioTrack::Narration, 3.5, speech(0.12, true), 0.2));
   expectCompliant(p, "speech");
+}
+
+// The limiter's level passes and the encode replay the mix kept from the first measurement: the
+// clips are decoded and mixed once (an audio-only re-render is mostly this), and the output is
+// still exactly the planned length.
+TEST_F(MediaLoudness, TheClipsAreMixedOnceForAllLevelPasses) {
+  RenderPlan p = plan(-16.0);
+  p.audio.push_back(clip(AudioTrack::Narration, 3.5, speech(0.12, true), 0.2));
+  p.audio.push_back(clip(AudioTrack::Music, 4.0, chord(0.3)));
+  const Timeline t = resolveTimeline(p);
+  ExportControl control;
+  AudioRender render(p, t, control);
+  render.measure(0, 0);
+  PacketPtr packet = makePacket();
+  int64_t samples = 0;
+  while (render.nextPacket(packet.get())) samples += packet->duration;
+  EXPECT_EQ(render.sourceMixes(), 1);
+  EXPECT_GE(samples, render.samples());
+  expectCompliant(p, "speech and music");
 }
 
 TEST_F(MediaLoudness, MusicOnlyIsOnTarget) {
