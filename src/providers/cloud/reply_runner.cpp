@@ -1,9 +1,11 @@
 #include "providers/cloud/reply_runner.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QThreadStorage>
 #include <QTimer>
 
@@ -11,16 +13,24 @@ namespace sw::providers::cloud {
 
 namespace {
 
-// One manager per thread; Qt deletes it when the thread (or, for the main thread, the
-// application) ends.
+// One manager per thread, so connections are reused between requests. A worker thread's manager
+// is deleted when that thread ends. The main thread's lives as long as the process: deleting it
+// with the application would race its own network thread, which may still be closing the
+// connection of a request aborted just before (Qt then leaves that connection's objects behind).
 QNetworkAccessManager& threadManager() {
   static QThreadStorage<QNetworkAccessManager*> storage;
-  if (!storage.hasLocalData()) {
-    auto* nam = new QNetworkAccessManager;
-    nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+  static QNetworkAccessManager* mainManager = nullptr;
+  const bool mainThread = QCoreApplication::instance() &&
+                          QThread::currentThread() == QCoreApplication::instance()->thread();
+  if (mainThread && mainManager) return *mainManager;
+  if (!mainThread && storage.hasLocalData()) return *storage.localData();
+  auto* nam = new QNetworkAccessManager;
+  nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+  if (mainThread)
+    mainManager = nam;
+  else
     storage.setLocalData(nam);
-  }
-  return *storage.localData();
+  return *nam;
 }
 
 QNetworkRequest makeRequest(const HttpRequest& request, const Clock& clock) {
