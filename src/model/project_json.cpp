@@ -62,19 +62,21 @@ QJsonObject chunkJson(ProjectStore& store, AssetKeys& keys, const Chunk& c) {
                              {"direction", t.direction},
                              {"modelKey", t.modelKey},
                              {"cost", t.cost}});
-  return {{"prompt", c.prompt},
-          {"direction", c.direction},
-          {"seed", double(c.seed)},
-          {"modelKey", c.modelKey},
-          {"status", toString(c.status)},
-          {"asset", keys.keyOf(c.assetId)},
-          {"trimIn", c.trimIn},
-          {"trimOut", c.trimOut},
-          {"transition", c.transition},
-          {"transitionDuration", c.transitionDuration},
-          {"cost", c.cost},
-          {"error", c.error},
-          {"takes", takes}};
+  QJsonObject out{{"prompt", c.prompt},
+                  {"direction", c.direction},
+                  {"seed", double(c.seed)},
+                  {"modelKey", c.modelKey},
+                  {"status", toString(c.status)},
+                  {"asset", keys.keyOf(c.assetId)},
+                  {"trimIn", c.trimIn},
+                  {"trimOut", c.trimOut},
+                  {"transition", c.transition},
+                  {"transitionDuration", c.transitionDuration},
+                  {"cost", c.cost},
+                  {"error", c.error},
+                  {"takes", takes}};
+  if (c.keptAsIs()) out.insert(QStringLiteral("keptAsIs"), true);
+  return out;
 }
 
 QJsonObject sceneJson(ProjectStore& store, AssetKeys& keys, const Scene& s,

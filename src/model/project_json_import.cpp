@@ -154,6 +154,7 @@ Id importChunk(ProjectStore& store, BatchedWriter& batch, const QJsonObject& c, 
   chunk.assetId = asset(c["asset"], where);
   chunk.seed = seedOf(c["seed"]);
   chunk.cost = c["cost"].toDouble();
+  if (c["keptAsIs"].toBool()) chunk.keptAssetId = chunk.assetId;
   store.updateChunk(chunk);
   batch.row();
   return id;

@@ -196,7 +196,13 @@ CREATE TABLE model_observations (
 CREATE INDEX model_observations_model ON model_observations(model_key, id);
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
+// v6: the take a creator keeps as it is ("Keep as is"): while it is the chunk's active take, a
+// stale or out-of-date state does not regenerate it.
+constexpr const char* kStep6 = R"SQL(
+ALTER TABLE chunks ADD COLUMN kept_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL;
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kChunkSelect =
     "SELECT id, scene_id, position, prompt, direction, seed, model_key, status, asset_id, "
-    "trim_in, trim_out, transition, transition_duration, cost, error FROM chunks ";
+    "trim_in, trim_out, transition, transition_duration, cost, error, kept_asset_id FROM chunks ";
 
 Chunk readChunk(const Statement& st) {
   Chunk c;
@@ -33,10 +33,11 @@ Chunk readChunk(const Statement& st) {
   c.transitionDuration = st.real(12);
   c.cost = st.real(13);
   c.error = st.text(14);
+  c.keptAssetId = st.optionalId(15);
   return c;
 }
 
-// Binds the editable chunk columns (prompt .. error) at 1..12.
+// Binds the editable chunk columns (prompt .. kept_asset_id) at 1..13.
 void bindChunk(Statement& st, const Chunk& c) {
   st.bind(1, c.prompt)
       .bind(2, c.direction)
@@ -49,7 +50,8 @@ void bindChunk(Statement& st, const Chunk& c) {
       .bind(9, c.transition)
       .bind(10, c.transitionDuration)
       .bind(11, c.cost)
-      .bind(12, c.error);
+      .bind(12, c.error)
+      .bind(13, c.keptAssetId);
 }
 
 constexpr const char* kAssetSelect =
@@ -87,10 +89,10 @@ Id ProjectStore::addChunk(const Chunk& c) {
   ranges::checkChunk(c);
   Statement st = db_->prepare(
       "INSERT INTO chunks (prompt, direction, seed, model_key, status, asset_id, trim_in, "
-      "trim_out, transition, transition_duration, cost, error, scene_id, position) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "trim_out, transition, transition_duration, cost, error, kept_asset_id, scene_id, position) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   bindChunk(st, c);
-  st.bind(13, c.sceneId).bind(14, c.position).run();
+  st.bind(14, c.sceneId).bind(15, c.position).run();
   const Id id = db_->lastInsertId();
   touch();
   return id;
@@ -101,9 +103,9 @@ void ProjectStore::updateChunk(const Chunk& c) {
   Statement st = db_->prepare(
       "UPDATE chunks SET prompt = ?, direction = ?, seed = ?, model_key = ?, status = ?, "
       "asset_id = ?, trim_in = ?, trim_out = ?, transition = ?, transition_duration = ?, "
-      "cost = ?, error = ?, position = ? WHERE id = ?");
+      "cost = ?, error = ?, kept_asset_id = ?, position = ? WHERE id = ?");
   bindChunk(st, c);
-  st.bind(13, c.position).bind(14, c.id).run();
+  st.bind(14, c.position).bind(15, c.id).run();
   if (db_->changes() == 0)
     throw StoreError(StoreError::Kind::Missing,
                      QStringLiteral("Chunk %1 no longer exists.").arg(c.id));

@@ -91,6 +91,10 @@ struct Chunk {
   double transitionDuration = 0.0;
   double cost = 0.0;  // USD spent on the active take
   QString error;
+  // "Keep as is": while this is the active take's asset, the take is rendered as it is even when
+  // its recipe or start frame changed since (a new active take ends it).
+  std::optional<Id> keptAssetId;
+  bool keptAsIs() const { return keptAssetId && assetId && *keptAssetId == *assetId; }
 };
 
 // One generated version of a chunk; regenerating adds a take, the chunk points at the active one.

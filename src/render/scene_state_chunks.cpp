@@ -204,7 +204,7 @@ class ChunkJudge {
       slot.state = SlotState::Ready;
     }
     const bool keepable = slot.state == SlotState::Stale || slot.state == SlotState::OutOfDate;
-    const bool asked = options_.keepChunks.contains(chunk.id) ||
+    const bool asked = chunk.keptAsIs() || options_.keepChunks.contains(chunk.id) ||
                        (options_.keepAllStale && slot.state == SlotState::Stale);
     slot.kept = keepable && asked && locateAsset(store_, cache_, row->id).has_value();
     slot.willGenerate = !slot.usable();

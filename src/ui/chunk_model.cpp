@@ -60,7 +60,8 @@ void ChunkModel::reload() {
       }
       if (const render::Slot* slot = state.slotOfChunk(chunk.id)) {
         row.state = slot->state;
-        row.why = slot->why;
+        row.kept = slot->kept;
+        row.why = slot->kept ? tr("kept as it is (%1)").arg(slot->why) : slot->why;
         if (slot->seconds > 0) row.duration = slot->seconds;
       } else {  // no model to judge by (the registry failed to load): what the store says
         row.state = stateOf(chunk.status);

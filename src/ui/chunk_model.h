@@ -42,6 +42,8 @@ class ChunkModel : public QAbstractListModel {
   // The chunk's state (ProjectSession::sceneState), as every view shows it, and why.
   render::SlotState state(int row) const { return rows_.at(row).state; }
   QString why(int row) const { return rows_.at(row).why; }
+  // Stale or out of date, and rendered as it is all the same ("Keep as is" or a render option).
+  bool kept(int row) const { return rows_.at(row).kept; }
   static QString statusText(render::SlotState state);
 
  private:
@@ -52,6 +54,7 @@ class ChunkModel : public QAbstractListModel {
     double start = 0.0;
     render::SlotState state = render::SlotState::Pending;
     QString why;
+    bool kept = false;
   };
   void reload();
   ProjectSession* session_;

@@ -109,6 +109,7 @@ QMenu* EditorMenus::chunkMenu(model::Id chunkId) {
   connect(add(menu, "menuShowInFolder", tr("Show in &Folder"), asset.has_value()),
           &QAction::triggered, this,
           [this, file = asset ? asset->filePath : QString()] { reveal(file); });
+  keepAsIsAction(menu, *chunk);
   connect(add(menu, "menuContinuity", tr("Check &Continuity…"),
               session_->store().chunks(chunk->sceneId).size() > 1),
           &QAction::triggered, this, [this, chunkId] { window_->showContinuity(chunkId); });
@@ -118,6 +119,29 @@ QMenu* EditorMenus::chunkMenu(model::Id chunkId) {
   connect(add(menu, "menuCopyPrompt", tr("&Copy Prompt"), !prompt.isEmpty()), &QAction::triggered,
           this, [this, prompt] { copy(prompt); });
   return menu;
+}
+
+// A stale or out-of-date take can be kept as it is: the render uses it and generates nothing for
+// it while it stays the active take (model::Chunk::keptAssetId). One undo step.
+void EditorMenus::keepAsIsAction(QMenu* menu, const model::Chunk& chunk) {
+  const ChunkModel* chunks = timeline_->chunkModel();
+  const int row = chunks->rowOf(chunk.id);
+  const render::SlotState state = row >= 0 ? chunks->state(row) : render::SlotState::Pending;
+  const bool keepable = state == render::SlotState::Stale || state == render::SlotState::OutOfDate;
+  QAction* keep = add(menu, "menuKeepAsIs", tr("&Keep as Is"), keepable || chunk.keptAsIs());
+  keep->setCheckable(true);
+  keep->setChecked(chunk.keptAsIs());
+  keep->setToolTip(
+      keepable || chunk.keptAsIs()
+          ? tr("Render this take as it is, although %1; a new take ends it.").arg(chunks->why(row))
+          : tr("Only a stale or out-of-date take can be kept as it is."));
+  connect(keep, &QAction::toggled, this, [this, chunk](bool on) {
+    model::Chunk after = chunk;
+    after.keptAssetId = on ? chunk.assetId : std::nullopt;
+    session_->undoStack()->push(new EditRowCommand<model::Chunk>(
+        session_, chunk, after, QStringLiteral("keepAsIs"),
+        on ? tr("Keep chunk as is") : tr("Stop keeping chunk as is")));
+  });
 }
 
 QMenu* EditorMenus::takeMenu(int row) {

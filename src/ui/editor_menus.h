@@ -40,6 +40,7 @@ class EditorMenus : public QObject {
 
  private:
   QMenu* newMenu(const QString& name);
+  void keepAsIsAction(QMenu* menu, const model::Chunk& chunk);
   void reveal(const QString& file);
   void copy(const QString& text);
 

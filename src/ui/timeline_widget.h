@@ -30,6 +30,7 @@ class TimelineWidget : public QWidget {
   void zoomOut() { setPixelsPerSecond(pixelsPerSecond_ / 1.25); }
   void zoomToFit(int viewportWidth);
   void selectChunk(model::Id chunkId);
+  ChunkModel* chunkModel() const { return chunks_; }
   void setPlayhead(double seconds);
   double playhead() const { return playhead_; }
   double timeAt(double x) const;    // scene seconds under widget x

@@ -72,6 +72,9 @@ TEST(ProjectJson, ExportImportExportIsStable) {
       {0, chunk, assetA, QStringLiteral("waves"), 1, QStringLiteral("local"), 0, {}});
   first->addTake({0, chunk, assetB, QStringLiteral("waves"), 2, QStringLiteral("local"), 0, {}});
   first->setActiveTake(chunk, takeA);
+  Chunk kept = *first->chunk(chunk);
+  kept.keptAssetId = assetA;  // "Keep as is" on the active take
+  first->updateChunk(kept);
 
   const QJsonObject exported = exportProject(*first);
   const QString path = writeJson(tmp, QStringLiteral("a.json"), exported);
@@ -80,6 +83,7 @@ TEST(ProjectJson, ExportImportExportIsStable) {
   const Chunk imported = second->chunks(second->scenes().first().id).first();
   EXPECT_EQ(second->asset(*imported.assetId)->cacheKey, QStringLiteral("deadbeef"));
   EXPECT_EQ(second->takes(imported.id).size(), 2);
+  EXPECT_TRUE(imported.keptAsIs());
 }
 
 // Found with fuzz/fuzz_project_json: a seed beyond qint64 ("seed": 1e300) was converted with

@@ -72,6 +72,36 @@ TEST_F(SceneStateTest, APromptEditMakesEveryChunkOutOfDateAndTheRenderRegenerate
   EXPECT_EQ(chunkStates(state()), QList<SlotState>(3, SlotState::Ready));
 }
 
+// "Keep as is" (model::Chunk::keptAssetId) is stored with the chunk: the render generates nothing
+// for the kept take, and a new active take (here: the regenerated others) is judged afresh.
+TEST_F(SceneStateTest, AChunkKeptAsIsIsRenderedAsItIsUntilItsTakeChanges) {
+  renderOk();
+  editScene([](model::Scene& s) { s.visualPrompt += QStringLiteral(", at night"); });
+  {
+    auto store = openStore();
+    model::Chunk first = store->chunks(sceneId).at(0);
+    first.keptAssetId = first.assetId;
+    store->updateChunk(first);
+  }
+  const SceneState kept = state();
+  EXPECT_TRUE(kept.chunkSlots().at(0)->kept);
+  EXPECT_FALSE(kept.chunkSlots().at(0)->willGenerate);
+  EXPECT_EQ(kept.toGenerate(SlotKind::Chunk), 2);
+  const model::Id before = *openStore()->chunks(sceneId).at(0).assetId;
+  renderOk();
+  EXPECT_EQ(eventsOfKind(lastJob, QStringLiteral("asset.generated"), QStringLiteral("video")), 2);
+  EXPECT_EQ(*openStore()->chunks(sceneId).at(0).assetId, before);
+  EXPECT_EQ(state().toGenerate(SlotKind::Chunk), 0);
+  // Kept applies to one take only: with another recorded, this take is judged afresh.
+  auto store = openStore();
+  model::Chunk first = store->chunks(sceneId).at(0);
+  first.keptAssetId = store->chunks(sceneId).at(1).assetId;  // kept another take, not this
+  store->updateChunk(first);
+  EXPECT_FALSE(store->chunk(first.id)->keptAsIs());
+  EXPECT_EQ(state().chunkSlots().at(0)->state, SlotState::OutOfDate);
+  EXPECT_FALSE(state().chunkSlots().at(0)->kept);
+}
+
 TEST_F(SceneStateTest, ADirectionEditOfOneChunkOverrideLeavesTheOthersReady) {
   renderOk();
   auto store = openStore();

@@ -99,6 +99,46 @@ TEST_F(UiEditorMenus, ChunkMenuCopiesShowsAndSwitchesTakes) {
   takeMenu->close();
 }
 
+// An out-of-date chunk can be kept as it is: the state every view and the render use says kept
+// (nothing to generate for it), one undo step restores it.
+TEST_F(UiEditorMenus, KeepAsIsKeepsAnOutOfDateChunkUndoably) {
+  model::ProjectStore& store = window->session()->store();
+  // A take made from an older prompt, active: the chunk is out of date.
+  const model::Chunk chunk = *store.chunk(chunkIds[0]);
+  model::Asset older = *store.asset(*chunk.assetId);
+  older.id = 0;
+  older.cacheKey = QStringLiteral("test-chunk-0-older");
+  older.parameters.insert(QStringLiteral("prompt"), QStringLiteral("harbour at noon, shot 1"));
+  older.parameters.insert(QStringLiteral("seed"), double(chunk.seed));
+  const model::Id olderAsset = store.addAsset(older);
+  store.addTake(model::Take{0, chunk.id, olderAsset, chunk.prompt, chunk.seed, {}, 0, {}});
+  window->session()->notifyChunksChanged(sceneId);
+  ChunkModel* chunks = window->timeline()->chunkModel();
+  ASSERT_TRUE(test::spinUntil([&] { return chunks->state(0) == render::SlotState::OutOfDate; }));
+  EXPECT_FALSE(chunks->kept(0));
+
+  QMenu* menu = rightClick(window->timeline(), window->timeline()->chunkRect(0).center().toPoint());
+  QAction* keep = find(menu, "menuKeepAsIs");
+  ASSERT_NE(keep, nullptr);
+  EXPECT_TRUE(keep->isEnabled());
+  EXPECT_FALSE(keep->isChecked());
+  keep->trigger();
+  menu->close();
+  EXPECT_TRUE(store.chunk(chunkIds[0])->keptAsIs());
+  ASSERT_TRUE(test::spinUntil([&] { return chunks->kept(0); }));
+  EXPECT_TRUE(chunks->why(0).startsWith(QStringLiteral("kept as it is")));
+  const render::SceneState kept = window->session()->sceneState(sceneId);
+  ASSERT_NE(kept.slotOfChunk(chunkIds[0]), nullptr);
+  EXPECT_FALSE(kept.slotOfChunk(chunkIds[0])->willGenerate);
+
+  window->session()->undoStack()->undo();
+  EXPECT_FALSE(store.chunk(chunkIds[0])->keptAsIs());
+  EXPECT_TRUE(test::spinUntil([&] { return !chunks->kept(0); }));
+  const render::SceneState again = window->session()->sceneState(sceneId);
+  ASSERT_NE(again.slotOfChunk(chunkIds[0]), nullptr);
+  EXPECT_TRUE(again.slotOfChunk(chunkIds[0])->willGenerate);
+}
+
 TEST_F(UiEditorMenus, RegenerateRunsTheInspectorsRegeneratePath) {
   QMenu* menu = rightClick(window->timeline(), window->timeline()->chunkRect(1).center().toPoint());
   ASSERT_NE(menu, nullptr);
