@@ -18,6 +18,7 @@
 #include <QWindow>
 #include <cmath>
 
+#include "ui/elided_label.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
 
@@ -35,7 +36,7 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
       video_(new QVideoWidget),
       screen_(new QStackedWidget),
       poster_(new QLabel),
-      title_(new QLabel),
+      title_(new ElidedLabel),
       time_(new QLabel),
       scrub_(new QSlider(Qt::Horizontal)),
       volume_(new QSlider(Qt::Horizontal)),
@@ -77,6 +78,7 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   volume_->setRange(0, 100);
   volume_->setValue(80);
   volume_->setMaximumWidth(90);
+  scrub_->setMinimumWidth(120);  // a usable track even when the docks leave the preview narrow
   volume_->setToolTip(tr("Volume"));
   audio_->setVolume(0.8f);
   // The keyboard drives the transport (transport_actions.h): a click gives the player the

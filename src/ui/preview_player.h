@@ -27,6 +27,7 @@ class QVideoWidget;
 
 namespace sw::ui {
 
+class ElidedLabel;
 class ThumbnailLoader;
 
 struct PreviewItem {
@@ -107,7 +108,7 @@ class PreviewPlayer : public QWidget {
   QLabel* poster_;
   QPixmap posterPixmap_;
   ThumbnailLoader* thumbnails_ = nullptr;
-  QLabel* title_;
+  ElidedLabel* title_;
   QLabel* time_;
   QSlider* scrub_;
   QSlider* volume_;
