@@ -9,6 +9,7 @@
 
 #include "ui/elided_label.h"
 #include "ui/render_job_model.h"
+#include "ui/theme.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
@@ -27,7 +28,7 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   progress_->setTextVisible(true);
   title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // a long title is cut
   error_->setWordWrap(true);
-  error_->setStyleSheet(QStringLiteral("color: #dc2626;"));
+  error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorTextColor(palette()).name()));
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   eta_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   auto* buttons = new QHBoxLayout;
