@@ -91,7 +91,7 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
 
   // The same in the Dark theme (Preferences > Appearance), then back to the system's.
   applyTheme(Theme::Dark);
-  test::spinUntil([] { return false; }, 4);
+  test::spinUntil([] { return false; }, 10);
   const QImage dark = window.grab().toImage();
   applyTheme(Theme::System);
   EXPECT_GT(colourVariety(dark), 40);
