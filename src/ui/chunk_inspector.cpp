@@ -18,6 +18,7 @@
 #include "ui/chunk_model.h"
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
+#include "ui/theme.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
 
@@ -82,7 +83,7 @@ QWidget* ChunkInspector::buildForm() {
   status_->setWordWrap(true);
   error_ = new QLabel;
   error_->setWordWrap(true);
-  error_->setStyleSheet(QStringLiteral("color: #dc2626;"));
+  error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorTextColor(palette()).name()));
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   regenerate_ = new QPushButton(tr("&Regenerate"));
   regenerate_->setObjectName(QStringLiteral("regenerateButton"));

@@ -13,6 +13,7 @@
 
 #include "ui/chunk_inspector.h"
 #include "ui/project_session.h"
+#include "ui/theme.h"
 
 namespace sw::ui {
 
@@ -197,7 +198,7 @@ void ContinuityInspector::showLook(int i) {
   setFrame(row.after, look.after);
   if (!look.error.isEmpty()) {
     row.verdict->setText(tr("Cannot look at this seam: %1").arg(look.error));
-    row.verdict->setStyleSheet(QStringLiteral("color: #b00020;"));
+    row.verdict->setStyleSheet(QStringLiteral("color: %1;").arg(errorTextColor(palette()).name()));
     return;
   }
   const media::SeamFinding& s = look.finding.seam;
@@ -211,7 +212,8 @@ void ContinuityInspector::showLook(int i) {
                .arg(s.motion, 0, 'f', 1)
                .arg(row.spec.index + 1)
                .arg(row.spec.index);
-    row.verdict->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    row.verdict->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;").arg(errorTextColor(palette()).name()));
   } else {
     text = tr("Continuous: %1 grey levels across the join, %2× the chunks' own motion (%3).")
                .arg(s.joinDiff, 0, 'f', 1)

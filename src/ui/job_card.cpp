@@ -7,7 +7,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include "ui/elided_label.h"
 #include "ui/render_job_model.h"
+#include "ui/theme.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
@@ -16,7 +18,7 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
     : QFrame(parent),
       jobId_(jobId),
       title_(new QLabel),
-      stage_(new QLabel),
+      stage_(new ElidedLabel(Qt::ElideMiddle)),
       eta_(new QLabel),
       error_(new QLabel),
       progress_(new QProgressBar) {
@@ -24,9 +26,9 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   setObjectName(QStringLiteral("jobCard%1").arg(jobId));
   progress_->setRange(0, 1000);
   progress_->setTextVisible(true);
-  stage_->setWordWrap(true);
+  title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // a long title is cut
   error_->setWordWrap(true);
-  error_->setStyleSheet(QStringLiteral("color: #dc2626;"));
+  error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorTextColor(palette()).name()));
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   eta_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   auto* buttons = new QHBoxLayout;

@@ -11,6 +11,8 @@ class QPushButton;
 
 namespace sw::ui {
 
+class ElidedLabel;
+
 class JobCard : public QFrame {
   Q_OBJECT
  public:
@@ -37,7 +39,7 @@ class JobCard : public QFrame {
   QPushButton* button(const QString& text, void (JobCard::*signal)());
   model::Id jobId_;
   QLabel* title_;
-  QLabel* stage_;
+  ElidedLabel* stage_;
   QLabel* eta_;
   QLabel* error_;
   QProgressBar* progress_;

@@ -9,9 +9,11 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -60,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
   QSettings settings;
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
     resize(1360, 860);
+  fitToScreen();
+  constructedSize_ = size();
   layoutRestored_ = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   updateTitle();
   updateActions();
@@ -350,6 +354,30 @@ void MainWindow::showError(const QString& title, const QString& text) {
   auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();  // window-modal, does not block the event loop
+}
+
+// A window larger than its screen's free area (a geometry saved on a bigger monitor, or the
+// default size on a small laptop) is shrunk and moved onto it, frame included once it is known.
+void MainWindow::fitToScreen() {
+  const QScreen* s = screen();
+  if (!s || isMaximized() || isFullScreen()) return;
+  const QRect free = s->availableGeometry();
+  const QRect inner = geometry();
+  QRect outer = frameGeometry();
+  const QMargins frame(inner.left() - outer.left(), inner.top() - outer.top(),
+                       outer.right() - inner.right(), outer.bottom() - inner.bottom());
+  outer.setSize(outer.size().boundedTo(free.size()));
+  if (outer.right() > free.right()) outer.moveRight(free.right());
+  if (outer.bottom() > free.bottom()) outer.moveBottom(free.bottom());
+  if (outer.left() < free.left()) outer.moveLeft(free.left());
+  if (outer.top() < free.top()) outer.moveTop(free.top());
+  if (outer.marginsRemoved(frame) != inner) setGeometry(outer.marginsRemoved(frame));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (!event->spontaneous() && constructedSize_ == size()) fitToScreen();
+  constructedSize_ = {};
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -109,12 +109,14 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void createActions();
   void createMenus();
   void createDocks();
   void applyDefaultDockSizes();
+  void fitToScreen();
   void fitDockWidths(int round);
   void attachProject(std::unique_ptr<ProjectSession> session);
   void buildProjectWidgets();
@@ -199,6 +201,9 @@ class MainWindow : public QMainWindow {
   bool closeWhenIdle_ = false;
   bool layoutRestored_ = false;  // a saved dock layout was applied (else defaults on first open) //
                                  // the user closed the window while busy
+  // The size the constructor chose (restored or default): fitted again with the window frame
+  // on the first show, unless the caller has resized the window since.
+  QSize constructedSize_;
   QFuture<QString> busyWork_;
   QString lastError_;
   QString lastRender_;

@@ -21,6 +21,7 @@
 #include "providers/cloud/service_config.h"
 #include "providers/model_registry.h"
 #include "ui/file_dialogs.h"
+#include "ui/theme.h"
 #include "ui/ui_format.h"
 
 namespace sw::ui {
@@ -94,6 +95,7 @@ PreferencesDialog::PreferencesDialog(const providers::ModelRegistry* registry, Q
   tabs->addTab(buildServicesTab(), tr("Cloud services"));
   tabs->addTab(buildRenderTab(), tr("Render"));
   tabs->addTab(buildCacheTab(), tr("Cache"));
+  tabs->addTab(buildAppearanceTab(), tr("Appearance"));
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -134,6 +136,21 @@ QWidget* PreferencesDialog::buildGenerationTab() {
                             : initial_.backends.defaultModel;
   defaultModel_->setCurrentIndex(std::max(0, defaultModel_->findData(model)));
   form->addRow(tr("Default video model:"), defaultModel_);
+  return page;
+}
+
+QWidget* PreferencesDialog::buildAppearanceTab() {
+  auto* page = new QWidget;
+  auto* form = new QFormLayout(page);
+  theme_ = new QComboBox;
+  theme_->setObjectName(QStringLiteral("themeCombo"));
+  theme_->addItem(tr("Follow the system"), int(Theme::System));
+  theme_->addItem(tr("Light"), int(Theme::Light));
+  theme_->addItem(tr("Dark"), int(Theme::Dark));
+  theme_->setCurrentIndex(theme_->findData(int(savedTheme())));
+  connect(theme_, &QComboBox::currentIndexChanged, this,
+          [this] { applyTheme(Theme(theme_->currentData().toInt())); });
+  form->addRow(tr("&Theme:"), theme_);
   return page;
 }
 
@@ -313,9 +330,15 @@ void PreferencesDialog::clearCache() {
   watcher->setFuture(QtConcurrent::run([dir] { providers::AssetCache(dir).clear(); }));
 }
 
+void PreferencesDialog::reject() {
+  applyTheme(savedTheme());
+  QDialog::reject();
+}
+
 void PreferencesDialog::accept() {
   const render::AppSettings s = settings();
   s.save();
+  saveTheme(Theme(theme_->currentData().toInt()));
   QList<QPair<Service, QString>> keys;
   for (auto it = services_.begin(); it != services_.end(); ++it)
     if (it.value().key && !it.value().key->text().isEmpty())

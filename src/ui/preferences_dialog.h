@@ -1,5 +1,6 @@
 // Preferences: backend per capability (local / cloud), API keys (system keychain), service
-// base URLs, default model, default resolution and loudness, cache location, size and Clear.
+// base URLs, default model, default resolution and loudness, cache location, size and Clear,
+// the theme (applied as soon as it is chosen, back to the saved one on Cancel).
 // Keychain access and cache scans run on worker threads (keychain calls wait there for the one
 // keychain thread, providers/cloud/keychain_thread.h); results arrive via QFutureWatcher.
 #pragma once
@@ -28,12 +29,14 @@ class PreferencesDialog : public QDialog {
   ~PreferencesDialog() override;
 
   render::AppSettings settings() const;  // what the dialog shows now
-  void accept() override;                // saves settings and keys
+  void accept() override;                // saves settings, keys and the theme
+  void reject() override;                // the saved theme again
 
   QComboBox* backendCombo(providers::Capability capability) const {
     return backends_.value(int(capability));
   }
   QLabel* cacheSizeLabel() const { return cacheSize_; }
+  QComboBox* themeCombo() const { return theme_; }
 
  Q_SIGNALS:
   void cacheSizeKnown(qint64 bytes);
@@ -46,6 +49,7 @@ class PreferencesDialog : public QDialog {
   QWidget* buildServicesTab();
   QWidget* buildRenderTab();
   QWidget* buildCacheTab();
+  QWidget* buildAppearanceTab();
   void refreshKeyStatus();
   void growToFit();
   void measureCache();
@@ -66,6 +70,7 @@ class PreferencesDialog : public QDialog {
   QLineEdit* cacheDir_ = nullptr;
   QLabel* cacheSize_ = nullptr;
   QPushButton* clearCache_ = nullptr;
+  QComboBox* theme_ = nullptr;
 };
 
 }  // namespace sw::ui

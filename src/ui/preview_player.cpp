@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QMenu>
+#include <QPainter>
 #include <QPalette>
 #include <QSlider>
 #include <QStackedWidget>
@@ -18,6 +19,7 @@
 #include <QWindow>
 #include <cmath>
 
+#include "ui/elided_label.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/ui_format.h"
 
@@ -35,7 +37,7 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
       video_(new QVideoWidget),
       screen_(new QStackedWidget),
       poster_(new QLabel),
-      title_(new QLabel),
+      title_(new ElidedLabel),
       time_(new QLabel),
       scrub_(new QSlider(Qt::Horizontal)),
       volume_(new QSlider(Qt::Horizontal)),
@@ -77,6 +79,7 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   volume_->setRange(0, 100);
   volume_->setValue(80);
   volume_->setMaximumWidth(90);
+  scrub_->setMinimumWidth(120);  // a usable track even when the docks leave the preview narrow
   volume_->setToolTip(tr("Volume"));
   audio_->setVolume(0.8f);
   // The keyboard drives the transport (transport_actions.h): a click gives the player the
@@ -87,14 +90,13 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
 
   play_ = tool(QStringLiteral("media-playback-start"), tr("Play"), tr("Play / pause (Space)"));
   play_->setObjectName(QStringLiteral("playButton"));
-  auto* back = tool(QStringLiteral("media-skip-backward"), tr("◀|"), tr("One frame back (Left)"));
-  auto* forward =
-      tool(QStringLiteral("media-skip-forward"), tr("|▶"), tr("One frame forward (Right)"));
-  back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-  forward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+  back_ = tool(QStringLiteral("media-skip-backward"), tr("◀|"), tr("One frame back (Left)"));
+  forward_ = tool(QStringLiteral("media-skip-forward"), tr("|▶"), tr("One frame forward (Right)"));
+  back_->setIcon(paletteIcon(QStyle::SP_MediaSeekBackward));
+  forward_->setIcon(paletteIcon(QStyle::SP_MediaSeekForward));
   connect(play_, &QToolButton::clicked, this, &PreviewPlayer::togglePlay);
-  connect(back, &QToolButton::clicked, this, [this] { stepFrames(-1); });
-  connect(forward, &QToolButton::clicked, this, [this] { stepFrames(1); });
+  connect(back_, &QToolButton::clicked, this, [this] { stepFrames(-1); });
+  connect(forward_, &QToolButton::clicked, this, [this] { stepFrames(1); });
   connect(scrub_, &QSlider::sliderMoved, this, [this](int ms) {
     pause();
     setPosition(ms / 1000.0);
@@ -149,9 +151,9 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   connect(asRendered_, &QToolButton::toggled, this, &PreviewPlayer::asRenderedChanged);
 
   auto* controls = new QHBoxLayout;
-  controls->addWidget(back);
+  controls->addWidget(back_);
   controls->addWidget(play_);
-  controls->addWidget(forward);
+  controls->addWidget(forward_);
   controls->addWidget(scrub_, 1);
   controls->addWidget(time_);
   controls->addWidget(volume_);
@@ -414,8 +416,38 @@ void PreviewPlayer::updateButtons() {
   const bool any = current_ >= 0;
   play_->setEnabled(any);
   scrub_->setEnabled(any);
-  play_->setIcon(style()->standardIcon(playing_ ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  play_->setIcon(paletteIcon(playing_ ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
   play_->setText(playing_ ? tr("Pause") : tr("Play"));
+}
+
+// The style's media icon recoloured to the palette's button text (enabled and disabled), so it
+// reads in a dark theme too (Fusion's own media icons are dark).
+QIcon PreviewPlayer::paletteIcon(int standardPixmap) const {
+  const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+  const qreal ratio = devicePixelRatioF();
+  const QPixmap shape = style()
+                            ->standardIcon(QStyle::StandardPixmap(standardPixmap), nullptr, this)
+                            .pixmap(QSize(size, size), ratio);
+  QIcon icon;
+  for (const auto& [mode, group] : {std::pair{QIcon::Normal, QPalette::Active},
+                                    std::pair{QIcon::Disabled, QPalette::Disabled}}) {
+    QPixmap tinted = shape;
+    QPainter p(&tinted);
+    p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    p.fillRect(QRect(QPoint(0, 0), tinted.size()), palette().color(group, QPalette::ButtonText));
+    p.end();
+    icon.addPixmap(tinted, mode);
+  }
+  return icon;
+}
+
+void PreviewPlayer::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (!back_ || (event->type() != QEvent::PaletteChange && event->type() != QEvent::StyleChange))
+    return;
+  back_->setIcon(paletteIcon(QStyle::SP_MediaSeekBackward));
+  forward_->setIcon(paletteIcon(QStyle::SP_MediaSeekForward));
+  updateButtons();
 }
 
 }  // namespace sw::ui

@@ -27,6 +27,7 @@ class QVideoWidget;
 
 namespace sw::ui {
 
+class ElidedLabel;
 class ThumbnailLoader;
 
 struct PreviewItem {
@@ -87,6 +88,7 @@ class PreviewPlayer : public QWidget {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;  // icons in the new palette's text colour
 
  private:
   void load(int item);
@@ -94,6 +96,7 @@ class PreviewPlayer : public QWidget {
   void showVideo();
   void updateTime();
   void updateButtons();
+  QIcon paletteIcon(int standardPixmap) const;
   void reverseTick();
   void setPosition(double sequenceSeconds);  // from the sequence's start
   double offset(int item) const;             // start of `item` in the sequence (-1: unknown)
@@ -107,11 +110,13 @@ class PreviewPlayer : public QWidget {
   QLabel* poster_;
   QPixmap posterPixmap_;
   ThumbnailLoader* thumbnails_ = nullptr;
-  QLabel* title_;
+  ElidedLabel* title_;
   QLabel* time_;
   QSlider* scrub_;
   QSlider* volume_;
-  QToolButton* play_;
+  QToolButton* play_ = nullptr;
+  QToolButton* back_ = nullptr;
+  QToolButton* forward_ = nullptr;
   QToolButton* asRendered_;
   QList<QAction*> tracks_;
   QTimer* reverse_;

@@ -101,6 +101,9 @@ QWidget* SceneInspector::buildSceneTab() {
   duration_->setSuffix(tr(" s"));
   duration_->setKeyboardTracking(false);
   model_ = new QComboBox;
+  // A long model name is cut in the closed box (the list shows it whole): the dock keeps its width.
+  model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  model_->setMinimumContentsLength(16);
   plan_ = new QLabel;
   plan_->setWordWrap(true);
   form->addRow(tr("&Title:"), title_);

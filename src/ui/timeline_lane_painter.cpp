@@ -26,7 +26,7 @@ QColor laneColor(AudioLane::Kind kind) {
 // Peak bars, one per pixel column, mirrored around the clip's middle.
 void paintWaveform(QPainter& p, const QRectF& r, const media::Waveform& wave, double pps) {
   if (wave.peaks.empty() || wave.peaksPerSecond <= 0) return;
-  p.setPen(QPen(QColor(255, 255, 255, 110), 1));
+  p.setPen(QPen(QColor(255, 255, 255, 80), 1));
   const double mid = r.center().y();
   const double half = r.height() / 2 - 1;
   for (int x = 0; x < int(r.width()); ++x) {
@@ -93,9 +93,13 @@ void paintAudioLanes(QPainter& p, const QPalette& palette, const QList<AudioLane
         p.setPen(QPen(QColor(0xdc, 0x26, 0x26), 2));
         p.drawLine(QPointF(lost.left(), r.top()), QPointF(lost.left(), r.bottom()));
       }
+      // White on the lane colour, with a dark shadow that keeps it readable over the waveform.
+      const QString label =
+          p.fontMetrics().elidedText(clip.label, Qt::ElideRight, int(r.width()) - 6);
+      p.setPen(QColor(0, 0, 0, 170));
+      p.drawText(r.adjusted(5, 1, -1, 1), Qt::AlignVCenter, label);
       p.setPen(Qt::white);
-      p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignVCenter,
-                 p.fontMetrics().elidedText(clip.label, Qt::ElideRight, int(r.width()) - 6));
+      p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignVCenter, label);
     }
   }
 }

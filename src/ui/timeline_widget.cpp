@@ -12,6 +12,7 @@
 #include "ui/chunk_model.h"
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
+#include "ui/theme.h"
 #include "ui/thumbnail_loader.h"
 #include "ui/waveform_cache.h"
 
@@ -190,7 +191,8 @@ void TimelineWidget::paintChunk(QPainter& p, int row) {
   const QRectF r = chunkRect(row);
   QPainterPath shape;
   shape.addRoundedRect(r, 5, 5);
-  p.fillPath(shape, QColor(0x1f, 0x29, 0x37));
+  // A dark film box in both themes; on a dark base a lighter one keeps its outline visible.
+  p.fillPath(shape, isDark(palette()) ? QColor(0x37, 0x41, 0x51) : QColor(0x1f, 0x29, 0x37));
   p.save();
   p.setClipPath(shape);
   paintFilmstrip(p, row, r);

@@ -6,6 +6,7 @@
 #include <QTranslator>
 
 #include "render/app_settings.h"
+#include "ui/theme.h"
 
 namespace sw::ui {
 
@@ -15,6 +16,7 @@ QString setupApplication(QApplication& app, const QLocale& locale) {
   QApplication::setDesktopFileName(QStringLiteral("org.scenewright.Scenewright"));
   QApplication::setWindowIcon(
       QIcon(QStringLiteral(":/scenewright/icons/org.scenewright.Scenewright.svg")));
+  applyTheme(savedTheme());
   auto* qt = new QTranslator(&app);
   if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -1,5 +1,6 @@
 // Application-wide setup shared by the GUI executable and the GUI tests: organisation and
-// application names (QSettings), the translation for the system locale, the icon resource.
+// application names (QSettings), the translation for the system locale, the icon resource, the
+// theme saved in Preferences.
 #pragma once
 
 #include <QLocale>
@@ -9,8 +10,9 @@ class QApplication;
 
 namespace sw::ui {
 
-// Sets names and version, and installs the Scenewright and Qt translations for `locale`.
-// Returns the name of the Scenewright translation loaded ("" when none matched: English).
+// Sets names and version, applies the saved theme (theme.h), and installs the Scenewright and Qt
+// translations for `locale`. Returns the name of the Scenewright translation loaded ("" when none
+// matched: English).
 QString setupApplication(QApplication& app, const QLocale& locale = QLocale::system());
 
 }  // namespace sw::ui

@@ -1,6 +1,7 @@
 // Screenshots for the README and for a human to look at: the main window with the sample
-// project (its first scene rendered with the local backend, so the timeline shows thumbnails)
-// and the Render Scene dialog. Written to <build>/screenshots/*.png.
+// project at 1366x768 (its first scene rendered with the local backend, so the timeline shows
+// thumbnails) in the light and the dark theme, and the Render Scene dialog. Written to
+// <build>/screenshots/*.png.
 #include <gtest/gtest.h>
 
 #include <QAction>
@@ -19,6 +20,7 @@
 #include "ui/render_scene_dialog.h"
 #include "ui/scene_list_model.h"
 #include "ui/scene_preview_render.h"
+#include "ui/theme.h"
 #include "ui/timeline_widget.h"
 #include "ui_test_support.h"
 
@@ -48,7 +50,7 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   test::TempProject project;
   test::importSample(project.folder());
   MainWindow window;
-  window.resize(1440, 900);
+  window.resize(1366, 768);  // a common laptop screen
   window.show();
   ASSERT_TRUE(window.openProject(project.folder()));
   const model::Id first = window.sceneModel()->sceneId(0);
@@ -86,6 +88,15 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   ASSERT_FALSE(main.isNull());
   EXPECT_GT(colourVariety(main), 40);
   ASSERT_TRUE(main.save(shotPath(QStringLiteral("main-window.png"))));
+
+  // The same in the Dark theme (Preferences > Appearance), then back to the system's.
+  applyTheme(Theme::Dark);
+  test::spinUntil([] { return false; }, 10);
+  const QImage dark = window.grab().toImage();
+  applyTheme(Theme::System);
+  EXPECT_GT(colourVariety(dark), 40);
+  EXPECT_LT(QColor(dark.pixel(dark.width() - 20, dark.height() / 2)).lightness(), 100);
+  ASSERT_TRUE(dark.save(shotPath(QStringLiteral("main-window-dark.png"))));
 
   RenderSceneDialog* dialog = window.showRenderDialog();
   ASSERT_NE(dialog, nullptr);
