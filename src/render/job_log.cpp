@@ -42,7 +42,8 @@ QString stepOf(const model::JobEvent& e) {
   };
   if (e.kind == QLatin1String("asset.generated"))
     return QStringLiteral("Generate %1").arg(assetNoun(e.message));
-  if (e.kind == QLatin1String("asset.cached")) return QStringLiteral("From cache");
+  if (e.kind == QLatin1String("asset.cached"))
+    return QStringLiteral("Cached %1").arg(assetNoun(e.message));
   if (e.kind == QLatin1String("stopped"))
     return e.level == QLatin1String("error") ? QStringLiteral("Failed")
                                              : QStringLiteral("Cancelled");
