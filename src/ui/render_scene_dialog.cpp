@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -32,6 +33,29 @@
 namespace sw::ui {
 
 namespace {
+// A slot's state in words, for the parts whose state needs no reason of its own.
+QString stateWords(render::SlotState state) {
+  switch (state) {
+    case render::SlotState::Ready:
+      return RenderSceneDialog::tr("ready");
+    case render::SlotState::OutOfDate:
+      return RenderSceneDialog::tr("its inputs changed");
+    case render::SlotState::Stale:
+      return RenderSceneDialog::tr("the chunk before it changed");
+    case render::SlotState::Missing:
+      return RenderSceneDialog::tr("its file left the cache");
+    case render::SlotState::Failed:
+      return RenderSceneDialog::tr("the last attempt failed");
+    case render::SlotState::Pending:
+      return RenderSceneDialog::tr("not generated yet");
+    case render::SlotState::Generating:
+      return RenderSceneDialog::tr("being generated");
+    case render::SlotState::Unused:
+      return RenderSceneDialog::tr("past the scene's end");
+  }
+  return {};
+}
+
 render::RenderRequest everyTrack(const QList<model::Id>& sceneIds) {
   render::RenderRequest r;
   r.sceneIds = sceneIds;
@@ -54,16 +78,25 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   setWindowTitle(sceneIds.size() == 1 && first
                      ? tr("Render Scene: %1").arg(first->title)
                      : tr("Render %n Scenes", nullptr, int(sceneIds.size())));
+  // Two columns so the dialog fits a 768-pixel screen: the choices, then what they lead to.
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(buildVideoBox());
-  layout->addWidget(buildAudioBox());
-  layout->addWidget(buildOutputBox());
-  layout->addWidget(buildBudgetBox());
-  layout->addWidget(buildStateBox(), 1);
+  auto* columns = new QHBoxLayout;
+  auto* choices = new QVBoxLayout;
+  choices->addWidget(buildVideoBox());
+  choices->addWidget(buildAudioBox());
+  choices->addWidget(buildOutputBox());
+  choices->addStretch(1);
+  auto* outcome = new QVBoxLayout;
+  outcome->addWidget(buildStateBox(), 1);
+  outcome->addWidget(buildBudgetBox());
   cost_ = new QLabel;
   cost_->setObjectName(QStringLiteral("costLabel"));
   cost_->setWordWrap(true);
-  layout->addWidget(cost_);
+  cost_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  outcome->addWidget(cost_);
+  columns->addLayout(choices, 1);
+  columns->addLayout(outcome, 1);
+  layout->addLayout(columns, 1);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
   render_ = buttons->addButton(tr("&Render"), QDialogButtonBox::AcceptRole);
   render_->setObjectName(QStringLiteral("renderButton"));
@@ -74,7 +107,7 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   // Only once the button is inside the dialog does the dialog take it as its default (Enter).
   render_->setDefault(true);
   updateCost();
-  setMinimumWidth(560);  // room for the output path
+  setMinimumWidth(1000);  // room for the output path and the scene state
 }
 
 QWidget* RenderSceneDialog::buildVideoBox() {
@@ -238,6 +271,10 @@ QWidget* RenderSceneDialog::buildStateBox() {
   state_->setSelectionMode(QAbstractItemView::NoSelection);
   state_->setFocusPolicy(Qt::NoFocus);
   state_->setMinimumHeight(120);
+  QHeaderView* header = state_->header();
+  header->setStretchLastSection(false);
+  for (int c : {0, 1, 3}) header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(2, QHeaderView::Stretch);
   layout->addWidget(state_);
   return box;
 }
@@ -260,7 +297,7 @@ void RenderSceneDialog::updateSceneState() {
         action = tr("use");
       else if (slot.state == render::SlotState::Unused)
         action = tr("not used");
-      const QString why = slot.why.isEmpty() ? render::toString(slot.state) : slot.why;
+      const QString why = slot.why.isEmpty() ? stateWords(slot.state) : slot.why;
       const QString part =
           sceneIds_.size() == 1 ? slot.label : tr("%1: %2").arg(state.scene.title, slot.label);
       QString cost;
@@ -271,7 +308,6 @@ void RenderSceneDialog::updateSceneState() {
       item->setToolTip(2, why);
     }
   }
-  for (int c = 0; c < state_->columnCount(); ++c) state_->resizeColumnToContents(c);
 }
 
 void RenderSceneDialog::updateBudgetNote() {
