@@ -57,12 +57,20 @@ JobLogDialog::JobLogDialog(ProjectSession* session, model::Id jobId, const QStri
   layout->addWidget(table_, 1);
   layout->addWidget(buttons);
   resize(1100, 560);
+  soon_.setSingleShot(true);
+  soon_.setInterval(500);
+  connect(&soon_, &QTimer::timeout, this, &JobLogDialog::reload);
   reload();
 }
 
 JobLogDialog::~JobLogDialog() = default;
 
+void JobLogDialog::scheduleReload() {
+  if (!soon_.isActive()) soon_.start();
+}
+
 void JobLogDialog::reload() {
+  if (!session_) return;
   if (loading_) {
     again_ = true;
     return;
@@ -93,6 +101,7 @@ void JobLogDialog::showSummary(const QString& error) {
     summary_->setText(tr("Could not read the job's events: %1").arg(error));
     return;
   }
+  if (!session_) return;
   const auto job = session_->store().job(jobId_);
   int warnings = 0;
   int errors = 0;

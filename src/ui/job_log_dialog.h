@@ -4,6 +4,8 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
+#include <QTimer>
 
 #include "model/types.h"
 
@@ -27,6 +29,9 @@ class JobLogDialog : public QDialog {
   QLabel* summaryLabel() const { return summary_; }
   bool isLoading() const { return loading_; }
   void reload();
+  // reload() within half a second, once however often it is asked (a running job's row changes
+  // with every progress report).
+  void scheduleReload();
 
  Q_SIGNALS:
   void loaded();
@@ -34,12 +39,13 @@ class JobLogDialog : public QDialog {
  private:
   void showSummary(const QString& error);
 
-  ProjectSession* session_;
+  QPointer<ProjectSession> session_;  // gone when the project closes: the dialog stays as it is
   model::Id jobId_;
   QString title_;
   JobLogModel* model_;
   QTableView* table_;
   QLabel* summary_;
+  QTimer soon_;
   bool loading_ = false;
   bool again_ = false;  // reload() while loading: read once more when done
 };

@@ -11,6 +11,20 @@ namespace sw::ui {
 JobLogModel::JobLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void JobLogModel::setEntries(QList<Entry> entries) {
+  // The log of a running job grows at its end: add the new rows, keeping scroll and selection.
+  const auto grows = [&] {
+    if (entries.size() < entries_.size()) return false;
+    for (int i = 0; i < entries_.size(); ++i)
+      if (entries.at(i).event.id != entries_.at(i).event.id) return false;
+    return true;
+  };
+  if (grows()) {
+    if (entries.size() == entries_.size()) return;
+    beginInsertRows({}, int(entries_.size()), int(entries.size()) - 1);
+    entries_ = std::move(entries);
+    endInsertRows();
+    return;
+  }
   beginResetModel();
   entries_ = std::move(entries);
   endResetModel();

@@ -20,6 +20,7 @@ class JobLogModel : public QAbstractTableModel {
   };
   explicit JobLogModel(QObject* parent = nullptr);
 
+  // Appends when `entries` continues the rows shown, else resets.
   void setEntries(QList<Entry> entries);
   const QList<Entry>& entries() const { return entries_; }
   // Worker thread: the job's events read through a store connection of its own.

@@ -58,7 +58,7 @@ JobLogDialog* RenderQueuePanel::showLog(model::Id jobId) {
   connect(jobs_, &QAbstractItemModel::dataChanged, dialog,
           [this, dialog, jobId](const QModelIndex& from, const QModelIndex& to) {
             const int r = jobs_->rowOf(jobId);
-            if (r >= from.row() && r <= to.row()) dialog->reload();
+            if (r >= from.row() && r <= to.row()) dialog->scheduleReload();
           });
   dialog->show();
   return dialog;
