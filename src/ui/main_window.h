@@ -207,7 +207,7 @@ class MainWindow : public QMainWindow {
   QFuture<QString> busyWork_;
   QString lastError_;
   QString lastRender_;
-  bool stoppingToQuit_ = false;  // the renders were told to stop; close() when they have
+  bool stoppingToQuit_ = false;  // the renders were told to stop; close() once none runs
 };
 
 }  // namespace sw::ui

@@ -196,8 +196,18 @@ QList<model::Id> MainWindow::runningRenders() const {
 // finished generations are in the cache; a cancelled one stops its remote predictions too.
 bool MainWindow::mayCloseWithRenders() {
   const QList<model::Id> running = runningRenders();
-  if (running.isEmpty()) return true;
-  if (stoppingToQuit_ || findChild<QMessageBox*>(QStringLiteral("quitDuringRender"))) return false;
+  const auto stillRunning = [this](const QList<model::Id>& ids) {
+    return std::any_of(ids.begin(), ids.end(),
+                       [this](model::Id id) { return queue_->isRunning(id); });
+  };
+  // Told to stop: the window closes once none runs (a job waiting for its scene does not run;
+  // the queue marks it interrupted when it goes).
+  if (running.isEmpty() || (stoppingToQuit_ && !stillRunning(running))) {
+    stoppingToQuit_ = false;
+    return true;
+  }
+  if (stoppingToQuit_) return false;
+  if (findChild<QMessageBox*>(QStringLiteral("quitDuringRender"))) return false;
   QStringList titles;
   for (model::Id id : running)
     titles << jobs_->index(jobs_->rowOf(id)).data(RenderJobModel::SceneTitleRole).toString();
@@ -219,7 +229,7 @@ bool MainWindow::mayCloseWithRenders() {
   box->setDefaultButton(leave);
   box->setEscapeButton(keep);
   box->setAttribute(Qt::WA_DeleteOnClose);
-  connect(box, &QMessageBox::finished, this, [this, box, leave, cancel] {
+  connect(box, &QMessageBox::finished, this, [this, box, leave, cancel, stillRunning] {
     const bool leaving = box->clickedButton() == leave;
     if (!queue_ || (!leaving && box->clickedButton() != cancel)) return;
     stoppingToQuit_ = true;
@@ -228,14 +238,11 @@ bool MainWindow::mayCloseWithRenders() {
                                      : tr("Cancelling the render before quitting…"));
     // Closed from the event loop, not inside the queue's signal (closing deletes the queue).
     auto* link = new QMetaObject::Connection;
-    const auto closeWhenStopped = [this, link] {
-      if (!runningRenders().isEmpty()) return;
+    const auto closeWhenStopped = [this, link, stillRunning] {
+      if (queue_ && stillRunning(runningRenders())) return;
       disconnect(*link);
       delete link;
-      QTimer::singleShot(0, this, [this] {
-        stoppingToQuit_ = false;
-        close();
-      });
+      QTimer::singleShot(0, this, &QWidget::close);
     };
     *link = connect(queue_.get(), &render::RenderQueue::jobFinished, this, closeWhenStopped);
     closeWhenStopped();
