@@ -132,6 +132,26 @@ TEST_F(UiJobLog, CardShowsCostAndLogShowsTheRenderSteps) {
   dialog->close();
 }
 
+// Opened while the job runs, the log follows it to its last event without being reopened.
+TEST_F(UiJobLog, TheLogOfARunningJobFollowsIt) {
+  render::RenderRequest request;
+  request.sceneIds = {sceneId};
+  request.preview = true;
+  const model::Id jobId = window->enqueueRender(request).value(0);
+  JobLogDialog* dialog = window->queuePanel()->showLog(jobId);
+  ASSERT_NE(dialog, nullptr);
+  ASSERT_TRUE(test::spinUntil([&] { return !window->renderQueue()->isRunning(jobId); }));
+  window->renderQueue()->waitForIdle();
+  ASSERT_EQ(window->session()->store().job(jobId)->status, model::JobStatus::Completed);
+  const qsizetype events = window->session()->store().jobEvents(jobId).size();
+  ASSERT_TRUE(test::spinUntil([&] { return dialog->model()->rowCount() == events; }))
+      << dialog->model()->rowCount() << " of " << events;
+  EXPECT_EQ(dialog->model()->index(int(events) - 1, JobLogModel::StepColumn).data().toString(),
+            QStringLiteral("Done"));
+  EXPECT_TRUE(dialog->summaryLabel()->text().contains(QStringLiteral("Completed")));
+  dialog->close();
+}
+
 // A fallback warning is a coloured row with its own step name (the job log's warnings).
 TEST(UiJobLogModel, WarningRowsAreNamedAndColoured) {
   model::JobEvent e;
