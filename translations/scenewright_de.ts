@@ -597,6 +597,107 @@
         <source>Play the video in the preview</source>
         <translation>Das Video in der Vorschau abspielen</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Every step of this job: inputs, model, output, cost, time and warnings</source>
+        <translation>Jeder Schritt dieses Auftrags: Eingaben, Modell, Ausgabe, Kosten, Zeit und Warnungen</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Kosten: %1</translation>
+    </message>
+    <message>
+        <source>What this job&apos;s generations cost so far (every run of it)</source>
+        <translation>Was die Erzeugungen dieses Auftrags bisher gekostet haben (alle Durchläufe)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::JobLogDialog</name>
+    <message>
+        <source>Job Log: %1</source>
+        <translation>Auftragsprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>Reading the job&apos;s events…</source>
+        <translation>Die Ereignisse des Auftrags werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not read the job&apos;s events: %1</source>
+        <translation>Die Ereignisse des Auftrags konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Kosten %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>Ausgabe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::JobLogModel</name>
+    <message>
+        <source>%1 (%2)
+%3</source>
+        <translation>%1 (%2)
+%3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::LaneClip</name>
@@ -1083,6 +1184,49 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     <message>
         <source>Cannot use the dropped file</source>
         <translation>Die abgelegte Datei kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>Abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>Paused: %1. Resume on its card continues it.</source>
+        <translation>Pausiert: %1. „Fortsetzen“ auf seiner Karte setzt es fort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n render(s) still running: %1.</source>
+        <translation>
+            <numerusform>%n Rendering läuft noch: %1.</numerusform>
+            <numerusform>%n Renderings laufen noch: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave it to resume later: what it generated so far is kept, and Resume on its card continues from there the next time you open the project. Cancel it: it stops for good, with its cloud predictions.</source>
+        <translation>Später fortsetzen: Was bisher erzeugt wurde, bleibt erhalten, und „Fortsetzen“ auf seiner Karte macht beim nächsten Öffnen des Projekts dort weiter. Abbrechen: Es endet endgültig, samt seinen Cloud-Vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Leave to Resume Later</source>
+        <translation>Später fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel Render</source>
+        <translation>Rendering abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep Rendering</source>
+        <translation>Weiter rendern</translation>
+    </message>
+    <message>
+        <source>Quit Scenewright</source>
+        <translation>Scenewright beenden</translation>
+    </message>
+    <message>
+        <source>Pausing the render before quitting…</source>
+        <translation>Das Rendering wird vor dem Beenden pausiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling the render before quitting…</source>
+        <translation>Das Rendering wird vor dem Beenden abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1895,118 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>What this render does</source>
+        <translation>Was dieses Rendering tut</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>auslassen</translation>
+    </message>
+    <message>
+        <source>generate</source>
+        <translation>erzeugen</translation>
+    </message>
+    <message>
+        <source>keep as is</source>
+        <translation>so lassen</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>verwenden</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>No budget for this render: it spends what it needs (estimated %1).</source>
+        <translation>Kein Budget für dieses Rendering: Es gibt aus, was es braucht (geschätzt %1).</translation>
+    </message>
+    <message>
+        <source>The estimate, %1, is over the %2 budget: the render stops before it spends more.</source>
+        <translation>Die Schätzung von %1 liegt über dem Budget von %2: Das Rendering hält an, bevor es mehr ausgibt.</translation>
+    </message>
+    <message>
+        <source>Estimated %1 of the %2 budget.</source>
+        <translation>Geschätzt %1 von %2 Budget.</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>einen unbekannten Betrag</translation>
+    </message>
+    <message>
+        <source>Replace the video?</source>
+        <translation>Video ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Rendering replaces it with the new video when the render is finished (%1).</source>
+        <translation>Das Rendering ersetzt sie durch das neue Video, sobald es fertig ist (%1).</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep the file</source>
+        <translation>Datei behalten</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>its inputs changed</source>
+        <translation>seine Eingaben haben sich geändert</translation>
+    </message>
+    <message>
+        <source>the chunk before it changed</source>
+        <translation>der Abschnitt davor hat sich geändert</translation>
+    </message>
+    <message>
+        <source>its file left the cache</source>
+        <translation>seine Datei ist nicht mehr im Cache</translation>
+    </message>
+    <message>
+        <source>the last attempt failed</source>
+        <translation>der letzte Versuch ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not generated yet</source>
+        <translation>noch nicht erzeugt</translation>
+    </message>
+    <message>
+        <source>being generated</source>
+        <translation>wird gerade erzeugt</translation>
+    </message>
+    <message>
+        <source>past the scene&apos;s end</source>
+        <translation>nach dem Ende der Szene</translation>
     </message>
 </context>
 <context>

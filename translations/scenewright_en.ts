@@ -36,6 +36,30 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::JobLogDialog</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::MainWindow</name>
     <message numerus="yes">
         <source>%1: %n chunk(s) in sequence</source>
@@ -70,6 +94,13 @@
         <translation>
             <numerusform>Regenerated %n chunk.</numerusform>
             <numerusform>Regenerated %n chunks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n render(s) still running: %1.</source>
+        <translation>
+            <numerusform>%n render still running: %1.</numerusform>
+            <numerusform>%n renders still running: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -593,6 +593,104 @@
         <source>Play the video in the preview</source>
         <translation>在预览中播放视频</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Every step of this job: inputs, model, output, cost, time and warnings</source>
+        <translation>此任务的每一步：输入、模型、输出、费用、时间和警告</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>费用：%1</translation>
+    </message>
+    <message>
+        <source>What this job&apos;s generations cost so far (every run of it)</source>
+        <translation>此任务的生成迄今的费用（所有运行）</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::JobLogDialog</name>
+    <message>
+        <source>Job Log: %1</source>
+        <translation>任务日志：%1</translation>
+    </message>
+    <message>
+        <source>Reading the job&apos;s events…</source>
+        <translation>正在读取任务事件…</translation>
+    </message>
+    <message>
+        <source>Could not read the job&apos;s events: %1</source>
+        <translation>无法读取任务事件：%1</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>费用 %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::JobLogModel</name>
+    <message>
+        <source>%1 (%2)
+%3</source>
+        <translation>%1（%2）
+%3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::LaneClip</name>
@@ -1074,6 +1172,48 @@ The current state is backed up first, so this can be reverted from the same menu
     <message>
         <source>Cannot use the dropped file</source>
         <translation>无法使用拖入的文件</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>已取消：%1。</translation>
+    </message>
+    <message>
+        <source>Paused: %1. Resume on its card continues it.</source>
+        <translation>已暂停：%1。点击其卡片上的“继续”可继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n render(s) still running: %1.</source>
+        <translation>
+            <numerusform>仍有 %n 个渲染在运行：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave it to resume later: what it generated so far is kept, and Resume on its card continues from there the next time you open the project. Cancel it: it stops for good, with its cloud predictions.</source>
+        <translation>稍后继续：已生成的内容会保留，下次打开项目时点击其卡片上的“继续”即可从那里接着渲染。取消：渲染彻底停止，其云端预测也一并取消。</translation>
+    </message>
+    <message>
+        <source>Leave to Resume Later</source>
+        <translation>稍后继续</translation>
+    </message>
+    <message>
+        <source>Cancel Render</source>
+        <translation>取消渲染</translation>
+    </message>
+    <message>
+        <source>Keep Rendering</source>
+        <translation>继续渲染</translation>
+    </message>
+    <message>
+        <source>Quit Scenewright</source>
+        <translation>退出 Scenewright</translation>
+    </message>
+    <message>
+        <source>Pausing the render before quitting…</source>
+        <translation>退出前正在暂停渲染…</translation>
+    </message>
+    <message>
+        <source>Cancelling the render before quitting…</source>
+        <translation>退出前正在取消渲染…</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1870,118 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>What this render does</source>
+        <translation>本次渲染将做什么</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>keep as is</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>No budget for this render: it spends what it needs (estimated %1).</source>
+        <translation>本次渲染没有预算：按需花费（估计 %1）。</translation>
+    </message>
+    <message>
+        <source>The estimate, %1, is over the %2 budget: the render stops before it spends more.</source>
+        <translation>估计费用 %1 超过 %2 的预算：渲染会在超出之前停止。</translation>
+    </message>
+    <message>
+        <source>Estimated %1 of the %2 budget.</source>
+        <translation>估计 %1，预算 %2。</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>未知金额</translation>
+    </message>
+    <message>
+        <source>Replace the video?</source>
+        <translation>替换视频？</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Rendering replaces it with the new video when the render is finished (%1).</source>
+        <translation>渲染完成后将用新视频替换它（%1）。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep the file</source>
+        <translation>保留文件</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>its inputs changed</source>
+        <translation>其输入已更改</translation>
+    </message>
+    <message>
+        <source>the chunk before it changed</source>
+        <translation>前一片段已更改</translation>
+    </message>
+    <message>
+        <source>its file left the cache</source>
+        <translation>其文件已不在缓存中</translation>
+    </message>
+    <message>
+        <source>the last attempt failed</source>
+        <translation>上次尝试失败</translation>
+    </message>
+    <message>
+        <source>not generated yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <source>being generated</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <source>past the scene&apos;s end</source>
+        <translation>超出场景结尾</translation>
     </message>
 </context>
 <context>

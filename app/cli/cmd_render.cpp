@@ -18,6 +18,7 @@
 #include "providers/backend_factory.h"
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
+#include "render/job_log.h"
 #include "render/render_estimate.h"
 #include "render/render_queue.h"
 #include "render/seam_check.h"
@@ -285,12 +286,47 @@ int runResume(const QStringList& args) {
   return drive(queue, {job});
 }
 
+// The job log, in the same rows as the queue dock's events dialog (render/job_log.h).
+int printEvents(model::ProjectStore& store, const QString& jobArg, bool json) {
+  bool ok = false;
+  const Id job = jobArg.toLongLong(&ok);
+  if (!ok || !store.job(job))
+    throw UserError(QStringLiteral("no render job %1 (see 'jobs')").arg(jobArg));
+  const QList<model::JobEvent> events = store.jobEvents(job);
+  const QList<render::JobLogRow> rows = render::describeJobEvents(events);
+  if (!json) {
+    QTextStream(stdout) << render::jobLogText(rows);
+    return kExitOk;
+  }
+  QJsonArray out;
+  for (int i = 0; i < rows.size(); ++i) {
+    const render::JobLogRow& r = rows.at(i);
+    QJsonObject row{{"time", r.time.toString(Qt::ISODateWithMs)},
+                    {"elapsed", r.elapsed},
+                    {"level", r.level},
+                    {"kind", events.at(i).kind},
+                    {"step", r.step},
+                    {"what", r.what},
+                    {"model", r.model},
+                    {"data", events.at(i).data}};
+    if (r.cost) row.insert(QStringLiteral("costUsd"), *r.cost);
+    if (r.seconds) row.insert(QStringLiteral("seconds"), *r.seconds);
+    out.append(row);
+  }
+  QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
+  return kExitOk;
+}
+
 int runJobs(const QStringList& args) {
   QCommandLineParser p;
   p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+  p.addOption(
+      {QStringLiteral("events"), QStringLiteral("The job log of job JOB."), QStringLiteral("JOB")});
   parseArgs(p, QStringLiteral("jobs"), args, 1, 1);
   auto store = model::ProjectStore::open(p.positionalArguments().first());
   render::recoverInterruptedJobs(*store);
+  if (p.isSet(QStringLiteral("events")))
+    return printEvents(*store, p.value(QStringLiteral("events")), p.isSet(QStringLiteral("json")));
   QJsonArray rows;
   for (const model::RenderJob& j : store->jobs())
     rows.append(QJsonObject{{"id", double(j.id)},
@@ -393,11 +429,14 @@ void registerRenderCommands(QList<Command>& out) {
            "Prints the estimated cost before starting. Refused while another job works on the\n"
            "scene, unless --wait.\n"),
        runRegenerate});
-  out.append(
-      {QStringLiteral("jobs"), QStringLiteral("List render jobs"),
-       QStringLiteral("Usage: scenewright-cli jobs DIR [--json]\n\n"
-                      "Lists render jobs with status, progress, cost and output or error.\n"),
-       runJobs});
+  out.append({QStringLiteral("jobs"), QStringLiteral("List render jobs"),
+              QStringLiteral("Usage: scenewright-cli jobs DIR [--events JOB] [--json]\n\n"
+                             "Lists render jobs with status, progress, cost and output or error.\n"
+                             "--events JOB prints that job's log instead: time, seconds since the\n"
+                             "start, level, step, model, cost, seconds the step took, and what\n"
+                             "happened (inputs, output file, warnings such as a text-to-video\n"
+                             "fallback); the same rows as the render queue's Job log.\n"),
+              runJobs});
   out.append({QStringLiteral("resume"), QStringLiteral("Finish an interrupted or failed job"),
               QStringLiteral(
                   "Usage: scenewright-cli resume DIR JOB [--wait]\n\n"

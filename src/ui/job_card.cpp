@@ -20,6 +20,7 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
       title_(new QLabel),
       stage_(new ElidedLabel(Qt::ElideMiddle)),
       eta_(new QLabel),
+      cost_(new QLabel),
       error_(new QLabel),
       progress_(new QProgressBar) {
   setFrameShape(QFrame::StyledPanel);
@@ -31,6 +32,8 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorTextColor(palette()).name()));
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   eta_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  cost_->setObjectName(QStringLiteral("jobCostLabel"));
+  cost_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   auto* buttons = new QHBoxLayout;
   buttons->setSpacing(4);
   pause_ = button(tr("Pause"), &JobCard::pauseClicked);
@@ -40,15 +43,20 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   open_ = button(tr("Open"), &JobCard::openClicked);
   folder_ = button(tr("Show in folder"), &JobCard::folderClicked);
   saveAs_ = button(tr("Save as…"), &JobCard::saveAsClicked);
+  log_ = button(tr("Log"), &JobCard::logClicked);
+  log_->setObjectName(QStringLiteral("jobLogButton"));
+  log_->setToolTip(tr("Every step of this job: inputs, model, output, cost, time and warnings"));
   for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_})
     buttons->addWidget(b);
   buttons->addStretch();
+  buttons->addWidget(log_);
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(6, 4, 6, 4);
   grid->addWidget(title_, 0, 0);
   grid->addWidget(eta_, 0, 1);
   grid->addWidget(progress_, 1, 0, 1, 2);
-  grid->addWidget(stage_, 2, 0, 1, 2);
+  grid->addWidget(stage_, 2, 0);
+  grid->addWidget(cost_, 2, 1);
   grid->addWidget(error_, 3, 0, 1, 2);
   grid->addLayout(buttons, 4, 0, 1, 2);
 }
@@ -78,6 +86,11 @@ void JobCard::update(const QModelIndex& index, bool paused, bool controls, const
   const QString stage = index.data(RenderJobModel::StageRole).toString();
   stage_->setText(done ? tr("Saved to %1").arg(output) : stage);
   stage_->setVisible(!stage_->text().isEmpty());
+  const double cost = index.data(RenderJobModel::CostRole).toDouble();
+  cost_->setText(status == model::JobStatus::Queued && cost <= 0.0
+                     ? QString()
+                     : tr("Cost: %1").arg(formatCost(cost)));
+  cost_->setToolTip(tr("What this job's generations cost so far (every run of it)"));
   eta_->setText(running && eta >= 0 ? tr("about %1 left").arg(formatDuration(eta)) : QString());
   error_->setText(
       error.isEmpty()

@@ -25,6 +25,8 @@ class JobCard : public QFrame {
   QPushButton* cancelButton() const { return cancel_; }
   QPushButton* resumeButton() const { return resume_; }
   QPushButton* openButton() const { return open_; }
+  QPushButton* logButton() const { return log_; }
+  QLabel* costLabel() const { return cost_; }
 
  Q_SIGNALS:
   void pauseClicked();
@@ -34,6 +36,7 @@ class JobCard : public QFrame {
   void openClicked();
   void folderClicked();
   void saveAsClicked();
+  void logClicked();
 
  private:
   QPushButton* button(const QString& text, void (JobCard::*signal)());
@@ -41,6 +44,7 @@ class JobCard : public QFrame {
   QLabel* title_;
   ElidedLabel* stage_;
   QLabel* eta_;
+  QLabel* cost_;
   QLabel* error_;
   QProgressBar* progress_;
   QPushButton* pause_ = nullptr;
@@ -50,6 +54,7 @@ class JobCard : public QFrame {
   QPushButton* open_ = nullptr;
   QPushButton* folder_ = nullptr;
   QPushButton* saveAs_ = nullptr;
+  QPushButton* log_ = nullptr;
 };
 
 }  // namespace sw::ui

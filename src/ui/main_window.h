@@ -160,6 +160,11 @@ class MainWindow : public QMainWindow {
   void copyRender(const QString& source, const QString& target);  // on a worker
   void openRender(const QString& file);
   QString renderUnavailableReason() const;
+  // closeEvent with renders running: asks to cancel them or leave them to resume later
+  // (message box "quitDuringRender"), stops them and closes once they have stopped; true when
+  // nothing runs and the window may close now.
+  bool mayCloseWithRenders();
+  QList<model::Id> runningRenders() const;  // the queue's jobs, not the preview render's
   // The continuity inspector and the user's dropped media (main_window_tools.cpp).
   void createEditorTools();
 
@@ -207,6 +212,7 @@ class MainWindow : public QMainWindow {
   QFuture<QString> busyWork_;
   QString lastError_;
   QString lastRender_;
+  bool stoppingToQuit_ = false;  // the renders were told to stop; close() once none runs
 };
 
 }  // namespace sw::ui

@@ -7,9 +7,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -143,8 +147,22 @@ void MainWindow::connectRenderQueue() {
                 !output.isEmpty()) {
               lastRender_ = output;
               statusBar()->showMessage(tr("Render finished: %1").arg(output), 10000);
-            } else if (!preview && !error.isEmpty()) {
-              statusBar()->showMessage(tr("Render failed: %1").arg(error), 10000);
+            } else if (!preview) {
+              const QString title = jobs_->index(std::max(0, jobs_->rowOf(jobId)))
+                                        .data(RenderJobModel::SceneTitleRole)
+                                        .toString();
+              switch (model::JobStatus(status)) {
+                case model::JobStatus::Cancelled:
+                  statusBar()->showMessage(tr("Cancelled: %1.").arg(title), 10000);
+                  break;
+                case model::JobStatus::Interrupted:
+                  statusBar()->showMessage(
+                      tr("Paused: %1. Resume on its card continues it.").arg(title), 10000);
+                  break;
+                default:
+                  if (!error.isEmpty())
+                    statusBar()->showMessage(tr("Render failed: %1").arg(error), 10000);
+              }
             }
             updateActions();
           });
@@ -161,6 +179,76 @@ void MainWindow::connectRenderQueue() {
   connect(queuePanel_, &RenderQueuePanel::resumeRequested, q, &render::RenderQueue::resume);
   connect(queuePanel_, &RenderQueuePanel::saveAsRequested, this, &MainWindow::saveRenderAs);
   connect(queuePanel_, &RenderQueuePanel::openRequested, this, &MainWindow::openRender);
+}
+
+QList<model::Id> MainWindow::runningRenders() const {
+  QList<model::Id> ids;
+  if (!queue_) return ids;
+  for (int row = 0; row < jobs_->rowCount(); ++row) {
+    const model::Id id = jobs_->job(row).id;
+    if (previewRender_ && id == previewRender_->jobId()) continue;
+    if (queue_->isRunning(id) || queue_->isWaiting(id)) ids.append(id);
+  }
+  return ids;
+}
+
+// A paused job becomes 'interrupted' with Resume on its card (also after a restart), and its
+// finished generations are in the cache; a cancelled one stops its remote predictions too.
+bool MainWindow::mayCloseWithRenders() {
+  const QList<model::Id> running = runningRenders();
+  const auto stillRunning = [this](const QList<model::Id>& ids) {
+    return std::any_of(ids.begin(), ids.end(),
+                       [this](model::Id id) { return queue_->isRunning(id); });
+  };
+  // Told to stop: the window closes once none runs (a job waiting for its scene does not run;
+  // the queue marks it interrupted when it goes).
+  if (running.isEmpty() || (stoppingToQuit_ && !stillRunning(running))) {
+    stoppingToQuit_ = false;
+    return true;
+  }
+  if (stoppingToQuit_) return false;
+  if (findChild<QMessageBox*>(QStringLiteral("quitDuringRender"))) return false;
+  QStringList titles;
+  for (model::Id id : running)
+    titles << jobs_->index(jobs_->rowOf(id)).data(RenderJobModel::SceneTitleRole).toString();
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Quit Scenewright"),
+                              tr("%n render(s) still running: %1.", nullptr, int(running.size()))
+                                  .arg(QLocale().createSeparatedList(titles)),
+                              QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("quitDuringRender"));
+  box->setInformativeText(
+      tr("Leave it to resume later: what it generated so far is kept, and Resume on its card "
+         "continues from there the next time you open the project. Cancel it: it stops for "
+         "good, with its cloud predictions."));
+  QPushButton* leave = box->addButton(tr("Leave to Resume Later"), QMessageBox::AcceptRole);
+  leave->setObjectName(QStringLiteral("leaveRenderButton"));
+  QPushButton* cancel = box->addButton(tr("Cancel Render"), QMessageBox::DestructiveRole);
+  cancel->setObjectName(QStringLiteral("cancelRenderButton"));
+  QPushButton* keep = box->addButton(tr("Keep Rendering"), QMessageBox::RejectRole);
+  keep->setObjectName(QStringLiteral("keepRenderingButton"));
+  box->setDefaultButton(leave);
+  box->setEscapeButton(keep);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box, leave, cancel, stillRunning] {
+    const bool leaving = box->clickedButton() == leave;
+    if (!queue_ || (!leaving && box->clickedButton() != cancel)) return;
+    stoppingToQuit_ = true;
+    for (model::Id id : runningRenders()) leaving ? queue_->pause(id) : queue_->cancel(id);
+    statusBar()->showMessage(leaving ? tr("Pausing the render before quitting…")
+                                     : tr("Cancelling the render before quitting…"));
+    // Closed from the event loop, not inside the queue's signal (closing deletes the queue).
+    auto* link = new QMetaObject::Connection;
+    const auto closeWhenStopped = [this, link, stillRunning] {
+      if (queue_ && stillRunning(runningRenders())) return;
+      disconnect(*link);
+      delete link;
+      QTimer::singleShot(0, this, &QWidget::close);
+    };
+    *link = connect(queue_.get(), &render::RenderQueue::jobFinished, this, closeWhenStopped);
+    closeWhenStopped();
+  });
+  box->open();
+  return false;
 }
 
 RenderSceneDialog* MainWindow::showRenderDialog() {

@@ -32,6 +32,7 @@ class RenderJobModel : public QAbstractListModel {
   QVariant data(const QModelIndex& index, int role) const override;
   int rowOf(model::Id jobId) const;
   const model::RenderJob& job(int row) const { return rows_.at(row).job; }
+  ProjectSession* session() const { return session_; }
 
   void reload();
   void refreshJob(qint64 jobId);  // reread one row (queue's jobChanged)

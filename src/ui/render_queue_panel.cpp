@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "ui/job_card.h"
+#include "ui/job_log_dialog.h"
 #include "ui/render_job_model.h"
 
 namespace sw::ui {
@@ -46,6 +47,23 @@ void RenderQueuePanel::setPaused(model::Id jobId, bool paused) {
   if (row >= 0) refresh(jobs_->index(row), jobs_->index(row));
 }
 
+JobLogDialog* RenderQueuePanel::showLog(model::Id jobId) {
+  const int row = jobs_->rowOf(jobId);
+  if (row < 0) return nullptr;
+  auto* dialog =
+      new JobLogDialog(jobs_->session(), jobId,
+                       jobs_->index(row).data(RenderJobModel::SceneTitleRole).toString(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // A running job's log grows: read again when its row changes (coalesced while reading).
+  connect(jobs_, &QAbstractItemModel::dataChanged, dialog,
+          [this, dialog, jobId](const QModelIndex& from, const QModelIndex& to) {
+            const int r = jobs_->rowOf(jobId);
+            if (r >= from.row() && r <= to.row()) dialog->scheduleReload();
+          });
+  dialog->show();
+  return dialog;
+}
+
 void RenderQueuePanel::rebuild() {
   qDeleteAll(cards_);
   cards_.clear();
@@ -63,6 +81,7 @@ void RenderQueuePanel::rebuild() {
     connect(card, &JobCard::retryClicked, this, [this, id] { emit retryRequested(id); });
     connect(card, &JobCard::resumeClicked, this, [this, id] { emit resumeRequested(id); });
     connect(card, &JobCard::saveAsClicked, this, [this, id] { emit saveAsRequested(id); });
+    connect(card, &JobCard::logClicked, this, [this, id] { showLog(id); });
     connect(card, &JobCard::openClicked, this, [this, row] {
       emit openRequested(jobs_->index(row).data(RenderJobModel::OutputRole).toString());
     });

@@ -16,6 +16,7 @@ namespace sw::ui {
 
 class RenderJobModel;
 class JobCard;
+class JobLogDialog;
 
 class RenderQueuePanel : public QWidget {
   Q_OBJECT
@@ -25,6 +26,8 @@ class RenderQueuePanel : public QWidget {
   void setControlsAvailable(bool available, const QString& reason);
   JobCard* card(model::Id jobId) const { return cards_.value(jobId); }
   void setPaused(model::Id jobId, bool paused);
+  // The job's log (the card's Log button), reread while the job changes; nullptr without it.
+  JobLogDialog* showLog(model::Id jobId);
 
  Q_SIGNALS:
   void pauseRequested(qint64 jobId);

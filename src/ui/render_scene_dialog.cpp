@@ -5,17 +5,22 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "providers/asset_cache.h"
 #include "render/app_settings.h"
 #include "render/scene_job.h"
 #include "render/scene_state.h"
@@ -28,6 +33,29 @@
 namespace sw::ui {
 
 namespace {
+// A slot's state in words, for the parts whose state needs no reason of its own.
+QString stateWords(render::SlotState state) {
+  switch (state) {
+    case render::SlotState::Ready:
+      return RenderSceneDialog::tr("ready");
+    case render::SlotState::OutOfDate:
+      return RenderSceneDialog::tr("its inputs changed");
+    case render::SlotState::Stale:
+      return RenderSceneDialog::tr("the chunk before it changed");
+    case render::SlotState::Missing:
+      return RenderSceneDialog::tr("its file left the cache");
+    case render::SlotState::Failed:
+      return RenderSceneDialog::tr("the last attempt failed");
+    case render::SlotState::Pending:
+      return RenderSceneDialog::tr("not generated yet");
+    case render::SlotState::Generating:
+      return RenderSceneDialog::tr("being generated");
+    case render::SlotState::Unused:
+      return RenderSceneDialog::tr("past the scene's end");
+  }
+  return {};
+}
+
 render::RenderRequest everyTrack(const QList<model::Id>& sceneIds) {
   render::RenderRequest r;
   r.sceneIds = sceneIds;
@@ -50,25 +78,36 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   setWindowTitle(sceneIds.size() == 1 && first
                      ? tr("Render Scene: %1").arg(first->title)
                      : tr("Render %n Scenes", nullptr, int(sceneIds.size())));
+  // Two columns so the dialog fits a 768-pixel screen: the choices, then what they lead to.
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(buildVideoBox());
-  layout->addWidget(buildAudioBox());
-  layout->addWidget(buildOutputBox());
-  layout->addWidget(buildBudgetBox());
+  auto* columns = new QHBoxLayout;
+  auto* choices = new QVBoxLayout;
+  choices->addWidget(buildVideoBox());
+  choices->addWidget(buildAudioBox());
+  choices->addWidget(buildOutputBox());
+  choices->addStretch(1);
+  auto* outcome = new QVBoxLayout;
+  outcome->addWidget(buildStateBox(), 1);
+  outcome->addWidget(buildBudgetBox());
   cost_ = new QLabel;
   cost_->setObjectName(QStringLiteral("costLabel"));
   cost_->setWordWrap(true);
-  layout->addWidget(cost_);
+  cost_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  outcome->addWidget(cost_);
+  columns->addLayout(choices, 1);
+  columns->addLayout(outcome, 1);
+  layout->addLayout(columns, 1);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
   render_ = buttons->addButton(tr("&Render"), QDialogButtonBox::AcceptRole);
   render_->setObjectName(QStringLiteral("renderButton"));
-  render_->setDefault(true);
   render_->setEnabled(!sceneIds.isEmpty());
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
+  // Only once the button is inside the dialog does the dialog take it as its default (Enter).
+  render_->setDefault(true);
   updateCost();
-  setMinimumWidth(560);  // room for the output path
+  setMinimumWidth(1000);  // room for the output path and the scene state
 }
 
 QWidget* RenderSceneDialog::buildVideoBox() {
@@ -213,10 +252,106 @@ QWidget* RenderSceneDialog::buildBudgetBox() {
   row->addStretch(1);
   layout->addLayout(row);
   layout->addWidget(saveBudget_);
+  budgetNote_ = new QLabel;
+  budgetNote_->setObjectName(QStringLiteral("budgetNote"));
+  budgetNote_->setWordWrap(true);
+  layout->addWidget(budgetNote_);
+  connect(budgetOn_, &QCheckBox::toggled, this, &RenderSceneDialog::updateBudgetNote);
+  connect(budget_, &QDoubleSpinBox::valueChanged, this, &RenderSceneDialog::updateBudgetNote);
   return box;
 }
 
+QWidget* RenderSceneDialog::buildStateBox() {
+  auto* box = new QGroupBox(tr("What this render does"));
+  auto* layout = new QVBoxLayout(box);
+  state_ = new QTreeWidget;
+  state_->setObjectName(QStringLiteral("sceneStateList"));
+  state_->setRootIsDecorated(false);
+  state_->setHeaderLabels({tr("Part"), tr("Action"), tr("Why"), tr("Cost")});
+  state_->setSelectionMode(QAbstractItemView::NoSelection);
+  state_->setFocusPolicy(Qt::NoFocus);
+  state_->setMinimumHeight(120);
+  QHeaderView* header = state_->header();
+  header->setStretchLastSection(false);
+  for (int c : {0, 1, 3}) header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(2, QHeaderView::Stretch);
+  layout->addWidget(state_);
+  return box;
+}
+
+// The scene state with this render's options: what will be generated, used or kept, and why.
+void RenderSceneDialog::updateSceneState() {
+  state_->clear();
+  const render::StateOptions options = render::stateOptions(request(), backends_);
+  const providers::AssetCache cache(render::AppSettings::load().effectiveCacheDirectory());
+  for (model::Id id : std::as_const(sceneIds_)) {
+    const render::SceneState state =
+        render::sceneState(session_->store(), id, registry_, cache, options);
+    for (const render::Slot& slot : state.items) {
+      QString action = tr("skip");
+      if (slot.willGenerate)
+        action = tr("generate");
+      else if (slot.kept)
+        action = tr("keep as is");
+      else if (slot.usable())
+        action = tr("use");
+      else if (slot.state == render::SlotState::Unused)
+        action = tr("not used");
+      const QString why = slot.why.isEmpty() ? stateWords(slot.state) : slot.why;
+      const QString part =
+          sceneIds_.size() == 1 ? slot.label : tr("%1: %2").arg(state.scene.title, slot.label);
+      QString cost;
+      if (slot.willGenerate) cost = slot.cost ? formatCost(*slot.cost) : tr("unknown");
+      auto* item = new QTreeWidgetItem(state_, {part, action, why, cost});
+      item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+      if (!slot.costNote.isEmpty()) item->setToolTip(3, slot.costNote);
+      item->setToolTip(2, why);
+    }
+  }
+}
+
+void RenderSceneDialog::updateBudgetNote() {
+  if (!budgetNote_) return;
+  const QString estimate = estimatedCost_ ? formatCost(*estimatedCost_) : tr("an unknown amount");
+  if (!budgetOn_->isChecked()) {
+    budgetNote_->setText(
+        tr("No budget for this render: it spends what it needs (estimated %1).").arg(estimate));
+    budgetNote_->setStyleSheet(QString());
+    return;
+  }
+  const double budget = budget_->value();
+  const bool over = estimatedCost_ && *estimatedCost_ > budget + 1e-9;
+  budgetNote_->setText(
+      over ? tr("The estimate, %1, is over the %2 budget: the render stops before it spends more.")
+                 .arg(estimate, formatCost(budget))
+           : tr("Estimated %1 of the %2 budget.").arg(estimate, formatCost(budget)));
+  budgetNote_->setStyleSheet(over ? QStringLiteral("color: #b45309;") : QString());
+}
+
 void RenderSceneDialog::accept() {
+  const QString output = sceneIds_.size() == 1 ? output_->text().trimmed() : QString();
+  if (!output.isEmpty() && output != confirmedOverwrite_ && QFileInfo::exists(output)) {
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Replace the video?"),
+                                tr("%1 already exists.").arg(QFileInfo(output).fileName()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("overwriteConfirm"));
+    box->setInformativeText(
+        tr("Rendering replaces it with the new video when the render is finished (%1).")
+            .arg(output));
+    QPushButton* replace = box->addButton(tr("Replace"), QMessageBox::AcceptRole);
+    replace->setObjectName(QStringLiteral("replaceFileButton"));
+    QPushButton* keep = box->addButton(tr("Keep the file"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepFileButton"));
+    box->setDefaultButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, replace, output] {
+      if (box->clickedButton() != replace) return output_->setFocus();
+      confirmedOverwrite_ = output;
+      accept();
+    });
+    box->open();
+    return;
+  }
   if (saveBudget_->isChecked()) {
     QJsonObject settings = session_->store().project().settings;
     if (budgetOn_->isChecked())
@@ -282,6 +417,9 @@ void RenderSceneDialog::updateCost() {
                                     : tr("%1: %2.").arg(scene->title, speech));
   }
   cost_->setText(text);
+  estimatedCost_ = e.costToGenerate;
+  updateBudgetNote();
+  updateSceneState();
 }
 
 void RenderSceneDialog::setRenderAvailable(bool available, const QString& reason) {

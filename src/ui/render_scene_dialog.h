@@ -1,8 +1,9 @@
 // Render Scene: segments ready (N of M) and duration, the audio tracks with their durations or
 // clip counts (disabled with the reason when absent), resolution and aspect, preview mode,
 // output file, the budget (this render's, optionally saved as the project's "budgetUsd"), the
-// cost estimate (generated vs cached, every paid call with the backends that will run), and
-// Render. Several scenes = a batch sharing one budget.
+// cost estimate (generated vs cached, every paid call with the backends that will run), the
+// scene state (each part: generated, used or kept, and why), and Render (the default button;
+// it asks before replacing an existing file). Several scenes = a batch sharing one budget.
 #pragma once
 
 #include <QDialog>
@@ -22,6 +23,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTreeWidget;
 
 namespace sw::ui {
 
@@ -55,7 +57,13 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* budgetBox() const { return budgetOn_; }
   QDoubleSpinBox* budgetSpin() const { return budget_; }
   QCheckBox* saveBudgetBox() const { return saveBudget_; }
-  // Saves the budget as the project's when asked, then accepts.
+  // The budget against the estimate ("Estimated $0.40 of the $5.00 budget").
+  QLabel* budgetLabel() const { return budgetNote_; }
+  // Every part of the scenes (scene_state.h) with what this render does with it and why:
+  // Part, Action (generate / use / keep as is / skip), Why, Cost.
+  QTreeWidget* sceneStateList() const { return state_; }
+  // Asks before replacing an existing output file (message box "overwriteConfirm"), saves the
+  // budget as the project's when asked, then accepts.
   void accept() override;
   // Disables Render with a tooltip saying why (e.g. the render engine is not available).
   void setRenderAvailable(bool available, const QString& reason);
@@ -68,6 +76,9 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* track(const QString& label, bool present, const QString& absentReason);
   void browse();
   void updateCost();
+  void updateSceneState();
+  void updateBudgetNote();
+  QWidget* buildStateBox();
 
   ProjectSession* session_;
   QList<model::Id> sceneIds_;
@@ -90,6 +101,10 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* budgetOn_ = nullptr;
   QDoubleSpinBox* budget_ = nullptr;
   QCheckBox* saveBudget_ = nullptr;
+  QLabel* budgetNote_ = nullptr;
+  QTreeWidget* state_ = nullptr;
+  std::optional<double> estimatedCost_;
+  QString confirmedOverwrite_;  // the output file the user agreed to replace
 };
 
 }  // namespace sw::ui
