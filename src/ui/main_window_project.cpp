@@ -72,12 +72,20 @@ bool MainWindow::newProject(const QString& folder, const QString& name) {
   }
 }
 
+// A damaged database (or a missing one beside its backups) is offered its backups instead of a
+// bare error.
 bool MainWindow::openProject(const QString& folder) {
   try {
     attachProject(ProjectSession::open(folder));
     return true;
   } catch (const model::StoreError& e) {
-    showError(tr("Cannot open the project"), e.message());
+    const bool recoverable = e.kind() == model::StoreError::Kind::Damaged ||
+                             (e.kind() == model::StoreError::Kind::NotFound &&
+                              QFileInfo(QDir(folder).filePath(QStringLiteral("backups"))).isDir());
+    if (recoverable)
+      offerBackups(folder, e.message());
+    else
+      showError(tr("Cannot open the project"), e.message());
     return false;
   }
 }
@@ -312,7 +320,7 @@ void MainWindow::chooseNewProject() {
 
 void MainWindow::chooseOpenProject() {
   FileDialogRequest request;
-  request.mode = FileDialogMode::Folder;
+  request.mode = FileDialogMode::Project;
   request.title = tr("Open Project");
   request.start = session_ ? session_->folder() : QDir::homePath();
   openFileDialog(this, request, [this](const QString& folder) { openProject(folder); });
