@@ -343,6 +343,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     statusBar()->showMessage(tr("Closing when the project copy is finished…"));
     return event->ignore();
   }
+  showDocksAfterWelcome();
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());

@@ -138,6 +138,10 @@ class MainWindow : public QMainWindow {
   // A project that cannot open: its backups offered when it has any, else the error shown.
   void offerBackups(const QString& folder, const QString& problem);
   void chooseScreenplay();  // welcome page: a script, then the new project to import it into
+  // The empty docks make way for the welcome page and come back with a project (and before the
+  // layout is saved, so the saved layout keeps them).
+  void hideDocksForWelcome();
+  void showDocksAfterWelcome();
   // Busy state (main_window_backup.cpp): `work` runs on a worker and returns an error text.
   void runBusy(const QString& message, std::function<QString()> work,
                std::function<void(const QString& error)> done);
@@ -201,6 +205,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* chunkDock_ = nullptr;
   QDockWidget* queueDock_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
+  QList<QDockWidget*> docksHiddenForWelcome_;
   QList<QAction*> transportActions_;  // J/K/L, frame and seam steps (transport_actions.h)
   QMenu* recentMenu_ = nullptr;
   QMenu* backupMenu_ = nullptr;

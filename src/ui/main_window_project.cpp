@@ -93,6 +93,7 @@ bool MainWindow::openProject(const QString& folder) {
 void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   closeProject();
   session_ = std::move(session);
+  showDocksAfterWelcome();
   addRecent(session_->folder());
   buildProjectWidgets();
   connectProjectWidgets();

@@ -1,8 +1,10 @@
 // MainWindow with no project open: the welcome page, the bundled sample project and importing a
 // screenplay into a new project.
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include "model/project_json.h"
 #include "model/store_error.h"
@@ -28,7 +30,25 @@ QWidget* MainWindow::welcomeWidget() {
   connect(page, &WelcomePage::openProjectRequested, this, &MainWindow::chooseOpenProject);
   connect(page, &WelcomePage::importScreenplayRequested, this, &MainWindow::chooseScreenplay);
   connect(page, &WelcomePage::recentListChanged, this, &MainWindow::updateRecentMenu);
+  // Once the constructor has restored the saved layout (or the project has closed).
+  QTimer::singleShot(0, this, [this] {
+    if (!session_) hideDocksForWelcome();
+  });
   return page;
+}
+
+void MainWindow::hideDocksForWelcome() {
+  for (QDockWidget* dock : {projectDock_, inspectorDock_, chunkDock_, timelineDock_, queueDock_})
+    if (dock->toggleViewAction()->isChecked() && !docksHiddenForWelcome_.contains(dock)) {
+      docksHiddenForWelcome_ << dock;
+      dock->hide();
+    }
+}
+
+void MainWindow::showDocksAfterWelcome() {
+  for (QDockWidget* dock : std::as_const(docksHiddenForWelcome_)) dock->show();
+  if (docksHiddenForWelcome_.contains(inspectorDock_)) inspectorDock_->raise();  // over Chunk
+  docksHiddenForWelcome_.clear();
 }
 
 QString MainWindow::sampleProjectFolder() {

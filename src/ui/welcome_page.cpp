@@ -19,6 +19,8 @@ namespace sw::ui {
 namespace {
 
 const QString kRecentKey = QStringLiteral("recentProjects");
+constexpr int kStartWidth = 300;   // the column of ways to start
+constexpr int kRecentWidth = 440;  // the recent projects
 
 // The name a project folder shows: "Lighthouse" for ".../Lighthouse.scenewright".
 QString projectTitle(const QString& folder) {
@@ -51,11 +53,15 @@ QCommandLinkButton* startButton(const QString& name, const QString& text, const 
 
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("welcomePage"));
-  auto* outer = new QHBoxLayout(this);
+  auto* page = new QVBoxLayout(this);
+  page->addStretch(1);
+  auto* outer = new QHBoxLayout;
+  page->addLayout(outer, 4);
+  page->addStretch(1);
   outer->addStretch(1);
   auto* columns = new QHBoxLayout;
-  columns->setSpacing(32);
-  outer->addLayout(columns, 4);
+  columns->setSpacing(48);
+  outer->addLayout(columns, 6);
   outer->addStretch(1);
 
   auto* start = new QVBoxLayout;
@@ -82,7 +88,11 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   connect(import, &QPushButton::clicked, this, &WelcomePage::importScreenplayRequested);
   for (QWidget* w : {sample, create, open, import}) start->addWidget(w);
   start->addStretch();
-  columns->addLayout(start, 1);
+  auto* startColumn = new QWidget;
+  startColumn->setLayout(start);
+  startColumn->setMinimumWidth(kStartWidth);
+  startColumn->setMaximumWidth(kStartWidth + 120);
+  columns->addWidget(startColumn, 2);
 
   auto* recent = new QVBoxLayout;
   auto* heading = new QLabel(tr("<h3>Recent projects</h3>"));
@@ -91,12 +101,16 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   scroll->setObjectName(QStringLiteral("recentProjects"));
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   auto* list = new QWidget;
   recentLayout_ = new QVBoxLayout(list);
   recentLayout_->setContentsMargins(0, 0, 0, 0);
   scroll->setWidget(list);
   recent->addWidget(scroll, 1);
-  columns->addLayout(recent, 1);
+  auto* recentColumn = new QWidget;
+  recentColumn->setLayout(recent);
+  recentColumn->setMinimumWidth(kRecentWidth);
+  columns->addWidget(recentColumn, 3);
 
   recent_ = recentProjects();
   fillRecent();
@@ -117,6 +131,7 @@ void WelcomePage::removeRecentProject(const QString& folder) {
 }
 
 void WelcomePage::fillRecent() {
+  recentButtons_.clear();
   while (QLayoutItem* item = recentLayout_->takeAt(0)) {
     delete item->widget();
     delete item;
@@ -135,16 +150,15 @@ void WelcomePage::fillRecent() {
     row->setObjectName(QStringLiteral("recentRow%1").arg(i));
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* open = new QCommandLinkButton(
-        projectTitle(folder), missing ? tr("Missing: %1").arg(QDir::toNativeSeparators(folder))
-                                      : QDir::toNativeSeparators(folder));
+    auto* open = new QCommandLinkButton(projectTitle(folder));
     open->setObjectName(QStringLiteral("recentProject%1").arg(i));
     open->setIcon(QIcon::fromTheme(
         missing ? QStringLiteral("dialog-warning") : QStringLiteral("folder"), open->icon()));
     open->setAutoDefault(true);
     open->setEnabled(!missing);
-    open->setToolTip(missing ? tr("This folder no longer holds a project.")
-                             : tr("Open %1").arg(QDir::toNativeSeparators(folder)));
+    open->setToolTip(missing
+                         ? tr("%1 no longer holds a project.").arg(QDir::toNativeSeparators(folder))
+                         : tr("Open %1").arg(QDir::toNativeSeparators(folder)));
     connect(open, &QPushButton::clicked, this,
             [this, folder] { emit openRecentRequested(folder); });
     layout->addWidget(open, 1);
@@ -163,8 +177,26 @@ void WelcomePage::fillRecent() {
       layout->addWidget(remove, 0, Qt::AlignVCenter);
     }
     recentLayout_->addWidget(row);
+    recentButtons_.append({open, folder});
   }
+  elidePaths();
   recentLayout_->addStretch();
+}
+
+// A long path is elided in its middle to the width the list has (the tooltip has all of it).
+void WelcomePage::elidePaths() {
+  const int width = std::max(recentLayout_->parentWidget()->width(), kRecentWidth) - 90;
+  for (const auto& [button, folder] : std::as_const(recentButtons_)) {
+    const bool missing = missing_.contains(folder);
+    const QString path = button->fontMetrics().elidedText(
+        QDir::toNativeSeparators(folder), Qt::ElideMiddle, missing ? width - 120 : width);
+    button->setDescription(missing ? tr("Missing: %1").arg(path) : path);
+  }
+}
+
+void WelcomePage::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  elidePaths();
 }
 
 void WelcomePage::markMissing(const QStringList& missing) {

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QPair>
 #include <QStringList>
 #include <QWidget>
 
+class QCommandLinkButton;
 class QVBoxLayout;
 
 namespace sw::ui {
@@ -34,12 +36,17 @@ class WelcomePage : public QWidget {
   void importScreenplayRequested();
   void recentListChanged();  // an entry was removed
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void fillRecent();
+  void elidePaths();
   void markMissing(const QStringList& missing);
 
   QVBoxLayout* recentLayout_ = nullptr;
   QStringList recent_;
+  QList<QPair<QCommandLinkButton*, QString>> recentButtons_;  // and the folder each opens
   QStringList missing_;
   bool checked_ = false;
   QFutureWatcher<QStringList> check_;

@@ -328,4 +328,29 @@ TEST(UiWelcome, RestoreBackupWithoutAnOpenProject) {
             1);
 }
 
+// For the README and for a human to look at: <build>/screenshots/welcome.png.
+TEST(UiWelcome, Screenshot) {
+  QTemporaryDir tmp;
+  QStringList recent;
+  for (const char* name : {"Harbour Lights", "The Lighthouse Keeper", "Night Ferry"}) {
+    const QString folder = tmp.filePath(QLatin1String(name) + QStringLiteral(".scenewright"));
+    if (recent.size() != 2) makeProject(folder, QLatin1String(name), 0);
+    recent << folder;
+  }
+  QSettings().setValue(QStringLiteral("recentProjects"), recent);
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  auto* page = qobject_cast<WelcomePage*>(window.centralWidget());
+  ASSERT_NE(page, nullptr);
+  ASSERT_TRUE(test::spinUntil([&] { return page->checked(); }));
+  QCoreApplication::processEvents();
+  const QImage shot = window.grab().toImage();
+  ASSERT_FALSE(shot.isNull());
+  const QString dir = QStringLiteral(SW_BINARY_DIR "/screenshots");
+  QDir().mkpath(dir);
+  ASSERT_TRUE(shot.save(QDir(dir).filePath(QStringLiteral("welcome.png"))));
+}
+
 }  // namespace
