@@ -11,7 +11,11 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QSet>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextImageFormat>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -56,6 +60,26 @@ void showOne(QPointer<Dialog>& dialog, Args&&... args) {
   dialog->show();
   dialog->raise();
   dialog->activateWindow();
+}
+
+constexpr int kImageWidth = 820;  // the guide's screenshots, scaled down to the dialog
+
+// Screenshots wider than `width` are shown at that width (the height follows).
+void fitImages(QTextDocument* document, int width) {
+  QTextCursor cursor(document);
+  for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+      const QTextFragment fragment = it.fragment();
+      QTextImageFormat image = fragment.charFormat().toImageFormat();
+      if (!image.isValid()) continue;
+      const QImage picture =
+          document->resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
+      if (picture.isNull() || picture.width() <= width) continue;
+      image.setWidth(width);
+      cursor.setPosition(fragment.position());
+      cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+      cursor.setCharFormat(image);
+    }
 }
 
 }  // namespace
@@ -125,6 +149,7 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent), browser_(ne
       browser_->setSource(browser_->source().resolved(url));
   });
   browser_->setSource(QUrl(QString::fromLatin1(kSource)), QTextDocument::MarkdownResource);
+  fitImages(browser_->document(), kImageWidth);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
