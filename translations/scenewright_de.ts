@@ -144,6 +144,56 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::BackupDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Recover the Project</source>
+        <translation>Projekt wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose a backup of %1 to restore. Its current state is backed up first, so the restore can be undone from File ▸ Restore Backup.</source>
+        <translation>Wählen Sie eine Sicherung von %1 zum Wiederherstellen. Der aktuelle Stand wird vorher gesichert, sodass sich die Wiederherstellung unter Datei ▸ Sicherung wiederherstellen rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose one of its backups to restore. The damaged file is kept in its backups folder; nothing is deleted.</source>
+        <translation>%1
+
+Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei bleibt im Sicherungsordner erhalten; nichts wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Looking for backups…</source>
+        <translation>Suche nach Sicherungen…</translation>
+    </message>
+    <message>
+        <source>%1 (before a restore) · %2</source>
+        <translation>%1 (vor einer Wiederherstellung) · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 has no backups (Scenewright keeps them in its backups folder).</source>
+        <translation>%1 hat keine Sicherungen (Scenewright legt sie in seinem Ordner backups ab).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), newest first:</source>
+        <translation>
+            <numerusform>%n Sicherung, neueste zuerst:</numerusform>
+            <numerusform>%n Sicherungen, neueste zuerst:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
@@ -530,6 +580,10 @@
         <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
         <translation>%1 ist eine Datenbankdatei, die nur der Projektspeicher von Scenewright öffnen darf. Wählen Sie eine andere Datei.</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::JobCard</name>
@@ -889,18 +943,6 @@
         <translation>Render-Warteschlange</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Open a project folder or create a new one.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Projektordner oder legen Sie einen neuen an.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>New Project…</source>
-        <translation>Neues Projekt…</translation>
-    </message>
-    <message>
-        <source>Open Project…</source>
-        <translation>Projekt öffnen…</translation>
-    </message>
-    <message>
         <source>Scenewright</source>
         <translation>Scenewright</translation>
     </message>
@@ -1227,6 +1269,34 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     <message>
         <source>Cancelling the render before quitting…</source>
         <translation>Das Rendering wird vor dem Beenden abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Of Another Project…</source>
+        <translation>Eines anderen Projekts…</translation>
+    </message>
+    <message>
+        <source>Of a Project Folder…</source>
+        <translation>Eines Projektordners…</translation>
+    </message>
+    <message>
+        <source>Restore a Backup of a Project</source>
+        <translation>Sicherung eines Projekts wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Preparing the sample project…</source>
+        <translation>Beispielprojekt wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample project</source>
+        <translation>Das Beispielprojekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Import a Screenplay</source>
+        <translation>Drehbuch importieren</translation>
+    </message>
+    <message>
+        <source>New Project for %1</source>
+        <translation>Neues Projekt für %1</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2463,29 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
 </context>
 <context>
+    <name>sw::ui::ShortcutsDialog</name>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Anderswo</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::TakeLotteryDialog</name>
     <message>
         <source>Takes of chunk %1</source>
@@ -2585,6 +2678,17 @@ Seed %3 · %4</translation>
     </message>
 </context>
 <context>
+    <name>sw::ui::UserGuideDialog</name>
+    <message>
+        <source>Scenewright User Guide</source>
+        <translation>Scenewright-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>Benutzer&amp;handbuch</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::UserMedia</name>
     <message>
         <source>%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, FLAC, Ogg or M4A file.</source>
@@ -2613,6 +2717,73 @@ Seed %3 · %4</translation>
     <message>
         <source>Could not use %1: %2</source>
         <translation>%1 konnte nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Scenewright&lt;/h1&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Scenewright&lt;/h1&gt;&lt;p&gt;Ein Regiepult für KI-generierte Videos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the Sample Project</source>
+        <translation>Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>A three-scene story that renders offline with the local backend.</source>
+        <translation>Eine Geschichte in drei Szenen, die offline mit dem lokalen Backend gerendert wird.</translation>
+    </message>
+    <message>
+        <source>New Project…</source>
+        <translation>Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>An empty project folder (NAME.scenewright).</source>
+        <translation>Ein leerer Projektordner (NAME.scenewright).</translation>
+    </message>
+    <message>
+        <source>Open Project…</source>
+        <translation>Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Choose a NAME.scenewright project folder.</source>
+        <translation>Einen Projektordner NAME.scenewright wählen.</translation>
+    </message>
+    <message>
+        <source>Import a Screenplay…</source>
+        <translation>Drehbuch importieren…</translation>
+    </message>
+    <message>
+        <source>A Fountain screenplay becomes the scenes of a new project.</source>
+        <translation>Ein Fountain-Drehbuch wird zu den Szenen eines neuen Projekts.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Recent projects&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Zuletzt geöffnete Projekte&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>No recent projects yet. Open the sample project to look around, or start a new one.</source>
+        <translation>Noch keine zuletzt geöffneten Projekte. Öffnen Sie das Beispielprojekt, um sich umzusehen, oder beginnen Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds a project.</source>
+        <translation>%1 enthält kein Projekt mehr.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the recent projects</source>
+        <translation>%1 aus den zuletzt geöffneten Projekten entfernen</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Fehlt: %1</translation>
     </message>
 </context>
 </TS>

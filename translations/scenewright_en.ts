@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>sw::ui::BackupDialog</name>
+    <message numerus="yes">
+        <source>%n backup(s), newest first:</source>
+        <translation>
+            <numerusform>%n backup, newest first:</numerusform>
+            <numerusform>%n backups, newest first:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::ChunkInspector</name>
     <message numerus="yes">
         <source>Regenerate %n stale chunk(s)</source>

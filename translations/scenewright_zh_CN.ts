@@ -144,6 +144,55 @@
     </message>
 </context>
 <context>
+    <name>sw::ui::BackupDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Recover the Project</source>
+        <translation>恢复项目</translation>
+    </message>
+    <message>
+        <source>Choose a backup of %1 to restore. Its current state is backed up first, so the restore can be undone from File ▸ Restore Backup.</source>
+        <translation>选择 %1 的一个备份进行恢复。恢复前会先备份当前状态，因此可以在“文件 ▸ 恢复备份”中撤销这次恢复。</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose one of its backups to restore. The damaged file is kept in its backups folder; nothing is deleted.</source>
+        <translation>%1
+
+选择它的一个备份进行恢复。损坏的文件会保留在其备份文件夹中；不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Looking for backups…</source>
+        <translation>正在查找备份…</translation>
+    </message>
+    <message>
+        <source>%1 (before a restore) · %2</source>
+        <translation>%1（恢复之前）· %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 has no backups (Scenewright keeps them in its backups folder).</source>
+        <translation>%1 没有备份（Scenewright 将备份保存在其 backups 文件夹中）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), newest first:</source>
+        <translation>
+            <numerusform>%n 个备份，最新的在前：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::CharacterModel</name>
     <message>
         <source>Character</source>
@@ -526,6 +575,10 @@
         <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
         <translation>%1 是数据库文件，只能由 Scenewright 的项目存储打开。请选择其他文件。</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::JobCard</name>
@@ -882,18 +935,6 @@
         <translation>渲染队列</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;Open a project folder or create a new one.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Scenewright&lt;/h2&gt;&lt;p&gt;打开一个项目文件夹或新建项目。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>New Project…</source>
-        <translation>新建项目…</translation>
-    </message>
-    <message>
-        <source>Open Project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
         <source>Scenewright</source>
         <translation>Scenewright</translation>
     </message>
@@ -1214,6 +1255,34 @@ The current state is backed up first, so this can be reverted from the same menu
     <message>
         <source>Cancelling the render before quitting…</source>
         <translation>退出前正在取消渲染…</translation>
+    </message>
+    <message>
+        <source>Of Another Project…</source>
+        <translation>其他项目的备份…</translation>
+    </message>
+    <message>
+        <source>Of a Project Folder…</source>
+        <translation>项目文件夹的备份…</translation>
+    </message>
+    <message>
+        <source>Restore a Backup of a Project</source>
+        <translation>恢复项目的备份</translation>
+    </message>
+    <message>
+        <source>Preparing the sample project…</source>
+        <translation>正在准备示例项目…</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample project</source>
+        <translation>无法打开示例项目</translation>
+    </message>
+    <message>
+        <source>Import a Screenplay</source>
+        <translation>导入剧本</translation>
+    </message>
+    <message>
+        <source>New Project for %1</source>
+        <translation>为 %1 新建项目</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2429,29 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
 </context>
 <context>
+    <name>sw::ui::ShortcutsDialog</name>
+    <message>
+        <source>Elsewhere</source>
+        <translation>其他位置</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::TakeLotteryDialog</name>
     <message>
         <source>Takes of chunk %1</source>
@@ -2549,6 +2641,17 @@ seed %3 · %4</source>
     </message>
 </context>
 <context>
+    <name>sw::ui::UserGuideDialog</name>
+    <message>
+        <source>Scenewright User Guide</source>
+        <translation>Scenewright 用户指南</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::UserMedia</name>
     <message>
         <source>%1 is not a sound file (it has no audio, or it is a video): drop a WAV, MP3, FLAC, Ogg or M4A file.</source>
@@ -2577,6 +2680,73 @@ seed %3 · %4</source>
     <message>
         <source>Could not use %1: %2</source>
         <translation>无法使用 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Scenewright&lt;/h1&gt;&lt;p&gt;A director&apos;s console for AI-generated video.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Scenewright&lt;/h1&gt;&lt;p&gt;AI 生成视频的导演控制台。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the Sample Project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <source>A three-scene story that renders offline with the local backend.</source>
+        <translation>一个三场景的故事，可使用本地后端离线渲染。</translation>
+    </message>
+    <message>
+        <source>New Project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>An empty project folder (NAME.scenewright).</source>
+        <translation>一个空的项目文件夹（NAME.scenewright）。</translation>
+    </message>
+    <message>
+        <source>Open Project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Choose a NAME.scenewright project folder.</source>
+        <translation>选择一个 NAME.scenewright 项目文件夹。</translation>
+    </message>
+    <message>
+        <source>Import a Screenplay…</source>
+        <translation>导入剧本…</translation>
+    </message>
+    <message>
+        <source>A Fountain screenplay becomes the scenes of a new project.</source>
+        <translation>将 Fountain 剧本导入为新项目的场景。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Recent projects&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;最近的项目&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>No recent projects yet. Open the sample project to look around, or start a new one.</source>
+        <translation>还没有最近的项目。打开示例项目看看，或新建一个项目。</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds a project.</source>
+        <translation>%1 中已不再有项目。</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the recent projects</source>
+        <translation>从最近的项目中移除 %1</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺失：%1</translation>
     </message>
 </context>
 </TS>

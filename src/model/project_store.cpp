@@ -33,8 +33,8 @@ void checkFile(const QString& dbPath) {
   const QFileInfo info(dbPath);
   if (!info.exists())
     throw StoreError(StoreError::Kind::NotFound,
-                     QStringLiteral("%1: no project here (project.db is missing). Create one with "
-                                    "'scenewright-cli new' or choose another folder.")
+                     QStringLiteral("%1: no project here (project.db is missing). Choose the "
+                                    "NAME.scenewright folder of a project, or create a new one.")
                          .arg(dbPath));
   if (!info.isFile() || !info.isReadable())
     throw StoreError(StoreError::Kind::Io,
@@ -42,7 +42,38 @@ void checkFile(const QString& dbPath) {
   if (info.size() == 0)
     throw StoreError(
         StoreError::Kind::Damaged,
-        QStringLiteral("%1: the project file is empty. Restore it from a backup.").arg(dbPath));
+        QStringLiteral("%1 is damaged: the file is empty. Restore one of the project's backups.")
+            .arg(dbPath));
+}
+
+// A project's own traces around its database, by name and stat only: the folder is named
+// NAME.scenewright, its backups/ holds project-*.db, or SQLite left a -wal beside it. A file
+// SQLite cannot read as a database among them is a damaged project, not someone else's file.
+bool inProjectFolder(const QString& dbPath) {
+  const QFileInfo db(dbPath);
+  const QDir folder = db.absoluteDir();
+  return folder.dirName().endsWith(QLatin1String(ProjectStore::kSuffix)) ||
+         QFileInfo::exists(dbPath + QStringLiteral("-wal")) ||
+         !QDir(folder.filePath(QStringLiteral("backups")))
+              .entryList({QStringLiteral("project-*.db")}, QDir::Files)
+              .isEmpty();
+}
+
+// An SQLite database that holds Scenewright's tables although its header's application id is
+// not ours: the header was overwritten.
+bool holdsProjectTables(Database& db) {
+  Statement tables = db.prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('projects', "
+      "'scenes', 'chunks')");
+  return tables.step() && tables.int64(0) == 3;
+}
+
+StoreError damaged(const QString& dbPath, const QString& what) {
+  return StoreError(StoreError::Kind::Damaged,
+                    QStringLiteral("%1 is damaged: %2. Restore one of the project's backups; "
+                                   "nothing was changed.")
+                        .arg(dbPath, what),
+                    dbPath);
 }
 
 // A writer killed while the project was open leaves it for a read-write connection to recover:
@@ -62,6 +93,10 @@ void checkReadOnly(const QString& dbPath, bool integrity, bool mayRecover = true
     Database db(dbPath, Database::Mode::ReadOnly);
     const int appId = schema::applicationId(db);
     const int version = schema::userVersion(db);
+    if (appId != schema::kApplicationId && holdsProjectTables(db))
+      throw damaged(dbPath, QStringLiteral("its header does not carry Scenewright's application "
+                                           "id (%1) although it holds a project")
+                                .arg(appId));
     if (appId != schema::kApplicationId)
       throw StoreError(StoreError::Kind::NotAProject,
                        QStringLiteral("%1: not a Scenewright project (it is an SQLite database of "
@@ -79,17 +114,18 @@ void checkReadOnly(const QString& dbPath, bool integrity, bool mayRecover = true
     Statement check = db.prepare("PRAGMA quick_check");
     const QString result = check.step() ? check.text(0) : QStringLiteral("no answer");
     if (result != QLatin1String("ok"))
-      throw StoreError(StoreError::Kind::Damaged,
-                       QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
-                                      "backup; nothing was changed.")
-                           .arg(dbPath, result));
+      throw damaged(dbPath, QStringLiteral("SQLite's check of its pages failed (%1)").arg(result));
   } catch (const StoreError& e) {
     if (e.message().contains(
-            QLatin1String("file is not a database")))  // SQLITE_NOTADB: wrong magic
+            QLatin1String("file is not a database"))) {  // SQLITE_NOTADB: wrong magic
+      if (inProjectFolder(dbPath))
+        throw damaged(dbPath, QStringLiteral("its header cannot be read as an SQLite database "
+                                             "(its first bytes were overwritten or lost)"));
       throw StoreError(StoreError::Kind::NotAProject,
                        QStringLiteral("%1: not a Scenewright project (the file is not an SQLite "
                                       "database). Open a folder created by Scenewright.")
                            .arg(dbPath));
+    }
     // Only an I/O failure on a readable file means damage; a full disk or a busy writer is not.
     if (e.kind() != StoreError::Kind::Io) throw;
     if (mayRecover && needsWriterRecovery(e, dbPath)) {
@@ -100,10 +136,7 @@ void checkReadOnly(const QString& dbPath, bool integrity, bool mayRecover = true
       return checkReadOnly(dbPath, integrity, false);
     }
     if (e.kind() == StoreError::Kind::Io && !QFileInfo(dbPath).isReadable()) throw;
-    throw StoreError(StoreError::Kind::Damaged,
-                     QStringLiteral("%1: the project file is damaged (%2). Restore it from a "
-                                    "backup; nothing was changed.")
-                         .arg(dbPath, e.message()));
+    throw damaged(dbPath, QStringLiteral("SQLite cannot read it (%1)").arg(e.message()));
   }
 }
 

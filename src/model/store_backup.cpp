@@ -68,4 +68,34 @@ void restoreProject(const QString& backupFile, const QString& projectFolder) {
   copyDatabase(from, to, QStringLiteral("restoring %1 from %2").arg(target, backupFile));
 }
 
+void replaceDamagedProject(const QString& backupFile, const QString& projectFolder,
+                           const QString& keepDamagedAs) {
+  ProjectStore::validate(backupFile);
+  const QString target = databaseOf(projectFolder);
+  const QString partial = target + QStringLiteral(".partial");
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    QFile::remove(partial + QLatin1String(suffix));
+  {
+    Database from(backupFile, Database::Mode::ReadOnly);
+    Database to(partial, Database::Mode::Create);
+    copyDatabase(from, to, QStringLiteral("restoring %1 from %2").arg(target, backupFile));
+    to.exec("PRAGMA journal_mode = DELETE");  // one file to rename: no -wal left behind
+  }
+  QDir().mkpath(QFileInfo(keepDamagedAs).absolutePath());
+  QDir dir;  // QDir::rename never falls back to copying (which would open the file)
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const QString from = target + QLatin1String(suffix);
+    if (QFileInfo::exists(from) && !dir.rename(from, keepDamagedAs + QLatin1String(suffix)))
+      throw StoreError(StoreError::Kind::Io,
+                       QStringLiteral("%1: cannot move the damaged file aside to %2 (check "
+                                      "permissions); nothing was restored.")
+                           .arg(from, keepDamagedAs));
+  }
+  if (!dir.rename(partial, target))
+    throw StoreError(StoreError::Kind::Io,
+                     QStringLiteral("%1: cannot put the restored copy %2 in place (check "
+                                    "permissions); rename it to project.db.")
+                         .arg(target, partial));
+}
+
 }  // namespace sw::model

@@ -15,4 +15,13 @@ void backupProject(const QString& projectFolder, const QString& destinationFile)
 // validated first; on any error the project is left as it was. Throws StoreError.
 void restoreProject(const QString& backupFile, const QString& projectFolder);
 
+// For a project whose database cannot be read (StoreError::Kind::Damaged or NotAProject, so
+// restoreProject() cannot write into it): copies `backupFile` (validated first) into a new file
+// beside project.db, then renames the damaged project.db and its -wal/-shm to `keepDamagedAs`
+// (and its -wal/-shm: nothing is deleted) and the copy into place. Renames only; no descriptor
+// is ever opened on the damaged file. On error before the swap the project is as it was.
+// Throws StoreError.
+void replaceDamagedProject(const QString& backupFile, const QString& projectFolder,
+                           const QString& keepDamagedAs);
+
 }  // namespace sw::model

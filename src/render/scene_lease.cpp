@@ -71,7 +71,7 @@ QString sceneBusyMessage(ProjectStore& store, const model::SceneLease& holder) {
   }
   return QStringLiteral(
              "%1 is busy: %2 is working on it. Wait for that job to finish or cancel it, then "
-             "try again (the CLI's --wait waits for it).")
+             "try again.")
       .arg(scene, ProjectStore::describeLease(holder));
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,6 +26,15 @@ BackupManager::~BackupManager() { waitForIdle(); }
 
 QString BackupManager::folder() const { return QDir(project_).filePath(QStringLiteral("backups")); }
 
+// Newest first, with their times read here so the menu does not stat files.
+QFileInfoList BackupManager::listBackups(const QString& projectFolder) {
+  QFileInfoList list = QDir(QDir(projectFolder).filePath(QStringLiteral("backups")))
+                           .entryInfoList({QStringLiteral("project-*.db")}, QDir::Files,
+                                          QDir::Name | QDir::Reversed);
+  for (const QFileInfo& info : list) (void)info.lastModified();
+  return list;
+}
+
 namespace {
 
 struct BackupRun {
@@ -32,23 +42,15 @@ struct BackupRun {
   QFileInfoList list;
 };
 
-// Worker thread: newest first, with their times read here so the menu does not stat files.
-QFileInfoList listBackups(const QString& folder) {
-  QFileInfoList list = QDir(folder).entryInfoList({QStringLiteral("project-*.db")}, QDir::Files,
-                                                  QDir::Name | QDir::Reversed);
-  for (const QFileInfo& info : list) (void)info.lastModified();
-  return list;
-}
-
 // Worker thread: one consistent copy, then only the newest kKeep are kept.
-BackupRun backUp(const QString& project, const QString& folder, const QString& file) {
+BackupRun backUp(const QString& project, const QString& file) {
   BackupRun run;
   try {
     model::backupProject(project, file);
   } catch (const model::StoreError& e) {
     run.error = e.message();
   }
-  const QFileInfoList all = listBackups(folder);
+  const QFileInfoList all = BackupManager::listBackups(project);
   for (int i = BackupManager::kKeep; i < all.size() && run.error.isEmpty(); ++i)
     for (const char* suffix : {"", "-wal", "-shm"})
       QFile::remove(all.at(i).absoluteFilePath() + QLatin1String(suffix));
@@ -73,7 +75,7 @@ void BackupManager::backupNow() {
     running_ = false;
     emit backupFinished(file, run.error);
   });
-  watcher->setFuture(QtConcurrent::run(backUp, project_, folder(), file));
+  watcher->setFuture(QtConcurrent::run(backUp, project_, file));
 }
 
 void BackupManager::waitForIdle() {

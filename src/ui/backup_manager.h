@@ -22,6 +22,10 @@ class BackupManager : public QObject {
   explicit BackupManager(const QString& projectFolder, QObject* parent = nullptr);
   ~BackupManager() override;
 
+  // The backups of a project folder (<project>/backups/project-*.db), newest first, with their
+  // times read. Stats files: call it on a worker.
+  static QFileInfoList listBackups(const QString& projectFolder);
+
   QString folder() const;                          // <project>/backups
   QFileInfoList backups() const { return list_; }  // newest first, as of the last backup run
   void markChanged() { changed_ = true; }

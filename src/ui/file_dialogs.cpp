@@ -7,6 +7,7 @@
 #include <QFileSystemModel>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 #include "model/project_files.h"
 #include "ui/name_only_icon_provider.h"
@@ -109,17 +110,33 @@ QFileDialog* openFileDialog(QWidget* parent, const FileDialogRequest& request,
       dialog->setFileMode(QFileDialog::AnyFile);
       break;
     case FileDialogMode::Folder:
+    case FileDialogMode::Project:
       dialog->setAcceptMode(QFileDialog::AcceptOpen);
       dialog->setFileMode(QFileDialog::Directory);
       dialog->setOption(QFileDialog::ShowDirsOnly);
       break;
   }
+  const bool project = request.mode == FileDialogMode::Project;
+  if (project) {
+    dialog->setLabelText(QFileDialog::Accept,
+                         QCoreApplication::translate("sw::ui::FileDialogs", "&Open"));
+    // Entered a project folder: that is the choice (a project is opened, not browsed).
+    QObject::connect(dialog, &QFileDialog::directoryEntered, dialog, [dialog](const QString& dir) {
+      if (model::enclosingProjectFolder(dir).isEmpty()) return;
+      QTimer::singleShot(0, dialog, [dialog] {
+        if (dialog->isVisible()) static_cast<QDialog*>(dialog)->accept();  // the guarded accept()
+      });
+    });
+  }
   if (!request.filter.isEmpty()) dialog->setNameFilter(request.filter);
   if (!startIsFolder) dialog->selectFile(QFileInfo(start).fileName());
-  QObject::connect(dialog, &QDialog::accepted, dialog, [dialog, chosen = std::move(chosen)] {
-    const QString path = dialog->selectedFiles().value(0);
-    if (!path.isEmpty() && chosen) chosen(path);
-  });
+  QObject::connect(dialog, &QDialog::accepted, dialog,
+                   [dialog, project, chosen = std::move(chosen)] {
+                     QString path = dialog->selectedFiles().value(0);
+                     if (project && !model::enclosingProjectFolder(path).isEmpty())
+                       path = model::enclosingProjectFolder(path);
+                     if (!path.isEmpty() && chosen) chosen(path);
+                   });
   dialog->open();
   return dialog;
 }

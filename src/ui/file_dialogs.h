@@ -14,7 +14,11 @@ class QWidget;
 
 namespace sw::ui {
 
-enum class FileDialogMode { OpenFile, SaveFile, Folder };
+// Project: a folder dialog for NAME.scenewright project folders. Entering a project folder (a
+// double-click or Enter on it in the list) chooses it instead of listing its contents, and the
+// path given to `chosen` is the project folder holding the choice (model::enclosingProjectFolder),
+// so picking a folder inside a project picks the project.
+enum class FileDialogMode { OpenFile, SaveFile, Folder, Project };
 
 // Where a dialog starts when the place it would naturally show is inside a project folder.
 enum class ProjectFallback {

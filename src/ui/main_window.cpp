@@ -26,6 +26,7 @@
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
+#include "ui/help_dialogs.h"
 #include "ui/preview_player.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
@@ -234,6 +235,7 @@ void MainWindow::createMenus() {
   view->addSeparator();
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  addHelpActions(this, help);
   help->addAction(action(QStringLiteral("actionAbout")));
 
   QToolBar* bar = addToolBar(tr("Main"));
@@ -293,23 +295,6 @@ void MainWindow::fitDockWidths(int round) {
   QTimer::singleShot(0, this, [this, round] { fitDockWidths(round + 1); });
 }
 
-QWidget* MainWindow::welcomeWidget() {
-  auto* page = new QWidget;
-  auto* layout = new QVBoxLayout(page);
-  layout->addStretch();
-  auto* title =
-      new QLabel(tr("<h2>Scenewright</h2><p>Open a project folder or create a new one.</p>"));
-  title->setAlignment(Qt::AlignCenter);
-  auto* create = new QPushButton(tr("New Project…"));
-  auto* open = new QPushButton(tr("Open Project…"));
-  connect(create, &QPushButton::clicked, this, &MainWindow::chooseNewProject);
-  connect(open, &QPushButton::clicked, this, &MainWindow::chooseOpenProject);
-  layout->addWidget(title);
-  for (QPushButton* b : {create, open}) layout->addWidget(b, 0, Qt::AlignHCenter);
-  layout->addStretch();
-  return page;
-}
-
 void MainWindow::updateTitle() {
   if (!session_) {
     setWindowTitle(tr("Scenewright"));
@@ -332,7 +317,7 @@ void MainWindow::updateActions() {
         "actionDuplicateScene", "actionDeleteScene", "actionZoomIn", "actionZoomOut",
         "actionZoomFit", "actionPlay", "actionContinuity"})
     action(QString::fromLatin1(name))->setEnabled(open);
-  backupMenu_->setEnabled(open);
+  backupMenu_->setEnabled(!busy_);  // without a project it offers a project folder's backups
   auto* undo = action(QStringLiteral("actionUndo"));
   auto* redo = action(QStringLiteral("actionRedo"));
   undo->setEnabled(open && session_->undoStack()->canUndo());
@@ -387,6 +372,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     return event->ignore();
   }
   if (!mayCloseWithRenders()) return event->ignore();
+  showDocksAfterWelcome();
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());

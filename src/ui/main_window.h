@@ -67,6 +67,13 @@ class MainWindow : public QMainWindow {
   // Closes the project, keeps a backup of its current state, replaces its database with
   // `backupFile` on a worker (the window is busy meanwhile) and reopens it.
   bool restoreBackupNow(const QString& backupFile);
+  // The same for a project that need not be open (or that cannot open: a damaged database is
+  // kept aside under backups/ instead of backed up), then opens it (main_window_backup.cpp).
+  bool restoreBackupInto(const QString& folder, const QString& backupFile);
+  // Imports the bundled sample project once (on a worker) into the user's data folder, then
+  // opens it; returns false when busy (main_window_welcome.cpp).
+  bool openSampleProject();
+  static QString sampleProjectFolder();
   void closeProject();
   bool isBusy() const { return busy_; }
   QString lastError() const { return lastError_; }
@@ -129,6 +136,14 @@ class MainWindow : public QMainWindow {
   void addRecent(const QString& folder);
   void showError(const QString& title, const QString& text);
   void restoreBackup(const QString& file, const QString& label);  // asks first
+  void chooseProjectToRestore();  // a project folder, then its backups (BackupDialog)
+  // A project that cannot open: its backups offered when it has any, else the error shown.
+  void offerBackups(const QString& folder, const QString& problem);
+  void chooseScreenplay();  // welcome page: a script, then the new project to import it into
+  // The empty docks make way for the welcome page and come back with a project (and before the
+  // layout is saved, so the saved layout keeps them).
+  void hideDocksForWelcome();
+  void showDocksAfterWelcome();
   // Busy state (main_window_backup.cpp): `work` runs on a worker and returns an error text.
   void runBusy(const QString& message, std::function<QString()> work,
                std::function<void(const QString& error)> done);
@@ -197,6 +212,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* chunkDock_ = nullptr;
   QDockWidget* queueDock_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
+  QList<QDockWidget*> docksHiddenForWelcome_;
   QList<QAction*> transportActions_;  // J/K/L, frame and seam steps (transport_actions.h)
   QMenu* recentMenu_ = nullptr;
   QMenu* backupMenu_ = nullptr;

@@ -17,7 +17,9 @@
 #include "model/project_store.h"
 #include "model/store_backup.h"
 #include "model/store_error.h"
+#include "ui/backup_dialog.h"
 #include "ui/backup_manager.h"
+#include "ui/file_dialogs.h"
 #include "ui/main_window.h"
 #include "ui/project_session.h"
 
@@ -25,11 +27,34 @@ namespace sw::ui {
 
 namespace {
 
+// `<project>/backups/<prefix>-<now>.db`.
+QString backupName(const QString& folder, const QString& prefix) {
+  return QDir(folder).filePath(QStringLiteral("backups/%1-%2.db")
+                                   .arg(prefix, QDateTime::currentDateTime().toString(
+                                                    QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+}
+
 // Worker thread: a restore always keeps the state it replaces, so it can be undone from the menu.
-QString restoreWork(const QString& folder, const QString& backup, const QString& safety) {
+// A database that cannot be read cannot be backed up or written into: it is moved aside whole
+// (`damaged`, not named project-*.db so it is never offered as a backup) and the backup put in
+// its place.
+QString restoreWork(const QString& folder, const QString& backup, const QString& safety,
+                    const QString& damaged) {
   try {
-    model::backupProject(folder, safety);
-    model::restoreProject(backup, folder);
+    bool readable = true;
+    try {
+      model::backupProject(folder, safety);
+    } catch (const model::StoreError& e) {
+      using Kind = model::StoreError::Kind;
+      if (e.kind() != Kind::Damaged && e.kind() != Kind::NotAProject && e.kind() != Kind::NotFound)
+        throw;
+      QFile::remove(safety + QStringLiteral(".partial"));
+      readable = false;
+    }
+    if (readable)
+      model::restoreProject(backup, folder);
+    else
+      model::replaceDamagedProject(backup, folder, damaged);
     return {};
   } catch (const model::StoreError& e) {
     return e.message();
@@ -100,14 +125,43 @@ bool MainWindow::saveProjectAs(const QString& folder) {
 
 void MainWindow::updateBackupMenu() {
   backupMenu_->clear();
-  const QFileInfoList list = backups_ ? backups_->backups() : QFileInfoList();
-  for (const QFileInfo& info : list) {
-    const QString label = QLocale().toString(info.lastModified(), QLocale::ShortFormat);
-    const QString file = info.absoluteFilePath();
-    connect(backupMenu_->addAction(tr("Backup of %1").arg(label)), &QAction::triggered, this,
-            [this, file, label] { restoreBackup(file, label); });
+  if (session_) {
+    const QFileInfoList list = backups_ ? backups_->backups() : QFileInfoList();
+    for (const QFileInfo& info : list) {
+      const QString label = QLocale().toString(info.lastModified(), QLocale::ShortFormat);
+      const QString file = info.absoluteFilePath();
+      connect(backupMenu_->addAction(tr("Backup of %1").arg(label)), &QAction::triggered, this,
+              [this, file, label] { restoreBackup(file, label); });
+    }
+    if (list.isEmpty()) backupMenu_->addAction(tr("No backups yet"))->setEnabled(false);
+    backupMenu_->addSeparator();
   }
-  if (list.isEmpty()) backupMenu_->addAction(tr("No backups yet"))->setEnabled(false);
+  QAction* other =
+      backupMenu_->addAction(session_ ? tr("Of Another Project…") : tr("Of a Project Folder…"));
+  other->setObjectName(QStringLiteral("actionRestoreFromFolder"));
+  connect(other, &QAction::triggered, this, &MainWindow::chooseProjectToRestore);
+}
+
+void MainWindow::chooseProjectToRestore() {
+  if (busy_) return;
+  FileDialogRequest request;
+  request.mode = FileDialogMode::Project;
+  request.title = tr("Restore a Backup of a Project");
+  request.start = session_ ? session_->folder() : QDir::homePath();
+  openFileDialog(this, request, [this](const QString& folder) { offerBackups(folder, {}); });
+}
+
+void MainWindow::offerBackups(const QString& folder, const QString& problem) {
+  if (!problem.isEmpty()) {
+    lastError_ = problem;
+    statusBar()->showMessage(problem, 10000);
+  }
+  auto* dialog = new BackupDialog(folder, problem, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(
+      dialog, &BackupDialog::restoreRequested, this,
+      [this](const QString& project, const QString& file) { restoreBackupInto(project, file); });
+  dialog->open();  // window-modal, does not block the event loop
 }
 
 void MainWindow::restoreBackup(const QString& file, const QString& label) {
@@ -127,15 +181,22 @@ void MainWindow::restoreBackup(const QString& file, const QString& label) {
 
 bool MainWindow::restoreBackupNow(const QString& file) {
   if (!session_ || busy_) return false;
-  const QString folder = session_->folder();
-  const QString safety = QDir(backups_->folder())
-                             .filePath(QStringLiteral("project-%1-before-restore.db")
-                                           .arg(QDateTime::currentDateTime().toString(
-                                               QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-  closeProject();  // no connection may stay open on the database while it is replaced
+  return restoreBackupInto(session_->folder(), file);
+}
+
+bool MainWindow::restoreBackupInto(const QString& folder, const QString& file) {
+  if (busy_) return false;
+  // The safety copy is named like the backups (project-<time>-before-restore.db), so it is listed.
+  const QString now = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+  const QString safety =
+      QDir(folder).filePath(QStringLiteral("backups/project-%1-before-restore.db").arg(now));
+  const QString damaged = backupName(folder, QStringLiteral("damaged"));
+  // No connection may stay open on the database while it is replaced; another open project
+  // stays open until the restored one replaces it.
+  if (session_ && QFileInfo(session_->folder()) == QFileInfo(folder)) closeProject();
   runBusy(
       tr("Restoring the backup…"),
-      [folder, file, safety] { return restoreWork(folder, file, safety); },
+      [folder, file, safety, damaged] { return restoreWork(folder, file, safety, damaged); },
       [this, folder](const QString& error) {
         if (!error.isEmpty()) showError(tr("Cannot restore the backup"), error);
         if (openProject(folder) && error.isEmpty())

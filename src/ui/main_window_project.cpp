@@ -72,12 +72,20 @@ bool MainWindow::newProject(const QString& folder, const QString& name) {
   }
 }
 
+// A damaged database (or a missing one beside its backups) is offered its backups instead of a
+// bare error.
 bool MainWindow::openProject(const QString& folder) {
   try {
     attachProject(ProjectSession::open(folder));
     return true;
   } catch (const model::StoreError& e) {
-    showError(tr("Cannot open the project"), e.message());
+    const bool recoverable = e.kind() == model::StoreError::Kind::Damaged ||
+                             (e.kind() == model::StoreError::Kind::NotFound &&
+                              QFileInfo(QDir(folder).filePath(QStringLiteral("backups"))).isDir());
+    if (recoverable)
+      offerBackups(folder, e.message());
+    else
+      showError(tr("Cannot open the project"), e.message());
     return false;
   }
 }
@@ -85,6 +93,7 @@ bool MainWindow::openProject(const QString& folder) {
 void MainWindow::attachProject(std::unique_ptr<ProjectSession> session) {
   closeProject();
   session_ = std::move(session);
+  showDocksAfterWelcome();
   addRecent(session_->folder());
   buildProjectWidgets();
   connectProjectWidgets();
@@ -312,7 +321,7 @@ void MainWindow::chooseNewProject() {
 
 void MainWindow::chooseOpenProject() {
   FileDialogRequest request;
-  request.mode = FileDialogMode::Folder;
+  request.mode = FileDialogMode::Project;
   request.title = tr("Open Project");
   request.start = session_ ? session_->folder() : QDir::homePath();
   openFileDialog(this, request, [this](const QString& folder) { openProject(folder); });
