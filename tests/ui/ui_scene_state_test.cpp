@@ -8,6 +8,7 @@
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
+#include "ui/timeline_widget.h"
 #include "ui_test_support.h"
 
 using namespace sw;
@@ -49,6 +50,15 @@ TEST_F(UiSceneState, SelectingASceneComputesItsStateOnce) {
     EXPECT_EQ(window->session()->sceneStatesComputed() - before, 1);
     QCoreApplication::processEvents();
   }
+}
+
+// The lanes are in seconds: zooming the timeline reads nothing.
+TEST_F(UiSceneState, ZoomingTheTimelineComputesNoState) {
+  const int before = window->session()->sceneStatesComputed();
+  window->timeline()->zoomIn();
+  QCoreApplication::processEvents();
+  window->timeline()->zoomOut();
+  EXPECT_EQ(window->session()->sceneStatesComputed(), before);
 }
 
 TEST_F(UiSceneState, AWriteOnTheSessionsConnectionIsSeenAtOnce) {
