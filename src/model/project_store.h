@@ -143,6 +143,9 @@ class ProjectStore {
   static QString describeLease(const SceneLease& lease);
 
   Database& database() { return *db_; }
+  // Differs from an earlier value whenever the store's content may have changed since (a write
+  // on this connection or a commit on another: a render worker's, another process's).
+  std::pair<qint64, qint64> changeStamp() { return {db_->totalChanges(), db_->dataVersion()}; }
 
  private:
   ProjectStore(const QString& folder, std::unique_ptr<Database> db);

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -74,15 +75,23 @@ QString AssetCache::key(const CacheRequest& request) {
       QCryptographicHash::hash(canonicalJson(request), QCryptographicHash::Sha256).toHex());
 }
 
-QString AssetCache::entryPattern(const QString& key) const { return key + QStringLiteral(".*"); }
-
 std::optional<QString> AssetCache::lookup(const QString& key) const {
   if (key.isEmpty()) return std::nullopt;
-  const QDir dir(dir_);
-  for (const QFileInfo& info : dir.entryInfoList({key, entryPattern(key)}, QDir::Files)) {
-    if (isEntryFile(info.fileName()) && info.size() > 0 &&
-        info.fileName().section('.', 0, 0) == key)
-      return info.absoluteFilePath();
+  // One pass over the names, compared as strings: name filters would compile a wildcard
+  // expression per call, and the GUI asks for every slot of a scene (render/scene_state.h).
+  const QString prefix = key + QLatin1Char('.');
+  QStringList names;
+  for (QDirIterator it(dir_, QDir::Files); it.hasNext();) {
+    it.next();
+    const QString name = it.fileName();
+    if ((name == key || name.startsWith(prefix)) && isEntryFile(name) &&
+        name.section('.', 0, 0) == key)
+      names.append(name);
+  }
+  names.sort();  // the order the name-filtered listing had
+  for (const QString& name : std::as_const(names)) {
+    const QFileInfo info(QDir(dir_).filePath(name));
+    if (info.size() > 0) return info.absoluteFilePath();
   }
   return std::nullopt;
 }

@@ -79,7 +79,6 @@ class AssetCache {
   QStringList sweepStaleTemps() const;
 
  private:
-  QString entryPattern(const QString& key) const;
   QString dir_;
 };
 

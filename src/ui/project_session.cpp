@@ -1,5 +1,6 @@
 #include "ui/project_session.h"
 
+#include <QTimer>
 #include <QUndoStack>
 
 #include "providers/asset_cache.h"
@@ -35,19 +36,31 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& folder) {
 QString ProjectSession::projectName() { return store_->project().name; }
 
 void ProjectSession::setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry) {
+  forgetStates();
   registry_ = std::move(registry);
 }
 
 render::SceneState ProjectSession::sceneState(model::Id sceneId, const QString& modelOverride) {
+  const QPair<model::Id, QString> key(sceneId, modelOverride);
+  const std::pair<qint64, qint64> stamp = store_->changeStamp();
+  const auto kept = states_.constFind(key);
+  if (kept != states_.constEnd() && kept->stamp == stamp) return kept->state;
+  // Forgotten when control is back in the event loop: the cache folder and the settings may
+  // change without the store.
+  if (states_.isEmpty()) QTimer::singleShot(0, this, [this] { forgetStates(); });
   const render::AppSettings settings = render::AppSettings::load();
   render::StateOptions options;
   options.backends = settings.backends;
   options.modelOverride = modelOverride;
   const providers::AssetCache cache(settings.effectiveCacheDirectory());
-  return render::sceneState(*store_, sceneId, registry_.get(), cache, options);
+  render::SceneState state = render::sceneState(*store_, sceneId, registry_.get(), cache, options);
+  ++statesComputed_;
+  states_.insert(key, KeptState{stamp, state});
+  return state;
 }
 
 bool ProjectSession::write(const std::function<void()>& work) {
+  forgetStates();
   setModified(true);
   try {
     store_->transaction(work);

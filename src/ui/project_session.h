@@ -44,20 +44,45 @@ class ProjectSession : public QObject {
   // The scene's state (render/scene_state.h) as a render with the user's settings (Preferences:
   // backends, cache folder) and every track would see it: what every view shows. A
   // `modelOverride` shows what the scene would be with that model (a re-plan's consequences).
+  // The views that react to one event (a selection, a chunk the render finished) share one
+  // computation: a state is kept until control returns to the event loop, a notification or a
+  // write, or the store changes (a commit on any connection).
   void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry);
   render::SceneState sceneState(model::Id sceneId, const QString& modelOverride = {});
+  int sceneStatesComputed() const { return statesComputed_; }  // since the session opened
 
   model::Id resolve(Entity kind, model::Id id) const;
   void remap(Entity kind, model::Id oldId, model::Id newId);
 
   // Change notifications (emitted by commands and by the render queue wiring).
-  void notifyScenesReset() { emit scenesReset(); }
-  void notifySceneChanged(model::Id id) { emit sceneChanged(id); }
-  void notifySceneMoved(int from, int to) { emit sceneMoved(from, to); }
-  void notifySceneRestored(model::Id id) { emit sceneRestored(id); }
-  void notifyCharactersChanged() { emit charactersChanged(); }
-  void notifySceneContentChanged(model::Id sceneId) { emit sceneContentChanged(sceneId); }
-  void notifyChunksChanged(model::Id sceneId) { emit chunksChanged(sceneId); }
+  void notifyScenesReset() {
+    forgetStates();
+    emit scenesReset();
+  }
+  void notifySceneChanged(model::Id id) {
+    forgetStates();
+    emit sceneChanged(id);
+  }
+  void notifySceneMoved(int from, int to) {
+    forgetStates();
+    emit sceneMoved(from, to);
+  }
+  void notifySceneRestored(model::Id id) {
+    forgetStates();
+    emit sceneRestored(id);
+  }
+  void notifyCharactersChanged() {
+    forgetStates();
+    emit charactersChanged();
+  }
+  void notifySceneContentChanged(model::Id sceneId) {
+    forgetStates();
+    emit sceneContentChanged(sceneId);
+  }
+  void notifyChunksChanged(model::Id sceneId) {
+    forgetStates();
+    emit chunksChanged(sceneId);
+  }
 
  Q_SIGNALS:
   void modifiedChanged(bool modified);
@@ -73,12 +98,20 @@ class ProjectSession : public QObject {
  private:
   explicit ProjectSession(std::unique_ptr<model::ProjectStore> store);
   void setModified(bool modified);
+  void forgetStates() { states_.clear(); }
+
+  struct KeptState {
+    std::pair<qint64, qint64> stamp;  // ProjectStore::changeStamp() when computed
+    render::SceneState state;
+  };
 
   std::unique_ptr<model::ProjectStore> store_;
   QUndoStack* undo_ = nullptr;
   bool modified_ = false;
   std::shared_ptr<const providers::ModelRegistry> registry_;
   QHash<QPair<int, model::Id>, model::Id> remap_;
+  QHash<QPair<model::Id, QString>, KeptState> states_;  // until the event loop runs again
+  int statesComputed_ = 0;
 };
 
 }  // namespace sw::ui

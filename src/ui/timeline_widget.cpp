@@ -83,6 +83,10 @@ void TimelineWidget::rebuild() {
     generating |= chunks_->state(row) == render::SlotState::Generating;
   generating ? spinner_->start() : spinner_->stop();
   if (chunks_->rowOf(selected_) < 0) selected_ = 0;
+  relayout();
+}
+
+void TimelineWidget::relayout() {
   updateGeometry();
   resize(sizeHint().expandedTo(parentWidget() ? parentWidget()->size() : QSize()));
   update();
@@ -110,9 +114,10 @@ void TimelineWidget::setWaveformCache(WaveformCache* waveforms) {
   update();
 }
 
+// The lanes are in seconds: a zoom lays them out again without reading the scene.
 void TimelineWidget::setPixelsPerSecond(double pps) {
   pixelsPerSecond_ = std::clamp(pps, 4.0, 400.0);
-  rebuild();
+  relayout();
 }
 
 void TimelineWidget::zoomToFit(int viewportWidth) {

@@ -69,7 +69,8 @@ class TimelineWidget : public QWidget {
 
  private:
   enum class Drag { None, TrimIn, TrimOut, Scrub };
-  void rebuild();
+  void rebuild();   // the lanes from the store, then relayout()
+  void relayout();  // size and repaint at the current zoom
   void paintRuler(QPainter& p, const QRect& exposed);
   void paintChunk(QPainter& p, int row);
   void paintFilmstrip(QPainter& p, int row, const QRectF& r);
