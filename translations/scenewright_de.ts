@@ -364,6 +364,10 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>kept as it is (%1)</source>
+        <translation>unverändert behalten (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkRegenerator</name>
@@ -572,6 +576,26 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
     <message>
         <source>Generate 4 Reference Images…</source>
         <translation>4 Referenzbilder erzeugen…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as Is</source>
+        <translation>&amp;Unverändert behalten</translation>
+    </message>
+    <message>
+        <source>Render this take as it is, although %1; a new take ends it.</source>
+        <translation>Diesen Take unverändert rendern, obwohl %1; ein neuer Take beendet das.</translation>
+    </message>
+    <message>
+        <source>Only a stale or out-of-date take can be kept as it is.</source>
+        <translation>Nur ein veralteter Take kann unverändert behalten werden.</translation>
+    </message>
+    <message>
+        <source>Keep chunk as is</source>
+        <translation>Abschnitt unverändert behalten</translation>
+    </message>
+    <message>
+        <source>Stop keeping chunk as is</source>
+        <translation>Abschnitt nicht mehr unverändert behalten</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1514,26 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>API keys not saved</source>
         <translation>API-Schlüssel nicht gespeichert</translation>
     </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreviewPlayer</name>
@@ -2077,6 +2121,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>past the scene&apos;s end</source>
         <translation>nach dem Ende der Szene</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -362,6 +362,10 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>kept as it is (%1)</source>
+        <translation>保持原样（%1）</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ChunkRegenerator</name>
@@ -567,6 +571,26 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
     <message>
         <source>Generate 4 Reference Images…</source>
         <translation>生成 4 张参考图像…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as Is</source>
+        <translation>保持原样(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Render this take as it is, although %1; a new take ends it.</source>
+        <translation>按原样渲染此版本，尽管%1；新的版本会取消此设置。</translation>
+    </message>
+    <message>
+        <source>Only a stale or out-of-date take can be kept as it is.</source>
+        <translation>只有过时的版本才能保持原样。</translation>
+    </message>
+    <message>
+        <source>Keep chunk as is</source>
+        <translation>保持片段原样</translation>
+    </message>
+    <message>
+        <source>Stop keeping chunk as is</source>
+        <translation>不再保持片段原样</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1500,26 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>API keys not saved</source>
         <translation>API 密钥未保存</translation>
     </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreviewPlayer</name>
@@ -2051,6 +2095,10 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>past the scene&apos;s end</source>
         <translation>超出场景结尾</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
