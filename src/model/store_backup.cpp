@@ -83,7 +83,7 @@ void replaceDamagedProject(const QString& backupFile, const QString& projectFold
   }
   QDir().mkpath(QFileInfo(keepDamagedAs).absolutePath());
   QDir dir;  // QDir::rename never falls back to copying (which would open the file)
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {  // SQLite would replay them
     const QString from = target + QLatin1String(suffix);
     if (QFileInfo::exists(from) && !dir.rename(from, keepDamagedAs + QLatin1String(suffix)))
       throw StoreError(StoreError::Kind::Io,

@@ -184,10 +184,11 @@ void ProjectStore::setActiveTake(Id chunkId, Id takeId) {
       throw StoreError(
           StoreError::Kind::Missing,
           QStringLiteral("Take %1 does not belong to chunk %2.").arg(takeId).arg(chunkId));
-    // The take's own recipe becomes the chunk's again: seed and overrides.
+    // The take's own recipe becomes the chunk's again: seed and overrides. Another active take
+    // (even the kept one again) ends "Keep as is".
     db_->prepare(
            "UPDATE chunks SET asset_id = ?, prompt = ?, seed = ?, model_key = ?, cost = ?, "
-           "direction = ?, status = 'ready', error = '' WHERE id = ?")
+           "direction = ?, status = 'ready', error = '', kept_asset_id = NULL WHERE id = ?")
         .bind(1, st.int64(0))
         .bind(2, st.text(1))
         .bind(3, st.int64(2))

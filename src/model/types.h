@@ -92,7 +92,7 @@ struct Chunk {
   double cost = 0.0;  // USD spent on the active take
   QString error;
   // "Keep as is": while this is the active take's asset, the take is rendered as it is even when
-  // its recipe or start frame changed since (a new active take ends it).
+  // its recipe or start frame changed since (ProjectStore::setActiveTake ends it).
   std::optional<Id> keptAssetId;
   bool keptAsIs() const { return keptAssetId && assetId && *keptAssetId == *assetId; }
 };

@@ -214,15 +214,15 @@ int staleAfter(SceneJob::State& s, int position) {
   return stale;
 }
 
-// The first stale chunk after `position` in the scene's state, or 0. Regenerating one makes the
-// next one stale, so the job walks the chain one chunk at a time (and a resumed job goes on
-// from where the chain stands then).
+// The first stale chunk after `position` in the scene's state that is not kept as it is, or 0.
+// Regenerating one makes the next one stale, so the job walks the chain one chunk at a time (and a
+// resumed job goes on from where the chain stands then).
 model::Id nextStale(SceneJob::State& s, int position) {
   loadScene(s);
   const SceneState state = currentState(s);
   for (const Slot* slot : state.chunkSlots())
     if (slot->index > position && slot->index < state.chunksNeeded &&
-        slot->state == SlotState::Stale && slot->rowId)
+        slot->state == SlotState::Stale && !slot->kept && slot->rowId)
       return slot->rowId;
   return 0;
 }

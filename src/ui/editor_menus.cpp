@@ -132,14 +132,18 @@ void EditorMenus::keepAsIsAction(QMenu* menu, const model::Chunk& chunk) {
   keep->setCheckable(true);
   keep->setChecked(chunk.keptAsIs());
   keep->setToolTip(
-      keepable || chunk.keptAsIs()
+      row >= 0 && (keepable || chunk.keptAsIs())
           ? tr("Render this take as it is, although %1; a new take ends it.").arg(chunks->why(row))
           : tr("Only a stale or out-of-date take can be kept as it is."));
-  connect(keep, &QAction::toggled, this, [this, chunk](bool on) {
-    model::Chunk after = chunk;
-    after.keptAssetId = on ? chunk.assetId : std::nullopt;
+  // The chunk as it is when toggled (a render may have given it a new take while the menu was
+  // open): only the keep changes, and only for the take the menu showed.
+  connect(keep, &QAction::toggled, this, [this, id = chunk.id, shown = chunk.assetId](bool on) {
+    const auto now = session_->store().chunk(session_->resolve(Entity::Chunk, id));
+    if (!now || now->assetId != shown) return;
+    model::Chunk after = *now;
+    after.keptAssetId = on ? now->assetId : std::nullopt;
     session_->undoStack()->push(new EditRowCommand<model::Chunk>(
-        session_, chunk, after, QStringLiteral("keepAsIs"),
+        session_, *now, after, QStringLiteral("keepAsIs"),
         on ? tr("Keep chunk as is") : tr("Stop keeping chunk as is")));
   });
 }

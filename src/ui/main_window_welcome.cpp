@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -30,11 +31,20 @@ QWidget* MainWindow::welcomeWidget() {
   connect(page, &WelcomePage::openProjectRequested, this, &MainWindow::chooseOpenProject);
   connect(page, &WelcomePage::importScreenplayRequested, this, &MainWindow::chooseScreenplay);
   connect(page, &WelcomePage::recentListChanged, this, &MainWindow::updateRecentMenu);
-  // Once the constructor has restored the saved layout (or the project has closed).
+  // Once the constructor has restored the saved layout (or the project has closed). Without the
+  // docks' minimum sizes the window fits a screen it could not fit before.
   QTimer::singleShot(0, this, [this] {
-    if (!session_) hideDocksForWelcome();
+    if (session_) return;
+    hideDocksForWelcome();
+    if (isVisible()) fitToScreen();
   });
-  return page;
+  // Scrolled, so a small screen (or a large font) never makes the window wider than the screen.
+  auto* scroll = new QScrollArea;
+  scroll->setObjectName(QStringLiteral("welcomeScroll"));
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidgetResizable(true);
+  scroll->setWidget(page);
+  return scroll;
 }
 
 void MainWindow::hideDocksForWelcome() {

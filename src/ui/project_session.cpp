@@ -65,9 +65,11 @@ bool ProjectSession::write(const std::function<void()>& work) {
   try {
     store_->transaction(work);
   } catch (const model::StoreError& e) {
+    forgetStates();  // one computed inside `work` saw what was rolled back
     emit storeError(e.message());
     return false;
   }
+  forgetStates();
   setModified(false);
   return true;
 }

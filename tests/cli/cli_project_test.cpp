@@ -41,7 +41,7 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 5);  // v4 chunk overrides, v5 model observations
+  EXPECT_EQ(json["schemaVersion"].toInt(), 6);  // v5 model observations, v6 keep as is
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {

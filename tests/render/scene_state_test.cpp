@@ -92,6 +92,17 @@ TEST_F(SceneStateTest, AChunkKeptAsIsIsRenderedAsItIsUntilItsTakeChanges) {
   EXPECT_EQ(eventsOfKind(lastJob, QStringLiteral("asset.generated"), QStringLiteral("video")), 2);
   EXPECT_EQ(*openStore()->chunks(sceneId).at(0).assetId, before);
   EXPECT_EQ(state().toGenerate(SlotKind::Chunk), 0);
+  {  // Making a take active again, even the kept one, ends the keep.
+    auto store = openStore();
+    const model::Chunk first = store->chunks(sceneId).at(0);
+    ASSERT_TRUE(first.keptAsIs());
+    store->setActiveTake(first.id, store->takes(first.id).last().id);
+    EXPECT_FALSE(store->chunk(first.id)->keptAsIs());
+    EXPECT_EQ(state().chunkSlots().at(0)->state, SlotState::OutOfDate);
+    model::Chunk again = *store->chunk(first.id);
+    again.keptAssetId = again.assetId;
+    store->updateChunk(again);
+  }
   // Kept applies to one take only: with another recorded, this take is judged afresh.
   auto store = openStore();
   model::Chunk first = store->chunks(sceneId).at(0);

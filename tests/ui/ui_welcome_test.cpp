@@ -80,7 +80,7 @@ TEST(UiWelcome, RecentProjectsNewestFirstMissingRemovableOneKeyOpens) {
   window.show();
   window.activateWindow();
   ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
-  auto* page = qobject_cast<WelcomePage*>(window.centralWidget());
+  auto* page = window.centralWidget()->findChild<WelcomePage*>();
   ASSERT_NE(page, nullptr);
   ASSERT_TRUE(test::spinUntil([&] { return page->checked(); }));
   EXPECT_EQ(page->missingProjects(), QStringList{gone});
@@ -107,7 +107,7 @@ TEST(UiWelcome, RecentProjectsNewestFirstMissingRemovableOneKeyOpens) {
   EXPECT_EQ(QDir(window.session()->folder()), QDir(newer));
   EXPECT_EQ(window.sceneModel()->rowCount(), 1);
   window.closeProject();  // back to the welcome page, the opened one first
-  page = qobject_cast<WelcomePage*>(window.centralWidget());
+  page = window.centralWidget()->findChild<WelcomePage*>();
   ASSERT_NE(page, nullptr);
   auto* again = page->findChild<QCommandLinkButton*>(QStringLiteral("recentProject1"));
   ASSERT_NE(again, nullptr);
@@ -342,7 +342,7 @@ TEST(UiWelcome, Screenshot) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  auto* page = qobject_cast<WelcomePage*>(window.centralWidget());
+  auto* page = window.centralWidget()->findChild<WelcomePage*>();
   ASSERT_NE(page, nullptr);
   ASSERT_TRUE(test::spinUntil([&] { return page->checked(); }));
   QCoreApplication::processEvents();
