@@ -3,9 +3,6 @@
 // them) and, with --json, as objects with the recorded data.
 #include <gtest/gtest.h>
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "model/project_store.h"
+#include "support/model_override.h"
 
 namespace {
 
@@ -22,42 +20,14 @@ struct CliRun {
   QString err;
 };
 
-// 1 s chunks at 320x180 on the local backend.
-QJsonObject tinyModel() {
-  return QJsonObject{{"display_name", "Tiny local (tests)"},
-                     {"backend", "local"},
-                     {"model_id", "scenewright/local-pan-zoom"},
-                     {"version", "1"},
-                     {"endpoint", ""},
-                     {"cost_per_call", 0.0},
-                     {"fps", 12},
-                     {"width", 320},
-                     {"height", 180},
-                     {"actual_chunk_duration", 1.0},
-                     {"duration_controllable", true},
-                     {"allowed_durations", QJsonArray{}},
-                     {"resolutions", QJsonArray{}},
-                     {"min_width", 320},
-                     {"min_height", 180},
-                     {"max_width", 1280},
-                     {"max_height", 720},
-                     {"supports_image_input", false},
-                     {"requires_image_input", false},
-                     {"max_reference_images", 0},
-                     {"params", QJsonObject{{"prompt", "prompt"}, {"seed", "seed"}}},
-                     {"fixed_inputs", QJsonObject{}}};
-}
-
 class CliJobsEvents : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(tmp.isValid());
-    const QString models = config() + QStringLiteral("/Scenewright/Scenewright/models.json");
-    QDir().mkpath(QFileInfo(models).absolutePath());
-    QFile f(models);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(QJsonDocument(QJsonObject{{"models", QJsonObject{{"tiny", tinyModel()}}}}).toJson());
-    f.close();
+    // 1 s chunks at 320x180 on the local backend.
+    ASSERT_TRUE(
+        sw::testsupport::writeModelOverride(sw::testsupport::modelOverridePath(config()),
+                                            {{"tiny", sw::testsupport::tinyLocalModel(1.0, 12)}}));
     auto store = sw::model::ProjectStore::create(project(), QStringLiteral("Log"));
     sw::model::Scene scene;
     scene.title = QStringLiteral("Harbour");
