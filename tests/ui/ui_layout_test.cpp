@@ -102,8 +102,13 @@ class UiLayout : public ::testing::Test {
     ASSERT_TRUE(window.openProject(project.folder()));
     const model::Id first = window.sceneModel()->sceneId(0);
     window.projectPane()->selectScene(first);
+    ASSERT_NO_FATAL_FAILURE(renderPreview(window, first));
+  }
+
+  // A preview render of `sceneId` through the queue, waited for until it has completed.
+  void renderPreview(MainWindow& window, model::Id sceneId) {
     render::RenderRequest request;
-    request.sceneIds = {first};
+    request.sceneIds = {sceneId};
     request.preview = true;
     const QList<model::Id> jobs = window.enqueueRender(request);
     ASSERT_EQ(jobs.size(), 1);
@@ -160,14 +165,7 @@ TEST_F(UiLayout, ATitleChangeDoesNotResizeTheDocks) {
                                          "fleet of the northern harbour"));
   window.projectPane()->selectScene(window.sceneModel()->sceneId(1));
   window.projectPane()->selectScene(first);
-  render::RenderRequest request;
-  request.sceneIds = {first};
-  request.preview = true;
-  const QList<model::Id> jobs = window.enqueueRender(request);
-  ASSERT_EQ(jobs.size(), 1);
-  ASSERT_TRUE(test::spinUntil([&] { return !window.renderQueue()->isRunning(jobs.first()); }));
-  window.renderQueue()->waitForIdle();
-  test::spinUntil([] { return false; }, 10);
+  ASSERT_NO_FATAL_FAILURE(renderPreview(window, first));
   for (QDockWidget* dock : docks)
     EXPECT_EQ(dock->width(), widths[dock->objectName()]) << dock->objectName().toStdString();
   EXPECT_EQ(window.previewPlayer()->width(), preview);
