@@ -60,7 +60,6 @@ render::SceneState ProjectSession::sceneState(model::Id sceneId, const QString& 
 }
 
 bool ProjectSession::write(const std::function<void()>& work) {
-  forgetStates();
   setModified(true);
   try {
     store_->transaction(work);
