@@ -371,11 +371,22 @@ void RenderQueue::cancel(Id jobId) {
 
 // Pausing stops the job at once without cancelling remote predictions: everything generated so
 // far is in the cache, and a prediction in flight is polled again by its stored id on continue.
+// A job waiting for its scene stops waiting: it becomes 'interrupted' ("Paused.") at once, so
+// it does not start when the job ahead of it ends (quitting pauses every job of the queue).
 void RenderQueue::pause(Id jobId) {
   if (auto job = d->running.value(jobId)) {
     d->pausing.insert(jobId);
     job->pause();
+    return;
   }
+  if (d->waiting.removeAll(jobId) == 0) return;
+  if (d->waiting.isEmpty()) d->waitTimer.stop();
+  const auto row = d->store->job(jobId);
+  if (!row || row->status != JobStatus::Queued) return;  // runs in another process
+  const QString paused = QStringLiteral("Paused.");
+  d->store->setJobStatus(jobId, JobStatus::Interrupted, paused);
+  Q_EMIT jobChanged(jobId);
+  Q_EMIT jobFinished(jobId, int(JobStatus::Interrupted), QString(), paused);
 }
 
 void RenderQueue::unpause(Id jobId) { resume(jobId); }

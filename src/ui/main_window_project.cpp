@@ -204,6 +204,7 @@ void MainWindow::connectProjectWidgets() {
 
 void MainWindow::closeProject() {
   if (!session_) return;
+  stoppingToQuit_ = false;  // a quit that waited for this project's renders is over
   if (backups_) {
     backups_->waitForIdle();
     delete backups_;

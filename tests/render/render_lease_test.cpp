@@ -271,6 +271,37 @@ TEST_F(RenderLease, QueueRunsTwoJobsOfOneSceneOneAfterTheOther) {
   EXPECT_FALSE(store->sceneLease(sceneId));
 }
 
+TEST_F(RenderLease, PausingAWaitingJobKeepsItFromStarting) {
+  setDuration(3);
+  auto queue = makeQueue();
+  QList<std::pair<model::Id, int>> finished;
+  QObject::connect(queue.get(), &render::RenderQueue::jobFinished,
+                   [&](qint64 id, int status, const QString&, const QString&) {
+                     finished.append({id, status});
+                   });
+  const model::Id first = queue->enqueue(request()).first();
+  render::RenderRequest again = request();
+  again.outputPath = tmp.filePath(QStringLiteral("out/again.mp4"));
+  const model::Id second = queue->enqueue(again).first();
+  ASSERT_TRUE(queue->isWaiting(second));
+  queue->pause(second);
+  EXPECT_FALSE(queue->isWaiting(second));
+  queue->pause(first);
+  queue->waitForIdle();
+  auto store = openStore();
+  EXPECT_EQ(store->job(first)->status, model::JobStatus::Interrupted);
+  EXPECT_EQ(store->job(second)->status, model::JobStatus::Interrupted);
+  EXPECT_EQ(store->job(second)->errorMessage, QStringLiteral("Paused."));
+  EXPECT_EQ(eventsOfKind(second, QStringLiteral("started")), 0) << "the waiting job started";
+  const QList<std::pair<model::Id, int>> expected = {{second, int(model::JobStatus::Interrupted)},
+                                                     {first, int(model::JobStatus::Interrupted)}};
+  EXPECT_EQ(finished, expected);
+  // Resumed, it runs from where it was.
+  queue->resume(second);
+  queue->waitForIdle();
+  EXPECT_EQ(store->job(second)->status, model::JobStatus::Completed);
+}
+
 TEST_F(RenderLease, RecoveryKeepsAJobThatHoldsItsSceneInThisProcess) {
   // A regenerate running on a GUI worker thread: its row is 'processing' with this process's
   // pid, which recoverInterruptedJobs() alone would take for a dead run of this process.

@@ -215,6 +215,24 @@ TEST_F(UiRenderDialog, QuitDuringARenderCanLeaveItToResumeLater) {
   EXPECT_TRUE(card->resumeButton()->isVisibleTo(card));
 }
 
+// A second render of the same scene waits for the first; leaving both to resume later must not
+// start the waiting one when the first stops (the window then never closed).
+TEST_F(UiRenderDialog, QuitLeavesAJobWaitingForItsSceneToResumeLater) {
+  const model::Id first = startRender();
+  render::RenderRequest again;
+  again.sceneIds = {sceneId};
+  again.preview = true;
+  again.outputPath = project.folder() + QStringLiteral("/exports/again.mp4");
+  const model::Id second = window->enqueueRender(again).value(0);
+  ASSERT_TRUE(window->renderQueue()->isWaiting(second));
+  answerNext(QStringLiteral("quitDuringRender"), QStringLiteral("leaveRenderButton"));
+  window->close();
+  ASSERT_TRUE(test::spinUntil([&] { return !window->isVisible(); }));
+  window.reset();
+  EXPECT_EQ(statusIn(project.folder(), first), model::JobStatus::Interrupted);
+  EXPECT_EQ(statusIn(project.folder(), second), model::JobStatus::Interrupted);
+}
+
 TEST_F(UiRenderDialog, QuitDuringARenderCanCancelItOrKeepRendering) {
   const model::Id jobId = startRender();
   answerNext(QStringLiteral("quitDuringRender"), QStringLiteral("keepRenderingButton"));
