@@ -1,5 +1,6 @@
 #include "media/audio_mix.h"
 
+#include "media/aside_encoder.h"
 #include "media/audio_bus.h"
 #include "media/filter_graph.h"
 #include "media/media_error.h"
@@ -112,9 +113,8 @@ AudioRender::AudioRender(const RenderPlan& plan, const Timeline& t, const Export
     clipDurations_.push_back(d);
   }
   samples_ = frameToSample(t, t.totalFrames);
-  AudioEncodeSettings as;
-  as.bitRate = plan.output.audioBitrate;
-  encoder_ = std::make_unique<AudioEncoder>(as);
+  encodeSettings_.bitRate = plan.output.audioBitrate;
+  encoder_ = std::make_unique<AudioEncoder>(encodeSettings_);
   params_ = makeCodecParameters();
   checkAv(avcodec_parameters_from_context(params_.get(), encoder_->context()),
           QStringLiteral("Cannot set the audio stream parameters"), plan.output.path);
@@ -216,7 +216,7 @@ constexpr double kPlainCeiling = -2.3;   // dBFS sample peak
 constexpr double kLimit = -2.0;          // dBFS at 192 kHz
 constexpr int kMaxLevelPasses = 3;       // measurement passes after the first, when limiting
 constexpr double kLevelTolerance = 0.3;  // LU
-// The measured mix is kept for the encode up to this size (about 2 min 45 s of stereo).
+// The measured mix is kept for the encode up to this size (about 2 min 55 s of stereo).
 constexpr size_t kKeptMixBytes = size_t{64} << 20;
 
 }  // namespace
@@ -230,7 +230,8 @@ std::string AudioRender::levelTail(double gainDb, bool limit) const {
          ":attack=1:release=50:level=0:latency=1,aresample=48000," + pad;
 }
 
-LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to, bool keep) {
+LoudnessStats AudioRender::measureRun(const std::string& tail, double from, double to, bool keep,
+                                      AsideEncoder* aside) {
   AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
   LoudnessMeter meter(
       audioSourceArgs(kMixRate, AV_SAMPLE_FMT_FLTP, stereo, AVRational{1, kMixRate}), false);
@@ -242,6 +243,7 @@ LoudnessStats AudioRender::measureRun(const std::string& tail, double from, doub
   while (!run->done) {
     step(*run, [&](AVFrame* f) {
       if (keeping) keeping = keepMixed(f);
+      if (aside && !aside->push(f)) aside = nullptr;
       meter.push(f);
       control_.report(from + (to - from) * std::min(1.0, (f->pts + f->nb_samples) / total),
                       QStringLiteral("audio"));
@@ -289,10 +291,22 @@ void AudioRender::measure(double from, double to) {
   double gain = target - measured_.integrated;
   const bool limit = measured_.truePeak + gain > kPlainCeiling;
   // The limiter takes level off the loudest moments: measure the limited mix and raise the gain
-  // until its integrated loudness is on target.
+  // until its integrated loudness is on target. Each pass is encoded aside as it is measured:
+  // the pass that lands on target is the encode.
   for (int pass = 0; limit && pass < kMaxLevelPasses; ++pass) {
-    const LoudnessStats s = measureRun(levelTail(gain, true), to, to);
-    if (!s.hasSignal() || std::fabs(target - s.integrated) <= kLevelTolerance) break;
+    AsideEncoder aside(encodeSettings_);
+    const LoudnessStats s = measureRun(levelTail(gain, true), to, to, false, &aside);
+    if (!s.hasSignal() || std::fabs(target - s.integrated) <= kLevelTolerance) {
+      std::deque<PacketPtr> packets;
+      if (auto encoder = aside.finish(packets)) {
+        encoder_ = std::move(encoder);
+        pending_ = std::move(packets);
+        flushed_ = true;
+        ++asideEncodes_;
+        return;  // no encodeRun_: nextPacket() hands out pending_
+      }
+      break;
+    }
     gain += target - s.integrated;
   }
   encodeRun_ = startRun(levelTail(gain, limit));

@@ -3,7 +3,8 @@
 // fade-out and ducked under speech, SFX at cue times, each with gain; amix normalize=0), then
 // normalises loudness (ebur128 measure, then a gain to the target; when that gain would put the
 // sample peak over -2.3 dBFS, a lookahead limiter at 192 kHz holds it at -2 dBFS and
-// up to three more measuring passes correct the gain for what the limiter took) and encodes AAC.
+// up to three more measuring passes correct the gain for what the limiter took) and encodes AAC
+// (the limited pass that lands on target is encoded on another thread while it is measured).
 // measure() runs the first pass; the second pass is streamed: nextPacket() mixes and encodes just
 // enough to return the next AAC packet, so memory does not grow with the length of the render.
 #pragma once
@@ -23,6 +24,7 @@
 
 namespace sw::media {
 
+class AsideEncoder;
 class FilterGraph;
 struct MixSource;
 struct MixRun;
@@ -48,6 +50,9 @@ class AudioRender final : public AudioPacketSource {
   int64_t samples() const { return samples_; }
   // How many times the clips have been decoded and mixed (the kept mix makes it once).
   int sourceMixes() const { return sourceMixes_; }
+  // 1 when the encode is the packets of the last limited measuring pass, encoded as it ran
+  // (the limiter then runs no extra time for the encode).
+  int asideEncodes() const { return asideEncodes_; }
   // The mix graph description (for logs and tests).
   std::string graphDescription(const std::string& tail) const;
 
@@ -59,7 +64,9 @@ class AudioRender final : public AudioPacketSource {
   std::string levelTail(double gainDb, bool limit) const;
   // `keep`: the run's output is also kept in mixed_ (while it fits), so that the encode can
   // scale it instead of mixing again.
-  LoudnessStats measureRun(const std::string& tail, double from, double to, bool keep = false);
+  // `aside`: also encodes the run's output (AsideEncoder) while it is measured.
+  LoudnessStats measureRun(const std::string& tail, double from, double to, bool keep = false,
+                           AsideEncoder* aside = nullptr);
   bool keepMixed(const AVFrame* f);  // false (and nothing kept) when it cannot be kept
   void dropKeptMix();
 
@@ -68,6 +75,7 @@ class AudioRender final : public AudioPacketSource {
   const ExportControl& control_;
   std::vector<AudioClip> clips_;       // clips that fall inside the video
   std::vector<double> clipDurations_;  // after trimming to the video
+  AudioEncodeSettings encodeSettings_;
   std::unique_ptr<AudioEncoder> encoder_;
   CodecParametersPtr params_;
   std::unique_ptr<MixRun> encodeRun_;
@@ -80,6 +88,7 @@ class AudioRender final : public AudioPacketSource {
   std::array<std::vector<float>, 2> mixed_;
   bool mixedKept_ = false;
   mutable int sourceMixes_ = 0;
+  int asideEncodes_ = 0;
 };
 
 }  // namespace sw::media

@@ -15,6 +15,7 @@ extern "C" {
 }
 
 #include <gtest/gtest.h>
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -22,6 +23,7 @@ extern "C" {
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace sw::media;
 using namespace sw::testsupport;
@@ -204,6 +206,37 @@ TEST_F(MediaLoudness, TheClipsAreMixedOnceForAllLevelPasses) {
   EXPECT_EQ(render.sourceMixes(), 1);
   EXPECT_GE(samples, render.samples());
   expectCompliant(p, "speech and music");
+}
+
+// A mix loud enough for the limiter: its limited measuring pass lands on target and is the encode
+// (encoded on another thread as it is measured), so the limiter runs no extra time. A quiet mix
+// (a plain gain) is encoded after the measurement.
+TEST_F(MediaLoudness, TheLimitedPassOnTargetIsTheEncode) {
+  RenderPlan loud = plan(-16.0);
+  loud.audio.push_back(clip(AudioTrack::Narration, 3.5, speech(0.12, true), 0.2));
+  loud.audio.push_back(clip(AudioTrack::Music, 4.0, chord(0.3)));
+  RenderPlan quiet = plan(-16.0);
+  quiet.audio.push_back(clip(AudioTrack::Narration, 4.0, speech(0.004, false)));
+  for (const auto& [p, aside] : {std::pair{loud, 1}, std::pair{quiet, 0}}) {
+    const Timeline t = resolveTimeline(p);
+    ExportControl control;
+    AudioRender render(p, t, control);
+    render.measure(0, 0);
+    PacketPtr packet = makePacket();
+    int64_t samples = 0;
+    std::optional<int64_t> nextPts;
+    while (render.nextPacket(packet.get())) {
+      if (nextPts) EXPECT_EQ(packet->pts, *nextPts) << "packets follow on";
+      nextPts = packet->pts + packet->duration;
+      samples += packet->duration;
+    }
+    EXPECT_EQ(render.asideEncodes(), aside);
+    EXPECT_EQ(render.sourceMixes(), 1);
+    const int64_t frame = render.encoder().context()->frame_size;
+    EXPECT_GE(samples, render.samples());
+    EXPECT_LT(samples, render.samples() + 2 * frame) << "about the planned length";
+  }
+  expectCompliant(loud, "loud, limited");
 }
 
 TEST_F(MediaLoudness, MusicOnlyIsOnTarget) {
