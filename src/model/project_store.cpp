@@ -226,6 +226,11 @@ void ProjectStore::touch() {
   db_->prepare("UPDATE projects SET modified = ? WHERE id = 1").bind(1, nowText()).run();
 }
 
+qint64 ProjectStore::contentStamp() {
+  Statement st = db_->prepare("SELECT value FROM content_stamp WHERE id = 1");
+  return st.step() ? st.int64(0) : 0;
+}
+
 Project ProjectStore::project() {
   Statement st = db_->prepare("SELECT id, name, settings, created, modified FROM projects");
   if (!st.step())

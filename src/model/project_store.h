@@ -143,9 +143,10 @@ class ProjectStore {
   static QString describeLease(const SceneLease& lease);
 
   Database& database() { return *db_; }
-  // Differs from an earlier value whenever the store's content may have changed since (a write
-  // on this connection or a commit on another: a render worker's, another process's).
-  std::pair<qint64, qint64> changeStamp() { return {db_->totalChanges(), db_->dataVersion()}; }
+  // Grows with every change (on any connection) to what a scene's state is made of: the project,
+  // scenes, lines, cues, characters, chunks, takes, assets, model observations; not render jobs,
+  // job events or scene leases (schema v7 triggers).
+  qint64 contentStamp();
 
  private:
   ProjectStore(const QString& folder, std::unique_ptr<Database> db);

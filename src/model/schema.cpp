@@ -202,7 +202,43 @@ constexpr const char* kStep6 = R"SQL(
 ALTER TABLE chunks ADD COLUMN kept_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL;
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// v7: a counter of every change to what a scene's state is made of (the project, its scenes,
+// lines, cues, characters, chunks, takes, assets and model observations; not the render jobs,
+// their events or the scene leases, which a running render writes many times a second). Views
+// keep a computed scene state while it is unchanged (ProjectStore::contentStamp()).
+constexpr const char* kStep7 = R"SQL(
+CREATE TABLE content_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+INSERT INTO content_stamp (id, value) VALUES (1, 0);
+CREATE TRIGGER projects_insert_stamp AFTER INSERT ON projects BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER projects_update_stamp AFTER UPDATE ON projects BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER projects_delete_stamp AFTER DELETE ON projects BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER assets_insert_stamp AFTER INSERT ON assets BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER assets_update_stamp AFTER UPDATE ON assets BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER assets_delete_stamp AFTER DELETE ON assets BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER characters_insert_stamp AFTER INSERT ON characters BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER characters_update_stamp AFTER UPDATE ON characters BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER characters_delete_stamp AFTER DELETE ON characters BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER scenes_insert_stamp AFTER INSERT ON scenes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER scenes_update_stamp AFTER UPDATE ON scenes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER scenes_delete_stamp AFTER DELETE ON scenes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER dialogue_lines_insert_stamp AFTER INSERT ON dialogue_lines BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER dialogue_lines_update_stamp AFTER UPDATE ON dialogue_lines BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER dialogue_lines_delete_stamp AFTER DELETE ON dialogue_lines BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER sfx_cues_insert_stamp AFTER INSERT ON sfx_cues BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER sfx_cues_update_stamp AFTER UPDATE ON sfx_cues BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER sfx_cues_delete_stamp AFTER DELETE ON sfx_cues BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER chunks_insert_stamp AFTER INSERT ON chunks BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER chunks_update_stamp AFTER UPDATE ON chunks BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER chunks_delete_stamp AFTER DELETE ON chunks BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER takes_insert_stamp AFTER INSERT ON takes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER takes_update_stamp AFTER UPDATE ON takes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER takes_delete_stamp AFTER DELETE ON takes BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER model_observations_insert_stamp AFTER INSERT ON model_observations BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER model_observations_update_stamp AFTER UPDATE ON model_observations BEGIN UPDATE content_stamp SET value = value + 1; END;
+CREATE TRIGGER model_observations_delete_stamp AFTER DELETE ON model_observations BEGIN UPDATE content_stamp SET value = value + 1; END;
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

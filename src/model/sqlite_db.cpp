@@ -116,11 +116,6 @@ Statement Database::prepare(const char* sql) {
 
 qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 int Database::changes() const { return sqlite3_changes(db_.get()); }
-qint64 Database::totalChanges() const { return sqlite3_total_changes64(db_.get()); }
-qint64 Database::dataVersion() {
-  Statement s = prepare("PRAGMA data_version");
-  return s.step() ? s.int64(0) : 0;
-}
 bool Database::inTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
 Statement::Statement(Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}

@@ -33,10 +33,6 @@ class Database {
   Statement prepare(const char* sql);  // throws with the SQL error text
   qint64 lastInsertId() const;
   int changes() const;
-  // Rows this connection changed since it opened, and PRAGMA data_version (it changes when
-  // another connection commits): together they change whenever the file's content may have.
-  qint64 totalChanges() const;
-  qint64 dataVersion();
   bool inTransaction() const;
   QString path() const { return path_; }
   sqlite3* handle() const { return db_.get(); }

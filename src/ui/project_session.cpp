@@ -1,6 +1,6 @@
 #include "ui/project_session.h"
 
-#include <QTimer>
+#include <QGuiApplication>
 #include <QUndoStack>
 
 #include "providers/asset_cache.h"
@@ -13,6 +13,13 @@ namespace sw::ui {
 ProjectSession::ProjectSession(std::unique_ptr<model::ProjectStore> store)
     : store_(std::move(store)), undo_(new QUndoStack(this)) {
   undo_->setUndoLimit(500);
+  // Files in the cache folder can change without the store (a file manager, another program):
+  // a state is computed afresh when the user comes back to the app.
+  if (auto* app = qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+    connect(app, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState s) {
+      if (s == Qt::ApplicationActive) forgetStates();
+    });
+  }
 }
 
 ProjectSession::~ProjectSession() {
@@ -42,20 +49,21 @@ void ProjectSession::setModelRegistry(std::shared_ptr<const providers::ModelRegi
 
 render::SceneState ProjectSession::sceneState(model::Id sceneId, const QString& modelOverride) {
   const QPair<model::Id, QString> key(sceneId, modelOverride);
-  const std::pair<qint64, qint64> stamp = store_->changeStamp();
-  const auto kept = states_.constFind(key);
-  if (kept != states_.constEnd() && kept->stamp == stamp) return kept->state;
-  // Forgotten when control is back in the event loop: the cache folder and the settings may
-  // change without the store.
-  if (states_.isEmpty()) QTimer::singleShot(0, this, [this] { forgetStates(); });
   const render::AppSettings settings = render::AppSettings::load();
+  const QString cacheDir = settings.effectiveCacheDirectory();
+  const QJsonObject backends = settings.backends.toJson();
+  const qint64 stamp = store_->contentStamp();
+  const auto kept = states_.constFind(key);
+  if (kept != states_.constEnd() && kept->stamp == stamp && kept->cacheDir == cacheDir &&
+      kept->backends == backends)
+    return kept->state;
   render::StateOptions options;
   options.backends = settings.backends;
   options.modelOverride = modelOverride;
-  const providers::AssetCache cache(settings.effectiveCacheDirectory());
+  const providers::AssetCache cache(cacheDir);
   render::SceneState state = render::sceneState(*store_, sceneId, registry_.get(), cache, options);
   ++statesComputed_;
-  states_.insert(key, KeptState{stamp, state});
+  states_.insert(key, KeptState{stamp, cacheDir, backends, state});
   return state;
 }
 

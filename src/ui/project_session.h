@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -44,9 +45,10 @@ class ProjectSession : public QObject {
   // The scene's state (render/scene_state.h) as a render with the user's settings (Preferences:
   // backends, cache folder) and every track would see it: what every view shows. A
   // `modelOverride` shows what the scene would be with that model (a re-plan's consequences).
-  // The views that react to one event (a selection, a chunk the render finished) share one
-  // computation: a state is kept until control returns to the event loop, a notification or a
-  // write, or the store changes (a commit on any connection).
+  // The views share one computation: a state is kept while what it is made of is unchanged (the
+  // store's content stamp: a render's job progress does not count, a chunk it finished does),
+  // the cache folder and backends in Preferences are the same, and until a notification, a write
+  // or the user's return to the app (files in the cache folder can change without the store).
   void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> registry);
   render::SceneState sceneState(model::Id sceneId, const QString& modelOverride = {});
   int sceneStatesComputed() const { return statesComputed_; }  // since the session opened
@@ -101,7 +103,9 @@ class ProjectSession : public QObject {
   void forgetStates() { states_.clear(); }
 
   struct KeptState {
-    std::pair<qint64, qint64> stamp;  // ProjectStore::changeStamp() when computed
+    qint64 stamp = 0;  // ProjectStore::contentStamp() when computed
+    QString cacheDir;
+    QJsonObject backends;
     render::SceneState state;
   };
 
@@ -110,7 +114,7 @@ class ProjectSession : public QObject {
   bool modified_ = false;
   std::shared_ptr<const providers::ModelRegistry> registry_;
   QHash<QPair<int, model::Id>, model::Id> remap_;
-  QHash<QPair<model::Id, QString>, KeptState> states_;  // until the event loop runs again
+  QHash<QPair<model::Id, QString>, KeptState> states_;
   int statesComputed_ = 0;
 };
 

@@ -41,7 +41,7 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 6);  // v5 model observations, v6 keep as is
+  EXPECT_EQ(json["schemaVersion"].toInt(), 7);  // v6 keep as is, v7 content stamp
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {

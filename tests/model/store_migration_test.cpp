@@ -93,3 +93,39 @@ TEST(StoreMigration, ReopeningTwiceDoesNotReapplySteps) {
   EXPECT_EQ(store->scenes().size(), 1);
   EXPECT_EQ(store->schemaVersion(), schema::kCurrentVersion);
 }
+
+// v7: the content stamp grows with a change to what a scene's state is made of, on any
+// connection, and not with a render job's rows, its events or a scene lease.
+TEST(StoreMigration, TheContentStampCountsSceneChangesNotJobProgress) {
+  QTemporaryDir tmp;
+  auto store = ProjectStore::create(tmp.path(), QStringLiteral("Stamp"));
+  const Id sceneId = store->addScene(Scene{});
+  Chunk chunk;
+  chunk.sceneId = sceneId;
+  chunk.prompt = QStringLiteral("harbour");
+  chunk.id = store->addChunk(chunk);
+  auto worker = ProjectStore::open(tmp.path());
+  const qint64 before = store->contentStamp();
+  RenderJob job;
+  job.sceneId = sceneId;
+  const Id jobId = worker->createJob(job);
+  worker->updateJobProgress(jobId, QStringLiteral("video"), 50);
+  worker->setJobStatus(jobId, JobStatus::Processing);
+  worker->addJobEvent({0,
+                       jobId,
+                       {},
+                       QStringLiteral("info"),
+                       QStringLiteral("started"),
+                       QStringLiteral("Render started"),
+                       {}});
+  ASSERT_TRUE(worker->acquireSceneLease(sceneId, jobId).taken);
+  EXPECT_EQ(store->contentStamp(), before);
+  chunk.status = ChunkStatus::Ready;
+  worker->updateChunk(chunk);
+  const qint64 afterChunk = store->contentStamp();
+  EXPECT_GT(afterChunk, before);
+  Scene scene = *store->scene(sceneId);
+  scene.title = QStringLiteral("Renamed");
+  store->updateScene(scene);
+  EXPECT_GT(store->contentStamp(), afterChunk);
+}

@@ -1,10 +1,11 @@
 // The views that react to one event share one scene state (ProjectSession::sceneState): a
 // selection computes it once, not once per view; a write, on the session's connection or on
-// another one (a render worker's), is seen at once.
+// another one (a render worker's), is seen at once; a job's progress does not drop it.
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
 
+#include "render/app_settings.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
@@ -42,12 +43,16 @@ class UiSceneState : public ::testing::Test {
 };
 
 // The scene list, the timeline, the chunk list, both inspectors and the preview all show the
-// selected scene's state: one computation between them.
+// selected scene's state: one computation between them, and none when it is selected again
+// unchanged.
 TEST_F(UiSceneState, SelectingASceneComputesItsStateOnce) {
-  for (const model::Id scene : {second, first, second}) {
+  window->session()->sceneState(first);  // after the window's activation (which forgets)
+  for (const auto& [scene, computed] :
+       {std::pair{second, 1}, std::pair{first, 0}, std::pair{second, 0}}) {
+    SCOPED_TRACE(scene);
     const int before = window->session()->sceneStatesComputed();
     window->projectPane()->selectScene(scene);
-    EXPECT_EQ(window->session()->sceneStatesComputed() - before, 1);
+    EXPECT_EQ(window->session()->sceneStatesComputed() - before, computed);
     QCoreApplication::processEvents();
   }
 }
@@ -77,12 +82,45 @@ TEST_F(UiSceneState, ACommitOnAnotherConnectionIsSeenAtOnce) {
   EXPECT_GT(after, before + 10.0);
 }
 
-// A state is not kept past the event: the cache folder can change without the store.
-TEST_F(UiSceneState, TheNextEventComputesItAgain) {
+// A render writes its job's progress many times a second: the selected scene's state is kept
+// through those commits (and across events), and computed again when a chunk changes.
+TEST_F(UiSceneState, AJobsProgressKeepsTheStateAChunkDropsIt) {
   ProjectSession* session = window->session();
   session->sceneState(first);
   QCoreApplication::processEvents();
   const int before = session->sceneStatesComputed();
+  auto worker = model::ProjectStore::open(project.folder());  // as a render worker
+  model::RenderJob job;
+  job.sceneId = first;
+  const model::Id jobId = worker->createJob(job);
+  worker->updateJobProgress(jobId, QStringLiteral("video"), 40);
+  worker->addJobEvent({0,
+                       jobId,
+                       {},
+                       QStringLiteral("info"),
+                       QStringLiteral("started"),
+                       QStringLiteral("Render started"),
+                       {}});
+  session->sceneState(first);
+  QCoreApplication::processEvents();
+  session->sceneState(first);
+  EXPECT_EQ(session->sceneStatesComputed(), before);
+  model::Chunk chunk;
+  chunk.sceneId = first;
+  chunk.prompt = QStringLiteral("the lamp, closer");
+  worker->addChunk(chunk);
+  session->sceneState(first);
+  EXPECT_EQ(session->sceneStatesComputed() - before, 1);
+}
+
+// Preferences change the backends without the store: a state is computed afresh for them.
+TEST_F(UiSceneState, OtherBackendsComputeItAgain) {
+  ProjectSession* session = window->session();
+  session->sceneState(first);
+  const int before = session->sceneStatesComputed();
+  render::AppSettings settings = render::AppSettings::load();
+  settings.backends.video = QStringLiteral("replicate");
+  settings.save();
   session->sceneState(first);
   EXPECT_EQ(session->sceneStatesComputed() - before, 1);
 }
