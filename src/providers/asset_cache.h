@@ -90,6 +90,17 @@ CacheRequest cacheRequest(const MusicRequest& request, const QString& backend);
 CacheRequest cacheRequest(const SoundEffectRequest& request, const QString& backend);
 CacheRequest cacheRequest(const LipSyncRequest& request, const QString& backend);
 
+// The cache key inputs of a request to this generator: cacheRequest() plus the generator's
+// engineIdentity() (appended to the version), so a take made by one engine is never reused as
+// another's.
+template <class Request>
+CacheRequest cacheRequestFor(const Request& request, const Backend& generator) {
+  CacheRequest c = cacheRequest(request, generator.backendId());
+  const QString engine = generator.engineIdentity();
+  if (!engine.isEmpty()) c.version = c.version.isEmpty() ? engine : c.version + u'|' + engine;
+  return c;
+}
+
 // GenerationResult <-> sidecar JSON.
 QJsonObject resultToJson(const GenerationResult& result);
 GenerationResult resultFromJson(const QJsonObject& json);

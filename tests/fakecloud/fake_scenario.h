@@ -52,6 +52,7 @@ struct SpeechScenario {
   int busy429 = 0;             // first K requests: 429 (ElevenLabs system_busy / OpenAI rate limit)
   qint64 slowMs = 0;           // virtual delay before the audio
   bool unprocessable = false;  // 422 (ElevenLabs) / 400 invalid_request_error (OpenAI)
+  bool quotaExceeded = false;  // ElevenLabs: 401 quota_exceeded (no credits left)
 };
 
 struct OllamaScenario {

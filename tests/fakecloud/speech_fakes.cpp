@@ -1,5 +1,5 @@
-// Fake ElevenLabs (/v1/text-to-speech/{voice}[/with-timestamps]) and OpenAI-compatible TTS
-// (/v1/audio/speech).
+// Fake ElevenLabs (/v1/text-to-speech/{voice}[/with-timestamps], /v1/sound-generation) and
+// OpenAI-compatible TTS (/v1/audio/speech).
 #include "fakecloud/fake_state.h"
 
 #include <QJsonDocument>
@@ -71,6 +71,48 @@ void eleven(FakeState& st, Exchange& ex, bool timestamps) {
   });
 }
 
+Reply validationError(const QString& field, const QString& message, const QString& type) {
+  return jsonReply(
+      422,
+      {{"detail", QJsonArray{QJsonObject{
+                      {"loc", QJsonArray{"body", field}}, {"msg", message}, {"type", type}}}}});
+}
+
+// POST /v1/sound-generation: text, duration_seconds (null or 0.5-30), prompt_influence (0-1);
+// answers the audio bytes in the query's output_format.
+void elevenSoundGeneration(FakeState& st, Exchange& ex) {
+  if (ex.header("xi-api-key") != st.tokens.elevenlabs)
+    return ex.reply(elevenError(401, "invalid_api_key", "Invalid API key"));
+  const auto& s = ex.scenario.elevenlabs;
+  const QJsonObject body = QJsonDocument::fromJson(ex.body).object();
+  if (body.value("text").toString().isEmpty())
+    return ex.reply(validationError("text", "field required", "value_error.missing"));
+  const QJsonValue duration = body.value("duration_seconds");
+  if (!duration.isUndefined() && !duration.isNull() &&
+      (duration.toDouble() < 0.5 || duration.toDouble() > 30.0))
+    return ex.reply(validationError("duration_seconds",
+                                    "Duration must be between 0.5 and 30 seconds.", "value_error"));
+  const double influence = body.value("prompt_influence").toDouble(0.3);
+  if (influence < 0.0 || influence > 1.0)
+    return ex.reply(validationError("prompt_influence",
+                                    "ensure this value is less than or equal to 1", "value_error"));
+  if (s.unprocessable)
+    return ex.reply(validationError("text", "The prompt could not be turned into a sound (fake).",
+                                    "value_error"));
+  if (s.quotaExceeded)
+    return ex.reply(elevenError(401, "quota_exceeded",
+                                "This request exceeds your quota of 10000. You have 0 credits "
+                                "remaining, while 100 credits are required for this request."));
+  if (st.bump("eleven-sfx") <= s.busy429)
+    return ex.reply(elevenError(
+        429, "system_busy", "The system is experiencing heavy traffic, please try again later."));
+  const QString format = ex.query.queryItemValue("output_format").isEmpty()
+                             ? QStringLiteral("mp3_44100_128")
+                             : ex.query.queryItemValue("output_format");
+  const QString kind = kindForElevenFormat(format);
+  ex.reply(rawReply(200, st.fixtures.value(kind), contentTypeOf(kind).toUtf8()));
+}
+
 Reply openAiError(int status, const QString& message, const QString& type,
                   const QString& param = {}) {
   return jsonReply(
@@ -122,6 +164,11 @@ void openAi(FakeState& st, Exchange& ex) {
 }  // namespace
 
 bool handleElevenLabs(FakeState& st, Exchange& ex) {
+  if (ex.path == "/v1/sound-generation") {
+    QMutexLocker lock(&st.mutex);
+    elevenSoundGeneration(st, ex);
+    return true;
+  }
   static const QRegularExpression re("^/v1/text-to-speech/([^/]+)(/with-timestamps)?$");
   const auto m = re.match(ex.path);
   if (!m.hasMatch()) return false;

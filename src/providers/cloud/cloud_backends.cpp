@@ -2,6 +2,7 @@
 
 #include "providers/cloud/ollama_script.h"
 #include "providers/cloud/replicate_backends.h"
+#include "providers/cloud/sfx_backends.h"
 #include "providers/cloud/tts_backends.h"
 #include "providers/model_registry.h"
 
@@ -35,6 +36,9 @@ void registerCloudBackends(BackendFactory& factory) {
   });
   factory.addSpeech("elevenlabs", [](const BackendEnvironment& env) {
     return make<cloud::ElevenLabsSpeech>(Service::ElevenLabs, env);
+  });
+  factory.addSoundEffect("elevenlabs", [](const BackendEnvironment& env) {
+    return make<cloud::ElevenLabsSoundEffects>(Service::ElevenLabs, env);
   });
   factory.addSpeech("openai", [](const BackendEnvironment& env) {
     return make<cloud::OpenAiSpeech>(Service::OpenAI, env);

@@ -19,8 +19,9 @@ void registerLocalBackends(BackendFactory& factory) {
   factory.addSpeech(id, [](const BackendEnvironment&) {
     return std::make_shared<local::LocalSpeechGenerator>();
   });
-  factory.addMusic(
-      id, [](const BackendEnvironment&) { return std::make_shared<local::LocalMusicGenerator>(); });
+  factory.addMusic(id, [id](const BackendEnvironment& env) {
+    return std::make_shared<local::LocalMusicGenerator>(env.optionsFor(id));
+  });
   factory.addSoundEffect(id, [](const BackendEnvironment&) {
     return std::make_shared<local::LocalSoundEffectGenerator>();
   });

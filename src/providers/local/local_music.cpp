@@ -1,6 +1,7 @@
 #include "providers/local/local_music.h"
 
 #include "providers/asset_cache.h"
+#include "providers/local/fluid_music.h"
 #include "providers/local/local_drawing.h"
 #include "providers/local/local_video.h"
 
@@ -14,6 +15,10 @@ namespace {
 using Kind = ProviderError::Kind;
 constexpr int kRate = 48000;
 constexpr double kTwoPi = 6.283185307179586;
+// The soundfont take's level: RMS 0.1 (about -18 LUFS, near the oscillator takes), its sample
+// peak at most 0.8 (measured in fluid_music_test.cpp).
+constexpr double kSoundfontRms = 0.1;
+constexpr double kSoundfontPeak = 0.8;
 
 double noteHz(double semitonesFromA2) { return 110.0 * std::pow(2.0, semitonesFromA2 / 12.0); }
 
@@ -118,6 +123,18 @@ void fadeEdges(PcmAudio& a, double fadeIn, double fadeOut) {
   }
 }
 
+void normalizeLevel(std::vector<float>& samples) {
+  double sum = 0.0, peak = 0.0;
+  for (float v : samples) {
+    sum += double(v) * v;
+    peak = std::max(peak, double(std::abs(v)));
+  }
+  if (samples.empty() || peak <= 0.0) return;
+  const double rms = std::sqrt(sum / double(samples.size()));
+  const float gain = float(std::min(kSoundfontRms / rms, kSoundfontPeak / peak));
+  for (float& v : samples) v *= gain;
+}
+
 GenerationResult wavResult(const QString& path, const PcmAudio& audio, const QString& model,
                            qint64 ms) {
   GenerationResult r;
@@ -141,6 +158,14 @@ MusicStyle musicStyle(const MusicRequest& r) {
       hasAny(text, {"calm", "gentle", "peaceful", "ambient", "soft", "dream", "sad", "melanchol"});
   const bool energetic =
       hasAny(text, {"happy", "upbeat", "epic", "action", "energetic", "chase", "dance", "heroic"});
+  const bool sad = hasAny(text, {"sad", "melanchol", "grief", "lonely"});
+  s.feel = sad         ? MusicFeel::Sad
+           : s.minor   ? MusicFeel::Tense
+           : energetic ? (hasAny(text, {"epic", "heroic", "action", "chase"}) ? MusicFeel::Epic
+                                                                              : MusicFeel::Bright)
+           : calm      ? MusicFeel::Calm
+                       : MusicFeel::Neutral;
+  if (s.feel == MusicFeel::Epic) s.minor = true;
   s.drums = !calm || energetic;
   s.backbeat = energetic;
   s.brightness = energetic ? 0.8 : calm ? 0.15 : s.minor ? 0.35 : 0.5;
@@ -150,14 +175,19 @@ MusicStyle musicStyle(const MusicRequest& r) {
   return s;
 }
 
-PcmAudio synthesiseMusic(const MusicRequest& r, const GenerationContext& ctx) {
+static int64_t musicFrames(const MusicRequest& r) {
   if (r.duration <= 0.0 || r.duration > 3600.0)
     throw ProviderError(
         Kind::Invalid,
         QStringLiteral("Music of %1 s cannot be made; ask for 0-3600 s.").arg(r.duration));
+  return std::llround(r.duration * kRate);
+}
+
+PcmAudio synthesiseMusic(const MusicRequest& r, const GenerationContext& ctx) {
+  const int64_t frames = musicFrames(r);
   const MusicStyle s = musicStyle(r);
   Track t;
-  t.frames = static_cast<int>(std::lround(r.duration * kRate));
+  t.frames = static_cast<int>(frames);
   t.audio.sampleRate = kRate;
   t.audio.channels = 2;
   t.audio.samples.assign(static_cast<size_t>(t.frames) * 2, 0.0f);
@@ -170,17 +200,47 @@ PcmAudio synthesiseMusic(const MusicRequest& r, const GenerationContext& ctx) {
   return t.audio;
 }
 
+static PcmAudio playMusic(const MusicRequest& r, const QString& soundfont,
+                          const GenerationContext& ctx) {
+  const int64_t frames = musicFrames(r);
+  PcmAudio audio =
+      playOnSoundfont(musicStyle(r), stableHash(r.prompt + r.mood, r.seed), frames, soundfont, ctx);
+  normalizeLevel(audio.samples);
+  fadeEdges(audio, 0.01, std::min(1.5, r.duration / 4));
+  return audio;
+}
+
+LocalMusicGenerator::LocalMusicGenerator(const QJsonObject& options)
+    : soundfont_(soundfontPath(options)) {}
+
+QString LocalMusicGenerator::engineIdentity() const { return soundfontIdentity(soundfont_); }
+
 GenerationResult LocalMusicGenerator::generate(const MusicRequest& request,
                                                const GenerationContext& ctx) {
   QElapsedTimer timer;
   timer.start();
   ctx.throwIfCancelled(QStringLiteral("Music synthesis"));
-  const QString key = AssetCache::key(cacheRequest(request, backendId()));
+  const QString key = AssetCache::key(cacheRequestFor(request, *this));
   const QString output = localOutputPath(ctx, QStringLiteral("music"), key, QStringLiteral("wav"));
-  const PcmAudio audio = synthesiseMusic(request, ctx);
+  const bool instruments = !soundfontIdentity(soundfont_).isEmpty();
+  QString note;
+  if (!instruments) {
+    note = QStringLiteral(
+               "no General MIDI soundfont at %1 (install fluid-soundfont-gm or set "
+               "SCENEWRIGHT_SOUNDFONT): played on the built-in oscillators, not "
+               "instruments")
+               .arg(soundfont_);
+    ctx.reportProgress(0.0, QStringLiteral("music: ") + note);
+  }
+  const PcmAudio audio =
+      instruments ? playMusic(request, soundfont_, ctx) : synthesiseMusic(request, ctx);
   writeWav(output, audio);
   ctx.reportProgress(100.0, QStringLiteral("music ready"));
-  return wavResult(output, audio, QStringLiteral("local-synth"), timer.elapsed());
+  GenerationResult result = wavResult(
+      output, audio, instruments ? QStringLiteral("fluidsynth") : QStringLiteral("local-synth"),
+      timer.elapsed());
+  if (!note.isEmpty()) result.notes << note;
+  return result;
 }
 
 GenerationResult LocalSoundEffectGenerator::generate(const SoundEffectRequest& request,
