@@ -89,6 +89,15 @@ CacheRequest cacheRequest(const SpeechRequest& request, const QString& backend);
 CacheRequest cacheRequest(const MusicRequest& request, const QString& backend);
 CacheRequest cacheRequest(const SoundEffectRequest& request, const QString& backend);
 CacheRequest cacheRequest(const LipSyncRequest& request, const QString& backend);
+// The cache request of `request` made by `generator`: its backend id and, when it has one, its
+// recipeTag() (as the input "backendRecipe").
+template <class Generator, class Request>
+CacheRequest cacheRequestFor(const Generator& generator, const Request& request) {
+  CacheRequest c = cacheRequest(request, generator.backendId());
+  const QString tag = generator.recipeTag();
+  if (!tag.isEmpty()) c.inputs.insert(QStringLiteral("backendRecipe"), tag);
+  return c;
+}
 
 // GenerationResult <-> sidecar JSON.
 QJsonObject resultToJson(const GenerationResult& result);

@@ -195,6 +195,9 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual QString backendId() const = 0;  // "local", "replicate"...
+  // What besides the request decides the output (the ComfyUI backend: its workflow file's
+  // hash); part of the cache key when not empty (AssetCache cacheRequestFor()).
+  virtual QString recipeTag() const { return {}; }
 };
 
 class ScriptParser : public virtual Backend {

@@ -47,7 +47,7 @@ CachedResult generateCached(providers::AssetCache& cache, Generator& generator,
                             const Request& request, const providers::GenerationContext& ctx,
                             const SpendGuard& guard, const QString& what) {
   CachedResult out;
-  out.key = providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
+  out.key = providers::AssetCache::key(providers::cacheRequestFor(generator, request));
   if (auto hit = cache.lookup(out.key)) {
     out.path = *hit;
     out.fromCache = true;

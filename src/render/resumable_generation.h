@@ -46,7 +46,7 @@ void throwIfPaid(const providers::ProviderError& e, const QString& paidRemoteId)
 
 template <class Generator, class Request>
 QString cacheKeyOf(const Generator& generator, const Request& request) {
-  return providers::AssetCache::key(providers::cacheRequest(request, generator.backendId()));
+  return providers::AssetCache::key(providers::cacheRequestFor(generator, request));
 }
 
 // Generates through the cache: the prediction id is logged (event "remote.started" with `data`
