@@ -19,7 +19,7 @@ namespace {
 using K = ProviderError::Kind;
 constexpr qint64 kPollMs = 1000;         // history polls without the websocket
 constexpr qint64 kSocketPollMs = 10000;  // and with it, in case a message was missed
-constexpr qint64 kConnectMs = 5000;      // how long the websocket may take to connect
+constexpr qint64 kConnectRealMs = 5000;  // how long the websocket may take to connect (real)
 
 QByteArray multipartImage(const QString& path, const QByteArray& boundary) {
   QFile f(path);
@@ -174,7 +174,7 @@ RunOutcome ComfyUIClient::run(const QJsonObject& workflow, const QString& output
   const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
   const cloud::Clock& clock = http_.clock();
   ComfyUISocket socket(base_, clientId);
-  socket.waitConnected(clock.toRealMs(kConnectMs), ctx);
+  socket.waitConnected(kConnectRealMs, ctx);
   out.usedWebsocket = socket.isOpen();
   ctx.throwIfCancelled(what);
   out.promptId = submit(workflow, clientId, what);
