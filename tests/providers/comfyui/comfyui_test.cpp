@@ -2,6 +2,7 @@
 // websocket progress, the /history fallback, the probed download, a node's own error text, a
 // refused workflow, cancel (interrupt + queue delete) and a server that is not running.
 #include "fakecloud/comfyui_fake.h"
+#include "providers/asset_cache.h"
 #include "providers/backend_factory.h"
 #include "providers/comfyui/comfyui_backends.h"
 #include "providers/model_registry.h"
@@ -266,6 +267,10 @@ TEST_F(ComfyUITest, TheFactoryOffersComfyUIForVideoAndImages) {
           .video("comfyui");
   EXPECT_FALSE(wan->recipeTag().isEmpty());
   EXPECT_NE(wan->recipeTag(), ltx->recipeTag());
+  const VideoRequest r = videoRequest();
+  EXPECT_NE(AssetCache::key(cacheRequestFor(*wan, r)), AssetCache::key(cacheRequestFor(*ltx, r)));
+  EXPECT_EQ(AssetCache::key(cacheRequestFor(*wan, r)),
+            AssetCache::key(cacheRequestFor(*factory.video("comfyui"), r)));
 }
 
 }  // namespace
