@@ -383,7 +383,7 @@ void registerRenderCommands(QList<Command>& out) {
                       "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n") +
            QString::fromLatin1(kRenderOptions) +
            QStringLiteral(
-               "  --backend ID       video/image backend: local or a cloud id (replicate)\n"
+               "  --backend ID       video/image backend: local, a cloud id (replicate) or comfyui\n"
                "  --model KEY        model registry key (default: the scene's model)\n"
                "  --budget USD       stop before spending more than this on the whole render\n"
                "                     (every scene, every resume); default: the project's\n"

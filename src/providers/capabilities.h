@@ -195,7 +195,8 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual QString backendId() const = 0;  // "local", "replicate"...
-  // What shapes the output besides the request, e.g. the local music's synthesiser and soundfont.
+  // What shapes the output besides the request, e.g. the local music's synthesiser and
+  // soundfont, the ComfyUI backend's workflow hash.
   // Part of every cache key (cacheRequestFor, asset_cache.h); empty = nothing beyond the request.
   virtual QString engineIdentity() const { return {}; }
 };
