@@ -106,8 +106,6 @@ QCommandLineOption waitOption() {
   return {QStringLiteral("wait"), QStringLiteral("Wait while another job works on the scene.")};
 }
 
-namespace {
-
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   render::RenderRequest r;
   for (const QString& s : p.values(QStringLiteral("scene")))
@@ -238,6 +236,8 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("budget"), QStringLiteral("Budget in USD."), QStringLiteral("USD")});
 }
 
+namespace {
+
 int runRender(const QStringList& args, bool offline) {
   const QString name = offline ? QStringLiteral("restitch") : QStringLiteral("render");
   QCommandLineParser p;
@@ -277,6 +277,9 @@ int runResume(const QStringList& args) {
   if (!ok || !store->job(job))
     throw UserError(
         QStringLiteral("no render job %1 (see 'jobs')").arg(p.positionalArguments().at(1)));
+  if (store->job(job)->spec.value(QStringLiteral("kind")).toString() == QLatin1String("farm"))
+    throw UserError(
+        QStringLiteral("job %1 runs on Slurm: see 'farm status', 'farm fetch'").arg(job));
   if (store->job(job)->status == JobStatus::Completed)
     throw UserError(QStringLiteral("job %1 is already completed").arg(job));
   store.reset();
