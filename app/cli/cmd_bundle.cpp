@@ -15,7 +15,8 @@
 namespace sw::cli {
 
 int writeBundles(const QString& folder, const QCommandLineParser& p,
-                 const render::RenderRequest& request, const QStringList& bundles) {
+                 const render::RenderRequest& request, const QStringList& bundles,
+                 bool printPaths) {
   for (const QString& b : bundles)
     if (QFileInfo::exists(b))
       throw UserError(
@@ -29,7 +30,7 @@ int writeBundles(const QString& folder, const QCommandLineParser& p,
     one.bundlePath = QFileInfo(bundles.at(i)).absoluteFilePath();
     jobs += queue.enqueue(one);
   }
-  return drive(queue, jobs);
+  return drive(queue, jobs, printPaths);
 }
 
 namespace {
@@ -51,7 +52,7 @@ int runBundle(const QStringList& args) {
   request.outputPath.clear();  // the render's own name (exports/NN-title.mp4) goes in job.json
   printEstimates(*store, request);
   store.reset();
-  return writeBundles(folder, p, request, {bundle});
+  return writeBundles(folder, p, request, {bundle}, true);
 }
 
 }  // namespace

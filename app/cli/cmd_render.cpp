@@ -35,7 +35,7 @@ using model::Id;
 using model::JobStatus;
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
-int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
+int drive(render::RenderQueue& queue, const QList<Id>& jobs, bool printOutputs) {
   QTextStream err(stderr);
   const bool tty = isatty(STDERR_FILENO);
   QString lastStep;
@@ -67,7 +67,7 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                        // warning, the render stands.
                        if (const auto qa = render::manifestSeamReport(output))
                          err << "job " << id << ": seam QA: " << qa->summary() << "\n";
-                       QTextStream(stdout) << output << "\n";
+                       if (printOutputs) QTextStream(stdout) << output << "\n";
                      } else {
                        ++failures;
                        err << "job " << id << ": " << error << "\n";

@@ -18,8 +18,8 @@ struct RenderRequest;
 namespace sw::cli {
 
 // Runs the queue until idle, printing progress lines on stderr; Ctrl-C or SIGTERM cancels the
-// jobs. Returns the exit code.
-int drive(render::RenderQueue& queue, const QList<model::Id>& jobs);
+// jobs. Each rendered output's path goes to stdout unless !printOutputs. Returns the exit code.
+int drive(render::RenderQueue& queue, const QList<model::Id>& jobs, bool printOutputs = true);
 // The GUI's Preferences (backends, service options, cache folder) and --wait, for the queue.
 void configure(render::RenderQueue& queue, const QCommandLineParser& p);
 QCommandLineOption waitOption();
