@@ -2,7 +2,7 @@
 // is generated here first (the render queue's own job, with its cache and budget), then the plan
 // and the assets it needs are written to the bundle instead of being stitched.
 #include <QFileInfo>
-#include <QTextStream>
+#include <QUuid>
 
 #include "args.h"
 #include "bundle_driver.h"
@@ -24,8 +24,11 @@ int writeBundles(const QString& folder, const QCommandLineParser& p,
   render::RenderQueue queue(folder);
   configure(queue, p);
   QList<model::Id> jobs;
+  // One budget for every scene, as one render of them has (spend_ledger.h).
+  const QString batch = QUuid::createUuid().toString(QUuid::WithoutBraces);
   for (int i = 0; i < request.sceneIds.size(); ++i) {
     render::RenderRequest one = request;
+    one.batchId = batch;
     one.sceneIds = {request.sceneIds.at(i)};
     one.bundlePath = QFileInfo(bundles.at(i)).absoluteFilePath();
     jobs += queue.enqueue(one);
