@@ -179,7 +179,8 @@ SubmitResult submitBatch(model::ProjectStore& store, const QString& batch,
       submitArray(script, int(bundles.size()), batch + QStringLiteral("/logs/%A_%a.log"), options);
   for (int i = 0; i < bundles.size(); ++i) {
     model::RenderJob row;
-    row.sceneId = scenes.at(i);
+    // A bundle from another project (farm submit --bundle) names a scene this one lacks.
+    if (store.scene(scenes.at(i))) row.sceneId = scenes.at(i);
     row.status = JobStatus::Processing;
     row.stage = QStringLiteral("on Slurm: PENDING");
     row.spec = QJsonObject{{"kind", kKind},
