@@ -2,6 +2,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 #include <clocale>
 #include <cmath>
@@ -140,6 +141,8 @@ int stitchCommand(const QStringList& args) {
                QStringLiteral("CLIP")});
   p.addOption({QStringLiteral("replace-audio"), QStringLiteral("Drop the chunks' own audio.")});
   p.addOption({QStringLiteral("report-json"), QStringLiteral("Print the full report as JSON.")});
+  p.addOption({QStringLiteral("report-file"), QStringLiteral("Write the full report as JSON."),
+               QStringLiteral("FILE")});
   parseArgs(p, QStringLiteral("stitch"), args, 0, -1);
   prepareFfmpeg();
   const RenderPlan plan = planFromOptions(p);
@@ -176,6 +179,13 @@ int stitchCommand(const QStringList& args) {
   QTextStream out(stdout);
   if (p.isSet(QStringLiteral("report-json")))
     out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+  if (p.isSet(QStringLiteral("report-file"))) {
+    QSaveFile f(p.value(QStringLiteral("report-file")));
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
+      throw UserError(QStringLiteral("stitch: cannot write the report %1: %2")
+                          .arg(f.fileName(), f.errorString()));
+  }
   out << r.summary() << '\n';
   return int(kExitOk);
 }
@@ -194,11 +204,14 @@ void registerMediaCommands(QList<Command>& out) {
       {QStringLiteral("stitch"), QStringLiteral("Stitch chunks (and mix audio) into one MP4"),
        QStringLiteral(
            "Usage: scenewright-cli stitch --plan PLAN.json [-o OUT.mp4] [--report-json]\n"
+           "              [--report-file REPORT.json]\n"
            "       scenewright-cli stitch -o OUT.mp4 [--resolution 1080p] [--fps N] [--crf N]\n"
            "              [--preset P] [--audio TRACK=FILE[@START]]... [--replace-audio] IN1.mp4 "
            "IN2.mp4 ...\n\n"
            "Concatenates whole files (or renders a RenderPlan), choosing stream copy, smart\n"
            "render or a full re-encode. TRACK is narration, dialogue, music or sfx.\n"
+           "A plan's relative paths name files beside the plan (a job bundle's plan.json,\n"
+           "docs/bundles.md).\n"
            "An input IMAGE.png@SECONDS is a still image shown for that many seconds.\n"
            "OUT must not be an input, a file in the asset cache, or an existing device,\n"
            "folder or fifo.\n"

@@ -35,7 +35,7 @@ using model::Id;
 using model::JobStatus;
 
 // Runs the queue until idle, printing progress lines; returns the exit code.
-int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
+int drive(render::RenderQueue& queue, const QList<Id>& jobs, bool printOutputs) {
   QTextStream err(stderr);
   const bool tty = isatty(STDERR_FILENO);
   QString lastStep;
@@ -67,7 +67,7 @@ int drive(render::RenderQueue& queue, const QList<Id>& jobs) {
                        // warning, the render stands.
                        if (const auto qa = render::manifestSeamReport(output))
                          err << "job " << id << ": seam QA: " << qa->summary() << "\n";
-                       QTextStream(stdout) << output << "\n";
+                       if (printOutputs) QTextStream(stdout) << output << "\n";
                      } else {
                        ++failures;
                        err << "job " << id << ": " << error << "\n";
@@ -105,8 +105,6 @@ void configure(render::RenderQueue& queue, const QCommandLineParser& p) {
 QCommandLineOption waitOption() {
   return {QStringLiteral("wait"), QStringLiteral("Wait while another job works on the scene.")};
 }
-
-namespace {
 
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   render::RenderRequest r;
@@ -238,6 +236,8 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
   p.addOption({QStringLiteral("budget"), QStringLiteral("Budget in USD."), QStringLiteral("USD")});
 }
 
+namespace {
+
 int runRender(const QStringList& args, bool offline) {
   const QString name = offline ? QStringLiteral("restitch") : QStringLiteral("render");
   QCommandLineParser p;
@@ -277,6 +277,9 @@ int runResume(const QStringList& args) {
   if (!ok || !store->job(job))
     throw UserError(
         QStringLiteral("no render job %1 (see 'jobs')").arg(p.positionalArguments().at(1)));
+  if (store->job(job)->spec.value(QStringLiteral("kind")).toString() == QLatin1String("farm"))
+    throw UserError(
+        QStringLiteral("job %1 runs on Slurm: see 'farm status', 'farm fetch'").arg(job));
   if (store->job(job)->status == JobStatus::Completed)
     throw UserError(QStringLiteral("job %1 is already completed").arg(job));
   store.reset();

@@ -21,6 +21,8 @@ void registerScriptCommands(QList<Command>& out);
 void registerRenderCommands(QList<Command>& out);
 void registerSceneCommands(QList<Command>& out);
 void registerQaCommands(QList<Command>& out);
+void registerBundleCommands(QList<Command>& out);
+void registerFarmCommands(QList<Command>& out);
 }  // namespace sw::cli
 
 namespace {
@@ -35,6 +37,8 @@ QList<Command> allCommands() {
   sw::cli::registerRenderCommands(commands);
   sw::cli::registerSceneCommands(commands);
   sw::cli::registerQaCommands(commands);
+  sw::cli::registerBundleCommands(commands);
+  sw::cli::registerFarmCommands(commands);
   return commands;
 }
 

@@ -7,18 +7,28 @@
 
 #include "model/types.h"
 
+namespace sw::model {
+class ProjectStore;
+}
 namespace sw::render {
 class RenderQueue;
-}
+struct RenderRequest;
+}  // namespace sw::render
 
 namespace sw::cli {
 
 // Runs the queue until idle, printing progress lines on stderr; Ctrl-C or SIGTERM cancels the
-// jobs. Returns the exit code.
-int drive(render::RenderQueue& queue, const QList<model::Id>& jobs);
+// jobs. Each rendered output's path goes to stdout unless !printOutputs. Returns the exit code.
+int drive(render::RenderQueue& queue, const QList<model::Id>& jobs, bool printOutputs = true);
 // The GUI's Preferences (backends, service options, cache folder) and --wait, for the queue.
 void configure(render::RenderQueue& queue, const QCommandLineParser& p);
 QCommandLineOption waitOption();
+// render's options (--scene, --tracks, --resolution...; full: --backend, --model, --budget...)
+// and the request they make (cmd_render.cpp); throws UserError for a bad value.
+void addRenderOptions(QCommandLineParser& p, bool full);
+render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store);
+// One line per scene on stderr before anything starts: what is ready, what is generated, cost.
+void printEstimates(model::ProjectStore& store, const render::RenderRequest& request);
 // scenewright-cli regenerate (cmd_regenerate.cpp).
 int runRegenerate(const QStringList& args);
 

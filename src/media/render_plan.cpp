@@ -2,7 +2,9 @@
 
 #include "media/media_error.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cmath>
@@ -231,7 +233,17 @@ RenderPlan RenderPlan::fromJsonFile(const QString& path) {
             .arg(path, err.errorString())
             .arg(err.offset));
   }
-  return fromJson(doc.object());
+  RenderPlan plan = fromJson(doc.object());
+  // A plan is portable (a job bundle, a plan next to its media): a relative path names a file
+  // beside the plan, wherever the plan is run from.
+  const QDir base = QFileInfo(path).absoluteDir();
+  const auto resolve = [&base](QString& file) {
+    if (!file.isEmpty() && QFileInfo(file).isRelative()) file = base.absoluteFilePath(file);
+  };
+  for (VideoSegment& s : plan.segments) resolve(s.file);
+  for (AudioClip& c : plan.audio) resolve(c.file);
+  resolve(plan.output.path);
+  return plan;
 }
 
 namespace {

@@ -84,6 +84,8 @@ struct RenderPlan {
   QJsonObject toJson() const;
   // Throws MediaError(InvalidInput) naming the offending field.
   static RenderPlan fromJson(const QJsonObject& json);
+  // Relative paths in the file (segments, audio, output) name files beside it: they are made
+  // absolute against the plan file's folder, not the current directory (docs/bundles.md).
   static RenderPlan fromJsonFile(const QString& path);
   // Field checks that need no file access (paths present, in < out, durations >= 0...).
   void validate() const;

@@ -45,6 +45,8 @@ int recoverInterruptedJobs(model::ProjectStore& store) {
   int marked = 0;
   for (const model::RenderJob& job : store.jobs()) {
     if (job.status != JobStatus::Processing && job.status != JobStatus::Queued) continue;
+    // A farm job runs on the cluster: `farm fetch` settles it (farm/farm_jobs.h).
+    if (job.spec.value(QStringLiteral("kind")).toString() == QLatin1String("farm")) continue;
     // A job holding its scene's lease runs, in this process too (a regenerate on a worker
     // thread of the GUI) or in another one.
     if (leaseAlive(store.leaseOfJob(job.id))) continue;

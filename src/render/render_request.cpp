@@ -74,6 +74,7 @@ QJsonObject RenderRequest::toJson() const {
   if (keepStale) json.insert(QStringLiteral("keepStale"), true);
   if (!keepChunks.isEmpty()) json.insert(QStringLiteral("keepChunks"), ids(keepChunks));
   if (!batchId.isEmpty()) json.insert(QStringLiteral("batchId"), batchId);
+  if (!bundlePath.isEmpty()) json.insert(QStringLiteral("bundle"), bundlePath);
   if (kind == JobKind::Regenerate) {
     json.insert(QStringLiteral("slot"), toString(regenerate.slot));
     if (regenerate.slot == RegenerateTarget::Slot::Chunk)
@@ -110,6 +111,7 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.keepStale = json.value(QStringLiteral("keepStale")).toBool(false);
   r.keepChunks = ids(json.value(QStringLiteral("keepChunks")));
   r.batchId = json.value(QStringLiteral("batchId")).toString();
+  r.bundlePath = json.value(QStringLiteral("bundle")).toString();
   // Rows written before job kinds: a regenerate spec named only its chunk.
   const QString kind = json.value(QStringLiteral("kind")).toString();
   if (kind == QLatin1String("regenerate") || json.contains(QStringLiteral("regenerateChunk")))

@@ -88,6 +88,10 @@ struct RenderRequest {
   // target and warns naming each line that is cut (speech_timing.h).
   bool keepDuration = false;
   RegenerateTarget regenerate;  // kind Regenerate only
+  // Render or Restitch: instead of stitching, write a portable job bundle to this folder (the
+  // plan with every path relative to it, and the assets it needs; render/job_bundle.h). What is
+  // missing is generated first, here, where the keys are.
+  QString bundlePath;
 
   QJsonObject toJson() const;
   static RenderRequest fromJson(const QJsonObject& json);

@@ -13,6 +13,7 @@
 #include "model/store_error.h"
 #include "providers/provider_error.h"
 #include "render/chunk_planner.h"
+#include "render/job_bundle.h"
 #include "render/manifest.h"
 #include "render/picture_reuse.h"
 #include "render/render_estimate.h"
@@ -355,6 +356,25 @@ QString stitchStage(const QString& mediaStage) {
 
 namespace {
 
+// The bundle of a render (job_bundle.h): the plan, the assets, what made it.
+void writeSceneBundle(SceneJob::State& s, const media::RenderPlan& plan, const QString& output) {
+  s.stage(QStringLiteral("writing the bundle"));
+  BundleContents contents;
+  contents.plan = plan;
+  const model::Project project = s.store->project();
+  contents.job = QJsonObject{{"project", QJsonObject{{"name", project.name}, {"folder", s.folder}}},
+                             {"scene", QJsonObject{{"id", double(s.scene.id)},
+                                                   {"position", s.scene.position + 1},
+                                                   {"title", s.scene.title}}},
+                             {"output", QFileInfo(output).fileName()},
+                             {"settings", s.request.toJson()}};
+  contents.manifest = buildManifest(*s.store, s.scene, plan, media::StitchReport{});
+  writeBundle(contents, s.request.bundlePath);
+  s.event(QStringLiteral("info"), QStringLiteral("bundle"),
+          QStringLiteral("Wrote the job bundle %1").arg(s.request.bundlePath),
+          QJsonObject{{"bundle", s.request.bundlePath}});
+}
+
 // A render or re-stitch: plan, generate what is missing, stitch, manifest. Sets the output.
 void render(SceneJob::State& s, SceneJobResult& result) {
   releaseOpenReservations(*s.store, s.jobId);  // an earlier run died in the middle of a call
@@ -370,7 +390,8 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   planScene(s);
   planWork(s, false);  // the measured speech's plan: chunks added or dropped
   startAudio(s);
-  startPieces(s, path);
+  const bool bundle = !s.request.bundlePath.isEmpty();
+  if (!bundle) startPieces(s, path);  // a bundle is stitched elsewhere: nothing to encode ahead
   generateVideo(s);
   const media::PieceList pieces = finishPieces(s);
   TimelineInputs timeline;
@@ -381,6 +402,11 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   extendPictureTo(timeline, s.sceneSeconds);
   collectAudio(s, timeline);
   s.throwIfCancelled();
+  if (bundle) {
+    writeSceneBundle(s, buildRenderPlan(timeline, renderOutputSettings(s, path, fps)), path);
+    result.outputPath = s.request.bundlePath;
+    return;
+  }
 
   if (!QDir().mkpath(QFileInfo(path).absolutePath()))
     throw JobFailure(

@@ -81,6 +81,11 @@ QVariant RenderJobModel::data(const QModelIndex& index, int role) const {
   const Row& row = rows_.at(index.row());
   switch (role) {
     case Qt::DisplayRole:
+      // A farm job (scenewright-cli farm submit) is encoded on the cluster: its stage holds the
+      // Slurm state `farm fetch` last saw ("on Slurm: PENDING").
+      if (row.job.spec.value(QStringLiteral("kind")).toString() == QLatin1String("farm") &&
+          row.job.status == model::JobStatus::Processing)
+        return tr("%1 — %2").arg(row.sceneTitle, row.job.stage);
       return tr("%1 — %2").arg(row.sceneTitle, statusText(row.job.status));
     case JobIdRole:
       return row.job.id;

@@ -171,4 +171,18 @@ TEST_F(UiModels, ChunkTakeAndJobModels) {
   EXPECT_EQ(jobs.index(0).data(RenderJobModel::StageRole).toString(), QStringLiteral("stitching"));
 }
 
+TEST_F(UiModels, AFarmJobShowsItsSlurmState) {
+  model::RenderJob job;
+  job.sceneId = session->store().sceneAt(0)->id;
+  job.status = model::JobStatus::Processing;
+  job.stage = QStringLiteral("on Slurm: PENDING");
+  job.spec = QJsonObject{{"kind", "farm"}};
+  const model::Id id = session->store().createJob(job);
+  session->store().setJobStatus(id, model::JobStatus::Processing);
+  RenderJobModel jobs(session.get());
+  ASSERT_EQ(jobs.rowCount(), 1);
+  EXPECT_TRUE(jobs.index(0).data().toString().endsWith(QStringLiteral("on Slurm: PENDING")))
+      << jobs.index(0).data().toString().toStdString();
+}
+
 }  // namespace
