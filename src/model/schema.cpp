@@ -202,7 +202,13 @@ constexpr const char* kStep6 = R"SQL(
 ALTER TABLE chunks ADD COLUMN kept_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL;
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// v7: the transition from a scene into the next one when the film is assembled ("" = the film's
+// own choice; "cut", "crossfade:SECONDS" or "dip:SECONDS" override it at that boundary).
+constexpr const char* kStep7 = R"SQL(
+ALTER TABLE scenes ADD COLUMN transition_out TEXT NOT NULL DEFAULT '';
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {
