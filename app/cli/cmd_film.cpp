@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "command.h"
+#include "film_cli.h"
 #include "interrupt.h"
 #include "model/project_store.h"
 #include "render/app_settings.h"
@@ -16,7 +17,6 @@
 #include "render/render_queue.h"
 #include "render/scene_job.h"
 #include "render_driver.h"
-#include "film_cli.h"
 
 namespace sw::cli {
 
@@ -58,8 +58,8 @@ void addFilmOptions(QCommandLineParser& p) {
   p.addOption({QStringLiteral("scenes"), QStringLiteral("Film: scene positions (1,3-5)."),
                QStringLiteral("LIST")});
   p.addOption({QStringLiteral("transition"),
-               QStringLiteral("Film: cut, crossfade:SECONDS or dip:SECONDS."),
-               QStringLiteral("T"), QStringLiteral("cut")});
+               QStringLiteral("Film: cut, crossfade:SECONDS or dip:SECONDS."), QStringLiteral("T"),
+               QStringLiteral("cut")});
   p.addOption({QStringLiteral("write-plan"),
                QStringLiteral("Film: write the film plan here instead of rendering."),
                QStringLiteral("PLAN")});

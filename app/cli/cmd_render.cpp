@@ -13,6 +13,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "film_cli.h"
 #include "interrupt.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
@@ -24,7 +25,6 @@
 #include "render/seam_check.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
-#include "film_cli.h"
 #include "render_driver.h"
 #include "scene_arg.h"
 
@@ -383,17 +383,18 @@ void registerRenderCommands(QList<Command>& out) {
   out.append(
       {QStringLiteral("render"),
        QStringLiteral("Generate what is missing and export scenes to MP4"),
-       QStringLiteral("Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n"
-                      "       scenewright-cli render DIR --film [--scenes 1,3-5] [--transition T]\n"
-                      "                              -o FILM.mp4 [--write-plan PLAN.json]\n\n"
-                      "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
-                      "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n"
-                      "--film joins the chosen scenes (default: all) in order into one MP4 with a\n"
-                      "chapter per scene: a scene whose render is current is reused, the others\n"
-                      "are rendered first. T: cut (default), crossfade:SECONDS or dip:SECONDS;\n"
-                      "a scene's own transition ('edit DIR --scene N --transition T') overrides it at\n"
-                      "its boundary. --write-plan writes the film plan for 'stitch --plan'\n"
-                      "instead (docs/film.md). A film manifest goes to FILM.mp4.json.\n") +
+       QStringLiteral(
+           "Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n"
+           "       scenewright-cli render DIR --film [--scenes 1,3-5] [--transition T]\n"
+           "                              -o FILM.mp4 [--write-plan PLAN.json]\n\n"
+           "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
+           "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n"
+           "--film joins the chosen scenes (default: all) in order into one MP4 with a\n"
+           "chapter per scene: a scene whose render is current is reused, the others\n"
+           "are rendered first. T: cut (default), crossfade:SECONDS or dip:SECONDS;\n"
+           "a scene's own transition ('edit DIR --scene N --transition T') overrides it at\n"
+           "its boundary. --write-plan writes the film plan for 'stitch --plan'\n"
+           "instead (docs/film.md). A film manifest goes to FILM.mp4.json.\n") +
            QString::fromLatin1(kRenderOptions) +
            QStringLiteral(
                "  --backend ID       video/image backend: local or a cloud id (replicate)\n"

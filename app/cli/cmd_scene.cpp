@@ -132,8 +132,8 @@ int runEdit(const QStringList& args) {
       try {
         transition = render::parseFilmTransition(transition).toString();
       } catch (const core::Error& e) {
-        throw UserError(QStringLiteral("edit --transition: %1 (or film: the film's choice)")
-                            .arg(e.message()));
+        throw UserError(
+            QStringLiteral("edit --transition: %1 (or film: the film's choice)").arg(e.message()));
       }
     }
     changed << QStringLiteral("transition");

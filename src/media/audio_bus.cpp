@@ -104,8 +104,8 @@ ChunkAudioBus::ChunkAudioBus(const Timeline& t) : t_(t), readers_(t.segments.siz
     const int64_t xin = i > 0 ? frameToSample(t, t.segments[i - 1].xfadeFrames) : 0;
     // A dip fades the sound with the picture: to silence at the segment's end, up from it after.
     fadeIn_.push_back(std::max({kCutFade, xin, frameToSample(t, s.dipInFrames)}));
-    fadeOut_.push_back(std::max(
-        {kCutFade, frameToSample(t, s.xfadeFrames), frameToSample(t, s.dipOutFrames)}));
+    fadeOut_.push_back(
+        std::max({kCutFade, frameToSample(t, s.xfadeFrames), frameToSample(t, s.dipOutFrames)}));
   }
 }
 

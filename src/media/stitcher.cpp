@@ -75,7 +75,8 @@ void addChapters(const Timeline& t, AVFormatContext* ctx) {
     throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (chapters)"));
   for (size_t i = 0; i < named.size(); ++i) {
     auto* c = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
-    if (!c) throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (chapters)"));
+    if (!c)
+      throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (chapters)"));
     ctx->chapters[ctx->nb_chapters++] = c;  // owned by the context from here on
     c->id = static_cast<int64_t>(i + 1);
     c->time_base = av_inv_q(t.fps);

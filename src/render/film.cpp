@@ -98,8 +98,8 @@ QString whyNotCurrent(model::ProjectStore& store, const model::Scene& scene,
   const QJsonObject manifest = readJson(f.manifest);
   if (manifest.value("format").toString() != QLatin1String("scenewright-manifest"))
     return QStringLiteral("its render has no manifest");
-  const SceneState state = sceneState(store, scene.id, registry, cache,
-                                      stateOptions(request.scene, request.backends));
+  const SceneState state =
+      sceneState(store, scene.id, registry, cache, stateOptions(request.scene, request.backends));
   if (state.toGenerate() > 0)
     return QStringLiteral("%1 part(s) to generate").arg(state.toGenerate());
   for (const Slot& s : state.items)
@@ -203,8 +203,7 @@ QJsonObject buildFilmManifest(model::ProjectStore& store, const QList<FilmScene>
   for (int i = 0; i < scenes.size(); ++i) {
     const FilmScene& f = scenes[i];
     const QJsonObject manifest = readJson(f.manifest);
-    const double seconds =
-        manifest.value("stitch").toObject().value("duration").toDouble(0.0);
+    const double seconds = manifest.value("stitch").toObject().value("duration").toDouble(0.0);
     QJsonObject o{{"id", double(f.scene.id)},
                   {"position", f.scene.position + 1},
                   {"title", f.scene.title},

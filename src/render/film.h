@@ -32,7 +32,7 @@ class FilmError : public core::Error {
 
 struct FilmTransition {
   media::Transition type = media::Transition::Cut;
-  double seconds = 0.0;  // crossfade: the overlap; dip: the whole dip (half out, half in)
+  double seconds = 0.0;      // crossfade: the overlap; dip: the whole dip (half out, half in)
   QString toString() const;  // cut, crossfade:0.5, dip:1
 };
 // "cut", "crossfade:SECONDS", "dip:SECONDS" (0 < SECONDS <= 10). Throws FilmError.
@@ -56,7 +56,7 @@ struct FilmScene {
   QString render;    // the scene's render (exports/NN-title.mp4)
   QString manifest;  // render + ".json"
   bool current = false;
-  QString why;  // why it must be rendered ("" when current)
+  QString why;                   // why it must be rendered ("" when current)
   FilmTransition transitionOut;  // into the next scene (the last scene's is unused)
 };
 

@@ -58,7 +58,10 @@ FilmResult stitchScenes(const QString& folder, const FilmRequest& request, FilmR
 
 FilmRender::FilmRender(RenderQueue& queue, QString projectFolder, FilmRequest request,
                        QObject* parent)
-    : QObject(parent), queue_(queue), folder_(std::move(projectFolder)), request_(std::move(request)) {
+    : QObject(parent),
+      queue_(queue),
+      folder_(std::move(projectFolder)),
+      request_(std::move(request)) {
   connect(&checkWatcher_, &QFutureWatcher<QList<FilmScene>>::finished, this, &FilmRender::checked);
   connect(&stitchWatcher_, &QFutureWatcher<FilmResult>::finished, this, &FilmRender::stitched);
 }
@@ -72,7 +75,7 @@ FilmRender::~FilmRender() {
 void FilmRender::start() {
   Q_EMIT progress(QStringLiteral("checking the scenes"), 0);
   checkWatcher_.setFuture(QtConcurrent::run(checkScenes, folder_, request_, queue_.cacheDirectory(),
-                                               queue_.modelRegistry()));
+                                            queue_.modelRegistry()));
 }
 
 void FilmRender::cancel() {

@@ -74,8 +74,8 @@ float largestStep(const std::vector<float>& s, double t, double window = 0.1) {
 double rms(const std::vector<float>& s, double t0, double t1) {
   double sum = 0;
   size_t n = 0;
-  for (auto i = static_cast<size_t>(t0 * 48000); i < static_cast<size_t>(t1 * 48000) && i < s.size();
-       ++i, ++n)
+  for (auto i = static_cast<size_t>(t0 * 48000);
+       i < static_cast<size_t>(t1 * 48000) && i < s.size(); ++i, ++n)
     sum += double(s[i]) * s[i];
   return n ? std::sqrt(sum / n) : 0;
 }

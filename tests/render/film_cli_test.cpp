@@ -96,15 +96,17 @@ TEST_F(FilmCli, JoinsScenesWithChaptersAndReusesCurrentRenders) {
   ASSERT_EQ(first.code, 0) << first.err.toStdString();
   EXPECT_EQ(first.out.trimmed(), film());
   std::vector<double> starts;
-  EXPECT_EQ(chapterTitles(film(), &starts),
-            (QStringList{QStringLiteral("Dawn"), QStringLiteral("Market"), QStringLiteral("Night")}));
+  EXPECT_EQ(
+      chapterTitles(film(), &starts),
+      (QStringList{QStringLiteral("Dawn"), QStringLiteral("Market"), QStringLiteral("Night")}));
   const QJsonObject manifest = readJson(film() + ".json");
   EXPECT_EQ(manifest["format"].toString(), QStringLiteral("scenewright-film-manifest"));
   const QJsonArray scenes = manifest["scenes"].toArray();
   ASSERT_EQ(scenes.size(), 3);
   double sum = 0;
   for (const QJsonValue& v : scenes) {
-    EXPECT_TRUE(QFileInfo::exists(v["manifest"].toString())) << v["manifest"].toString().toStdString();
+    EXPECT_TRUE(QFileInfo::exists(v["manifest"].toString()))
+        << v["manifest"].toString().toStdString();
     sum += readJson(v["manifest"].toString())["stitch"].toObject()["duration"].toDouble();
   }
   EXPECT_EQ(reused(), (QList<bool>{false, false, false}));
@@ -124,8 +126,8 @@ TEST_F(FilmCli, JoinsScenesWithChaptersAndReusesCurrentRenders) {
   EXPECT_EQ(QFileInfo(scenes[1]["render"].toString()).lastModified(), rendered);
 
   // Scene 2's prompt changes: only it is rendered again.
-  const Run edit = cli({"edit", projectFolder(), "--scene", "2", "--visual-prompt",
-                        "Stalls under red awnings"});
+  const Run edit =
+      cli({"edit", projectFolder(), "--scene", "2", "--visual-prompt", "Stalls under red awnings"});
   ASSERT_EQ(edit.code, 0) << edit.err.toStdString();
   const Run third = renderFilm({"--transition", "crossfade:0.5"});
   ASSERT_EQ(third.code, 0) << third.err.toStdString();
@@ -142,8 +144,7 @@ TEST_F(FilmCli, CutsAreStreamCopiesAndABoundaryOverrideApplies) {
   EXPECT_EQ(chapterTitles(film()).size(), 2);
 
   // Scene 1 dips into scene 2 whatever the film says: the frame at the boundary is black.
-  const Run edit =
-      cli({"edit", projectFolder(), "--scene", "1", "--transition", "dip:0.5"});
+  const Run edit = cli({"edit", projectFolder(), "--scene", "1", "--transition", "dip:0.5"});
   ASSERT_EQ(edit.code, 0) << edit.err.toStdString();
   EXPECT_EQ(openStore()->sceneTransition(sceneId), QStringLiteral("dip:0.5"));
   const Run dip = renderFilm({"--scenes", "1-2"});
@@ -162,9 +163,9 @@ TEST_F(FilmCli, WritesAPlanThatStitchRunsFromAnotherFolder) {
   ASSERT_EQ(renderFilm({"--scenes", "1,3"}).code, 0);
   const QString planPath = tmp.filePath(QStringLiteral("plan/film.json"));
   ASSERT_TRUE(QDir(tmp.path()).mkpath(QStringLiteral("plan")));
-  const Run plan = cli({"render", projectFolder(), "--film", "--preview", "--scenes", "1,3",
-                        "--transition", "dip:0.5", "-o", tmp.filePath("plan/out.mp4"),
-                        "--write-plan", planPath});
+  const Run plan =
+      cli({"render", projectFolder(), "--film", "--preview", "--scenes", "1,3", "--transition",
+           "dip:0.5", "-o", tmp.filePath("plan/out.mp4"), "--write-plan", planPath});
   ASSERT_EQ(plan.code, 0) << plan.err.toStdString();
   const QJsonObject json = readJson(planPath);
   const QJsonArray segments = json["segments"].toArray();
