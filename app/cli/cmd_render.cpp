@@ -13,6 +13,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "film_cli.h"
 #include "interrupt.h"
 #include "model/project_store.h"
 #include "providers/backend_factory.h"
@@ -234,6 +235,7 @@ void addRenderOptions(QCommandLineParser& p, bool full) {
        QStringLiteral("Render these chunk ids as they are (comma-separated; see 'status')."),
        QStringLiteral("IDS")});
   p.addOption({QStringLiteral("budget"), QStringLiteral("Budget in USD."), QStringLiteral("USD")});
+  addFilmOptions(p);
 }
 
 namespace {
@@ -244,6 +246,9 @@ int runRender(const QStringList& args, bool offline) {
   addRenderOptions(p, !offline);
   parseArgs(p, name, args, 1, 1);
   const QString folder = p.positionalArguments().first();
+  if (!offline) {
+    if (const int code = runFilm(p, folder); code >= 0) return code;
+  }
   auto store = model::ProjectStore::open(folder);
   render::RenderRequest request = requestFrom(p, *store);
   if (!offline && p.isSet(QStringLiteral("replan"))) {  // the scene's model, for good
@@ -381,9 +386,18 @@ void registerRenderCommands(QList<Command>& out) {
   out.append(
       {QStringLiteral("render"),
        QStringLiteral("Generate what is missing and export scenes to MP4"),
-       QStringLiteral("Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n\n"
-                      "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
-                      "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n") +
+       QStringLiteral(
+           "Usage: scenewright-cli render DIR --scene N [--scene M ...] [options]\n"
+           "       scenewright-cli render DIR --film [--scenes 1,3-5] [--transition T]\n"
+           "                              -o FILM.mp4 [--write-plan PLAN.json]\n\n"
+           "Generates missing assets (cached), stitches, mixes and exports each scene.\n"
+           "Prints each output path on stdout; progress on stderr; Ctrl-C cancels.\n"
+           "--film joins the chosen scenes (default: all) in order into one MP4 with a\n"
+           "chapter per scene: a scene whose render is current is reused, the others\n"
+           "are rendered first. T: cut (default), crossfade:SECONDS or dip:SECONDS;\n"
+           "a scene's own transition ('edit DIR --scene N --transition T') overrides it at\n"
+           "its boundary. --write-plan writes the film plan for 'stitch --plan'\n"
+           "instead (docs/film.md). A film manifest goes to FILM.mp4.json.\n") +
            QString::fromLatin1(kRenderOptions) +
            QStringLiteral(
                "  --backend ID       video/image backend: local, a cloud id (replicate) or comfyui\n"

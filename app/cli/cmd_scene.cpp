@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "model/value_ranges.h"
+#include "render/film.h"
 #include "render/recipe.h"
 #include "scene_arg.h"
 
@@ -89,6 +90,9 @@ int runEdit(const QStringList& args) {
   p.addOption({QStringLiteral("model"),
                QStringLiteral("New model key (see models.json); takes are kept."),
                QStringLiteral("KEY")});
+  p.addOption({QStringLiteral("transition"),
+               QStringLiteral("Film: into the next scene (cut, crossfade:S, dip:S, film)."),
+               QStringLiteral("T")});
   parseArgs(p, QStringLiteral("edit"), args, 1, 1);
   if (!p.isSet(QStringLiteral("scene")))
     throw UserError(QStringLiteral("edit: --scene N is required (see 'scenes')"));
@@ -121,9 +125,25 @@ int runEdit(const QStringList& args) {
     scene.modelKey = key;
     changed << QStringLiteral("model");
   }
+  QString transition;  // "film": the film's own choice at this boundary
+  if (p.isSet(QStringLiteral("transition"))) {
+    transition = p.value(QStringLiteral("transition")).trimmed();
+    if (transition != QLatin1String("film")) {
+      try {
+        transition = render::parseFilmTransition(transition).toString();
+      } catch (const core::Error& e) {
+        throw UserError(
+            QStringLiteral("edit --transition: %1 (or film: the film's choice)").arg(e.message()));
+      }
+    }
+    changed << QStringLiteral("transition");
+  }
   if (changed.isEmpty())
     throw UserError(QStringLiteral("edit: nothing to change (see 'edit --help')"));
   try {
+    if (!transition.isEmpty())
+      store->setSceneTransition(sceneId,
+                                transition == QLatin1String("film") ? QString() : transition);
     store->updateScene(scene);
   } catch (const core::Error& e) {
     throw UserError(QStringLiteral("edit: %1").arg(e.message()));
@@ -210,8 +230,10 @@ void registerSceneCommands(QList<Command>& out) {
               runStatus});
   out.append({QStringLiteral("edit"), QStringLiteral("Change a scene's fields"),
               QStringLiteral("edit DIR --scene N [--title T] [--narration T] [--visual-prompt T]\n"
-                             "     [--direction T] [--duration S] [--model KEY]\n"
-                             "Takes are kept; 'status' shows what is out of date afterwards."),
+                             "     [--direction T] [--duration S] [--model KEY] [--transition T]\n"
+                             "Takes are kept; 'status' shows what is out of date afterwards.\n"
+                             "--transition: into the next scene in a film (cut, crossfade:S,\n"
+                             "dip:S; film = the film's own choice)."),
               runEdit});
   out.append({QStringLiteral("takes"),
               QStringLiteral("List a chunk's takes; choose the active one"),

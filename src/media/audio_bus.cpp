@@ -102,8 +102,10 @@ ChunkAudioBus::ChunkAudioBus(const Timeline& t) : t_(t), readers_(t.segments.siz
     start_.push_back(a);
     count_.push_back(frameToSample(t, s.outStart + s.frames) - a);
     const int64_t xin = i > 0 ? frameToSample(t, t.segments[i - 1].xfadeFrames) : 0;
-    fadeIn_.push_back(std::max(kCutFade, xin));
-    fadeOut_.push_back(std::max(kCutFade, frameToSample(t, s.xfadeFrames)));
+    // A dip fades the sound with the picture: to silence at the segment's end, up from it after.
+    fadeIn_.push_back(std::max({kCutFade, xin, frameToSample(t, s.dipInFrames)}));
+    fadeOut_.push_back(
+        std::max({kCutFade, frameToSample(t, s.xfadeFrames), frameToSample(t, s.dipOutFrames)}));
   }
 }
 

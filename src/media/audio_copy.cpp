@@ -56,6 +56,7 @@ QString audioCopyBlocker(const RenderPlan& plan, const Timeline& t, bool videoRe
   if (videoReencodedWhole) return QStringLiteral("the video is re-encoded");
   for (const ResolvedSegment& s : t.segments) {
     if (s.xfadeFrames > 0) return QStringLiteral("crossfades blend the audio");
+    if (s.dipOutFrames > 0) return QStringLiteral("dips fade the audio");
     const QString why = segmentBlocker(s, t.segments.front(), t);
     if (!why.isEmpty()) return why;
   }

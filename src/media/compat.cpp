@@ -91,7 +91,7 @@ CompatReport checkCompatibility(const Timeline& t) {
     r.segments.push_back(checkSegment(s, t.segments.front(), t));
     allMatch = allMatch && r.segments.back().streamMatches();
     allKeyCuts = allKeyCuts && r.segments.back().inOnKeyframe && r.segments.back().outOnKeyframe;
-    crossfade = crossfade || s.xfadeFrames > 0;
+    crossfade = crossfade || s.xfadeFrames > 0 || s.dipOutFrames > 0;
   }
   if (!allMatch) {
     r.path = StitchPath::FullReencode;
@@ -108,7 +108,8 @@ CompatReport checkCompatibility(const Timeline& t) {
     r.path = StitchPath::SmartRender;
     r.reason = crossfade
                    ? QStringLiteral(
-                         "inputs match the output; crossfades need the GOPs around them re-encoded")
+                         "inputs match the output; crossfades and dips need the GOPs around them "
+                         "re-encoded")
                    : QStringLiteral("inputs match the output; some cuts fall inside a GOP");
   }
   return r;

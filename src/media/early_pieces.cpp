@@ -35,6 +35,7 @@ bool pieceMatches(const EncodedPiece& piece, const Timeline& t, size_t i,
                   const VideoEncodeSettings& settings) {
   const ResolvedSegment& s = t.segments[i];
   if (s.still() || s.xfadeFrames > 0 || (i > 0 && t.segments[i - 1].xfadeFrames > 0)) return false;
+  if (s.dipInFrames > 0 || s.dipOutFrames > 0) return false;
   return sameSegment(piece.spec, s.spec) && piece.inFrame == s.inFrame &&
          piece.frames == s.frames && piece.video.frames == s.frames &&
          sameSettings(piece.settings, settings);

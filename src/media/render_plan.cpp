@@ -36,12 +36,13 @@ int intNum(const QJsonObject& o, const char* key, int fallback, const QString& f
 }
 
 QJsonObject segmentJson(const VideoSegment& s) {
-  QJsonObject t{{"type", s.transition == Transition::Cut ? "cut" : "crossfade"}};
-  if (s.transition == Transition::Crossfade) t["duration"] = s.transitionDuration;
+  QJsonObject t{{"type", transitionName(s.transition)}};
+  if (s.transition != Transition::Cut) t["duration"] = s.transitionDuration;
   QJsonObject o{
       {"file", s.file}, {"in", s.in}, {"transition", t}, {"dropFirstFrame", s.dropFirstFrame}};
   o["out"] = s.out < 0 ? QJsonValue() : QJsonValue(s.out);
   if (s.isStill()) o["duration"] = s.duration;
+  if (!s.chapter.isEmpty()) o["chapter"] = s.chapter;
   return o;
 }
 
@@ -55,11 +56,12 @@ VideoSegment segmentFromJson(const QJsonObject& o, int i) {
   s.duration = num(o, "duration", -1.0);
   const QJsonObject t = o.value("transition").toObject();
   const QString type = t.value("type").toString(QStringLiteral("cut"));
-  if (type == QLatin1String("crossfade")) {
-    s.transition = Transition::Crossfade;
+  s.chapter = o.value("chapter").toString();
+  if (type == QLatin1String("crossfade") || type == QLatin1String("dip")) {
+    s.transition = type == QLatin1String("dip") ? Transition::Dip : Transition::Crossfade;
     s.transitionDuration = num(t, "duration", 0.5);
   } else if (type != QLatin1String("cut")) {
-    bad(QStringLiteral("segments[%1].transition.type \"%2\" is not cut or crossfade")
+    bad(QStringLiteral("segments[%1].transition.type \"%2\" is not cut, crossfade or dip")
             .arg(i)
             .arg(type));
   }
@@ -171,6 +173,18 @@ bool resolutionPreset(const QString& name, int* width, int* height) {
     }
   }
   return false;
+}
+
+QString transitionName(Transition t) {
+  switch (t) {
+    case Transition::Crossfade:
+      return QStringLiteral("crossfade");
+    case Transition::Dip:
+      return QStringLiteral("dip");
+    case Transition::Cut:
+      break;
+  }
+  return QStringLiteral("cut");
 }
 
 QString trackName(AudioTrack t) {
@@ -344,8 +358,10 @@ void RenderPlan::validate() const {
               .arg(i)
               .arg(s.out)
               .arg(s.in));
-    if (s.transition == Transition::Crossfade && s.transitionDuration <= 0) {
-      bad(QStringLiteral("segments[%1]: crossfade duration must be positive").arg(i));
+    if (s.transition != Transition::Cut && s.transitionDuration <= 0) {
+      bad(QStringLiteral("segments[%1]: %2 duration must be positive")
+              .arg(i)
+              .arg(transitionName(s.transition)));
     }
   }
   for (size_t i = 0; i < audio.size(); ++i)

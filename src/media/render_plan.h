@@ -8,7 +8,7 @@
 
 namespace sw::media {
 
-enum class Transition { Cut, Crossfade };
+enum class Transition { Cut, Crossfade, Dip };
 enum class AudioTrack { Narration, Dialogue, Music, Sfx };
 enum class ChunkAudio { Keep, Replace };
 
@@ -17,12 +17,17 @@ struct VideoSegment {
   double in = 0.0;    // seconds in the file (snapped to the output frame grid)
   double out = -1.0;  // seconds; < 0 = end of the video stream
   Transition transition = Transition::Cut;  // into the next segment
-  double transitionDuration = 0.0;          // seconds (crossfade only)
+  // Seconds. Crossfade: the overlap. Dip: the whole dip, half fading this segment's end to black
+  // (and its sound to silence), half fading the next one in from black; nothing overlaps.
+  double transitionDuration = 0.0;
   bool dropFirstFrame = false;  // the chunk starts with its predecessor's last frame: skip it
   // A still image (PNG, JPEG...) shown for this many seconds; in/out then do not apply.
   // < 0 = the file is a video.
   double duration = -1.0;
   bool isStill() const { return duration >= 0; }
+  // Non-empty: an MP4 chapter with this title starts at this segment's first output frame (the
+  // start of a crossfade into it) and lasts until the next chapter or the end.
+  QString chapter;
 };
 
 struct AudioClip {
@@ -94,6 +99,7 @@ struct RenderPlan {
 // "1080p" -> 1920x1080 ...; returns false for unknown names ("source"/"custom" included).
 bool resolutionPreset(const QString& name, int* width, int* height);
 QString trackName(AudioTrack t);
+QString transitionName(Transition t);  // cut, crossfade, dip
 AudioTrack trackFromName(const QString& name, bool* ok);
 
 }  // namespace sw::media

@@ -77,15 +77,16 @@ std::vector<CopyRange> copyRanges(const Timeline& t) {
   for (size_t i = 0; i < t.segments.size(); ++i) {
     const ResolvedSegment& s = t.segments[i];
     const int64_t xin = i > 0 ? t.segments[i - 1].xfadeFrames : 0;
-    const int64_t plainStart = s.inFrame + xin;
-    const int64_t plainEnd = s.inFrame + s.frames - s.xfadeFrames;
+    const int64_t plainStart = s.inFrame + xin + s.dipInFrames;
+    const int64_t plainEnd = s.inFrame + s.frames - s.xfadeFrames - s.dipOutFrames;
     const auto keys = keyframeIndices(s, t);
     int64_t k1 = -1, k2 = -1;
     for (int64_t k : keys) {
       if (k >= plainStart && k1 < 0) k1 = k;
       if (k <= plainEnd) k2 = k;
     }
-    if (s.xfadeFrames == 0 && plainEnd >= fileFrameCount(s, t)) k2 = plainEnd;
+    if (s.xfadeFrames == 0 && s.dipOutFrames == 0 && plainEnd >= fileFrameCount(s, t))
+      k2 = plainEnd;
     if (k1 >= 0 && k2 > k1) out.push_back({i, k1, k2, s.outStart + (k1 - s.inFrame)});
   }
   return out;

@@ -62,6 +62,30 @@ StitchPath choosePath(const Timeline& t, StitchReport& r) {
   return StitchPath::FullReencode;
 }
 
+// One AVChapter per segment that names one, in the output's frame time base: it starts at the
+// segment's first frame and ends where the next chapter starts (or at the end). The mp4 muxer
+// writes them as a chapter track and a Nero chpl box.
+void addChapters(const Timeline& t, AVFormatContext* ctx) {
+  std::vector<const ResolvedSegment*> named;
+  for (const ResolvedSegment& s : t.segments)
+    if (!s.spec.chapter.isEmpty()) named.push_back(&s);
+  if (named.empty()) return;
+  ctx->chapters = static_cast<AVChapter**>(av_calloc(named.size(), sizeof(AVChapter*)));
+  if (!ctx->chapters)
+    throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (chapters)"));
+  for (size_t i = 0; i < named.size(); ++i) {
+    auto* c = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
+    if (!c)
+      throw MediaError(MediaError::Kind::Internal, QStringLiteral("Out of memory (chapters)"));
+    ctx->chapters[ctx->nb_chapters++] = c;  // owned by the context from here on
+    c->id = static_cast<int64_t>(i + 1);
+    c->time_base = av_inv_q(t.fps);
+    c->start = named[i]->outStart;
+    c->end = i + 1 < named.size() ? named[i + 1]->outStart : t.totalFrames;
+    av_dict_set(&c->metadata, "title", named[i]->spec.chapter.toUtf8().constData(), 0);
+  }
+}
+
 }  // namespace
 
 StitchReport stitch(const RenderPlan& plan, const ExportControl& control, const PieceList& pieces) {
@@ -82,6 +106,7 @@ StitchReport stitch(const RenderPlan& plan, const ExportControl& control, const 
   r.frames = t.totalFrames;
   r.duration = t.duration();
   OutputFile out(plan.output.path);  // fails fast on an unwritable folder
+  addChapters(t, out.context());
   control.checkCancel();
   r.audioReason = audioCopyBlocker(plan, t, r.path == StitchPath::FullReencode);
   r.audioCopied = r.audioReason.isEmpty();

@@ -119,6 +119,20 @@ Timeline resolveTimeline(const RenderPlan& plan) {
                 .arg(s.spec.transitionDuration));
       }
     }
+    if (!last && s.spec.transition == Transition::Dip) {
+      const int64_t whole = std::llround(s.spec.transitionDuration * av_q2d(t.fps));
+      s.dipOutFrames = whole / 2;
+      t.segments[i + 1].dipInFrames = whole - s.dipOutFrames;
+      if (s.dipOutFrames > s.frames - s.dipInFrames ||
+          t.segments[i + 1].dipInFrames > t.segments[i + 1].frames) {
+        throw MediaError(
+            MediaError::Kind::InvalidInput,
+            QStringLiteral("Segment %1 (%2): the dip (%3 s) is longer than the segments it joins.")
+                .arg(i)
+                .arg(s.spec.file)
+                .arg(s.spec.transitionDuration));
+      }
+    }
     at += s.frames - s.xfadeFrames;
   }
   t.totalFrames = at;

@@ -16,10 +16,12 @@ namespace sw::media {
 struct ResolvedSegment {
   VideoSegment spec;
   ProbeResult probe;
-  int64_t inFrame = 0;      // first frame taken, in output frames from the file's start
-  int64_t frames = 0;       // output frames this segment contributes (incl. crossfade overlap)
-  int64_t xfadeFrames = 0;  // frames overlapped with the next segment (crossfade)
-  int64_t outStart = 0;     // output frame index of this segment's first frame
+  int64_t inFrame = 0;       // first frame taken, in output frames from the file's start
+  int64_t frames = 0;        // output frames this segment contributes (incl. crossfade overlap)
+  int64_t xfadeFrames = 0;   // frames overlapped with the next segment (crossfade)
+  int64_t dipOutFrames = 0;  // last frames fading to black (a dip into the next segment)
+  int64_t dipInFrames = 0;   // first frames fading in from black (a dip from the previous one)
+  int64_t outStart = 0;      // output frame index of this segment's first frame
   bool still() const { return spec.isStill(); }  // one picture held for `frames`
 };
 

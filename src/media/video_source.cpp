@@ -249,10 +249,39 @@ bool TimelineVideoSource::next(AVFrame* out) {
     checkAv(av_frame_get_buffer(out, 0), QStringLiteral("Out of memory (crossfade frame)"),
             QString());
     blendFrames(a_.get(), b_.get(), alpha, out);
+  } else if (s.dipOutFrames > 0 || s.dipInFrames > 0) {
+    dip(s, out);
   }
   out->pts = pos_++;
   out->pict_type = AV_PICTURE_TYPE_NONE;
   return true;
+}
+
+// Fade-out frame k of n (k from 0) keeps (n - 1 - k) / n of the picture: the segment's last frame
+// is black. Fade-in frame k of m shows (k + 1) / m: the next segment's frame m - 1 is whole again.
+void TimelineVideoSource::dip(const ResolvedSegment& s, AVFrame* frame) {
+  const int64_t local = pos_ - s.outStart;
+  double level = 1.0;
+  if (local < s.dipInFrames) level = static_cast<double>(local + 1) / s.dipInFrames;
+  const int64_t fadeOut = local - (s.frames - s.dipOutFrames);
+  if (fadeOut >= 0)
+    level = std::min(level, static_cast<double>(s.dipOutFrames - 1 - fadeOut) / s.dipOutFrames);
+  if (level >= 1.0) return;
+  if (!black_ || black_->width != frame->width || black_->height != frame->height) {
+    black_ = makeFrame();
+    black_->format = frame->format;
+    black_->width = frame->width;
+    black_->height = frame->height;
+    checkAv(av_frame_get_buffer(black_.get(), 0), QStringLiteral("Out of memory (dip frame)"),
+            QString());
+    // Limited-range black: Y 16, Cb and Cr 128 (every picture here is 4:2:0, limited range).
+    for (int p = 0; p < 3; ++p) {
+      const int h = p ? (frame->height + 1) / 2 : frame->height;
+      std::memset(black_->data[p], p ? 128 : 16, static_cast<size_t>(black_->linesize[p]) * h);
+    }
+  }
+  checkAv(av_frame_make_writable(frame), QStringLiteral("Out of memory (dip frame)"), QString());
+  blendFrames(frame, black_.get(), 1.0 - level, frame);
 }
 
 void blendFrames(const AVFrame* a, const AVFrame* b, double alpha, AVFrame* out) {

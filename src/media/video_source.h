@@ -55,6 +55,8 @@ class TimelineVideoSource {
   int64_t last_;
   std::vector<std::unique_ptr<SegmentVideoReader>> readers_;
   FramePtr a_, b_;
+  FramePtr black_;  // dips: the picture faded towards (made at the first dip)
+  void dip(const ResolvedSegment& s, AVFrame* frame);
 };
 
 // out = a * (1 - alpha) + b * alpha, plane by plane (yuv420p, same size).

@@ -69,6 +69,10 @@ class ProjectStore {
   std::optional<Scene> sceneAt(int position);
   Id addScene(const Scene& scene, int position = -1);  // -1 = append
   void updateScene(const Scene& scene);                // all fields except position
+  // The film's transition from this scene into the next ("" = the film's default; otherwise
+  // "cut", "crossfade:SECONDS" or "dip:SECONDS", checked by render/film_transition.h).
+  QString sceneTransition(Id sceneId);
+  void setSceneTransition(Id sceneId, const QString& transition);
   void moveScene(Id id, int newPosition);
   void removeScene(Id id);  // cascades to its lines, cues, chunks
 

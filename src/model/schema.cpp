@@ -238,7 +238,14 @@ CREATE TRIGGER model_observations_update_stamp AFTER UPDATE ON model_observation
 CREATE TRIGGER model_observations_delete_stamp AFTER DELETE ON model_observations BEGIN UPDATE content_stamp SET value = value + 1; END;
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
+// v8: the transition from a scene into the next one when the film is assembled ("" = the film's
+// own choice; "cut", "crossfade:SECONDS" or "dip:SECONDS" override it at that boundary).
+constexpr const char* kStep8 = R"SQL(
+ALTER TABLE scenes ADD COLUMN transition_out TEXT NOT NULL DEFAULT '';
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7,
+                            kStep8};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

@@ -136,6 +136,24 @@ void ProjectStore::updateScene(const Scene& scene) {
   touch();
 }
 
+QString ProjectStore::sceneTransition(Id sceneId) {
+  Statement st = db_->prepare("SELECT transition_out FROM scenes WHERE id = ?");
+  st.bind(1, sceneId);
+  if (!st.step())
+    throw StoreError(StoreError::Kind::Missing,
+                     QStringLiteral("Scene %1 no longer exists.").arg(sceneId));
+  return st.text(0);
+}
+
+void ProjectStore::setSceneTransition(Id sceneId, const QString& transition) {
+  Statement st = db_->prepare("UPDATE scenes SET transition_out = ? WHERE id = ?");
+  st.bind(1, transition).bind(2, sceneId).run();
+  if (db_->changes() == 0)
+    throw StoreError(StoreError::Kind::Missing,
+                     QStringLiteral("Scene %1 no longer exists.").arg(sceneId));
+  touch();
+}
+
 void ProjectStore::renumberScenes() {
   Statement ids = db_->prepare("SELECT id FROM scenes ORDER BY position, id");
   QList<Id> order;

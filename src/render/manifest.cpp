@@ -10,6 +10,20 @@
 
 namespace sw::render {
 
+QJsonArray manifestChunks(model::ProjectStore& store, const model::Scene& scene) {
+  QJsonArray chunks;
+  for (const model::Chunk& c : store.chunks(scene.id))
+    chunks.append(
+        QJsonObject{{"position", c.position + 1},
+                    {"prompt", c.prompt},
+                    {"direction", c.direction},
+                    {"seed", double(c.seed)},
+                    {"model", c.modelKey},
+                    {"asset", c.assetId ? store.asset(*c.assetId).value_or(model::Asset{}).cacheKey
+                                        : QString()}});
+  return chunks;
+}
+
 QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
                           const media::RenderPlan& plan, const media::StitchReport& report) {
   QSet<QString> used;
@@ -22,16 +36,7 @@ QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
     assets.append(model::assetToJson(a));
     cost += a.cost;
   }
-  QJsonArray chunks;
-  for (const model::Chunk& c : store.chunks(scene.id))
-    chunks.append(
-        QJsonObject{{"position", c.position + 1},
-                    {"prompt", c.prompt},
-                    {"direction", c.direction},
-                    {"seed", double(c.seed)},
-                    {"model", c.modelKey},
-                    {"asset", c.assetId ? store.asset(*c.assetId).value_or(model::Asset{}).cacheKey
-                                        : QString()}});
+  const QJsonArray chunks = manifestChunks(store, scene);
   return {{"format", "scenewright-manifest"},
           {"version", 1},
           {"created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},

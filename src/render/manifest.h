@@ -3,6 +3,7 @@
 // reproduce it from the cache (`scenewright-cli stitch --plan` accepts the "plan" member).
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -11,6 +12,10 @@
 #include "model/project_store.h"
 
 namespace sw::render {
+
+// The manifest's "chunks": each chunk's position, prompt, direction, seed, model and the cache key
+// of its active take, as the store has them now.
+QJsonArray manifestChunks(model::ProjectStore& store, const model::Scene& scene);
 
 QJsonObject buildManifest(model::ProjectStore& store, const model::Scene& scene,
                           const media::RenderPlan& plan, const media::StitchReport& report);

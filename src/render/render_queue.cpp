@@ -229,6 +229,10 @@ void RenderQueue::setBackendSettings(const providers::BackendSettings& settings,
   d->options = options;
 }
 
+std::shared_ptr<const providers::ModelRegistry> RenderQueue::modelRegistry() const {
+  return d->models;
+}
+
 void RenderQueue::setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models) {
   d->models = std::move(models);
 }

@@ -58,6 +58,8 @@ class RenderQueue : public QObject {
                           const QJsonObject& options = {});
   // Model registry (default: resources/models.json merged with the user's override file).
   void setModelRegistry(std::shared_ptr<const providers::ModelRegistry> models);
+  // The one set with setModelRegistry(), or null (then each job reads models.json).
+  std::shared_ptr<const providers::ModelRegistry> modelRegistry() const;
   // Asset cache folder (default: $SCENEWRIGHT_CACHE_DIR or <user cache>/assets).
   void setCacheDirectory(const QString& directory);
   QString cacheDirectory() const;

@@ -154,6 +154,9 @@ void MainWindow::createActions() {
   connect(makeAction(this, QStringLiteral("actionRender"), tr("&Render Scene…"),
                      QStringLiteral("media-record"), QKeySequence(tr("Ctrl+R"))),
           &QAction::triggered, this, [this] { showRenderDialog(); });
+  connect(makeAction(this, QStringLiteral("actionRenderFilm"), tr("Render &Film…"),
+                     QStringLiteral("video-x-generic"), QKeySequence(tr("Ctrl+Shift+R"))),
+          &QAction::triggered, this, [this] { showRenderFilmDialog(); });
   connect(makeAction(this, QStringLiteral("actionZoomIn"), tr("Zoom &In"),
                      QStringLiteral("zoom-in"), QKeySequence::ZoomIn),
           &QAction::triggered, this, [this] {
@@ -203,6 +206,7 @@ void MainWindow::createMenus() {
   file->addAction(action(QStringLiteral("actionSaveAs")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("actionImportScript")));
+  file->addAction(action(QStringLiteral("actionRenderFilm")));
   file->addSeparator();
   file->addAction(action(QStringLiteral("actionBackupNow")));
   backupMenu_ = file->addMenu(tr("Restore &Backup"));
@@ -330,6 +334,7 @@ void MainWindow::updateActions() {
   const QString reason = renderUnavailableReason();
   render->setEnabled(open && scenes_->rowCount() > 0);
   render->setToolTip(reason.isEmpty() ? tr("Render the selected scenes (Ctrl+R)") : reason);
+  action(QStringLiteral("actionRenderFilm"))->setEnabled(open && scenes_->rowCount() > 0);
   action(QStringLiteral("actionPreviewRender"))->setEnabled(open && !lastRender_.isEmpty());
 }
 

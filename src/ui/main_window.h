@@ -21,6 +21,8 @@ namespace sw::providers {
 class ModelRegistry;
 }
 namespace sw::render {
+class FilmRender;
+struct FilmRequest;
 class RenderQueue;
 struct RegenerateRequest;
 struct RenderRequest;
@@ -41,6 +43,7 @@ class ProjectPane;
 class ProjectSession;
 class RenderJobModel;
 class RenderQueuePanel;
+class RenderFilmDialog;
 class RenderSceneDialog;
 class SceneInspector;
 class SceneListModel;
@@ -80,6 +83,10 @@ class MainWindow : public QMainWindow {
 
   // Opens the Render Scene dialog (window-modal, not blocking) for the selected scenes.
   RenderSceneDialog* showRenderDialog();
+  // File > Render Film...: the dialog; accepting stores the boundary overrides and starts the
+  // film in the background (progress in the status bar, scene renders in the queue).
+  RenderFilmDialog* showRenderFilmDialog();
+  render::FilmRender* filmRender() const { return film_; }
   // The takes grid for `chunkId` ("Generate 4 takes…"); nullptr without a project or a queue.
   TakeLotteryDialog* showTakeLottery(model::Id chunkId);
   // The same for the reference image of scene `sceneId`.
@@ -189,6 +196,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<render::RenderQueue> queue_;
   ChunkRegenerator* regenerator_ = nullptr;
   ScenePreviewRender* previewRender_ = nullptr;
+  render::FilmRender* film_ = nullptr;  // the film being rendered (one at a time)
+  void startFilm(render::FilmRequest request);
   ContinuityInspector* continuity_ = nullptr;
   MediaDrops* drops_ = nullptr;
   int lastStaleMarked_ = 0;

@@ -41,7 +41,7 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 7);  // v6 keep as is, v7 content stamp
+  EXPECT_EQ(json["schemaVersion"].toInt(), 8);  // v7 content stamp, v8 film transitions
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {
