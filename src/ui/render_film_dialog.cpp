@@ -60,6 +60,8 @@ RenderFilmDialog::RenderFilmDialog(ProjectSession* session, QWidget* parent) : Q
   scenes_->setHorizontalHeaderLabels({tr("Scene"), tr("Into the next scene"), tr("Seconds")});
   scenes_->verticalHeader()->hide();
   scenes_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  scenes_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  scenes_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
   for (int row = 0; row < list.size(); ++row) {
     const model::Scene& s = list[row];
     ids_.append(s.id);
