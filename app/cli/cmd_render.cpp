@@ -400,7 +400,8 @@ void registerRenderCommands(QList<Command>& out) {
            "instead (docs/film.md). A film manifest goes to FILM.mp4.json.\n") +
            QString::fromLatin1(kRenderOptions) +
            QStringLiteral(
-               "  --backend ID       video/image backend: local, a cloud id (replicate) or comfyui\n"
+               "  --backend ID       video/image backend: local, a cloud id (replicate) or "
+               "comfyui\n"
                "  --model KEY        model registry key (default: the scene's model)\n"
                "  --budget USD       stop before spending more than this on the whole render\n"
                "                     (every scene, every resume); default: the project's\n"

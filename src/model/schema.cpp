@@ -244,8 +244,7 @@ constexpr const char* kStep8 = R"SQL(
 ALTER TABLE scenes ADD COLUMN transition_out TEXT NOT NULL DEFAULT '';
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7,
-                            kStep8};
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

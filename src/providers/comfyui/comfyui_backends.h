@@ -6,7 +6,8 @@
 //   imageWorkflow  likewise for stills (default: flux_schnell); imageMapping
 //   negativePrompt sent to the workflows that map "negative_prompt"
 //   timeScale, maxAttempts   as for the cloud backends (tests)
-// The workflow's SHA-256 (with its mapping) is the backends' engineIdentity(): part of every cache key.
+// The workflow's SHA-256 (with its mapping) is the backends' engineIdentity(): part of every
+// cache key.
 #pragma once
 
 #include "providers/backend_factory.h"

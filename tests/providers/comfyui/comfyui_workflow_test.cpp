@@ -39,10 +39,15 @@ TEST(ComfyUIWorkflow, ValuesLandInMappedInputs) {
   EXPECT_EQ(in("70", "height").toInt(), 180);
   EXPECT_EQ(in("69", "frame_rate").toDouble(), 24.0);  // one value, two inputs
   EXPECT_EQ(in("57", "fps").toDouble(), 24.0);
-  EXPECT_EQ(
-      in("7", "text").toString(),
-      w.graph().value("7").toObject().value("inputs").toObject().value("text").toString());  // unset:
-                                                                                             // kept
+  EXPECT_EQ(in("7", "text").toString(),
+            w.graph()
+                .value("7")
+                .toObject()
+                .value("inputs")
+                .toObject()
+                .value("text")
+                .toString());  // unset:
+                               // kept
 }
 
 TEST(ComfyUIWorkflow, BrokenMappingNamesTheProblem) {
