@@ -27,7 +27,7 @@ QList<TaskState> parseSqueue(const QString& output) {
   for (const QString& raw : output.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
     const QStringList f = raw.trimmed().split(QLatin1Char('|'));
     if (f.size() < 2) continue;
-    const QString id = f.at(0);
+    const QString& id = f.at(0);
     const int underscore = int(id.indexOf(QLatin1Char('_')));
     if (underscore <= 0) continue;
     for (int task : parseArrayIndices(id.mid(underscore + 1))) {
