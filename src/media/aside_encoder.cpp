@@ -22,8 +22,8 @@ bool AsideEncoder::push(const AVFrame* frame) {
   FramePtr f = makeFrame();
   checkAv(av_frame_ref(f.get(), frame), QStringLiteral("Cannot keep an audio frame"), {});
   std::unique_lock<std::mutex> lock(m_);
-  cv_.wait(lock, [&] { return gaveUp_ || done_ || frames_.size() < kMaxQueuedFrames; });
-  if (gaveUp_ || done_) return false;
+  cv_.wait(lock, [&] { return done_ || frames_.size() < kMaxQueuedFrames; });
+  if (done_) return false;  // finished early: gave up, or an error
   frames_.push_back(std::move(f));
   lock.unlock();
   cv_.notify_all();
@@ -31,13 +31,14 @@ bool AsideEncoder::push(const AVFrame* frame) {
 }
 
 void AsideEncoder::run() {
-  const auto keep = [this](AVPacket* p) {
+  bool tooLarge = false;
+  const auto keep = [this, &tooLarge](AVPacket* p) {
     bytes_ += static_cast<size_t>(p->size);
-    if (bytes_ > kMaxPacketBytes) throw std::length_error("aside encode too large");
-    packets_.emplace_back(av_packet_clone(p));
+    tooLarge = tooLarge || bytes_ > kMaxPacketBytes;
+    if (!tooLarge) packets_.emplace_back(av_packet_clone(p));
   };
   try {
-    for (;;) {
+    while (!tooLarge) {
       FramePtr f;
       {
         std::unique_lock<std::mutex> lock(m_);
@@ -54,15 +55,13 @@ void AsideEncoder::run() {
       cv_.notify_all();
       encoder_->push(f.get(), keep);
     }
-  } catch (const std::length_error&) {
-    std::lock_guard<std::mutex> lock(m_);
-    gaveUp_ = true;
   } catch (...) {
     std::lock_guard<std::mutex> lock(m_);
     error_ = std::current_exception();
   }
   {
     std::lock_guard<std::mutex> lock(m_);
+    gaveUp_ = tooLarge;
     done_ = true;
     frames_.clear();
   }
