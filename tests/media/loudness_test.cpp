@@ -175,6 +175,19 @@ class MediaLoudness : public ::testing::Test {
     std::printf("%s: %.2f LUFS (target %.1f), %.2f dBTP\n", what, m.integrated,
                 p.output.loudnessTarget, m.truePeak);
   }
+  // Every AAC packet of the render, each following on from the one before; returns the samples
+  // they hold.
+  static int64_t drainPackets(AudioRender& render) {
+    PacketPtr packet = makePacket();
+    int64_t samples = 0;
+    std::optional<int64_t> nextPts;
+    while (render.nextPacket(packet.get())) {
+      if (nextPts) EXPECT_EQ(packet->pts, *nextPts) << "packets follow on";
+      nextPts = packet->pts + packet->duration;
+      samples += packet->duration;
+    }
+    return samples;
+  }
   QTemporaryDir dir;
   int n = 0;
 };
@@ -200,9 +213,7 @@ TEST_F(MediaLoudness, TheClipsAreMixedOnceForAllLevelPasses) {
   ExportControl control;
   AudioRender render(p, t, control);
   render.measure(0, 0);
-  PacketPtr packet = makePacket();
-  int64_t samples = 0;
-  while (render.nextPacket(packet.get())) samples += packet->duration;
+  const int64_t samples = drainPackets(render);
   EXPECT_EQ(render.sourceMixes(), 1);
   EXPECT_GE(samples, render.samples());
   expectCompliant(p, "speech and music");
@@ -222,14 +233,7 @@ TEST_F(MediaLoudness, TheLimitedPassOnTargetIsTheEncode) {
     ExportControl control;
     AudioRender render(p, t, control);
     render.measure(0, 0);
-    PacketPtr packet = makePacket();
-    int64_t samples = 0;
-    std::optional<int64_t> nextPts;
-    while (render.nextPacket(packet.get())) {
-      if (nextPts) EXPECT_EQ(packet->pts, *nextPts) << "packets follow on";
-      nextPts = packet->pts + packet->duration;
-      samples += packet->duration;
-    }
+    const int64_t samples = drainPackets(render);
     EXPECT_EQ(render.asideEncodes(), aside);
     EXPECT_EQ(render.sourceMixes(), 1);
     const int64_t frame = render.encoder().context()->frame_size;
