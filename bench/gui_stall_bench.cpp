@@ -63,9 +63,20 @@ class TimedApplication : public QApplication {
   using QApplication::QApplication;
   bool notify(QObject* receiver, QEvent* event) override {
     if (depth_ > 0 || !recording) {
+      const bool paint = recording && event->type() == QEvent::Paint;
+      QElapsedTimer t;
+      if (paint) t.start();
+      const char* cls = receiver->metaObject()->className();
       ++depth_;
       const bool ok = QApplication::notify(receiver, event);
       --depth_;
+      if (paint) {
+        auto& p = paints[QString::fromLatin1(cls)];
+        const qint64 ns = t.nsecsElapsed();
+        p.total += ns;
+        p.max = std::max(p.max, ns);
+        ++p.count;
+      }
       return ok;
     }
     const int type = event->type();  // the event may be gone afterwards
@@ -90,6 +101,11 @@ class TimedApplication : public QApplication {
   const char* action = nullptr;  // what the scripted user did in this event
   QElapsedTimer clock;
   std::vector<SlowEvent> slow;
+  struct PaintTime {
+    qint64 total = 0, max = 0;
+    int count = 0;
+  };
+  QHash<QString, PaintTime> paints;  // paint events by widget class (inside the repaints)
 
  private:
   int depth_ = 0;
@@ -189,6 +205,7 @@ RunResult runOnce(TimedApplication& app, int run) {
   });
 
   app.slow.clear();
+  app.paints.clear();
   app.clock.start();
   app.recording = true;
   dialog->renderButton()->click();
@@ -231,6 +248,22 @@ void printAttribution(const std::vector<SlowEvent>& slow, int top) {
                 kinds[i].second.second, qPrintable(kinds[i].first));
 }
 
+// Where the window's repaints go: paint events by widget class, the slowest classes first.
+void printPaints(const TimedApplication& app, int top) {
+  std::vector<std::pair<QString, TimedApplication::PaintTime>> list;
+  for (auto it = app.paints.cbegin(); it != app.paints.cend(); ++it)
+    list.emplace_back(it.key(), it.value());
+  std::sort(list.begin(), list.end(),
+            [](const auto& a, const auto& b) { return a.second.total > b.second.total; });
+  std::printf("  paint events by widget class (total, count, mean, max):\n");
+  for (int i = 0; i < top && i < int(list.size()); ++i) {
+    const auto& p = list[i].second;
+    std::printf("    %7.1f ms in %4d  mean %5.2f ms  max %5.1f ms  %s\n", double(p.total) / 1e6,
+                p.count, double(p.total) / 1e6 / std::max(1, p.count), double(p.max) / 1e6,
+                qPrintable(list[i].first));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -271,6 +304,7 @@ int main(int argc, char** argv) {
         percentile(r.lateMs, 0.99),
         r.lateMs.empty() ? 0.0 : *std::max_element(r.lateMs.begin(), r.lateMs.end()));
     printAttribution(app.slow, top);
+    printPaints(app, top);
   }
   return allOk ? 0 : 1;
 }

@@ -1,10 +1,10 @@
 #include "providers/asset_cache.h"
 
 #include "core/temp_files.h"
+#include "providers/cache_listing.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -77,19 +77,9 @@ QString AssetCache::key(const CacheRequest& request) {
 
 std::optional<QString> AssetCache::lookup(const QString& key) const {
   if (key.isEmpty()) return std::nullopt;
-  // One pass over the names, compared as strings: name filters would compile a wildcard
-  // expression per call, and the GUI asks for every slot of a scene (render/scene_state.h).
-  const QString prefix = key + QLatin1Char('.');
-  QStringList names;
-  for (QDirIterator it(dir_, QDir::Files); it.hasNext();) {
-    it.next();
-    const QString name = it.fileName();
-    if ((name == key || name.startsWith(prefix)) && isEntryFile(name) &&
-        name.section('.', 0, 0) == key)
-      names.append(name);
-  }
-  names.sort();  // the order the name-filtered listing had
-  for (const QString& name : std::as_const(names)) {
+  // The folder's names are listed once while it stays unchanged (cache_listing.h): the GUI asks
+  // for every slot of a scene (render/scene_state.h), and a cache holds thousands of takes.
+  for (const QString& name : CacheListing::namesFor(dir_, key, isEntryFile)) {
     const QFileInfo info(QDir(dir_).filePath(name));
     if (info.size() > 0) return info.absoluteFilePath();
   }

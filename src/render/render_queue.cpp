@@ -1,5 +1,7 @@
 #include "render/render_queue.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -9,6 +11,8 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QUuid>
+#include <algorithm>
+#include <cerrno>
 #include <csignal>
 
 #include "model/project_store.h"
@@ -99,6 +103,16 @@ bool generatesRemotely(model::ProjectStore& store, const RenderRequest& request,
   }
 }
 
+// Sets the calling thread's nice value (Linux: per thread, inherited by the threads it starts).
+// Only ever raised: a pool thread that ran a background job stays in the background.
+void lowerThreadPriority(int nice) {
+  if (nice <= 0) return;
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (errno == 0 && now < nice) ::setpriority(PRIO_PROCESS, tid, nice);
+}
+
 }  // namespace
 
 struct RenderQueue::Private {
@@ -118,6 +132,7 @@ struct RenderQueue::Private {
   QList<Id> waiting;  // jobs whose scene another job holds, in the order they asked
   QTimer waitTimer;   // retries the waiting jobs
   BusyScene busyMode = BusyScene::Wait;
+  int workerNice = 0;
 
   void updatePoolSize() {
     pool.setMaxThreadCount(std::min(kMaxThreads, kCpuJobs + int(remote.size())));
@@ -237,6 +252,8 @@ void RenderQueue::setModelRegistry(std::shared_ptr<const providers::ModelRegistr
   d->models = std::move(models);
 }
 
+void RenderQueue::setWorkerNice(int nice) { d->workerNice = std::clamp(nice, 0, 19); }
+
 void RenderQueue::setCacheDirectory(const QString& directory) { d->cacheDir = directory; }
 QString RenderQueue::cacheDirectory() const { return d->cacheDir; }
 
@@ -337,7 +354,8 @@ void RenderQueue::resume(Id jobId) {
         },
         Qt::QueuedConnection);
   };
-  d->pool.start([self, job, jobId, callbacks] {
+  d->pool.start([self, job, jobId, callbacks, nice = d->workerNice] {
+    lowerThreadPriority(nice);
     const SceneJobResult result = job->run(callbacks);
     QMetaObject::invokeMethod(
         self,

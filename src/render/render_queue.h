@@ -62,6 +62,10 @@ class RenderQueue : public QObject {
   std::shared_ptr<const providers::ModelRegistry> modelRegistry() const;
   // Asset cache folder (default: $SCENEWRIGHT_CACHE_DIR or <user cache>/assets).
   void setCacheDirectory(const QString& directory);
+  // The GUI's queue runs its jobs in the background: each job thread (and every thread it starts:
+  // FFmpeg's, x264's, the media engine's, which inherit it) gets this nice value, so the event
+  // loop is served first when the cores are busy. 0 (the default, the CLI's) leaves it.
+  void setWorkerNice(int nice);
   QString cacheDirectory() const;
 
  Q_SIGNALS:

@@ -104,12 +104,13 @@ PreviewPlayer::PreviewPlayer(QWidget* parent)
   connect(volume_, &QSlider::valueChanged, this,
           [this](int v) { audio_->setVolume(float(v) / 100.0f); });
   connect(player_, &QMediaPlayer::durationChanged, this, [this](qint64 ms) {
-    if (current_ >= 0 && lengths_.value(current_) <= 0 && ms > 0) lengths_[current_] = ms / 1000.0;
+    if (current_ >= 0 && loadedFile_ == currentFile() && lengths_.value(current_) <= 0 && ms > 0)
+      lengths_[current_] = ms / 1000.0;
     updateTime();
   });
   connect(player_, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
     // While paused the requested position stands (the backend reports it rounded to ms).
-    if (!playing_ || current_ < 0 || offset(current_) < 0) return;
+    if (!playing_ || current_ < 0 || loadedFile_ != currentFile() || offset(current_) < 0) return;
     position_ = offset(current_) + ms / 1000.0;
     updateTime();
   });
@@ -216,13 +217,16 @@ void PreviewPlayer::setThumbnailLoader(ThumbnailLoader* loader) {
   requestPoster();
 }
 
-// The first frame of the sequence, shown until playback starts (black when it cannot be read).
+// The first frame of the sequence, shown until playback starts (black until it is decoded, or
+// when it cannot be read: never the picture of the file shown before).
 void PreviewPlayer::requestPoster() {
   if (thumbnails_ && !files_.isEmpty() && posterPixmap_.isNull())
     posterPixmap_ = thumbnails_->thumbnail(files_.first(), 0.0, kPosterHeight);
-  if (posterPixmap_.isNull() || playing_) return showVideo();
+  if (playing_) return showVideo();
   poster_->setPixmap(
-      posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+      posterPixmap_.isNull()
+          ? QPixmap()
+          : posterPixmap_.scaled(screen_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
   screen_->setCurrentWidget(poster_);
 }
 
@@ -242,12 +246,26 @@ void PreviewPlayer::clear(const QString& message) { setSequence(QList<PreviewIte
 void PreviewPlayer::load(int item) {
   current_ = item;
   if (item < 0 || item >= files_.size()) {
-    player_->stop();
-    player_->setSource(QUrl());
+    current_ = -1;
+    if (!loadedFile_.isEmpty()) {
+      player_->stop();
+      player_->setSource(QUrl());
+      loadedFile_.clear();
+    }
     return;
   }
-  player_->setSource(QUrl::fromLocalFile(files_.at(item)));
-  if (playing_) player_->play();
+  if (playing_) {
+    ensureLoaded();
+    player_->play();
+  }
+}
+
+bool PreviewPlayer::ensureLoaded() {
+  const QString file = files_.value(current_);
+  if (file.isEmpty() || file == loadedFile_) return false;
+  loadedFile_ = file;
+  player_->setSource(QUrl::fromLocalFile(file));
+  return true;
 }
 
 double PreviewPlayer::offset(int item) const {
@@ -292,6 +310,7 @@ void PreviewPlayer::togglePlay() {
   playing_ = true;
   shuttle_ = 1.0;
   showVideo();
+  ensureLoaded();
   player_->setPlaybackRate(1.0);
   player_->play();
   updateButtons();
@@ -313,6 +332,7 @@ void PreviewPlayer::shuttleForward() {
   shuttle_ = shuttle_ <= 0 ? 1.0 : std::min(kMaxShuttle, shuttle_ * 2);
   playing_ = true;
   showVideo();
+  ensureLoaded();
   player_->setPlaybackRate(shuttle_);
   player_->play();
   updateButtons();
@@ -355,10 +375,8 @@ void PreviewPlayer::setPosition(double seconds) {
   }
   showVideo();
   const qint64 ms = std::llround((seconds - std::max(0.0, offset(item))) * 1000.0);
-  if (item != current_) {
-    load(item);
-    pendingSeekMs_ = ms;  // applied when the file has loaded
-  }
+  if (item != current_) load(item);
+  if (ensureLoaded()) pendingSeekMs_ = ms;  // applied when the file has loaded
   player_->setPosition(ms);
   position_ = seconds;
   updateTime();

@@ -2,6 +2,10 @@
 // the last render: play/pause, scrub, frame step and volume. Until playback starts it shows the
 // first frame as a poster (decoded in the background by the ThumbnailLoader).
 //
+// A file is handed to QMediaPlayer only when its picture or sound is asked for (play, a seek, a
+// frame step): the GStreamer backend prerolls a new source on the calling thread (20-60 ms on
+// 2 busy cores), so selecting scenes and chunks only shows the poster and never waits for it.
+//
 // Transport works in scene time: the sequence's items have known lengths, so a seek anywhere in
 // the scene loads the right file and position; frame steps use the scene's frame rate; the
 // seams are the starts of the items. J/K/L shuttle: L plays forward at 1x, 2x, 4x; K pauses;
@@ -49,6 +53,8 @@ class PreviewPlayer : public QWidget {
   void clear(const QString& message);
   QStringList sequence() const { return files_; }
   QMediaPlayer* player() const { return player_; }
+  // The file the transport is on ("" when the sequence is empty); the player loads it on demand.
+  QString currentFile() const { return files_.value(current_); }
   QToolButton* playButton() const { return play_; }
   // "As rendered": checked, the scene plays from its preview render (scene_preview_render.h)
   // instead of its chunks in sequence; its menu chooses the audio tracks mixed.
@@ -92,6 +98,7 @@ class PreviewPlayer : public QWidget {
 
  private:
   void load(int item);
+  bool ensureLoaded();  // hands the current file to the player; true when it was not loaded yet
   void requestPoster();
   void showVideo();
   void updateTime();
@@ -104,6 +111,7 @@ class PreviewPlayer : public QWidget {
   QToolButton* tool(const QString& icon, const QString& text, const QString& tip);
 
   QMediaPlayer* player_;
+  QString loadedFile_;  // the file the player has ("" none)
   QAudioOutput* audio_;
   QVideoWidget* video_;
   QStackedWidget* screen_;

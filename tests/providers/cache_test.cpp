@@ -1,8 +1,11 @@
 #include "provider_test_util.h"
 
 #include "providers/asset_cache.h"
+#include "providers/cache_listing.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <QCryptographicHash>
@@ -180,4 +183,49 @@ TEST(ProvidersCache, TempNamesCarryThePidAndClearSweepsOnlyDeadWriters) {
 
 TEST(ProvidersCache, DefaultDirectoryIsUnderTheUserCache) {
   EXPECT_TRUE(AssetCache::defaultDirectory().endsWith("/assets"));
+}
+
+namespace {
+
+// Sets a folder's modification time `secondsAgo` into the past (a folder that has settled).
+void settle(const QString& folder, int secondsAgo) {
+  const timespec when{::time(nullptr) - secondsAgo, 0};
+  const timespec times[2] = {when, when};
+  ASSERT_EQ(::utimensat(AT_FDCWD, QFile::encodeName(folder).constData(), times, 0), 0);
+}
+
+}  // namespace
+
+TEST(ProvidersCache, ASettledFolderIsListedOnceAndEveryChangeIsSeen) {
+  QTemporaryDir dir;
+  AssetCache cache(dir.filePath("assets"));
+  const QString a = QString(64, 'a'), b = QString(64, 'b'), c = QString(64, 'c');
+  writeFile(dir.filePath("a.mp4"), "first take");
+  const QString pathA = cache.store(a, dir.filePath("a.mp4"));
+
+  // Changed just now: every look-up lists again, so a name another process added at once is seen
+  // even when the clock's tick did not move the folder's time.
+  writeFile(cache.directory() + "/" + b + ".wav", "other process");
+  int before = CacheListing::listings();
+  ASSERT_TRUE(cache.lookup(b));
+  ASSERT_TRUE(cache.lookup(a));
+  EXPECT_EQ(CacheListing::listings(), before + 2) << "a fresh listing is not kept";
+
+  // Settled: listed once, then answered from the kept names (absent keys too).
+  settle(cache.directory(), 10);
+  before = CacheListing::listings();
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(cache.lookup(a).value_or(QString()), pathA);
+    EXPECT_FALSE(cache.lookup(c));
+  }
+  EXPECT_EQ(CacheListing::listings(), before + 1);
+
+  // Any change moves the folder's time: an added entry is found, a removed one is gone.
+  writeFile(cache.directory() + "/" + c + ".png", "a still");
+  EXPECT_TRUE(cache.lookup(c));
+  settle(cache.directory(), 10);
+  ASSERT_TRUE(cache.lookup(a));
+  ASSERT_TRUE(QFile::remove(pathA));
+  EXPECT_FALSE(cache.lookup(a));
+  EXPECT_TRUE(cache.lookup(b)) << "the other entries are still there";
 }

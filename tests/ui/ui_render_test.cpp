@@ -153,8 +153,9 @@ TEST_F(UiRender, LocalRenderReachesCompletedInTheQueue) {
   EXPECT_EQ(kinds.first(), QStringLiteral("estimate"));
   // Open plays the render in the preview player (loaded there, not in another program).
   QTest::mouseClick(card->openButton(), Qt::LeftButton);
-  EXPECT_EQ(window->previewPlayer()->player()->source(), QUrl::fromLocalFile(job->outputPath));
   EXPECT_EQ(window->previewPlayer()->sequence(), QStringList{job->outputPath});
+  window->previewPlayer()->togglePlay();
+  EXPECT_EQ(window->previewPlayer()->player()->source(), QUrl::fromLocalFile(job->outputPath));
   // The scene's chunk is now ready and shown so in the scene list.
   EXPECT_EQ(window->sceneModel()->index(0, SceneListModel::StatusColumn).data().toString(),
             QStringLiteral("Ready"));

@@ -162,6 +162,30 @@ TEST_F(UiTransport, AChunkAloneShowsSceneTime) {
   EXPECT_NEAR(player()->position(), 0.5, 1e-9);
 }
 
+// Selecting only shows the poster: the player gets the file (a preroll on the GUI thread) when
+// its picture is asked for, and never shows the picture of the chunk selected before.
+TEST_F(UiTransport, SelectingAChunkLoadsNothingUntilItIsPlayedOrSought) {
+  timeline()->setPixelsPerSecond(100);
+  QTest::mouseClick(timeline(), Qt::LeftButton, {}, timeline()->chunkRect(0).center().toPoint());
+  ASSERT_EQ(player()->sequence().size(), 1);
+  player()->togglePlay();  // chunk 1 is loaded and playing
+  ASSERT_TRUE(player()->player()->source().toLocalFile().endsWith(QStringLiteral("chunk0.mp4")));
+  player()->pause();
+
+  QTest::mouseClick(timeline(), Qt::LeftButton, {}, timeline()->chunkRect(1).center().toPoint());
+  ASSERT_EQ(player()->sequence().size(), 1);
+  EXPECT_TRUE(player()->currentFile().endsWith(QStringLiteral("chunk1.mp4")));
+  EXPECT_TRUE(player()->player()->source().toLocalFile().endsWith(QStringLiteral("chunk0.mp4")))
+      << "selecting did not hand the file to the player";
+  EXPECT_TRUE(player()->showsPoster()) << "the poster covers the chunk shown before";
+
+  timeline()->setFocus();
+  key(Qt::Key_Right);  // a frame step needs the picture
+  EXPECT_TRUE(player()->player()->source().toLocalFile().endsWith(QStringLiteral("chunk1.mp4")));
+  EXPECT_FALSE(player()->showsPoster());
+  EXPECT_NEAR(player()->position(), 2.0 + 1.0 / 24, 1e-9);
+}
+
 TEST(UiTimecode, HoursMinutesSecondsFrames) {
   EXPECT_EQ(formatTimecode(7.5, 24), QStringLiteral("00:00:07:12"));
   EXPECT_EQ(formatTimecode(3661.0 + 1.0 / 25, 25), QStringLiteral("01:01:01:01"));
