@@ -70,7 +70,7 @@ QStringList CacheListing::namesFor(const QString& directory, const QString& key,
   ++k.listings;
   Listing fresh = list(directory, modified, isEntry);
   QStringList names = fresh.byKey.value(key);
-  k.folders.insert(directory, std::move(fresh));
+  k.folders[directory] = std::move(fresh);
   return names;
 }
 
