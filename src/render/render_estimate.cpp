@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "providers/asset_cache.h"
+#include "providers/comfyui/comfyui_backends.h"
 #include "providers/model_registry.h"
 
 namespace sw::render {
@@ -105,6 +106,14 @@ providers::BackendSettings renderBackends(const providers::BackendSettings& sett
     out.image = request.backend;
   }
   return out;
+}
+
+QString videoEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions) {
+  if (settings.video != QLatin1String("comfyui")) return {};
+  return providers::comfyui::ComfyUIVideo(
+             backendOptions.value(QStringLiteral("comfyui")).toObject())
+      .engineIdentity();
 }
 
 StateOptions stateOptions(const RenderRequest& request,

@@ -155,7 +155,8 @@ model::Asset recordChunkVideo(SceneJob::State& s, const model::Chunk& chunk,
     source = {};
   else if (request.startImage.isEmpty() || !notes.isEmpty())
     source = StartSource{{}, -1.0, true};
-  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model);
+  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model,
+                                         s.backends.videoFor(request.model)->engineIdentity());
   const model::Asset asset =
       s.recordAsset(QStringLiteral("video"), result,
                     QJsonObject{{"recipe", recipe.toJson()},
@@ -261,7 +262,8 @@ model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const 
 // render with another --model): made active instead of paying for the same again.
 std::optional<model::Asset> reusableTake(SceneJob::State& s, const model::Chunk& chunk,
                                          const Start& start) {
-  const ChunkRecipe now = chunkRecipe(s.scene, chunk, chunkModel(s, chunk));
+  const providers::ModelEntry& entry = chunkModel(s, chunk);
+  const ChunkRecipe now = chunkRecipe(s.scene, chunk, entry, chunkEngine(s.stateOptions, entry));
   const double frame = 1.0 / std::max(1, s.modelEntry->fps);
   for (const model::Take& take : s.store->takes(chunk.id)) {
     const auto row = s.store->asset(take.assetId);

@@ -18,6 +18,10 @@ double usefulSeconds(const model::Asset& asset, const model::Chunk& chunk, bool 
       0.0, asset.duration - chunk.trimIn - chunk.trimOut - (dropsFirstFrame ? frameSeconds : 0.0));
 }
 
+QString chunkEngine(const StateOptions& options, const providers::ModelEntry& model) {
+  return model.backend == QLatin1String("local") ? QString() : options.videoEngine;
+}
+
 namespace {
 
 bool freeVideo(const providers::ModelEntry& model, const StateOptions& options) {
@@ -168,7 +172,7 @@ class ChunkJudge {
     Slot slot{SlotKind::Chunk, chunk.id, i, QStringLiteral("chunk %1").arg(i + 1)};
     slot.assetId = chunk.assetId;
     const auto row = chunk.assetId ? store_.asset(*chunk.assetId) : std::nullopt;
-    const ChunkRecipe now = chunkRecipe(out_.scene, chunk, model);
+    const ChunkRecipe now = chunkRecipe(out_.scene, chunk, model, chunkEngine(options_, model));
     const auto made = row ? recordedChunkRecipe(*row) : std::nullopt;
     const QString previous =
         i == 0 ? QStringLiteral("the reference image") : QStringLiteral("chunk %1").arg(i);
