@@ -44,7 +44,7 @@ struct StateContext {
   render::StateOptions options() const {
     render::StateOptions o;
     o.backends = settings.backends;
-    o.videoEngine = render::videoEngineIdentity(settings.backends, settings.backendOptions);
+    render::setEngineIdentities(o, settings.backendOptions);
     return o;
   }
 };

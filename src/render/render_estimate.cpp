@@ -116,6 +116,19 @@ QString videoEngineIdentity(const providers::BackendSettings& settings,
       .engineIdentity();
 }
 
+QString imageEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions) {
+  if (settings.image != QLatin1String("comfyui")) return {};
+  return providers::comfyui::ComfyUIImage(
+             backendOptions.value(QStringLiteral("comfyui")).toObject())
+      .engineIdentity();
+}
+
+void setEngineIdentities(StateOptions& options, const QJsonObject& backendOptions) {
+  options.videoEngine = videoEngineIdentity(options.backends, backendOptions);
+  options.imageEngine = imageEngineIdentity(options.backends, backendOptions);
+}
+
 StateOptions stateOptions(const RenderRequest& request,
                           const providers::BackendSettings& settings) {
   StateOptions o;

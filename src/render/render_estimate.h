@@ -38,6 +38,10 @@ providers::BackendSettings renderBackends(const providers::BackendSettings& sett
 // the backends without one. Reads the workflow file; call it where a scene state is computed.
 QString videoEngineIdentity(const providers::BackendSettings& settings,
                             const QJsonObject& backendOptions);
+QString imageEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions);
+// Both into `options` (videoEngine, imageEngine).
+void setEngineIdentities(StateOptions& options, const QJsonObject& backendOptions);
 
 // What one part of the render costs (USD); empty when a price is unknown.
 struct PartCost {

@@ -64,8 +64,10 @@ QString referenceImage(SceneJob::State& s, bool current) {
         generateResumable(*s.cache, *s.backends.image, r, QStringLiteral("the reference image"),
                           QJsonObject{{"referenceImage", true}}, ctx, s.spendGuard(),
                           s.remoteLog(cacheKeyOf(*s.backends.image, r)));
-    const model::Asset asset = s.recordAsset(
-        QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+    QJsonObject parameters{{"prompt", r.prompt}, {"seed", double(r.seed)}};
+    const QString engine = s.backends.image->engineIdentity();  // a ComfyUI workflow's hash
+    if (!engine.isEmpty()) parameters.insert(QStringLiteral("engine"), engine);
+    const model::Asset asset = s.recordAsset(QStringLiteral("image"), c, parameters);
     s.unitDone(s.referenceUnit, QStringLiteral("generated the reference image"));
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;

@@ -72,6 +72,7 @@ struct StateOptions {
   // videoEngineIdentity() in render_estimate.h): part of the recipe of the chunks of every model
   // whose backend is not "local", so an edited workflow makes them out of date.
   QString videoEngine;
+  QString imageEngine;         // the same for the image backend (the reference image)
   QSet<model::Id> keepChunks;  // chunks to render as they are although stale / out of date
   bool keepAllStale = false;   // every stale chunk is kept (`--keep-stale` with no ids)
 };

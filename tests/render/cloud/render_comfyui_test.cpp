@@ -43,6 +43,7 @@ class RenderComfyUI : public RenderCloudTest {
   QJsonObject comfyOptions() const {
     QJsonObject o{{"baseUrl", comfy->url().toString()}, {"timeScale", kScale}};
     if (!videoWorkflow.isEmpty()) o.insert("videoWorkflow", videoWorkflow);
+    if (!imageWorkflow.isEmpty()) o.insert("imageWorkflow", imageWorkflow);
     return QJsonObject{{"comfyui", o}};
   }
   std::unique_ptr<render::RenderQueue> comfyQueue() const {
@@ -57,7 +58,7 @@ class RenderComfyUI : public RenderCloudTest {
   render::SceneState state() const {
     auto store = model::ProjectStore::open(folder());
     render::StateOptions o = render::stateOptions(request(folder()), comfySettings());
-    o.videoEngine = render::videoEngineIdentity(o.backends, comfyOptions());
+    render::setEngineIdentities(o, comfyOptions());
     const providers::AssetCache cache(cacheFolder());
     return render::sceneState(*store, store->scenes().first().id, registry.get(), cache, o);
   }
@@ -70,6 +71,17 @@ class RenderComfyUI : public RenderCloudTest {
 
   std::unique_ptr<fakecloud::FakeComfyUI> comfy;
   QString videoWorkflow;  // empty: the default template
+  QString imageWorkflow;
+  // A template copied to `name`.json (+ its mapping) in the test folder; returns the path.
+  QString copyTemplate(const QString& from, const QString& name) const {
+    const QString path = tmp.filePath(name + QStringLiteral(".json"));
+    for (const QString& suffix : {QStringLiteral(".json"), QStringLiteral(".mapping.json")}) {
+      const QString target = tmp.filePath(name + suffix);
+      EXPECT_TRUE(QFile::copy(QStringLiteral(":/scenewright/comfyui/") + from + suffix, target));
+      QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return path;
+  }
 };
 
 TEST_F(RenderComfyUI, SceneRendersWithNoCloudAndTheSecondRenderIsCached) {
@@ -141,6 +153,10 @@ TEST_F(RenderComfyUI, EditingTheWorkflowFileMakesItsChunksOutOfDateAndMissesTheC
   for (const render::Slot* slot : after.chunkSlots())
     EXPECT_EQ(slot->why, QStringLiteral("the ComfyUI workflow changed"))
         << slot->label.toStdString();
+  // The reference image records its own (image) workflow, which did not change.
+  EXPECT_EQ(after.count(render::SlotKind::Reference, render::SlotState::Ready), 1);
+  const auto reference = store->asset(*store->scenes().first().referenceAssetId);
+  EXPECT_TRUE(reference->parameters["engine"].toString().startsWith("comfyui-workflow:"));
 
   const model::Id second = render();
   store = model::ProjectStore::open(folder());
@@ -149,6 +165,29 @@ TEST_F(RenderComfyUI, EditingTheWorkflowFileMakesItsChunksOutOfDateAndMissesTheC
   EXPECT_EQ(comfy->count("POST", "/prompt"), prompts + 2) << "both chunks again, not the image";
   EXPECT_EQ(comfy->submitted().last()["3"].toObject()["inputs"].toObject()["steps"].toInt(), 30);
   EXPECT_EQ(state().count(render::SlotKind::Chunk, render::SlotState::Ready), 2);
+}
+
+// The same for the reference image: an edited image workflow makes it out of date.
+TEST_F(RenderComfyUI, EditingTheImageWorkflowMakesTheReferenceImageOutOfDate) {
+  imageWorkflow = copyTemplate(QStringLiteral("flux_schnell"), QStringLiteral("still"));
+  const model::Id first = render();
+  auto store = model::ProjectStore::open(folder());
+  ASSERT_EQ(store->job(first)->status, model::JobStatus::Completed)
+      << store->job(first)->errorMessage.toStdString();
+  ASSERT_EQ(state().count(render::SlotKind::Reference, render::SlotState::Ready), 1);
+  QFile file(imageWorkflow);
+  ASSERT_TRUE(file.open(QIODevice::Append));
+  file.write("\n");  // any byte: the hash is of the file
+  file.close();
+  const render::SceneState after = state();
+  ASSERT_EQ(after.count(render::SlotKind::Reference, render::SlotState::OutOfDate), 1);
+  for (const render::Slot& slot : after.items)
+    if (slot.kind == render::SlotKind::Reference)
+      EXPECT_EQ(slot.why, QStringLiteral("the ComfyUI workflow changed"));
+  const int prompts = comfy->count("POST", "/prompt");
+  render();
+  EXPECT_GT(comfy->count("POST", "/prompt"), prompts) << "the image was generated again";
+  EXPECT_EQ(state().count(render::SlotKind::Reference, render::SlotState::Ready), 1);
 }
 
 }  // namespace
