@@ -1534,6 +1534,34 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
+    <message>
+        <source>The ComfyUI server for the &quot;comfyui&quot; video and image backend, on this machine or the LAN. Empty: COMFYUI_URL, else http://127.0.0.1:8188.</source>
+        <translation>Der ComfyUI-Server für das Backend „comfyui“ (Video und Bilder), auf diesem Rechner oder im LAN. Leer: COMFYUI_URL, sonst http://127.0.0.1:8188.</translation>
+    </message>
+    <message>
+        <source>ComfyUI server:</source>
+        <translation>ComfyUI-Server:</translation>
+    </message>
+    <message>
+        <source>A General MIDI soundfont (.sf2) the local music plays on. Empty: %1 (fluid-soundfont-gm).</source>
+        <translation>Eine General-MIDI-Soundfont (.sf2), auf der die lokale Musik spielt. Leer: %1 (fluid-soundfont-gm).</translation>
+    </message>
+    <message>
+        <source>SCENEWRIGHT_SOUNDFONT is set (%1) and is used instead of this file.</source>
+        <translation>SCENEWRIGHT_SOUNDFONT ist gesetzt (%1) und wird statt dieser Datei verwendet.</translation>
+    </message>
+    <message>
+        <source>Soundfont for the local music</source>
+        <translation>Soundfont für die lokale Musik</translation>
+    </message>
+    <message>
+        <source>Soundfonts (*.sf2);;All files (*)</source>
+        <translation>Soundfonts (*.sf2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Music soundfont:</source>
+        <translation>Musik-Soundfont:</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreviewPlayer</name>

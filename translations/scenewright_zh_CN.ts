@@ -1520,6 +1520,34 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T):</translation>
     </message>
+    <message>
+        <source>The ComfyUI server for the &quot;comfyui&quot; video and image backend, on this machine or the LAN. Empty: COMFYUI_URL, else http://127.0.0.1:8188.</source>
+        <translation>用于“comfyui”视频和图像后端的 ComfyUI 服务器，位于本机或局域网。留空：使用 COMFYUI_URL，否则 http://127.0.0.1:8188。</translation>
+    </message>
+    <message>
+        <source>ComfyUI server:</source>
+        <translation>ComfyUI 服务器：</translation>
+    </message>
+    <message>
+        <source>A General MIDI soundfont (.sf2) the local music plays on. Empty: %1 (fluid-soundfont-gm).</source>
+        <translation>本地音乐演奏所用的 General MIDI 音色库（.sf2）。留空：%1（fluid-soundfont-gm）。</translation>
+    </message>
+    <message>
+        <source>SCENEWRIGHT_SOUNDFONT is set (%1) and is used instead of this file.</source>
+        <translation>已设置 SCENEWRIGHT_SOUNDFONT（%1），将代替此文件使用。</translation>
+    </message>
+    <message>
+        <source>Soundfont for the local music</source>
+        <translation>本地音乐的音色库</translation>
+    </message>
+    <message>
+        <source>Soundfonts (*.sf2);;All files (*)</source>
+        <translation>音色库 (*.sf2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Music soundfont:</source>
+        <translation>音乐音色库：</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::PreviewPlayer</name>

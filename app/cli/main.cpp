@@ -23,6 +23,7 @@ void registerSceneCommands(QList<Command>& out);
 void registerQaCommands(QList<Command>& out);
 void registerBundleCommands(QList<Command>& out);
 void registerFarmCommands(QList<Command>& out);
+void registerModelsCommands(QList<Command>& out);
 }  // namespace sw::cli
 
 namespace {
@@ -39,6 +40,7 @@ QList<Command> allCommands() {
   sw::cli::registerQaCommands(commands);
   sw::cli::registerBundleCommands(commands);
   sw::cli::registerFarmCommands(commands);
+  sw::cli::registerModelsCommands(commands);
   return commands;
 }
 

@@ -9,6 +9,7 @@
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
+#include "render/render_estimate.h"
 #include "render/scene_state.h"
 
 namespace sw::cli {
@@ -43,6 +44,7 @@ struct StateContext {
   render::StateOptions options() const {
     render::StateOptions o;
     o.backends = settings.backends;
+    render::setEngineIdentities(o, settings.backendOptions);
     return o;
   }
 };

@@ -17,17 +17,19 @@ QString chunkDirection(const model::Scene& scene, const model::Chunk& chunk) {
 }
 
 QJsonObject ChunkRecipe::toJson() const {
-  return QJsonObject{{"prompt", prompt},
-                     {"seed", QString::number(seed)},
-                     {"model", modelKey},
-                     {"modelId", modelId},
-                     {"version", version}};
+  QJsonObject o{{"prompt", prompt},
+                {"seed", QString::number(seed)},
+                {"model", modelKey},
+                {"modelId", modelId},
+                {"version", version}};
+  if (!engine.isEmpty()) o.insert(QStringLiteral("engine"), engine);
+  return o;
 }
 
 bool ChunkRecipe::sameAs(const ChunkRecipe& other) const {
   if (prompt != other.prompt || seed != other.seed || modelKey != other.modelKey) return false;
   if (legacy || other.legacy) return true;
-  return modelId == other.modelId && version == other.version;
+  return modelId == other.modelId && version == other.version && engine == other.engine;
 }
 
 QString ChunkRecipe::differenceFrom(const ChunkRecipe& made) const {
@@ -37,17 +39,23 @@ QString ChunkRecipe::differenceFrom(const ChunkRecipe& made) const {
   if (seed != made.seed) return QStringLiteral("the seed changed");
   if (!legacy && !made.legacy && (modelId != made.modelId || version != made.version))
     return QStringLiteral("the model's version changed");
+  if (!legacy && !made.legacy && engine != made.engine)
+    return engine.startsWith(QLatin1String("comfyui-workflow:")) ||
+                   made.engine.startsWith(QLatin1String("comfyui-workflow:"))
+               ? QStringLiteral("the ComfyUI workflow changed")
+               : QStringLiteral("the generator changed");
   return {};
 }
 
 ChunkRecipe chunkRecipe(const model::Scene& scene, const model::Chunk& chunk,
-                        const providers::ModelEntry& model) {
+                        const providers::ModelEntry& model, const QString& engine) {
   ChunkRecipe r;
   r.prompt = joinPrompt(chunkPrompt(scene, chunk), chunkDirection(scene, chunk));
   r.seed = chunk.seed;
   r.modelKey = model.key;
   r.modelId = model.modelId;
   r.version = model.version;
+  r.engine = engine;
   return r;
 }
 
@@ -61,6 +69,7 @@ std::optional<ChunkRecipe> recordedChunkRecipe(const model::Asset& asset) {
     r.modelKey = o.value(QStringLiteral("model")).toString();
     r.modelId = o.value(QStringLiteral("modelId")).toString();
     r.version = o.value(QStringLiteral("version")).toString();
+    r.engine = o.value(QStringLiteral("engine")).toString();
     return r;
   }
   if (!p.contains(QStringLiteral("prompt")) || !p.contains(QStringLiteral("seed"))) return {};

@@ -26,17 +26,23 @@ struct ChunkRecipe {
   QString modelKey;
   QString modelId;  // empty for local models
   QString version;
+  // The generator's engineIdentity() (providers/capabilities.h): a ComfyUI workflow's and
+  // mapping's SHA-256, so an edited workflow file makes the chunk out of date. Empty for the
+  // backends without one.
+  QString engine;
   bool legacy = false;  // read from an asset recorded before recipes: model id/version unknown
 
   QJsonObject toJson() const;
-  // Same inputs: prompt, seed and model (and, unless either side is legacy, id and version).
+  // Same inputs: prompt, seed and model (and, unless either side is legacy, id, version and
+  // engine).
   bool sameAs(const ChunkRecipe& other) const;
   // The first difference from `made` in words ("the prompt changed", "the seed changed"...).
   QString differenceFrom(const ChunkRecipe& made) const;
 };
 
+// `engine`: the engineIdentity() of the generator that makes (or made) the chunk.
 ChunkRecipe chunkRecipe(const model::Scene& scene, const model::Chunk& chunk,
-                        const providers::ModelEntry& model);
+                        const providers::ModelEntry& model, const QString& engine = {});
 // The recipe recorded in a video asset (parameters "recipe", or the older "prompt"/"seed"/
 // "model" fields); nullopt when the asset records neither.
 std::optional<ChunkRecipe> recordedChunkRecipe(const model::Asset& asset);

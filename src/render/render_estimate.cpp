@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "providers/asset_cache.h"
+#include "providers/comfyui/comfyui_backends.h"
 #include "providers/model_registry.h"
 
 namespace sw::render {
@@ -105,6 +106,27 @@ providers::BackendSettings renderBackends(const providers::BackendSettings& sett
     out.image = request.backend;
   }
   return out;
+}
+
+QString videoEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions) {
+  if (settings.video != QLatin1String("comfyui")) return {};
+  return providers::comfyui::ComfyUIVideo(
+             backendOptions.value(QStringLiteral("comfyui")).toObject())
+      .engineIdentity();
+}
+
+QString imageEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions) {
+  if (settings.image != QLatin1String("comfyui")) return {};
+  return providers::comfyui::ComfyUIImage(
+             backendOptions.value(QStringLiteral("comfyui")).toObject())
+      .engineIdentity();
+}
+
+void setEngineIdentities(StateOptions& options, const QJsonObject& backendOptions) {
+  options.videoEngine = videoEngineIdentity(options.backends, backendOptions);
+  options.imageEngine = imageEngineIdentity(options.backends, backendOptions);
 }
 
 StateOptions stateOptions(const RenderRequest& request,

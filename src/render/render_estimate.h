@@ -33,6 +33,16 @@ double estimatedSpeechSeconds(const QString& text);
 providers::BackendSettings renderBackends(const providers::BackendSettings& settings,
                                           const RenderRequest& request);
 
+// The engineIdentity() of the video backend `settings` names, without building a cloud backend
+// (no keychain): a ComfyUI workflow's and mapping's SHA-256 from the "comfyui" options; empty for
+// the backends without one. Reads the workflow file; call it where a scene state is computed.
+QString videoEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions);
+QString imageEngineIdentity(const providers::BackendSettings& settings,
+                            const QJsonObject& backendOptions);
+// Both into `options` (videoEngine, imageEngine).
+void setEngineIdentities(StateOptions& options, const QJsonObject& backendOptions);
+
 // What one part of the render costs (USD); empty when a price is unknown.
 struct PartCost {
   std::optional<double> usd = 0.0;

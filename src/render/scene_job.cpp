@@ -212,6 +212,8 @@ void loadScene(SceneJob::State& s) {
   const QString key = !s.request.modelKey.isEmpty() ? s.request.modelKey : s.scene.modelKey;
   s.modelEntry = &s.backends.models->resolve(key, projectDefault);
   s.stateOptions = stateOptions(s.request, runningBackends(s.backends));
+  s.stateOptions.videoEngine = s.backends.video ? s.backends.video->engineIdentity() : QString();
+  s.stateOptions.imageEngine = s.backends.image ? s.backends.image->engineIdentity() : QString();
   if (s.request.offline)  // a re-stitch renders what is there: nothing is regenerated
     for (const model::Chunk& c : s.store->chunks(s.scene.id))
       s.stateOptions.keepChunks.insert(c.id);

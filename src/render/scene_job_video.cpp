@@ -64,8 +64,10 @@ QString referenceImage(SceneJob::State& s, bool current) {
         generateResumable(*s.cache, *s.backends.image, r, QStringLiteral("the reference image"),
                           QJsonObject{{"referenceImage", true}}, ctx, s.spendGuard(),
                           s.remoteLog(cacheKeyOf(*s.backends.image, r)));
-    const model::Asset asset = s.recordAsset(
-        QStringLiteral("image"), c, QJsonObject{{"prompt", r.prompt}, {"seed", double(r.seed)}});
+    QJsonObject parameters{{"prompt", r.prompt}, {"seed", double(r.seed)}};
+    const QString engine = s.backends.image->engineIdentity();  // a ComfyUI workflow's hash
+    if (!engine.isEmpty()) parameters.insert(QStringLiteral("engine"), engine);
+    const model::Asset asset = s.recordAsset(QStringLiteral("image"), c, parameters);
     s.unitDone(s.referenceUnit, QStringLiteral("generated the reference image"));
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.referenceAssetId = asset.id;
@@ -155,7 +157,8 @@ model::Asset recordChunkVideo(SceneJob::State& s, const model::Chunk& chunk,
     source = {};
   else if (request.startImage.isEmpty() || !notes.isEmpty())
     source = StartSource{{}, -1.0, true};
-  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model);
+  const ChunkRecipe recipe = chunkRecipe(s.scene, chunk, request.model,
+                                         s.backends.videoFor(request.model)->engineIdentity());
   const model::Asset asset =
       s.recordAsset(QStringLiteral("video"), result,
                     QJsonObject{{"recipe", recipe.toJson()},
@@ -261,7 +264,8 @@ model::Asset makeChunk(SceneJob::State& s, model::Chunk chunk, int count, const 
 // render with another --model): made active instead of paying for the same again.
 std::optional<model::Asset> reusableTake(SceneJob::State& s, const model::Chunk& chunk,
                                          const Start& start) {
-  const ChunkRecipe now = chunkRecipe(s.scene, chunk, chunkModel(s, chunk));
+  const providers::ModelEntry& entry = chunkModel(s, chunk);
+  const ChunkRecipe now = chunkRecipe(s.scene, chunk, entry, chunkEngine(s.stateOptions, entry));
   const double frame = 1.0 / std::max(1, s.modelEntry->fps);
   for (const model::Take& take : s.store->takes(chunk.id)) {
     const auto row = s.store->asset(take.assetId);

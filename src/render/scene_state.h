@@ -68,6 +68,11 @@ struct StateOptions {
   // within the repeated first frames dropped at the joins (no chunk is bought for those).
   bool exactDuration = false;
   bool narration = true, dialogue = true, music = true, sfx = true;  // the tracks rendered
+  // The engineIdentity() of the configured video backend (a ComfyUI workflow's hash; see
+  // videoEngineIdentity() in render_estimate.h): part of the recipe of the chunks of every model
+  // whose backend is not "local", so an edited workflow makes them out of date.
+  QString videoEngine;
+  QString imageEngine;         // the same for the image backend (the reference image)
   QSet<model::Id> keepChunks;  // chunks to render as they are although stale / out of date
   bool keepAllStale = false;   // every stale chunk is kept (`--keep-stale` with no ids)
 };
@@ -109,6 +114,9 @@ const providers::ModelEntry& chunkModel(const providers::ModelRegistry* registry
                                         const model::Chunk& chunk,
                                         const providers::ModelEntry& sceneEntry,
                                         const QString& renderOverride);
+
+// The engine identity a chunk of `model` is made with under `options` (empty for local models).
+QString chunkEngine(const StateOptions& options, const providers::ModelEntry& model);
 
 SceneState sceneState(model::ProjectStore& store, model::Id sceneId,
                       const providers::ModelRegistry* registry, const providers::AssetCache& cache,

@@ -18,6 +18,10 @@ double usefulSeconds(const model::Asset& asset, const model::Chunk& chunk, bool 
       0.0, asset.duration - chunk.trimIn - chunk.trimOut - (dropsFirstFrame ? frameSeconds : 0.0));
 }
 
+QString chunkEngine(const StateOptions& options, const providers::ModelEntry& model) {
+  return model.backend == QLatin1String("local") ? QString() : options.videoEngine;
+}
+
 namespace {
 
 bool freeVideo(const providers::ModelEntry& model, const StateOptions& options) {
@@ -138,6 +142,10 @@ class ChunkJudge {
     if (!made.isEmpty() && made != referencePrompt(out_.scene)) {
       slot.state = SlotState::OutOfDate;
       slot.why = QStringLiteral("the visual prompt changed");
+    } else if (row->provider == options_.backends.image &&
+               row->parameters.value(QStringLiteral("engine")).toString() != options_.imageEngine) {
+      slot.state = SlotState::OutOfDate;
+      slot.why = QStringLiteral("the ComfyUI workflow changed");
     } else if (!locateAsset(store_, cache_, row->id)) {
       slot.state = SlotState::Missing;
       slot.why = QStringLiteral("its file is no longer in the cache");
@@ -168,8 +176,11 @@ class ChunkJudge {
     Slot slot{SlotKind::Chunk, chunk.id, i, QStringLiteral("chunk %1").arg(i + 1)};
     slot.assetId = chunk.assetId;
     const auto row = chunk.assetId ? store_.asset(*chunk.assetId) : std::nullopt;
-    const ChunkRecipe now = chunkRecipe(out_.scene, chunk, model);
+    ChunkRecipe now = chunkRecipe(out_.scene, chunk, model, chunkEngine(options_, model));
     const auto made = row ? recordedChunkRecipe(*row) : std::nullopt;
+    // The engine is compared for takes of the backend that runs now (an edited workflow); a
+    // take of another backend is judged by its inputs, as before engines were recorded.
+    if (made && row->provider != options_.backends.video) now.engine = made->engine;
     const QString previous =
         i == 0 ? QStringLiteral("the reference image") : QStringLiteral("chunk %1").arg(i);
     if (chunk.status == model::ChunkStatus::Generating) {

@@ -19,6 +19,8 @@
 
 #include "providers/asset_cache.h"
 #include "providers/cloud/service_config.h"
+#include "providers/comfyui/comfyui_backends.h"
+#include "providers/local/fluid_music.h"
 #include "providers/model_registry.h"
 #include "ui/file_dialogs.h"
 #include "ui/theme.h"
@@ -55,6 +57,18 @@ QString capabilityLabel(Capability c) {
 
 QString settingFor(const providers::BackendSettings& s, Capability c) {
   return c == Capability::LipSync ? s.lipSync : s.backendFor(c);
+}
+
+// Sets (or, for an empty value, removes) one option of one backend in `options`.
+void setBackendOption(QJsonObject& options, const QString& backend, const QString& key,
+                      const QString& value) {
+  QJsonObject o = options.value(backend).toObject();
+  value.isEmpty() ? o.remove(key) : (void)o.insert(key, value);
+  o.isEmpty() ? options.remove(backend) : (void)options.insert(backend, o);
+}
+
+QString backendOption(const QJsonObject& options, const QString& backend, const QString& key) {
+  return options.value(backend).toObject().value(key).toString();
 }
 
 void setSettingFor(providers::BackendSettings& s, Capability c, const QString& id) {
@@ -136,7 +150,53 @@ QWidget* PreferencesDialog::buildGenerationTab() {
                             : initial_.backends.defaultModel;
   defaultModel_->setCurrentIndex(std::max(0, defaultModel_->findData(model)));
   form->addRow(tr("Default video model:"), defaultModel_);
+  addLocalRows(form);
   return page;
+}
+
+// The ComfyUI server (video and images on the user's own GPU) and the soundfont the local music
+// plays on. Empty fields fall back to COMFYUI_URL / the default server and to Debian's General
+// MIDI soundfont; SCENEWRIGHT_SOUNDFONT, when set, wins over the field.
+void PreferencesDialog::addLocalRows(QFormLayout* form) {
+  comfyUrl_ = new QLineEdit(
+      backendOption(initial_.backendOptions, QStringLiteral("comfyui"), QStringLiteral("baseUrl")));
+  comfyUrl_->setObjectName(QStringLiteral("comfyUrlEdit"));
+  comfyUrl_->setPlaceholderText(
+      providers::comfyui::comfyBaseUrl({}, QProcessEnvironment::systemEnvironment()).toString());
+  comfyUrl_->setToolTip(
+      tr("The ComfyUI server for the \"comfyui\" video and image backend, on "
+         "this machine or the LAN. Empty: COMFYUI_URL, else "
+         "http://127.0.0.1:8188."));
+  form->addRow(tr("ComfyUI server:"), comfyUrl_);
+
+  soundfont_ = new QLineEdit(
+      backendOption(initial_.backendOptions, QStringLiteral("local"), QStringLiteral("soundfont")));
+  soundfont_->setObjectName(QStringLiteral("soundfontEdit"));
+  soundfont_->setPlaceholderText(providers::local::defaultSoundfontPath());
+  const QString fromEnvironment = qEnvironmentVariable("SCENEWRIGHT_SOUNDFONT");
+  soundfont_->setToolTip(
+      fromEnvironment.isEmpty()
+          ? tr("A General MIDI soundfont (.sf2) the local music plays on. Empty: %1 "
+               "(fluid-soundfont-gm).")
+                .arg(providers::local::defaultSoundfontPath())
+          : tr("SCENEWRIGHT_SOUNDFONT is set (%1) and is used instead of this file.")
+                .arg(fromEnvironment));
+  auto* browse = new QToolButton;
+  browse->setText(tr("Browse…"));
+  browse->setObjectName(QStringLiteral("soundfontBrowseButton"));
+  connect(browse, &QToolButton::clicked, this, [this] {
+    FileDialogRequest request;
+    request.mode = FileDialogMode::OpenFile;
+    request.title = tr("Soundfont for the local music");
+    request.start = soundfont_->text().isEmpty() ? providers::local::defaultSoundfontPath()
+                                                 : soundfont_->text();
+    request.filter = tr("Soundfonts (*.sf2);;All files (*)");
+    openFileDialog(this, request, [this](const QString& path) { soundfont_->setText(path); });
+  });
+  auto* row = new QHBoxLayout;
+  row->addWidget(soundfont_, 1);
+  row->addWidget(browse);
+  form->addRow(tr("Music soundfont:"), row);
 }
 
 QWidget* PreferencesDialog::buildAppearanceTab() {
@@ -257,6 +317,14 @@ render::AppSettings PreferencesDialog::settings() const {
                         providers::cloud::normaliseBaseUrl(Service(it.key()), url).toString());
     options.isEmpty() ? s.backendOptions.remove(id) : (void)s.backendOptions.insert(id, options);
   }
+  const QString comfy = comfyUrl_->text().trimmed();
+  setBackendOption(
+      s.backendOptions, QStringLiteral("comfyui"), QStringLiteral("baseUrl"),
+      comfy.isEmpty()
+          ? QString()
+          : providers::comfyui::comfyBaseUrl({{QStringLiteral("baseUrl"), comfy}}, {}).toString());
+  setBackendOption(s.backendOptions, QStringLiteral("local"), QStringLiteral("soundfont"),
+                   soundfont_->text().trimmed());
   s.resolution = resolution_->currentText();
   s.loudnessLufs = loudness_->value();
   s.cacheDirectory = cacheDir_->text().trimmed();

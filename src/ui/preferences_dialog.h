@@ -1,8 +1,9 @@
 // Preferences: backend per capability (local / cloud), API keys (system keychain), service
-// base URLs, default model, default resolution and loudness, cache location, size and Clear,
-// the theme (applied as soon as it is chosen, back to the saved one on Cancel).
-// Keychain access and cache scans run on worker threads (keychain calls wait there for the one
-// keychain thread, providers/cloud/keychain_thread.h); results arrive via QFutureWatcher.
+// base URLs, the ComfyUI server and the local music's soundfont, default model, default resolution
+// and loudness, cache location, size and Clear, the theme (applied as soon as it is chosen, back to
+// the saved one on Cancel). Keychain access and cache scans run on worker threads (keychain calls
+// wait there for the one keychain thread, providers/cloud/keychain_thread.h); results arrive via
+// QFutureWatcher.
 #pragma once
 
 #include <QDialog>
@@ -12,6 +13,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -37,6 +39,8 @@ class PreferencesDialog : public QDialog {
   }
   QLabel* cacheSizeLabel() const { return cacheSize_; }
   QComboBox* themeCombo() const { return theme_; }
+  QLineEdit* comfyUrlEdit() const { return comfyUrl_; }
+  QLineEdit* soundfontEdit() const { return soundfont_; }
 
  Q_SIGNALS:
   void cacheSizeKnown(qint64 bytes);
@@ -46,6 +50,7 @@ class PreferencesDialog : public QDialog {
 
  private:
   QWidget* buildGenerationTab();
+  void addLocalRows(QFormLayout* form);
   QWidget* buildServicesTab();
   QWidget* buildRenderTab();
   QWidget* buildCacheTab();
@@ -59,6 +64,8 @@ class PreferencesDialog : public QDialog {
   render::AppSettings initial_;
   QMap<int, QComboBox*> backends_;
   QComboBox* defaultModel_ = nullptr;
+  QLineEdit* comfyUrl_ = nullptr;   // backendOptions.comfyui.baseUrl
+  QLineEdit* soundfont_ = nullptr;  // backendOptions.local.soundfont
   struct ServiceRow {
     QLineEdit* baseUrl = nullptr;
     QLineEdit* key = nullptr;

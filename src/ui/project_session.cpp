@@ -6,6 +6,7 @@
 #include "providers/asset_cache.h"
 #include "providers/model_registry.h"
 #include "render/app_settings.h"
+#include "render/render_estimate.h"
 #include "render/render_queue.h"
 
 namespace sw::ui {
@@ -51,14 +52,19 @@ render::SceneState ProjectSession::sceneState(model::Id sceneId, const QString& 
   const QPair<model::Id, QString> key(sceneId, modelOverride);
   const render::AppSettings settings = render::AppSettings::load();
   const QString cacheDir = settings.effectiveCacheDirectory();
-  const QJsonObject backends = settings.backends.toJson();
+  // The video and image backends' engines (a ComfyUI workflow's hash) are part of the recipes:
+  // an edited workflow file computes the state again.
+  render::StateOptions options;
+  options.backends = settings.backends;
+  render::setEngineIdentities(options, settings.backendOptions);
+  QJsonObject backends = settings.backends.toJson();
+  backends.insert(QStringLiteral("videoEngine"), options.videoEngine);
+  backends.insert(QStringLiteral("imageEngine"), options.imageEngine);
   const qint64 stamp = store_->contentStamp();
   const auto kept = states_.constFind(key);
   if (kept != states_.constEnd() && kept->stamp == stamp && kept->cacheDir == cacheDir &&
       kept->backends == backends)
     return kept->state;
-  render::StateOptions options;
-  options.backends = settings.backends;
   options.modelOverride = modelOverride;
   const providers::AssetCache cache(cacheDir);
   render::SceneState state = render::sceneState(*store_, sceneId, registry_.get(), cache, options);

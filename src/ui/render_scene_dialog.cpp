@@ -282,8 +282,10 @@ QWidget* RenderSceneDialog::buildStateBox() {
 // The scene state with this render's options: what will be generated, used or kept, and why.
 void RenderSceneDialog::updateSceneState() {
   state_->clear();
-  const render::StateOptions options = render::stateOptions(request(), backends_);
-  const providers::AssetCache cache(render::AppSettings::load().effectiveCacheDirectory());
+  render::StateOptions options = render::stateOptions(request(), backends_);
+  const render::AppSettings settings = render::AppSettings::load();
+  render::setEngineIdentities(options, settings.backendOptions);  // an edited ComfyUI workflow
+  const providers::AssetCache cache(settings.effectiveCacheDirectory());
   for (model::Id id : std::as_const(sceneIds_)) {
     const render::SceneState state =
         render::sceneState(session_->store(), id, registry_, cache, options);

@@ -199,7 +199,19 @@ void FakeCloudServer::setFixture(const QString& kind, const QByteArray& bytes) {
 
 void FakeCloudServer::addModel(const FakeModel& model) {
   QMutexLocker lock(&state_->mutex);
+  for (FakeModel& m : state_->models)
+    if (m.name == model.name) {
+      m = model;
+      return;
+    }
   state_->models.append(model);
+}
+
+FakeModel FakeCloudServer::model(const QString& name) const {
+  QMutexLocker lock(&state_->mutex);
+  for (const FakeModel& m : state_->models)
+    if (m.name == name) return m;
+  return {};
 }
 
 void FakeCloudServer::setDeliveryBase(const QUrl& base) {

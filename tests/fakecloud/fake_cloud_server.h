@@ -41,6 +41,7 @@ struct FakeModel {
   bool official = true;
   QString output;                             // "video", "image" (array output), "audio"
   QList<QPair<QString, QStringList>> fields;  // allowed input keys; non-empty list = enum
+  QStringList required;                       // the schema's required inputs (GET model)
 };
 
 class FakeState;
@@ -63,7 +64,9 @@ class FakeCloudServer {
   void defineScenario(const QString& name, const Scenario& scenario);
   // Bytes served for outputs, by kind: "mp4", "wav", "mp3", "png".
   void setFixture(const QString& kind, const QByteArray& bytes);
+  // Adds a model, or replaces the one of the same name (a new version, renamed fields).
   void addModel(const FakeModel& model);
+  FakeModel model(const QString& name) const;  // a default or added model; empty name if none
   // Where output URLs point (another FakeCloudServer, say); default: this server's /delivery/.
   void setDeliveryBase(const QUrl& base);
 

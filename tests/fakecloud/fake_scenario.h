@@ -34,6 +34,8 @@ struct ReplicateScenario {
   int retryAfterSeconds = 1;
   QByteArray retryAfterValue;  // non-empty: sent as Retry-After instead of retryAfterSeconds
   int get5xx = 0;              // the first K prediction GETs answer 500/502/503 (one HTML)
+  int modelGet429 = 0;         // the first K model GETs (GET /v1/models/{owner}/{name}) 429
+  int modelGetHangs = 0;       // the first K model GETs never get an answer
   enum class Create5xx { None, BeforeCreating, AfterCreating } create5xx = Create5xx::None;
   int create5xxCount = 0;          // > 0: only that many creates (after the 429s) answer the 5xx
   bool hangCreate = false;         // accept create and never answer

@@ -94,6 +94,7 @@ bool handleOllama(FakeState& state, Exchange& ex);
 QList<FakeModel> defaultModels();
 QJsonArray validateInput(const FakeModel& model, const QJsonObject& input);
 QString outputKind(const FakeModel& model, const QJsonObject& input);
+QJsonObject modelObject(const FakeModel& model);  // GET /v1/models/{owner}/{name}
 QString contentTypeOf(const QString& kind);
 
 // Replicate helpers shared by the prediction and file handlers (mutex held by the caller).

@@ -287,6 +287,16 @@ void list(FakeState& st, Exchange& ex) {
       200, {{"results", results}, {"next", QJsonValue::Null}, {"previous", QJsonValue::Null}}));
 }
 
+void modelDetails(FakeState& st, Exchange& ex, const QString& name) {
+  const auto& s = ex.scenario.replicate;
+  const int n = st.bump("models.get");
+  if (n <= s.modelGetHangs) return st.hang(ex);
+  if (n <= s.modelGetHangs + s.modelGet429) return ex.reply(throttled(s));
+  for (const FakeModel& m : st.models)
+    if (m.name == name) return ex.reply(jsonReply(200, modelObject(m)));
+  ex.reply(problem(404, "Not found", "Model not found: " + name));
+}
+
 }  // namespace
 
 Reply problem(int status, const QString& title, const QString& detail) {
@@ -302,6 +312,7 @@ bool replicateAuthorized(const FakeState& st, const Exchange& ex) {
 bool handleReplicate(FakeState& st, Exchange& ex) {
   static const QRegularExpression modelRe("^/v1/models/([^/]+/[^/]+)/predictions$");
   static const QRegularExpression predRe("^/v1/predictions/([a-z0-9]+)(/cancel)?$");
+  static const QRegularExpression detailsRe("^/v1/models/([^/]+/[^/]+)$");
   const bool models = ex.path.startsWith("/v1/models/");
   const bool preds = ex.path == "/v1/predictions" || ex.path.startsWith("/v1/predictions/");
   if (!models && !preds) return false;
@@ -312,7 +323,10 @@ bool handleReplicate(FakeState& st, Exchange& ex) {
   }
   const auto mm = modelRe.match(ex.path);
   const auto pm = predRe.match(ex.path);
-  if (mm.hasMatch() && ex.method == "POST") {
+  const auto dm = detailsRe.match(ex.path);
+  if (dm.hasMatch() && ex.method == "GET") {
+    modelDetails(st, ex, dm.captured(1));
+  } else if (mm.hasMatch() && ex.method == "POST") {
     const FakeModel* m = findModel(st, mm.captured(1), {});
     m ? create(st, ex, m)
       : ex.reply(problem(404, "Not found", "Model not found: " + mm.captured(1)));

@@ -1,6 +1,7 @@
 // The fake Replicate's model table (inputs of docs/cloud-protocols.md §2) and input validation.
 #include "fakecloud/fake_state.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 namespace sw::fakecloud {
@@ -136,6 +137,67 @@ QJsonArray validateInput(const FakeModel& m, const QJsonObject& input) {
     }
   }
   return invalid;
+}
+
+// GET /v1/models/{owner}/{name} (docs/cloud-protocols.md §1.9): the model object with its
+// latest version and a Cog-style OpenAPI schema, enum inputs as allOf $ref to their own schema.
+QJsonObject modelObject(const FakeModel& m) {
+  QJsonObject properties;
+  QJsonObject schemas;
+  int order = 0;
+  for (const auto& [name, values] : m.fields) {
+    QJsonObject property{{"title", name}, {"x-order", order++}};
+    if (values.isEmpty()) {
+      property.insert("type", "string");
+    } else {
+      bool numbers = true;
+      for (const QString& v : values) {
+        bool ok = false;
+        v.toDouble(&ok);
+        numbers = numbers && ok;
+      }
+      QJsonArray allowed;
+      for (const QString& v : values) numbers ? allowed.append(v.toDouble()) : allowed.append(v);
+      schemas.insert(name, QJsonObject{{"title", name},
+                                       {"type", numbers ? "integer" : "string"},
+                                       {"enum", allowed},
+                                       {"description", "An enumeration."}});
+      property.insert("allOf", QJsonArray{QJsonObject{{"$ref", "#/components/schemas/" + name}}});
+      property.insert("default", allowed.first());
+    }
+    properties.insert(name, property);
+  }
+  QJsonObject input{{"type", "object"}, {"title", "Input"}, {"properties", properties}};
+  if (!m.required.isEmpty()) input.insert("required", QJsonArray::fromStringList(m.required));
+  schemas.insert("Input", input);
+  schemas.insert("Output", QJsonObject{{"type", "string"}, {"title", "Output"}, {"format", "uri"}});
+  const QString version =
+      m.version == "hidden"
+          ? QString::fromLatin1(
+                QCryptographicHash::hash(m.name.toUtf8(), QCryptographicHash::Sha256).toHex())
+          : m.version;
+  const QJsonObject latest{
+      {"id", version},
+      {"created_at", "2026-03-02T10:00:00.000000Z"},
+      {"cog_version", "0.14.0"},
+      {"openapi_schema", QJsonObject{{"openapi", "3.0.2"},
+                                     {"info", QJsonObject{{"title", "Cog"}, {"version", "0.1.0"}}},
+                                     {"paths", QJsonObject{}},
+                                     {"components", QJsonObject{{"schemas", schemas}}}}}};
+  const QString owner = m.name.section('/', 0, 0);
+  const QString name = m.name.section('/', 1);
+  return {{"url", "https://replicate.com/" + m.name},
+          {"owner", owner},
+          {"name", name},
+          {"description", "A fake " + m.output + " model"},
+          {"visibility", "public"},
+          {"github_url", QJsonValue::Null},
+          {"paper_url", QJsonValue::Null},
+          {"license_url", QJsonValue::Null},
+          {"run_count", 1234},
+          {"cover_image_url", QJsonValue::Null},
+          {"default_example", QJsonValue::Null},
+          {"latest_version", latest}};
 }
 
 // The fixture kind an output of this model and input has.

@@ -2,13 +2,44 @@
 
 #include "providers/comfyui/comfyui_client.h"
 
+#include "media/media_error.h"
+#include "media/probe.h"
+
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <cmath>
+
+Q_LOGGING_CATEGORY(lcComfyVideo, "scenewright.comfyui.video")
 
 namespace sw::providers::comfyui {
 
 namespace {
 using K = ProviderError::Kind;
+}
+
+QStringList compareDelivered(const WorkflowValues& asked, const media::ProbeResult& probe) {
+  QStringList notes;
+  const media::StreamInfo* v = probe.video();
+  if (!v) return {QStringLiteral("the output holds no video stream")};
+  if (asked.width && asked.height &&
+      (v->displayWidth() != *asked.width || v->displayHeight() != *asked.height))
+    notes << QStringLiteral("delivered %1x%2, asked %3x%4")
+                 .arg(v->displayWidth())
+                 .arg(v->displayHeight())
+                 .arg(*asked.width)
+                 .arg(*asked.height);
+  const double fps = v->frameRate();
+  if (asked.fps && fps > 0 && std::abs(fps - *asked.fps) > 0.01)
+    notes << QStringLiteral("delivered %1 fps, asked %2 fps")
+                 .arg(fps, 0, 'g', 5)
+                 .arg(*asked.fps, 0, 'g', 5);
+  // The frame count: the container's, else the stream's duration at its rate.
+  const qint64 frames = v->frameCount > 0 ? v->frameCount
+                        : fps > 0         ? std::llround(v->duration * fps)
+                                          : 0;
+  if (asked.frames && frames > 0 && frames != *asked.frames)
+    notes << QStringLiteral("delivered %1 frames, asked %2").arg(frames).arg(*asked.frames);
+  return notes;
 }
 
 QUrl comfyBaseUrl(const QJsonObject& options, const QProcessEnvironment& environment) {
@@ -105,6 +136,25 @@ GenerationResult ComfyUIVideo::generate(const VideoRequest& request, const Gener
   ctx.reportProgress(95.0, QStringLiteral("%1: downloading").arg(what));
   const auto file = comfy.download(out.files.first(), ctx.outputDir, cloud::ExpectedMedia::Video);
   GenerationResult r = finish(file, out.promptId, timer.elapsed() / 1000.0);
+  // Measure, never trust: a workflow may round the size (latents in steps of 16 or 32), fix its
+  // own frame rate or frame count (4n + 1) whatever the mapping sent. The job records what was
+  // measured (render/model_observations.h); here it is compared with what was asked.
+  try {
+    media::ProbeOptions po;
+    po.keyframes = false;
+    WorkflowValues sent = v;  // the frame count as sent (frame_step)
+    if (sent.frames) sent.frames = w.frameCount(*sent.frames);
+    const QStringList differences = compareDelivered(sent, media::probe(file.path, po));
+    if (!differences.isEmpty()) {
+      const QString note = QStringLiteral("ComfyUI workflow %1 %2")
+                               .arg(w.label(), differences.join(QStringLiteral("; ")));
+      r.notes << note;
+      qCWarning(lcComfyVideo).noquote() << note;
+      ctx.reportProgress(100.0, QStringLiteral("%1: %2").arg(what, note));
+    }
+  } catch (const media::MediaError& e) {
+    r.notes << QStringLiteral("the output could not be measured: %1").arg(e.message());
+  }
   if (!takesImage && !request.startImage.isEmpty())
     r.notes << QStringLiteral("text-to-video: the workflow takes no start image");
   else if (!takesImage)

@@ -14,11 +14,17 @@
 #include "providers/cloud/cloud_setup.h"
 #include "providers/comfyui/comfyui_workflow.h"
 
+#include "media/probe.h"
+
 #include <optional>
 
 namespace sw::providers::comfyui {
 
 QUrl comfyBaseUrl(const QJsonObject& options, const QProcessEnvironment& environment);
+
+// What a delivered video differs in from what the workflow was asked for (size, fps, frame
+// count), one clause each ("delivered 1280x704, asked 1280x720"); empty when it matches.
+QStringList compareDelivered(const WorkflowValues& asked, const media::ProbeResult& probe);
 
 class ComfyUIBackend : public virtual Backend {
  public:

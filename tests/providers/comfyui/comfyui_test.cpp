@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -105,6 +106,43 @@ TEST_F(ComfyUITest, MappedInputsLandInTheSubmittedWorkflowAndTheClipIsProbed) {
   EXPECT_EQ(r.provider, "comfyui");
   EXPECT_TRUE(QFileInfo(r.filePath).path() == QFileInfo(out.path()).absoluteFilePath());
   EXPECT_EQ(server->count("GET", "/view"), 1);
+}
+
+// "Measure, never trust": the delivered clip is probed and compared with what was sent. A
+// workflow whose mapping leaves the frame rate at the exported 24 fps while the chunk asks 16 is
+// noted on the result (and said in the progress); a clip that matches has no such note.
+TEST_F(ComfyUITest, AClipThatDiffersFromTheRequestIsMeasuredAndNoted) {
+  const GenerationResult matching = ComfyUIVideo(options()).generate(videoRequest(), context());
+  for (const QString& note : matching.notes)
+    EXPECT_FALSE(note.contains("delivered")) << note.toStdString();
+
+  QFile mapping(":/scenewright/comfyui/wan22_i2v.mapping.json");
+  ASSERT_TRUE(mapping.open(QIODevice::ReadOnly));
+  QJsonObject m = QJsonDocument::fromJson(mapping.readAll()).object();
+  QJsonObject inputs = m["inputs"].toObject();
+  inputs.remove("fps");  // the workflow keeps its own 24 fps
+  m["inputs"] = inputs;
+  const QString mine = out.filePath("nofps.mapping.json");
+  QFile f(mine);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(QJsonDocument(m).toJson());
+  f.close();
+
+  QStringList said;
+  GenerationContext ctx = context();
+  QMutex mutex;
+  ctx.progress = [&](double, const QString& message) {
+    QMutexLocker lock(&mutex);
+    said << message;
+  };
+  const GenerationResult r =
+      ComfyUIVideo(options({{"videoMapping", mine}})).generate(videoRequest(), ctx);
+  const QString notes = r.notes.join(" | ");
+  EXPECT_TRUE(notes.contains("delivered 24 fps, asked 16 fps")) << notes.toStdString();
+  EXPECT_FALSE(notes.contains("frames")) << notes.toStdString();  // 33 asked, 33 made
+  EXPECT_FALSE(notes.contains("asked 320x180")) << notes.toStdString();
+  EXPECT_TRUE(said.join(" | ").contains("delivered 24 fps, asked 16 fps"));
+  EXPECT_NEAR(r.duration, 33.0 / 24.0, 0.1);  // the file's measured length, not the request's
 }
 
 TEST_F(ComfyUITest, WebsocketProgressReachesTheJob) {
