@@ -1,13 +1,18 @@
 // bundle: a scene's portable job bundle (render/job_bundle.h, docs/bundles.md). What is missing
 // is generated here first (the render queue's own job, with its cache and budget), then the plan
 // and the assets it needs are written to the bundle instead of being stitched.
+#include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
+#include <QTextStream>
 #include <QUuid>
 
 #include "args.h"
 #include "bundle_driver.h"
 #include "command.h"
+#include "film_cli.h"
 #include "model/project_store.h"
+#include "render/film_bundle.h"
 #include "render/render_queue.h"
 #include "render/render_request.h"
 #include "render_driver.h"
@@ -38,15 +43,54 @@ int writeBundles(const QString& folder, const QCommandLineParser& p,
 
 namespace {
 
+// bundle DIR --film: one scene bundle per scene inside FILM.swjob, then the film plan over their
+// outputs (render/film_bundle.h).
+int runFilmBundle(const QCommandLineParser& p, const QString& folder) {
+  if (p.isSet(QStringLiteral("write-plan")))
+    throw UserError(QStringLiteral("bundle --film writes its own plan.json: drop --write-plan"));
+  if (!p.isSet(QStringLiteral("output")))
+    throw UserError(QStringLiteral("bundle --film needs -o FILM.swjob"));
+  auto store = model::ProjectStore::open(folder);
+  const render::FilmRequest film = filmRequestFrom(p, *store);
+  const QString target = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
+  render::RenderRequest request = requestFor(p, *store, film.sceneIds);
+  request.outputPath.clear();
+  printEstimates(*store, request);
+  const QList<render::FilmScene> scenes = filmScenes(*store, film, [](const model::Scene&, int) {
+    return QString();  // the scene bundles' outputs, known once written
+  });
+  const QString building = render::startFilmBundle(target);
+  QStringList bundles;
+  for (int i = 0; i < scenes.size(); ++i) bundles << render::filmBundleScenePath(building, i);
+  store.reset();
+  try {
+    const int code = writeBundles(folder, p, request, bundles, false);
+    if (code != kExitOk) {
+      QDir(building).removeRecursively();
+      return code;
+    }
+    store = model::ProjectStore::open(folder);
+    render::finishFilmBundle(
+        *store, scenes,
+        QJsonObject{{"transition", film.transition.toString()}, {"settings", request.toJson()}},
+        building, target);
+  } catch (...) {
+    QDir(building).removeRecursively();
+    throw;
+  }
+  QTextStream(stdout) << target << '\n';
+  return kExitOk;
+}
+
 int runBundle(const QStringList& args) {
   QCommandLineParser p;
-  addRenderOptions(p, true);
-  p.addOption({QStringLiteral("film"), QStringLiteral("The whole film (not built yet).")});
+  addRenderOptions(p, true);  // with render --film's options
   parseArgs(p, QStringLiteral("bundle"), args, 1, 1);
-  if (p.isSet(QStringLiteral("film")))
-    throw UserError(
-        QStringLiteral("bundle: --film is not available yet; bundle each scene with --scene N"));
   const QString folder = p.positionalArguments().first();
+  if (p.isSet(QStringLiteral("film"))) return runFilmBundle(p, folder);
+  for (const char* o : {"scenes", "write-plan"})
+    if (p.isSet(QString::fromLatin1(o)))
+      throw UserError(QStringLiteral("--%1 needs --film").arg(QString::fromLatin1(o)));
   auto store = model::ProjectStore::open(folder);
   render::RenderRequest request = requestFrom(p, *store);
   if (request.sceneIds.size() != 1 || request.outputPath.isEmpty())
@@ -64,7 +108,9 @@ void registerBundleCommands(QList<Command>& out) {
   out.append(
       {QStringLiteral("bundle"), QStringLiteral("Write a scene's portable job bundle"),
        QStringLiteral(
-           "Usage: scenewright-cli bundle DIR --scene N -o JOB.swjob [render options]\n\n"
+           "Usage: scenewright-cli bundle DIR --scene N -o JOB.swjob [render options]\n"
+           "       scenewright-cli bundle DIR --film [--scenes 1,3-5] [--transition T]\n"
+           "                              -o FILM.swjob [render options]\n\n"
            "Generates what the scene is missing (on this machine: the keys stay here), then\n"
            "writes a folder another machine renders with only the CLI:\n"
            "  scenewright-cli stitch --plan JOB.swjob/plan.json\n"
@@ -72,7 +118,12 @@ void registerBundleCommands(QList<Command>& out) {
            "the file system allows, copies otherwise), job.json (app, project, scene, output\n"
            "name, settings) and manifest.json. Format: docs/bundles.md. The render options\n"
            "are render's (--tracks, --resolution, --aspect, --preview, --backend, --model,\n"
-           "--budget, ...).\n"),
+           "--budget, ...).\n"
+           "--film writes one scene bundle per scene under FILM.swjob/scenes/ and a film plan\n"
+           "over their outputs (transitions, a chapter per scene, one loudness, as render\n"
+           "--film); run it anywhere with: sh FILM.swjob/run.sh (SCENEWRIGHT_CLI names the\n"
+           "CLI when it is not on PATH), or stitch each scenes/NN.swjob/plan.json, then\n"
+           "FILM.swjob/plan.json.\n"),
        runBundle});
 }
 

@@ -8,12 +8,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <optional>
 
 #include "args.h"
 #include "bundle_driver.h"
 #include "command.h"
 #include "farm/farm_jobs.h"
+#include "film_cli.h"
 #include "model/project_store.h"
+#include "render/film.h"
+#include "render/job_bundle.h"
 #include "render/render_request.h"
 #include "render_driver.h"
 
@@ -30,8 +34,7 @@ int submitted(const farm::SubmitResult& r, const QString& batch, int tasks) {
 
 int runSubmit(const QStringList& args) {
   QCommandLineParser p;
-  addRenderOptions(p, true);
-  p.addOption({QStringLiteral("film"), QStringLiteral("The whole film (not built yet).")});
+  addRenderOptions(p, true);  // with render --film's options
   p.addOption({QStringLiteral("spool"), QStringLiteral("Shared folder."), QStringLiteral("DIR")});
   p.addOption(
       {QStringLiteral("partition"), QStringLiteral("Slurm partition."), QStringLiteral("P")});
@@ -43,9 +46,10 @@ int runSubmit(const QStringList& args) {
   p.addOption({QStringLiteral("bundle"), QStringLiteral("A bundle to submit (repeatable)."),
                QStringLiteral("JOB.swjob")});
   parseArgs(p, QStringLiteral("farm submit"), args, 1, 1);
-  if (p.isSet(QStringLiteral("film")))
-    throw UserError(QStringLiteral(
-        "farm submit: --film is not available yet; submit the scenes with --scene N ..."));
+  if (p.isSet(QStringLiteral("write-plan")))
+    throw UserError(
+        QStringLiteral("farm submit: the film plan goes into the spool; drop "
+                       "--write-plan"));
   if (!p.isSet(QStringLiteral("spool")))
     throw UserError(
         QStringLiteral("farm submit: --spool SHARED_DIR is required (a folder this "
@@ -79,7 +83,16 @@ int runSubmit(const QStringList& args) {
     return submitted(farm::submitBatch(*store, batch, bundles, cli, options), batch,
                      int(bundles.size()));
   }
-  const render::RenderRequest request = requestFrom(p, *store);
+  std::optional<render::FilmRequest> film;
+  if (p.isSet(QStringLiteral("film"))) {
+    if (p.isSet(QStringLiteral("bundle")))
+      throw UserError(QStringLiteral("farm submit: give --film or --bundle, not both"));
+    film = filmRequestFrom(p, *store);
+  } else if (p.isSet(QStringLiteral("scenes")) || p.isSet(QStringLiteral("transition"))) {
+    throw UserError(QStringLiteral("farm submit: --scenes and --transition need --film"));
+  }
+  const render::RenderRequest request =
+      film ? requestFor(p, *store, film->sceneIds) : requestFrom(p, *store);
   printEstimates(*store, request);
   const QString batch =
       farm::makeBatchFolder(p.value(QStringLiteral("spool")), store->project().name);
@@ -92,8 +105,44 @@ int runSubmit(const QStringList& args) {
     return code;
   }
   store = model::ProjectStore::open(folder);
-  return submitted(farm::submitBatch(*store, batch, bundles, cli, options), batch,
-                   int(bundles.size()));
+  const farm::SubmitResult scenes = farm::submitBatch(*store, batch, bundles, cli, options);
+  if (!film) return submitted(scenes, batch, int(bundles.size()));
+  // The film plan over the tasks' out/ files, and its assembly job after them.
+  const QList<render::FilmScene> filmScenes =
+      sw::cli::filmScenes(*store, *film, [&](const model::Scene&, int i) {
+        return batch + QStringLiteral("/out/") +
+               render::bundleOutputName(render::readBundleJob(bundles.at(i)));
+      });
+  const QString output = QStringLiteral("film.mp4");
+  const QString plan = batch + QStringLiteral("/film-plan.json");
+  const media::RenderPlan filmPlan =
+      render::buildFilmPlan(*store, filmScenes, batch + QStringLiteral("/out/") + output);
+  render::writeFilmPlan(filmPlan, plan);
+  // What fetch completes: each scene's render as it lands in exports/.
+  QList<render::FilmScene> landed = filmScenes;
+  for (render::FilmScene& f : landed) {
+    f.render = store->exportsFolder() + QLatin1Char('/') + QFileInfo(f.render).fileName();
+    f.manifest = f.render + QStringLiteral(".json");
+  }
+  QJsonObject manifest = render::buildFilmManifest(*store, landed, filmPlan, {});
+  manifest.remove(QStringLiteral("stitch"));  // fetch adds the assembly's report
+  QJsonArray sceneList;  // chapter starts are known once rendered: the MP4's chapters tell
+  for (const QJsonValue& v : manifest.value(QStringLiteral("scenes")).toArray()) {
+    QJsonObject o = v.toObject();
+    o.remove(QStringLiteral("chapterStart"));
+    o.remove(QStringLiteral("reused"));
+    sceneList.append(o);
+  }
+  manifest.insert(QStringLiteral("scenes"), sceneList);
+  render::writeFilmManifest(manifest, batch + QStringLiteral("/film.json"));
+  const farm::SubmitResult assembly =
+      farm::submitFilmAssembly(*store, batch, scenes.arrayJobId, QStringLiteral("film-plan.json"),
+                               output, QStringLiteral("film.json"), cli, options);
+  QTextStream(stderr) << "Submitted Slurm job " << assembly.arrayJobId
+                      << " (the film's assembly, after job " << scenes.arrayJobId << ")\n";
+  submitted(scenes, batch, int(bundles.size()));
+  QTextStream(stdout) << assembly.arrayJobId << '\n';
+  return kExitOk;
 }
 
 int runStatus(const QStringList& args) {
@@ -113,8 +162,9 @@ int runStatus(const QStringList& args) {
   out << " job  scene  slurm job      state       reason\n";
   for (const farm::FarmTaskStatus& s : rows)
     out << QString::number(s.jobId).rightJustified(4)
-        << QString::number(s.sceneId).rightJustified(7) << "  " << s.slurmId.leftJustified(14)
-        << ' ' << s.state.leftJustified(11) << ' ' << s.reason << '\n';
+        << (s.film ? QStringLiteral("film") : QString::number(s.sceneId)).rightJustified(7) << "  "
+        << s.slurmId.leftJustified(14) << ' ' << s.state.leftJustified(11) << ' ' << s.reason
+        << '\n';
   return kExitOk;
 }
 
@@ -155,6 +205,8 @@ void registerFarmCommands(QList<Command>& out) {
            "Usage: scenewright-cli farm submit DIR --scene N [--scene M ...] --spool SHARED_DIR\n"
            "              [--partition P] [--cpus-per-task N] [--time T] [--cli PATH]\n"
            "              [render options]\n"
+           "       scenewright-cli farm submit DIR --film [--scenes 1,3-5] [--transition T]\n"
+           "              --spool SHARED_DIR [...]\n"
            "       scenewright-cli farm submit DIR --bundle JOB.swjob [...] --spool SHARED_DIR\n"
            "       scenewright-cli farm status DIR [--json] [--all]\n"
            "       scenewright-cli farm fetch DIR\n"
@@ -164,6 +216,11 @@ void registerFarmCommands(QList<Command>& out) {
            "submits one 'sbatch --array' job: task i runs 'scenewright-cli stitch --plan' of\n"
            "bundle i on a node, writing the MP4 into the batch's out/. Each task becomes a\n"
            "render job of the project ('jobs'). Prints the Slurm job id.\n"
+           "--film also writes the film plan over the tasks' outputs (transitions, chapters,\n"
+           "one loudness, as render --film) and submits its assembly job with\n"
+           "--dependency=afterok:ARRAY; it prints both ids (the array's, then the film's).\n"
+           "fetch puts the film into exports/film.mp4 with its manifest. If a scene task\n"
+           "fails the assembly can never run: fetch cancels it and marks it failed.\n"
            "  --spool DIR        a folder this machine and every node see at the same path\n"
            "  --cli PATH         scenewright-cli as the nodes run it (default: this one's path)\n"
            "  --bundle JOB       submit bundles written before ('bundle'; in the spool)\n"

@@ -20,9 +20,7 @@
 
 namespace sw::cli {
 
-namespace {
-
-render::FilmRequest filmRequest(const QCommandLineParser& p, model::ProjectStore& store) {
+render::FilmRequest filmRequestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
   if (p.isSet(QStringLiteral("scene")))
     throw UserError(QStringLiteral("--film takes --scenes LIST (e.g. 1,3-5), not --scene"));
   QList<model::Scene> scenes = store.scenes();
@@ -51,7 +49,22 @@ render::FilmRequest filmRequest(const QCommandLineParser& p, model::ProjectStore
   return r;
 }
 
-}  // namespace
+QList<render::FilmScene> filmScenes(
+    model::ProjectStore& store, const render::FilmRequest& request,
+    const std::function<QString(const model::Scene&, int)>& renderOf) {
+  QList<render::FilmScene> scenes;
+  for (int i = 0; i < request.sceneIds.size(); ++i) {
+    const model::Id id = request.sceneIds.at(i);
+    render::FilmScene f;
+    f.scene = *store.scene(id);
+    f.render = renderOf(f.scene, i);
+    f.manifest = f.render + QStringLiteral(".json");
+    const QString own = store.sceneTransition(id);
+    f.transitionOut = own.isEmpty() ? request.transition : render::parseFilmTransition(own);
+    scenes.append(f);
+  }
+  return scenes;
+}
 
 void addFilmOptions(QCommandLineParser& p) {
   p.addOption({QStringLiteral("film"), QStringLiteral("Render the chosen scenes as one film.")});
@@ -75,21 +88,16 @@ int runFilm(const QCommandLineParser& p, const QString& folder) {
   if (!p.isSet(QStringLiteral("output")))
     throw UserError(QStringLiteral("--film needs -o FILM.mp4"));
   auto store = model::ProjectStore::open(folder);
-  render::FilmRequest request = filmRequest(p, *store);
+  render::FilmRequest request = filmRequestFrom(p, *store);
   request.outputPath = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
   QTextStream err(stderr);
   if (p.isSet(QStringLiteral("write-plan"))) {
     // The plan of the film once every scene is rendered to its usual place in exports/ (a render
     // farm renders them first; docs/film.md).
-    QList<render::FilmScene> scenes;
-    for (model::Id id : request.sceneIds) {
-      render::FilmScene f;
-      f.scene = *store->scene(id);
-      f.render = render::defaultOutputPath(store->exportsFolder(), f.scene);
-      const QString own = store->sceneTransition(id);
-      f.transitionOut = own.isEmpty() ? request.transition : render::parseFilmTransition(own);
-      scenes.append(f);
-    }
+    const QString exports = store->exportsFolder();
+    const QList<render::FilmScene> scenes = filmScenes(
+        *store, request,
+        [&](const model::Scene& scene, int) { return render::defaultOutputPath(exports, scene); });
     const QString plan = QFileInfo(p.value(QStringLiteral("write-plan"))).absoluteFilePath();
     render::writeFilmPlan(render::buildFilmPlan(*store, scenes, request.outputPath), plan);
     QTextStream(stdout) << plan << "\n";

@@ -108,10 +108,16 @@ QCommandLineOption waitOption() {
 }
 
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store) {
+  QList<Id> scenes;
+  for (const QString& s : p.values(QStringLiteral("scene"))) scenes.append(resolveScene(store, s));
+  if (scenes.isEmpty()) throw UserError(QStringLiteral("name at least one --scene"));
+  return requestFor(p, store, scenes);
+}
+
+render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStore& store,
+                                 const QList<model::Id>& scenes) {
   render::RenderRequest r;
-  for (const QString& s : p.values(QStringLiteral("scene")))
-    r.sceneIds.append(resolveScene(store, s));
-  if (r.sceneIds.isEmpty()) throw UserError(QStringLiteral("name at least one --scene"));
+  r.sceneIds = scenes;
   if (p.isSet(QStringLiteral("tracks"))) {
     const QStringList tracks =
         p.value(QStringLiteral("tracks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -132,7 +138,7 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
     throw UserError(QStringLiteral("--aspect must be 16:9, 9:16 or 1:1"));
   r.preview = p.isSet(QStringLiteral("preview"));
   r.keepDuration = p.isSet(QStringLiteral("keep-duration"));
-  if (p.isSet(QStringLiteral("output")))
+  if (p.isSet(QStringLiteral("output")) && !p.isSet(QStringLiteral("film")))  // a film's own -o
     r.outputPath = QFileInfo(p.value(QStringLiteral("output"))).absoluteFilePath();
   if (r.sceneIds.size() > 1 && !r.outputPath.isEmpty())
     throw UserError(QStringLiteral(

@@ -27,6 +27,9 @@ QCommandLineOption waitOption();
 // and the request they make (cmd_render.cpp); throws UserError for a bad value.
 void addRenderOptions(QCommandLineParser& p, bool full);
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store);
+// requestFrom() for the scenes given (a film's: bundle --film, farm submit --film).
+render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStore& store,
+                                 const QList<model::Id>& scenes);
 // One line per scene on stderr before anything starts: what is ready, what is generated, cost.
 void printEstimates(model::ProjectStore& store, const render::RenderRequest& request);
 // scenewright-cli regenerate (cmd_regenerate.cpp).

@@ -62,9 +62,11 @@ QString logOf(const QJsonObject& farm) {
 
 // The task's exit code from the spool (run.sh writes it when the stitch ends); -1: none yet.
 int spoolExitCode(const QJsonObject& farm) {
+  const QString name = farm.value(QStringLiteral("film")).toBool()
+                           ? QStringLiteral("film")
+                           : QString::number(farm.value(QStringLiteral("task")).toInt());
   QFile f(QStringLiteral("%1/status/%2.exit")
-              .arg(farm.value(QStringLiteral("batch")).toString())
-              .arg(farm.value(QStringLiteral("task")).toInt()));
+              .arg(farm.value(QStringLiteral("batch")).toString(), name));
   if (!f.open(QIODevice::ReadOnly)) return -1;
   bool ok = false;
   const int code = QString::fromUtf8(f.readAll()).trimmed().toInt(&ok);
@@ -95,17 +97,21 @@ QJsonObject readJson(const QString& path) {
 void writeFetchedManifest(const QJsonObject& farm, const QString& to) {
   const QString batch = farm.value(QStringLiteral("batch")).toString();
   QJsonObject manifest =
-      readJson(batch + QLatin1Char('/') + farm.value(QStringLiteral("bundle")).toString() +
-               QStringLiteral("/manifest.json"));
+      farm.contains(QStringLiteral("manifest"))  // a film's, written at submit
+          ? readJson(batch + QLatin1Char('/') + farm.value(QStringLiteral("manifest")).toString())
+          : readJson(batch + QLatin1Char('/') + farm.value(QStringLiteral("bundle")).toString() +
+                     QStringLiteral("/manifest.json"));
   manifest.insert(QStringLiteral("stitch"),
                   readJson(outputOf(farm) + QStringLiteral(".report.json")));
   manifest.insert(
       QStringLiteral("farm"),
-      QJsonObject{
-          {"slurmJob", QStringLiteral("%1_%2")
-                           .arg(farm.value(QStringLiteral("arrayJob")).toString())
-                           .arg(farm.value(QStringLiteral("task")).toInt())},
-          {"bundle", batch + QLatin1Char('/') + farm.value(QStringLiteral("bundle")).toString()}});
+      QJsonObject{{"slurmJob", QStringLiteral("%1_%2")
+                                   .arg(farm.value(QStringLiteral("arrayJob")).toString())
+                                   .arg(farm.value(QStringLiteral("task")).toInt())},
+                  {"bundle",
+                   farm.contains(QStringLiteral("bundle"))
+                       ? batch + QLatin1Char('/') + farm.value(QStringLiteral("bundle")).toString()
+                       : QString()}});
   QSaveFile f(to);
   if (!f.open(QIODevice::WriteOnly) ||
       f.write(QJsonDocument(manifest).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
@@ -198,10 +204,53 @@ SubmitResult submitBatch(model::ProjectStore& store, const QString& batch,
   return result;
 }
 
+SubmitResult submitFilmAssembly(model::ProjectStore& store, const QString& batch,
+                                const QString& sceneArray, const QString& plan,
+                                const QString& output, const QString& manifest, const QString& cli,
+                                SubmitOptions options) {
+  const QString script = batch + QStringLiteral("/run-film.sh");
+  writeText(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "# A Scenewright film assembly: the film plan over the scene tasks' "
+                           "outputs (run once every task of Slurm job %3 succeeded).\n"
+                           "BATCH=%1\n"
+                           "CLI=%2\n"
+                           "echo \"film on $(hostname): %4 -> out/%5\"\n"
+                           "\"$CLI\" stitch --plan \"$BATCH/%4\" --report-file "
+                           "\"$BATCH/out/%5.report.json\"\n"
+                           "code=$?\n"
+                           "echo \"$code\" > \"$BATCH/status/film.exit\"\n"
+                           "exit \"$code\"\n")
+                .arg(shellQuote(batch), shellQuote(cli), sceneArray, plan, output),
+            true);
+  options.dependency = QStringLiteral("afterok:%1").arg(sceneArray);
+  options.jobName += QStringLiteral("-film");
+  SubmitResult result;
+  result.arrayJobId = submitArray(script, 1, batch + QStringLiteral("/logs/%A_%a.log"), options);
+  model::RenderJob row;
+  row.status = JobStatus::Processing;
+  row.stage = QStringLiteral("on Slurm: PENDING (after job %1)").arg(sceneArray);
+  row.spec = QJsonObject{{"kind", kKind},
+                         {"film", true},
+                         {"farm", QJsonObject{{"arrayJob", result.arrayJobId},
+                                              {"task", 0},
+                                              {"film", true},
+                                              {"after", sceneArray},
+                                              {"batch", batch},
+                                              {"plan", plan},
+                                              {"manifest", manifest},
+                                              {"output", output}}}};
+  const model::Id id = store.createJob(row);
+  store.setJobStatus(id, JobStatus::Processing);
+  store.updateJobProgress(id, row.stage, 0);
+  result.jobIds.append(id);
+  return result;
+}
+
 QJsonObject FarmTaskStatus::toJson() const {
-  return QJsonObject{{"job", double(jobId)}, {"scene", double(sceneId)}, {"slurmJob", slurmId},
-                     {"state", state},       {"reason", reason},         {"exitCode", exitCode},
-                     {"output", output}};
+  return QJsonObject{
+      {"job", double(jobId)}, {"scene", double(sceneId)}, {"slurmJob", slurmId}, {"state", state},
+      {"reason", reason},     {"exitCode", exitCode},     {"output", output},    {"film", film}};
 }
 
 QList<FarmTaskStatus> farmStatus(model::ProjectStore& store, bool all) {
@@ -217,6 +266,7 @@ QList<FarmTaskStatus> farmStatus(model::ProjectStore& store, bool all) {
     s.sceneId = job.sceneId.value_or(0);
     s.slurmId = QStringLiteral("%1_%2").arg(array).arg(task);
     s.output = outputOf(farm);
+    s.film = farm.value(QStringLiteral("film")).toBool();
     if (isFinal(job.status)) {
       s.state = model::toString(job.status).toUpper();
       out.append(s);
@@ -271,6 +321,18 @@ FetchSummary fetchFarmJobs(model::ProjectStore& store) {
       store.updateJobProgress(job.id, QStringLiteral("done"), 100);
       store.setJobStatus(job.id, JobStatus::Completed);
       ++summary.completed;
+    } else if (s.film && s.state == QLatin1String("PENDING") &&
+               s.reason.contains(QLatin1String("DependencyNeverSatisfied"))) {
+      // A scene task failed: afterok can never hold, and Slurm keeps the job pending for ever.
+      const QString array = farm.value(QStringLiteral("arrayJob")).toString();
+      cancelArray(array);
+      store.setJobStatus(
+          job.id, JobStatus::Failed,
+          QStringLiteral("The film's assembly (Slurm job %1) did not run: a scene task of Slurm "
+                         "job %2 failed, so its dependency afterok:%2 can never be satisfied. It "
+                         "was cancelled; see the scene jobs' errors, fix them and submit again.")
+              .arg(array, farm.value(QStringLiteral("after")).toString()));
+      ++summary.failed;
     } else if (s.state.startsWith(QLatin1String("CANCELLED"))) {
       store.setJobStatus(job.id, JobStatus::Cancelled,
                          QStringLiteral("Cancelled on Slurm (%1).").arg(s.slurmId));

@@ -36,6 +36,16 @@ SubmitResult submitBatch(model::ProjectStore& store, const QString& batch,
                          const QStringList& bundles, const QString& cli,
                          const SubmitOptions& options);
 
+// A film's assembly (farm submit --film): run-film.sh stitches `plan` (the film plan over the
+// scene tasks' out/ files, in the batch) into out/`output` once every task of `sceneArray`
+// succeeded (sbatch --array=0-0 --dependency=afterok:ARRAY); `manifest` (in the batch) is the
+// film manifest fetch completes with the stitch report. Records one render job (no scene,
+// farm "film": true). Throws FarmError.
+SubmitResult submitFilmAssembly(model::ProjectStore& store, const QString& batch,
+                                const QString& sceneArray, const QString& plan,
+                                const QString& output, const QString& manifest, const QString& cli,
+                                SubmitOptions options);
+
 // One farm task as `farm status` shows it.
 struct FarmTaskStatus {
   model::Id jobId = 0;
@@ -44,7 +54,8 @@ struct FarmTaskStatus {
   QString state;    // Slurm's (PENDING, RUNNING, COMPLETED...), or the project's when final
   QString reason;
   int exitCode = -1;
-  QString output;  // the task's MP4 in the spool
+  QString output;     // the task's MP4 in the spool
+  bool film = false;  // the film's assembly job
   QJsonObject toJson() const;
 };
 // The project's farm jobs that are not final yet, with Slurm's state (one squeue/scontrol call
@@ -55,7 +66,9 @@ struct FetchSummary {
   int completed = 0, failed = 0, cancelled = 0, running = 0;
 };
 // Copies every finished task's MP4 and manifest into exports/ and marks its job completed;
-// failed tasks are marked failed with the tail of their log; cancelled ones cancelled.
+// failed tasks are marked failed with the tail of their log; cancelled ones cancelled. A film's
+// assembly job whose scene tasks failed (pending, DependencyNeverSatisfied) is cancelled with
+// scancel and marked failed, naming the scene array.
 FetchSummary fetchFarmJobs(model::ProjectStore& store);
 
 // scancel of every array job with tasks not final; their jobs are marked cancelled. Returns

@@ -56,6 +56,8 @@ QString submitArray(const QString& script, int tasks, const QString& logPattern,
   if (options.cpusPerTask > 0)
     args << QStringLiteral("--cpus-per-task=%1").arg(options.cpusPerTask);
   if (!options.time.isEmpty()) args << QStringLiteral("--time=%1").arg(options.time);
+  if (!options.dependency.isEmpty())
+    args << QStringLiteral("--dependency=%1").arg(options.dependency);
   args << script;
   const Run r = run(QStringLiteral("sbatch"), args);
   // --parsable: "JOBID" or "JOBID;CLUSTER".

@@ -15,6 +15,7 @@ struct SubmitOptions {
   int cpusPerTask = 0;  // --cpus-per-task; 0: Slurm's default
   QString time;         // --time; empty: the partition's limit
   QString jobName = QStringLiteral("scenewright");
+  QString dependency;  // --dependency (afterok:123 for a film's assembly job); empty: none
 };
 
 // True when `sbatch` is on PATH (the GUI offers "Slurm cluster" then).

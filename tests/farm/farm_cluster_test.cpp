@@ -4,6 +4,10 @@
 // pending job is cancelled. The daemons not starting fails the test with their logs.
 #include <gtest/gtest.h>
 
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +24,18 @@
 
 namespace sw::farm::test {
 namespace {
+
+QStringList chapterTitles(const QString& path) {
+  AVFormatContext* ctx = nullptr;
+  QStringList out;
+  if (avformat_open_input(&ctx, path.toUtf8().constData(), nullptr, nullptr) < 0) return out;
+  for (unsigned i = 0; i < ctx->nb_chapters; ++i) {
+    const AVDictionaryEntry* t = av_dict_get(ctx->chapters[i]->metadata, "title", nullptr, 0);
+    out << (t ? QString::fromUtf8(t->value) : QString());
+  }
+  avformat_close_input(&ctx);
+  return out;
+}
 
 struct CliRun {
   int code = -1;
@@ -139,6 +155,91 @@ TEST_F(FarmCluster, ScenesRenderOnTheClusterAndLandInExports) {
   }
   EXPECT_EQ(completed, 3);
   EXPECT_TRUE(status().isEmpty());  // nothing left on the cluster
+}
+
+TEST_F(FarmCluster, AFilmRendersAsAnArrayThenItsAssemblyJob) {
+  const CliRun submit =
+      cli({"farm", "submit", project(), "--film", "--transition", "crossfade:0.5", "--preview",
+           "--tracks", "none", "--spool", spool(), "--cpus-per-task", "1", "--time", "30"});
+  ASSERT_EQ(submit.code, 0) << submit.err.toStdString();
+  const QStringList ids = submit.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  ASSERT_EQ(ids.size(), 2) << submit.out.toStdString();
+  const QJsonArray first = status();
+  ASSERT_EQ(first.size(), 4);
+  const QJsonObject assembly = first.last().toObject();
+  EXPECT_TRUE(assembly.value("film").toBool());
+  EXPECT_EQ(assembly.value("slurmJob").toString(), ids.at(1) + QStringLiteral("_0"));
+  ASSERT_TRUE(waitForTasks()) << QJsonDocument(status()).toJson().toStdString();
+  for (const QJsonValue& v : status())
+    EXPECT_EQ(v.toObject().value("state").toString(), QStringLiteral("COMPLETED"))
+        << QJsonDocument(v.toObject()).toJson().toStdString();
+
+  const CliRun fetch = cli({"farm", "fetch", project()});
+  ASSERT_EQ(fetch.code, 0) << fetch.out.toStdString() << fetch.err.toStdString();
+  EXPECT_TRUE(fetch.out.contains(QStringLiteral("fetched 4"))) << fetch.out.toStdString();
+  const QString film = tmp.filePath(QStringLiteral("P.scenewright/exports/film.mp4"));
+  ASSERT_TRUE(QFileInfo::exists(film));
+  // 1 + 2 + 1 s with two crossfades of 0.5 s.
+  EXPECT_NEAR(sw::media::probe(film).duration, 3.0, 0.2);
+  EXPECT_EQ(chapterTitles(film),
+            (QStringList{QStringLiteral("Harbour"), QStringLiteral("Lighthouse"),
+                         QStringLiteral("Storm")}));
+  QFile m(film + QStringLiteral(".json"));
+  ASSERT_TRUE(m.open(QIODevice::ReadOnly));
+  const QJsonObject manifest = QJsonDocument::fromJson(m.readAll()).object();
+  EXPECT_EQ(manifest.value("format").toString(), QStringLiteral("scenewright-film-manifest"));
+  const QJsonArray scenes = manifest.value("scenes").toArray();
+  ASSERT_EQ(scenes.size(), 3);
+  EXPECT_EQ(scenes[0].toObject().value("transitionOut").toString(),
+            QStringLiteral("crossfade:0.5"));
+  EXPECT_TRUE(QFileInfo::exists(scenes[1].toObject().value("manifest").toString()));
+  EXPECT_NEAR(manifest.value("stitch").toObject().value("duration").toDouble(), 3.0, 0.2);
+  EXPECT_TRUE(status().isEmpty());
+}
+
+TEST_F(FarmCluster, AFailedSceneTaskLeavesTheFilmUnassembledAndReported) {
+  // The nodes' CLI fails scene task 1 (a node without its codecs, say); the rest is real.
+  const QString wrapper = tmp.filePath(QStringLiteral("cli.sh"));
+  QFile w(wrapper);
+  ASSERT_TRUE(w.open(QIODevice::WriteOnly));
+  w.write(QStringLiteral(
+              "#!/bin/sh\n"
+              "if [ \"$SLURM_JOB_NAME\" = scenewright ] && [ \"$SLURM_ARRAY_TASK_ID\" = 1 ]; "
+              "then echo 'this node cannot render' >&2; exit 3; fi\n"
+              "exec '%1' \"$@\"\n")
+              .arg(QStringLiteral(SW_CLI))
+              .toUtf8());
+  w.close();
+  w.setPermissions(w.permissions() | QFile::ExeOwner);
+  const CliRun submit = cli({"farm", "submit", project(), "--film", "--preview", "--tracks", "none",
+                             "--spool", spool(), "--cli", wrapper});
+  ASSERT_EQ(submit.code, 0) << submit.err.toStdString();
+  const QString assemblyJob = submit.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(1);
+  ASSERT_TRUE(sw::testsupport::waitUntil(
+      [&] {
+        const QJsonArray rows = status();
+        if (rows.size() != 4) return false;
+        for (int i = 0; i < 3; ++i) {
+          const QString state = rows[i].toObject().value("state").toString();
+          if (state != QLatin1String("COMPLETED") && state != QLatin1String("FAILED")) return false;
+        }
+        return rows.last().toObject().value("reason").toString().contains(
+            QStringLiteral("DependencyNeverSatisfied"));
+      },
+      std::chrono::minutes(5), std::chrono::milliseconds(500)))
+      << QJsonDocument(status()).toJson().toStdString();
+  const CliRun fetch = cli({"farm", "fetch", project()});
+  EXPECT_EQ(fetch.code, 1);
+  EXPECT_TRUE(fetch.out.contains(QStringLiteral("fetched 2, failed 2"))) << fetch.out.toStdString();
+  const QJsonObject last = jobs().last().toObject();
+  EXPECT_EQ(last.value("status").toString(), QStringLiteral("failed"));
+  EXPECT_TRUE(last.value("error").toString().contains(QStringLiteral("can never be satisfied")))
+      << last.value("error").toString().toStdString();
+  const QString state =
+      slurm(QStringLiteral("scontrol"), {"show", "job", "-o", assemblyJob}).section("JobState=", 1);
+  EXPECT_TRUE(state.startsWith(QStringLiteral("CANCELLED"))) << state.toStdString();
+  EXPECT_FALSE(QFileInfo::exists(tmp.filePath(QStringLiteral("P.scenewright/exports/film.mp4"))));
+  EXPECT_TRUE(status().isEmpty());
 }
 
 TEST_F(FarmCluster, ATaskWithAMissingAssetIsReportedFailedWithItsLog) {

@@ -182,6 +182,43 @@ TEST_F(FilmCli, WritesAPlanThatStitchRunsFromAnotherFolder) {
             (QStringList{QStringLiteral("Dawn"), QStringLiteral("Night")}));
 }
 
+TEST_F(FilmCli, AFilmBundleMovedElsewhereRendersWithOnlyTheCli) {
+  const QString bundle = tmp.filePath(QStringLiteral("made/story.swjob"));
+  const Run b = cli({"bundle", projectFolder(), "--film", "--preview", "--scenes", "1,3",
+                     "--transition", "dip:0.5", "-o", bundle});
+  ASSERT_EQ(b.code, 0) << b.err.toStdString();
+  EXPECT_EQ(b.out.trimmed(), bundle);
+  const QJsonObject job = readJson(bundle + "/job.json");
+  EXPECT_EQ(job["kind"].toString(), QStringLiteral("film"));
+  EXPECT_EQ(job["output"].toString(), QStringLiteral("story.mp4"));
+  EXPECT_EQ(job["scenes"].toArray().size(), 2);
+  EXPECT_EQ(job["scenes"].toArray().at(0)["transitionOut"].toString(), QStringLiteral("dip:0.5"));
+  const QJsonArray segments = readJson(bundle + "/plan.json")["segments"].toArray();
+  ASSERT_EQ(segments.size(), 2);
+  EXPECT_EQ(segments[0]["file"].toString(), QStringLiteral("scenes/01.swjob/01-dawn.mp4"));
+
+  // Moved away from the project and the cache, run from another current directory.
+  const QString moved = tmp.filePath(QStringLiteral("elsewhere/story.swjob"));
+  ASSERT_TRUE(QDir(tmp.path()).mkpath(QStringLiteral("elsewhere")));
+  ASSERT_TRUE(QDir().rename(bundle, moved));
+  QProcess p;
+  QProcessEnvironment env = cliEnvironment();
+  env.insert(QStringLiteral("SCENEWRIGHT_CLI"), QStringLiteral(SW_CLI));
+  p.setProcessEnvironment(env);
+  p.setWorkingDirectory(QDir::rootPath());
+  p.start(QStringLiteral("/bin/sh"), {moved + "/run.sh"});
+  ASSERT_TRUE(p.waitForFinished(180000));
+  ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+  const QString out = moved + "/story.mp4";
+  EXPECT_EQ(chapterTitles(out), (QStringList{QStringLiteral("Dawn"), QStringLiteral("Night")}));
+  // A dip keeps the sum: the film has the two scene renders' frames.
+  const int sum = testsupport::countVideoFrames(moved + "/scenes/01.swjob/01-dawn.mp4") +
+                  testsupport::countVideoFrames(moved + "/scenes/02.swjob/03-night.mp4");
+  EXPECT_GT(sum, 30);
+  EXPECT_NEAR(testsupport::countVideoFrames(out), sum, 1);
+  EXPECT_FALSE(QFileInfo::exists(bundle));
+}
+
 TEST_F(FilmCli, BadChoicesAreRefusedClearly) {
   const struct {
     QStringList args;
