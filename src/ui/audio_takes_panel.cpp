@@ -104,7 +104,8 @@ void AudioTakesPanel::load() {
   const model::Id row =
       rowId_ ? session_->resolve(slot_ == Slot::Sfx ? Entity::SfxCue : Entity::DialogueLine, rowId_)
              : 0;
-  const int current = list_->currentRow();
+  // The selection stays on a reload of the same takes; a new take selects the one in use.
+  const int current = list_->currentRow(), count = list_->count();
   list_->clear();
   QString what;
   switch (slot_) {
@@ -153,7 +154,7 @@ void AudioTakesPanel::load() {
     }
     list_->addItem(item);
   }
-  list_->setCurrentRow(current >= 0 && current < list_->count() ? current : activeRow);
+  list_->setCurrentRow(current >= 0 && count == list_->count() ? current : activeRow);
   refreshWaveforms();
   regenerate_->setEnabled(scene != 0);
   updateButtons();

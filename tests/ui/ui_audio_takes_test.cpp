@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QListWidget>
@@ -104,13 +105,20 @@ TEST_F(UiAudioTakes, ARegeneratedMusicOfAnotherLengthIsATakeThatCanBeSwitchedTo)
   EXPECT_FALSE(newest->icon().isNull());
   EXPECT_FALSE(list->item(0)->data(AudioTakesPanel::ActiveRole).toBool());
   EXPECT_EQ(render::audioTakes(store, render::RegenerateTarget::Slot::Music, sceneId, 0).size(), 2);
-  {  // <build>/screenshots/audio-takes.png: the chunk dock with the music's takes
-    QWidget* dock = panel->parentWidget();
-    while (dock && !dock->inherits("QDockWidget")) dock = dock->parentWidget();
-    QWidget* shot = dock ? dock : panel;
+  {  // <build>/screenshots/audio-takes.png: the chunk dock with the music's takes, floated
+    // wide enough for both side by side
+    auto* dock = qobject_cast<QDockWidget*>(panel->parentWidget()->parentWidget());
+    QWidget* shot = dock ? static_cast<QWidget*>(dock) : panel;
+    if (dock) {
+      dock->setFloating(true);
+      dock->resize(420, 260);
+    }
+    test::spinUntil([&] { return shot->width() >= 400 || !dock; }, 20);
+    QCoreApplication::processEvents();
     const QString dir = QStringLiteral(SW_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     EXPECT_TRUE(shot->grab().toImage().save(QDir(dir).filePath(QStringLiteral("audio-takes.png"))));
+    if (dock) dock->setFloating(false);
   }
 
   // Use take 1 again: the scene's music is the first one; undo: the new one.
