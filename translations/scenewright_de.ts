@@ -142,6 +142,98 @@
         <source>&amp;Regenerate</source>
         <translation>&amp;Neu erzeugen</translation>
     </message>
+    <message>
+        <source>As long as the scene</source>
+        <translation>So lang wie die Szene</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long this take of the music is; the render cuts a longer one to the video, a shorter one ends early.</source>
+        <translation>Wie lang diese Fassung der Musik ist; das Rendern kürzt eine längere auf das Video, eine kürzere endet früher.</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::AudioTakesPanel</name>
+    <message>
+        <source>Every take of this sound; double-click one to use it.</source>
+        <translation>Alle Fassungen dieses Klangs; Doppelklick verwendet eine.</translation>
+    </message>
+    <message>
+        <source>&amp;Use take</source>
+        <translation>Fassung &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation>&amp;Neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>Make a new take with changed inputs; this one is kept.</source>
+        <translation>Eine neue Fassung mit geänderten Eingaben erzeugen; diese bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Erzählung</translation>
+    </message>
+    <message>
+        <source>Dialogue line</source>
+        <translation>Dialogzeile</translation>
+    </message>
+    <message>
+        <source>Sound effect</source>
+        <translation>Geräusch</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1: %n take(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1: %n Fassung&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1: %n Fassungen&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No sound selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kein Klang ausgewählt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Take %1 (in use)</source>
+        <translation>Fassung %1 (verwendet)</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>Fassung %1</translation>
+    </message>
+    <message>
+        <source>take no. %1</source>
+        <translation>Fassung Nr. %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+provider %2, model %3</source>
+        <translation>%1
+Anbieter %2, Modell %3</translation>
+    </message>
+    <message>
+        <source>Use take %1</source>
+        <translation>Fassung %1 verwenden</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::BackupDialog</name>
@@ -597,6 +689,22 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
         <source>Stop keeping chunk as is</source>
         <translation>Abschnitt nicht mehr unverändert behalten</translation>
     </message>
+    <message>
+        <source>Use a &amp;File…</source>
+        <translation>&amp;Datei verwenden…</translation>
+    </message>
+    <message>
+        <source>Replace this sound with an audio file of your own; the current one is kept as a take.</source>
+        <translation>Diesen Klang durch eine eigene Audiodatei ersetzen; der jetzige bleibt als Fassung erhalten.</translation>
+    </message>
+    <message>
+        <source>Use a Sound File</source>
+        <translation>Eine Audiodatei verwenden</translation>
+    </message>
+    <message>
+        <source>Sound files (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.opus);;All files (*)</source>
+        <translation>Audiodateien (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.opus);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::FileDialogs</name>
@@ -975,10 +1083,6 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
         <translation>%1[*] — Scenewright</translation>
     </message>
     <message>
-        <source>%1 scenes · %2</source>
-        <translation>%1 Szenen · %2</translation>
-    </message>
-    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
@@ -1106,10 +1210,6 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     <message>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
-    </message>
-    <message>
-        <source>Imported %1 scenes, %2 new characters, %3 dialogue lines.</source>
-        <translation>%1 Szenen, %2 neue Figuren und %3 Dialogzeilen importiert.</translation>
     </message>
     <message>
         <source>Open a project first.</source>
@@ -1321,6 +1421,70 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
     <message>
         <source>New Project for %1</source>
         <translation>Neues Projekt für %1</translation>
+    </message>
+    <message>
+        <source>Render &amp;Film…</source>
+        <translation>&amp;Film rendern…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) · %1</source>
+        <translation>
+            <numerusform>%n Szene · %1</numerusform>
+            <numerusform>%n Szenen · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A film is being rendered; wait for it to finish.</source>
+        <translation>Ein Film wird gerendert; warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Render Film</source>
+        <translation>Film rendern</translation>
+    </message>
+    <message>
+        <source>Film: %1 (%2%)</source>
+        <translation>Film: %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Film rendered: %1</source>
+        <translation>Film gerendert: %1</translation>
+    </message>
+    <message>
+        <source>The film was not rendered: %1</source>
+        <translation>Der Film wurde nicht gerendert: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1, %2, %3.</source>
+        <translation>Importiert: %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n Szene</numerusform>
+            <numerusform>%n Szenen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new character(s)</source>
+        <translation>
+            <numerusform>%n neue Figur</numerusform>
+            <numerusform>%n neue Figuren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n Dialogzeile</numerusform>
+            <numerusform>%n Dialogzeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>Auftrag %1</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1925,65 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     </message>
 </context>
 <context>
+    <name>sw::ui::RenderFilmDialog</name>
+    <message>
+        <source>Film&apos;s choice</source>
+        <translation>Wie im Film festgelegt</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Schnitt</translation>
+    </message>
+    <message>
+        <source>Crossfade</source>
+        <translation>Überblendung</translation>
+    </message>
+    <message>
+        <source>Dip to black</source>
+        <translation>Abblende über Schwarz</translation>
+    </message>
+    <message>
+        <source>Render Film</source>
+        <translation>Film rendern</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Szene</translation>
+    </message>
+    <message>
+        <source>Into the next scene</source>
+        <translation>In die nächste Szene</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Preview quality (480p, fast) for scenes rendered first</source>
+        <translation>Vorschauqualität (480p, schnell) für zuerst gerenderte Szenen</translation>
+    </message>
+    <message>
+        <source>Transition between scenes:</source>
+        <translation>Übergang zwischen Szenen:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Checked scenes are joined in order, a chapter each. A scene whose render is current is reused; the others are rendered first.</source>
+        <translation>Die angehakten Szenen werden der Reihe nach verbunden, jede ein Kapitel. Eine Szene mit aktuellem Rendering wird wiederverwendet; die anderen werden zuerst gerendert.</translation>
+    </message>
+    <message>
+        <source>Check at least one scene.</source>
+        <translation>Haken Sie mindestens eine Szene an.</translation>
+    </message>
+    <message>
+        <source>Name the output file.</source>
+        <translation>Geben Sie die Ausgabedatei an.</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::RenderJobModel</name>
     <message>
         <source>Job %1</source>
@@ -2154,6 +2377,21 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Replace the videos?</source>
+        <translation>Die Videos ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these videos already exist(s): %1</source>
+        <translation>
+            <numerusform>%n dieser Videos gibt es schon: %1</numerusform>
+            <numerusform>%n dieser Videos gibt es schon: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendering replaces each with its scene&apos;s new video when that scene is finished (in %1).</source>
+        <translation>Das Rendern ersetzt jedes durch das neue Video seiner Szene, sobald diese fertig ist (in %1).</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneCommands</name>
@@ -2434,10 +2672,6 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>%1 chunks, %2 ready, %3 spent</source>
-        <translation>%1 Abschnitte, %2 fertig, %3 ausgegeben</translation>
-    </message>
-    <message>
         <source>Scene</source>
         <translation>Szene</translation>
     </message>
@@ -2469,6 +2703,13 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
         <translation>
             <numerusform>%n fehlt</numerusform>
             <numerusform>%n fehlen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s), %1 ready, %2 spent</source>
+        <translation>
+            <numerusform>%n Abschnitt, %1 fertig, %2 ausgegeben</numerusform>
+            <numerusform>%n Abschnitte, %1 fertig, %2 ausgegeben</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>sw::ui::AudioTakesPanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1: %n take(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1: %n take&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1: %n takes&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::BackupDialog</name>
     <message numerus="yes">
         <source>%n backup(s), newest first:</source>
@@ -113,6 +123,34 @@
             <numerusform>%n renders still running: %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n scene(s) · %1</source>
+        <translation>
+            <numerusform>%n scene · %1</numerusform>
+            <numerusform>%n scenes · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n scene</numerusform>
+            <numerusform>%n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new character(s)</source>
+        <translation>
+            <numerusform>%n new character</numerusform>
+            <numerusform>%n new characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n dialogue line</numerusform>
+            <numerusform>%n dialogue lines</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::ProjectPane</name>
@@ -203,6 +241,13 @@
             <numerusform>%n reference images to generate.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of these videos already exist(s): %1</source>
+        <translation>
+            <numerusform>%n of these videos already exists: %1</numerusform>
+            <numerusform>%n of these videos already exist: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneInspector</name>
@@ -263,6 +308,13 @@
         <translation>
             <numerusform>%n missing</numerusform>
             <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s), %1 ready, %2 spent</source>
+        <translation>
+            <numerusform>%n chunk, %1 ready, %2 spent</numerusform>
+            <numerusform>%n chunks, %1 ready, %2 spent</numerusform>
         </translation>
     </message>
 </context>

@@ -142,6 +142,97 @@
         <source>&amp;Regenerate</source>
         <translation>重新生成(&amp;R)</translation>
     </message>
+    <message>
+        <source>As long as the scene</source>
+        <translation>与场景等长</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long this take of the music is; the render cuts a longer one to the video, a shorter one ends early.</source>
+        <translation>这一版音乐的时长；渲染时较长的会按视频截断，较短的会提前结束。</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>时长：</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::AudioTakesPanel</name>
+    <message>
+        <source>Every take of this sound; double-click one to use it.</source>
+        <translation>此声音的所有版本；双击即可使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Use take</source>
+        <translation>使用此版本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation>重新生成(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Make a new take with changed inputs; this one is kept.</source>
+        <translation>用修改后的输入生成新版本；当前版本会保留。</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Dialogue line</source>
+        <translation>对白台词</translation>
+    </message>
+    <message>
+        <source>Sound effect</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1: %n take(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1：%n 个版本&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No sound selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未选择声音&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Take %1 (in use)</source>
+        <translation>版本 %1（使用中）</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>take no. %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+provider %2, model %3</source>
+        <translation>%1
+提供方 %2，模型 %3</translation>
+    </message>
+    <message>
+        <source>Use take %1</source>
+        <translation>使用版本 %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::BackupDialog</name>
@@ -592,6 +683,22 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
         <source>Stop keeping chunk as is</source>
         <translation>不再保持片段原样</translation>
     </message>
+    <message>
+        <source>Use a &amp;File…</source>
+        <translation>使用文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Replace this sound with an audio file of your own; the current one is kept as a take.</source>
+        <translation>用你自己的音频文件替换此声音；当前声音作为一个版本保留。</translation>
+    </message>
+    <message>
+        <source>Use a Sound File</source>
+        <translation>使用音频文件</translation>
+    </message>
+    <message>
+        <source>Sound files (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.opus);;All files (*)</source>
+        <translation>音频文件 (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.opus);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::FileDialogs</name>
@@ -967,10 +1074,6 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
         <translation>%1[*] — Scenewright</translation>
     </message>
     <message>
-        <source>%1 scenes · %2</source>
-        <translation>%1 个场景 · %2</translation>
-    </message>
-    <message>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U)：%1</translation>
     </message>
@@ -1097,10 +1200,6 @@ The current state is backed up first, so this can be reverted from the same menu
     <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
-    </message>
-    <message>
-        <source>Imported %1 scenes, %2 new characters, %3 dialogue lines.</source>
-        <translation>已导入 %1 个场景、%2 个新角色、%3 行对白。</translation>
     </message>
     <message>
         <source>Open a project first.</source>
@@ -1307,6 +1406,66 @@ The current state is backed up first, so this can be reverted from the same menu
     <message>
         <source>New Project for %1</source>
         <translation>为 %1 新建项目</translation>
+    </message>
+    <message>
+        <source>Render &amp;Film…</source>
+        <translation>渲染影片(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) · %1</source>
+        <translation>
+            <numerusform>%n 个场景 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A film is being rendered; wait for it to finish.</source>
+        <translation>正在渲染影片；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Render Film</source>
+        <translation>渲染影片</translation>
+    </message>
+    <message>
+        <source>Film: %1 (%2%)</source>
+        <translation>影片：%1（%2%）</translation>
+    </message>
+    <message>
+        <source>Film rendered: %1</source>
+        <translation>影片已渲染：%1</translation>
+    </message>
+    <message>
+        <source>The film was not rendered: %1</source>
+        <translation>影片未能渲染：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1, %2, %3.</source>
+        <translation>已导入 %1、%2、%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n 个场景</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new character(s)</source>
+        <translation>
+            <numerusform>%n 个新角色</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialogue line(s)</source>
+        <translation>
+            <numerusform>%n 句对白</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>任务 %1</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1904,65 @@ Rendering again will regenerate (and pay for) them.</source>
     </message>
 </context>
 <context>
+    <name>sw::ui::RenderFilmDialog</name>
+    <message>
+        <source>Film&apos;s choice</source>
+        <translation>按影片设置</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>硬切</translation>
+    </message>
+    <message>
+        <source>Crossfade</source>
+        <translation>交叉淡化</translation>
+    </message>
+    <message>
+        <source>Dip to black</source>
+        <translation>黑场过渡</translation>
+    </message>
+    <message>
+        <source>Render Film</source>
+        <translation>渲染影片</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Into the next scene</source>
+        <translation>到下一场景</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Preview quality (480p, fast) for scenes rendered first</source>
+        <translation>先渲染的场景使用预览质量（480p，快速）</translation>
+    </message>
+    <message>
+        <source>Transition between scenes:</source>
+        <translation>场景之间的过渡：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Checked scenes are joined in order, a chapter each. A scene whose render is current is reused; the others are rendered first.</source>
+        <translation>勾选的场景按顺序连接，每个场景一章。渲染结果为最新的场景直接复用；其余场景先渲染。</translation>
+    </message>
+    <message>
+        <source>Check at least one scene.</source>
+        <translation>请至少勾选一个场景。</translation>
+    </message>
+    <message>
+        <source>Name the output file.</source>
+        <translation>请指定输出文件。</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::RenderJobModel</name>
     <message>
         <source>Job %1</source>
@@ -2128,6 +2346,20 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Replace the videos?</source>
+        <translation>替换这些视频？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these videos already exist(s): %1</source>
+        <translation>
+            <numerusform>其中 %n 个视频已存在：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendering replaces each with its scene&apos;s new video when that scene is finished (in %1).</source>
+        <translation>每个场景渲染完成后，会用其新视频替换对应文件（位于 %1）。</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::SceneCommands</name>
@@ -2402,10 +2634,6 @@ Rendering again will regenerate (and pay for) them.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <source>%1 chunks, %2 ready, %3 spent</source>
-        <translation>%1 个片段，%2 个就绪，已花费 %3</translation>
-    </message>
-    <message>
         <source>Scene</source>
         <translation>场景</translation>
     </message>
@@ -2435,6 +2663,12 @@ Rendering again will regenerate (and pay for) them.</source>
         <source>%n missing</source>
         <translation>
             <numerusform>%n 个缺失</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s), %1 ready, %2 spent</source>
+        <translation>
+            <numerusform>%n 个片段，%1 个就绪，已花费 %2</numerusform>
         </translation>
     </message>
 </context>

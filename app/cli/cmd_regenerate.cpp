@@ -73,6 +73,7 @@ const QList<InputOption>& inputOptions() {
       {"voice", {Slot::Narration, Slot::Dialogue}, "--narration and --line"},
       {"mood", {Slot::Music}, "--music"},
       {"tempo", {Slot::Music}, "--music"},
+      {"length", {Slot::Music}, "--music"},
       {"seed",
        {Slot::Chunk, Slot::ReferenceImage, Slot::Narration, Slot::Dialogue, Slot::Music, Slot::Sfx},
        "one chunk or asset (not --stale: each stale chunk keeps its seed)"},
@@ -193,6 +194,11 @@ void applyInputs(const QCommandLineParser& p, render::RenderRequest& request) {
     if (!ok || *t.tempo < 0 || *t.tempo > 400)
       throw UserError(QStringLiteral("--tempo takes beats per minute, 0 to 400 (0: unspecified)"));
   }
+  if (p.isSet(QStringLiteral("length"))) {
+    t.length = p.value(QStringLiteral("length")).toDouble(&ok);
+    if (!ok || *t.length < 1 || *t.length > 600)
+      throw UserError(QStringLiteral("--length takes the music's seconds, 1 to 600"));
+  }
   if (p.isSet(QStringLiteral("seed"))) {
     t.seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
     if (!ok) throw UserError(QStringLiteral("--seed takes a whole number"));
@@ -290,6 +296,8 @@ int runRegenerate(const QStringList& args) {
   p.addOption({QStringLiteral("voice"), QStringLiteral("New voice."), QStringLiteral("V")});
   p.addOption({QStringLiteral("mood"), QStringLiteral("Music mood."), QStringLiteral("M")});
   p.addOption({QStringLiteral("tempo"), QStringLiteral("Music tempo."), QStringLiteral("BPM")});
+  p.addOption({QStringLiteral("length"), QStringLiteral("Music length (default: the scene's)."),
+               QStringLiteral("SECONDS")});
   p.addOption({QStringLiteral("seed"), QStringLiteral("New seed."), QStringLiteral("N")});
   p.addOption({QStringLiteral("model"), QStringLiteral("Model key."), QStringLiteral("KEY")});
   p.addOption({QStringLiteral("backend"), QStringLiteral("Video backend."), QStringLiteral("ID")});

@@ -105,8 +105,10 @@ class ProjectStore {
   std::optional<Asset> asset(Id id);
   std::optional<Asset> assetByCacheKey(const QString& cacheKey);
   QList<Asset> assets();
+  QList<Asset> assets(const QString& kind);  // of one kind (music, speech, sfx...), by id
   // Points an asset row at its file's current place (the cache folder was moved).
   void setAssetFilePath(Id id, const QString& filePath);
+  void setAssetParameters(Id id, const QJsonObject& parameters);
 
   // What video models delivered (table model_observations). Recording the same (model, asset)
   // again changes nothing; the list is newest first, at most `limit` rows.

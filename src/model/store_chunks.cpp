@@ -227,6 +227,14 @@ void ProjectStore::setAssetFilePath(Id id, const QString& filePath) {
   touch();
 }
 
+void ProjectStore::setAssetParameters(Id id, const QJsonObject& parameters) {
+  db_->prepare("UPDATE assets SET parameters = ? WHERE id = ?")
+      .bind(1, jsonText(parameters))
+      .bind(2, id)
+      .run();
+  touch();
+}
+
 std::optional<Asset> ProjectStore::asset(Id id) {
   return detail::queryOne(*db_, kAssetSelect, "WHERE id = ?", id, readAsset);
 }
@@ -237,6 +245,10 @@ std::optional<Asset> ProjectStore::assetByCacheKey(const QString& cacheKey) {
 
 QList<Asset> ProjectStore::assets() {
   return detail::queryAll(*db_, kAssetSelect, "ORDER BY id", readAsset);
+}
+
+QList<Asset> ProjectStore::assets(const QString& kind) {
+  return detail::queryAll(*db_, kAssetSelect, "WHERE kind = ? ORDER BY id", kind, readAsset);
 }
 
 }  // namespace sw::model

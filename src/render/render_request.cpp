@@ -86,6 +86,7 @@ QJsonObject RenderRequest::toJson() const {
     if (regenerate.voice) json.insert(QStringLiteral("voice"), *regenerate.voice);
     if (regenerate.mood) json.insert(QStringLiteral("mood"), *regenerate.mood);
     if (regenerate.tempo) json.insert(QStringLiteral("tempo"), *regenerate.tempo);
+    if (regenerate.length) json.insert(QStringLiteral("length"), *regenerate.length);
     if (regenerate.takes != 1) json.insert(QStringLiteral("takes"), regenerate.takes);
   }
   return json;
@@ -138,6 +139,8 @@ RenderRequest RenderRequest::fromJson(const QJsonObject& json) {
   r.regenerate.mood = text("mood");
   if (json.contains(QStringLiteral("tempo")))
     r.regenerate.tempo = json.value(QStringLiteral("tempo")).toInt();
+  if (json.contains(QStringLiteral("length")))
+    r.regenerate.length = json.value(QStringLiteral("length")).toDouble();
   r.regenerate.takes = std::max(1, json.value(QStringLiteral("takes")).toInt(1));
   return r;
 }

@@ -42,12 +42,16 @@ struct RegenerateTarget {
   //           scene's music prompt), Sfx (the cue's description);
   //   text:   Narration (the scene's narration), Dialogue (the line's text);
   //   voice:  Narration (the project's narrator voice), Dialogue (the line's character's voice);
-  //   mood, tempo: Music (the scene's music mood and tempo).
+  //   mood, tempo: Music (the scene's music mood and tempo); length: see below.
   std::optional<QString> prompt;
   std::optional<QString> text;
   std::optional<QString> voice;
   std::optional<QString> mood;
   std::optional<int> tempo;
+  // Music: how many seconds to make (default: the scene's length and a second more). Not part
+  // of the recipe: a take of another length is still the scene's music; the render cuts a
+  // longer one to the video and a shorter one ends early.
+  std::optional<double> length;
   // Chunk: the new take's seed; ReferenceImage, Music, Sfx: the asset's seed; Narration,
   // Dialogue: the speech's take number. Fixed when the job is queued
   // (RenderQueue::enqueue picks a new one when empty), so a resumed job asks for the same.

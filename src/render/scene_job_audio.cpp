@@ -5,6 +5,7 @@
 #include <cmath>
 #include <variant>
 
+#include "render/audio_takes.h"
 #include "render/chunk_planner.h"
 #include "render/recipe.h"
 #include "render/scene_job_state.h"
@@ -217,10 +218,28 @@ void launchSlots(SceneJob::State& s, bool speech) {
 
 void startAudio(SceneJob::State& s) { launchSlots(s, false); }
 
-QJsonObject audioParameters(const AudioWork& w) {
+namespace {
+RegenerateTarget::Slot slotOf(AudioWork::Kind kind) {
+  switch (kind) {
+    case AudioWork::Kind::Narration:
+      return RegenerateTarget::Slot::Narration;
+    case AudioWork::Kind::Dialogue:
+      return RegenerateTarget::Slot::Dialogue;
+    case AudioWork::Kind::Music:
+      return RegenerateTarget::Slot::Music;
+    case AudioWork::Kind::Sfx:
+      break;
+  }
+  return RegenerateTarget::Slot::Sfx;
+}
+}  // namespace
+
+// What the asset was made from and for which slot of scene `sceneId` (audio_takes.h).
+QJsonObject audioParameters(const AudioWork& w, model::Id sceneId) {
   return QJsonObject{
       {"what", w.what},
       {"recipe", w.recipe},
+      {"for", audioSlotTag(slotOf(w.kind), sceneId, w.rowId)},
       {isSpeech(w.kind) ? QStringLiteral("take") : QStringLiteral("seed"), double(w.variation)}};
 }
 
@@ -230,6 +249,7 @@ const char* audioAssetKind(AudioWork::Kind kind) {
 
 // Points the scene (narration/music) or the line/cue that asked for the audio at its asset.
 void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId) {
+  tagLinkedAudio(*s.store, slotOf(w.kind), s.scene.id, w.rowId);  // the one replaced stays a take
   auto linkScene = [&](std::optional<model::Id> model::Scene::*field) {
     auto scene = s.store->scene(s.scene.id).value_or(s.scene);
     scene.*field = assetId;
@@ -272,7 +292,7 @@ TimelineClip collect(SceneJob::State& s, const AudioWork& w) {
   const media::StreamInfo* audio = file.probe.audio();
   r.result.duration = audio && audio->duration > 0 ? audio->duration : file.probe.duration;
   const model::Asset asset =
-      s.recordAsset(QString::fromLatin1(audioAssetKind(w.kind)), r, audioParameters(w));
+      s.recordAsset(QString::fromLatin1(audioAssetKind(w.kind)), r, audioParameters(w, s.scene.id));
   linkAudioAsset(s, w, asset.id);
   s.unitDone(w.unit, QStringLiteral("generated %1").arg(w.what));
   return {file.path, r.result.duration, w.cueTime, w.gainDb};
@@ -395,6 +415,8 @@ model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id
       c = generateNow(s, s.backends.speech.get(), *r, w.what, WorkKind::Speech);
     } else if (auto* r = std::get_if<providers::MusicRequest>(&slot.request)) {
       r->seed = variation;
+      if (const auto length = s.request.regenerate.length; length && *length > 0)
+        r->duration = std::ceil(*length);
       c = generateNow(s, s.backends.music.get(), *r, w.what, WorkKind::Music);
     } else if (auto* r = std::get_if<providers::SoundEffectRequest>(&slot.request)) {
       r->seed = variation;
@@ -403,9 +425,11 @@ model::Asset regenerateAudio(SceneJob::State& s, AudioWork::Kind kind, model::Id
       throw JobFailure(QStringLiteral("%1 plays a file of its own: there is nothing to regenerate.")
                            .arg(w.what));
     }
-    checkInputFile(c.path, MediaKind::Audio, s.roots(), w.what);
+    const CheckedFile file = checkInputFile(c.path, MediaKind::Audio, s.roots(), w.what);
+    const media::StreamInfo* audio = file.probe.audio();  // measured, not the service's claim
+    c.result.duration = audio && audio->duration > 0 ? audio->duration : file.probe.duration;
     const model::Asset asset =
-        s.recordAsset(QString::fromLatin1(audioAssetKind(kind)), c, audioParameters(w));
+        s.recordAsset(QString::fromLatin1(audioAssetKind(kind)), c, audioParameters(w, s.scene.id));
     linkAudioAsset(s, w, asset.id);  // the asset it replaces keeps its row and file
     return asset;
   }

@@ -159,7 +159,8 @@ QList<AudioSlot> audioSlots(SceneJob::State& s);
 // Music (for s.sceneSeconds) and SFX, generated beside the video chain.
 void startAudio(SceneJob::State& s);
 void collectAudio(SceneJob::State& s, TimelineInputs& timeline);
-QJsonObject audioParameters(const AudioWork& w);   // what an audio asset records
+// What an audio asset records: its recipe, variation and the slot of `sceneId` it is for.
+QJsonObject audioParameters(const AudioWork& w, model::Id sceneId);
 const char* audioAssetKind(AudioWork::Kind kind);  // speech, music, sfx
 void linkAudioAsset(SceneJob::State& s, const AudioWork& w, model::Id assetId);
 // The variation a slot has before any regeneration (the render's own seed; speech take 0).

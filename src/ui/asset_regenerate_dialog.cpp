@@ -1,6 +1,7 @@
 #include "ui/asset_regenerate_dialog.h"
 
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -86,6 +87,16 @@ AssetRegenerateDialog::AssetRegenerateDialog(ProjectSession* session, Slot slot,
     tempo_->setSuffix(tr(" BPM"));
     tempo_->setValue(tempo0_);
     form->addRow(tr("Tempo:"), tempo_);
+    length_ = new QDoubleSpinBox;
+    length_->setObjectName(QStringLiteral("musicLength"));
+    length_->setRange(0, 600);
+    length_->setDecimals(0);
+    length_->setSpecialValueText(tr("As long as the scene"));
+    length_->setSuffix(tr(" s"));
+    length_->setToolTip(
+        tr("How long this take of the music is; the render cuts a longer one to "
+           "the video, a shorter one ends early."));
+    form->addRow(tr("Length:"), length_);
   }
   seed_ = new QLineEdit;
   seed_->setValidator(
@@ -130,6 +141,7 @@ render::RenderRequest AssetRegenerateDialog::request() const {
   if (voice_ && voice_->text() != voice0_) t.voice = voice_->text();
   if (mood_ && mood_->text() != mood0_) t.mood = mood_->text();
   if (tempo_ && tempo_->value() != tempo0_) t.tempo = tempo_->value();
+  if (length_ && length_->value() > 0) t.length = length_->value();
   if (!seed_->text().isEmpty()) t.seed = seed_->text().toLongLong();
   return r;
 }

@@ -1,9 +1,9 @@
 // "Regenerate…" for one asset of a scene (from the clip and scene context menus): the narration
-// or a dialogue line (text, voice), the music (prompt, mood, tempo), an SFX cue (description) or
-// the reference image (prompt), each with a seed (empty: the current one + 1), pre-filled with
-// the current inputs. request() is the regenerate job: the inputs changed here become the
-// asset's recipe (the job edits the scene, line, cue, character voice or narrator voice, so the
-// console shows the new take as ready); the old asset is kept.
+// or a dialogue line (text, voice), the music (prompt, mood, tempo, length), an SFX cue
+// (description) or the reference image (prompt), each with a seed (empty: the current one + 1),
+// pre-filled with the current inputs. request() is the regenerate job: the inputs changed here
+// become the asset's recipe (the job edits the scene, line, cue, character voice or narrator voice,
+// so the console shows the new take as ready); the old asset is kept.
 #pragma once
 
 #include <QDialog>
@@ -11,6 +11,7 @@
 #include "model/types.h"
 #include "render/render_request.h"
 
+class QDoubleSpinBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
@@ -34,6 +35,7 @@ class AssetRegenerateDialog : public QDialog {
   QLineEdit* voiceEdit() const { return voice_; }
   QLineEdit* moodEdit() const { return mood_; }
   QSpinBox* tempoBox() const { return tempo_; }
+  QDoubleSpinBox* lengthBox() const { return length_; }  // music; 0: as long as the scene
   QLineEdit* seedEdit() const { return seed_; }
 
  private:
@@ -46,6 +48,7 @@ class AssetRegenerateDialog : public QDialog {
   QLineEdit* voice_ = nullptr;
   QLineEdit* mood_ = nullptr;
   QSpinBox* tempo_ = nullptr;
+  QDoubleSpinBox* length_ = nullptr;
   QLineEdit* seed_ = nullptr;
 };
 

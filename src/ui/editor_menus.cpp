@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QListView>
@@ -16,7 +17,9 @@
 #include "render/render_request.h"
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
+#include "ui/file_dialogs.h"
 #include "ui/main_window.h"
+#include "ui/media_drops.h"
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
 #include "ui/row_commands.h"
@@ -193,6 +196,33 @@ QMenu* EditorMenus::clipMenu(int lane, int clip) {
                         : tr("A new take with the inputs you choose; the current one is kept."));
   connect(again, &QAction::triggered, this, [this, slot, sceneId, row = c.rowId] {
     window_->showAssetRegenerate(int(slot), sceneId, row);
+  });
+  // The user's own sound instead (as a drop on the clip does: a cached asset, provider "user").
+  QAction* useFile = add(menu, "menuUseFile", tr("Use a &File…"), window_->mediaDrops() != nullptr);
+  useFile->setToolTip(
+      tr("Replace this sound with an audio file of your own; the current one is "
+         "kept as a take."));
+  connect(useFile, &QAction::triggered, this, [this, kind = audio.kind, sceneId, row = c.rowId] {
+    FileDialogRequest request;
+    request.title = tr("Use a Sound File");
+    request.start = QDir::homePath();
+    request.filter =
+        tr("Sound files (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.opus);;"
+           "All files (*)");
+    openFileDialog(window_, request, [this, kind, sceneId, row](const QString& path) {
+      MediaDrops* drops = window_->mediaDrops();
+      if (!drops) return;
+      switch (kind) {
+        case AudioLane::Music:
+          return drops->dropOnMusic(sceneId, path);
+        case AudioLane::Narration:
+          return drops->dropOnNarration(sceneId, path);
+        case AudioLane::Dialogue:
+          return drops->dropOnLine(sceneId, row, path);
+        case AudioLane::Sfx:
+          return drops->dropOnSfx(sceneId, row, path);
+      }
+    });
   });
   const bool deletable =
       c.rowId && (audio.kind == AudioLane::Dialogue || audio.kind == AudioLane::Sfx);

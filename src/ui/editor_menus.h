@@ -1,8 +1,9 @@
 // The context menus of the editor: on a chunk (Regenerate through the chunk inspector's own
-// Regenerate, Use take, Show in folder, Copy prompt), an audio clip (Copy text, Show in folder,
-// Delete a dialogue line or SFX cue as one undo step), a take in the inspector's list (Use take,
-// Show in folder, Copy prompt) and a scene in the scene list (Render, Duplicate, Delete…, Copy
-// prompt, Show project folder). Every action is an existing one of the console.
+// Regenerate, Use take, Show in folder, Copy prompt), an audio clip (Copy text, Show in folder, Use
+// a File… as a drop does, Delete a dialogue line or SFX cue as one undo step), a take in the
+// inspector's list (Use take, Show in folder, Copy prompt) and a scene in the scene list (Render,
+// Duplicate, Delete…, Copy prompt, Show project folder). Every action is an existing one of the
+// console.
 #pragma once
 
 #include <QObject>

@@ -308,7 +308,8 @@ void MainWindow::updateTitle() {
   }
   setWindowTitle(tr("%1[*] — Scenewright").arg(session_->projectName()));
   setWindowModified(session_->modified());
-  statusProject_->setText(tr("%1 scenes · %2").arg(scenes_->rowCount()).arg(session_->folder()));
+  statusProject_->setText(
+      tr("%n scene(s) · %1", nullptr, scenes_->rowCount()).arg(session_->folder()));
 }
 
 void MainWindow::updateActions() {

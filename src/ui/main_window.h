@@ -16,6 +16,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QScrollArea;
+class QStackedWidget;
 
 namespace sw::providers {
 class ModelRegistry;
@@ -32,6 +33,7 @@ namespace sw::ui {
 
 class BackupManager;
 class CharacterModel;
+class AudioTakesPanel;
 class ChunkInspector;
 class ChunkModel;
 class ChunkRegenerator;
@@ -94,6 +96,8 @@ class MainWindow : public QMainWindow {
   // "Regenerate…" of one asset (render::RegenerateTarget slot; rowId: the line or cue), queued
   // when accepted; nullptr without a project or a queue.
   AssetRegenerateDialog* showAssetRegenerate(int slot, model::Id sceneId, model::Id rowId);
+  // The welcome page's "Import a Screenplay…": a script, then the new project to import it into.
+  void chooseScreenplay();
   bool canRegenerate() const { return queue_ != nullptr; }
   QList<model::Id> enqueueRender(const render::RenderRequest& request);
 
@@ -101,6 +105,7 @@ class MainWindow : public QMainWindow {
   ProjectPane* projectPane() const { return pane_; }
   SceneInspector* sceneInspector() const { return sceneInspector_; }
   ChunkInspector* chunkInspector() const { return chunkInspector_; }
+  AudioTakesPanel* audioTakesPanel() const { return audioTakes_; }
   TimelineWidget* timeline() const { return timeline_; }
   PreviewPlayer* previewPlayer() const { return player_; }
   RenderQueuePanel* queuePanel() const { return queuePanel_; }
@@ -146,7 +151,6 @@ class MainWindow : public QMainWindow {
   void chooseProjectToRestore();  // a project folder, then its backups (BackupDialog)
   // A project that cannot open: its backups offered when it has any, else the error shown.
   void offerBackups(const QString& folder, const QString& problem);
-  void chooseScreenplay();  // welcome page: a script, then the new project to import it into
   // The empty docks make way for the welcome page and come back with a project (and before the
   // layout is saved, so the saved layout keeps them).
   void hideDocksForWelcome();
@@ -163,6 +167,7 @@ class MainWindow : public QMainWindow {
   void showPreferences();
   void onSceneSelected(model::Id sceneId);
   void onChunkSelected(model::Id chunkId);
+  void onAudioClipSelected(int lane, int clip);  // its takes in the chunk dock
   void previewScene(model::Id sceneId);
   void previewAsRendered(model::Id sceneId);
   // The takes dialog for a chunk or a scene's reference image (TakeLotteryDialog::Subject).
@@ -212,6 +217,8 @@ class MainWindow : public QMainWindow {
   ProjectPane* pane_ = nullptr;
   SceneInspector* sceneInspector_ = nullptr;
   ChunkInspector* chunkInspector_ = nullptr;
+  AudioTakesPanel* audioTakes_ = nullptr;  // the chunk dock's other page
+  QStackedWidget* chunkPages_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   QScrollArea* timelineScroll_ = nullptr;
   PreviewPlayer* player_ = nullptr;

@@ -9,6 +9,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -22,6 +23,7 @@
 #include "providers/script_text.h"
 #include "render/app_settings.h"
 #include "render/render_estimate.h"
+#include "ui/audio_takes_panel.h"
 #include "ui/backup_manager.h"
 #include "ui/character_model.h"
 #include "ui/chunk_inspector.h"
@@ -155,7 +157,11 @@ void MainWindow::buildProjectWidgets() {
   chunkScroll->setWidget(chunkInspector_);
   chunkScroll->setWidgetResizable(true);
   chunkScroll->setFrameShape(QFrame::NoFrame);
-  chunkDock_->setWidget(chunkScroll);
+  audioTakes_ = new AudioTakesPanel(s, waveforms_);
+  chunkPages_ = new QStackedWidget;  // a chunk's inspector, or an audio clip's takes
+  chunkPages_->addWidget(chunkScroll);
+  chunkPages_->addWidget(audioTakes_);
+  chunkDock_->setWidget(chunkPages_);
   timelineDock_->setWidget(timelineScroll_);
   queueDock_->setWidget(queuePanel_);
   setCentralWidget(player_);
@@ -180,6 +186,11 @@ void MainWindow::connectProjectWidgets() {
   });
   connect(pane_, &ProjectPane::currentSceneChanged, this, &MainWindow::onSceneSelected);
   connect(timeline_, &TimelineWidget::chunkSelected, this, &MainWindow::onChunkSelected);
+  connect(timeline_, &TimelineWidget::audioClipSelected, this, &MainWindow::onAudioClipSelected);
+  connect(audioTakes_, &AudioTakesPanel::regenerateRequested, this,
+          [this](int slot, qint64 sceneId, qint64 rowId) {
+            if (canRegenerate()) showAssetRegenerate(slot, sceneId, rowId);
+          });
   connect(timeline_, &TimelineWidget::seekRequested, this, [this](double seconds) {
     previewScene(chunks_->sceneId());  // when a chunk alone is shown: back to the whole scene
     player_->seek(seconds);
@@ -232,6 +243,8 @@ void MainWindow::closeProject() {
   pane_ = nullptr;
   sceneInspector_ = nullptr;
   chunkInspector_ = nullptr;
+  audioTakes_ = nullptr;
+  chunkPages_ = nullptr;
   timeline_ = nullptr;
   timelineScroll_ = nullptr;
   player_ = nullptr;
@@ -263,11 +276,25 @@ void MainWindow::onSceneSelected(model::Id sceneId) {
     }
   }
   chunkInspector_->setChunk(0);
+  chunkPages_->setCurrentIndex(0);
   previewScene(sceneId);
+}
+
+void MainWindow::onAudioClipSelected(int lane, int clip) {
+  const AudioLane& audio = timeline_->lanes().at(lane);
+  using Slot = render::RegenerateTarget::Slot;
+  const Slot slot = audio.kind == AudioLane::Narration  ? Slot::Narration
+                    : audio.kind == AudioLane::Dialogue ? Slot::Dialogue
+                    : audio.kind == AudioLane::Music    ? Slot::Music
+                                                        : Slot::Sfx;
+  audioTakes_->setAudioSlot(slot, timeline_->sceneId(), audio.clips.at(clip).rowId);
+  chunkPages_->setCurrentIndex(1);
+  chunkDock_->raise();
 }
 
 void MainWindow::onChunkSelected(model::Id chunkId) {
   chunkInspector_->setChunk(chunkId);
+  chunkPages_->setCurrentIndex(0);
   chunkDock_->raise();
   const int row = chunks_->rowOf(chunkId);
   const QString path =
@@ -399,10 +426,10 @@ void MainWindow::importScriptFile(const QString& file) {
                                             tr("Import %1").arg(QFileInfo(file).fileName()));
     session_->undoStack()->push(command);
     const auto& s = command->summary();
-    statusBar()->showMessage(tr("Imported %1 scenes, %2 new characters, %3 dialogue lines.")
-                                 .arg(s.scenesAdded)
-                                 .arg(s.charactersAdded)
-                                 .arg(s.dialogueLines),
+    statusBar()->showMessage(tr("Imported %1, %2, %3.")
+                                 .arg(tr("%n scene(s)", nullptr, s.scenesAdded),
+                                      tr("%n new character(s)", nullptr, s.charactersAdded),
+                                      tr("%n dialogue line(s)", nullptr, s.dialogueLines)),
                              8000);
   });
   watcher->setFuture(QtConcurrent::run([file] {

@@ -59,6 +59,16 @@ bool copyAtomically(const QString& source, const QString& target) {
   return out.commit();
 }
 
+// The scene title of job `jobId`: from its row in the queue, else from the store (a job the
+// list has no row for, never another job's title).
+QString jobSceneTitle(RenderJobModel* jobs, model::ProjectStore& store, model::Id jobId) {
+  const int row = jobs->rowOf(jobId);
+  if (row >= 0) return jobs->index(row).data(RenderJobModel::SceneTitleRole).toString();
+  if (const auto job = store.job(jobId); job && job->sceneId)
+    if (const auto scene = store.scene(*job->sceneId)) return scene->title;
+  return MainWindow::tr("job %1").arg(jobId);
+}
+
 }  // namespace
 
 QString MainWindow::renderUnavailableReason() const {
@@ -153,9 +163,7 @@ void MainWindow::connectRenderQueue() {
               lastRender_ = output;
               statusBar()->showMessage(tr("Render finished: %1").arg(output), 10000);
             } else if (!preview) {
-              const QString title = jobs_->index(std::max(0, jobs_->rowOf(jobId)))
-                                        .data(RenderJobModel::SceneTitleRole)
-                                        .toString();
+              const QString title = jobSceneTitle(jobs_, session_->store(), jobId);
               switch (model::JobStatus(status)) {
                 case model::JobStatus::Cancelled:
                   statusBar()->showMessage(tr("Cancelled: %1.").arg(title), 10000);
@@ -214,8 +222,7 @@ bool MainWindow::mayCloseWithRenders() {
   if (stoppingToQuit_) return false;
   if (findChild<QMessageBox*>(QStringLiteral("quitDuringRender"))) return false;
   QStringList titles;
-  for (model::Id id : running)
-    titles << jobs_->index(jobs_->rowOf(id)).data(RenderJobModel::SceneTitleRole).toString();
+  for (model::Id id : running) titles << jobSceneTitle(jobs_, session_->store(), id);
   auto* box = new QMessageBox(QMessageBox::Question, tr("Quit Scenewright"),
                               tr("%n render(s) still running: %1.", nullptr, int(running.size()))
                                   .arg(QLocale().createSeparatedList(titles)),

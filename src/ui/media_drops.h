@@ -6,6 +6,7 @@
 // the media the slot takes is refused with a message naming it, and nothing changes.
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
 #include <functional>
@@ -27,6 +28,10 @@ class MediaDrops : public QObject {
 
   // The one local file a drop names, empty when it names none or several.
   static QString droppedFile(const QMimeData* data);
+  // Whether `file` may be the media of a slot taking `kind`, judged by its name alone (a drag
+  // is answered at once, nothing is read): a known sound, video or picture type must be the
+  // slot's; an unknown one may be tried (the drop probes it and refuses it with a message).
+  static bool mayFit(const QString& file, UserMediaKind kind);
 
   void dropOnMusic(model::Id sceneId, const QString& file);
   void dropOnNarration(model::Id sceneId, const QString& file);
@@ -43,8 +48,10 @@ class MediaDrops : public QObject {
 
  private:
   // Imports on the worker, then `apply(assetId)` on the GUI thread (the row is in the store).
+  // `forSlot`: the audio slot the asset is a take of (render/audio_takes.h), empty for video
+  // and pictures.
   void run(const QString& file, UserMediaKind kind, const QString& assetKind,
-           std::function<QString(model::Id assetId)> apply);
+           const QJsonObject& forSlot, std::function<QString(model::Id assetId)> apply);
 
   ProjectSession* session_;
   QThreadPool pool_;

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QImageReader>
 #include <QMimeData>
+#include <QPainter>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -83,17 +84,51 @@ void ReferenceSlot::load() {
   }));
 }
 
+bool ReferenceSlot::accepts(const QMimeData* data) const {
+  const QString file = MediaDrops::droppedFile(data);
+  return drops_ && sceneId_ && !file.isEmpty() && MediaDrops::mayFit(file, UserMediaKind::Image);
+}
+
+void ReferenceSlot::setDropHint(bool on) {
+  if (dropHint_ == on) return;
+  dropHint_ = on;
+  update();
+}
+
 void ReferenceSlot::dragEnterEvent(QDragEnterEvent* event) {
-  if (drops_ && sceneId_ && !MediaDrops::droppedFile(event->mimeData()).isEmpty())
-    return event->acceptProposedAction();
+  setDropHint(accepts(event->mimeData()));
+  if (dropHint_) return event->acceptProposedAction();
   event->ignore();
 }
 
+void ReferenceSlot::dragMoveEvent(QDragMoveEvent* event) {
+  setDropHint(accepts(event->mimeData()));
+  if (dropHint_) return event->acceptProposedAction();
+  event->ignore();
+}
+
+void ReferenceSlot::dragLeaveEvent(QDragLeaveEvent* event) {
+  setDropHint(false);
+  event->accept();
+}
+
 void ReferenceSlot::dropEvent(QDropEvent* event) {
+  setDropHint(false);
   const QString file = MediaDrops::droppedFile(event->mimeData());
-  if (!drops_ || !sceneId_ || file.isEmpty()) return event->ignore();
+  if (!accepts(event->mimeData())) return event->ignore();
   event->acceptProposedAction();
   drops_->dropOnReference(sceneId_, file);
+}
+
+void ReferenceSlot::paintEvent(QPaintEvent* event) {
+  QLabel::paintEvent(event);
+  if (!dropHint_) return;
+  QPainter p(this);
+  QColor fill = palette().color(QPalette::Highlight);
+  fill.setAlpha(60);
+  p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+  p.setBrush(fill);
+  p.drawRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5));
 }
 
 }  // namespace sw::ui

@@ -5,6 +5,8 @@
 
 #include <QLabel>
 
+class QMimeData;
+
 #include "model/types.h"
 
 namespace sw::ui {
@@ -20,19 +22,28 @@ class ReferenceSlot : public QLabel {
   void setScene(model::Id sceneId);
   QString shownFile() const { return shown_; }  // the file whose picture is shown (or loading)
   bool isLoading() const { return loading_ > 0; }
+  // A picture is being dragged over the slot (outlined); any other file is refused (forbidden
+  // cursor).
+  bool dropHighlighted() const { return dropHint_; }
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dragLeaveEvent(QDragLeaveEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void paintEvent(QPaintEvent* event) override;
 
  private:
   void load();
+  bool accepts(const QMimeData* data) const;
+  void setDropHint(bool on);
 
   ProjectSession* session_;
   MediaDrops* drops_ = nullptr;
   model::Id sceneId_ = 0;
   QString shown_;
   int loading_ = 0;
+  bool dropHint_ = false;
 };
 
 }  // namespace sw::ui

@@ -7,6 +7,7 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,7 +20,9 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "model/project_store.h"
 #include "providers/asset_cache.h"
 #include "render/app_settings.h"
 #include "render/scene_job.h"
@@ -280,15 +283,40 @@ QWidget* RenderSceneDialog::buildStateBox() {
 }
 
 // The scene state with this render's options: what will be generated, used or kept, and why.
+// Computed on a worker with a store connection of its own (a batch of long scenes takes longer
+// than a frame); the newest request's answer is shown, an older one is dropped.
 void RenderSceneDialog::updateSceneState() {
-  state_->clear();
   render::StateOptions options = render::stateOptions(request(), backends_);
   const render::AppSettings settings = render::AppSettings::load();
   render::setEngineIdentities(options, settings.backendOptions);  // an edited ComfyUI workflow
-  const providers::AssetCache cache(settings.effectiveCacheDirectory());
-  for (model::Id id : std::as_const(sceneIds_)) {
-    const render::SceneState state =
-        render::sceneState(session_->store(), id, registry_, cache, options);
+  const QString folder = session_->folder();
+  const QString cacheDir = settings.effectiveCacheDirectory();
+  const QList<model::Id> ids = sceneIds_;
+  const providers::ModelRegistry* registry = registry_;
+  const int generation = ++stateGeneration_;
+  auto* watcher = new QFutureWatcher<QList<render::SceneState>>(this);
+  connect(watcher, &QFutureWatcher<QList<render::SceneState>>::finished, this,
+          [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation == stateGeneration_) showSceneStates(watcher->result());
+          });
+  watcher->setFuture(QtConcurrent::run(&statePool_, [folder, cacheDir, ids, registry, options] {
+    QList<render::SceneState> states;
+    try {
+      const auto store = model::ProjectStore::open(folder, model::ProjectStore::Check::Known);
+      const providers::AssetCache cache(cacheDir);
+      for (model::Id id : ids)
+        states.append(render::sceneState(*store, id, registry, cache, options));
+    } catch (const std::exception&) {
+      states.clear();  // the list stays empty; the estimate above still shows the cost
+    }
+    return states;
+  }));
+}
+
+void RenderSceneDialog::showSceneStates(const QList<render::SceneState>& states) {
+  state_->clear();
+  for (const render::SceneState& state : states) {
     for (const render::Slot& slot : state.items) {
       QString action = tr("skip");
       if (slot.willGenerate)
@@ -310,6 +338,7 @@ void RenderSceneDialog::updateSceneState() {
       item->setToolTip(2, why);
     }
   }
+  stateShown_ = stateGeneration_;
 }
 
 void RenderSceneDialog::updateBudgetNote() {
@@ -330,16 +359,43 @@ void RenderSceneDialog::updateBudgetNote() {
   budgetNote_->setStyleSheet(over ? QStringLiteral("color: #b45309;") : QString());
 }
 
+// The files this render will replace: the output chosen, or each scene's exports/NN-title.mp4
+// in a batch (stat only).
+QStringList RenderSceneDialog::existingOutputs() const {
+  QStringList existing;
+  if (sceneIds_.size() == 1) {
+    const QString output = output_->text().trimmed();
+    if (!output.isEmpty() && QFileInfo::exists(output)) existing << output;
+    return existing;
+  }
+  const QString exports = QDir(session_->folder()).absoluteFilePath(QStringLiteral("exports"));
+  for (model::Id id : sceneIds_)
+    if (const auto scene = session_->store().scene(id))
+      if (const QString path = render::defaultOutputPath(exports, *scene); QFileInfo::exists(path))
+        existing << path;
+  return existing;
+}
+
 void RenderSceneDialog::accept() {
-  const QString output = sceneIds_.size() == 1 ? output_->text().trimmed() : QString();
-  if (!output.isEmpty() && output != confirmedOverwrite_ && QFileInfo::exists(output)) {
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Replace the video?"),
-                                tr("%1 already exists.").arg(QFileInfo(output).fileName()),
-                                QMessageBox::NoButton, this);
+  const QStringList existing = existingOutputs();
+  const QString output = existing.join(QLatin1Char('\n'));
+  if (!existing.isEmpty() && output != confirmedOverwrite_) {
+    const bool one = sceneIds_.size() == 1;
+    QStringList names;
+    for (const QString& file : existing) names << QFileInfo(file).fileName();
+    auto* box = new QMessageBox(
+        QMessageBox::Question, one ? tr("Replace the video?") : tr("Replace the videos?"),
+        one ? tr("%1 already exists.").arg(names.first())
+            : tr("%n of these videos already exist(s): %1", nullptr, int(names.size()))
+                  .arg(names.join(QStringLiteral(", "))),
+        QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("overwriteConfirm"));
     box->setInformativeText(
-        tr("Rendering replaces it with the new video when the render is finished (%1).")
-            .arg(output));
+        one ? tr("Rendering replaces it with the new video when the render is finished (%1).")
+                  .arg(existing.first())
+            : tr("Rendering replaces each with its scene's new video when that scene is "
+                 "finished (in %1).")
+                  .arg(QFileInfo(existing.first()).absolutePath()));
     QPushButton* replace = box->addButton(tr("Replace"), QMessageBox::AcceptRole);
     replace->setObjectName(QStringLiteral("replaceFileButton"));
     QPushButton* keep = box->addButton(tr("Keep the file"), QMessageBox::RejectRole);

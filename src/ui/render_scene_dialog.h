@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QThreadPool>
 
 #include "model/types.h"
 #include "providers/backend_factory.h"
@@ -62,6 +63,8 @@ class RenderSceneDialog : public QDialog {
   // Every part of the scenes (scene_state.h) with what this render does with it and why:
   // Part, Action (generate / use / keep as is / skip), Why, Cost.
   QTreeWidget* sceneStateList() const { return state_; }
+  // The list shows the state for the options chosen now (it is computed on a worker).
+  bool sceneStateShown() const { return stateShown_ == stateGeneration_; }
   // Asks before replacing an existing output file (message box "overwriteConfirm"), saves the
   // budget as the project's when asked, then accepts.
   void accept() override;
@@ -77,6 +80,8 @@ class RenderSceneDialog : public QDialog {
   void browse();
   void updateCost();
   void updateSceneState();
+  QStringList existingOutputs() const;
+  void showSceneStates(const QList<render::SceneState>& states);
   void updateBudgetNote();
   QWidget* buildStateBox();
 
@@ -104,7 +109,10 @@ class RenderSceneDialog : public QDialog {
   QLabel* budgetNote_ = nullptr;
   QTreeWidget* state_ = nullptr;
   std::optional<double> estimatedCost_;
-  QString confirmedOverwrite_;  // the output file the user agreed to replace
+  QString confirmedOverwrite_;  // the output files the user agreed to replace
+  int stateGeneration_ = 0;     // scene states asked for
+  int stateShown_ = 0;          // the one the list shows
+  QThreadPool statePool_;       // destroyed first: waits for the state being computed
 };
 
 }  // namespace sw::ui

@@ -129,8 +129,7 @@ QVariant SceneListModel::data(const QModelIndex& index, int role) const {
       return index.column() == TitleColumn ? QVariant()
                                            : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-      return tr("%1 chunks, %2 ready, %3 spent")
-          .arg(row.chunkCount)
+      return tr("%n chunk(s), %1 ready, %2 spent", nullptr, row.chunkCount)
           .arg(row.ready)
           .arg(formatCost(row.spent));
     default:

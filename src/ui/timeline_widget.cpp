@@ -171,6 +171,7 @@ void TimelineWidget::paintEvent(QPaintEvent* event) {
   if (dragRow_ >= 0 && (drag_ == Drag::TrimIn || drag_ == Drag::TrimOut))
     paintTrimTime(p, chunkRect(dragRow_));  // over the next chunk
   paintAudioLanes(p, palette(), lanes_, laneGeometry(), waveforms_);
+  paintDropHint(p);
   if (playhead_ >= 0) {
     const double x = kHeaderWidth + playhead_ * pixelsPerSecond_;
     p.setPen(QPen(QColor(0xef, 0x44, 0x44), 2));
@@ -340,7 +341,13 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
     emit seekRequested(playhead_);
     return;
   }
-  if (row < 0) return;
+  if (row < 0) {
+    int lane = -1, clip = -1;
+    if (event->button() == Qt::LeftButton &&
+        laneGeometry().hit(lanes_, event->position(), &lane, &clip))
+      emit audioClipSelected(lane, clip);
+    return;
+  }
   if (edge != Drag::None) {
     drag_ = edge;
     dragRow_ = row;

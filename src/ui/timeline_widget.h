@@ -42,11 +42,18 @@ class TimelineWidget : public QWidget {
   model::Id sceneId() const;
   const QList<AudioLane>& lanes() const { return lanes_; }
   LaneGeometry laneGeometry() const;
+  // While a file is dragged over the timeline: the chunk row, or the audio lane and clip, that
+  // would receive it (highlighted); -1 when nothing would (a file that does not fit is refused
+  // with the forbidden cursor).
+  int dropHintRow() const { return dropRow_; }
+  int dropHintLane() const { return dropLane_; }
+  int dropHintClip() const { return dropClip_; }
   QString trimText() const;  // what the dragged trim handle shows (empty: no trim drag)
   QSize sizeHint() const override;
 
  Q_SIGNALS:
   void chunkSelected(qint64 chunkId);
+  void audioClipSelected(int lane, int clip);  // a click on an audio clip (lanes() indices)
   void seekRequested(double seconds);
   // A right click on a chunk or an audio clip (timeline_menus.cpp); `globalPos` for the menu.
   void chunkMenuRequested(qint64 chunkId, const QPoint& globalPos);
@@ -64,6 +71,7 @@ class TimelineWidget : public QWidget {
   void contextMenuEvent(QContextMenuEvent* event) override;
   bool event(QEvent* event) override;  // tooltips
   void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragLeaveEvent(QDragLeaveEvent* event) override;
   void dragMoveEvent(QDragMoveEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
@@ -82,6 +90,8 @@ class TimelineWidget : public QWidget {
   double laneTop() const;
   // What a drop at `pos` replaces: a chunk row, or an audio lane and clip; false when nothing.
   bool dropTarget(const QPointF& pos, int* chunkRow, int* lane, int* clip) const;
+  void setDropHint(int chunkRow, int lane, int clip);  // -1: none
+  void paintDropHint(QPainter& p);
 
   ProjectSession* session_;
   ChunkModel* chunks_;
@@ -98,6 +108,9 @@ class TimelineWidget : public QWidget {
   int dragRow_ = -1;
   double dragStartX_ = 0.0;
   double dragDelta_ = 0.0;
+  int dropRow_ = -1;
+  int dropLane_ = -1;
+  int dropClip_ = -1;
 };
 
 }  // namespace sw::ui

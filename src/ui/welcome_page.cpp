@@ -132,8 +132,14 @@ void WelcomePage::removeRecentProject(const QString& folder) {
 
 void WelcomePage::fillRecent() {
   recentButtons_.clear();
+  // The Remove button being clicked is in one of these rows: deleted once its signal is handled
+  // (out of the page at once, so the new rows are the only ones found).
   while (QLayoutItem* item = recentLayout_->takeAt(0)) {
-    delete item->widget();
+    if (QWidget* w = item->widget()) {
+      w->hide();
+      w->setParent(nullptr);
+      w->deleteLater();
+    }
     delete item;
   }
   if (recent_.isEmpty()) {

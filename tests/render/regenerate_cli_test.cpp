@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include "media/probe.h"
+#include "render/audio_takes.h"
 #include "render_fixture.h"
 
 using namespace sw;
@@ -121,6 +123,34 @@ TEST_F(RegenerateCli, EveryAssetTakesItsOverriddenInputsAsItsRecipe) {
   ASSERT_EQ(r.code, 0) << r.err.toStdString();
 }
 
+// --length: a music take of that many seconds (measured), kept beside the render's as a take
+// of the scene's music (render/audio_takes.h); the music stays ready (length is no recipe input).
+TEST_F(RegenerateCli, MusicOfAnotherLengthIsANewTakeOfTheScenesMusic) {
+  removeSpeech();
+  ASSERT_EQ(openStore()->job(renderAndWait(request()))->status, model::JobStatus::Completed);
+  auto store = openStore();
+  const model::Id first = *store->scene(sceneId)->musicAssetId;
+  const Run r = cli({"--music", "--scene", "1", "--length", "2"});
+  ASSERT_EQ(r.code, 0) << r.err.toStdString();
+  store = openStore();
+  const model::Id second = *store->scene(sceneId)->musicAssetId;
+  ASSERT_NE(second, first);
+  const model::Asset made = *store->asset(second);
+  const media::ProbeResult probed = media::probe(made.filePath);
+  ASSERT_NE(probed.audio(), nullptr);
+  EXPECT_NEAR(probed.audio()->duration > 0 ? probed.audio()->duration : probed.duration, 2.0, 0.1);
+  EXPECT_NEAR(made.duration, 2.0, 0.1);
+  const QList<render::AudioTake> takes =
+      render::audioTakes(*store, render::RegenerateTarget::Slot::Music, sceneId, 0);
+  ASSERT_EQ(takes.size(), 2);
+  EXPECT_EQ(takes[0].asset.id, first);
+  EXPECT_FALSE(takes[0].active);
+  EXPECT_EQ(takes[1].asset.id, second);
+  EXPECT_TRUE(takes[1].active);
+  EXPECT_TRUE(takes[1].seed.has_value());
+  EXPECT_EQ(states().value(QStringLiteral("music")).value(0), QStringLiteral("ready"));
+}
+
 TEST_F(RegenerateCli, AFlagThatDoesNotApplyToTheSlotIsAUserError) {
   auto store = openStore();
   const QString lineId = QString::number(store->dialogueLines(sceneId).first().id);
@@ -137,6 +167,8 @@ TEST_F(RegenerateCli, AFlagThatDoesNotApplyToTheSlotIsAUserError) {
       {{"--line", lineId, "--scene", "1"}, "--scene does not apply to --line"},
       {{"--music", "1", "--scene", "1"}, "leave out --scene"},
       {{"--music", "--scene", "1", "--tempo", "fast"}, "--tempo takes beats per minute"},
+      {{"--music", "--scene", "1", "--length", "0"}, "--length takes the music's seconds"},
+      {{"--narration", "--scene", "1", "--length", "3"}, "--length does not apply to --narration"},
       {{"--reference", "--scene", "1", "--takes", "0"}, "--takes takes a number"},
       {{"--chunk", "1", "--line", lineId}, "regenerate needs one of"},
   };

@@ -18,6 +18,7 @@
 #include <QFileSystemModel>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTest>
 #include <QTimer>
@@ -241,6 +242,19 @@ TEST(UiFileDialogLocks, EveryFileDialogKeepsTheStoreLocks) {
        [] {
          if (auto* render = topLevel<RenderSceneDialog>()) render->reject();
        }},
+      {"Import a Screenplay", Start::BesideProject, [&] { window.chooseScreenplay(); }, [] {}},
+      {"Restore Backup of a Project Folder", Start::BesideProject,
+       [&] {
+         QMenu* backups = nullptr;
+         for (QMenu* menu : window.findChildren<QMenu*>())
+           if (menu->title() == QStringLiteral("Restore &Backup")) backups = menu;
+         ASSERT_NE(backups, nullptr);
+         emit backups->aboutToShow();  // fills the menu as opening it does
+         auto* other = window.findChild<QAction*>(QStringLiteral("actionRestoreFromFolder"));
+         ASSERT_NE(other, nullptr);
+         other->trigger();
+       },
+       [] {}},
       {"Save Video As", Start::Elsewhere, [&] { emit window.queuePanel()->saveAsRequested(jobId); },
        [] {}},
       {"Cache location", Start::Elsewhere,

@@ -21,6 +21,7 @@
 
 #include "render/app_settings.h"
 #include "render/render_queue.h"
+#include "render/scene_job.h"
 #include "ui/job_card.h"
 #include "ui/main_window.h"
 #include "ui/project_pane.h"
@@ -133,11 +134,60 @@ TEST_F(UiRenderDialog, RenderingOverAnExistingFileAsksFirst) {
   EXPECT_FALSE(asked.isEmpty());
 }
 
+// A batch writes each scene to exports/NN-title.mp4: when some of those exist it asks once,
+// naming them, before rendering any.
+TEST_F(UiRenderDialog, ABatchOverExistingFilesAsksOnce) {
+  model::Id second = 0;
+  ASSERT_TRUE(window->session()->write([&] {
+    second = test::addRichScene(window->session()->store(), QStringLiteral("Calm After"), 2.0);
+  }));
+  window->session()->notifyScenesReset();
+  RenderSceneDialog dialog(window->session(), {sceneId, second}, nullptr,
+                           render::AppSettings::load().backends, window.get());
+  const QString exports = QDir(project.folder()).filePath(QStringLiteral("exports"));
+  QDir().mkpath(exports);
+  QStringList made;
+  for (model::Id id : {sceneId, second}) {
+    const QString path = render::defaultOutputPath(exports, *window->session()->store().scene(id));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("an earlier render");
+    made << QFileInfo(path).fileName();
+  }
+  dialog.show();
+  int asked = 0;
+  QString text;
+  QTimer probe;  // counts every question and answers it
+  probe.setInterval(10);
+  QObject::connect(&probe, &QTimer::timeout, [&] {
+    auto* box = dialog.findChild<QMessageBox*>(QStringLiteral("overwriteConfirm"));
+    if (!box || !box->isVisible()) return;
+    ++asked;
+    text = box->text();
+    box->findChild<QPushButton*>(asked == 1 ? QStringLiteral("keepFileButton")
+                                            : QStringLiteral("replaceFileButton"))
+        ->click();
+  });
+  probe.start();
+  dialog.accept();
+  ASSERT_TRUE(test::spinUntil([&] { return asked == 1; }));
+  for (const QString& name : made) EXPECT_TRUE(text.contains(name)) << text.toStdString();
+  QCoreApplication::processEvents();
+  EXPECT_TRUE(dialog.isVisible()) << "declined: nothing is rendered";
+  dialog.accept();
+  ASSERT_TRUE(test::spinUntil([&] { return !dialog.isVisible(); }));
+  EXPECT_EQ(asked, 2) << "one question per click of Render, not one per file";
+  EXPECT_EQ(dialog.result(), QDialog::Accepted);
+}
+
 TEST_F(UiRenderDialog, ShowsTheSceneStateAndTheBudget) {
   RenderSceneDialog* dialog = window->showRenderDialog();
   ASSERT_NE(dialog, nullptr);
   QTreeWidget* state = dialog->sceneStateList();
   ASSERT_NE(state, nullptr);
+  // Computed on a worker: the list fills once it is known.
+  ASSERT_TRUE(test::spinUntil([&] { return dialog->sceneStateShown(); }));
+  ASSERT_GT(state->topLevelItemCount(), 0);
   QStringList rows;
   for (int i = 0; i < state->topLevelItemCount(); ++i) {
     const QTreeWidgetItem* item = state->topLevelItem(i);
@@ -235,9 +285,12 @@ TEST_F(UiRenderDialog, QuitLeavesAJobWaitingForItsSceneToResumeLater) {
 
 TEST_F(UiRenderDialog, QuitDuringARenderCanCancelItOrKeepRendering) {
   const model::Id jobId = startRender();
-  answerNext(QStringLiteral("quitDuringRender"), QStringLiteral("keepRenderingButton"));
+  QString asked;
+  answerNext(QStringLiteral("quitDuringRender"), QStringLiteral("keepRenderingButton"), &asked);
   window->close();
-  QTest::qWait(100);
+  ASSERT_TRUE(test::spinUntil([&] { return !asked.isEmpty(); })) << "the quit was not asked";
+  ASSERT_TRUE(test::spinUntil(
+      [&] { return !window->findChild<QMessageBox*>(QStringLiteral("quitDuringRender")); }));
   EXPECT_TRUE(window->isVisible());
   EXPECT_TRUE(window->renderQueue()->isRunning(jobId));
 

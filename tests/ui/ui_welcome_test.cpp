@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -93,7 +94,14 @@ TEST(UiWelcome, RecentProjectsNewestFirstMissingRemovableOneKeyOpens) {
   EXPECT_EQ(page->findChild<QToolButton*>(QStringLiteral("removeRecent0")), nullptr);
   auto* remove = page->findChild<QToolButton*>(QStringLiteral("removeRecent1"));
   ASSERT_NE(remove, nullptr);
+  const QPointer<QToolButton> clicked = remove;
   QTest::mouseClick(remove, Qt::LeftButton);
+  // The button is not deleted inside its own clicked() (the list is rebuilt at once, the old
+  // row leaves the page and is deleted once the event loop runs).
+  EXPECT_FALSE(clicked.isNull()) << "deleted while its signal was being handled";
+  EXPECT_NE(clicked ? clicked->window() : nullptr, page->window()) << "the old row left the page";
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+  EXPECT_TRUE(clicked.isNull());
   EXPECT_EQ(QSettings().value(QStringLiteral("recentProjects")).toStringList(),
             (QStringList{newer, older}));
   auto* second = page->findChild<QCommandLinkButton*>(QStringLiteral("recentProject1"));
