@@ -1,4 +1,4 @@
-// Fake Sync API (docs/cloud-protocols.md §7 "Sync API"): POST /v2/generate (multipart/form-data
+// Fake Sync API (docs/cloud-protocols.md §9): POST /v2/generate (multipart/form-data
 // with video, audio, model, options; or JSON with input URLs, refused here: the client sends
 // files), GET /v2/generate/{id}, and the output at /v2/generations/{id}/result. x-api-key.
 #include "fakecloud/fake_state.h"

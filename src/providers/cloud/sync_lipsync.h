@@ -1,4 +1,4 @@
-// Lip sync through the Sync API ("sync", docs/cloud-protocols.md §7): POST /v2/generate as
+// Lip sync through the Sync API ("sync", docs/cloud-protocols.md §9): POST /v2/generate as
 // multipart/form-data with the span's video and the line's audio as files (`video`, `audio`),
 // `model` (the registry entry's model id, e.g. lipsync-2) and `options` (the entry's
 // fixed_inputs as JSON, e.g. {"sync_mode": "cut_off"}); header x-api-key (keychain or
