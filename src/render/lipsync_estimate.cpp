@@ -41,7 +41,7 @@ void addLipSyncEstimate(model::ProjectStore& store, model::Id sceneId,
   const QJsonArray chunks = lipSyncChunkAssets(store, sceneId);
   QList<model::Asset> done;
   for (const model::Asset& a : store.assets())
-    if (a.kind == QLatin1String("lipsync")) done.append(a);
+    if (a.kind == QLatin1String("video") && a.parameters.value("lipsync").toBool()) done.append(a);
   for (const model::DialogueLine& line : marked) {
     ++out.lipSyncLines;
     bool synced = false;

@@ -157,8 +157,10 @@ bool applyLipSync(SceneJob::State& s, TimelineInputs& timeline) {
                                      {"backend", s.backends.lipSync->backendId()},
                                      {"model", modelKey},
                                      {"lineAsset", lineAssets.value(w.rowId)},
-                                     {"chunkAssets", chunkAssets}};
-        s.recordAsset(QStringLiteral("lipsync"), synced, parameters);
+                                     {"chunkAssets", chunkAssets},
+                                     {"lipsync", true}};
+        // A video asset (assets.kind allows no other), marked as the lip sync of a line.
+        s.recordAsset(QStringLiteral("video"), synced, parameters);
         s.event(QStringLiteral("info"), QStringLiteral("lipsync.spliced"),
                 QStringLiteral("Spliced the %1 lip-synced frames of %2")
                     .arg(span.frameCount)

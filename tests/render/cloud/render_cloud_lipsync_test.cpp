@@ -100,7 +100,7 @@ class RenderCloudLipSync : public RenderCloudTest {
   QList<model::Asset> lipSyncAssets() const {
     QList<model::Asset> out;
     for (const model::Asset& a : openStore()->assets())
-      if (a.kind == QLatin1String("lipsync")) out.append(a);
+      if (a.kind == QLatin1String("video") && a.parameters.value("lipsync").toBool()) out.append(a);
     return out;
   }
   render::RenderEstimate estimate() const {
