@@ -93,6 +93,12 @@ int runEdit(const QStringList& args) {
   p.addOption({QStringLiteral("transition"),
                QStringLiteral("Film: into the next scene (cut, crossfade:S, dip:S, film)."),
                QStringLiteral("T")});
+  p.addOption({QStringLiteral("line"),
+               QStringLiteral("Dialogue line N of the scene (1-based, as 'status' numbers them)."),
+               QStringLiteral("N")});
+  p.addOption({QStringLiteral("lip-sync"),
+               QStringLiteral("With --line: sync the picture's lips to the line (on|off)."),
+               QStringLiteral("on|off")});
   parseArgs(p, QStringLiteral("edit"), args, 1, 1);
   if (!p.isSet(QStringLiteral("scene")))
     throw UserError(QStringLiteral("edit: --scene N is required (see 'scenes')"));
@@ -138,9 +144,29 @@ int runEdit(const QStringList& args) {
     }
     changed << QStringLiteral("transition");
   }
+  std::optional<model::DialogueLine> line;
+  if (p.isSet(QStringLiteral("line")) != p.isSet(QStringLiteral("lip-sync")))
+    throw UserError(QStringLiteral("edit: --line N and --lip-sync on|off go together"));
+  if (p.isSet(QStringLiteral("line"))) {
+    const QList<model::DialogueLine> lines = store->dialogueLines(sceneId);
+    bool ok = false;
+    const int n = p.value(QStringLiteral("line")).toInt(&ok);
+    if (!ok || n < 1 || n > lines.size())
+      throw UserError(QStringLiteral("edit: --line takes a line number from 1 to %1 (scene %2 has "
+                                     "%1 dialogue lines; see 'status')")
+                          .arg(lines.size())
+                          .arg(scene.position + 1));
+    const QString mode = p.value(QStringLiteral("lip-sync")).trimmed().toLower();
+    if (mode != QLatin1String("on") && mode != QLatin1String("off"))
+      throw UserError(QStringLiteral("edit: --lip-sync takes on or off, not '%1'").arg(mode));
+    line = lines.at(n - 1);
+    line->lipSync = mode == QLatin1String("on");
+    changed << QStringLiteral("lip sync of line %1 (%2)").arg(n).arg(mode);
+  }
   if (changed.isEmpty())
     throw UserError(QStringLiteral("edit: nothing to change (see 'edit --help')"));
   try {
+    if (line) store->updateDialogueLine(*line);
     if (!transition.isEmpty())
       store->setSceneTransition(sceneId,
                                 transition == QLatin1String("film") ? QString() : transition);
@@ -231,7 +257,11 @@ void registerSceneCommands(QList<Command>& out) {
   out.append({QStringLiteral("edit"), QStringLiteral("Change a scene's fields"),
               QStringLiteral("edit DIR --scene N [--title T] [--narration T] [--visual-prompt T]\n"
                              "     [--direction T] [--duration S] [--model KEY] [--transition T]\n"
+                             "     [--line N --lip-sync on|off]\n"
                              "Takes are kept; 'status' shows what is out of date afterwards.\n"
+                             "--line N --lip-sync on: the render syncs the lips of the picture\n"
+                             "under dialogue line N to its audio (needs a lip-sync backend:\n"
+                             "'sync' or 'replicate' in the settings).\n"
                              "--transition: into the next scene in a film (cut, crossfade:S,\n"
                              "dip:S; film = the film's own choice)."),
               runEdit});

@@ -82,10 +82,13 @@ QJsonObject chunkJson(ProjectStore& store, AssetKeys& keys, const Chunk& c) {
 QJsonObject sceneJson(ProjectStore& store, AssetKeys& keys, const Scene& s,
                       const QMap<Id, QString>& characterNames) {
   QJsonArray dialogue, sfx, chunks;
-  for (const DialogueLine& l : store.dialogueLines(s.id))
-    dialogue.append(QJsonObject{{"character", characterNames.value(l.characterId)},
-                                {"text", l.text},
-                                {"asset", keys.keyOf(l.assetId)}});
+  for (const DialogueLine& l : store.dialogueLines(s.id)) {
+    QJsonObject line{{"character", characterNames.value(l.characterId)},
+                     {"text", l.text},
+                     {"asset", keys.keyOf(l.assetId)}};
+    if (l.lipSync) line.insert(QStringLiteral("lipSync"), true);  // absent = off (older files)
+    dialogue.append(line);
+  }
   for (const SfxCue& c : store.sfxCues(s.id))
     sfx.append(QJsonObject{{"time", c.time},
                            {"description", c.description},

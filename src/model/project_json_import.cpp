@@ -64,6 +64,8 @@ void validateScene(const QJsonObject& s, const QString& where, const QSet<QStrin
     const QJsonObject line = dialogue[i].toObject();
     requireString(line, "character", at, true);
     requireString(line, "text", at, false);
+    if (line.contains("lipSync") && !line["lipSync"].isBool())
+      invalid(at, QStringLiteral("'lipSync' must be true or false"));
     if (!characters.contains(line["character"].toString()))
       invalid(at, QStringLiteral("character '%1' is not in 'characters'")
                       .arg(line["character"].toString()));
@@ -319,9 +321,9 @@ void importProject(ProjectStore& store, const QJsonObject& doc, const QString& c
       batch.row();
       for (const QJsonValue& lv : s["dialogue"].toArray()) {
         const QJsonObject l = lv.toObject();
-        store.addDialogueLine(DialogueLine{0, sceneId, 0,
-                                           characterIds.value(l["character"].toString().trimmed()),
-                                           l["text"].toString(), assetId(l["asset"], where)});
+        store.addDialogueLine(DialogueLine{
+            0, sceneId, 0, characterIds.value(l["character"].toString().trimmed()),
+            l["text"].toString(), assetId(l["asset"], where), l["lipSync"].toBool(false)});
         batch.row();
       }
       const QJsonArray sfx = s["sfx"].toArray();

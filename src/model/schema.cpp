@@ -244,7 +244,13 @@ constexpr const char* kStep8 = R"SQL(
 ALTER TABLE scenes ADD COLUMN transition_out TEXT NOT NULL DEFAULT '';
 )SQL";
 
-constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
+// v9: a dialogue line marked for lip sync (the render syncs the picture under it to its audio).
+// The content_stamp triggers of v7 already count every update of dialogue_lines.
+constexpr const char* kStep9 = R"SQL(
+ALTER TABLE dialogue_lines ADD COLUMN lip_sync INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
+constexpr std::array kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9};
 static_assert(kSteps.size() == kCurrentVersion);
 
 int pragmaInt(Database& db, const char* sql) {

@@ -8,7 +8,7 @@ namespace sw::model::schema {
 // 'SWRT': marks a SQLite file as a Scenewright project (PRAGMA application_id).
 constexpr int kApplicationId = 0x53575254;
 // The schema version this build writes. Older files are migrated forward on open.
-constexpr int kCurrentVersion = 8;
+constexpr int kCurrentVersion = 9;
 
 int userVersion(Database& db);
 int applicationId(Database& db);

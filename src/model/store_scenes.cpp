@@ -199,13 +199,13 @@ void ProjectStore::removeScene(Id id) {
 
 QList<DialogueLine> ProjectStore::dialogueLines(Id sceneId) {
   Statement st = db_->prepare(
-      "SELECT id, scene_id, position, character_id, text, asset_id FROM dialogue_lines "
+      "SELECT id, scene_id, position, character_id, text, asset_id, lip_sync FROM dialogue_lines "
       "WHERE scene_id = ? ORDER BY position, id");
   st.bind(1, sceneId);
   QList<DialogueLine> out;
   while (st.step())
     out.append(DialogueLine{st.int64(0), st.int64(1), int(st.int64(2)), st.int64(3), st.text(4),
-                            st.optionalId(5)});
+                            st.optionalId(5), st.int64(6) != 0});
   return out;
 }
 
@@ -215,13 +215,15 @@ Id ProjectStore::addDialogueLine(const DialogueLine& line, int position) {
     const int at =
         openSlot(*db_, OrderedRows{"dialogue_lines", "scene_id", line.sceneId}, position);
     db_->prepare(
-           "INSERT INTO dialogue_lines (scene_id, position, character_id, text, asset_id) "
-           "VALUES (?, ?, ?, ?, ?)")
+           "INSERT INTO dialogue_lines (scene_id, position, character_id, text, asset_id, "
+           "lip_sync) "
+           "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, line.sceneId)
         .bind(2, at)
         .bind(3, line.characterId)
         .bind(4, line.text)
         .bind(5, line.assetId)
+        .bind(6, qint64(line.lipSync ? 1 : 0))
         .run();
     id = db_->lastInsertId();
     touch();
@@ -230,11 +232,14 @@ Id ProjectStore::addDialogueLine(const DialogueLine& line, int position) {
 }
 
 void ProjectStore::updateDialogueLine(const DialogueLine& line) {
-  db_->prepare("UPDATE dialogue_lines SET character_id = ?, text = ?, asset_id = ? WHERE id = ?")
+  db_->prepare(
+         "UPDATE dialogue_lines SET character_id = ?, text = ?, asset_id = ?, lip_sync = ? "
+         "WHERE id = ?")
       .bind(1, line.characterId)
       .bind(2, line.text)
       .bind(3, line.assetId)
-      .bind(4, line.id)
+      .bind(4, qint64(line.lipSync ? 1 : 0))
+      .bind(5, line.id)
       .run();
   touch();
 }

@@ -59,6 +59,9 @@ struct DialogueLine {
   Id characterId = 0;
   QString text;
   std::optional<Id> assetId;  // generated speech
+  // The render syncs the lips of the picture under this line to its audio (off by default: it
+  // only makes sense when the speaker's face is on screen).
+  bool lipSync = false;
 };
 
 struct SfxCue {

@@ -206,6 +206,7 @@ ModelRegistry ModelRegistry::fromJson(const QJsonObject& document, const QString
   for (auto it = models.begin(); it != models.end(); ++it)
     registry.models_.insert(it.key(), modelEntryFromJson(it.key(), it.value().toObject(), origin));
   registry.prices_ = PriceList::fromJson(document.value("services").toObject(), origin);
+  registry.lipSync_ = LipSyncModels::fromJson(document.value("lipsync").toObject(), origin);
   registry.defaultKey_ = document.value("default").toString(registry.models_.firstKey());
   if (!registry.models_.contains(registry.defaultKey_))
     invalid(QStringLiteral("The default model \"%1\" in %2 is not one of its models (%3).")

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "providers/capabilities.h"
+#include "providers/lipsync_models.h"
 #include "providers/model_entry.h"
 #include "providers/price_list.h"
 
@@ -42,6 +43,8 @@ class ModelRegistry {
 
   // Prices of every kind of call (the document's "services" section; video in each model).
   const PriceList& prices() const { return prices_; }
+  // The lip-sync models (the document's "lipsync" section, lipsync_models.h).
+  const LipSyncModels& lipSync() const { return lipSync_; }
 
   // Refuses (ProviderError Invalid, with a message naming the model and the limit) a request the
   // model cannot honour: missing/unsupported start image, too many references, a duration or size
@@ -52,6 +55,7 @@ class ModelRegistry {
   QMap<QString, ModelEntry> models_;
   QString defaultKey_;
   PriceList prices_;
+  LipSyncModels lipSync_;
 };
 
 // Parses one entry (already merged); throws ProviderError(Invalid) naming `origin` and the key.

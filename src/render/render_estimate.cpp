@@ -161,11 +161,12 @@ RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& r
     if (request.offline)  // a re-stitch renders what is there
       for (const model::Chunk& c : store.chunks(id)) options.keepChunks.insert(c.id);
     addScene(sceneState(store, id, registry, cache, options), out);
+    addLipSyncEstimate(store, id, registry, options.backends, request, out);
   }
   out.narrationGenerated = anyNarration && out.narrationGenerated;
   out.costToGenerate = 0.0;
-  for (const PartCost* part :
-       {&out.video, &out.image, &out.narration, &out.dialogue, &out.music, &out.sfx}) {
+  for (const PartCost* part : {&out.video, &out.image, &out.narration, &out.dialogue, &out.music,
+                               &out.sfx, &out.lipSync}) {
     if (part->usd && out.costToGenerate) {
       *out.costToGenerate += *part->usd;
     } else if (!part->usd && out.costToGenerate) {
@@ -198,6 +199,8 @@ QString RenderEstimate::summaryLine() const {
   if (dialogueToGenerate > 0) generate << plural(dialogueToGenerate, "line", "lines");
   if (musicToGenerate > 0) generate << QStringLiteral("music");
   if (sfxToGenerate > 0) generate << QStringLiteral("%1 SFX").arg(sfxToGenerate);
+  if (lipSyncToGenerate > 0)
+    generate << QStringLiteral("lip sync of %1").arg(plural(lipSyncToGenerate, "line", "lines"));
   const QString cost = costToGenerate
                            ? QStringLiteral("estimated cost $%1").arg(*costToGenerate, 0, 'f', 2)
                            : QStringLiteral("cost unknown (%1)").arg(costNote);
@@ -227,6 +230,8 @@ QJsonObject RenderEstimate::toJson() const {
                      {"musicToGenerate", musicToGenerate},
                      {"sfxCues", sfxCues},
                      {"sfxToGenerate", sfxToGenerate},
+                     {"lipSyncLines", lipSyncLines},
+                     {"lipSyncToGenerate", lipSyncToGenerate},
                      {"missing", missing},
                      {"kept", QJsonArray::fromStringList(kept)},
                      {"costUsd", costToGenerate ? QJsonValue(*costToGenerate) : QJsonValue()},
@@ -235,7 +240,8 @@ QJsonObject RenderEstimate::toJson() const {
                                            {"narration", usd(narration)},
                                            {"dialogue", usd(dialogue)},
                                            {"music", usd(music)},
-                                           {"sfx", usd(sfx)}}},
+                                           {"sfx", usd(sfx)},
+                                           {"lipSync", usd(lipSync)}}},
                      {"costNote", costNote}};
 }
 

@@ -69,10 +69,12 @@ struct RenderEstimate {
   int dialogueToGenerate = 0;   // lines without generated speech
   int musicToGenerate = 0;      // scenes whose music is not generated yet
   int sfxToGenerate = 0;        // cues without a file or a generated sound
+  int lipSyncLines = 0;         // dialogue lines marked for lip sync (with a lip-sync backend)
+  int lipSyncToGenerate = 0;    // of those, the ones not synced with their current audio/chunks
 
   // The cost of each part with the backend that will run it, and their sum (empty when any part
   // is unknown; costNote says why).
-  PartCost video, image, narration, dialogue, music, sfx;
+  PartCost video, image, narration, dialogue, music, sfx, lipSync;
   std::optional<double> costToGenerate;  // USD
   QString costNote;
 
@@ -94,6 +96,8 @@ struct RenderEstimate {
 // `settings` (renderBackends() applies the request's backend). Unknown models or prices leave
 // the cost empty with a note.
 // `cacheDirectory`: the asset cache (empty: the default).
+// Lip sync (lipsync_estimate.cpp): each marked line whose last sync was not made from its current
+// audio, chunk takes and model costs the model's price for the line plus its margins.
 RenderEstimate estimateRender(model::ProjectStore& store, const RenderRequest& request,
                               const providers::ModelRegistry* registry,
                               const providers::BackendSettings& settings,
@@ -108,5 +112,12 @@ RenderEstimate estimateScene(model::ProjectStore& store, model::Id sceneId,
 
 // The sceneState() options of a render of `request` with `settings`.
 StateOptions stateOptions(const RenderRequest& request, const providers::BackendSettings& settings);
+
+// Adds the lip sync of scene `sceneId` (marked lines, what of it must be generated, its price) to
+// `out` (lipsync_estimate.cpp).
+void addLipSyncEstimate(model::ProjectStore& store, model::Id sceneId,
+                        const providers::ModelRegistry* registry,
+                        const providers::BackendSettings& settings, const RenderRequest& request,
+                        RenderEstimate& out);
 
 }  // namespace sw::render

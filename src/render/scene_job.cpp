@@ -395,12 +395,15 @@ void render(SceneJob::State& s, SceneJobResult& result) {
   const bool bundle = !s.request.bundlePath.isEmpty();
   if (!bundle) startPieces(s, path);  // a bundle is stitched elsewhere: nothing to encode ahead
   generateVideo(s);
-  const media::PieceList pieces = finishPieces(s);
+  media::PieceList pieces = finishPieces(s);
   TimelineInputs timeline;
   addSegments(s, timeline);
   // One measured frame rate for every chunk: the output keeps it (no 24 -> 30 judder).
   const std::optional<FrameRate> fps = sharedFrameRate(timeline.segments);
   timeline.fps = fps ? fps->value() : chosenFps(s);
+  // Lines marked for lip sync: their frames are replaced, so no piece encoded ahead still holds
+  // the picture of its chunk.
+  if (applyLipSync(s, timeline)) pieces = media::PieceList();
   extendPictureTo(timeline, s.sceneSeconds);
   collectAudio(s, timeline);
   s.throwIfCancelled();

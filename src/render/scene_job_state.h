@@ -177,6 +177,11 @@ void addSegments(SceneJob::State& s, TimelineInputs& timeline);
 // The timeline segment of a ready chunk (`last`: the scene's last, used for `seconds` only).
 TimelineSegment chunkSegment(SceneJob::State& s, const model::Chunk& chunk,
                              const model::Asset& asset, bool last, double seconds);
+// scene_job_lipsync.cpp
+// Lines marked for lip sync (when a lip-sync backend is chosen): the frames of `timeline`'s
+// segments under each line are replaced by their lip-synced version (cut, sent, spliced, each
+// step cached by its recipe). True when a segment's file changed. Throws JobFailure.
+bool applyLipSync(SceneJob::State& s, TimelineInputs& timeline);
 // scene_job_pieces.cpp
 // Starts the piece worker for a render that generates chunks (not offline, not a regeneration,
 // SCENEWRIGHT_ENCODE_AHEAD not 0), encoding for `outputPath`.

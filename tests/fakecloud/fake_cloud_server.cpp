@@ -112,7 +112,7 @@ void dispatch(FakeState& state, const QHttpServerRequest& request,
     ex.scenario = state.named.contains(name) ? state.named.value(name) : state.scenario;
   }
   for (auto handler : {handleControl, handleReplicate, handleDelivery, handleElevenLabs,
-                       handleOpenAi, handleOllama}) {
+                       handleOpenAi, handleOllama, handleSync}) {
     if (handler(state, ex)) return;
   }
   ex.reply(jsonReply(404, {{"detail", "Not found: " + ex.path}}));
@@ -267,6 +267,14 @@ void FakeCloudServer::expireAll() {
 QList<qint64> FakeCloudServer::dataUriSizes() const {
   QMutexLocker lock(&state_->mutex);
   return state_->dataUriSizes;
+}
+
+QList<SyncReceived> FakeCloudServer::syncReceived() const {
+  QMutexLocker lock(&state_->mutex);
+  QList<SyncReceived> out;
+  for (const QString& id : state_->syncOrder)
+    out.append(state_->syncGenerations.value(id).received);
+  return out;
 }
 
 int FakeCloudServer::maxConcurrentSpeech() const {

@@ -1,7 +1,8 @@
 // FakeCloudServer: a loopback HTTP server (QHttpServer on 127.0.0.1, port chosen by the OS)
-// speaking the Replicate, ElevenLabs, OpenAI-TTS and Ollama protocols of docs/cloud-protocols.md,
-// driven by a per-test Scenario, with a request log and a time scale (realPerVirtual = 0.01
-// makes a "60 s" wait last 0.6 s). It runs on its own thread, so clients may block.
+// speaking the Replicate, ElevenLabs, OpenAI-TTS, Ollama and Sync API protocols of
+// docs/cloud-protocols.md, driven by a per-test Scenario, with a request log and a time scale
+// (realPerVirtual = 0.01 makes a "60 s" wait last 0.6 s). It runs on its own thread, so clients may
+// block.
 #pragma once
 
 #include "fakecloud/fake_scenario.h"
@@ -32,6 +33,16 @@ struct FakeTokens {
   QByteArray replicate = "r8_FAKEreplicateTOKEN0123456789abcdef";
   QByteArray elevenlabs = "sk_FAKEelevenlabsKEY0123456789abcdef";
   QByteArray openai = "sk-FAKEopenaiKEY0123456789abcdef";
+  QByteArray sync = "sk-FAKEsyncKEY0123456789abcdef";
+};
+
+// What the fake Sync API received for one generation (multipart parts by name).
+struct SyncReceived {
+  QString id;
+  QString model;
+  QJsonObject options;
+  QByteArray video;
+  QByteArray audio;
 };
 
 // A model the fake Replicate knows: official ones are run by name, others need `version`.
@@ -77,10 +88,11 @@ class FakeCloudServer {
 
   int predictionCount() const;
   QJsonObject prediction(const QString& id) const;
-  QStringList predictionIds() const;   // in creation order
-  void expireAll();                    // "an hour later": outputs removed, delivery 404
-  QList<qint64> dataUriSizes() const;  // sizes of data-URI inputs seen
-  int maxConcurrentSpeech() const;     // highest ElevenLabs in-flight count observed
+  QStringList predictionIds() const;         // in creation order
+  void expireAll();                          // "an hour later": outputs removed, delivery 404
+  QList<qint64> dataUriSizes() const;        // sizes of data-URI inputs seen
+  int maxConcurrentSpeech() const;           // highest ElevenLabs in-flight count observed
+  QList<SyncReceived> syncReceived() const;  // Sync API generations, in creation order
 
  private:
   std::shared_ptr<FakeState> state_;

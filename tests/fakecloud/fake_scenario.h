@@ -67,8 +67,21 @@ struct OllamaScenario {
   qint64 loadDelayMs = 0;       // slow first answer (virtual ms)
 };
 
+// The fake Sync API (/v2/generate): a created generation answers PENDING, then PROCESSING, then
+// its outcome. A COMPLETED one delivers the video it received, re-encoded with a white square
+// (kMarker px) drawn in its top-left corner on every frame, at the received size and frame rate.
+struct SyncScenario {
+  int pendingPolls = 1;     // GETs answered PENDING
+  int processingPolls = 1;  // then GETs answered PROCESSING
+  enum class End { Completed, Failed, Rejected } end = End::Completed;
+  QString failureText = QStringLiteral("No face was detected in the input video.");
+  int create429 = 0;  // the first K creates answer 429 (retry_after in the body)
+  static constexpr int kMarker = 24;
+};
+
 struct Scenario {
   ReplicateScenario replicate;
+  SyncScenario sync;
   SpeechScenario elevenlabs;
   SpeechScenario openai;
   OllamaScenario ollama;

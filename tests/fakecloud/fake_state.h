@@ -31,6 +31,13 @@ struct FakePrediction {
   ReplicateScenario scenario;
 };
 
+struct FakeSyncGeneration {
+  QJsonObject object;  // what GET /v2/generate/{id} returns
+  SyncReceived received;
+  int polls = 0;
+  SyncScenario scenario;
+};
+
 // One request being answered; the responder may be kept for a delayed answer.
 struct Exchange {
   QByteArray method;
@@ -67,7 +74,10 @@ class FakeState {
   QHash<QString, QByteArray> fileContents;  // uploaded bytes, by file id
   QHash<QString, QByteArray> clips;         // generated video outputs, by prediction id
   QList<qint64> dataUriSizes;
-  QHash<QString, int> counters;  // per scenario counter name
+  QMap<QString, FakeSyncGeneration> syncGenerations;
+  QStringList syncOrder;
+  QHash<QString, QByteArray> syncOutputs;  // marked videos, by generation id
+  QHash<QString, int> counters;            // per scenario counter name
   int speechInFlight = 0;
   int speechMaxInFlight = 0;
   QRandomGenerator random{20260302};
@@ -90,6 +100,7 @@ bool handleDelivery(FakeState& state, Exchange& ex);
 bool handleElevenLabs(FakeState& state, Exchange& ex);
 bool handleOpenAi(FakeState& state, Exchange& ex);
 bool handleOllama(FakeState& state, Exchange& ex);
+bool handleSync(FakeState& state, Exchange& ex);
 
 QList<FakeModel> defaultModels();
 QJsonArray validateInput(const FakeModel& model, const QJsonObject& input);

@@ -255,3 +255,41 @@ TEST(ProjectJson, WrongFormatOrVersionIsRefused) {
   EXPECT_NO_THROW(validateProjectJson(QJsonObject{
       {"format", kProjectJsonFormat}, {"version", 1}, {"project", QJsonObject{{"name", "x"}}}}));
 }
+
+// A line marked for lip sync keeps its mark through export and import; unmarked lines write no
+// field (older files read as off); a mark that is not a boolean is refused naming the line.
+TEST(ProjectJson, LipSyncMarkRoundTrips) {
+  QTemporaryDir tmp;
+  auto first = importProjectFile(samplePath(), tmp.filePath(QStringLiteral("a")), {});
+  const Id scene = first->scenes().first().id;
+  DialogueLine line = first->dialogueLines(scene).first();
+  line.lipSync = true;
+  first->updateDialogueLine(line);
+  const QJsonObject exported = exportProject(*first);
+  const QJsonArray dialogue = exported["scenes"].toArray().first().toObject()["dialogue"].toArray();
+  EXPECT_TRUE(dialogue.first().toObject()["lipSync"].toBool());
+  if (dialogue.size() > 1) EXPECT_FALSE(dialogue[1].toObject().contains("lipSync"));
+  auto second = importProjectFile(writeJson(tmp, QStringLiteral("a.json"), exported),
+                                  tmp.filePath(QStringLiteral("b")), {});
+  const QList<DialogueLine> lines = second->dialogueLines(second->scenes().first().id);
+  EXPECT_TRUE(lines.first().lipSync);
+  for (int i = 1; i < lines.size(); ++i) EXPECT_FALSE(lines[i].lipSync);
+
+  QJsonObject bad = exported;
+  QJsonArray scenes = bad["scenes"].toArray();
+  QJsonObject s0 = scenes.first().toObject();
+  QJsonArray d = s0["dialogue"].toArray();
+  QJsonObject l0 = d.first().toObject();
+  l0["lipSync"] = QStringLiteral("yes");
+  d[0] = l0;
+  s0["dialogue"] = d;
+  scenes[0] = s0;
+  bad["scenes"] = scenes;
+  try {
+    importProjectFile(writeJson(tmp, QStringLiteral("bad.json"), bad),
+                      tmp.filePath(QStringLiteral("c")), {});
+    FAIL() << "a non-boolean lipSync was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_TRUE(QString::fromUtf8(e.what()).contains(QStringLiteral("lipSync"))) << e.what();
+  }
+}

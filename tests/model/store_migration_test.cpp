@@ -129,3 +129,33 @@ TEST(StoreMigration, TheContentStampCountsSceneChangesNotJobProgress) {
   store->updateScene(scene);
   EXPECT_GT(store->contentStamp(), afterChunk);
 }
+
+// v9 adds the lip-sync mark of a dialogue line: off for every line an older version wrote, kept
+// through an update, and a change of it moves the content stamp (views recompute the state).
+TEST(StoreMigration, V9AddsTheLipSyncMarkOffForOldLines) {
+  QTemporaryDir tmp;
+  {
+    Database db(tmp.filePath(QStringLiteral("project.db")), Database::Mode::Create);
+    db.exec("PRAGMA foreign_keys = ON");
+    schema::migrate(db, 8);
+    fillOldProject(db, 8);
+  }
+  auto store = ProjectStore::open(tmp.path());
+  ASSERT_EQ(store->schemaVersion(), 9);
+  const Id sceneId = store->scenes().first().id;
+  DialogueLine line = store->dialogueLines(sceneId).first();
+  EXPECT_FALSE(line.lipSync);
+  const qint64 before = store->contentStamp();
+  line.lipSync = true;
+  store->updateDialogueLine(line);
+  EXPECT_GT(store->contentStamp(), before);
+  DialogueLine added{0, sceneId, 1, line.characterId, QStringLiteral("Again"), std::nullopt, true};
+  store->addDialogueLine(added);
+  store.reset();
+  store = ProjectStore::open(tmp.path());
+  const QList<DialogueLine> lines = store->dialogueLines(sceneId);
+  ASSERT_EQ(lines.size(), 2);
+  EXPECT_TRUE(lines[0].lipSync);
+  EXPECT_EQ(lines[0].text, QStringLiteral("Hi"));
+  EXPECT_TRUE(lines[1].lipSync);
+}

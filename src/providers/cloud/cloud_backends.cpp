@@ -2,7 +2,9 @@
 
 #include "providers/cloud/ollama_script.h"
 #include "providers/cloud/replicate_backends.h"
+#include "providers/cloud/replicate_lipsync.h"
 #include "providers/cloud/sfx_backends.h"
+#include "providers/cloud/sync_lipsync.h"
 #include "providers/cloud/tts_backends.h"
 #include "providers/model_registry.h"
 
@@ -42,6 +44,19 @@ void registerCloudBackends(BackendFactory& factory) {
   });
   factory.addSpeech("openai", [](const BackendEnvironment& env) {
     return make<cloud::OpenAiSpeech>(Service::OpenAI, env);
+  });
+  // Lip sync: the registry's "lipsync" section says which models each backend runs.
+  factory.addLipSync("replicate", [](const BackendEnvironment& env) {
+    cloud::CloudSetup setup =
+        cloud::makeCloudSetup(Service::Replicate, env.optionsFor(QStringLiteral("replicate")));
+    return std::make_shared<cloud::ReplicateLipSync>(
+        std::move(setup), env.models ? env.models->lipSync() : LipSyncModels());
+  });
+  factory.addLipSync("sync", [](const BackendEnvironment& env) {
+    cloud::CloudSetup setup =
+        cloud::makeCloudSetup(Service::Sync, env.optionsFor(QStringLiteral("sync")));
+    return std::make_shared<cloud::SyncLipSync>(
+        std::move(setup), env.models ? env.models->lipSync() : LipSyncModels());
   });
   factory.addScriptParser("ollama", [](const BackendEnvironment& env) {
     return make<cloud::OllamaScriptParser>(Service::Ollama, env);

@@ -33,6 +33,8 @@ QString serviceId(Service s) {
       return QStringLiteral("openai");
     case Service::Ollama:
       return QStringLiteral("ollama");
+    case Service::Sync:
+      return QStringLiteral("sync");
   }
   return {};
 }
@@ -47,6 +49,8 @@ QString serviceName(Service s) {
       return QStringLiteral("OpenAI");
     case Service::Ollama:
       return QStringLiteral("Ollama");
+    case Service::Sync:
+      return QStringLiteral("Sync");
   }
   return {};
 }
@@ -61,6 +65,8 @@ QString keyVariable(Service s) {
       return QStringLiteral("OPENAI_API_KEY");
     case Service::Ollama:
       return {};
+    case Service::Sync:
+      return QStringLiteral("SYNC_API_KEY");
   }
   return {};
 }
@@ -75,6 +81,8 @@ QString baseUrlVariable(Service s) {
       return QStringLiteral("OPENAI_BASE_URL");
     case Service::Ollama:
       return QStringLiteral("OLLAMA_HOST");
+    case Service::Sync:
+      return QStringLiteral("SYNC_BASE_URL");
   }
   return {};
 }
@@ -89,6 +97,8 @@ QUrl defaultBaseUrl(Service s) {
       return QUrl(QStringLiteral("https://api.openai.com/v1"));
     case Service::Ollama:
       return QUrl(QStringLiteral("http://127.0.0.1:11434"));
+    case Service::Sync:
+      return QUrl(QStringLiteral("https://api.sync.so"));
   }
   return {};
 }
@@ -99,6 +109,7 @@ QUrl normaliseBaseUrl(Service service, const QString& text) {
   if (!t.contains(QStringLiteral("://"))) t.prepend(QStringLiteral("http://"));
   while (t.endsWith('/')) t.chop(1);
   if (service == Service::Replicate && t.endsWith(QStringLiteral("/v1"))) t.chop(3);
+  if (service == Service::Sync && t.endsWith(QStringLiteral("/v2"))) t.chop(3);
   QUrl url(t);
   if (service == Service::Ollama) {
     if (url.port() < 0) url.setPort(11434);

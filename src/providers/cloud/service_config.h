@@ -1,10 +1,10 @@
 // Where each cloud service lives and which key it uses.
 //  Base URL: the backend's settings option "baseUrl", else the environment
-//  (REPLICATE_BASE_URL, ELEVENLABS_BASE_URL, OPENAI_BASE_URL, OLLAMA_HOST), else the public
-//  default. API key: the system keychain (QtKeychain), else the environment (REPLICATE_API_TOKEN,
-//  ELEVENLABS_API_KEY, OPENAI_API_KEY). Where no keychain service runs (headless, CI) the key
-//  comes from the environment and `status` says so. Keys are never written to the project,
-//  settings, logs or exports.
+//  (REPLICATE_BASE_URL, ELEVENLABS_BASE_URL, OPENAI_BASE_URL, OLLAMA_HOST, SYNC_BASE_URL), else
+//  the public default. API key: the system keychain (QtKeychain), else the environment
+//  (REPLICATE_API_TOKEN, ELEVENLABS_API_KEY, OPENAI_API_KEY, SYNC_API_KEY). Where no keychain
+//  service runs (headless, CI) the key comes from the environment and `status` says so. Keys are
+//  never written to the project, settings, logs or exports.
 #pragma once
 
 #include <QJsonObject>
@@ -15,9 +15,9 @@
 
 namespace sw::providers::cloud {
 
-enum class Service { Replicate, ElevenLabs, OpenAI, Ollama };
+enum class Service { Replicate, ElevenLabs, OpenAI, Ollama, Sync };
 
-QString serviceId(Service service);        // "replicate", "elevenlabs", "openai", "ollama"
+QString serviceId(Service service);        // "replicate", "elevenlabs", "openai", "ollama", "sync"
 QString serviceName(Service service);      // "Replicate", "ElevenLabs", "OpenAI", "Ollama"
 QString keyVariable(Service service);      // "REPLICATE_API_TOKEN"... (empty for Ollama)
 QString baseUrlVariable(Service service);  // "REPLICATE_BASE_URL"... "OLLAMA_HOST"

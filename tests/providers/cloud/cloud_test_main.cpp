@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   qputenv("REPLICATE_API_TOKEN", tokens.replicate);
   qputenv("ELEVENLABS_API_KEY", tokens.elevenlabs);
   qputenv("OPENAI_API_KEY", tokens.openai);
+  qputenv("SYNC_API_KEY", tokens.sync);
+  qunsetenv("SYNC_BASE_URL");
   qunsetenv("REPLICATE_BASE_URL");
   qunsetenv("OLLAMA_HOST");
   QCoreApplication app(argc, argv);
