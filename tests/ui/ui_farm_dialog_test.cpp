@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -14,8 +15,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "farm/farm_jobs.h"
 #include "farm/node_cli.h"
 #include "model/project_store.h"
+#include "render/app_settings.h"
+#include "render/render_queue.h"
+#include "ui/farm_submission.h"
 #include "ui/farm_target_box.h"
 #include "ui/job_card.h"
 #include "ui/main_window.h"
@@ -120,7 +125,7 @@ TEST_F(UiFarmDialog, AFarmJobShowsItsSlurmStateInTheQueue) {
                            {"farm", QJsonObject{{"arrayJob", "4242"},
                                                 {"task", 0},
                                                 {"batch", bin.path()},
-                                                {"bundle", "bundles/00.swjob"},
+                                                {"bundle", "bundles/01.swjob"},
                                                 {"output", "01-night-shift.mp4"}}}};
     jobId = store->createJob(row);
     store->setJobStatus(jobId, model::JobStatus::Processing);
@@ -133,7 +138,8 @@ TEST_F(UiFarmDialog, AFarmJobShowsItsSlurmStateInTheQueue) {
   const auto state = [&] {
     return jobs->data(jobs->index(jobs->rowOf(jobId)), RenderJobModel::FarmStateRole).toString();
   };
-  QTest::qWaitFor([&] { return !state().isEmpty(); }, 10000);  // the first poll, on a worker
+  EXPECT_TRUE(
+      QTest::qWaitFor([&] { return !state().isEmpty(); }, 10000));  // the first poll, on a worker
   EXPECT_EQ(state(), QStringLiteral("RUNNING"));
   EXPECT_TRUE(jobs->data(jobs->index(jobs->rowOf(jobId)), Qt::DisplayRole)
                   .toString()
@@ -144,6 +150,39 @@ TEST_F(UiFarmDialog, AFarmJobShowsItsSlurmStateInTheQueue) {
   ASSERT_NE(card, nullptr);
   EXPECT_TRUE(card->fetchButton()->isHidden());
   EXPECT_TRUE(card->cancelButton()->isHidden());
+}
+
+// A submission from the GUI: the app's queue writes the scene's bundle into a new batch folder
+// of the spool, then sbatch (the test's script, printing 4242) runs on a worker and the project
+// gets one farm job of array 4242.
+TEST_F(UiFarmDialog, ASubmissionWritesTheBundlesThenRunsSbatch) {
+  render::AppSettings settings;  // small local video keeps the bundle quick
+  settings.backendOptions = QJsonObject{{"local", QJsonObject{{"width", 320}, {"height", 180}}}};
+  settings.save();
+  setPath(true);
+  QTemporaryDir spool;
+  render::RenderRequest request;
+  request.sceneIds = {sceneId};
+  auto* submission = new FarmSubmission(
+      window->renderQueue(), project.folder(), QStringLiteral("Farm"), request, spool.path(),
+      QStringLiteral("/opt/scenewright/bin/scenewright-cli"), farm::SubmitOptions{}, window.get());
+  QString arrayJob, error;
+  QObject::connect(submission, &FarmSubmission::submitted,
+                   [&](const QString& id, int) { arrayJob = id; });
+  QObject::connect(submission, &FarmSubmission::failed, [&](const QString& e) { error = e; });
+  EXPECT_TRUE(QTest::qWaitFor([&] { return !arrayJob.isEmpty() || !error.isEmpty(); }, 60000));
+  EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+  EXPECT_EQ(arrayJob, QStringLiteral("4242"));
+  auto store = model::ProjectStore::open(project.folder(), model::ProjectStore::Check::Known);
+  int farmJobs = 0;
+  for (const model::RenderJob& job : store->jobs())
+    if (farm::isFarmJob(job)) ++farmJobs;
+  EXPECT_EQ(farmJobs, 1);
+  const QStringList batches = QDir(spool.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+  ASSERT_EQ(batches.size(), 1);
+  EXPECT_TRUE(QFileInfo::exists(
+      QDir(spool.path()).filePath(batches.first() + QStringLiteral("/bundles/01.swjob/plan.json"))))
+      << QDir(spool.path()).filePath(batches.first()).toStdString();
 }
 
 TEST(UiFarmNodeCli, FindsTheCliNextToTheAppOrInCli) {
