@@ -707,6 +707,75 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
     </message>
 </context>
 <context>
+    <name>sw::ui::FarmPoller</name>
+    <message>
+        <source>Fetched %1, failed %2, cancelled %3, still on the cluster %4.</source>
+        <translation>Abgeholt %1, fehlgeschlagen %2, abgebrochen %3, noch auf dem Cluster %4.</translation>
+    </message>
+    <message>
+        <source>Fetching the farm&apos;s renders failed: %1</source>
+        <translation>Das Abholen der Renderings der Farm ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::FarmSubmission</name>
+    <message>
+        <source>scenewright-cli was not found next to the app (%1) or in %2: install it with the app; the cluster&apos;s nodes run it to render.</source>
+        <translation>scenewright-cli wurde weder neben der App (%1) noch in %2 gefunden: Installieren Sie es mit der App; die Knoten des Clusters rendern damit.</translation>
+    </message>
+    <message>
+        <source>a scene&apos;s bundle was not written (job %1)</source>
+        <translation>das Bundle einer Szene wurde nicht geschrieben (Auftrag %1)</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted to the cluster: %1</source>
+        <translation>Nichts wurde an den Cluster übergeben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::FarmTargetBox</name>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm-Cluster</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>A folder this machine and every node see</source>
+        <translation>Ein Ordner, den dieser Rechner und jeder Knoten sehen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Spool folder:</source>
+        <translation>Spool-Ordner:</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>Standard des Clusters</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition:</translation>
+    </message>
+    <message>
+        <source>Spool Folder</source>
+        <translation>Spool-Ordner</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::FileDialogs</name>
     <message>
         <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
@@ -798,6 +867,10 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
     <message>
         <source>What this job&apos;s generations cost so far (every run of it)</source>
         <translation>Was die Erzeugungen dieses Auftrags bisher gekostet haben (alle Durchläufe)</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Abholen</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1559,28 @@ Der aktuelle Stand wird vorher gesichert und kann über dasselbe Menü zurückge
         <source>job %1</source>
         <translation>Auftrag %1</translation>
     </message>
+    <message>
+        <source>Render on the Cluster</source>
+        <translation>Auf dem Cluster rendern</translation>
+    </message>
+    <message>
+        <source>Choose a spool folder that exists, one this machine and every node of the cluster see at the same path (&quot;%1&quot; is not a folder).</source>
+        <translation>Wählen Sie einen vorhandenen Spool-Ordner, den dieser Rechner und jeder Knoten des Clusters unter demselben Pfad sehen („%1“ ist kein Ordner).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted Slurm job %1 (%n task(s)).</source>
+        <translation>
+            <numerusform>Slurm-Auftrag %1 übergeben (%n Aufgabe).</numerusform>
+            <numerusform>Slurm-Auftrag %1 übergeben (%n Aufgaben).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n bundle(s) for the cluster.</source>
+        <translation>
+            <numerusform>%n Bundle wird für den Cluster geschrieben.</numerusform>
+            <numerusform>%n Bundles werden für den Cluster geschrieben.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::MediaDrops</name>
@@ -2016,6 +2111,10 @@ Erneutes Rendern erzeugt (und bezahlt) sie noch einmal.</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>On the farm: %1</source>
+        <translation>Auf der Farm: %1</translation>
     </message>
 </context>
 <context>

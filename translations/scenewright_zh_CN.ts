@@ -701,6 +701,75 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
     </message>
 </context>
 <context>
+    <name>sw::ui::FarmPoller</name>
+    <message>
+        <source>Fetched %1, failed %2, cancelled %3, still on the cluster %4.</source>
+        <translation>已取回 %1，失败 %2，已取消 %3，仍在集群上 %4。</translation>
+    </message>
+    <message>
+        <source>Fetching the farm&apos;s renders failed: %1</source>
+        <translation>取回渲染农场的渲染结果失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::FarmSubmission</name>
+    <message>
+        <source>scenewright-cli was not found next to the app (%1) or in %2: install it with the app; the cluster&apos;s nodes run it to render.</source>
+        <translation>在应用旁（%1）和 %2 中均未找到 scenewright-cli：请随应用一起安装；集群节点用它进行渲染。</translation>
+    </message>
+    <message>
+        <source>a scene&apos;s bundle was not written (job %1)</source>
+        <translation>某个场景的任务包未写入（任务 %1）</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted to the cluster: %1</source>
+        <translation>未向集群提交任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::ui::FarmTargetBox</name>
+    <message>
+        <source>Run on</source>
+        <translation>运行位置</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>运行位置：</translation>
+    </message>
+    <message>
+        <source>A folder this machine and every node see</source>
+        <translation>本机和每个节点都能访问的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Spool folder:</source>
+        <translation>共享文件夹：</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>集群默认值</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>分区：</translation>
+    </message>
+    <message>
+        <source>Spool Folder</source>
+        <translation>共享文件夹</translation>
+    </message>
+</context>
+<context>
     <name>sw::ui::FileDialogs</name>
     <message>
         <source>%1 is a database file that only Scenewright&apos;s store may open. Choose another file.</source>
@@ -792,6 +861,10 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
     <message>
         <source>What this job&apos;s generations cost so far (every run of it)</source>
         <translation>此任务的生成迄今的费用（所有运行）</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>取回</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1540,26 @@ The current state is backed up first, so this can be reverted from the same menu
         <source>job %1</source>
         <translation>任务 %1</translation>
     </message>
+    <message>
+        <source>Render on the Cluster</source>
+        <translation>在集群上渲染</translation>
+    </message>
+    <message>
+        <source>Choose a spool folder that exists, one this machine and every node of the cluster see at the same path (&quot;%1&quot; is not a folder).</source>
+        <translation>请选择一个已存在的共享文件夹，本机和集群的每个节点都能以相同路径访问它（“%1”不是文件夹）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted Slurm job %1 (%n task(s)).</source>
+        <translation>
+            <numerusform>已提交 Slurm 作业 %1（%n 个任务）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n bundle(s) for the cluster.</source>
+        <translation>
+            <numerusform>正在为集群写入 %n 个任务包。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::MediaDrops</name>
@@ -1995,6 +2088,10 @@ Rendering again will regenerate (and pay for) them.</source>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>On the farm: %1</source>
+        <translation>在渲染农场上：%1</translation>
     </message>
 </context>
 <context>

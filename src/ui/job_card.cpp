@@ -44,9 +44,10 @@ JobCard::JobCard(model::Id jobId, QWidget* parent)
   folder_ = button(tr("Show in folder"), &JobCard::folderClicked);
   saveAs_ = button(tr("Save as…"), &JobCard::saveAsClicked);
   log_ = button(tr("Log"), &JobCard::logClicked);
+  fetch_ = button(tr("Fetch"), &JobCard::fetchClicked);
   log_->setObjectName(QStringLiteral("jobLogButton"));
   log_->setToolTip(tr("Every step of this job: inputs, model, output, cost, time and warnings"));
-  for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_})
+  for (QPushButton* b : {pause_, cancel_, retry_, resume_, open_, folder_, saveAs_, fetch_})
     buttons->addWidget(b);
   buttons->addStretch();
   buttons->addWidget(log_);
@@ -98,8 +99,20 @@ void JobCard::update(const QModelIndex& index, bool paused, bool controls, const
           : tr("Failed while %1: %2").arg(stage.isEmpty() ? tr("starting") : stage, error));
   error_->setVisible(!error.isEmpty() && status == model::JobStatus::Failed);
   pause_->setText(paused ? tr("Continue") : tr("Pause"));
-  pause_->setVisible(running);
-  cancel_->setVisible(running);
+  // A farm job runs on the cluster, not in this queue: its state is Slurm's, Fetch brings it.
+  const bool farm = index.data(RenderJobModel::FarmRole).toBool();
+  const QString farmState = index.data(RenderJobModel::FarmStateRole).toString();
+  if (farm && running) {
+    stage_->setText(farmState.isEmpty() ? stage : RenderJobModel::farmStateText(farmState));
+    stage_->setVisible(!stage_->text().isEmpty());
+  }
+  static const QStringList live = {QStringLiteral("PENDING"),     QStringLiteral("RUNNING"),
+                                   QStringLiteral("CONFIGURING"), QStringLiteral("COMPLETING"),
+                                   QStringLiteral("SUSPENDED"),   QStringLiteral("REQUEUED")};
+  fetch_->setVisible(farm && running && !live.contains(farmState));
+  fetch_->setEnabled(true);
+  pause_->setVisible(running && !farm);
+  cancel_->setVisible(running && !farm);
   retry_->setVisible(status == model::JobStatus::Failed);
   resume_->setVisible(status == model::JobStatus::Interrupted ||
                       status == model::JobStatus::Cancelled);

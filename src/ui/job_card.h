@@ -26,6 +26,8 @@ class JobCard : public QFrame {
   QPushButton* resumeButton() const { return resume_; }
   QPushButton* openButton() const { return open_; }
   QPushButton* logButton() const { return log_; }
+  // A farm job Slurm no longer runs: brings its render home (farm::fetchFarmJobs).
+  QPushButton* fetchButton() const { return fetch_; }
   QLabel* costLabel() const { return cost_; }
 
  Q_SIGNALS:
@@ -37,6 +39,7 @@ class JobCard : public QFrame {
   void folderClicked();
   void saveAsClicked();
   void logClicked();
+  void fetchClicked();
 
  private:
   QPushButton* button(const QString& text, void (JobCard::*signal)());
@@ -55,6 +58,7 @@ class JobCard : public QFrame {
   QPushButton* folder_ = nullptr;
   QPushButton* saveAs_ = nullptr;
   QPushButton* log_ = nullptr;
+  QPushButton* fetch_ = nullptr;
 };
 
 }  // namespace sw::ui

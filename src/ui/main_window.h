@@ -100,6 +100,9 @@ class MainWindow : public QMainWindow {
   void chooseScreenplay();
   bool canRegenerate() const { return queue_ != nullptr; }
   QList<model::Id> enqueueRender(const render::RenderRequest& request);
+  // The dialog's render on the Slurm cluster (main_window_farm.cpp, ui/farm_submission.h).
+  void submitToFarm(const render::RenderRequest& request, const QString& spool,
+                    const QString& partition);
 
   ProjectSession* session() const { return session_.get(); }
   ProjectPane* projectPane() const { return pane_; }

@@ -26,6 +26,7 @@
 #include "ui/chunk_inspector.h"
 #include "ui/chunk_model.h"
 #include "ui/chunk_regenerator.h"
+#include "ui/farm_target_box.h"
 #include "ui/file_dialogs.h"
 #include "ui/main_window.h"
 #include "ui/preview_player.h"
@@ -275,7 +276,14 @@ RenderSceneDialog* MainWindow::showRenderDialog() {
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   const QString reason = renderUnavailableReason();
   dialog->setRenderAvailable(reason.isEmpty(), reason);
-  connect(dialog, &QDialog::accepted, this, [this, dialog] { enqueueRender(dialog->request()); });
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    if (FarmTargetBox* farm = dialog->farmBox(); farm && farm->onFarm()) {
+      farm->remember();
+      submitToFarm(dialog->request(), farm->spool(), farm->partition());
+      return;
+    }
+    enqueueRender(dialog->request());
+  });
   dialog->open();
   return dialog;
 }

@@ -1,13 +1,24 @@
 #include "ui/render_job_model.h"
 
+#include "farm/farm_jobs.h"
+#include "ui/farm_poller.h"
 #include "ui/project_session.h"
 
 namespace sw::ui {
 
 RenderJobModel::RenderJobModel(ProjectSession* session, QObject* parent)
     : QAbstractListModel(parent), session_(session) {
+  farm_ = new FarmPoller(session->folder(), this);
+  connect(farm_, &FarmPoller::statesChanged, this, [this](const QHash<qint64, QString>& states) {
+    for (auto it = states.begin(); it != states.end(); ++it)
+      farmStates_.insert(it.key(), it.value());
+    if (!rows_.isEmpty()) emit dataChanged(index(0), index(int(rows_.size()) - 1));
+  });
+  connect(farm_, &FarmPoller::fetched, this, &RenderJobModel::reload);
   reload();
 }
+
+void RenderJobModel::fetchFarmJobs() { farm_->fetch(); }
 
 RenderJobModel::Row RenderJobModel::makeRow(const model::RenderJob& job) {
   Row row{job, {}, -1.0};
@@ -22,8 +33,13 @@ void RenderJobModel::reload() {
   rows_.clear();
   QList<model::RenderJob> jobs = session_->store().jobs();
   std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-  for (const model::RenderJob& job : jobs) rows_.append(makeRow(job));
+  bool farmRunning = false;
+  for (const model::RenderJob& job : jobs) {
+    rows_.append(makeRow(job));
+    farmRunning |= farm::isFarmJob(job) && job.status == model::JobStatus::Processing;
+  }
   endResetModel();
+  farm_->setActive(farmRunning);
 }
 
 void RenderJobModel::refreshJob(qint64 jobId) {
@@ -76,6 +92,10 @@ QString RenderJobModel::statusText(model::JobStatus status) {
   return {};
 }
 
+QString RenderJobModel::farmStateText(const QString& slurmState) {
+  return tr("On the farm: %1").arg(slurmState);
+}
+
 QVariant RenderJobModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
   const Row& row = rows_.at(index.row());
@@ -83,9 +103,10 @@ QVariant RenderJobModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
       // A farm job (scenewright-cli farm submit) is encoded on the cluster: its stage holds the
       // Slurm state `farm fetch` last saw ("on Slurm: PENDING").
-      if (row.job.spec.value(QStringLiteral("kind")).toString() == QLatin1String("farm") &&
-          row.job.status == model::JobStatus::Processing)
-        return tr("%1 — %2").arg(row.sceneTitle, row.job.stage);
+      if (farm::isFarmJob(row.job) && row.job.status == model::JobStatus::Processing)
+        return tr("%1 — %2").arg(row.sceneTitle, farmStates_.contains(row.job.id)
+                                                     ? farmStateText(farmStates_.value(row.job.id))
+                                                     : row.job.stage);
       return tr("%1 — %2").arg(row.sceneTitle, statusText(row.job.status));
     case JobIdRole:
       return row.job.id;
@@ -105,6 +126,10 @@ QVariant RenderJobModel::data(const QModelIndex& index, int role) const {
       return row.sceneTitle;
     case CostRole:
       return row.job.cost;
+    case FarmRole:
+      return farm::isFarmJob(row.job);
+    case FarmStateRole:
+      return farmStates_.value(row.job.id);
     default:
       return {};
   }

@@ -9,6 +9,8 @@
 
 namespace sw::ui {
 
+class FarmPoller;
+
 class ProjectSession;
 
 class RenderJobModel : public QAbstractListModel {
@@ -24,6 +26,8 @@ class RenderJobModel : public QAbstractListModel {
     OutputRole,
     SceneTitleRole,
     CostRole,
+    FarmRole,       // bool: a farm job (src/farm), rendered on the Slurm cluster
+    FarmStateRole,  // Slurm's state the last poll saw ("PENDING"...); empty: not yet
   };
 
   explicit RenderJobModel(ProjectSession* session, QObject* parent = nullptr);
@@ -38,6 +42,10 @@ class RenderJobModel : public QAbstractListModel {
   void refreshJob(qint64 jobId);  // reread one row (queue's jobChanged)
   void setLiveProgress(qint64 jobId, const QString& stage, double percent, double etaSeconds);
   static QString statusText(model::JobStatus status);
+  // farm fetch on a worker (ui/farm_poller.h), then reload().
+  void fetchFarmJobs();
+  static QString farmStateText(const QString& slurmState);  // "On the farm: RUNNING"
+  FarmPoller* farmPoller() const { return farm_; }
 
  private:
   struct Row {
@@ -48,6 +56,8 @@ class RenderJobModel : public QAbstractListModel {
   Row makeRow(const model::RenderJob& job);
   ProjectSession* session_;
   QList<Row> rows_;
+  FarmPoller* farm_ = nullptr;
+  QHash<qint64, QString> farmStates_;
 };
 
 }  // namespace sw::ui

@@ -3,6 +3,7 @@
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -82,6 +83,10 @@ void RenderQueuePanel::rebuild() {
     connect(card, &JobCard::resumeClicked, this, [this, id] { emit resumeRequested(id); });
     connect(card, &JobCard::saveAsClicked, this, [this, id] { emit saveAsRequested(id); });
     connect(card, &JobCard::logClicked, this, [this, id] { showLog(id); });
+    connect(card, &JobCard::fetchClicked, this, [this, card] {
+      card->fetchButton()->setEnabled(false);  // until the fetch reloads the cards
+      jobs_->fetchFarmJobs();
+    });
     connect(card, &JobCard::openClicked, this, [this, row] {
       emit openRequested(jobs_->index(row).data(RenderJobModel::OutputRole).toString());
     });

@@ -29,6 +29,7 @@
 #include "render/scene_state.h"
 #include "render/speech_estimate.h"
 #include "render/spend_ledger.h"
+#include "ui/farm_target_box.h"
 #include "ui/file_dialogs.h"
 #include "ui/project_session.h"
 #include "ui/ui_format.h"
@@ -88,6 +89,7 @@ RenderSceneDialog::RenderSceneDialog(ProjectSession* session, const QList<model:
   choices->addWidget(buildVideoBox());
   choices->addWidget(buildAudioBox());
   choices->addWidget(buildOutputBox());
+  if (FarmTargetBox::available()) choices->addWidget(farm_ = new FarmTargetBox);
   choices->addStretch(1);
   auto* outcome = new QVBoxLayout;
   outcome->addWidget(buildStateBox(), 1);

@@ -29,6 +29,7 @@ class QTreeWidget;
 namespace sw::ui {
 
 class ProjectSession;
+class FarmTargetBox;
 
 class RenderSceneDialog : public QDialog {
   Q_OBJECT
@@ -54,6 +55,8 @@ class RenderSceneDialog : public QDialog {
   // Unchecked (the default): stale chunks are generated again; checked, rendered as they are.
   QCheckBox* keepStaleBox() const { return keepStale_; }
   QLineEdit* outputEdit() const { return output_; }
+  // "Run on: This machine | Slurm cluster"; null when sbatch is not on PATH.
+  FarmTargetBox* farmBox() const { return farm_; }
   QPushButton* renderButton() const { return render_; }
   QCheckBox* budgetBox() const { return budgetOn_; }
   QDoubleSpinBox* budgetSpin() const { return budget_; }
@@ -102,6 +105,7 @@ class RenderSceneDialog : public QDialog {
   QCheckBox* keepDuration_ = nullptr;
   QCheckBox* keepStale_ = nullptr;
   QLineEdit* output_ = nullptr;
+  FarmTargetBox* farm_ = nullptr;
   QPushButton* render_ = nullptr;
   QCheckBox* budgetOn_ = nullptr;
   QDoubleSpinBox* budget_ = nullptr;
