@@ -42,6 +42,7 @@ render::FilmRequest filmRequestFrom(const QCommandLineParser& p, model::ProjectS
   if (!QStringList{"16:9", "9:16", "1:1"}.contains(r.scene.aspect))
     throw UserError(QStringLiteral("--aspect must be 16:9, 9:16 or 1:1"));
   r.scene.preview = p.isSet(QStringLiteral("preview"));
+  readTracks(p, r.scene);  // each scene's mix, and what a reused scene render must have
   r.scene.keepDuration = p.isSet(QStringLiteral("keep-duration"));
   r.scene.backend = p.value(QStringLiteral("backend"));
   r.scene.modelKey = p.value(QStringLiteral("model"));

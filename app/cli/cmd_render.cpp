@@ -114,10 +114,7 @@ render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectSto
   return requestFor(p, store, scenes);
 }
 
-render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStore& store,
-                                 const QList<model::Id>& scenes) {
-  render::RenderRequest r;
-  r.sceneIds = scenes;
+void readTracks(const QCommandLineParser& p, render::RenderRequest& r) {
   if (p.isSet(QStringLiteral("tracks"))) {
     const QStringList tracks =
         p.value(QStringLiteral("tracks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -130,6 +127,13 @@ render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStor
     r.music = tracks.contains(QStringLiteral("music"));
     r.sfx = tracks.contains(QStringLiteral("sfx"));
   }
+}
+
+render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStore& store,
+                                 const QList<model::Id>& scenes) {
+  render::RenderRequest r;
+  r.sceneIds = scenes;
+  readTracks(p, r);
   r.resolution = p.value(QStringLiteral("resolution"));
   if (!QStringList{"480p", "720p", "1080p", "2160p"}.contains(r.resolution))
     throw UserError(QStringLiteral("--resolution must be 480p, 720p, 1080p or 2160p"));

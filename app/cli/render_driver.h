@@ -28,6 +28,8 @@ QCommandLineOption waitOption();
 void addRenderOptions(QCommandLineParser& p, bool full);
 render::RenderRequest requestFrom(const QCommandLineParser& p, model::ProjectStore& store);
 // requestFrom() for the scenes given (a film's: bundle --film, farm submit --film).
+// --tracks narration,dialogue,music,sfx|none into the request (all four when absent).
+void readTracks(const QCommandLineParser& p, render::RenderRequest& request);
 render::RenderRequest requestFor(const QCommandLineParser& p, model::ProjectStore& store,
                                  const QList<model::Id>& scenes);
 // One line per scene on stderr before anything starts: what is ready, what is generated, cost.

@@ -91,6 +91,52 @@ QJsonObject readJson(const QString& path) {
   return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+// What no recipe holds: which tracks are mixed, and each sound effect's cue time and level. The
+// render's plan must have the tracks the film asks for and only those, and a clip for every cue
+// as it is cued now ("" when it has).
+QString mixChanged(model::ProjectStore& store, const model::Scene& scene,
+                   const RenderRequest& request, const media::RenderPlan& plan) {
+  using media::AudioTrack;
+  const std::pair<AudioTrack, bool> wanted[] = {{AudioTrack::Narration, request.narration},
+                                                {AudioTrack::Dialogue, request.dialogue},
+                                                {AudioTrack::Music, request.music},
+                                                {AudioTrack::Sfx, request.sfx}};
+  const char* names[] = {"narration", "dialogue", "music", "sound effects"};
+  for (const auto& [track, on] : wanted) {
+    if (on) continue;
+    for (const media::AudioClip& c : plan.audio)
+      if (c.track == track)
+        return QStringLiteral("it was rendered with %1, which the film leaves out")
+            .arg(QLatin1String(names[int(track)]));
+  }
+  if (!request.sfx) return {};
+  QList<const media::AudioClip*> unmatched;
+  for (const media::AudioClip& c : plan.audio)
+    if (c.track == AudioTrack::Sfx) unmatched.append(&c);
+  for (const model::SfxCue& cue : store.sfxCues(scene.id)) {
+    QString file = cue.file;
+    if (file.isEmpty() && cue.assetId)
+      if (const auto asset = store.asset(*cue.assetId)) file = asset->filePath;
+    if (file.isEmpty()) continue;  // nothing to play: the slot checks above judge it
+    bool found = false, sameFile = false;
+    for (int i = 0; i < unmatched.size() && !found; ++i) {
+      const media::AudioClip& c = *unmatched[i];
+      if (QFileInfo(c.file).absoluteFilePath() != QFileInfo(file).absoluteFilePath()) continue;
+      sameFile = true;
+      if (std::abs(c.start - cue.time) < 1e-6 && std::abs(c.gainDb - cue.gainDb) < 1e-6) {
+        found = true;
+        unmatched.removeAt(i);
+      }
+    }
+    if (!found && sameFile)
+      return QStringLiteral("sound effect '%1' was moved or its level changed since the render")
+          .arg(cue.description);
+  }
+  if (!unmatched.isEmpty())
+    return QStringLiteral("a sound effect it was rendered with is no longer cued");
+  return {};
+}
+
 QString whyNotCurrent(model::ProjectStore& store, const model::Scene& scene,
                       const providers::ModelRegistry* registry, const providers::AssetCache& cache,
                       const FilmRequest& request, const FilmScene& f) {
@@ -124,6 +170,7 @@ QString whyNotCurrent(model::ProjectStore& store, const model::Scene& scene,
     if (!asset || !files.contains(asset->filePath))
       return QStringLiteral("%1 is not the one it was rendered with").arg(s.label);
   }
+  if (const QString mix = mixChanged(store, scene, request.scene, plan); !mix.isEmpty()) return mix;
   int width = 0, height = 0;
   outputSize(request.scene.preview ? QStringLiteral("480p") : request.scene.resolution,
              request.scene.aspect, &width, &height);

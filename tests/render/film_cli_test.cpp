@@ -58,6 +58,7 @@ class FilmCli : public sw::testing::RenderFixture {
       h.seconds = 2.0;
       h.namesPerScene = true;
       h.tomasLine.clear();
+      if (title == QLatin1String("Night")) h.sfx = testsupport::SfxSpec{1.0, "A gull", 0.0};
       const model::Id id = testsupport::addHarbourScene(*store, h);
       model::Scene s = *store->scene(id);
       s.narration.clear();
@@ -134,6 +135,27 @@ TEST_F(FilmCli, JoinsScenesWithChaptersAndReusesCurrentRenders) {
   EXPECT_EQ(reused(), (QList<bool>{true, false, true})) << third.err.toStdString();
   EXPECT_TRUE(third.err.contains(QStringLiteral("scene 2 (Market): rendered")))
       << third.err.toStdString();
+
+  // A level is in no recipe: lowering scene 3's gull renders scene 3 again, and only it.
+  {
+    auto store = openStore();
+    const model::Id night = store->scenes().at(2).id;
+    model::SfxCue cue = store->sfxCues(night).at(0);
+    cue.gainDb = -6.0;
+    store->updateSfxCue(cue);
+  }
+  const Run fourth = renderFilm({"--transition", "crossfade:0.5"});
+  ASSERT_EQ(fourth.code, 0) << fourth.err.toStdString();
+  EXPECT_EQ(reused(), (QList<bool>{true, true, false})) << fourth.err.toStdString();
+  EXPECT_TRUE(fourth.err.contains(QStringLiteral("level changed"))) << fourth.err.toStdString();
+  // A film without sound effects does not reuse the renders that have them (Dawn's cue is the
+  // fixture's, the gull is Night's; Market has none).
+  const Run dry =
+      renderFilm({"--transition", "crossfade:0.5", "--tracks", "narration,dialogue,music"});
+  ASSERT_EQ(dry.code, 0) << dry.err.toStdString();
+  EXPECT_EQ(reused(), (QList<bool>{false, true, false})) << dry.err.toStdString();
+  EXPECT_TRUE(dry.err.contains(QStringLiteral("rendered with sound effects")))
+      << dry.err.toStdString();
 }
 
 TEST_F(FilmCli, CutsAreStreamCopiesAndABoundaryOverrideApplies) {
