@@ -113,7 +113,8 @@ int runSubmit(const QStringList& args) {
         return batch + QStringLiteral("/out/") +
                render::bundleOutputName(render::readBundleJob(bundles.at(i)));
       });
-  const QString output = QStringLiteral("film.mp4");
+  // Named after its batch: a later film fetched from the same project never replaces this one.
+  const QString output = QFileInfo(batch).fileName() + QStringLiteral("-film.mp4");
   const QString plan = batch + QStringLiteral("/film-plan.json");
   const media::RenderPlan filmPlan =
       render::buildFilmPlan(*store, filmScenes, batch + QStringLiteral("/out/") + output);
@@ -219,7 +220,7 @@ void registerFarmCommands(QList<Command>& out) {
            "--film also writes the film plan over the tasks' outputs (transitions, chapters,\n"
            "one loudness, as render --film) and submits its assembly job with\n"
            "--dependency=afterok:ARRAY; it prints both ids (the array's, then the film's).\n"
-           "fetch puts the film into exports/film.mp4 with its manifest. If a scene task\n"
+           "fetch puts the film into exports/BATCH-film.mp4 with its manifest. If a scene task\n"
            "fails the assembly can never run: fetch cancels it and marks it failed.\n"
            "  --spool DIR        a folder this machine and every node see at the same path\n"
            "  --cli PATH         scenewright-cli as the nodes run it (default: this one's path)\n"

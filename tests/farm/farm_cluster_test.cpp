@@ -177,7 +177,11 @@ TEST_F(FarmCluster, AFilmRendersAsAnArrayThenItsAssemblyJob) {
   const CliRun fetch = cli({"farm", "fetch", project()});
   ASSERT_EQ(fetch.code, 0) << fetch.out.toStdString() << fetch.err.toStdString();
   EXPECT_TRUE(fetch.out.contains(QStringLiteral("fetched 4"))) << fetch.out.toStdString();
-  const QString film = tmp.filePath(QStringLiteral("P.scenewright/exports/film.mp4"));
+  // Named after its batch, so a second film does not replace it.
+  const QStringList films = QDir(tmp.filePath(QStringLiteral("P.scenewright/exports")))
+                                .entryList({QStringLiteral("*-film.mp4")}, QDir::Files);
+  ASSERT_EQ(films.size(), 1) << films.join(' ').toStdString();
+  const QString film = tmp.filePath(QStringLiteral("P.scenewright/exports/") + films.first());
   ASSERT_TRUE(QFileInfo::exists(film));
   // 1 + 2 + 1 s with two crossfades of 0.5 s.
   EXPECT_NEAR(sw::media::probe(film).duration, 3.0, 0.2);
@@ -238,7 +242,9 @@ TEST_F(FarmCluster, AFailedSceneTaskLeavesTheFilmUnassembledAndReported) {
   const QString state =
       slurm(QStringLiteral("scontrol"), {"show", "job", "-o", assemblyJob}).section("JobState=", 1);
   EXPECT_TRUE(state.startsWith(QStringLiteral("CANCELLED"))) << state.toStdString();
-  EXPECT_FALSE(QFileInfo::exists(tmp.filePath(QStringLiteral("P.scenewright/exports/film.mp4"))));
+  EXPECT_TRUE(QDir(tmp.filePath(QStringLiteral("P.scenewright/exports")))
+                  .entryList({QStringLiteral("*-film.mp4")}, QDir::Files)
+                  .isEmpty());
   EXPECT_TRUE(status().isEmpty());
 }
 
