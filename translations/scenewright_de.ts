@@ -598,6 +598,26 @@ Wählen Sie eine seiner Sicherungen zum Wiederherstellen. Die beschädigte Datei
         <source>Delete dialogue line</source>
         <translation>Dialogzeile löschen</translation>
     </message>
+    <message>
+        <source>Lip sync: the render sends the picture under this line with its voice to the lip-sync backend and splices the synced frames back (for a speaker whose face is on screen).</source>
+        <translation>Lippensynchron: Der Render schickt das Bild unter dieser Zeile mit ihrer Stimme an das Lippensynchron-Backend und setzt die synchronisierten Bilder wieder ein (für eine Sprecherin oder einen Sprecher, deren Gesicht im Bild ist).</translation>
+    </message>
+    <message>
+        <source>Lip sync</source>
+        <translation>Lippensynchron</translation>
+    </message>
+    <message>
+        <source>lip sync</source>
+        <translation>Lippensynchronität</translation>
+    </message>
+    <message>
+        <source>Lip sync a line</source>
+        <translation>Zeile lippensynchron machen</translation>
+    </message>
+    <message>
+        <source>Stop lip-syncing a line</source>
+        <translation>Zeile nicht mehr lippensynchron machen</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::EditorMenus</name>

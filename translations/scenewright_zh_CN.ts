@@ -592,6 +592,26 @@ Choose one of its backups to restore. The damaged file is kept in its backups fo
         <source>Delete dialogue line</source>
         <translation>删除对白</translation>
     </message>
+    <message>
+        <source>Lip sync: the render sends the picture under this line with its voice to the lip-sync backend and splices the synced frames back (for a speaker whose face is on screen).</source>
+        <translation>口型同步：渲染时把这句台词下方的画面连同其配音发送给口型同步后端，并把同步后的画面拼接回去（适用于脸在画面中的说话者）。</translation>
+    </message>
+    <message>
+        <source>Lip sync</source>
+        <translation>口型同步</translation>
+    </message>
+    <message>
+        <source>lip sync</source>
+        <translation>口型同步</translation>
+    </message>
+    <message>
+        <source>Lip sync a line</source>
+        <translation>为台词开启口型同步</translation>
+    </message>
+    <message>
+        <source>Stop lip-syncing a line</source>
+        <translation>停止台词的口型同步</translation>
+    </message>
 </context>
 <context>
     <name>sw::ui::EditorMenus</name>

@@ -54,6 +54,15 @@ QVariant DialogueModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
   const model::DialogueLine& line = rows_.at(index.row());
   if (role == CharacterIdRole) return line.characterId;
+  if (index.column() == LipSyncColumn) {
+    if (role == Qt::CheckStateRole) return line.lipSync ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::ToolTipRole)
+      return tr(
+          "Lip sync: the render sends the picture under this line with its voice to the "
+          "lip-sync backend and splices the synced frames back (for a speaker whose face "
+          "is on screen).");
+    return {};
+  }
   if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
   if (index.column() == CharacterColumn)
     return role == Qt::EditRole ? QVariant(line.characterId)
@@ -63,18 +72,32 @@ QVariant DialogueModel::data(const QModelIndex& index, int role) const {
 
 QVariant DialogueModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  if (section == LipSyncColumn) return tr("Lip sync");
   return section == CharacterColumn ? tr("Character") : tr("Line");
 }
 
 Qt::ItemFlags DialogueModel::flags(const QModelIndex& index) const {
   if (!index.isValid()) return Qt::NoItemFlags;
+  if (index.column() == LipSyncColumn)
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable;
   return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
 bool DialogueModel::setData(const QModelIndex& index, const QVariant& value, int role) {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole) return false;
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return false;
   const model::DialogueLine before = rows_.at(index.row());
   model::DialogueLine after = before;
+  if (index.column() == LipSyncColumn) {
+    if (role != Qt::CheckStateRole) return false;
+    after.lipSync = value.toInt() == Qt::Checked;
+    if (after.lipSync == before.lipSync) return false;
+    const QString field = tr("lip sync");
+    session_->undoStack()->push(new EditRowCommand<model::DialogueLine>(
+        session_, before, after, field,
+        after.lipSync ? tr("Lip sync a line") : tr("Stop lip-syncing a line")));
+    return true;
+  }
+  if (role != Qt::EditRole) return false;
   if (index.column() == CharacterColumn) {
     after.characterId = value.toLongLong();
     if (after.characterId == before.characterId || !names_.contains(after.characterId))

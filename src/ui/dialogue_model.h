@@ -1,4 +1,5 @@
-// Dialogue lines of one scene (character, text) and its SFX cues (time, description, file,
+// Dialogue lines of one scene (character, text, the lip-sync mark: a checkbox, off by default,
+// for a line whose speaker's face is on screen) and its SFX cues (time, description, file,
 // gain). Edits are undoable commands written to the store at once. A sound file dropped on a cue
 // is probed and copied into the project (render/copy_in.h) on a worker thread, then set as an
 // undoable edit; a refused file is reported through ProjectSession::storeError.
@@ -16,7 +17,7 @@ class ProjectSession;
 class DialogueModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { CharacterColumn, TextColumn, ColumnCount };
+  enum Column { CharacterColumn, TextColumn, LipSyncColumn, ColumnCount };
   enum Role { CharacterIdRole = Qt::UserRole + 1 };
 
   explicit DialogueModel(ProjectSession* session, QObject* parent = nullptr);

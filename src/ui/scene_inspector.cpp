@@ -189,7 +189,10 @@ QWidget* SceneInspector::buildDialogueBox() {
   dialogueView_->setModel(dialogue_);
   dialogueView_->setItemDelegateForColumn(DialogueModel::CharacterColumn,
                                           new CharacterDelegate(characters_, dialogueView_));
-  dialogueView_->horizontalHeader()->setStretchLastSection(true);
+  dialogueView_->horizontalHeader()->setSectionResizeMode(DialogueModel::TextColumn,
+                                                          QHeaderView::Stretch);
+  dialogueView_->horizontalHeader()->setSectionResizeMode(DialogueModel::LipSyncColumn,
+                                                          QHeaderView::ResizeToContents);
   dialogueView_->verticalHeader()->hide();
   dialogueView_->setSelectionBehavior(QAbstractItemView::SelectRows);
   dialogueView_->setMinimumHeight(110);

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "model/schema.h"
 #include "support/user_folders.h"
 
 namespace {
@@ -41,7 +42,8 @@ TEST(CliProject, NewThenInfoJson) {
   const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
   EXPECT_EQ(json["name"].toString(), QStringLiteral("Demo"));
   EXPECT_EQ(json["scenes"].toInt(), 0);
-  EXPECT_EQ(json["schemaVersion"].toInt(), 8);  // v7 content stamp, v8 film transitions
+  EXPECT_EQ(json["schemaVersion"].toInt(),
+            sw::model::schema::kCurrentVersion);  // the one it writes
 }
 
 TEST(CliProject, ImportExportRoundTripsTheSample) {

@@ -122,6 +122,18 @@ TEST_F(UiModels, CharacterDialogueAndCueModels) {
   EXPECT_TRUE(dialogue.setData(dialogue.index(1, DialogueModel::TextColumn),
                                QStringLiteral("Not yet."), Qt::EditRole));
   EXPECT_EQ(session->store().dialogueLines(rich).at(1).text, QStringLiteral("Not yet."));
+  // The lip-sync mark: off by default, a checkbox, one undoable edit written at once.
+  const QModelIndex mark = dialogue.index(0, DialogueModel::LipSyncColumn);
+  EXPECT_EQ(dialogue.data(mark, Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+  EXPECT_TRUE(dialogue.flags(mark) & Qt::ItemIsUserCheckable);
+  EXPECT_TRUE(dialogue.setData(mark, int(Qt::Checked), Qt::CheckStateRole));
+  EXPECT_TRUE(session->store().dialogueLines(rich).at(0).lipSync);
+  EXPECT_EQ(dialogue.data(mark, Qt::CheckStateRole).toInt(), int(Qt::Checked));
+  session->undoStack()->undo();
+  EXPECT_FALSE(session->store().dialogueLines(rich).at(0).lipSync);
+  session->undoStack()->redo();
+  EXPECT_TRUE(session->store().dialogueLines(rich).at(0).lipSync);
+  session->undoStack()->undo();
   dialogue.addLine(characters.character(0).id, QStringLiteral("Third"));
   EXPECT_EQ(session->store().dialogueLines(rich).size(), 3);
   EXPECT_TRUE(cues.setData(cues.index(0, SfxCueModel::TimeColumn), 2.5, Qt::EditRole));

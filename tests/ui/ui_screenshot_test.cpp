@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QPixmap>
 #include <QScreen>
+#include <QTabWidget>
 
 #include "render/app_settings.h"
 #include "render/render_queue.h"
@@ -18,6 +19,7 @@
 #include "ui/project_pane.h"
 #include "ui/project_session.h"
 #include "ui/render_scene_dialog.h"
+#include "ui/scene_inspector.h"
 #include "ui/scene_list_model.h"
 #include "ui/scene_preview_render.h"
 #include "ui/theme.h"
@@ -88,6 +90,16 @@ TEST(UiScreenshot, MainWindowWithSampleProjectAndRenderDialog) {
   ASSERT_FALSE(main.isNull());
   EXPECT_GT(colourVariety(main), 40);
   ASSERT_TRUE(main.save(shotPath(QStringLiteral("main-window.png"))));
+
+  // The scene's Audio tab: the dialogue table with its lip-sync checkboxes.
+  if (auto* tabs = window.sceneInspector()->findChild<QTabWidget*>()) {
+    const int before = tabs->currentIndex();
+    tabs->setCurrentIndex(tabs->count() - 1);
+    const QImage audio = window.sceneInspector()->grab().toImage();
+    EXPECT_FALSE(audio.isNull());
+    audio.save(shotPath(QStringLiteral("scene-audio-tab.png")));
+    tabs->setCurrentIndex(before);
+  }
 
   // The same in the Dark theme (Preferences > Appearance), then back to the system's.
   applyTheme(Theme::Dark);
