@@ -30,19 +30,8 @@ SegmentAudioReader::SegmentAudioReader(const ResolvedSegment& seg, const Timelin
   input_.emplace(seg.spec.file);
   reader_ = std::make_unique<FrameReader>(*input_, input_->audioStream());
   AVCodecContext* d = reader_->context();
-  AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
-  AVChannelLayout inLayout{};
-  if (d->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-    av_channel_layout_default(&inLayout, d->ch_layout.nb_channels);
-  else
-    av_channel_layout_copy(&inLayout, &d->ch_layout);
-  SwrContext* raw = nullptr;
-  const int ret = swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLTP, kMixRate, &inLayout,
-                                      d->sample_fmt, d->sample_rate, 0, nullptr);
-  av_channel_layout_uninit(&inLayout);
-  checkAv(ret, QStringLiteral("Cannot set up the resampler"), seg.spec.file);
-  swr_.reset(raw);
-  checkAv(swr_init(swr_.get()), QStringLiteral("Cannot set up the resampler"), seg.spec.file);
+  const AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+  swr_ = makeResampler(d, &stereo, AV_SAMPLE_FMT_FLTP, kMixRate, seg.spec.file);
   const double in = static_cast<double>(inSample_) / kMixRate;
   if (in > 0) reader_->seek(std::max(0.0, in - 0.2));
 }

@@ -33,6 +33,26 @@ CodecContextPtr makeCodecContext(const AVCodec* codec) {
   return c;
 }
 
+SwrPtr makeResampler(const AVCodecContext* decoder, const AVChannelLayout* outLayout,
+                     AVSampleFormat outFormat, int outRate, const QString& file) {
+  AVChannelLayout inLayout{};
+  if (decoder->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+    av_channel_layout_default(&inLayout, decoder->ch_layout.nb_channels);
+  else
+    av_channel_layout_copy(&inLayout, &decoder->ch_layout);
+  SwrContext* raw = nullptr;
+  // FFmpeg 5.1 takes the layouts as non-const pointers; it only reads them.
+  AVChannelLayout* out = outLayout ? const_cast<AVChannelLayout*>(outLayout) : &inLayout;
+  const int ret =
+      swr_alloc_set_opts2(&raw, out, outFormat, outRate > 0 ? outRate : decoder->sample_rate,
+                          &inLayout, decoder->sample_fmt, decoder->sample_rate, 0, nullptr);
+  av_channel_layout_uninit(&inLayout);
+  SwrPtr swr(raw);
+  checkAv(ret, QStringLiteral("Cannot set up the resampler"), file);
+  checkAv(swr_init(swr.get()), QStringLiteral("Cannot set up the resampler"), file);
+  return swr;
+}
+
 FilterGraphPtr makeFilterGraph() {
   FilterGraphPtr g(avfilter_graph_alloc());
   if (!g)

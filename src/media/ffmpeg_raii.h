@@ -12,6 +12,7 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <QString>
 #include <memory>
 #include <string>
 
@@ -65,6 +66,12 @@ PacketPtr makePacket();
 CodecContextPtr makeCodecContext(const AVCodec* codec);
 FilterGraphPtr makeFilterGraph();
 CodecParametersPtr makeCodecParameters();
+
+// A resampler from what `decoder` delivers (its layout; an unspecified order gets the default
+// layout for its channel count) to `outLayout` (null: the decoder's own), `outFormat` and
+// `outRate` (0: the decoder's rate). Throws MediaError naming `file` when it cannot be set up.
+SwrPtr makeResampler(const AVCodecContext* decoder, const AVChannelLayout* outLayout,
+                     AVSampleFormat outFormat, int outRate, const QString& file);
 
 // AVDictionary owner. Pass slot() where FFmpeg wants an AVDictionary**.
 class Dictionary {

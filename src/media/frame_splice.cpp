@@ -97,19 +97,8 @@ int64_t cutAudioWindow(const QString& source, double offset, double seconds, con
                      source);
   FrameReader reader(in, in.audioStream());
   AVCodecContext* d = reader.context();
-  AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-  AVChannelLayout inLayout{};
-  if (d->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-    av_channel_layout_default(&inLayout, d->ch_layout.nb_channels);
-  else
-    av_channel_layout_copy(&inLayout, &d->ch_layout);
-  SwrContext* raw = nullptr;
-  const int ret = swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_S16, rate, &inLayout,
-                                      d->sample_fmt, d->sample_rate, 0, nullptr);
-  av_channel_layout_uninit(&inLayout);
-  checkAv(ret, QStringLiteral("Cannot set up the resampler"), source);
-  SwrPtr swr(raw);
-  checkAv(swr_init(swr.get()), QStringLiteral("Cannot set up the resampler"), source);
+  const AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+  SwrPtr swr = makeResampler(d, &mono, AV_SAMPLE_FMT_S16, rate, source);
   FramePtr f = makeFrame();
   int64_t at = shift;  // window index of the next converted sample
   std::vector<int16_t> buffer;

@@ -21,20 +21,9 @@ Waveform audioWaveform(const QString& path, int peaksPerSecond) {
   input.onlyStream(input.audioStream());
   FrameReader reader(input, input.audioStream());
   AVCodecContext* d = reader.context();
-  AVChannelLayout inLayout{};
-  if (d->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-    av_channel_layout_default(&inLayout, d->ch_layout.nb_channels);
-  else
-    av_channel_layout_copy(&inLayout, &d->ch_layout);
-  SwrContext* raw = nullptr;
   // Interleaved float, channels kept: the peak is the loudest channel's.
-  const int channels = std::max(1, inLayout.nb_channels);
-  const int ret = swr_alloc_set_opts2(&raw, &inLayout, AV_SAMPLE_FMT_FLT, d->sample_rate, &inLayout,
-                                      d->sample_fmt, d->sample_rate, 0, nullptr);
-  av_channel_layout_uninit(&inLayout);
-  checkAv(ret, QStringLiteral("Cannot set up the resampler"), path);
-  SwrPtr swr(raw);
-  checkAv(swr_init(swr.get()), QStringLiteral("Cannot set up the resampler"), path);
+  const int channels = std::max(1, d->ch_layout.nb_channels);
+  SwrPtr swr = makeResampler(d, nullptr, AV_SAMPLE_FMT_FLT, 0, path);
 
   Waveform wave;
   wave.peaksPerSecond = std::max(1, peaksPerSecond);
