@@ -105,6 +105,13 @@ class FarmCluster : public ::testing::Test {
         },
         std::chrono::minutes(8), std::chrono::milliseconds(500));
   }
+  // Waits for every task, then expects each to have completed.
+  void expectEveryTaskCompleted() const {
+    ASSERT_TRUE(waitForTasks()) << QJsonDocument(status()).toJson().toStdString();
+    for (const QJsonValue& v : status())
+      EXPECT_EQ(v.toObject().value("state").toString(), QStringLiteral("COMPLETED"))
+          << QJsonDocument(v.toObject()).toJson().toStdString();
+  }
   QJsonArray jobs() const {
     return QJsonDocument::fromJson(cli({"jobs", project(), "--json"}).out.toUtf8()).array();
   }
@@ -124,10 +131,7 @@ TEST_F(FarmCluster, ScenesRenderOnTheClusterAndLandInExports) {
   const QJsonArray first = status();
   ASSERT_EQ(first.size(), 3) << submit.err.toStdString();
   EXPECT_EQ(first[0].toObject().value("slurmJob").toString(), arrayJob + QStringLiteral("_0"));
-  ASSERT_TRUE(waitForTasks()) << QJsonDocument(status()).toJson().toStdString();
-  for (const QJsonValue& v : status())
-    EXPECT_EQ(v.toObject().value("state").toString(), QStringLiteral("COMPLETED"))
-        << QJsonDocument(v.toObject()).toJson().toStdString();
+  ASSERT_NO_FATAL_FAILURE(expectEveryTaskCompleted());
 
   const CliRun fetch = cli({"farm", "fetch", project()});
   ASSERT_EQ(fetch.code, 0) << fetch.out.toStdString() << fetch.err.toStdString();
@@ -169,10 +173,7 @@ TEST_F(FarmCluster, AFilmRendersAsAnArrayThenItsAssemblyJob) {
   const QJsonObject assembly = first.last().toObject();
   EXPECT_TRUE(assembly.value("film").toBool());
   EXPECT_EQ(assembly.value("slurmJob").toString(), ids.at(1) + QStringLiteral("_0"));
-  ASSERT_TRUE(waitForTasks()) << QJsonDocument(status()).toJson().toStdString();
-  for (const QJsonValue& v : status())
-    EXPECT_EQ(v.toObject().value("state").toString(), QStringLiteral("COMPLETED"))
-        << QJsonDocument(v.toObject()).toJson().toStdString();
+  ASSERT_NO_FATAL_FAILURE(expectEveryTaskCompleted());
 
   const CliRun fetch = cli({"farm", "fetch", project()});
   ASSERT_EQ(fetch.code, 0) << fetch.out.toStdString() << fetch.err.toStdString();
